@@ -1,0 +1,78 @@
+# unionkit - see README.md. `make demo`, `make check`, `make install`.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BUILD ?= build
+CC ?= cc
+OPT ?= -O2 -g
+SAN ?=
+
+PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 jansson 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs sqlite3 jansson 2>/dev/null) -lcsv
+UK_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra -Werror \
+	-Wshadow -Wstrict-prototypes -Wformat=2 -Ilib $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS)
+UK_LDFLAGS = $(SAN) $(LDFLAGS)
+
+LIB_SRC = $(wildcard lib/*.c)
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+TOOLS = $(patsubst cmd/%.c,%,$(wildcard cmd/*.c))
+BINS = $(TOOLS:%=$(BUILD)/bin/%)
+UNIT_SRC = $(wildcard tests/unit/t_*.c)
+UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+MAN1 = $(wildcard man/man1/*.1)
+MAN5 = $(wildcard man/man5/*.5)
+MAN7 = $(wildcard man/man7/*.7)
+
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all deps check test test-unit test-cli check-asan lint demo install clean bench fuzz
+
+all: $(BINS) $(UNIT_BINS)
+
+deps:
+	@sh mk/deps.sh
+
+$(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/lib
+	$(CC) $(UK_CFLAGS) -c $< -o $@
+
+$(BUILD)/libunionkit.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/libunionkit.a lib/*.h | $(BUILD)/bin
+	$(CC) $(UK_CFLAGS) $< -o $@ $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
+
+$(BUILD)/unit/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libunionkit.a | $(BUILD)/unit
+	$(CC) $(UK_CFLAGS) -Itests/unit $< -o $@ $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
+
+$(BUILD)/lib $(BUILD)/bin $(BUILD)/unit:
+	mkdir -p $@
+
+# The suite: unit tests, CLI tests, man page lint; then all of it again
+# built with AddressSanitizer and UndefinedBehaviorSanitizer.
+check: deps
+	$(MAKE) test
+	$(MAKE) BUILD=build-asan OPT="-O1 -g" SAN="$(SANITIZE)" test
+	@echo "make check: all passed"
+
+test: all lint
+	UK_BIN=$(CURDIR)/$(BUILD)/bin UK_TOP=$(CURDIR) prove -j2 $(UNIT_BINS) tests/cli/*.sh
+
+lint:
+	@out=$$(mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7) 2>&1); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
+
+demo: deps all
+	sh examples/demo.sh $(BUILD)/bin
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/man/man7
+	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(PREFIX)/share/man/man5/
+	install -m 644 $(MAN7) $(DESTDIR)$(PREFIX)/share/man/man7/
+
+bench: all
+	sh tests/bench/import.sh $(BUILD)/bin
+
+clean:
+	rm -rf build build-asan demo

@@ -1,0 +1,217 @@
+/* cli.c - program name, messages, shared options, stdout checks, progress. */
+#include "uk_cli.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The one piece of global state the project allows: who is speaking. */
+static const char *progname = "unionkit";
+
+const char *uk_cli_init(const char *argv0)
+{
+	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
+	if (argv0 && *argv0)
+		progname = slash ? slash + 1 : argv0;
+	/* A closed pipe becomes EPIPE on write, checked where output ends. */
+	signal(SIGPIPE, SIG_IGN);
+	return progname;
+}
+
+const char *uk_progname(void) { return progname; }
+
+void uk_err(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void uk_err_at(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+	if (line > 0)
+		fprintf(stderr, "%s: %s:%ld: ", progname, file, line);
+	else
+		fprintf(stderr, "%s: %s: ", progname, file);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int uk_err_nomem(void)
+{
+	uk_err("out of memory");
+	return UK_EX_SOFTWARE;
+}
+
+int uk_usage_error(const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (usage)
+		fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+	return UK_EX_USAGE;
+}
+
+static int format_parse(const char *s, enum uk_format *f)
+{
+	static const struct { const char *name; enum uk_format f; } names[] = {
+		{"csv", UK_FMT_CSV}, {"json", UK_FMT_JSON}, {"ndjson", UK_FMT_NDJSON},
+		{"table", UK_FMT_TABLE}, {"md", UK_FMT_MD}, {"html", UK_FMT_HTML},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(s, names[i].name) == 0) {
+			*f = names[i].f;
+			return 0;
+		}
+	return -1;
+}
+
+const char *uk_format_name(enum uk_format f)
+{
+	switch (f) {
+	case UK_FMT_CSV: return "csv";
+	case UK_FMT_JSON: return "json";
+	case UK_FMT_NDJSON: return "ndjson";
+	case UK_FMT_TABLE: return "table";
+	case UK_FMT_MD: return "md";
+	case UK_FMT_HTML: return "html";
+	default: return "default";
+	}
+}
+
+int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage, int *done)
+{
+	switch (c) {
+	case 'h':
+		fputs(usage, stdout);
+		*done = 1;
+		return UK_EX_OK;
+	case UK_OPT_VERSION:
+		printf("%s (unionkit) %s\n", progname, UK_VERSION);
+		*done = 1;
+		return UK_EX_OK;
+	case 'd':
+		o->db_path = arg;
+		return 0;
+	case 'f':
+		if (format_parse(arg, &o->format) != 0)
+			return uk_usage_error(usage, "unknown format '%s' (csv, json, ndjson, table)", arg);
+		return 0;
+	case 'q': o->quiet = 1; return 0;
+	case UK_OPT_EXCEL: o->excel = 1; return 0;
+	case UK_OPT_MASK: o->mask = 1; return 0;
+	case UK_OPT_DRY_RUN: o->dry_run = 1; return 0;
+	case UK_OPT_SKIP_BAD: o->skip_bad = 1; return 0;
+	case UK_OPT_STRICT: o->strict = 1; return 0;
+	case UK_OPT_REJECTS: o->rejects = arg; return 0;
+	case UK_OPT_ENCODING:
+		if (uk_encoding_parse(arg, &o->encoding) != 0)
+			return uk_usage_error(usage, "unknown encoding '%s' (utf-8, gb18030, auto)", arg);
+		return 0;
+	case UK_OPT_INPUT_FORMAT:
+		if (strcmp(arg, "csv") == 0) o->input_format = UK_IN_CSV;
+		else if (strcmp(arg, "json") == 0 || strcmp(arg, "ndjson") == 0) o->input_format = UK_IN_JSON;
+		else if (strcmp(arg, "auto") == 0) o->input_format = UK_IN_AUTO;
+		else return uk_usage_error(usage, "unknown input format '%s' (csv, json, auto)", arg);
+		return 0;
+	case UK_OPT_MAP: {
+		const char **m;
+		if (!strchr(arg, '=') || arg[0] == '=' || arg[strlen(arg) - 1] == '=')
+			return uk_usage_error(usage, "--map wants HEADER=column, not '%s'", arg);
+		m = realloc(o->maps, (size_t)(o->nmaps + 1) * sizeof *m);
+		if (!m)
+			return uk_err_nomem();
+		o->maps = m;
+		o->maps[o->nmaps++] = arg;
+		return 0;
+	}
+	case '?':
+		return uk_usage_error(usage, "bad usage");
+	case ':':
+		return uk_usage_error(usage, "missing argument");
+	default:
+		return -1;
+	}
+}
+
+void uk_opts_free(struct uk_opts *o)
+{
+	free(o->maps);
+	o->maps = NULL;
+	o->nmaps = 0;
+}
+
+enum uk_format uk_format_resolve(const struct uk_opts *o, int document)
+{
+	if (o->format != UK_FMT_DEFAULT)
+		return o->format;
+	if (isatty(STDOUT_FILENO))
+		return UK_FMT_TABLE;
+	return document ? UK_FMT_MD : UK_FMT_CSV;
+}
+
+int uk_finish_stdout(int status)
+{
+	int failed = fflush(stdout) != 0 || ferror(stdout);
+	int err = errno;
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		err = errno;
+	}
+	if (!failed)
+		return status;
+	if (err == EPIPE)
+		return status;
+	uk_err("write error on standard output: %s", strerror(err));
+	return UK_EX_IOERR;
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void uk_progress_start(struct uk_progress *p, const char *what)
+{
+	p->enabled = isatty(STDERR_FILENO);
+	p->start = p->last = p->enabled ? now_seconds() : 0;
+	p->done = 0;
+	p->what = what;
+}
+
+void uk_progress_tick(struct uk_progress *p, long done)
+{
+	double t;
+	p->done = done;
+	/* Checking the clock on every row would cost more than the row. */
+	if (!p->enabled || (done & 1023) != 0)
+		return;
+	t = now_seconds();
+	if (t - p->last < 1.0)
+		return;
+	p->last = t;
+	fprintf(stderr, "\r%s: %ld %s, %.0f/s ", progname, done, p->what,
+		(double)done / (t - p->start));
+}
+
+void uk_progress_end(struct uk_progress *p)
+{
+	if (p->enabled && p->last > p->start)
+		fputc('\n', stderr);
+}

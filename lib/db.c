@@ -1,0 +1,277 @@
+/* db.c - opening, creating, checking and migrating the SQLite file. */
+#include "uk_db.h"
+#include "uk_cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct uk_db {
+	sqlite3 *h;
+	char *path;
+	int in_memory;
+};
+
+/* Long enough to ride out a cron job and an interactive import at once. */
+#define UK_BUSY_TIMEOUT_MS 10000
+/* Pages cached during a batch: 32 MiB keeps peak memory well under 64 MB. */
+#define UK_BULK_CACHE_KIB 32768
+
+const char *uk_db_default_path(const char *opt)
+{
+	const char *env;
+	if (opt && *opt)
+		return opt;
+	env = getenv("UNIONKIT_DB");
+	if (env && *env)
+		return env;
+	return "union.db";
+}
+
+sqlite3 *uk_db_sqlite(struct uk_db *db) { return db->h; }
+const char *uk_db_path(const struct uk_db *db) { return db->path; }
+
+int uk_db_fail(struct uk_db *db, int rc, const char *what)
+{
+	int prim = rc & 0xff;
+	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) {
+		uk_err("%s: database '%s' is busy; try again later", what, db ? db->path : "?");
+		return UK_EX_TEMPFAIL;
+	}
+	if (prim == SQLITE_FULL || prim == SQLITE_IOERR || prim == SQLITE_READONLY ||
+	    prim == SQLITE_CANTOPEN) {
+		uk_err("%s: %s: %s", what, db ? db->path : "?", msg);
+		return prim == SQLITE_CANTOPEN ? UK_EX_CANTCREAT : UK_EX_IOERR;
+	}
+	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB) {
+		uk_err("%s: '%s' is damaged or not a database: %s", what, db ? db->path : "?", msg);
+		return UK_EX_UNAVAILABLE;
+	}
+	uk_err("%s: %s", what, msg);
+	return UK_EX_SOFTWARE;
+}
+
+sqlite3_stmt *uk_db_prepare(struct uk_db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		uk_db_fail(db, rc, "cannot prepare statement");
+		return NULL;
+	}
+	return st;
+}
+
+int uk_db_exec(struct uk_db *db, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
+	sqlite3_free(msg);
+	if (rc != SQLITE_OK)
+		return uk_db_fail(db, rc, "database");
+	return UK_EX_OK;
+}
+
+static int pragma_int(struct uk_db *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int(st, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Creates an empty file with mode 0600 so that SQLite, which would use
+ * 0644 less the umask, writes the members' personal data into a private file. */
+static int create_private_file(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return UK_EX_OK;
+		uk_err("cannot create database '%s': %s", path, strerror(errno));
+		return UK_EX_CANTCREAT;
+	}
+	close(fd);
+	return UK_EX_OK;
+}
+
+static int migrate(struct uk_db *db, int from, const struct uk_migration *m, int n)
+{
+	int rc = uk_db_exec(db, "BEGIN IMMEDIATE");
+	if (rc)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		char pragma[64];
+		if (m[i].version <= from)
+			continue;
+		if ((rc = uk_db_exec(db, m[i].sql)) != 0)
+			goto fail;
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", m[i].version);
+		if ((rc = uk_db_exec(db, pragma)) != 0)
+			goto fail;
+	}
+	if (from == 0) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", UK_DB_APPLICATION_ID);
+		if ((rc = uk_db_exec(db, pragma)) != 0)
+			goto fail;
+	}
+	return uk_db_exec(db, "COMMIT");
+fail:
+	sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Checks the file is ours and current; migrates when it is older. */
+static int check_and_migrate(struct uk_db *db, enum uk_db_mode mode,
+                             const struct uk_migration *m, int n)
+{
+	int app = 0, version = 0, objects = 0, rc;
+	int latest = n > 0 ? m[n - 1].version : 0;
+
+	if ((rc = pragma_int(db, "PRAGMA application_id", &app)) != SQLITE_OK ||
+	    (rc = pragma_int(db, "PRAGMA user_version", &version)) != SQLITE_OK ||
+	    (rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects)) != SQLITE_OK)
+		return uk_db_fail(db, rc, "cannot read database");
+	if (app != UK_DB_APPLICATION_ID && !(app == 0 && version == 0 && objects == 0)) {
+		uk_err("'%s' is not a unionkit database (a SQLite file of another program); "
+		       "give another --db", db->path);
+		return UK_EX_UNAVAILABLE;
+	}
+	if (version > latest) {
+		uk_err("'%s' has schema version %d, newer than this unionkit knows (%d); "
+		       "upgrade unionkit", db->path, version, latest);
+		return UK_EX_UNAVAILABLE;
+	}
+	if (version == latest)
+		return UK_EX_OK;
+	if (mode == UK_DB_READ && version == 0) {
+		uk_err("'%s' is empty: no unionkit data yet", db->path);
+		return UK_EX_NOINPUT;
+	}
+	return migrate(db, version, m, n);
+}
+
+static int configure(struct uk_db *db, enum uk_db_mode mode)
+{
+	int rc;
+	sqlite3_busy_timeout(db->h, UK_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db->h, 1);
+	if ((rc = uk_db_exec(db, "PRAGMA foreign_keys = ON")) != 0)
+		return rc;
+	if (mode == UK_DB_WRITE && !db->in_memory) {
+		if ((rc = uk_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
+			return rc;
+		/* In WAL, NORMAL loses no committed-and-checkpointed data and
+		 * never corrupts; a power cut may drop the last commit only. */
+		if ((rc = uk_db_exec(db, "PRAGMA synchronous = NORMAL")) != 0)
+			return rc;
+	}
+	return UK_EX_OK;
+}
+
+int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
+               const struct uk_migration *migrations, int nmigrations,
+               struct uk_db **out)
+{
+	struct uk_db *db;
+	struct stat sb;
+	int exists = stat(path, &sb) == 0;
+	int flags, rc;
+
+	*out = NULL;
+	if (exists && S_ISDIR(sb.st_mode)) {
+		uk_err("database '%s' is a directory", path);
+		return UK_EX_NOINPUT;
+	}
+	if (!exists && mode == UK_DB_READ) {
+		uk_err("database '%s' not found (create it with member-add or union-config, "
+		       "or give --db)", path);
+		return UK_EX_NOINPUT;
+	}
+	db = calloc(1, sizeof *db);
+	if (!db || !(db->path = strdup(path))) {
+		free(db);
+		return uk_err_nomem();
+	}
+	if (!exists && dry_run) {
+		/* A dry run must not leave a file behind: check against an empty
+		 * database in memory instead. */
+		db->in_memory = 1;
+		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+		rc = sqlite3_open_v2(":memory:", &db->h, flags, NULL);
+	} else {
+		if (!exists && (rc = create_private_file(path)) != 0) {
+			free(db->path);
+			free(db);
+			return rc;
+		}
+		flags = mode == UK_DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+		rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		rc = uk_db_fail(db, rc, "cannot open database");
+		uk_db_close(db);
+		return rc;
+	}
+	if ((rc = configure(db, mode)) != 0 ||
+	    (rc = check_and_migrate(db, mode, migrations, nmigrations)) != 0) {
+		uk_db_close(db);
+		return rc;
+	}
+	*out = db;
+	return UK_EX_OK;
+}
+
+void uk_db_close(struct uk_db *db)
+{
+	if (!db)
+		return;
+	sqlite3_close_v2(db->h);
+	free(db->path);
+	free(db);
+}
+
+int uk_db_begin(struct uk_db *db)
+{
+	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return uk_db_fail(db, rc, "cannot start a transaction");
+	return UK_EX_OK;
+}
+
+int uk_db_commit(struct uk_db *db)
+{
+	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		int code = uk_db_fail(db, rc, "cannot commit");
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return code;
+	}
+	return UK_EX_OK;
+}
+
+void uk_db_rollback(struct uk_db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void uk_db_bulk(struct uk_db *db, int on)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", on ? -UK_BULK_CACHE_KIB : -2000);
+	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}

@@ -1,0 +1,875 @@
+/* rec_read.c - reading records: CSV through libcsv, JSON/NDJSON through
+ * jansson, with encoding detection, header aliases and physical line numbers. */
+#include "uk_rec.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK (64 * 1024)
+/* A record longer than this is refused instead of eating all memory when
+ * a stray quote swallows the rest of a file. */
+#define MAX_RECORD (64u * 1024 * 1024)
+
+struct uk_row {
+	long line;
+	char *arena;          /* raw fields, then values, each NUL-terminated */
+	size_t len, cap;
+	size_t *raw_off;      /* offsets of raw fields in arena */
+	int nraw, capraw;
+	char **vals;          /* per spec column, into arena, or NULL */
+	const char *error;
+	char errbuf[200];
+};
+
+struct uk_reader {
+	FILE *f;
+	int own_f;
+	char *name;
+	const struct uk_colspec *cols;
+	int ncols;
+	const struct uk_read_opts *opts;
+	int json;
+	enum uk_encoding enc;
+	struct uk_iconv *cv;
+	/* bytes read but not yet converted (GB18030) */
+	char *raw;
+	size_t rawlen;
+	/* UTF-8 text, consumed from pos */
+	char *buf;
+	size_t buflen, bufcap, pos;
+	int eof;
+	long line;            /* physical lines consumed */
+	/* CSV */
+	struct csv_parser p;
+	int parser_live;
+	int at_row_start, row_done;
+	size_t rec_bytes;
+	int *colmap;          /* raw header index -> spec column or -1 */
+	int nheader;
+	char **header;        /* raw header names (UTF-8, trimmed) */
+	/* JSON */
+	int json_array, json_done;
+	char **warned;        /* unknown JSON keys already named */
+	int nwarned;
+	struct uk_row row;
+};
+
+const char *uk_reader_name(const struct uk_reader *r) { return r->name; }
+enum uk_encoding uk_reader_encoding(const struct uk_reader *r) { return r->enc; }
+long uk_row_line(const struct uk_row *row) { return row->line; }
+const char *uk_row_error(const struct uk_row *row) { return row->error; }
+
+char *uk_row_get(struct uk_row *row, int col) { return row->vals[col]; }
+
+int uk_reader_has(const struct uk_reader *r, int col)
+{
+	if (r->json)
+		return 1;
+	for (int i = 0; i < r->nheader; i++)
+		if (r->colmap[i] == col)
+			return 1;
+	return 0;
+}
+
+static void row_fail(struct uk_row *row, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void row_fail(struct uk_row *row, const char *fmt, ...)
+{
+	va_list ap;
+	if (row->error)
+		return;  /* the first fault of a record is the one named */
+	va_start(ap, fmt);
+	vsnprintf(row->errbuf, sizeof row->errbuf, fmt, ap);
+	va_end(ap);
+	row->error = row->errbuf;
+}
+
+static void row_reset(struct uk_row *row)
+{
+	row->len = 0;
+	row->nraw = 0;
+	row->error = NULL;
+}
+
+static int arena_put(struct uk_row *row, const char *s, size_t n, size_t *off)
+{
+	if (row->len + n + 1 > row->cap) {
+		size_t cap = row->cap ? row->cap : 1024;
+		char *a;
+		while (cap < row->len + n + 1)
+			cap *= 2;
+		if (!(a = realloc(row->arena, cap)))
+			return -1;
+		row->arena = a;
+		row->cap = cap;
+	}
+	if (n)
+		memcpy(row->arena + row->len, s, n);
+	row->arena[row->len + n] = '\0';
+	*off = row->len;
+	row->len += n + 1;
+	return 0;
+}
+
+static int row_add_raw(struct uk_row *row, const char *s, size_t n)
+{
+	size_t off;
+	if (row->nraw == row->capraw) {
+		int cap = row->capraw ? row->capraw * 2 : 32;
+		size_t *o = realloc(row->raw_off, (size_t)cap * sizeof *o);
+		if (!o)
+			return -1;
+		row->raw_off = o;
+		row->capraw = cap;
+	}
+	if (arena_put(row, s, n, &off))
+		return -1;
+	row->raw_off[row->nraw++] = off;
+	return 0;
+}
+
+/* ---- input bytes ---- */
+
+/* Reads more of the file and appends it, as UTF-8, to buf. 0, or an exit
+ * code. At the end of the file sets eof. */
+static int fill(struct uk_reader *r)
+{
+	char chunk[CHUNK];
+	size_t n;
+
+	if (r->pos > 0) {  /* keep the unconsumed tail only */
+		memmove(r->buf, r->buf + r->pos, r->buflen - r->pos);
+		r->buflen -= r->pos;
+		r->pos = 0;
+	}
+	n = fread(chunk, 1, sizeof chunk, r->f);
+	if (n == 0) {
+		if (ferror(r->f)) {
+			uk_err("%s: read error: %s", r->name, strerror(errno));
+			return UK_EX_IOERR;
+		}
+		r->eof = 1;
+		if (r->cv && r->rawlen) {
+			/* A GB18030 sequence cut by the end of the file. */
+			r->rawlen = 0;
+			n = 0;
+			goto append_bad;
+		}
+		return 0;
+	}
+	if (!r->cv) {
+		if (r->buflen + n > r->bufcap) {
+			size_t cap = r->bufcap ? r->bufcap : CHUNK;
+			char *b;
+			while (cap < r->buflen + n)
+				cap *= 2;
+			if (!(b = realloc(r->buf, cap)))
+				return uk_err_nomem();
+			r->buf = b;
+			r->bufcap = cap;
+		}
+		memcpy(r->buf + r->buflen, chunk, n);
+		r->buflen += n;
+		return 0;
+	}
+	{
+		char *in = malloc(r->rawlen + n);
+		size_t inlen, done = 0;
+		if (!in)
+			return uk_err_nomem();
+		memcpy(in, r->raw, r->rawlen);
+		memcpy(in + r->rawlen, chunk, n);
+		inlen = r->rawlen + n;
+		while (done < inlen) {
+			size_t take = inlen - done;
+			int rc = uk_iconv_convert(r->cv, in + done, &take, &r->buf, &r->buflen, &r->bufcap);
+			done += take;
+			if (rc == 0)
+				break;
+			/* An invalid byte: a 0xFF, never valid UTF-8, stands in for
+			 * it so the record that holds it is named and refused. */
+			if (r->buflen + 1 > r->bufcap) {
+				char *b = realloc(r->buf, r->bufcap * 2 + 1);
+				if (!b) {
+					free(in);
+					return uk_err_nomem();
+				}
+				r->buf = b;
+				r->bufcap = r->bufcap * 2 + 1;
+			}
+			r->buf[r->buflen++] = (char)0xFF;
+			done++;
+		}
+		r->rawlen = inlen - done;
+		if (r->rawlen > 16) {  /* iconv left more than a cut character */
+			free(in);
+			uk_err("%s: cannot convert from GB18030", r->name);
+			return UK_EX_DATAERR;
+		}
+		memcpy(r->raw, in + done, r->rawlen);
+		free(in);
+		return 0;
+	}
+append_bad:
+	if (r->buflen + 1 > r->bufcap) {
+		char *b = realloc(r->buf, r->bufcap + CHUNK);
+		if (!b)
+			return uk_err_nomem();
+		r->buf = b;
+		r->bufcap += CHUNK;
+	}
+	r->buf[r->buflen++] = (char)0xFF;
+	return 0;
+}
+
+/* ---- header ---- */
+
+static int header_lookup(const struct uk_reader *r, const char *h)
+{
+	for (int m = 0; m < r->opts->nmaps; m++) {
+		const char *eq = strchr(r->opts->maps[m], '=');
+		size_t hl = (size_t)(eq - r->opts->maps[m]);
+		if (strlen(h) == hl && strncmp(h, r->opts->maps[m], hl) == 0) {
+			for (int c = 0; c < r->ncols; c++)
+				if (uk_streq_ci(eq + 1, r->cols[c].name))
+					return c;
+		}
+	}
+	for (int c = 0; c < r->ncols; c++) {
+		if (uk_streq_ci(h, r->cols[c].name))
+			return c;
+		for (const char *const *a = r->cols[c].aliases; a && *a; a++)
+			if (uk_streq_ci(h, *a))
+				return c;
+	}
+	return -1;
+}
+
+static int check_maps(const struct uk_reader *r)
+{
+	for (int m = 0; m < r->opts->nmaps; m++) {
+		const char *col = strchr(r->opts->maps[m], '=') + 1;
+		int found = 0;
+		for (int c = 0; c < r->ncols; c++)
+			found |= uk_streq_ci(col, r->cols[c].name);
+		if (!found) {
+			uk_err("--map '%s': no column named '%s' (see unionkit-formats(5))",
+			       r->opts->maps[m], col);
+			return UK_EX_USAGE;
+		}
+	}
+	return 0;
+}
+
+static int set_header(struct uk_reader *r, struct uk_row *row)
+{
+	int status = 0;
+	r->nheader = row->nraw;
+	r->header = calloc((size_t)row->nraw, sizeof *r->header);
+	r->colmap = calloc((size_t)row->nraw, sizeof *r->colmap);
+	if (!r->header || !r->colmap)
+		return uk_err_nomem();
+	for (int i = 0; i < row->nraw; i++) {
+		char *h = strdup(row->arena + row->raw_off[i]);
+		if (!h)
+			return uk_err_nomem();
+		r->header[i] = uk_trim(h);
+		r->colmap[i] = header_lookup(r, h);
+		for (int j = 0; j < i && r->colmap[i] >= 0; j++)
+			if (r->colmap[j] == r->colmap[i]) {
+				uk_err_at(r->name, row->line, "columns '%s' and '%s' both mean '%s'",
+				          r->header[j], h, r->cols[r->colmap[i]].name);
+				status = UK_EX_DATAERR;
+			}
+		if (r->colmap[i] < 0) {
+			if (r->opts->strict) {
+				uk_err_at(r->name, row->line, "unknown column '%s' (--strict)", h);
+				status = UK_EX_DATAERR;
+			} else if (*h) {
+				uk_err_at(r->name, row->line, "ignoring unknown column '%s' "
+				          "(--map '%s=COLUMN' names it)", h, h);
+			}
+		}
+	}
+	return status;
+}
+
+/* ---- CSV ---- */
+
+static void csv_field_cb(void *s, size_t n, void *data)
+{
+	struct uk_reader *r = data;
+	struct uk_row *row = &r->row;
+	if (row_add_raw(row, s ? s : "", s ? n : 0)) {
+		row_fail(row, "out of memory");
+		return;
+	}
+	if (s && memchr(s, '\0', n))
+		row_fail(row, "NUL byte in field %d", row->nraw);
+	else if (s && !uk_utf8_is_valid(s, n))
+		row_fail(row, "%s", r->enc == UK_ENC_GB18030 ? "invalid GB18030 text" :
+		         "invalid UTF-8 text (a GB18030 file? try --encoding gb18030)");
+}
+
+static void csv_row_cb(int c, void *data)
+{
+	struct uk_reader *r = data;
+	(void)c;
+	r->row_done = 1;
+}
+
+/* Feeds the parser one physical line at a time so that each record is
+ * known by the line it starts on. Returns 1 with a record, 0 at the end,
+ * or an exit code. */
+static int csv_next_record(struct uk_reader *r)
+{
+	struct uk_row *row = &r->row;
+	int rc;
+
+	row_reset(row);
+	r->row_done = 0;
+	r->at_row_start = 1;
+	for (;;) {
+		char *nl;
+		size_t n;
+		int blank;
+
+		nl = memchr(r->buf + r->pos, '\n', r->buflen - r->pos);
+		while (!nl && !r->eof) {
+			size_t seen = r->buflen - r->pos;
+			if ((rc = fill(r)) != 0)
+				return rc;
+			nl = memchr(r->buf + r->pos + seen, '\n', r->buflen - r->pos - seen);
+		}
+		n = nl ? (size_t)(nl - (r->buf + r->pos)) + 1 : r->buflen - r->pos;
+		if (n == 0) {  /* end of input */
+			if (csv_fini(&r->p, csv_field_cb, csv_row_cb, r) != 0 && !row->error) {
+				row_fail(row, "unterminated quoted field");
+				r->row_done = 1;
+			}
+			if (r->row_done)
+				return 1;
+			return 0;
+		}
+		if (r->at_row_start)
+			row->line = r->line + 1;
+		r->line++;
+		blank = 1;
+		for (size_t i = 0; i < n && blank; i++)
+			blank = r->buf[r->pos + i] == '\n' || r->buf[r->pos + i] == '\r';
+		r->rec_bytes += n;
+		if (csv_parse(&r->p, r->buf + r->pos, n, csv_field_cb, csv_row_cb, r) != n) {
+			/* Bad quoting: drop what was parsed and start afresh on
+			 * the next line. */
+			row_fail(row, "bad quoting (a \" inside an unquoted field, or text "
+			         "after a closing quote)");
+			csv_free(&r->p);
+			csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+			r->row_done = 1;
+		}
+		r->pos += n;
+		if (r->row_done) {
+			r->rec_bytes = 0;
+			return 1;
+		}
+		if (!blank || !r->at_row_start)
+			r->at_row_start = 0;
+		if (r->rec_bytes > MAX_RECORD) {
+			row_fail(row, "record longer than 64 MB (an unclosed quote?)");
+			csv_free(&r->p);
+			csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+			r->rec_bytes = 0;
+			return 1;
+		}
+	}
+}
+
+/* Builds the values of spec columns from the raw fields. */
+static int csv_values(struct uk_reader *r)
+{
+	struct uk_row *row = &r->row;
+	size_t off[256];
+	size_t *offs = r->ncols <= 256 ? off : malloc((size_t)r->ncols * sizeof *offs);
+	if (!offs)
+		return -1;
+	if (!row->error && row->nraw != r->nheader) {
+		char n[32];
+		snprintf(n, sizeof n, "%d", row->nraw);
+		snprintf(row->errbuf, sizeof row->errbuf, "expected %d fields as in the header, found %s",
+		         r->nheader, n);
+		row->error = row->errbuf;
+	}
+	for (int c = 0; c < r->ncols; c++)
+		offs[c] = SIZE_MAX;
+	for (int i = 0; i < r->nheader && i < row->nraw; i++) {
+		int c = r->colmap[i];
+		if (c < 0)
+			continue;
+		if (arena_put(row, row->arena + row->raw_off[i], strlen(row->arena + row->raw_off[i]), &offs[c])) {
+			if (offs != off)
+				free(offs);
+			return -1;
+		}
+	}
+	for (int c = 0; c < r->ncols; c++) {
+		if (offs[c] == SIZE_MAX) {
+			/* A column of the header missing from a short record is
+			 * still "present but empty"; one the header lacks is absent. */
+			row->vals[c] = uk_reader_has(r, c) ? row->arena + row->len - 1 : NULL;
+			continue;
+		}
+		row->vals[c] = uk_trim(row->arena + offs[c]);
+	}
+	if (offs != off)
+		free(offs);
+	return 0;
+}
+
+/* ---- JSON ---- */
+
+static int json_warn_once(struct uk_reader *r, const char *key, long line)
+{
+	char **w;
+	for (int i = 0; i < r->nwarned; i++)
+		if (strcmp(r->warned[i], key) == 0)
+			return 0;
+	if (!(w = realloc(r->warned, (size_t)(r->nwarned + 1) * sizeof *w)) ||
+	    !(w[r->nwarned] = strdup(key))) {
+		if (w)
+			r->warned = w;
+		return -1;
+	}
+	r->warned = w;
+	r->nwarned++;
+	if (r->opts->strict)
+		return 1;
+	uk_err_at(r->name, line, "ignoring unknown key '%s' (--map '%s=COLUMN' names it)", key, key);
+	return 0;
+}
+
+static void count_lines(struct uk_reader *r, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (r->buf[i] == '\n')
+			r->line++;
+}
+
+static size_t skip_space(struct uk_reader *r, size_t p)
+{
+	while (p < r->buflen && strchr(" \t\r\n", r->buf[p]) && r->buf[p])
+		p++;
+	return p;
+}
+
+static int json_next_record(struct uk_reader *r)
+{
+	struct uk_row *row = &r->row;
+	json_error_t jerr;
+	json_t *obj;
+	size_t p, *offs;
+	const char *key;
+	json_t *val;
+
+	row_reset(row);
+	if (r->json_done)
+		return 0;
+	p = skip_space(r, r->pos);
+	count_lines(r, r->pos, p);
+	r->pos = p;
+	if (r->json_array && p < r->buflen && r->buf[p] == ']') {
+		r->json_done = 1;
+		p = skip_space(r, p + 1);
+		count_lines(r, r->pos, p);
+		if (p < r->buflen) {
+			row->line = r->line + 1;
+			row_fail(row, "text after the closing ']'");
+			return 1;
+		}
+		return 0;
+	}
+	if (p >= r->buflen) {
+		r->json_done = 1;
+		if (r->json_array) {
+			row->line = r->line + 1;
+			row_fail(row, "JSON array not closed with ']'");
+			return 1;
+		}
+		return 0;
+	}
+	row->line = r->line + 1;
+	obj = json_loadb(r->buf + p, r->buflen - p, JSON_DISABLE_EOF_CHECK, &jerr);
+	if (!obj) {
+		/* Nothing after a syntax error can be trusted to start a record. */
+		r->json_done = 1;
+		row->line = r->line + jerr.line;
+		snprintf(row->errbuf, sizeof row->errbuf, "bad JSON: %s", jerr.text);
+		row->error = row->errbuf;
+		return 1;
+	}
+	count_lines(r, p, p + (size_t)jerr.position);
+	p += (size_t)jerr.position;
+	r->pos = p;
+	if (r->json_array) {
+		p = skip_space(r, p);
+		count_lines(r, r->pos, p);
+		if (p < r->buflen && r->buf[p] == ',')
+			p++;
+		else if (!(p < r->buflen && r->buf[p] == ']')) {
+			r->json_done = 1;
+			row_fail(row, "expected ',' or ']' after a record");
+		}
+		r->pos = p;
+	}
+	if (!json_is_object(obj)) {
+		json_decref(obj);
+		row_fail(row, "a record must be a JSON object");
+		return 1;
+	}
+	offs = calloc((size_t)r->ncols, sizeof *offs);
+	if (!offs) {
+		json_decref(obj);
+		return uk_err_nomem();
+	}
+	for (int c = 0; c < r->ncols; c++)
+		offs[c] = SIZE_MAX;
+	json_object_foreach(obj, key, val) {
+		int c = header_lookup(r, key);
+		char num[64];
+		const char *text = NULL;
+		size_t n = 0;
+		if (c < 0) {
+			int w = json_warn_once(r, key, row->line);
+			if (w < 0 || (w > 0 && !row->error)) {
+				snprintf(row->errbuf, sizeof row->errbuf, "unknown key '%.100s' (--strict)", key);
+				row->error = row->errbuf;
+			}
+			continue;
+		}
+		if (offs[c] != SIZE_MAX) {
+			row_fail(row, "two keys mean '%s'", r->cols[c].name);
+			continue;
+		}
+		switch (json_typeof(val)) {
+		case JSON_STRING:
+			text = json_string_value(val);
+			n = json_string_length(val);
+			if (memchr(text, '\0', n))
+				row_fail(row, "NUL character in '%s'", key);
+			break;
+		case JSON_INTEGER:
+			n = (size_t)snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(val));
+			text = num;
+			break;
+		case JSON_REAL:
+			/* Amounts belong in strings; a number is read by its
+			 * shortest exact-enough text and then parsed as usual. */
+			n = (size_t)snprintf(num, sizeof num, "%.15g", json_real_value(val));
+			text = num;
+			break;
+		case JSON_TRUE: text = "true"; n = 4; break;
+		case JSON_FALSE: text = "false"; n = 5; break;
+		case JSON_NULL: continue;
+		default:
+			row_fail(row, "'%s' holds a JSON object or array, not a value", key);
+			continue;
+		}
+		if (arena_put(row, text, n, &offs[c])) {
+			free(offs);
+			json_decref(obj);
+			return uk_err_nomem();
+		}
+	}
+	json_decref(obj);
+	for (int c = 0; c < r->ncols; c++)
+		row->vals[c] = offs[c] == SIZE_MAX ? NULL : uk_trim(row->arena + offs[c]);
+	free(offs);
+	return 1;
+}
+
+/* ---- opening ---- */
+
+static int detect(struct uk_reader *r)
+{
+	int rc;
+	size_t p;
+
+	while (!r->eof && r->buflen < CHUNK)
+		if ((rc = fill(r)) != 0)
+			return rc;
+	/* A byte-order mark settles the question and is not data. */
+	if (r->buflen >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
+		r->pos = 3;
+		if (r->enc == UK_ENC_AUTO)
+			r->enc = UK_ENC_UTF8;
+	} else if (r->buflen >= 4 && memcmp(r->buf, "\x84\x31\x95\x33", 4) == 0) {
+		r->pos = 4;
+		if (r->enc == UK_ENC_AUTO)
+			r->enc = UK_ENC_GB18030;
+	}
+	if (r->enc == UK_ENC_AUTO)
+		r->enc = uk_encoding_detect(r->buf + r->pos, r->buflen - r->pos);
+	p = r->pos;
+	while (p < r->buflen && strchr(" \t\r\n", r->buf[p]) && r->buf[p])
+		p++;
+	if (r->opts->format == UK_IN_JSON)
+		r->json = 1;
+	else if (r->opts->format == UK_IN_AUTO && p < r->buflen && (r->buf[p] == '[' || r->buf[p] == '{'))
+		r->json = 1;
+	if (r->json) {
+		/* JSON is UTF-8 (RFC 8259) and read whole. */
+		while (!r->eof)
+			if ((rc = fill(r)) != 0)
+				return rc;
+		count_lines(r, 0, p);
+		r->pos = p;
+		if (p < r->buflen && r->buf[p] == '[') {
+			r->json_array = 1;
+			r->pos = p + 1;
+		}
+		return 0;
+	}
+	if (r->enc == UK_ENC_GB18030) {
+		/* Convert what was read so far, then the rest as it comes. */
+		size_t len = r->buflen - r->pos, take;
+		char *sample = malloc(len ? len : 1);
+		int bad = 0;
+		if (!sample)
+			return uk_err_nomem();
+		memcpy(sample, r->buf + r->pos, len);
+		if (!(r->cv = uk_iconv_open_gb18030())) {
+			free(sample);
+			uk_err("cannot convert from GB18030: %s", strerror(errno));
+			return UK_EX_SOFTWARE;
+		}
+		r->buflen = r->pos = 0;
+		for (size_t done = 0; done < len; ) {
+			take = len - done;
+			rc = uk_iconv_convert(r->cv, sample + done, &take, &r->buf, &r->buflen, &r->bufcap);
+			done += take;
+			if (rc == 0) {
+				r->rawlen = len - done;
+				if (r->rawlen > 16)
+					bad = 1;
+				else
+					memcpy(r->raw, sample + done, r->rawlen);
+				break;
+			}
+			if (r->buflen + 1 > r->bufcap) {
+				char *b = realloc(r->buf, r->bufcap * 2 + 1);
+				if (!b) {
+					free(sample);
+					return uk_err_nomem();
+				}
+				r->buf = b;
+				r->bufcap = r->bufcap * 2 + 1;
+			}
+			r->buf[r->buflen++] = (char)0xFF;
+			done++;
+		}
+		free(sample);
+		if (bad) {
+			uk_err("%s: cannot convert from GB18030", r->name);
+			return UK_EX_DATAERR;
+		}
+	}
+	return 0;
+}
+
+int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
+                   const struct uk_read_opts *opts, struct uk_reader **out)
+{
+	struct uk_reader *r = calloc(1, sizeof *r);
+	int rc;
+
+	*out = NULL;
+	if (!r)
+		return uk_err_nomem();
+	r->cols = cols;
+	r->ncols = ncols;
+	r->opts = opts;
+	r->enc = opts->encoding;
+	r->row.vals = calloc((size_t)ncols, sizeof *r->row.vals);
+	r->raw = malloc(64);
+	if (!r->row.vals || !r->raw) {
+		uk_reader_close(r);
+		return uk_err_nomem();
+	}
+	if (strcmp(path, "-") == 0) {
+		r->f = stdin;
+		r->name = strdup("stdin");
+	} else {
+		r->f = fopen(path, "rb");
+		r->own_f = 1;
+		r->name = strdup(path);
+		if (!r->f) {
+			int e = errno;
+			uk_err("cannot open '%s': %s", path, strerror(e));
+			uk_reader_close(r);
+			return e == ENOENT || e == EACCES ? UK_EX_NOINPUT : UK_EX_IOERR;
+		}
+	}
+	if (!r->name) {
+		uk_reader_close(r);
+		return uk_err_nomem();
+	}
+	if ((rc = check_maps(r)) != 0 || (rc = detect(r)) != 0) {
+		uk_reader_close(r);
+		return rc;
+	}
+	if (r->json) {
+		*out = r;
+		return 0;
+	}
+	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	r->parser_live = 1;
+	rc = csv_next_record(r);
+	if (rc == 0) {
+		uk_err("%s: empty input: no header row", r->name);
+		uk_reader_close(r);
+		return UK_EX_DATAERR;
+	}
+	if (rc > 1 || (rc == 1 && r->row.error)) {
+		if (rc == 1) {
+			uk_err_at(r->name, r->row.line, "bad header: %s", r->row.error);
+			rc = UK_EX_DATAERR;
+		}
+		uk_reader_close(r);
+		return rc;
+	}
+	if ((rc = set_header(r, &r->row)) != 0) {
+		uk_reader_close(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+int uk_reader_next(struct uk_reader *r, struct uk_row **row)
+{
+	int rc;
+	*row = NULL;
+	if (r->json) {
+		rc = json_next_record(r);
+		if (rc == 1)
+			*row = &r->row;
+		return rc;
+	}
+	rc = csv_next_record(r);
+	if (rc != 1)
+		return rc;
+	if (csv_values(r) != 0)
+		return uk_err_nomem();
+	*row = &r->row;
+	return 1;
+}
+
+void uk_reader_close(struct uk_reader *r)
+{
+	if (!r)
+		return;
+	if (r->own_f && r->f)
+		fclose(r->f);
+	if (r->parser_live)
+		csv_free(&r->p);
+	uk_iconv_close(r->cv);
+	for (int i = 0; i < r->nheader && r->header; i++)
+		free(r->header[i]);
+	for (int i = 0; i < r->nwarned; i++)
+		free(r->warned[i]);
+	free(r->warned);
+	free(r->header);
+	free(r->colmap);
+	free(r->name);
+	free(r->raw);
+	free(r->buf);
+	free(r->row.arena);
+	free(r->row.raw_off);
+	free(r->row.vals);
+	free(r);
+}
+
+/* ---- rejects ---- */
+
+struct uk_rejects {
+	FILE *f;
+	char *path;
+	struct uk_reader *r;
+	struct uk_writer *w;
+	int ncols;
+	const char **vals;
+};
+
+int uk_rejects_open(const char *path, struct uk_reader *r, struct uk_rejects **out)
+{
+	struct uk_rejects *rj = calloc(1, sizeof *rj);
+	struct uk_outcol *cols;
+	int n = r->json ? r->ncols : r->nheader;
+
+	*out = NULL;
+	if (!rj || !(rj->path = strdup(path)) ||
+	    !(cols = calloc((size_t)n + 1, sizeof *cols)) ||
+	    !(rj->vals = calloc((size_t)n + 1, sizeof *rj->vals))) {
+		if (rj)
+			free(rj->path);
+		free(rj);
+		return uk_err_nomem();
+	}
+	rj->r = r;
+	rj->ncols = n;
+	for (int i = 0; i < n; i++)
+		cols[i].name = r->json ? r->cols[i].name : r->header[i];
+	cols[n].name = "error";
+	if (!(rj->f = fopen(path, "w"))) {
+		uk_err("cannot create rejects file '%s': %s", path, strerror(errno));
+		free(cols);
+		free(rj->vals);
+		free(rj->path);
+		free(rj);
+		return UK_EX_CANTCREAT;
+	}
+	rj->w = uk_writer_new(rj->f, UK_FMT_CSV, 0, cols, n + 1);
+	free(cols);  /* the writer copies what it needs */
+	if (!rj->w) {
+		fclose(rj->f);
+		free(rj->vals);
+		free(rj->path);
+		free(rj);
+		return uk_err_nomem();
+	}
+	*out = rj;
+	return 0;
+}
+
+int uk_rejects_add(struct uk_rejects *rj, struct uk_row *row, const char *error)
+{
+	for (int i = 0; i < rj->ncols; i++) {
+		if (rj->r->json)
+			rj->vals[i] = row->vals[i];
+		else
+			rj->vals[i] = i < row->nraw ? row->arena + row->raw_off[i] : NULL;
+	}
+	rj->vals[rj->ncols] = error;
+	return uk_writer_row(rj->w, rj->vals);
+}
+
+int uk_rejects_close(struct uk_rejects *rj)
+{
+	int rc = 0;
+	if (!rj)
+		return 0;
+	if (uk_writer_end(rj->w) != 0)
+		rc = 1;
+	if (fclose(rj->f) != 0)
+		rc = 1;
+	if (rc)
+		uk_err("cannot write rejects file '%s'", rj->path);
+	free(rj->vals);
+	free(rj->path);
+	free(rj);
+	return rc ? UK_EX_IOERR : 0;
+}

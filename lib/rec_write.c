@@ -1,0 +1,264 @@
+/* rec_write.c - writing records: csv (RFC 4180, optionally for Excel),
+ * json, ndjson, and a table aligned by display width. */
+#include "uk_rec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct uk_writer {
+	FILE *f;
+	enum uk_format fmt;
+	int excel;
+	int ncols;
+	struct uk_outcol *cols;
+	char **names;
+	long rows;
+	int failed;
+	/* table: every cell kept until the widths are known */
+	char **cells;
+	size_t ncells, capcells;
+};
+
+static int put(struct uk_writer *w, const char *s, size_t n)
+{
+	if (w->failed)
+		return -1;
+	if (n && fwrite(s, 1, n, w->f) != n) {
+		w->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+static int puts_(struct uk_writer *w, const char *s) { return put(w, s, strlen(s)); }
+
+struct uk_writer *uk_writer_new(FILE *f, enum uk_format fmt, int excel,
+                                const struct uk_outcol *cols, int ncols)
+{
+	struct uk_writer *w = calloc(1, sizeof *w);
+	if (!w)
+		return NULL;
+	w->f = f;
+	w->fmt = fmt == UK_FMT_DEFAULT ? UK_FMT_CSV : fmt;
+	w->excel = excel && w->fmt == UK_FMT_CSV;
+	w->ncols = ncols;
+	w->cols = calloc((size_t)ncols, sizeof *w->cols);
+	w->names = calloc((size_t)ncols, sizeof *w->names);
+	if (!w->cols || !w->names)
+		goto fail;
+	for (int i = 0; i < ncols; i++) {
+		w->cols[i] = cols[i];
+		if (!(w->names[i] = strdup(cols[i].name)))
+			goto fail;
+		w->cols[i].name = w->names[i];
+	}
+	if (w->excel)
+		puts_(w, "\xEF\xBB\xBF");
+	if (w->fmt == UK_FMT_CSV) {
+		for (int i = 0; i < ncols; i++) {
+			if (i)
+				puts_(w, ",");
+			puts_(w, w->names[i]);
+		}
+		puts_(w, w->excel ? "\r\n" : "\n");
+	} else if (w->fmt == UK_FMT_JSON) {
+		puts_(w, "[");
+	}
+	return w;
+fail:
+	for (int i = 0; w->names && i < ncols; i++)
+		free(w->names[i]);
+	free(w->names);
+	free(w->cols);
+	free(w);
+	return NULL;
+}
+
+static void csv_cell(struct uk_writer *w, const char *s, enum uk_coltype type)
+{
+	/* Excel runs a cell that starts with = + - @ as a formula. */
+	int guard = w->excel && type == UK_COL_TEXT && s[0] && strchr("=+-@", s[0]);
+	int quote = guard ? 0 : 0;
+	for (const char *p = s; *p && !quote; p++)
+		quote = *p == ',' || *p == '"' || *p == '\n' || *p == '\r';
+	if (!quote && !guard && (s[0] == ' ' || (s[0] && s[strlen(s) - 1] == ' ')))
+		quote = 1;
+	if (!quote) {
+		if (guard)
+			puts_(w, "'");
+		puts_(w, s);
+		return;
+	}
+	puts_(w, "\"");
+	if (guard)
+		puts_(w, "'");
+	for (const char *p = s; *p; ) {
+		const char *q = strchr(p, '"');
+		size_t n = q ? (size_t)(q - p) : strlen(p);
+		put(w, p, n);
+		if (!q)
+			break;
+		puts_(w, "\"\"");
+		p = q + 1;
+	}
+	puts_(w, "\"");
+}
+
+static void json_string(struct uk_writer *w, const char *s)
+{
+	puts_(w, "\"");
+	for (const char *p = s; *p; ) {
+		size_t n = strcspn(p, "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
+		                      "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f");
+		char esc[8];
+		put(w, p, n);
+		p += n;
+		if (!*p)
+			break;
+		switch (*p) {
+		case '"': puts_(w, "\\\""); break;
+		case '\\': puts_(w, "\\\\"); break;
+		case '\n': puts_(w, "\\n"); break;
+		case '\r': puts_(w, "\\r"); break;
+		case '\t': puts_(w, "\\t"); break;
+		default:
+			snprintf(esc, sizeof esc, "\\u%04x", (unsigned char)*p);
+			puts_(w, esc);
+		}
+		p++;
+	}
+	puts_(w, "\"");
+}
+
+static void json_object(struct uk_writer *w, const char *const *vals)
+{
+	puts_(w, "{");
+	for (int i = 0; i < w->ncols; i++) {
+		if (i)
+			puts_(w, ",");
+		json_string(w, w->names[i]);
+		puts_(w, ":");
+		if (!vals[i] || (w->cols[i].type != UK_COL_TEXT && !vals[i][0]))
+			puts_(w, "null");
+		else if (w->cols[i].type == UK_COL_INT)
+			puts_(w, vals[i]);
+		else
+			json_string(w, vals[i]);
+	}
+	puts_(w, "}");
+}
+
+static int table_keep(struct uk_writer *w, const char *s)
+{
+	if (w->ncells == w->capcells) {
+		size_t cap = w->capcells ? w->capcells * 2 : 256;
+		char **c = realloc(w->cells, cap * sizeof *c);
+		if (!c)
+			return -1;
+		w->cells = c;
+		w->capcells = cap;
+	}
+	/* Input data must not drive the terminal (escape sequences). */
+	if (!(w->cells[w->ncells] = uk_text_for_terminal(s ? s : "")))
+		return -1;
+	w->ncells++;
+	return 0;
+}
+
+int uk_writer_row(struct uk_writer *w, const char *const *vals)
+{
+	switch (w->fmt) {
+	case UK_FMT_JSON:
+		puts_(w, w->rows ? ",\n" : "\n");
+		json_object(w, vals);
+		break;
+	case UK_FMT_NDJSON:
+		json_object(w, vals);
+		puts_(w, "\n");
+		break;
+	case UK_FMT_TABLE:
+		for (int i = 0; i < w->ncols; i++)
+			if (table_keep(w, vals[i]) != 0) {
+				w->failed = 1;
+				return -1;
+			}
+		break;
+	default:
+		for (int i = 0; i < w->ncols; i++) {
+			if (i)
+				puts_(w, ",");
+			csv_cell(w, vals[i] ? vals[i] : "", w->cols[i].type);
+		}
+		puts_(w, w->excel ? "\r\n" : "\n");
+	}
+	w->rows++;
+	return w->failed ? -1 : 0;
+}
+
+static void pad(struct uk_writer *w, size_t n)
+{
+	static const char spaces[] = "                                ";
+	while (n > 0) {
+		size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		put(w, spaces, k);
+		n -= k;
+	}
+}
+
+static void table_layout(struct uk_writer *w)
+{
+	size_t *width = calloc((size_t)w->ncols, sizeof *width);
+	size_t rows = w->ncells / (size_t)(w->ncols ? w->ncols : 1);
+	if (!width) {
+		w->failed = 1;
+		return;
+	}
+	for (int c = 0; c < w->ncols; c++)
+		width[c] = uk_display_width(w->names[c]);
+	for (size_t i = 0; i < w->ncells; i++) {
+		size_t dw = uk_display_width(w->cells[i]);
+		int c = (int)(i % (size_t)w->ncols);
+		if (dw > width[c])
+			width[c] = dw;
+	}
+	for (size_t r = 0; r <= rows; r++) {
+		for (int c = 0; c < w->ncols; c++) {
+			const char *s = r == 0 ? w->names[c] : w->cells[(r - 1) * (size_t)w->ncols + (size_t)c];
+			size_t dw = uk_display_width(s);
+			int right = r > 0 && w->cols[c].type != UK_COL_TEXT;
+			int last = c == w->ncols - 1;
+			if (c)
+				puts_(w, "  ");
+			if (right)
+				pad(w, width[c] - dw);
+			puts_(w, s);
+			if (!right && !last)
+				pad(w, width[c] - dw);
+		}
+		puts_(w, "\n");
+	}
+	free(width);
+}
+
+int uk_writer_end(struct uk_writer *w)
+{
+	int failed;
+	if (!w)
+		return 0;
+	if (w->fmt == UK_FMT_JSON)
+		puts_(w, w->rows ? "\n]\n" : "]\n");
+	else if (w->fmt == UK_FMT_TABLE)
+		table_layout(w);
+	if (fflush(w->f) != 0)
+		w->failed = 1;
+	failed = w->failed;
+	for (size_t i = 0; i < w->ncells; i++)
+		free(w->cells[i]);
+	free(w->cells);
+	for (int i = 0; i < w->ncols; i++)
+		free(w->names[i]);
+	free(w->names);
+	free(w->cols);
+	free(w);
+	return failed ? -1 : 0;
+}

@@ -1,0 +1,105 @@
+/* uk_cli.h - what every tool shares on its command line: the program name
+ * for messages, exit codes (sysexits), the shared options and stdout checks. */
+#ifndef UK_CLI_H
+#define UK_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+#include "uk_text.h"
+
+/* Exit codes of DESIGN.md §5 (sysexits.h values). */
+enum uk_exit {
+	UK_EX_OK = 0,
+	UK_EX_SKIPPED = 1,      /* done, with records skipped */
+	UK_EX_USAGE = 64,
+	UK_EX_DATAERR = 65,
+	UK_EX_NOINPUT = 66,
+	UK_EX_UNAVAILABLE = 69, /* not a unionkit database, or a newer one */
+	UK_EX_SOFTWARE = 70,
+	UK_EX_CANTCREAT = 73,
+	UK_EX_IOERR = 74,
+	UK_EX_TEMPFAIL = 75     /* database busy after the timeout */
+};
+
+/* Sets the program name used in messages (the basename of argv[0]), makes
+ * SIGPIPE a write error instead of a kill, and returns the name. */
+const char *uk_cli_init(const char *argv0);
+const char *uk_progname(void);
+
+/* "PROG: message" on stderr, one line. */
+void uk_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "PROG: FILE:LINE: message" on stderr. */
+void uk_err_at(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Out of memory: one message, exit code 70. */
+int uk_err_nomem(void);
+
+enum uk_format { UK_FMT_DEFAULT, UK_FMT_CSV, UK_FMT_JSON, UK_FMT_NDJSON,
+                 UK_FMT_TABLE, UK_FMT_MD, UK_FMT_HTML };
+enum uk_input_format { UK_IN_AUTO, UK_IN_CSV, UK_IN_JSON };
+
+/* The options every tool understands, parsed in one place so the same flag
+ * means the same thing everywhere. */
+struct uk_opts {
+	const char *db_path;         /* -d/--db */
+	enum uk_format format;       /* -f/--format */
+	int quiet;                   /* -q */
+	int excel;                   /* --excel */
+	int mask;                    /* --mask */
+	int dry_run;                 /* --dry-run */
+	int skip_bad;                /* --skip-bad */
+	int strict;                  /* --strict */
+	const char *rejects;         /* --rejects FILE */
+	enum uk_encoding encoding;   /* --encoding */
+	enum uk_input_format input_format; /* --input-format */
+	const char **maps;           /* --map HEADER=column, repeatable */
+	int nmaps;
+};
+
+/* Long option codes of the shared options (short ones use their letter). */
+enum {
+	UK_OPT_VERSION = 0x1000, UK_OPT_EXCEL, UK_OPT_MASK, UK_OPT_DRY_RUN,
+	UK_OPT_SKIP_BAD, UK_OPT_STRICT, UK_OPT_REJECTS, UK_OPT_ENCODING,
+	UK_OPT_INPUT_FORMAT, UK_OPT_MAP, UK_OPT_TOOL /* tools number theirs from here */
+};
+
+#define UK_LONGOPTS_COMMON \
+	{"help", no_argument, 0, 'h'}, {"version", no_argument, 0, UK_OPT_VERSION}, \
+	{"db", required_argument, 0, 'd'}, {"format", required_argument, 0, 'f'}, \
+	{"quiet", no_argument, 0, 'q'}, {"excel", no_argument, 0, UK_OPT_EXCEL}
+#define UK_LONGOPTS_MASK {"mask", no_argument, 0, UK_OPT_MASK}
+#define UK_LONGOPTS_WRITE \
+	{"dry-run", no_argument, 0, UK_OPT_DRY_RUN}
+#define UK_LONGOPTS_IMPORT \
+	{"skip-bad", no_argument, 0, UK_OPT_SKIP_BAD}, {"strict", no_argument, 0, UK_OPT_STRICT}, \
+	{"rejects", required_argument, 0, UK_OPT_REJECTS}, \
+	{"encoding", required_argument, 0, UK_OPT_ENCODING}, \
+	{"input-format", required_argument, 0, UK_OPT_INPUT_FORMAT}, \
+	{"map", required_argument, 0, UK_OPT_MAP}
+#define UK_SHORTOPTS_COMMON "hd:f:q"
+
+/* Handles one shared option returned by getopt_long. Returns 0 when handled,
+ * -1 when c is not a shared option, or an exit code (help and version print
+ * and return UK_EX_OK via *done set to 1; a bad value returns UK_EX_USAGE). */
+int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage, int *done);
+void uk_opts_free(struct uk_opts *o);
+/* Prints usage to stderr with a hint and returns UK_EX_USAGE. */
+int uk_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The output format in force: the one asked for, else table on a terminal,
+ * else csv (documents: md). */
+enum uk_format uk_format_resolve(const struct uk_opts *o, int document);
+const char *uk_format_name(enum uk_format f);
+
+/* Checks stdout once at the end: flush, error, close. A closed pipe (EPIPE)
+ * is quiet and keeps status; any other write error is reported, exit 74. */
+int uk_finish_stdout(int status);
+
+/* Progress on stderr, only when stderr is a terminal. */
+struct uk_progress { int enabled; double start, last; long done; const char *what; };
+void uk_progress_start(struct uk_progress *p, const char *what);
+void uk_progress_tick(struct uk_progress *p, long done);
+void uk_progress_end(struct uk_progress *p);
+
+#define UK_VERSION "0.1.0"
+#endif

@@ -1,0 +1,49 @@
+/* uk_db.h - the SQLite file: open, create, check, migrate, transactions. */
+#ifndef UK_DB_H
+#define UK_DB_H
+
+typedef struct sqlite3 sqlite3;
+typedef struct sqlite3_stmt sqlite3_stmt;
+
+/* 'UKIT': marks a SQLite file as unionkit's (PRAGMA application_id). */
+#define UK_DB_APPLICATION_ID 0x554B4954
+
+enum uk_db_mode { UK_DB_READ, UK_DB_WRITE };
+
+/* One forward step of the schema: the SQL that takes version - 1 to version. */
+struct uk_migration { int version; const char *sql; };
+
+struct uk_db;
+
+/* The path in force: --db, else $UNIONKIT_DB, else ./union.db. */
+const char *uk_db_default_path(const char *opt);
+
+/* Opens path. READ refuses a missing file (66) and never creates one; WRITE
+ * creates it with mode 0600. With dry_run and a missing file, a scratch
+ * database in memory stands in, so nothing is created. Refuses a SQLite file
+ * that is not unionkit's or is newer than the migrations known (69). Migrates
+ * forward in one transaction. Messages are printed; returns an exit code. */
+int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
+               const struct uk_migration *migrations, int nmigrations,
+               struct uk_db **out);
+void uk_db_close(struct uk_db *db);
+sqlite3 *uk_db_sqlite(struct uk_db *db);
+const char *uk_db_path(const struct uk_db *db);
+
+/* A write transaction (BEGIN IMMEDIATE: the lock is taken up front, within
+ * the busy timeout). Return exit codes: 75 when still busy. */
+int uk_db_begin(struct uk_db *db);
+int uk_db_commit(struct uk_db *db);
+void uk_db_rollback(struct uk_db *db);
+/* A large page cache for a batch; off restores the default. */
+void uk_db_bulk(struct uk_db *db, int on);
+
+/* Maps a SQLite result code to an exit code and prints "what: sqlite's
+ * message". SQLITE_BUSY -> 75, SQLITE_FULL/IOERR -> 74, else 70. */
+int uk_db_fail(struct uk_db *db, int rc, const char *what);
+/* Prepares sql (persistent when reused often); prints and returns NULL on
+ * failure. */
+sqlite3_stmt *uk_db_prepare(struct uk_db *db, const char *sql);
+/* Runs a statement without results; returns an exit code. */
+int uk_db_exec(struct uk_db *db, const char *sql);
+#endif

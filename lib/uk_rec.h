@@ -1,0 +1,70 @@
+/* uk_rec.h - records in and out: CSV (libcsv), JSON and NDJSON (jansson) in;
+ * csv, json, ndjson and a display-width-aligned table out. */
+#ifndef UK_REC_H
+#define UK_REC_H
+
+#include <stdio.h>
+#include "uk_cli.h"
+#include "uk_text.h"
+
+/* A column the caller knows, with the other header names it goes by. */
+struct uk_colspec {
+	const char *name;               /* english snake_case */
+	const char *const *aliases;     /* NULL-terminated, may be NULL */
+};
+
+struct uk_read_opts {
+	enum uk_encoding encoding;
+	enum uk_input_format format;
+	const char *const *maps;        /* "HEADER=column" */
+	int nmaps;
+	int strict;                     /* unknown columns are an error */
+};
+
+struct uk_reader;
+struct uk_row;
+
+/* Opens path ("-" is stdin) and reads the header. Messages are printed;
+ * returns an exit code (66 missing file, 65 bad header, 64 bad --map). */
+int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
+                   const struct uk_read_opts *opts, struct uk_reader **out);
+/* The next record: 1 and *row set (valid until the next call), 0 at the
+ * end, or an exit code > 1 on an error that stops reading (I/O). A record
+ * may carry an error of its own (uk_row_error): report it and go on. */
+int uk_reader_next(struct uk_reader *r, struct uk_row **row);
+void uk_reader_close(struct uk_reader *r);
+/* The name for messages: the path, or "stdin". */
+const char *uk_reader_name(const struct uk_reader *r);
+/* Whether the input has a column for spec column i. */
+int uk_reader_has(const struct uk_reader *r, int col);
+enum uk_encoding uk_reader_encoding(const struct uk_reader *r);
+
+/* The value of spec column col: trimmed, NUL-terminated, writable in place;
+ * NULL when the input has no such column (JSON: key absent or null). */
+char *uk_row_get(struct uk_row *row, int col);
+long uk_row_line(const struct uk_row *row);
+/* Why the record itself is unreadable (ragged, bad quoting, bad text), or
+ * NULL. */
+const char *uk_row_error(const struct uk_row *row);
+
+/* Output. */
+enum uk_coltype { UK_COL_TEXT, UK_COL_INT, UK_COL_MONEY };
+struct uk_outcol { const char *name; enum uk_coltype type; };
+
+struct uk_writer;
+/* A writer of rows of the given columns to f in format fmt (csv, json,
+ * ndjson, table). excel: BOM, CRLF and the formula guard (csv only). */
+struct uk_writer *uk_writer_new(FILE *f, enum uk_format fmt, int excel,
+                                const struct uk_outcol *cols, int ncols);
+/* vals[i] NULL is an empty cell (JSON null). Returns 0, or -1 when the
+ * output failed (a closed pipe): stop producing rows. */
+int uk_writer_row(struct uk_writer *w, const char *const *vals);
+/* Finishes (the table is laid out here) and frees. Returns 0 or -1. */
+int uk_writer_end(struct uk_writer *w);
+
+/* Rejected records back out as CSV with an extra "error" column. */
+struct uk_rejects;
+int uk_rejects_open(const char *path, struct uk_reader *r, struct uk_rejects **out);
+int uk_rejects_add(struct uk_rejects *rj, struct uk_row *row, const char *error);
+int uk_rejects_close(struct uk_rejects *rj); /* exit code */
+#endif

@@ -1,0 +1,61 @@
+/* uk_text.h - text: UTF-8 checks, GB18030 conversion, display width, folding. */
+#ifndef UK_TEXT_H
+#define UK_TEXT_H
+
+#include <stddef.h>
+
+/* Length of the longest prefix of s[0..len) that is valid UTF-8 (RFC 3629:
+ * no overlongs, no surrogates, nothing above U+10FFFF). len when all valid. */
+size_t uk_utf8_valid_prefix(const char *s, size_t len);
+int uk_utf8_is_valid(const char *s, size_t len);
+
+/* Input encodings. */
+enum uk_encoding { UK_ENC_AUTO, UK_ENC_UTF8, UK_ENC_GB18030 };
+/* Parses "utf-8", "utf8", "gb18030", "gbk", "gb2312", "auto" (any case).
+ * Returns 0 and sets *out, or -1 when unknown. GBK and GB2312 are read as
+ * GB18030, their superset. */
+int uk_encoding_parse(const char *name, enum uk_encoding *out);
+/* Guess from a sample at the start of a file: UTF-8 when the sample is valid
+ * UTF-8 (a multi-byte sequence cut at the end of the sample is allowed),
+ * else GB18030. */
+enum uk_encoding uk_encoding_detect(const char *sample, size_t len);
+
+/* A streaming GB18030 -> UTF-8 converter over iconv. */
+struct uk_iconv;
+struct uk_iconv *uk_iconv_open_gb18030(void);  /* NULL on failure (errno) */
+/* Converts in[0..*inlen) appending to a growable buffer *out (capacity *cap,
+ * used *outlen). A sequence cut at the end of in is left unconsumed: *inlen
+ * is set to the number of bytes consumed. Returns 0, or -1 on an invalid
+ * sequence, with *inlen the offset of the bad byte. */
+int uk_iconv_convert(struct uk_iconv *cv, const char *in, size_t *inlen,
+                     char **out, size_t *outlen, size_t *cap);
+void uk_iconv_close(struct uk_iconv *cv);
+
+/* Whole-string conversion: GB18030 s[0..len) -> newly allocated UTF-8, NUL
+ * terminated. NULL on invalid input or no memory. */
+char *uk_gb18030_to_utf8(const char *s, size_t len);
+
+/* Display width in terminal columns of valid UTF-8 s (CJK wide = 2,
+ * combining = 0, control characters counted as 1 since the table writer
+ * replaces them). Invalid bytes count 1 each. */
+size_t uk_display_width(const char *s);
+
+/* Copy of s for a terminal: C0/C1 control characters and DEL (ESC above
+ * all) are replaced by U+FFFD so that input data cannot drive the terminal.
+ * Newline and tab become a space. Newly allocated. */
+char *uk_text_for_terminal(const char *s);
+
+/* In place: full-width ASCII forms U+FF01..U+FF5E -> ASCII, ideographic
+ * space U+3000 -> space. Used for codes (IDs, phones, amounts, dates).
+ * The string only shrinks. */
+void uk_fold_fullwidth(char *s);
+
+/* In place: strips leading and trailing white space (ASCII space, tab, CR,
+ * LF, and U+3000, U+00A0). Returns s. */
+char *uk_trim(char *s);
+
+/* ASCII-case-insensitive equality. */
+int uk_streq_ci(const char *a, const char *b);
+
+/* strdup that aborts the program on out-of-memory is not used: callers check. */
+#endif

@@ -1,0 +1,175 @@
+/* t_text.c - unit tests for lib/text.c. */
+#include "uk_text.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+#define S(lit) (lit), (sizeof(lit) - 1)
+
+static void test_utf8(void)
+{
+	ok(uk_utf8_is_valid(S("")), "empty is valid");
+	ok(uk_utf8_is_valid(S("abc")), "ASCII is valid");
+	ok(uk_utf8_is_valid(S("\xE5\xBC\xA0\xE4\xB8\x89")), "张三 is valid");
+	ok(uk_utf8_is_valid(S("\xF0\x9F\x98\x80")), "4-byte emoji is valid");
+	ok(uk_utf8_is_valid(S("\xF4\x8F\xBF\xBF")), "U+10FFFF is valid");
+	ok(!uk_utf8_is_valid(S("\xC0\x80")), "overlong C0 80 invalid");
+	ok(!uk_utf8_is_valid(S("\xE0\x80\xAF")), "overlong E0 80 AF invalid");
+	ok(!uk_utf8_is_valid(S("\xED\xA0\x80")), "surrogate ED A0 80 invalid");
+	ok(!uk_utf8_is_valid(S("\xF5\x80\x80\x80")), "F5 invalid");
+	ok(!uk_utf8_is_valid(S("\xF4\x90\x80\x80")), "above U+10FFFF invalid");
+	ok(!uk_utf8_is_valid(S("\x80")), "lone continuation invalid");
+	ok(!uk_utf8_is_valid(S("ab\xE5\xBC")), "truncated sequence invalid");
+	is_int(uk_utf8_valid_prefix(S("ab\xE5\xBC")), 2, "prefix stops before truncation");
+	is_int(uk_utf8_valid_prefix(S("x\xC0\x80y")), 1, "prefix stops at overlong");
+	is_int(uk_utf8_valid_prefix(S("\xE5\xBC\xA0\xFF")), 3, "prefix stops at FF");
+}
+
+static void test_encoding(void)
+{
+	enum uk_encoding e = UK_ENC_AUTO;
+
+	ok(uk_encoding_parse("UTF-8", &e) == 0 && e == UK_ENC_UTF8, "parse UTF-8");
+	ok(uk_encoding_parse("utf8", &e) == 0 && e == UK_ENC_UTF8, "parse utf8");
+	ok(uk_encoding_parse("GBK", &e) == 0 && e == UK_ENC_GB18030, "parse GBK");
+	ok(uk_encoding_parse("gb2312", &e) == 0 && e == UK_ENC_GB18030, "parse gb2312");
+	ok(uk_encoding_parse("Gb18030", &e) == 0 && e == UK_ENC_GB18030, "parse Gb18030");
+	ok(uk_encoding_parse("Auto", &e) == 0 && e == UK_ENC_AUTO, "parse Auto");
+	is_int(uk_encoding_parse("latin1", &e), -1, "unknown name rejected");
+
+	is_int(uk_encoding_detect(S("name,id\n")), UK_ENC_UTF8, "ASCII detected as UTF-8");
+	is_int(uk_encoding_detect(S("\xE5\xA7\x93\xE5\x90\x8D")), UK_ENC_UTF8,
+	       "UTF-8 姓名 detected");
+	is_int(uk_encoding_detect(S("\xE5\xA7\x93\xE5\x90")), UK_ENC_UTF8,
+	       "UTF-8 cut at end of sample still UTF-8");
+	is_int(uk_encoding_detect(S("\xD0\xD5\xC3\xFB")), UK_ENC_GB18030,
+	       "GB18030 姓名 detected");
+	is_int(uk_encoding_detect(S("\xE5\xA7\x93\xE5\x90" "a")), UK_ENC_GB18030,
+	       "cut sequence mid-sample is not UTF-8");
+	is_int(uk_encoding_detect(S("")), UK_ENC_UTF8, "empty sample is UTF-8");
+}
+
+static void test_iconv(void)
+{
+	struct uk_iconv *cv = uk_iconv_open_gb18030();
+	char *out = NULL, *s;
+	size_t outlen = 0, cap = 0, n;
+	/* "A" + U+0080 (4-byte form) + 姓名, split inside the 4-byte sequence. */
+	static const char in[] = "A\x81\x30\x81\x30\xD0\xD5\xC3\xFB";
+
+	ok(cv != NULL, "iconv opens");
+	if (!cv)
+		return;
+	n = 3;
+	is_int(uk_iconv_convert(cv, in, &n, &out, &outlen, &cap), 0, "first chunk ok");
+	is_int(n, 1, "cut 4-byte sequence left unconsumed");
+	is_int(outlen, 1, "one byte out so far");
+	n = sizeof in - 1 - 1;
+	is_int(uk_iconv_convert(cv, in + 1, &n, &out, &outlen, &cap), 0,
+	       "resent remainder ok");
+	is_int(n, sizeof in - 2, "remainder fully consumed");
+	ok(outlen == 9 && memcmp(out, "A\xC2\x80\xE5\xA7\x93\xE5\x90\x8D", 9) == 0,
+	   "streamed output is A U+0080 姓名");
+
+	/* An invalid byte reports its offset. */
+	outlen = 0;
+	n = 3;
+	is_int(uk_iconv_convert(cv, "AB\xFF", &n, &out, &outlen, &cap), -1,
+	       "invalid GB18030 byte fails");
+	is_int(n, 2, "offset of bad byte");
+	free(out);
+
+	/* Growth from an empty buffer over many doublings. */
+	{
+		size_t reps = 5000, len = reps * 4, i;
+		char *big = malloc(len);
+		out = NULL;
+		outlen = cap = 0;
+		ok(big != NULL, "alloc big input");
+		if (big) {
+			for (i = 0; i < reps; i++)
+				memcpy(big + i * 4, "\xD0\xD5\xC3\xFB", 4);
+			n = len;
+			is_int(uk_iconv_convert(cv, big, &n, &out, &outlen, &cap), 0,
+			       "large input converts");
+			ok(n == len && outlen == reps * 6 && cap >= outlen,
+			   "large output length %zu", outlen);
+			ok(out && memcmp(out + outlen - 6, "\xE5\xA7\x93\xE5\x90\x8D", 6) == 0,
+			   "large output tail");
+		}
+		free(big);
+		free(out);
+	}
+	uk_iconv_close(cv);
+
+	s = uk_gb18030_to_utf8(S("\xD5\xC5\xC8\xFD\x95\x32\x82\x36"));
+	is_str(s, "\xE5\xBC\xA0\xE4\xB8\x89\xF0\xA0\x80\x80",
+	       "whole-string 张三 + U+20000");
+	free(s);
+	s = uk_gb18030_to_utf8(S("ab\xD5"));
+	ok(s == NULL, "truncated whole string rejected");
+	free(s);
+	s = uk_gb18030_to_utf8(S(""));
+	is_str(s, "", "empty converts to empty");
+	free(s);
+}
+
+static void test_width(void)
+{
+	is_int(uk_display_width("\xE5\xBC\xA0\xE4\xB8\x89" "abc"), 7, "width 张三abc");
+	is_int(uk_display_width(""), 0, "width empty");
+	is_int(uk_display_width("e\xCC\x81"), 1, "combining acute is zero width");
+	is_int(uk_display_width("\xEF\xBC\x91"), 2, "fullwidth digit is wide");
+	is_int(uk_display_width("\xE3\x80\xBF"), 1, "U+303F is narrow");
+	is_int(uk_display_width("\xF0\x9F\x98\x80"), 2, "emoji is wide");
+	is_int(uk_display_width("a\xFF" "b"), 3, "invalid byte counts 1");
+	is_int(uk_display_width("\xE2\x80\x8B"), 0, "ZWSP is zero width");
+}
+
+static void test_terminal(void)
+{
+	char *s = uk_text_for_terminal("\x1b[31mred");
+	is_str(s, "\xEF\xBF\xBD[31mred", "ESC replaced");
+	free(s);
+	s = uk_text_for_terminal("a\tb\nc\rd\x7f");
+	is_str(s, "a b c\xEF\xBF\xBD" "d\xEF\xBF\xBD", "tab/newline space, CR/DEL replaced");
+	free(s);
+	s = uk_text_for_terminal("\xC2\x9B" "1m");
+	is_str(s, "\xEF\xBF\xBD" "1m", "C1 CSI replaced");
+	free(s);
+	s = uk_text_for_terminal("x\xC0\x80\xE5\xBC\xA0");
+	is_str(s, "x\xEF\xBF\xBD\xEF\xBF\xBD\xE5\xBC\xA0", "invalid bytes replaced, CJK kept");
+	free(s);
+}
+
+static void test_fold_trim(void)
+{
+	char a[] = "\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\xA1";
+	char b[] = "1\xE3\x80\x80" "2\xE5\xBC\xA0\xEF\xBD\x9E";
+	char c[] = "\xE3\x80\x80 x \t";
+	char d[] = "\xC2\xA0\xE5\xBC\xA0\xE4\xB8\x89\xE3\x80\x80\r\n";
+	char e[] = " \xE3\x80\x80\t";
+	char f[] = "a b";
+
+	uk_fold_fullwidth(a);
+	is_str(a, "123A", "fold １２３Ａ");
+	uk_fold_fullwidth(b);
+	is_str(b, "1 2\xE5\xBC\xA0~", "fold ideographic space and tilde, CJK kept");
+	is_str(uk_trim(c), "x", "trim ideographic space, space, tab");
+	is_str(uk_trim(d), "\xE5\xBC\xA0\xE4\xB8\x89", "trim NBSP and trailing U+3000 CRLF");
+	is_str(uk_trim(e), "", "trim all-space string");
+	is_str(uk_trim(f), "a b", "inner space kept");
+	ok(uk_streq_ci("GB18030", "gb18030"), "streq_ci equal");
+	ok(!uk_streq_ci("gbk", "gbk2"), "streq_ci length differs");
+}
+
+int main(void)
+{
+	test_utf8();
+	test_encoding();
+	test_iconv();
+	test_width();
+	test_terminal();
+	test_fold_trim();
+	return done_testing();
+}
