@@ -215,3 +215,13 @@ void uk_progress_end(struct uk_progress *p)
 	if (p->enabled && p->last > p->start)
 		fputc('\n', stderr);
 }
+
+const char *uk_cli_input(int argc, char **argv, int optind_, int *toomany)
+{
+	*toomany = argc - optind_ > 1;
+	if (argc - optind_ == 1)
+		return argv[optind_];
+	if (argc == optind_ && !isatty(STDIN_FILENO))
+		return "-";
+	return NULL;
+}

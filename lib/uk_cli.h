@@ -102,4 +102,9 @@ void uk_progress_tick(struct uk_progress *p, long done);
 void uk_progress_end(struct uk_progress *p);
 
 #define UK_VERSION "0.1.0"
+/* The input of a tool that reads many records: the one operand (a file or
+ * "-"), or stdin when there is none and stdin is not a terminal. NULL when
+ * there is no input; -1 in *toomany when there are several operands. */
+const char *uk_cli_input(int argc, char **argv, int optind_, int *toomany);
+
 #endif

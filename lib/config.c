@@ -1,0 +1,180 @@
+/* config.c - the union's settings: known keys, their checks, storage. */
+#include "uk_config.h"
+#include "uk_cli.h"
+#include "uk_ids.h"
+#include "uk_text.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct uk_config_key keys[] = {
+	{"union.name", NULL, "the union's name, the title of every report (某某中学工会)"},
+	{"union.level", "grassroots", "grassroots or federation"},
+	{"union.parent", NULL, "the upper-level union"},
+	{"union.code", NULL, "the union's unified social credit code (GB 32100, begins with 81)"},
+	{"union.unit_type", NULL, "the employer's kind, as in the national register"},
+	{"funds.allocation_share", "60", "percent of the 2% levy the union keeps (0-100)"},
+	{"disputes.limit_days", "15", "days to mediate before a dispute is overdue (1-365)"},
+	{"disputes.collective_threshold", "10", "workers from which a dispute is collective (2-100000)"},
+	{"disclosure.frequency", "monthly", "monthly, quarterly or half-year"},
+	{NULL, NULL, NULL},
+};
+
+const struct uk_config_key *uk_config_keys(void) { return keys; }
+
+const struct uk_config_key *uk_config_find(const char *key)
+{
+	for (const struct uk_config_key *k = keys; k->key; k++)
+		if (strcmp(k->key, key) == 0)
+			return k;
+	return NULL;
+}
+
+static int int_in(const char *s, long lo, long hi)
+{
+	char *end;
+	long v;
+	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9)
+		return 0;
+	v = strtol(s, &end, 10);
+	return v >= lo && v <= hi;
+}
+
+static int one_of(const char *s, const char *const *words)
+{
+	for (; *words; words++)
+		if (strcmp(s, *words) == 0)
+			return 1;
+	return 0;
+}
+
+int uk_config_check(const struct uk_config_key *k, const char *value, char **out,
+                    const char **why)
+{
+	static const char *const levels[] = {"grassroots", "federation", NULL};
+	static const char *const freqs[] = {"monthly", "quarterly", "half-year", NULL};
+	char *v = strdup(value);
+
+	*out = NULL;
+	if (!v) {
+		*why = "out of memory";
+		return -1;
+	}
+	uk_trim(v);
+	if (!uk_utf8_is_valid(v, strlen(v))) {
+		*why = "not valid UTF-8";
+		goto bad;
+	}
+	if (!*v) {
+		*why = "empty (use --unset to remove a value)";
+		goto bad;
+	}
+	if (strcmp(k->key, "union.level") == 0 && !one_of(v, levels)) {
+		*why = "must be grassroots or federation";
+		goto bad;
+	}
+	if (strcmp(k->key, "disclosure.frequency") == 0 && !one_of(v, freqs)) {
+		*why = "must be monthly, quarterly or half-year";
+		goto bad;
+	}
+	if (strcmp(k->key, "union.code") == 0) {
+		uk_fold_fullwidth(v);
+		if (uk_uscc_check(v) < 0) {
+			*why = "not a unified social credit code (18 characters of 0-9 A-Y without I O S V Z)";
+			goto bad;
+		}
+		if (strncmp(v, "81", 2) != 0) {
+			*why = "a trade union's code begins with 81";
+			goto bad;
+		}
+		/* A failing check character is allowed: early pilot codes. */
+		if (uk_uscc_check(v) > 0)
+			uk_err("warning: check character of '%s' is wrong (kept: some early codes fail it)", v);
+	}
+	if (strcmp(k->key, "funds.allocation_share") == 0 && !int_in(v, 0, 100)) {
+		*why = "must be a whole percent from 0 to 100";
+		goto bad;
+	}
+	if (strcmp(k->key, "disputes.limit_days") == 0 && !int_in(v, 1, 365)) {
+		*why = "must be a whole number of days from 1 to 365";
+		goto bad;
+	}
+	if (strcmp(k->key, "disputes.collective_threshold") == 0 && !int_in(v, 2, 100000)) {
+		*why = "must be a whole number of workers from 2 to 100000";
+		goto bad;
+	}
+	if (strlen(v) > 200) {
+		*why = "longer than 200 bytes";
+		goto bad;
+	}
+	*out = v;
+	return 0;
+bad:
+	free(v);
+	return -1;
+}
+
+int uk_config_get(struct uk_db *db, const char *key, char **out)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT value FROM config WHERE key = ?1");
+	const struct uk_config_key *k = uk_config_find(key);
+	int rc;
+
+	*out = NULL;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = strdup((const char *)sqlite3_column_text(st, 0));
+	else if (rc == SQLITE_DONE && k && k->default_value)
+		*out = strdup(k->default_value);
+	else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return uk_db_fail(db, rc, "cannot read config");
+	}
+	sqlite3_finalize(st);
+	if ((rc == SQLITE_ROW || (k && k->default_value)) && !*out)
+		return uk_err_nomem();
+	return UK_EX_OK;
+}
+
+int uk_config_get_int(struct uk_db *db, const char *key, long *out)
+{
+	char *v;
+	int rc = uk_config_get(db, key, &v);
+	if (rc)
+		return rc;
+	*out = v ? strtol(v, NULL, 10) : 0;
+	free(v);
+	return UK_EX_OK;
+}
+
+int uk_config_set(struct uk_db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"INSERT INTO config(key, value) VALUES (?1, ?2) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot write config");
+}
+
+int uk_config_unset(struct uk_db *db, const char *key, int *removed)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, "DELETE FROM config WHERE key = ?1");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*removed = sqlite3_changes(uk_db_sqlite(db)) > 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot write config");
+}

@@ -1,0 +1,309 @@
+/* members_fields.c - the member fields: names, HR header aliases, and the
+ * rules each value must meet (DOMAIN.md "Members", GB 11643). */
+#include "uk_members.h"
+#include "uk_ids.h"
+#include "uk_money.h"
+#include "uk_text.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define A(...) (const char *const[]){__VA_ARGS__, NULL}
+
+static const struct uk_colspec colspec[UK_MF_COUNT] = {
+	{"member_no", A("会员编号", "会员卡号", "会员号")},
+	{"employee_no", A("工号", "员工编号", "职工编号", "员工号")},
+	{"name", A("姓名")},
+	{"gender", A("性别")},
+	{"id_card", A("身份证号", "身份证号码", "公民身份号码", "证件号码", "身份证")},
+	{"birth_date", A("出生日期", "出生年月")},
+	{"ethnicity", A("民族")},
+	{"education", A("学历", "文化程度")},
+	{"political_status", A("政治面貌")},
+	{"phone", A("手机号", "手机号码", "联系电话", "手机")},
+	{"unit", A("部门", "所在部门", "工作单位", "单位")},
+	{"union_group", A("工会小组")},
+	{"position", A("岗位", "职务")},
+	{"hire_date", A("入职日期", "参加工作时间")},
+	{"join_date", A("入会日期", "入会时间")},
+	{"wage_base", A("基本工资", "月工资", "工资")},
+	{"hardship", A("困难类别")},
+	{"migrant_worker", A("是否农民工")},
+	{"status", A("状态")},
+	{"status_date", A("状态日期")},
+	{"note", A("备注")},
+	{"id_type", A("证件类型")},
+	{"skill_level", A("技能等级")},
+	{"household_type", A("户籍类型")},
+	{"household_place", A("户籍所在地")},
+	{"employment_status", A("就业状态")},
+};
+
+const struct uk_colspec *uk_member_colspec(void) { return colspec; }
+const char *uk_member_field_name(enum uk_member_field f) { return colspec[f].name; }
+
+static const struct uk_outcol outcols[UK_MF_COUNT + 1] = {
+	{"member_no", UK_COL_TEXT}, {"employee_no", UK_COL_TEXT}, {"name", UK_COL_TEXT},
+	{"gender", UK_COL_TEXT}, {"id_card", UK_COL_TEXT}, {"birth_date", UK_COL_TEXT},
+	{"ethnicity", UK_COL_TEXT}, {"education", UK_COL_TEXT}, {"political_status", UK_COL_TEXT},
+	{"phone", UK_COL_TEXT}, {"unit", UK_COL_TEXT}, {"union_group", UK_COL_TEXT},
+	{"position", UK_COL_TEXT}, {"hire_date", UK_COL_TEXT}, {"join_date", UK_COL_TEXT},
+	{"wage_base", UK_COL_MONEY}, {"hardship", UK_COL_TEXT}, {"migrant_worker", UK_COL_TEXT},
+	{"status", UK_COL_TEXT}, {"status_date", UK_COL_TEXT}, {"roles", UK_COL_TEXT},
+	{"note", UK_COL_TEXT}, {"id_type", UK_COL_TEXT}, {"skill_level", UK_COL_TEXT},
+	{"household_type", UK_COL_TEXT}, {"household_place", UK_COL_TEXT},
+	{"employment_status", UK_COL_TEXT},
+};
+
+const struct uk_outcol *uk_member_outcols(int *n)
+{
+	*n = UK_MF_COUNT + 1;
+	return outcols;
+}
+
+int uk_member_key_parse(const char *s, enum uk_member_key *k)
+{
+	if (strcmp(s, "employee_no") == 0) *k = UK_KEY_EMPLOYEE_NO;
+	else if (strcmp(s, "id_card") == 0) *k = UK_KEY_ID_CARD;
+	else if (strcmp(s, "member_no") == 0) *k = UK_KEY_MEMBER_NO;
+	else return -1;
+	return 0;
+}
+
+/* Word lists: canonical value first, then the words that mean it. */
+static const char *const hardship_words[][6] = {
+	{"none", "无", "否", "非困难", NULL},
+	{"relative", "相对困难", "相对困难职工", NULL},
+	{"deep", "深度困难", "深度困难职工", "特困", NULL},
+	{"accident", "意外致困", "意外困难", NULL},
+};
+static const char *const status_words[][6] = {
+	{"active", "在职", "在职会员", "在岗", NULL},
+	{"retired", "退休", "退休会员", NULL},
+	{"transferred", "转出", "调出", NULL},
+	{"left", "退会", "离职", "离开", NULL},
+	{"deceased", "去世", "已故", "死亡", NULL},
+};
+static const char *const yesno_words[][6] = {
+	{"yes", "是", "y", "true", "1", NULL},
+	{"no", "否", "n", "false", "0", NULL},
+};
+
+static const char *word_lookup(const char *const (*words)[6], size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int j = 0; j < 6 && words[i][j]; j++)
+			if (uk_streq_ci(s, words[i][j]))
+				return words[i][0];
+	return NULL;
+}
+#define LOOKUP(words, s) word_lookup(words, sizeof words / sizeof words[0], s)
+
+static int fail(char *err, size_t errsz, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int fail(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static char *keep(struct uk_member *m, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p;
+	if (m->used + n > sizeof m->scratch)
+		return NULL;
+	p = m->scratch + m->used;
+	memcpy(p, s, n);
+	m->used += n;
+	return p;
+}
+
+static int has_control(const char *s, int allow_newline)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && !(allow_newline && (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* Shortens an over-long value for a message. */
+static const char *shown(const char *s, char *buf, size_t n)
+{
+	if (strlen(s) < n)
+		return s;
+	snprintf(buf, n, "%.*s...", (int)(n - 4), s);
+	return buf;
+}
+
+static int norm_date(struct uk_member *m, int f, char *s, char *err, size_t errsz)
+{
+	struct uk_date d;
+	char out[UK_DATE_BUFSZ], sh[48];
+	const char *why;
+	uk_fold_fullwidth(s);
+	if (uk_date_parse(s, &d, &why) != 0)
+		return fail(err, errsz, "%s in %s '%s'", why, colspec[f].name, shown(s, sh, sizeof sh));
+	m->v[f] = keep(m, uk_date_format(d, out));
+	return 0;
+}
+
+static int norm_code(struct uk_member *m, int f, char *s, char *err, size_t errsz)
+{
+	char sh[48];
+	uk_fold_fullwidth(s);
+	uk_trim(s);
+	if (strlen(s) > 32 || has_control(s, 0) || strchr(s, ' '))
+		return fail(err, errsz, "bad %s '%s' (at most 32 characters, no spaces)",
+		            colspec[f].name, shown(s, sh, sizeof sh));
+	m->v[f] = s;
+	return 0;
+}
+
+static int norm_phone(struct uk_member *m, char *s, char *err, size_t errsz)
+{
+	char digits[32], sh[48];
+	size_t n = 0;
+	const char *p = s;
+	uk_fold_fullwidth(s);
+	if (strncmp(p, "+86", 3) == 0)
+		p += 3;
+	for (; *p; p++) {
+		if (*p == '-' || *p == ' ')
+			continue;
+		if (!isdigit((unsigned char)*p) || n >= sizeof digits - 1)
+			return fail(err, errsz, "phone must be 11 digits, not '%s'", shown(s, sh, sizeof sh));
+		digits[n++] = *p;
+	}
+	digits[n] = '\0';
+	if (n != 11 || digits[0] != '1')
+		return fail(err, errsz, "phone must be 11 digits starting with 1, not '%s'",
+		            shown(s, sh, sizeof sh));
+	m->v[UK_MF_PHONE] = keep(m, digits);
+	return 0;
+}
+
+static int norm_id(struct uk_member *m, char *s, struct uk_date today, struct uk_date *birth,
+                   enum uk_gender *gender, char *err, size_t errsz)
+{
+	char canon[19], sh[48];
+	enum uk_id_status st;
+	uk_fold_fullwidth(s);
+	st = uk_id_check(s, today, canon, birth, gender);
+	if (st == UK_ID_EXCEL_SCIENTIFIC || st == UK_ID_EXCEL_TRUNCATED)
+		return fail(err, errsz, "id_card '%s' was mangled by Excel (%s): format the column "
+		            "as text in Excel and export again", shown(s, sh, sizeof sh), uk_id_status_text(st));
+	if (st != UK_ID_OK)
+		return fail(err, errsz, "%s in id_card '%s'", uk_id_status_text(st), shown(s, sh, sizeof sh));
+	m->v[UK_MF_ID_CARD] = keep(m, canon);
+	return 0;
+}
+
+int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
+                        struct uk_date today, char *err, size_t errsz)
+{
+	struct uk_date id_birth = {0, 0, 0};
+	enum uk_gender id_gender = UK_GENDER_UNKNOWN;
+	int have_id = 0;
+	char sh[48];
+
+	memset(m->v, 0, sizeof m->v);
+	m->used = 0;
+	m->id = 0;
+	for (int f = 0; f < UK_MF_COUNT; f++) {
+		char *s = in[f];
+		const char *w;
+		if (!s || !*s)
+			continue;
+		switch (f) {
+		case UK_MF_MEMBER_NO:
+		case UK_MF_EMPLOYEE_NO:
+			if (norm_code(m, f, s, err, errsz))
+				return -1;
+			break;
+		case UK_MF_ID_CARD:
+			if (norm_id(m, s, today, &id_birth, &id_gender, err, errsz))
+				return -1;
+			have_id = 1;
+			break;
+		case UK_MF_BIRTH_DATE: case UK_MF_HIRE_DATE: case UK_MF_JOIN_DATE:
+		case UK_MF_STATUS_DATE:
+			if (norm_date(m, f, s, err, errsz))
+				return -1;
+			break;
+		case UK_MF_PHONE:
+			if (norm_phone(m, s, err, errsz))
+				return -1;
+			break;
+		case UK_MF_GENDER: {
+			enum uk_gender g;
+			if (uk_gender_parse(s, &g) != 0)
+				return fail(err, errsz, "gender must be 男, 女, male or female, not '%s'",
+				            shown(s, sh, sizeof sh));
+			m->v[f] = (char *)uk_gender_name(g);
+			break;
+		}
+		case UK_MF_WAGE_BASE: {
+			int64_t fen;
+			const char *why;
+			char out[UK_MONEY_BUFSZ];
+			uk_fold_fullwidth(s);
+			if (uk_money_parse(s, &fen, &why) != 0)
+				return fail(err, errsz, "%s in wage_base '%s'", why, shown(s, sh, sizeof sh));
+			if (fen < 0)
+				return fail(err, errsz, "negative wage_base '%s'", s);
+			m->v[f] = keep(m, uk_money_format(fen, out));
+			break;
+		}
+		case UK_MF_HARDSHIP:
+			if (!(w = LOOKUP(hardship_words, s)))
+				return fail(err, errsz, "hardship must be none, relative, deep or accident, not '%s'",
+				            shown(s, sh, sizeof sh));
+			m->v[f] = (char *)w;
+			break;
+		case UK_MF_STATUS:
+			if (!(w = LOOKUP(status_words, s)))
+				return fail(err, errsz, "status must be active, retired, transferred, left or "
+				            "deceased, not '%s'", shown(s, sh, sizeof sh));
+			m->v[f] = (char *)w;
+			break;
+		case UK_MF_MIGRANT_WORKER:
+			uk_fold_fullwidth(s);
+			if (!(w = LOOKUP(yesno_words, s)))
+				return fail(err, errsz, "migrant_worker must be yes or no (是/否), not '%s'",
+				            shown(s, sh, sizeof sh));
+			m->v[f] = (char *)w;
+			break;
+		default:
+			if (has_control(s, f == UK_MF_NOTE))
+				return fail(err, errsz, "control character in %s", colspec[f].name);
+			if (strlen(s) > (f == UK_MF_NOTE ? 2000u : 200u))
+				return fail(err, errsz, "%s longer than %u bytes", colspec[f].name,
+				            f == UK_MF_NOTE ? 2000u : 200u);
+			m->v[f] = s;
+		}
+		if (!m->v[f])
+			return fail(err, errsz, "%s too long", colspec[f].name);
+	}
+	if (have_id) {
+		char bd[UK_DATE_BUFSZ];
+		const char *g = uk_gender_name(id_gender);
+		uk_date_format(id_birth, bd);
+		if (m->v[UK_MF_BIRTH_DATE] && strcmp(m->v[UK_MF_BIRTH_DATE], bd) != 0)
+			return fail(err, errsz, "birth_date '%s' disagrees with id_card '%s' (born %s)",
+			            m->v[UK_MF_BIRTH_DATE], m->v[UK_MF_ID_CARD], bd);
+		if (m->v[UK_MF_GENDER] && strcmp(m->v[UK_MF_GENDER], g) != 0)
+			return fail(err, errsz, "gender '%s' disagrees with id_card '%s' (%s)",
+			            m->v[UK_MF_GENDER], m->v[UK_MF_ID_CARD], g);
+		if (!m->v[UK_MF_BIRTH_DATE])
+			m->v[UK_MF_BIRTH_DATE] = keep(m, bd);
+		if (!m->v[UK_MF_GENDER])
+			m->v[UK_MF_GENDER] = (char *)g;
+	}
+	return 0;
+}

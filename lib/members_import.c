@@ -1,0 +1,531 @@
+/* members_import.c - member-add: upsert of members from HR records in one
+ * transaction, every bad record named, nothing written when any is bad. */
+#include "members_priv.h"
+#include "uk_money.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct import {
+	struct uk_db *db;
+	const struct uk_member_import_opts *o;
+	struct uk_import_stats *st;
+	const char *file;            /* for messages; NULL for the command line */
+	char stamp[20];
+	char today[UK_DATE_BUFSZ];
+	struct uk_date today_date;
+	char note[300];
+	int fresh;                   /* the table was empty at the start */
+	long long next_no;           /* next member_no to assign */
+	sqlite3_stmt *find[3];       /* by id_card, employee_no, member_no */
+	sqlite3_stmt *insert, *update, *event;
+	/* Which stored members this batch touched, and on which line: finds
+	 * a duplicate inside the file and the members the file leaves out. */
+	long *seen;
+	size_t nseen;
+	int64_t *affected;
+	long naffected, capaffected;
+	struct uk_rejects *rejects;
+};
+
+enum { FIND_ID_CARD, FIND_EMPLOYEE_NO, FIND_MEMBER_NO };
+static const int find_field[3] = {UK_MF_ID_CARD, UK_MF_EMPLOYEE_NO, UK_MF_MEMBER_NO};
+
+static int prepare(struct import *im)
+{
+	static const char *const find_sql[3] = {
+		UK_MEMBER_SELECT " WHERE m.id_card = ?1",
+		UK_MEMBER_SELECT " WHERE m.employee_no = ?1",
+		UK_MEMBER_SELECT " WHERE m.member_no = ?1",
+	};
+	for (int i = 0; i < 3; i++)
+		if (!(im->find[i] = uk_db_prepare(im->db, find_sql[i])))
+			return UK_EX_SOFTWARE;
+	im->insert = uk_db_prepare(im->db,
+		"INSERT INTO members(member_no, employee_no, name, gender, id_card, birth_date,"
+		" ethnicity, education, political_status, phone, unit, union_group, position,"
+		" hire_date, join_date, wage_base, hardship, migrant_worker, status, status_date,"
+		" note, id_type, skill_level, household_type, household_place, employment_status,"
+		" added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+		" ?15, ?16, coalesce(?17, 'none'), ?18, coalesce(?19, 'active'), ?20, ?21, ?22,"
+		" ?23, ?24, ?25, ?26, ?27)");
+	im->update = uk_db_prepare(im->db,
+		"UPDATE members SET member_no = ?1, employee_no = ?2, name = ?3, gender = ?4,"
+		" id_card = ?5, birth_date = ?6, ethnicity = ?7, education = ?8,"
+		" political_status = ?9, phone = ?10, unit = ?11, union_group = ?12,"
+		" position = ?13, hire_date = ?14, join_date = ?15, wage_base = ?16,"
+		" hardship = coalesce(?17, 'none'), migrant_worker = ?18,"
+		" status = coalesce(?19, 'active'), status_date = ?20, note = ?21, id_type = ?22,"
+		" skill_level = ?23, household_type = ?24, household_place = ?25,"
+		" employment_status = ?26, updated_at = ?27 WHERE id = ?28");
+	if (!im->insert || !im->update)
+		return UK_EX_SOFTWARE;
+	return UK_EX_OK;
+}
+
+static void finalize(struct import *im)
+{
+	for (int i = 0; i < 3; i++)
+		sqlite3_finalize(im->find[i]);
+	sqlite3_finalize(im->insert);
+	sqlite3_finalize(im->update);
+	sqlite3_finalize(im->event);
+	free(im->seen);
+	free(im->affected);
+}
+
+/* Binds the fields of a member as stored: money in fen, flags as 0/1. */
+static void bind_fields(sqlite3_stmt *st, char *const v[UK_MF_COUNT])
+{
+	for (int f = 0; f < UK_MF_COUNT; f++) {
+		int p = f + 1;
+		if (!v[f]) {
+			sqlite3_bind_null(st, p);
+		} else if (f == UK_MF_WAGE_BASE) {
+			int64_t fen = 0;
+			const char *why;
+			uk_money_parse(v[f], &fen, &why);  /* canonical already */
+			sqlite3_bind_int64(st, p, fen);
+		} else if (f == UK_MF_MIGRANT_WORKER) {
+			sqlite3_bind_int(st, p, strcmp(v[f], "yes") == 0);
+		} else {
+			sqlite3_bind_text(st, p, v[f], -1, SQLITE_STATIC);
+		}
+	}
+}
+
+static int seen_mark(struct import *im, int64_t id, long line)
+{
+	if ((size_t)id >= im->nseen) {
+		size_t n = im->nseen ? im->nseen : 4096;
+		long *s;
+		while (n <= (size_t)id)
+			n *= 2;
+		if (!(s = realloc(im->seen, n * sizeof *s)))
+			return -1;
+		memset(s + im->nseen, 0, (n - im->nseen) * sizeof *s);
+		im->seen = s;
+		im->nseen = n;
+	}
+	/* A record from the command line has no line: -1 still marks it. */
+	im->seen[id] = line > 0 ? line : -1;
+	return 0;
+}
+
+static long seen_line(const struct import *im, int64_t id)
+{
+	return (size_t)id < im->nseen ? im->seen[id] : 0;
+}
+
+static int affected_add(struct import *im, int64_t id)
+{
+	if (!im->o->out || im->o->list_missing)
+		return 0;
+	if (im->naffected == im->capaffected) {
+		long cap = im->capaffected ? im->capaffected * 2 : 1024;
+		int64_t *a = realloc(im->affected, (size_t)cap * sizeof *a);
+		if (!a)
+			return -1;
+		im->affected = a;
+		im->capaffected = cap;
+	}
+	im->affected[im->naffected++] = id;
+	return 0;
+}
+
+/* Looks the member up by one key. 1 found (row loaded), 0 not, or -exit. */
+static int find_by(struct import *im, int which, const char *value, struct uk_member_row *row)
+{
+	sqlite3_stmt *st = im->find[which];
+	int rc;
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int lr = uk_member_row_load(st, row);
+		sqlite3_reset(st);
+		return lr ? -uk_err_nomem() : 1;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -uk_db_fail(im->db, rc, "cannot look up member");
+}
+
+/* Finds the stored member this record names. 1 found, 0 new, -1 bad
+ * record (err set), or -exit for a database failure. */
+static int find_member(struct import *im, const struct uk_member *m, struct uk_member_row *row,
+                       char *err, size_t errsz)
+{
+	int order[3] = {FIND_ID_CARD, FIND_EMPLOYEE_NO, FIND_MEMBER_NO};
+	int n = 3, found = 0;
+
+	switch (im->o->key) {
+	case UK_KEY_ID_CARD: order[0] = FIND_ID_CARD; n = 1; break;
+	case UK_KEY_EMPLOYEE_NO: order[0] = FIND_EMPLOYEE_NO; n = 1; break;
+	case UK_KEY_MEMBER_NO: order[0] = FIND_MEMBER_NO; n = 1; break;
+	default: break;
+	}
+	if (n == 1 && !m->v[find_field[order[0]]]) {
+		snprintf(err, errsz, "no %s, the key given with --key", uk_member_field_name(find_field[order[0]]));
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		const char *v = m->v[find_field[order[i]]];
+		struct uk_member_row other;
+		int rc;
+		if (!v)
+			continue;
+		if (!found) {
+			rc = find_by(im, order[i], v, row);
+			if (rc < 0)
+				return rc;
+			found = rc;
+			continue;
+		}
+		/* Every key the record gives must name the same person. */
+		rc = find_by(im, order[i], v, &other);
+		if (rc < 0)
+			return rc;
+		if (rc == 1 && other.id != row->id) {
+			snprintf(err, errsz, "%s '%s' is member %s, but %s '%s' is member %s",
+			         uk_member_field_name(find_field[order[0]]), m->v[find_field[order[0]]],
+			         row->v[UK_MF_MEMBER_NO], uk_member_field_name(find_field[order[i]]), v,
+			         other.v[UK_MF_MEMBER_NO]);
+			uk_member_row_free(&other);
+			uk_member_row_free(row);
+			return -1;
+		}
+		if (rc == 1)
+			uk_member_row_free(&other);
+	}
+	return found;
+}
+
+static int next_member_no(struct import *im, char *buf, size_t n)
+{
+	/* Assigned numbers are the next after the largest numeric one; a
+	 * number taken by hand is skipped. */
+	for (;;) {
+		struct uk_member_row row;
+		int rc;
+		snprintf(buf, n, "%06lld", im->next_no++);
+		if (im->fresh)
+			return 0;
+		rc = find_by(im, FIND_MEMBER_NO, buf, &row);
+		if (rc <= 0)
+			return rc;
+		uk_member_row_free(&row);
+	}
+}
+
+static int insert_member(struct import *im, struct uk_member *m, long line, char *err, size_t errsz)
+{
+	char no[32];
+	int rc;
+	if (!m->v[UK_MF_NAME]) {
+		snprintf(err, errsz, "a new member needs a name");
+		return -1;
+	}
+	if (!m->v[UK_MF_ID_CARD] && !m->v[UK_MF_EMPLOYEE_NO]) {
+		snprintf(err, errsz, "a new member needs an id_card or an employee_no");
+		return -1;
+	}
+	if (!m->v[UK_MF_MEMBER_NO]) {
+		if (im->o->member_no)
+			m->v[UK_MF_MEMBER_NO] = (char *)im->o->member_no;
+		else if ((rc = next_member_no(im, no, sizeof no)) < 0)
+			return rc;
+		else
+			m->v[UK_MF_MEMBER_NO] = no;
+	}
+	if (m->v[UK_MF_STATUS] && strcmp(m->v[UK_MF_STATUS], "active") != 0 && !m->v[UK_MF_STATUS_DATE])
+		m->v[UK_MF_STATUS_DATE] = im->today;
+	bind_fields(im->insert, m->v);
+	sqlite3_bind_text(im->insert, UK_MF_COUNT + 1, im->stamp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(im->insert);
+	sqlite3_reset(im->insert);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		if (m->v[UK_MF_MEMBER_NO] == no)
+			m->v[UK_MF_MEMBER_NO] = NULL;
+		return 2;  /* a key is taken: look again */
+	}
+	if (rc != SQLITE_DONE)
+		return -uk_db_fail(im->db, rc, "cannot add member");
+	m->id = sqlite3_last_insert_rowid(uk_db_sqlite(im->db));
+	if (seen_mark(im, m->id, line) || affected_add(im, m->id))
+		return -uk_err_nomem();
+	im->st->added++;
+	(void)line;
+	return 0;
+}
+
+/* Applies the record's known values over the stored member; records a
+ * dated event for each field that changes. */
+static int update_member(struct import *im, struct uk_member *m, struct uk_member_row *row,
+                         long line, char *err, size_t errsz)
+{
+	char *merged[UK_MF_COUNT];
+	int changes = 0, rc;
+	long first = seen_line(im, row->id);
+
+	if (first) {
+		if (first > 0)
+			snprintf(err, errsz, "duplicate: the same member as line %ld (%s %s)", first,
+			         row->v[UK_MF_NAME], row->v[UK_MF_MEMBER_NO]);
+		else
+			snprintf(err, errsz, "duplicate member %s", row->v[UK_MF_MEMBER_NO]);
+		return -1;
+	}
+	if (im->o->no_update) {
+		snprintf(err, errsz, "already a member: %s %s (--no-update)", row->v[UK_MF_MEMBER_NO],
+		         row->v[UK_MF_NAME]);
+		return -1;
+	}
+	for (int f = 0; f < UK_MF_COUNT; f++) {
+		merged[f] = row->v[f];
+		if (m->v[f] && (!row->v[f] || strcmp(m->v[f], row->v[f]) != 0)) {
+			merged[f] = m->v[f];
+			changes++;
+		}
+	}
+	if (seen_mark(im, row->id, line))
+		return -uk_err_nomem();
+	if (!changes) {
+		im->st->unchanged++;
+		return 0;
+	}
+	if (merged[UK_MF_STATUS] != row->v[UK_MF_STATUS] && !m->v[UK_MF_STATUS_DATE])
+		merged[UK_MF_STATUS_DATE] = im->today;
+	bind_fields(im->update, merged);
+	sqlite3_bind_text(im->update, UK_MF_COUNT + 1, im->stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(im->update, UK_MF_COUNT + 2, row->id);
+	rc = sqlite3_step(im->update);
+	sqlite3_reset(im->update);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		snprintf(err, errsz, "member %s: a changed key (member_no, employee_no or id_card) "
+		         "belongs to another member", row->v[UK_MF_MEMBER_NO]);
+		return -1;
+	}
+	if (rc != SQLITE_DONE)
+		return -uk_db_fail(im->db, rc, "cannot update member");
+	for (int f = 0; f < UK_MF_COUNT; f++) {
+		if (merged[f] == row->v[f])
+			continue;
+		rc = uk_member_event(im->db, &im->event, row->id, im->today, uk_member_field_name(f),
+		                     row->v[f], merged[f], im->note, im->stamp);
+		if (rc)
+			return -rc;
+	}
+	if (affected_add(im, row->id))
+		return -uk_err_nomem();
+	im->st->updated++;
+	return 0;
+}
+
+/* One record: 0 done, -1 bad (err set), or -exit. */
+static int import_one(struct import *im, char *const in[UK_MF_COUNT], long line,
+                      char *err, size_t errsz)
+{
+	struct uk_member m;
+	struct uk_member_row row;
+	int rc;
+
+	if (uk_member_normalize(in, &m, im->today_date, err, errsz) != 0)
+		return -1;
+	if (im->fresh && im->o->key == UK_KEY_DEFAULT) {
+		/* Nothing stored before this batch: a key already present can
+		 * only come from an earlier record of the same batch, and the
+		 * index finds it; skip the look-ups. */
+		rc = insert_member(im, &m, line, err, errsz);
+		if (rc != 2)
+			return rc;
+	}
+	rc = find_member(im, &m, &row, err, errsz);
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		rc = insert_member(im, &m, line, err, errsz);
+		if (rc == 2) {
+			snprintf(err, errsz, "member_no '%s' is taken", m.v[UK_MF_MEMBER_NO] ?
+			         m.v[UK_MF_MEMBER_NO] : "");
+			return -1;
+		}
+		return rc;
+	}
+	rc = update_member(im, &m, &row, line, err, errsz);
+	uk_member_row_free(&row);
+	return rc;
+}
+
+static int start(struct import *im)
+{
+	sqlite3_stmt *st = uk_db_prepare(im->db,
+		"SELECT (SELECT count(*) FROM members),"
+		" (SELECT coalesce(max(CAST(member_no AS INTEGER)), 0) FROM members"
+		"  WHERE member_no NOT GLOB '*[^0-9]*' AND length(member_no) < 16)");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		im->fresh = sqlite3_column_int64(st, 0) == 0;
+		im->next_no = sqlite3_column_int64(st, 1) + 1;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(im->db, rc, "cannot read members");
+}
+
+static int count_missing(struct import *im)
+{
+	sqlite3_stmt *st = uk_db_prepare(im->db, "SELECT id FROM members WHERE status = 'active'");
+	int64_t *ids = NULL;
+	long n = 0, cap = 0;
+	int rc, status = UK_EX_OK;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (seen_line(im, id))
+			continue;
+		im->st->missing++;
+		if (!im->o->list_missing || !im->o->out)
+			continue;
+		if (n == cap) {
+			int64_t *a = realloc(ids, (size_t)(cap = cap ? cap * 2 : 256) * sizeof *a);
+			if (!a) {
+				status = uk_err_nomem();
+				break;
+			}
+			ids = a;
+		}
+		ids[n++] = id;
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		status = uk_db_fail(im->db, rc, "cannot read members");
+	sqlite3_finalize(st);
+	if (!status && n)
+		status = uk_members_write_ids(im->db, ids, n, im->o->out, im->o->mask);
+	free(ids);
+	return status;
+}
+
+static void bad_record(struct import *im, struct uk_row *row, long line, const char *err)
+{
+	im->st->bad++;
+	if (im->file)
+		uk_err_at(im->file, line, "%s", err);
+	else
+		uk_err("%s", err);
+	if (im->rejects && row)
+		uk_rejects_add(im->rejects, row, err);
+}
+
+static void summary(const struct import *im)
+{
+	const struct uk_import_stats *s = im->st;
+	char missing[48] = "";
+	if (im->o->quiet)
+		return;
+	if (im->file)
+		snprintf(missing, sizeof missing, ", missing %ld", s->missing);
+	fprintf(stderr, "%s: %sadded %ld, updated %ld, unchanged %ld", uk_progname(),
+	        im->o->dry_run ? "dry run, nothing written: " : "", s->added, s->updated, s->unchanged);
+	if (s->skipped)
+		fprintf(stderr, ", skipped %ld", s->skipped);
+	fprintf(stderr, "%s\n", missing);
+}
+
+int uk_members_import(struct uk_db *db, struct uk_member_source *src,
+                      const struct uk_member_import_opts *o, struct uk_import_stats *st)
+{
+	struct import im;
+	struct uk_progress progress;
+	char err[400];
+	int rc, status;
+	long n = 0;
+
+	memset(&im, 0, sizeof im);
+	memset(st, 0, sizeof *st);
+	im.db = db;
+	im.o = o;
+	im.st = st;
+	im.file = src->reader ? uk_reader_name(src->reader) : NULL;
+	im.today_date = uk_date_today();
+	uk_date_format(im.today_date, im.today);
+	uk_now_stamp(im.stamp);
+	snprintf(im.note, sizeof im.note, "member-add %s", im.file ? im.file : "");
+	uk_trim(im.note);
+
+	if (o->rejects && src->reader &&
+	    (rc = uk_rejects_open(o->rejects, src->reader, &im.rejects)) != 0)
+		return rc;
+	if ((rc = uk_db_begin(db)) != 0) {
+		uk_rejects_close(im.rejects);
+		return rc;
+	}
+	uk_db_bulk(db, 1);
+	if ((rc = prepare(&im)) != 0 || (rc = start(&im)) != 0)
+		goto fail;
+	if (!src->reader) {
+		rc = import_one(&im, src->single, 0, err, sizeof err);
+		if (rc < -1) {
+			rc = -rc;
+			goto fail;
+		}
+		if (rc == -1)
+			bad_record(&im, NULL, 0, err);
+	} else {
+		struct uk_row *row;
+		uk_progress_start(&progress, "records");
+		while ((rc = uk_reader_next(src->reader, &row)) == 1) {
+			char *in[UK_MF_COUNT];
+			long line = uk_row_line(row);
+			if (uk_row_error(row)) {
+				bad_record(&im, row, line, uk_row_error(row));
+				continue;
+			}
+			for (int f = 0; f < UK_MF_COUNT; f++)
+				in[f] = uk_row_get(row, f);
+			rc = import_one(&im, in, line, err, sizeof err);
+			if (rc < -1) {
+				rc = -rc;
+				uk_progress_end(&progress);
+				goto fail;
+			}
+			if (rc == -1)
+				bad_record(&im, row, line, err);
+			uk_progress_tick(&progress, ++n);
+		}
+		uk_progress_end(&progress);
+		if (rc > 1)
+			goto fail;
+	}
+	if (st->bad && !o->skip_bad) {
+		uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
+		       st->bad, st->bad == 1 ? "" : "s");
+		rc = UK_EX_DATAERR;
+		goto fail;
+	}
+	st->skipped = st->bad;
+	if (src->reader && (rc = count_missing(&im)) != 0)
+		goto fail;
+	if (o->out && !o->list_missing && im.naffected &&
+	    (rc = uk_members_write_ids(db, im.affected, im.naffected, o->out, o->mask)) != 0)
+		goto fail;
+	uk_db_bulk(db, 0);
+	if (o->dry_run)
+		uk_db_rollback(db);
+	else if ((rc = uk_db_commit(db)) != 0)
+		goto fail;
+	summary(&im);
+	finalize(&im);
+	status = uk_rejects_close(im.rejects);
+	if (status)
+		return status;
+	return st->skipped ? UK_EX_SKIPPED : UK_EX_OK;
+fail:
+	uk_db_rollback(db);
+	uk_db_bulk(db, 0);
+	finalize(&im);
+	uk_rejects_close(im.rejects);
+	return rc;
+}

@@ -1,0 +1,283 @@
+/* members_query.c - reading members: listing with filters, masking,
+ * finding one by key, and the history of changes. */
+#include "members_priv.h"
+#include "uk_ids.h"
+#include "uk_money.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void uk_now_stamp(char buf[20])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, 20, "%Y-%m-%dT%H:%M:%S", &tm);
+}
+
+/* The text form of a stored field: money and flags are kept as integers. */
+static const char *field_text(sqlite3_stmt *st, int f, char *buf)
+{
+	int col = UK_MEMBER_COL(f);
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		return NULL;
+	if (f == UK_MF_WAGE_BASE)
+		return uk_money_format(sqlite3_column_int64(st, col), buf);
+	if (f == UK_MF_MIGRANT_WORKER)
+		return sqlite3_column_int(st, col) ? "yes" : "no";
+	return (const char *)sqlite3_column_text(st, col);
+}
+
+int uk_member_row_load(sqlite3_stmt *st, struct uk_member_row *row)
+{
+	char buf[UK_MONEY_BUFSZ];
+	const char *roles = (const char *)sqlite3_column_text(st, UK_MEMBER_COL_ROLES);
+	memset(row, 0, sizeof *row);
+	row->id = sqlite3_column_int64(st, 0);
+	for (int f = 0; f < UK_MF_COUNT; f++) {
+		const char *s = field_text(st, f, buf);
+		if (s && !(row->v[f] = strdup(s)))
+			goto nomem;
+	}
+	if (roles && !(row->roles = strdup(roles)))
+		goto nomem;
+	return 0;
+nomem:
+	uk_member_row_free(row);
+	return -1;
+}
+
+void uk_member_row_free(struct uk_member_row *row)
+{
+	for (int f = 0; f < UK_MF_COUNT; f++)
+		free(row->v[f]);
+	free(row->roles);
+	memset(row, 0, sizeof *row);
+}
+
+int uk_member_write(sqlite3_stmt *st, struct uk_writer *w, int mask)
+{
+	const char *vals[UK_MF_COUNT + 1];
+	char money[UK_MONEY_BUFSZ];
+	char *masked[3] = {NULL, NULL, NULL};
+	int k = 0, rc;
+
+	for (int f = 0; f < UK_MF_COUNT; f++) {
+		int out = f <= UK_MF_STATUS_DATE ? f : f + 1;  /* roles sits after status_date */
+		vals[out] = field_text(st, f, money);
+	}
+	vals[UK_MF_STATUS_DATE + 1] = (const char *)sqlite3_column_text(st, UK_MEMBER_COL_ROLES);
+	if (mask) {
+		if (vals[UK_MF_NAME] && !(vals[UK_MF_NAME] = masked[k++] = uk_mask_name(vals[UK_MF_NAME])))
+			goto nomem;
+		if (vals[UK_MF_ID_CARD] && !(vals[UK_MF_ID_CARD] = masked[k++] = uk_mask_id(vals[UK_MF_ID_CARD])))
+			goto nomem;
+		if (vals[UK_MF_PHONE] && !(vals[UK_MF_PHONE] = masked[k++] = uk_mask_phone(vals[UK_MF_PHONE])))
+			goto nomem;
+	}
+	rc = uk_writer_row(w, vals);
+	for (int i = 0; i < k; i++)
+		free(masked[i]);
+	return rc;
+nomem:
+	for (int i = 0; i < k; i++)
+		free(masked[i]);
+	return -2;
+}
+
+int uk_members_write_ids(struct uk_db *db, const int64_t *ids, long n,
+                         struct uk_writer *w, int mask)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, UK_MEMBER_SELECT " WHERE m.id = ?1");
+	if (!st)
+		return UK_EX_SOFTWARE;
+	for (long i = 0; i < n; i++) {
+		int rc;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			int wr = uk_member_write(st, w, mask);
+			if (wr == -2) {
+				sqlite3_finalize(st);
+				return uk_err_nomem();
+			}
+			if (wr == -1)
+				break;  /* the reader has gone: nothing more to say */
+		} else if (rc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return uk_db_fail(db, rc, "cannot read members");
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return UK_EX_OK;
+}
+
+/* The filters are fixed fragments; every value is a bound parameter. */
+int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
+                    struct uk_writer *w, int mask, long *count)
+{
+	static const char *const base =
+		UK_MEMBER_SELECT
+		" WHERE (?1 = 'all' OR m.status = ?1)"
+		" AND (?2 IS NULL OR m.unit = ?2)"
+		" AND (?3 IS NULL OR m.union_group = ?3)"
+		" AND (?4 IS NULL OR (?4 = 'any' AND m.hardship <> 'none') OR m.hardship = ?4)"
+		" AND (?5 = 0 OR m.gender = 'female')"
+		" AND (?6 = 0 OR substr(m.join_date, 1, 4) = printf('%04d', ?6))"
+		" AND (?7 = 0 OR (m.status IN ('left','transferred','deceased')"
+		"      AND substr(m.status_date, 1, 4) = printf('%04d', ?7)))"
+		" AND (?8 IS NULL OR (?9 IN (0, 3) AND m.member_no = ?8)"
+		"      OR (?9 IN (0, 1) AND m.employee_no = ?8) OR (?9 IN (0, 2) AND m.id_card = ?8))"
+		" ORDER BY m.member_no";
+	sqlite3_stmt *st = uk_db_prepare(db, base);
+	int rc, status = UK_EX_OK;
+	int *where_field = NULL;
+
+	*count = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	if (f->nwhere > 0 && !(where_field = malloc((size_t)f->nwhere * sizeof *where_field))) {
+		sqlite3_finalize(st);
+		return uk_err_nomem();
+	}
+	for (int i = 0; i < f->nwhere; i++) {
+		const char *eq = strchr(f->where[i], '=');
+		where_field[i] = -1;
+		for (int k = 0; eq && k < UK_MF_COUNT; k++)
+			if (strlen(uk_member_field_name(k)) == (size_t)(eq - f->where[i]) &&
+			    strncmp(uk_member_field_name(k), f->where[i], (size_t)(eq - f->where[i])) == 0)
+				where_field[i] = k;
+		if (where_field[i] < 0) {
+			uk_err("--where '%s': not COLUMN=VALUE with a member column", f->where[i]);
+			status = UK_EX_USAGE;
+			goto out;
+		}
+	}
+	sqlite3_bind_text(st, 1, f->status ? f->status : "active", -1, SQLITE_STATIC);
+	if (f->unit) sqlite3_bind_text(st, 2, f->unit, -1, SQLITE_STATIC);
+	if (f->group) sqlite3_bind_text(st, 3, f->group, -1, SQLITE_STATIC);
+	if (f->hardship) sqlite3_bind_text(st, 4, f->hardship, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, f->female);
+	sqlite3_bind_int(st, 6, f->joined);
+	sqlite3_bind_int(st, 7, f->left);
+	if (f->where_key) sqlite3_bind_text(st, 8, f->where_key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 9, f->by == UK_KEY_EMPLOYEE_NO ? 1 : f->by == UK_KEY_ID_CARD ? 2 :
+	                 f->by == UK_KEY_MEMBER_NO ? 3 : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int match = 1;
+		/* --where is an exact match on the text form, tested here so the
+		 * column name never reaches SQL. */
+		for (int i = 0; i < f->nwhere && match; i++) {
+			char buf[UK_MONEY_BUFSZ];
+			const char *v = field_text(st, where_field[i], buf);
+			match = v && strcmp(v, strchr(f->where[i], '=') + 1) == 0;
+		}
+		if (!match)
+			continue;
+		(*count)++;
+		if (w) {
+			int wr = uk_member_write(st, w, mask);
+			if (wr == -2) {
+				status = uk_err_nomem();
+				goto out;
+			}
+			if (wr == -1)
+				goto out;  /* closed pipe: stop quietly */
+		}
+	}
+	if (rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot list members");
+out:
+	sqlite3_finalize(st);
+	free(where_field);
+	return status;
+}
+
+int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id)
+{
+	static const char *const sql[] = {
+		"SELECT id FROM members WHERE member_no = ?1",
+		"SELECT id FROM members WHERE employee_no = ?1",
+		"SELECT id FROM members WHERE id_card = upper(?1)",
+		"SELECT id FROM members WHERE member_no = ?1",
+	};
+	sqlite3_stmt *st = uk_db_prepare(db, sql[by]);
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return UK_EX_OK;
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot find member");
+	uk_err("no member with %s '%s'", by == UK_KEY_EMPLOYEE_NO ? "employee_no" :
+	       by == UK_KEY_ID_CARD ? "id_card" : "member_no", name);
+	return UK_EX_DATAERR;
+}
+
+static const struct uk_outcol history_cols[] = {
+	{"date", UK_COL_TEXT}, {"member_no", UK_COL_TEXT}, {"field", UK_COL_TEXT},
+	{"old_value", UK_COL_TEXT}, {"new_value", UK_COL_TEXT}, {"note", UK_COL_TEXT},
+	{"recorded_at", UK_COL_TEXT},
+};
+
+const struct uk_outcol *uk_member_history_cols(int *n)
+{
+	*n = (int)(sizeof history_cols / sizeof history_cols[0]);
+	return history_cols;
+}
+
+int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w)
+{
+	/* The first line is the record's creation, from the member row. */
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT substr(m.added_at, 1, 10), m.member_no, 'member', NULL, 'added', NULL, m.added_at, 0"
+		" FROM members m WHERE m.id = ?1"
+		" UNION ALL"
+		" SELECT e.date, m.member_no, e.field, e.old_value, e.new_value, e.note, e.recorded_at, e.id"
+		" FROM member_events e JOIN members m ON m.id = e.member_id WHERE e.member_id = ?1"
+		" ORDER BY 8");
+	int rc, status = UK_EX_OK;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *vals[7];
+		for (int i = 0; i < 7; i++)
+			vals[i] = (const char *)sqlite3_column_text(st, i);
+		if (uk_writer_row(w, vals) != 0)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot read history");
+	sqlite3_finalize(st);
+	return status;
+}
+
+int uk_member_event(struct uk_db *db, sqlite3_stmt **st, int64_t id, const char *date,
+                    const char *field, const char *old_value, const char *new_value,
+                    const char *note, const char *recorded_at)
+{
+	int rc;
+	if (!*st && !(*st = uk_db_prepare(db,
+		"INSERT INTO member_events(member_id, date, field, old_value, new_value, note, recorded_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(*st, 1, id);
+	sqlite3_bind_text(*st, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 3, field, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 4, old_value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 5, new_value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 6, note, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 7, recorded_at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(*st);
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot record history");
+}

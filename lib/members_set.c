@@ -1,0 +1,402 @@
+/* members_set.c - member-set: status, hardship, group, unit, roles and wage
+ * base changes, each a dated event in the member's history. */
+#include "members_priv.h"
+#include "uk_money.h"
+#include "uk_text.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const roles[] = {
+	"chair", "vice-chair", "committee", "audit-committee", "group-leader", "women-committee", NULL,
+};
+
+int uk_role_valid(const char *role)
+{
+	for (const char *const *r = roles; *r; r++)
+		if (strcmp(*r, role) == 0)
+			return 1;
+	return 0;
+}
+
+static int fail(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+struct setter {
+	struct uk_db *db;
+	sqlite3_stmt *event;
+	char stamp[20];
+};
+
+static int has_role(const char *list, const char *role)
+{
+	size_t n = strlen(role);
+	for (const char *p = list; p && *p; ) {
+		const char *semi = strchr(p, ';');
+		size_t len = semi ? (size_t)(semi - p) : strlen(p);
+		if (len == n && strncmp(p, role, n) == 0)
+			return 1;
+		p = semi ? semi + 1 : p + len;
+	}
+	return 0;
+}
+
+static int set_field(struct setter *s, int64_t id, const char *column, const char *old_value,
+                     const char *new_value, int64_t fen, const char *date, const char *note,
+                     int *changed)
+{
+	/* One statement per column: the column name is never data. */
+	static const struct { const char *column, *sql; } sql[] = {
+		{"status", "UPDATE members SET status = ?1, status_date = ?3, updated_at = ?4 WHERE id = ?2"},
+		{"hardship", "UPDATE members SET hardship = ?1, updated_at = ?4 WHERE id = ?2"},
+		{"union_group", "UPDATE members SET union_group = ?1, updated_at = ?4 WHERE id = ?2"},
+		{"unit", "UPDATE members SET unit = ?1, updated_at = ?4 WHERE id = ?2"},
+		{"wage_base", "UPDATE members SET wage_base = ?5, updated_at = ?4 WHERE id = ?2"},
+	};
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (old_value && strcmp(old_value, new_value) == 0)
+		return 0;
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++)
+		if (strcmp(sql[i].column, column) == 0)
+			st = uk_db_prepare(s->db, sql[i].sql);
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, new_value, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, s->stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, fen);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(s->db, rc, "cannot change member");
+	(*changed)++;
+	return uk_member_event(s->db, &s->event, id, date, column, old_value, new_value, note, s->stamp);
+}
+
+static int set_role(struct setter *s, int64_t id, const char *role, int add, const char *date,
+                    const char *note, int *changed)
+{
+	sqlite3_stmt *st = uk_db_prepare(s->db, add ?
+		"INSERT OR IGNORE INTO member_roles(member_id, role, since) VALUES (?1, ?2, ?3)" :
+		"DELETE FROM member_roles WHERE member_id = ?1 AND role = ?2");
+	int rc, n;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	n = sqlite3_changes(uk_db_sqlite(s->db));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(s->db, rc, "cannot change roles");
+	if (!n)
+		return 0;
+	(*changed)++;
+	return uk_member_event(s->db, &s->event, id, date, "role", add ? NULL : role,
+	                       add ? role : NULL, note, s->stamp);
+}
+
+static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
+                 struct uk_date today, char *err, size_t errsz, int *changed)
+{
+	sqlite3_stmt *st = uk_db_prepare(s->db, UK_MEMBER_SELECT " WHERE m.id = ?1");
+	struct uk_member_row row;
+	char date[UK_DATE_BUFSZ], money[UK_MONEY_BUFSZ], roles_after[400];
+	struct uk_date d = today;
+	const char *why;
+	int rc;
+
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return uk_db_fail(s->db, rc, "cannot read member");
+	}
+	rc = uk_member_row_load(st, &row);
+	sqlite3_finalize(st);
+	if (rc)
+		return uk_err_nomem();
+	rc = -1;
+	if (c->date) {
+		char *tmp = strdup(c->date);
+		if (!tmp) {
+			uk_member_row_free(&row);
+			return uk_err_nomem();
+		}
+		uk_fold_fullwidth(uk_trim(tmp));
+		rc = uk_date_parse(tmp, &d, &why);
+		free(tmp);
+		if (rc) {
+			fail(err, errsz, "%s in date '%s'", why, c->date);
+			goto bad;
+		}
+	}
+	uk_date_format(d, date);
+	if (c->status) {
+		static const char *const statuses[] = {"active", "retired", "transferred", "left", "deceased", NULL};
+		int ok = 0;
+		for (const char *const *p = statuses; *p; p++)
+			ok |= strcmp(*p, c->status) == 0;
+		if (!ok) {
+			fail(err, errsz, "status must be active, retired, transferred, left or deceased, not '%s'", c->status);
+			goto bad;
+		}
+		if (!c->date) {
+			fail(err, errsz, "a status change needs its date (--date)");
+			goto bad;
+		}
+		if (row.v[UK_MF_STATUS_DATE] && strcmp(date, row.v[UK_MF_STATUS_DATE]) < 0 &&
+		    strcmp(c->status, row.v[UK_MF_STATUS]) != 0) {
+			fail(err, errsz, "date %s is before the last status change (%s on %s)", date,
+			     row.v[UK_MF_STATUS], row.v[UK_MF_STATUS_DATE]);
+			goto bad;
+		}
+	}
+	if (c->hardship && strcmp(c->hardship, "none") && strcmp(c->hardship, "relative") &&
+	    strcmp(c->hardship, "deep") && strcmp(c->hardship, "accident")) {
+		fail(err, errsz, "hardship must be none, relative, deep or accident, not '%s'", c->hardship);
+		goto bad;
+	}
+	int64_t fen = 0;
+	if (c->wage_base) {
+		char *tmp = strdup(c->wage_base);
+		if (!tmp) {
+			uk_member_row_free(&row);
+			return uk_err_nomem();
+		}
+		uk_fold_fullwidth(uk_trim(tmp));
+		rc = uk_money_parse(tmp, &fen, &why);
+		free(tmp);
+		if (rc || fen < 0) {
+			fail(err, errsz, "%s in wage_base '%s'", rc ? why : "negative amount", c->wage_base);
+			goto bad;
+		}
+		uk_money_format(fen, money);
+	}
+	/* Roles after the change, to check the charter's rule (Art. 13): the
+	 * audit committee does not include the chair or vice-chair. */
+	snprintf(roles_after, sizeof roles_after, "%s", row.roles ? row.roles : "");
+	for (int i = 0; i < c->nroles; i++) {
+		if (!uk_role_valid(c->roles[i])) {
+			fail(err, errsz, "unknown role '%s' (chair, vice-chair, committee, audit-committee, "
+			     "group-leader, women-committee)", c->roles[i]);
+			goto bad;
+		}
+		if (strlen(roles_after) + strlen(c->roles[i]) + 2 < sizeof roles_after) {
+			if (*roles_after)
+				strcat(roles_after, ";");
+			strcat(roles_after, c->roles[i]);
+		}
+	}
+	for (int i = 0; i < c->nno_roles; i++)
+		if (!uk_role_valid(c->no_roles[i])) {
+			fail(err, errsz, "unknown role '%s'", c->no_roles[i]);
+			goto bad;
+		}
+	{
+		int audit = 0, chair = 0;
+		for (const char *const *r = roles; *r; r++) {
+			int gone = 0;
+			for (int i = 0; i < c->nno_roles; i++)
+				gone |= strcmp(c->no_roles[i], *r) == 0;
+			if (gone || !has_role(roles_after, *r))
+				continue;
+			audit |= strcmp(*r, "audit-committee") == 0;
+			chair |= strcmp(*r, "chair") == 0 || strcmp(*r, "vice-chair") == 0;
+		}
+		if (audit && chair) {
+			fail(err, errsz, "member %s cannot be on the audit committee and chair or vice-chair "
+			     "(union charter Art. 13)", row.v[UK_MF_MEMBER_NO]);
+			goto bad;
+		}
+	}
+	rc = 0;
+	if (c->status && (rc = set_field(s, id, "status", row.v[UK_MF_STATUS], c->status, 0, date, c->note, changed)))
+		goto out;
+	if (c->hardship && (rc = set_field(s, id, "hardship", row.v[UK_MF_HARDSHIP], c->hardship, 0, date, c->note, changed)))
+		goto out;
+	if (c->group && (rc = set_field(s, id, "union_group", row.v[UK_MF_UNION_GROUP], c->group, 0, date, c->note, changed)))
+		goto out;
+	if (c->unit && (rc = set_field(s, id, "unit", row.v[UK_MF_UNIT], c->unit, 0, date, c->note, changed)))
+		goto out;
+	if (c->wage_base && (rc = set_field(s, id, "wage_base", row.v[UK_MF_WAGE_BASE], money, fen, date, c->note, changed)))
+		goto out;
+	for (int i = 0; i < c->nno_roles && !rc; i++)
+		rc = set_role(s, id, c->no_roles[i], 0, date, c->note, changed);
+	for (int i = 0; i < c->nroles && !rc; i++)
+		rc = set_role(s, id, c->roles[i], 1, date, c->note, changed);
+out:
+	uk_member_row_free(&row);
+	return rc;
+bad:
+	uk_member_row_free(&row);
+	return -1;
+}
+
+int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_change *c,
+                           struct uk_date today, char *err, size_t errsz, int *changed)
+{
+	struct setter s = {db, NULL, ""};
+	int rc;
+	uk_now_stamp(s.stamp);
+	rc = apply(&s, id, c, today, err, errsz, changed);
+	sqlite3_finalize(s.event);
+	return rc;
+}
+
+/* Batch columns: a key, then what changes. */
+enum { SC_MEMBER_NO, SC_EMPLOYEE_NO, SC_ID_CARD, SC_STATUS, SC_DATE, SC_NOTE, SC_HARDSHIP,
+       SC_GROUP, SC_UNIT, SC_WAGE_BASE, SC_ROLE, SC_NO_ROLE, SC_COUNT };
+#define A(...) (const char *const[]){__VA_ARGS__, NULL}
+static const struct uk_colspec set_cols[SC_COUNT] = {
+	{"member_no", A("会员编号", "会员卡号")}, {"employee_no", A("工号", "员工编号", "职工编号")},
+	{"id_card", A("身份证号", "身份证号码", "公民身份号码", "证件号码")},
+	{"status", A("状态")}, {"date", A("日期", "status_date")}, {"note", A("备注")},
+	{"hardship", A("困难类别")}, {"union_group", A("工会小组")},
+	{"unit", A("部门", "所在部门", "工作单位", "单位")}, {"wage_base", A("基本工资", "月工资", "工资")},
+	{"role", NULL}, {"no_role", NULL},
+};
+
+static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
+
+int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, enum uk_member_key by,
+                         int dry_run, int skip_bad, int quiet, const char *rejects_path)
+{
+	struct setter s = {db, NULL, ""};
+	struct uk_rejects *rj = NULL;
+	struct uk_row *row;
+	struct uk_date today = uk_date_today();
+	long bad = 0, changed_members = 0, unchanged = 0;
+	int rc;
+	(void)by;
+
+	uk_now_stamp(s.stamp);
+	if (rejects_path && (rc = uk_rejects_open(rejects_path, r, &rj)) != 0)
+		return rc;
+	if ((rc = uk_db_begin(db)) != 0) {
+		uk_rejects_close(rj);
+		return rc;
+	}
+	while ((rc = uk_reader_next(r, &row)) == 1) {
+		struct uk_member_change c;
+		char err[400];
+		const char *key = NULL, *role, *no_role;
+		enum uk_member_key k = UK_KEY_MEMBER_NO;
+		sqlite3_stmt *st;
+		int64_t id = 0;
+		int changed = 0, frc;
+
+		if (uk_row_error(row)) {
+			snprintf(err, sizeof err, "%s", uk_row_error(row));
+			goto bad_row;
+		}
+		if ((key = nonempty(uk_row_get(row, SC_MEMBER_NO))))
+			k = UK_KEY_MEMBER_NO;
+		else if ((key = nonempty(uk_row_get(row, SC_EMPLOYEE_NO))))
+			k = UK_KEY_EMPLOYEE_NO;
+		else if ((key = nonempty(uk_row_get(row, SC_ID_CARD))))
+			k = UK_KEY_ID_CARD;
+		if (!key) {
+			snprintf(err, sizeof err, "no member_no, employee_no or id_card to name the member");
+			goto bad_row;
+		}
+		{
+			static const char *const sql[] = {
+				"", "SELECT id FROM members WHERE employee_no = ?1",
+				"SELECT id FROM members WHERE id_card = upper(?1)",
+				"SELECT id FROM members WHERE member_no = ?1",
+			};
+			if (!(st = uk_db_prepare(db, sql[k]))) {
+				rc = UK_EX_SOFTWARE;
+				goto fail;
+			}
+			sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+			frc = sqlite3_step(st);
+			if (frc == SQLITE_ROW)
+				id = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+			if (frc != SQLITE_ROW && frc != SQLITE_DONE) {
+				rc = uk_db_fail(db, frc, "cannot find member");
+				goto fail;
+			}
+			if (!id) {
+				snprintf(err, sizeof err, "no member with %s '%s'", set_cols[k == UK_KEY_MEMBER_NO ?
+				         SC_MEMBER_NO : k == UK_KEY_EMPLOYEE_NO ? SC_EMPLOYEE_NO : SC_ID_CARD].name, key);
+				goto bad_row;
+			}
+		}
+		memset(&c, 0, sizeof c);
+		c.status = nonempty(uk_row_get(row, SC_STATUS));
+		c.date = nonempty(uk_row_get(row, SC_DATE));
+		c.note = nonempty(uk_row_get(row, SC_NOTE));
+		c.hardship = nonempty(uk_row_get(row, SC_HARDSHIP));
+		c.group = nonempty(uk_row_get(row, SC_GROUP));
+		c.unit = nonempty(uk_row_get(row, SC_UNIT));
+		c.wage_base = nonempty(uk_row_get(row, SC_WAGE_BASE));
+		role = nonempty(uk_row_get(row, SC_ROLE));
+		no_role = nonempty(uk_row_get(row, SC_NO_ROLE));
+		c.roles = role ? &role : NULL;
+		c.nroles = role ? 1 : 0;
+		c.no_roles = no_role ? &no_role : NULL;
+		c.nno_roles = no_role ? 1 : 0;
+		rc = apply(&s, id, &c, today, err, sizeof err, &changed);
+		if (rc > 0)
+			goto fail;
+		if (rc == 0) {
+			if (changed)
+				changed_members++;
+			else
+				unchanged++;
+			continue;
+		}
+bad_row:
+		bad++;
+		uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
+		if (rj)
+			uk_rejects_add(rj, row, err);
+	}
+	if (rc > 1)
+		goto fail;
+	if (bad && !skip_bad) {
+		uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to apply the rest)",
+		       bad, bad == 1 ? "" : "s");
+		rc = UK_EX_DATAERR;
+		goto fail;
+	}
+	if (dry_run)
+		uk_db_rollback(db);
+	else if ((rc = uk_db_commit(db)) != 0)
+		goto fail;
+	sqlite3_finalize(s.event);
+	if (!quiet)
+		fprintf(stderr, "%s: %schanged %ld, unchanged %ld, skipped %ld\n", uk_progname(),
+		        dry_run ? "dry run, nothing written: " : "", changed_members, unchanged, bad);
+	rc = uk_rejects_close(rj);
+	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;
+fail:
+	uk_db_rollback(db);
+	sqlite3_finalize(s.event);
+	uk_rejects_close(rj);
+	return rc;
+}
+
+const struct uk_colspec *uk_member_set_colspec(int *n)
+{
+	*n = SC_COUNT;
+	return set_cols;
+}

@@ -1,0 +1,21 @@
+/* store.c - unionkit's schema, version by version. Each domain module owns
+ * its tables; this file lists the steps in order. A step is never edited
+ * once released: a change is a new step. */
+#include "uk_store.h"
+#include "uk_config.h"
+#include "uk_members.h"
+
+static const struct uk_migration migrations[] = {
+	{1, UK_CONFIG_SCHEMA_V1 UK_MEMBERS_SCHEMA_V1},
+};
+
+int uk_store_schema_version(void)
+{
+	return migrations[sizeof migrations / sizeof migrations[0] - 1].version;
+}
+
+int uk_store_open(const struct uk_opts *o, enum uk_db_mode mode, struct uk_db **out)
+{
+	return uk_db_open(uk_db_default_path(o->db_path), mode, o->dry_run, migrations,
+	                  (int)(sizeof migrations / sizeof migrations[0]), out);
+}

@@ -1,0 +1,133 @@
+/* uk_members.h - the member register (会员档案): fields and their rules,
+ * batch upsert from HR records, listing, history, and changes. */
+#ifndef UK_MEMBERS_H
+#define UK_MEMBERS_H
+
+#include <stdint.h>
+#include "uk_cli.h"
+#include "uk_date.h"
+#include "uk_db.h"
+#include "uk_rec.h"
+
+/* The fields of a member, in the order of the members table and of output.
+ * Names are the CSV/JSON column names (unionkit-formats(5)). */
+enum uk_member_field {
+	UK_MF_MEMBER_NO, UK_MF_EMPLOYEE_NO, UK_MF_NAME, UK_MF_GENDER, UK_MF_ID_CARD,
+	UK_MF_BIRTH_DATE, UK_MF_ETHNICITY, UK_MF_EDUCATION, UK_MF_POLITICAL_STATUS,
+	UK_MF_PHONE, UK_MF_UNIT, UK_MF_UNION_GROUP, UK_MF_POSITION, UK_MF_HIRE_DATE,
+	UK_MF_JOIN_DATE, UK_MF_WAGE_BASE, UK_MF_HARDSHIP, UK_MF_MIGRANT_WORKER,
+	UK_MF_STATUS, UK_MF_STATUS_DATE, UK_MF_NOTE, UK_MF_ID_TYPE, UK_MF_SKILL_LEVEL,
+	UK_MF_HOUSEHOLD_TYPE, UK_MF_HOUSEHOLD_PLACE, UK_MF_EMPLOYMENT_STATUS,
+	UK_MF_COUNT
+};
+
+/* CHECKs are written with OR, not IN: an IN list makes SQLite build a
+ * temporary index on every insert, which doubles the cost of a bulk import. */
+#define UK_MEMBERS_SCHEMA_V1 \
+	"CREATE TABLE members(" \
+	" id INTEGER PRIMARY KEY," \
+	" member_no TEXT NOT NULL UNIQUE, employee_no TEXT UNIQUE, name TEXT NOT NULL," \
+	" gender TEXT CHECK (gender = 'male' OR gender = 'female'), id_card TEXT UNIQUE," \
+	" birth_date TEXT, ethnicity TEXT, education TEXT, political_status TEXT, phone TEXT," \
+	" unit TEXT, union_group TEXT, position TEXT, hire_date TEXT, join_date TEXT," \
+	" wage_base INTEGER CHECK (wage_base >= 0)," \
+	" hardship TEXT NOT NULL DEFAULT 'none' CHECK (hardship = 'none' OR hardship = 'relative'" \
+	"  OR hardship = 'deep' OR hardship = 'accident')," \
+	" migrant_worker INTEGER CHECK (migrant_worker = 0 OR migrant_worker = 1)," \
+	" status TEXT NOT NULL DEFAULT 'active'" \
+	"  CHECK (status = 'active' OR status = 'retired' OR status = 'transferred'" \
+	"  OR status = 'left' OR status = 'deceased')," \
+	" status_date TEXT, note TEXT, id_type TEXT, skill_level TEXT, household_type TEXT," \
+	" household_place TEXT, employment_status TEXT," \
+	" added_at TEXT NOT NULL, updated_at TEXT);" \
+	"CREATE INDEX members_status ON members(status);" \
+	"CREATE TABLE member_events(" \
+	" id INTEGER PRIMARY KEY, member_id INTEGER NOT NULL REFERENCES members(id)," \
+	" date TEXT NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT," \
+	" note TEXT, recorded_at TEXT NOT NULL);" \
+	"CREATE INDEX member_events_member ON member_events(member_id, id);" \
+	"CREATE TABLE member_roles(" \
+	" member_id INTEGER NOT NULL REFERENCES members(id), role TEXT NOT NULL," \
+	" since TEXT NOT NULL, PRIMARY KEY (member_id, role)) WITHOUT ROWID;"
+
+/* Input columns with the headers HR spreadsheets use (DESIGN.md §8). */
+const struct uk_colspec *uk_member_colspec(void);
+/* Output columns: the fields plus "roles" after status_date. */
+const struct uk_outcol *uk_member_outcols(int *n);
+const char *uk_member_field_name(enum uk_member_field f);
+
+/* A member as canonical text: NULL when unknown. */
+struct uk_member {
+	int64_t id;                 /* rowid, 0 when not stored */
+	char *v[UK_MF_COUNT];
+	char scratch[512];          /* canonical forms of short values */
+	size_t used;
+};
+
+/* Checks and canonicalises one record's values (in[f] trimmed, NULL or ""
+ * when absent) into m; values may be folded in place. 0, or -1 with the
+ * message in err ("bad check digit in id_card '...'"). */
+int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
+                        struct uk_date today, char *err, size_t errsz);
+
+/* How "the same person" is found. */
+enum uk_member_key { UK_KEY_DEFAULT, UK_KEY_EMPLOYEE_NO, UK_KEY_ID_CARD, UK_KEY_MEMBER_NO };
+int uk_member_key_parse(const char *s, enum uk_member_key *k);
+
+/* Where member-add's records come from. */
+struct uk_member_source {
+	struct uk_reader *reader;   /* a file, or NULL for the one record below */
+	char **single;              /* the command line's record: UK_MF_COUNT values */
+};
+
+struct uk_member_import_opts {
+	enum uk_member_key key;
+	int no_update, dry_run, skip_bad, quiet, list_missing;
+	const char *rejects;
+	const char *member_no;      /* --member-no for a single add */
+	struct uk_writer *out;      /* affected (or missing) records, or NULL */
+	int mask;
+};
+
+struct uk_import_stats { long added, updated, unchanged, skipped, missing, bad; };
+
+/* Adds or updates members in one transaction: all or nothing unless
+ * skip_bad. Prints one message per bad record and the summary. Returns an
+ * exit code (0, 1 when records were skipped, 65 when any was bad, ...). */
+int uk_members_import(struct uk_db *db, struct uk_member_source *src,
+                      const struct uk_member_import_opts *o, struct uk_import_stats *st);
+
+/* member-ls */
+struct uk_member_filter {
+	const char *status;         /* active (default), retired, ..., all */
+	const char *unit, *group, *hardship, *where_key;
+	enum uk_member_key by;
+	int female, joined, left;   /* joined/left: a year, 0 for none */
+	const char **where;         /* "column=value" */
+	int nwhere;
+};
+int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
+                    struct uk_writer *w, int mask, long *count);
+/* Columns of --history. */
+const struct uk_outcol *uk_member_history_cols(int *n);
+/* Finds a member named on the command line (member_no, or by another key).
+ * Returns an exit code (65 when unknown). */
+int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id);
+int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w);
+
+/* member-set: one change request (NULL fields unchanged). */
+struct uk_member_change {
+	const char *status, *date, *note, *hardship, *group, *unit, *wage_base;
+	const char **roles, **no_roles;
+	int nroles, nno_roles;
+};
+int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_change *c,
+                           struct uk_date today, char *err, size_t errsz, int *changed);
+/* Batch changes from records: key column + changed columns. */
+int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, enum uk_member_key by,
+                         int dry_run, int skip_bad, int quiet, const char *rejects);
+/* The columns member-set reads. */
+const struct uk_colspec *uk_member_set_colspec(int *n);
+/* The roles of DOMAIN.md. */
+int uk_role_valid(const char *role);
+#endif

@@ -1,0 +1,14 @@
+/* uk_store.h - the unionkit database: its schema and how tools open it. */
+#ifndef UK_STORE_H
+#define UK_STORE_H
+
+#include "uk_db.h"
+#include "uk_cli.h"
+
+/* Opens the database of the shared options (--db, $UNIONKIT_DB, ./union.db)
+ * with unionkit's schema, migrating it forward. Returns an exit code. */
+int uk_store_open(const struct uk_opts *o, enum uk_db_mode mode, struct uk_db **out);
+
+/* The schema version this build writes. */
+int uk_store_schema_version(void);
+#endif
