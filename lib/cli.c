@@ -12,13 +12,21 @@
 /* The one piece of global state the project allows: who is speaking. */
 static const char *progname = "unionkit";
 
+static void on_sigpipe(int sig)
+{
+	(void)sig;
+	_exit(UK_EX_OK);
+}
+
 const char *uk_cli_init(const char *argv0)
 {
 	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
 	if (argv0 && *argv0)
 		progname = slash ? slash + 1 : argv0;
-	/* A closed pipe becomes EPIPE on write, checked where output ends. */
-	signal(SIGPIPE, SIG_IGN);
+	/* The reader of our output has gone (member-ls | head): stop quietly.
+	 * Write commands print only after their transaction has ended, so
+	 * leaving here never cuts a write short. */
+	signal(SIGPIPE, on_sigpipe);
 	return progname;
 }
 

@@ -24,8 +24,8 @@ struct import {
 	 * a duplicate inside the file and the members the file leaves out. */
 	long *seen;
 	size_t nseen;
-	int64_t *affected;
-	long naffected, capaffected;
+	int64_t *affected, *missing_ids;
+	long naffected, capaffected, nmissing;
 	struct uk_rejects *rejects;
 };
 
@@ -73,6 +73,7 @@ static void finalize(struct import *im)
 	sqlite3_finalize(im->event);
 	free(im->seen);
 	free(im->affected);
+	free(im->missing_ids);
 }
 
 /* Binds the fields of a member as stored: money in fen, flags as 0/1. */
@@ -402,10 +403,18 @@ static int count_missing(struct import *im)
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		status = uk_db_fail(im->db, rc, "cannot read members");
 	sqlite3_finalize(st);
-	if (!status && n)
-		status = uk_members_write_ids(im->db, ids, n, im->o->out, im->o->mask);
-	free(ids);
+	if (status)
+		free(ids);
+	else {
+		im->missing_ids = ids;
+		im->nmissing = n;
+	}
 	return status;
+}
+
+static int write_missing(struct import *im)
+{
+	return uk_members_write_ids(im->db, im->missing_ids, im->nmissing, im->o->out, im->o->mask);
 }
 
 static void bad_record(struct import *im, struct uk_row *row, long line, const char *err)
@@ -508,15 +517,18 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 	st->skipped = st->bad;
 	if (src->reader && (rc = count_missing(&im)) != 0)
 		goto fail;
+	uk_db_bulk(db, 0);
+	/* Records are printed after the commit (before the rollback of a dry
+	 * run): a reader that goes away early cannot stop the write. */
+	if (!o->dry_run && (rc = uk_db_commit(db)) != 0)
+		goto fail;
+	summary(&im);
 	if (o->out && !o->list_missing && im.naffected &&
 	    (rc = uk_members_write_ids(db, im.affected, im.naffected, o->out, o->mask)) != 0)
 		goto fail;
-	uk_db_bulk(db, 0);
-	if (o->dry_run)
-		uk_db_rollback(db);
-	else if ((rc = uk_db_commit(db)) != 0)
+	if (o->out && o->list_missing && (rc = write_missing(&im)) != 0)
 		goto fail;
-	summary(&im);
+	uk_db_rollback(db);
 	finalize(&im);
 	status = uk_rejects_close(im.rejects);
 	if (status)

@@ -22,7 +22,8 @@ enum uk_exit {
 };
 
 /* Sets the program name used in messages (the basename of argv[0]), makes
- * SIGPIPE a write error instead of a kill, and returns the name. */
+ * a closed output pipe end the program quietly with status 0, and returns
+ * the name. */
 const char *uk_cli_init(const char *argv0);
 const char *uk_progname(void);
 

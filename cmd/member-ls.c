@@ -1,0 +1,169 @@
+/* member-ls - list and export members. */
+#include "uk_cli.h"
+#include "uk_members.h"
+#include "uk_rec.h"
+#include "uk_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: member-ls [--status STATUS] [--unit UNIT] [--group GROUP] [--hardship[=LEVEL]]\n"
+	"                 [--female] [--joined YEAR] [--left YEAR] [--where-key VALUE]\n"
+	"                 [--where COLUMN=VALUE] [--by KEY] [--count] [--mask] [-f FORMAT]\n"
+	"       member-ls --history MEMBER [--by KEY]\n"
+	"List members (active ones unless --status says otherwise).\n"
+	"\n"
+	"  --status active|retired|transferred|left|deceased|all\n"
+	"  --unit UNIT  --group GROUP  --hardship[=none|relative|deep|accident]  --female\n"
+	"  --joined YEAR  --left YEAR  --where-key VALUE  --where COLUMN=VALUE\n"
+	"  --by member_no|employee_no|id_card   what --where-key and MEMBER name\n"
+	"  --count              print the number of members only\n"
+	"  --history MEMBER     the member's dated changes\n"
+	"Common:\n"
+	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask  -q, --quiet\n"
+	"  -h, --help  --version\n";
+
+enum { OPT_STATUS = UK_OPT_TOOL, OPT_UNIT, OPT_GROUP, OPT_HARDSHIP, OPT_FEMALE, OPT_JOINED,
+       OPT_LEFT, OPT_WHERE_KEY, OPT_WHERE, OPT_BY, OPT_COUNT, OPT_HISTORY };
+
+static int year_arg(const char *s, int *out)
+{
+	char *end;
+	long y = strtol(s, &end, 10);
+	if (*end || y < 1900 || y > 9999)
+		return -1;
+	*out = (int)y;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		UK_LONGOPTS_COMMON, UK_LONGOPTS_MASK,
+		{"status", required_argument, 0, OPT_STATUS}, {"unit", required_argument, 0, OPT_UNIT},
+		{"group", required_argument, 0, OPT_GROUP}, {"hardship", optional_argument, 0, OPT_HARDSHIP},
+		{"female", no_argument, 0, OPT_FEMALE}, {"joined", required_argument, 0, OPT_JOINED},
+		{"left", required_argument, 0, OPT_LEFT}, {"where-key", required_argument, 0, OPT_WHERE_KEY},
+		{"where", required_argument, 0, OPT_WHERE}, {"by", required_argument, 0, OPT_BY},
+		{"count", no_argument, 0, OPT_COUNT}, {"history", required_argument, 0, OPT_HISTORY},
+		{0, 0, 0, 0},
+	};
+	static const char *const statuses[] = {"active", "retired", "transferred", "left", "deceased", "all", NULL};
+	static const char *const levels[] = {"none", "relative", "deep", "accident", NULL};
+	struct uk_opts o = {0};
+	struct uk_member_filter f = {0};
+	struct uk_db *db = NULL;
+	struct uk_writer *w = NULL;
+	const char *history = NULL;
+	const char **where = NULL;
+	int count = 0, c, rc = 0, done = 0, ok;
+	long n = 0;
+
+	uk_cli_init(argv[0]);
+	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_STATUS:
+			ok = 0;
+			for (const char *const *s = statuses; *s; s++)
+				ok |= strcmp(*s, optarg) == 0;
+			if (!ok) {
+				rc = uk_usage_error(usage, "--status must be active, retired, transferred, left, deceased or all");
+				goto out;
+			}
+			f.status = optarg;
+			break;
+		case OPT_UNIT: f.unit = optarg; break;
+		case OPT_GROUP: f.group = optarg; break;
+		case OPT_HARDSHIP:
+			ok = !optarg;
+			for (const char *const *s = levels; optarg && *s; s++)
+				ok |= strcmp(*s, optarg) == 0;
+			if (!ok) {
+				rc = uk_usage_error(usage, "--hardship must be none, relative, deep or accident");
+				goto out;
+			}
+			f.hardship = optarg ? optarg : "any";
+			break;
+		case OPT_FEMALE: f.female = 1; break;
+		case OPT_JOINED:
+		case OPT_LEFT:
+			if (year_arg(optarg, c == OPT_JOINED ? &f.joined : &f.left) != 0) {
+				rc = uk_usage_error(usage, "%s wants a year, not '%s'",
+				                    c == OPT_JOINED ? "--joined" : "--left", optarg);
+				goto out;
+			}
+			break;
+		case OPT_WHERE_KEY: f.where_key = optarg; break;
+		case OPT_WHERE: {
+			const char **nw;
+			if (!strchr(optarg, '=')) {
+				rc = uk_usage_error(usage, "--where wants COLUMN=VALUE, not '%s'", optarg);
+				goto out;
+			}
+			if (!(nw = realloc(where, (size_t)(f.nwhere + 1) * sizeof *nw))) {
+				rc = uk_err_nomem();
+				goto out;
+			}
+			where = nw;
+			where[f.nwhere++] = optarg;
+			break;
+		}
+		case OPT_BY:
+			if (uk_member_key_parse(optarg, &f.by) != 0) {
+				rc = uk_usage_error(usage, "--by must be member_no, employee_no or id_card");
+				goto out;
+			}
+			break;
+		case OPT_COUNT: count = 1; break;
+		case OPT_HISTORY: history = optarg; break;
+		default:
+			rc = uk_opts_handle(&o, c, optarg, usage, &done);
+			if (rc == -1)
+				rc = uk_usage_error(usage, "unknown option");
+			if (rc || done)
+				goto out;
+		}
+	}
+	f.where = where;
+	if (optind < argc) {
+		rc = uk_usage_error(usage, "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (history && count) {
+		rc = uk_usage_error(usage, "use just one of --history and --count");
+		goto out;
+	}
+	if ((rc = uk_store_open(&o, UK_DB_READ, &db)) != 0)
+		goto out;
+	if (history) {
+		int64_t id;
+		int ncols;
+		const struct uk_outcol *cols = uk_member_history_cols(&ncols);
+		if ((rc = uk_member_find(db, history, f.by, &id)) != 0)
+			goto out;
+		if (!(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols))) {
+			rc = uk_err_nomem();
+			goto out;
+		}
+		rc = uk_members_history(db, id, w);
+	} else if (count) {
+		if ((rc = uk_members_list(db, &f, NULL, 0, &n)) == 0)
+			printf("%ld\n", n);
+	} else {
+		int ncols;
+		const struct uk_outcol *cols = uk_member_outcols(&ncols);
+		if (!(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols))) {
+			rc = uk_err_nomem();
+			goto out;
+		}
+		rc = uk_members_list(db, &f, w, o.mask, &n);
+	}
+out:
+	if (w)
+		uk_writer_end(w);
+	uk_db_close(db);
+	free(where);
+	uk_opts_free(&o);
+	return uk_finish_stdout(rc);
+}

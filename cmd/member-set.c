@@ -1,0 +1,148 @@
+/* member-set - change members: status, hardship, group, unit, roles, wage
+ * base; one from options or many from records. */
+#include "uk_cli.h"
+#include "uk_members.h"
+#include "uk_rec.h"
+#include "uk_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: member-set MEMBER [--by KEY] [--status STATUS --date DATE] [--note TEXT]\n"
+	"                  [--hardship LEVEL] [--group GROUP] [--unit UNIT]\n"
+	"                  [--role ROLE] [--no-role ROLE] [--wage-base AMOUNT]\n"
+	"       member-set [FILE|-]\n"
+	"Change members; every change is a dated event in the member's history.\n"
+	"\n"
+	"  --by member_no|employee_no|id_card   what MEMBER is (default member_no)\n"
+	"  --status active|retired|transferred|left|deceased  (needs --date)\n"
+	"  --date DATE          when the change took effect (default today)\n"
+	"  --hardship none|relative|deep|accident  --group GROUP  --unit UNIT\n"
+	"  --role ROLE, --no-role ROLE   chair, vice-chair, committee, audit-committee,\n"
+	"                       group-leader, women-committee (repeatable)\n"
+	"  --wage-base AMOUNT   --note TEXT\n"
+	"Records:\n"
+	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
+	"  --skip-bad  --rejects FILE  --dry-run\n"
+	"Common:\n"
+	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n";
+
+enum { OPT_BY = UK_OPT_TOOL, OPT_STATUS, OPT_DATE, OPT_NOTE, OPT_HARDSHIP, OPT_GROUP, OPT_UNIT,
+       OPT_ROLE, OPT_NO_ROLE, OPT_WAGE_BASE };
+
+static int push(const char ***list, int *n, const char *s)
+{
+	const char **l = realloc(*list, (size_t)(*n + 1) * sizeof *l);
+	if (!l)
+		return -1;
+	*list = l;
+	l[(*n)++] = s;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		UK_LONGOPTS_COMMON, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT,
+		{"by", required_argument, 0, OPT_BY}, {"status", required_argument, 0, OPT_STATUS},
+		{"date", required_argument, 0, OPT_DATE}, {"note", required_argument, 0, OPT_NOTE},
+		{"hardship", required_argument, 0, OPT_HARDSHIP}, {"group", required_argument, 0, OPT_GROUP},
+		{"unit", required_argument, 0, OPT_UNIT}, {"role", required_argument, 0, OPT_ROLE},
+		{"no-role", required_argument, 0, OPT_NO_ROLE},
+		{"wage-base", required_argument, 0, OPT_WAGE_BASE},
+		{0, 0, 0, 0},
+	};
+	struct uk_opts o = {0};
+	struct uk_member_change ch = {0};
+	enum uk_member_key by = UK_KEY_MEMBER_NO;
+	struct uk_db *db = NULL;
+	struct uk_reader *r = NULL;
+	int nchanges = 0, c, rc = 0, done = 0;
+
+	uk_cli_init(argv[0]);
+	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_BY:
+			if (uk_member_key_parse(optarg, &by) != 0) {
+				rc = uk_usage_error(usage, "--by must be member_no, employee_no or id_card");
+				goto out;
+			}
+			break;
+		case OPT_STATUS: ch.status = optarg; nchanges++; break;
+		case OPT_DATE: ch.date = optarg; break;
+		case OPT_NOTE: ch.note = optarg; break;
+		case OPT_HARDSHIP: ch.hardship = optarg; nchanges++; break;
+		case OPT_GROUP: ch.group = optarg; nchanges++; break;
+		case OPT_UNIT: ch.unit = optarg; nchanges++; break;
+		case OPT_WAGE_BASE: ch.wage_base = optarg; nchanges++; break;
+		case OPT_ROLE:
+		case OPT_NO_ROLE:
+			if (c == OPT_ROLE ? push(&ch.roles, &ch.nroles, optarg) :
+			    push(&ch.no_roles, &ch.nno_roles, optarg)) {
+				rc = uk_err_nomem();
+				goto out;
+			}
+			nchanges++;
+			break;
+		default:
+			rc = uk_opts_handle(&o, c, optarg, usage, &done);
+			if (rc == -1)
+				rc = uk_usage_error(usage, "unknown option");
+			if (rc || done)
+				goto out;
+		}
+	}
+	if (nchanges) {
+		/* One member from the command line. */
+		char err[400];
+		int64_t id;
+		int changed = 0;
+		if (argc - optind != 1) {
+			rc = uk_usage_error(usage, "name one MEMBER to change");
+			goto out;
+		}
+		if (ch.status && !ch.date) {
+			rc = uk_usage_error(usage, "--status needs --date (when it took effect)");
+			goto out;
+		}
+		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0 ||
+		    (rc = uk_member_find(db, argv[optind], by, &id)) != 0 ||
+		    (rc = uk_db_begin(db)) != 0)
+			goto out;
+		rc = uk_member_change_apply(db, id, &ch, uk_date_today(), err, sizeof err, &changed);
+		if (rc == -1) {
+			uk_err("%s", err);
+			rc = UK_EX_DATAERR;
+		}
+		if (rc || o.dry_run)
+			uk_db_rollback(db);
+		else
+			rc = uk_db_commit(db);
+		if (!rc && !o.quiet)
+			fprintf(stderr, "%s: %s%s: %d change%s\n", uk_progname(),
+			        o.dry_run ? "dry run, nothing written: " : "", argv[optind], changed,
+			        changed == 1 ? "" : "s");
+	} else {
+		int toomany, ncols;
+		const char *input = uk_cli_input(argc, argv, optind, &toomany);
+		struct uk_read_opts ro = {o.encoding, o.input_format, o.maps, o.nmaps, o.strict};
+		const struct uk_colspec *cols = uk_member_set_colspec(&ncols);
+		if (!input || toomany) {
+			rc = uk_usage_error(usage, toomany ? "one FILE at a time" :
+			                    "nothing to change: give MEMBER and a change, or a FILE");
+			goto out;
+		}
+		if ((rc = uk_reader_open(input, cols, ncols, &ro, &r)) != 0 ||
+		    (rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0)
+			goto out;
+		rc = uk_members_set_batch(db, r, by, o.dry_run, o.skip_bad, o.quiet, o.rejects);
+	}
+out:
+	uk_db_close(db);
+	uk_reader_close(r);
+	free(ch.roles);
+	free(ch.no_roles);
+	uk_opts_free(&o);
+	return uk_finish_stdout(rc);
+}

@@ -1,0 +1,83 @@
+# tests/cli/lib.sh - the shell test harness: TAP out, a fresh directory per
+# script, strict exit-code checks. Sourced by every tests/cli/tNNNN-*.sh.
+set -u
+UK_TOP=${UK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+UK_BIN=${UK_BIN:-$UK_TOP/build/bin}
+PATH=$UK_BIN:$PATH
+DATA=$UK_TOP/tests/data
+export PATH UK_TOP DATA
+unset UNIONKIT_DB
+export TZ=Asia/Shanghai LC_ALL=C.UTF-8
+
+TRASH=$(mktemp -d "${TMPDIR:-/tmp}/uk-test.XXXXXX")
+trap 'rm -rf "$TRASH"' EXIT
+cd "$TRASH" || exit 1
+export UNIONKIT_DB="$TRASH/union.db"
+
+test_count=0
+test_failed=0
+
+# test_expect_success 'what it checks' 'commands chained with &&'
+test_expect_success() {
+	test_count=$((test_count + 1))
+	if (eval "$2") >"$TRASH/.out" 2>&1; then
+		echo "ok $test_count - $1"
+	else
+		echo "not ok $test_count - $1"
+		sed 's/^/#   /' "$TRASH/.out"
+		test_failed=$((test_failed + 1))
+	fi
+}
+
+# test_expect_code CODE cmd...: runs cmd, which must exit with exactly CODE.
+test_expect_code() {
+	want=$1
+	shift
+	"$@"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		echo "expected exit $want, got $got: $*" >&2
+		return 1
+	fi
+	return 0
+}
+
+# test_must_fail cmd...: a failure exit (1..125), never success nor a signal.
+test_must_fail() {
+	"$@"
+	got=$?
+	if [ "$got" -eq 0 ] || [ "$got" -gt 125 ]; then
+		echo "expected failure, got $got: $*" >&2
+		return 1
+	fi
+	return 0
+}
+
+# test_cmp expected actual
+test_cmp() {
+	diff -u "$1" "$2"
+}
+
+# db_dump [DB]: the whole database as SQL, to compare before and after.
+db_dump() {
+	sqlite3 "${1:-$UNIONKIT_DB}" .dump
+}
+
+# db_query SQL [DB]
+db_query() {
+	sqlite3 "${2:-$UNIONKIT_DB}" "$1"
+}
+
+# test_grep PATTERN FILE: like grep -q, but shows the file when it fails.
+test_grep() {
+	if ! grep -q -- "$1" "$2"; then
+		echo "no '$1' in $2:" >&2
+		cat "$2" >&2
+		return 1
+	fi
+}
+
+test_done() {
+	echo "1..$test_count"
+	[ "$test_failed" -eq 0 ]
+}
