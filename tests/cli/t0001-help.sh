@@ -1,0 +1,25 @@
+#!/bin/sh
+# Every tool answers --help and --version, and its --help names the same
+# long options as its man page.
+. "$(dirname "$0")/lib.sh"
+
+for tool in union-config member-add member-ls member-set; do
+	test_expect_success "$tool --help prints usage and exits 0" "
+		$tool --help >out &&
+		test_grep '^usage: $tool' out
+	"
+	test_expect_success "$tool --version names unionkit" "
+		$tool --version >out &&
+		test_grep '(unionkit)' out
+	"
+	test_expect_success "$tool rejects an unknown option with 64" "
+		test_expect_code 64 $tool --no-such-option 2>err &&
+		test_grep \"$tool --help\" err
+	"
+	test_expect_success "$tool: --help and the man page name the same options" "
+		$tool --help | grep -o -- '--[a-z][a-z-]*' | sort -u >help-opts &&
+		grep -o 'Fl -[a-z][a-z-]*' \"\$UK_TOP/man/man1/$tool.1\" | sed 's/^Fl /-/' | sort -u >man-opts &&
+		test_cmp help-opts man-opts
+	"
+done
+test_done
