@@ -517,6 +517,8 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 	st->skipped = st->bad;
 	if (src->reader && (rc = count_missing(&im)) != 0)
 		goto fail;
+	if ((rc = uk_members_recount(db)) != 0)
+		goto fail;
 	uk_db_bulk(db, 0);
 	/* Records are printed after the commit (before the rollback of a dry
 	 * run): a reader that goes away early cannot stop the write. */

@@ -118,20 +118,31 @@ int uk_members_write_ids(struct uk_db *db, const int64_t *ids, long n,
 int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
                     struct uk_writer *w, int mask, long *count)
 {
-	static const char *const base =
-		UK_MEMBER_SELECT
-		" WHERE (?1 = 'all' OR m.status = ?1)"
-		" AND (?2 IS NULL OR m.unit = ?2)"
-		" AND (?3 IS NULL OR m.union_group = ?3)"
-		" AND (?4 IS NULL OR (?4 = 'any' AND m.hardship <> 'none') OR m.hardship = ?4)"
-		" AND (?5 = 0 OR m.gender = 'female')"
-		" AND (?6 = 0 OR substr(m.join_date, 1, 4) = printf('%04d', ?6))"
-		" AND (?7 = 0 OR (m.status IN ('left','transferred','deceased')"
-		"      AND substr(m.status_date, 1, 4) = printf('%04d', ?7)))"
-		" AND (?8 IS NULL OR (?9 IN (0, 3) AND m.member_no = ?8)"
+#define MEMBER_FILTER \
+		" WHERE (?1 = 'all' OR m.status = ?1)" \
+		" AND (?2 IS NULL OR m.unit = ?2)" \
+		" AND (?3 IS NULL OR m.union_group = ?3)" \
+		" AND (?4 IS NULL OR (?4 = 'any' AND m.hardship <> 'none') OR m.hardship = ?4)" \
+		" AND (?5 = 0 OR m.gender = 'female')" \
+		" AND (?6 = 0 OR substr(m.join_date, 1, 4) = printf('%04d', ?6))" \
+		" AND (?7 = 0 OR (m.status IN ('left','transferred','deceased')" \
+		"      AND substr(m.status_date, 1, 4) = printf('%04d', ?7)))" \
+		" AND (?8 IS NULL OR (?9 IN (0, 3) AND m.member_no = ?8)" \
 		"      OR (?9 IN (0, 1) AND m.employee_no = ?8) OR (?9 IN (0, 2) AND m.id_card = ?8))"
-		" ORDER BY m.member_no";
-	sqlite3_stmt *st = uk_db_prepare(db, base);
+	static const char *const list_sql = UK_MEMBER_SELECT MEMBER_FILTER " ORDER BY m.member_no";
+	/* --count alone counts in SQL (an index on status) without reading rows. */
+	static const char *const count_sql = "SELECT count(*) FROM members m" MEMBER_FILTER;
+	int count_only = !w && f->nwhere == 0;
+	/* The common count, by status alone, is kept in member_counts. */
+	int status_only = count_only && !f->unit && !f->group && !f->hardship && !f->female &&
+	                  !f->joined && !f->left && !f->where_key;
+	static const char *const count_status_sql =
+		"SELECT n FROM member_counts WHERE status = ?1 AND ?2 IS NULL";
+	static const char *const count_all_sql =
+		"SELECT sum(n) FROM member_counts WHERE ?1 = 'all' AND ?2 IS NULL";
+	const char *status_name = f->status ? f->status : "active";
+	sqlite3_stmt *st = uk_db_prepare(db, !count_only ? list_sql : !status_only ? count_sql :
+	                                 strcmp(status_name, "all") == 0 ? count_all_sql : count_status_sql);
 	int rc, status = UK_EX_OK;
 	int *where_field = NULL;
 
@@ -155,7 +166,7 @@ int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
 			goto out;
 		}
 	}
-	sqlite3_bind_text(st, 1, f->status ? f->status : "active", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, status_name, -1, SQLITE_STATIC);
 	if (f->unit) sqlite3_bind_text(st, 2, f->unit, -1, SQLITE_STATIC);
 	if (f->group) sqlite3_bind_text(st, 3, f->group, -1, SQLITE_STATIC);
 	if (f->hardship) sqlite3_bind_text(st, 4, f->hardship, -1, SQLITE_STATIC);
@@ -165,6 +176,14 @@ int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
 	if (f->where_key) sqlite3_bind_text(st, 8, f->where_key, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 9, f->by == UK_KEY_EMPLOYEE_NO ? 1 : f->by == UK_KEY_ID_CARD ? 2 :
 	                 f->by == UK_KEY_MEMBER_NO ? 3 : 0);
+	if (count_only) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*count = sqlite3_column_int64(st, 0);
+		else
+			status = uk_db_fail(db, rc, "cannot count members");
+		goto out;
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int match = 1;
 		/* --where is an exact match on the text form, tested here so the
@@ -280,4 +299,10 @@ int uk_member_event(struct uk_db *db, sqlite3_stmt **st, int64_t id, const char 
 	sqlite3_reset(*st);
 	sqlite3_clear_bindings(*st);
 	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot record history");
+}
+
+int uk_members_recount(struct uk_db *db)
+{
+	return uk_db_exec(db, "UPDATE member_counts SET n ="
+	                      " (SELECT count(*) FROM members m WHERE m.status = member_counts.status)");
 }

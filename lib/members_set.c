@@ -256,6 +256,8 @@ int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_
 	uk_now_stamp(s.stamp);
 	rc = apply(&s, id, c, today, err, errsz, changed);
 	sqlite3_finalize(s.event);
+	if (rc == 0 && c->status)
+		rc = uk_members_recount(db);
 	return rc;
 }
 
@@ -378,6 +380,8 @@ bad_row:
 		rc = UK_EX_DATAERR;
 		goto fail;
 	}
+	if ((rc = uk_members_recount(db)) != 0)
+		goto fail;
 	if (dry_run)
 		uk_db_rollback(db);
 	else if ((rc = uk_db_commit(db)) != 0)

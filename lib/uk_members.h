@@ -21,7 +21,10 @@ enum uk_member_field {
 	UK_MF_COUNT
 };
 
-/* CHECKs are written with OR, not IN: an IN list makes SQLite build a
+/* member_counts holds the number of members by status, recounted by every
+ * command that changes members (a trigger would make SQLite open a statement
+ * journal per insert), so that member-ls --count answers at once.
+ * CHECKs are written with OR, not IN: an IN list makes SQLite build a
  * temporary index on every insert, which doubles the cost of a bulk import. */
 #define UK_MEMBERS_SCHEMA_V1 \
 	"CREATE TABLE members(" \
@@ -48,7 +51,11 @@ enum uk_member_field {
 	"CREATE INDEX member_events_member ON member_events(member_id, id);" \
 	"CREATE TABLE member_roles(" \
 	" member_id INTEGER NOT NULL REFERENCES members(id), role TEXT NOT NULL," \
-	" since TEXT NOT NULL, PRIMARY KEY (member_id, role)) WITHOUT ROWID;"
+	" since TEXT NOT NULL, PRIMARY KEY (member_id, role)) WITHOUT ROWID;" \
+	"CREATE TABLE member_counts(status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;" \
+	"INSERT INTO member_counts VALUES ('active', 0), ('retired', 0), ('transferred', 0)," \
+	" ('left', 0), ('deceased', 0);"
+
 
 /* Input columns with the headers HR spreadsheets use (DESIGN.md §8). */
 const struct uk_colspec *uk_member_colspec(void);
@@ -126,6 +133,8 @@ int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_
 /* Batch changes from records: key column + changed columns. */
 int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, enum uk_member_key by,
                          int dry_run, int skip_bad, int quiet, const char *rejects);
+/* Recounts member_counts; every write to members calls it before commit. */
+int uk_members_recount(struct uk_db *db);
 /* The columns member-set reads. */
 const struct uk_colspec *uk_member_set_colspec(int *n);
 /* The roles of DOMAIN.md. */
