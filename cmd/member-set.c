@@ -13,7 +13,9 @@ static const char usage[] =
 	"                  [--hardship LEVEL] [--group GROUP] [--unit UNIT]\n"
 	"                  [--role ROLE] [--no-role ROLE] [--wage-base AMOUNT]\n"
 	"       member-set [FILE|-]\n"
+	"       member-set [change options] -\n"
 	"Change members; every change is a dated event in the member's history.\n"
+	"With change options and -, the changes apply to every member read from stdin.\n"
 	"\n"
 	"  --by member_no|employee_no|id_card   what MEMBER is (default member_no)\n"
 	"  --status active|retired|transferred|left|deceased  (needs --date)\n"
@@ -93,7 +95,7 @@ int main(int argc, char **argv)
 				goto out;
 		}
 	}
-	if (nchanges) {
+	if (nchanges && !(argc - optind == 1 && strcmp(argv[optind], "-") == 0)) {
 		/* One member from the command line. */
 		char err[400];
 		int64_t id;
@@ -136,7 +138,7 @@ int main(int argc, char **argv)
 		if ((rc = uk_reader_open(input, cols, ncols, &ro, &r)) != 0 ||
 		    (rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0)
 			goto out;
-		rc = uk_members_set_batch(db, r, by, o.dry_run, o.skip_bad, o.quiet, o.rejects);
+		rc = uk_members_set_batch(db, r, &ch, o.dry_run, o.skip_bad, o.quiet, o.rejects);
 	}
 out:
 	uk_db_close(db);

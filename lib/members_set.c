@@ -263,7 +263,10 @@ int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_
 
 /* Batch columns: a key, then what changes. */
 enum { SC_MEMBER_NO, SC_EMPLOYEE_NO, SC_ID_CARD, SC_STATUS, SC_DATE, SC_NOTE, SC_HARDSHIP,
-       SC_GROUP, SC_UNIT, SC_WAGE_BASE, SC_ROLE, SC_NO_ROLE, SC_COUNT };
+       SC_GROUP, SC_UNIT, SC_WAGE_BASE, SC_ROLE, SC_NO_ROLE,
+       /* The other columns of member records: known, read, not changed,
+        * so that member-ls output pipes in without complaint. */
+       SC_OTHER, SC_COUNT = SC_OTHER + 17 };
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
 static const struct uk_colspec set_cols[SC_COUNT] = {
 	{"member_no", A("会员编号", "会员卡号")}, {"employee_no", A("工号", "员工编号", "职工编号")},
@@ -272,11 +275,21 @@ static const struct uk_colspec set_cols[SC_COUNT] = {
 	{"hardship", A("困难类别")}, {"union_group", A("工会小组")},
 	{"unit", A("部门", "所在部门", "工作单位", "单位")}, {"wage_base", A("基本工资", "月工资", "工资")},
 	{"role", NULL}, {"no_role", NULL},
+	{"name", NULL}, {"gender", NULL}, {"birth_date", NULL}, {"ethnicity", NULL},
+	{"education", NULL}, {"political_status", NULL}, {"phone", NULL}, {"position", NULL},
+	{"hire_date", NULL}, {"join_date", NULL}, {"migrant_worker", NULL}, {"roles", NULL},
+	{"id_type", NULL}, {"skill_level", NULL}, {"household_type", NULL},
+	{"household_place", NULL}, {"employment_status", NULL},
 };
 
 static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
 
-int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, enum uk_member_key by,
+static const char *pick(const char *given, const char *from_record)
+{
+	return given ? given : nonempty(from_record);
+}
+
+int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_member_change *given,
                          int dry_run, int skip_bad, int quiet, const char *rejects_path)
 {
 	struct setter s = {db, NULL, ""};
@@ -285,7 +298,6 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, enum uk_member_k
 	struct uk_date today = uk_date_today();
 	long bad = 0, changed_members = 0, unchanged = 0;
 	int rc;
-	(void)by;
 
 	uk_now_stamp(s.stamp);
 	if (rejects_path && (rc = uk_rejects_open(rejects_path, r, &rj)) != 0)
@@ -342,20 +354,27 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, enum uk_member_k
 				goto bad_row;
 			}
 		}
-		memset(&c, 0, sizeof c);
-		c.status = nonempty(uk_row_get(row, SC_STATUS));
-		c.date = nonempty(uk_row_get(row, SC_DATE));
-		c.note = nonempty(uk_row_get(row, SC_NOTE));
-		c.hardship = nonempty(uk_row_get(row, SC_HARDSHIP));
-		c.group = nonempty(uk_row_get(row, SC_GROUP));
-		c.unit = nonempty(uk_row_get(row, SC_UNIT));
-		c.wage_base = nonempty(uk_row_get(row, SC_WAGE_BASE));
+		/* Changes given on the command line apply to every record and
+		 * win over its columns (records piped from member-ls carry the
+		 * current values of every column). */
+		c = *given;
+		c.status = pick(given->status, uk_row_get(row, SC_STATUS));
+		c.date = pick(given->date, uk_row_get(row, SC_DATE));
+		c.note = pick(given->note, uk_row_get(row, SC_NOTE));
+		c.hardship = pick(given->hardship, uk_row_get(row, SC_HARDSHIP));
+		c.group = pick(given->group, uk_row_get(row, SC_GROUP));
+		c.unit = pick(given->unit, uk_row_get(row, SC_UNIT));
+		c.wage_base = pick(given->wage_base, uk_row_get(row, SC_WAGE_BASE));
 		role = nonempty(uk_row_get(row, SC_ROLE));
 		no_role = nonempty(uk_row_get(row, SC_NO_ROLE));
-		c.roles = role ? &role : NULL;
-		c.nroles = role ? 1 : 0;
-		c.no_roles = no_role ? &no_role : NULL;
-		c.nno_roles = no_role ? 1 : 0;
+		if (!given->nroles && role) {
+			c.roles = &role;
+			c.nroles = 1;
+		}
+		if (!given->nno_roles && no_role) {
+			c.no_roles = &no_role;
+			c.nno_roles = 1;
+		}
 		rc = apply(&s, id, &c, today, err, sizeof err, &changed);
 		if (rc > 0)
 			goto fail;

@@ -130,8 +130,10 @@ struct uk_member_change {
 };
 int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_change *c,
                            struct uk_date today, char *err, size_t errsz, int *changed);
-/* Batch changes from records: key column + changed columns. */
-int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, enum uk_member_key by,
+/* Batch changes from records: a key column (member_no, employee_no or
+ * id_card) and changed columns; the changes in given (from the command
+ * line) apply to every record and win over its columns. */
+int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_member_change *given,
                          int dry_run, int skip_bad, int quiet, const char *rejects);
 /* Recounts member_counts; every write to members calls it before commit. */
 int uk_members_recount(struct uk_db *db);
