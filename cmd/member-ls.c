@@ -126,6 +126,9 @@ int main(int argc, char **argv)
 		}
 	}
 	f.where = where;
+	/* Those who left are no longer active: --left looks at everyone. */
+	if (f.left && !f.status)
+		f.status = "all";
 	if (optind < argc) {
 		rc = uk_usage_error(usage, "unexpected argument '%s'", argv[optind]);
 		goto out;

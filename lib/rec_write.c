@@ -213,6 +213,13 @@ static void table_layout(struct uk_writer *w)
 		w->failed = 1;
 		return;
 	}
+	int *shown = calloc((size_t)w->ncols, sizeof *shown);
+	int first = -1, last = -1;
+	if (!shown) {
+		free(width);
+		w->failed = 1;
+		return;
+	}
 	for (int c = 0; c < w->ncols; c++)
 		width[c] = uk_display_width(w->names[c]);
 	for (size_t i = 0; i < w->ncells; i++) {
@@ -220,23 +227,38 @@ static void table_layout(struct uk_writer *w)
 		int c = (int)(i % (size_t)w->ncols);
 		if (dw > width[c])
 			width[c] = dw;
+		shown[c] |= dw > 0;
+	}
+	/* A table is for reading: columns empty in every row are left out
+	 * (all shown when there are no rows, so the header still says what
+	 * would be there). */
+	for (int c = 0; c < w->ncols; c++) {
+		if (!rows)
+			shown[c] = 1;
+		if (shown[c] && first < 0)
+			first = c;
+		if (shown[c])
+			last = c;
 	}
 	for (size_t r = 0; r <= rows; r++) {
 		for (int c = 0; c < w->ncols; c++) {
+			if (!shown[c])
+				continue;
 			const char *s = r == 0 ? w->names[c] : w->cells[(r - 1) * (size_t)w->ncols + (size_t)c];
 			size_t dw = uk_display_width(s);
 			int right = r > 0 && w->cols[c].type != UK_COL_TEXT;
-			int last = c == w->ncols - 1;
-			if (c)
+			int is_last = c == last;
+			if (c != first)
 				puts_(w, "  ");
 			if (right)
 				pad(w, width[c] - dw);
 			puts_(w, s);
-			if (!right && !last)
+			if (!right && !is_last)
 				pad(w, width[c] - dw);
 		}
 		puts_(w, "\n");
 	}
+	free(shown);
 	free(width);
 }
 

@@ -1,0 +1,54 @@
+#!/bin/sh
+# make demo: builds demo/union.db from the files in examples/ through the
+# tools themselves, the way the union's secretary would, and prints the
+# register. Usage: sh examples/demo.sh BINDIR
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-$top/build/bin}
+case $bin in /*) ;; *) bin=$top/$bin ;; esac
+PATH=$bin:$PATH
+ex=$top/examples
+demo=$top/demo
+rm -rf "$demo"
+mkdir -p "$demo"
+export UNIONKIT_DB="$demo/union.db"
+
+step() { printf '\n== %s\n$ %s\n' "$1" "$2"; }
+
+step "the union's profile" "union-config union.name 某某中学工会"
+union-config union.name 某某中学工会
+union-config union.parent 某某街道总工会
+union-config --list -f table
+
+step "November: HR's staff list, a GB18030 file saved by Excel; bad rows set aside" \
+	"member-add --skip-bad --rejects demo/rejects.csv examples/hr-2026-11-gb18030.csv"
+member-add --skip-bad --rejects "$demo/rejects.csv" "$ex/hr-2026-11-gb18030.csv" || [ $? -eq 1 ]
+echo "rejected records, ready to fix and import again:"
+cat "$demo/rejects.csv"
+
+step "December: the next list (UTF-8 with BOM); members it leaves out are marked as left" \
+	"member-add --list-missing -f csv examples/hr-2026-12-utf8-bom.csv | member-set --status left --date 2026-12-31 -"
+member-add --list-missing -f csv "$ex/hr-2026-12-utf8-bom.csv" |
+	member-set --status left --date 2026-12-31 --note 'not in the HR list of December' -
+
+step "changes from a file: a retirement, a hardship file, a group leader, the chair" \
+	"member-set examples/member-changes.csv"
+member-set "$ex/member-changes.csv"
+
+step "the register by unit" "member-ls -f csv | cut -d, -f11 | sort | uniq -c"
+member-ls -f csv | cut -d, -f11 | sed 1d | sort | uniq -c | sort -rn
+
+step "counts" "member-ls --count; member-ls --status all --count; member-ls --left 2026"
+printf 'active members: %s\n' "$(member-ls --count)"
+printf 'all records:    %s\n' "$(member-ls --status all --count)"
+member-ls --left 2026 --mask -f table
+
+step "hardship members, masked for the notice board" "member-ls --hardship --mask -f table"
+member-ls --hardship --mask -f table
+
+step "one member's history" "member-ls --history 000001"
+member-ls --history 000001 -f table
+
+member-ls --status all -f json >"$demo/members.json"
+echo
+echo "demo database: $demo/union.db; all members as JSON: $demo/members.json"
