@@ -140,7 +140,22 @@ int uk_date_parse(const char *s, struct uk_date *out, const char **why)
 
 char *uk_date_format(struct uk_date d, char *buf)
 {
-	snprintf(buf, UK_DATE_BUFSZ, "%04d-%02d-%02d", d.y, d.m, d.d);
+	/* By hand: this runs for several fields of every imported record. */
+	if (d.y < 0 || d.y > 9999 || d.m < 0 || d.m > 99 || d.d < 0 || d.d > 99) {
+		snprintf(buf, UK_DATE_BUFSZ, "%04d-%02d-%02d", d.y, d.m, d.d);
+		return buf;
+	}
+	buf[0] = (char)('0' + d.y / 1000);
+	buf[1] = (char)('0' + d.y / 100 % 10);
+	buf[2] = (char)('0' + d.y / 10 % 10);
+	buf[3] = (char)('0' + d.y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + d.m / 10);
+	buf[6] = (char)('0' + d.m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d.d / 10);
+	buf[9] = (char)('0' + d.d % 10);
+	buf[10] = '\0';
 	return buf;
 }
 

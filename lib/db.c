@@ -14,12 +14,15 @@ struct uk_db {
 	sqlite3 *h;
 	char *path;
 	int in_memory;
+	int created;      /* this command created the file: WAL comes after the first commit */
 };
 
 /* Long enough to ride out a cron job and an interactive import at once. */
 #define UK_BUSY_TIMEOUT_MS 10000
 /* Pages cached during a batch: 32 MiB keeps peak memory well under 64 MB. */
 #define UK_BULK_CACHE_KIB 32768
+
+static int set_wal(struct uk_db *db);
 
 const char *uk_db_default_path(const char *opt)
 {
@@ -172,7 +175,11 @@ static int configure(struct uk_db *db, enum uk_db_mode mode)
 	if ((rc = uk_db_exec(db, "PRAGMA foreign_keys = ON")) != 0)
 		return rc;
 	if (mode == UK_DB_WRITE && !db->in_memory) {
-		if ((rc = uk_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
+		/* A file this command has just created holds nothing anyone
+		 * else could be reading: its first load (often a whole HR
+		 * export) goes through the rollback journal, which writes each
+		 * page once where WAL writes it twice. WAL follows the commit. */
+		if (!db->created && (rc = uk_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
 			return rc;
 		/* In WAL, NORMAL loses no committed-and-checkpointed data and
 		 * never corrupts; a power cut may drop the last commit only. */
@@ -218,6 +225,7 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 			free(db);
 			return rc;
 		}
+		db->created = !exists;
 		flags = mode == UK_DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 		rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	}
@@ -231,6 +239,7 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 		uk_db_close(db);
 		return rc;
 	}
+
 	*out = db;
 	return UK_EX_OK;
 }
@@ -239,9 +248,24 @@ void uk_db_close(struct uk_db *db)
 {
 	if (!db)
 		return;
+	/* A first load that failed still leaves a file in WAL mode. */
+	if (db->created && sqlite3_get_autocommit(db->h))
+		set_wal(db);
 	sqlite3_close_v2(db->h);
 	free(db->path);
 	free(db);
+}
+
+/* Switches a newly created file to WAL once its first load is in. If
+ * another process has opened it meanwhile the switch waits for the next
+ * write command, which asks again. */
+static int set_wal(struct uk_db *db)
+{
+	if (!db->created)
+		return UK_EX_OK;
+	db->created = 0;
+	sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	return UK_EX_OK;
 }
 
 int uk_db_begin(struct uk_db *db)
@@ -260,7 +284,7 @@ int uk_db_commit(struct uk_db *db)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return code;
 	}
-	return UK_EX_OK;
+	return set_wal(db);
 }
 
 void uk_db_rollback(struct uk_db *db)

@@ -389,45 +389,23 @@ static int csv_next_record(struct uk_reader *r)
 	}
 }
 
-/* Builds the values of spec columns from the raw fields. */
-static int csv_values(struct uk_reader *r)
+/* Points the values of spec columns at the raw fields, trimmed in place:
+ * no copy, since this runs for every field of every record. A rejected
+ * record is written back trimmed and folded, which imports the same. */
+static void csv_values(struct uk_reader *r)
 {
 	struct uk_row *row = &r->row;
-	size_t off[256];
-	size_t *offs = r->ncols <= 256 ? off : malloc((size_t)r->ncols * sizeof *offs);
-	if (!offs)
-		return -1;
-	if (!row->error && row->nraw != r->nheader) {
-		char n[32];
-		snprintf(n, sizeof n, "%d", row->nraw);
-		snprintf(row->errbuf, sizeof row->errbuf, "expected %d fields as in the header, found %s",
-		         r->nheader, n);
-		row->error = row->errbuf;
-	}
+	if (!row->error && row->nraw != r->nheader)
+		row_fail(row, "expected %d fields as in the header, found %d", r->nheader, row->nraw);
 	for (int c = 0; c < r->ncols; c++)
-		offs[c] = SIZE_MAX;
-	for (int i = 0; i < r->nheader && i < row->nraw; i++) {
+		row->vals[c] = NULL;
+	for (int i = 0; i < r->nheader; i++) {
 		int c = r->colmap[i];
 		if (c < 0)
 			continue;
-		if (arena_put(row, row->arena + row->raw_off[i], strlen(row->arena + row->raw_off[i]), &offs[c])) {
-			if (offs != off)
-				free(offs);
-			return -1;
-		}
+		/* A short record leaves the header's later columns empty. */
+		row->vals[c] = i < row->nraw ? uk_trim(row->arena + row->raw_off[i]) : (char *)"";
 	}
-	for (int c = 0; c < r->ncols; c++) {
-		if (offs[c] == SIZE_MAX) {
-			/* A column of the header missing from a short record is
-			 * still "present but empty"; one the header lacks is absent. */
-			row->vals[c] = uk_reader_has(r, c) ? row->arena + row->len - 1 : NULL;
-			continue;
-		}
-		row->vals[c] = uk_trim(row->arena + offs[c]);
-	}
-	if (offs != off)
-		free(offs);
-	return 0;
 }
 
 /* ---- JSON ---- */
@@ -762,8 +740,7 @@ int uk_reader_next(struct uk_reader *r, struct uk_row **row)
 	rc = csv_next_record(r);
 	if (rc != 1)
 		return rc;
-	if (csv_values(r) != 0)
-		return uk_err_nomem();
+	csv_values(r);
 	*row = &r->row;
 	return 1;
 }

@@ -60,7 +60,12 @@ size_t uk_utf8_valid_prefix(const char *s, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
-		int k = uk_utf8_next(p + i, len - i, &cp);
+		int k;
+		if (p[i] < 0x80) {  /* ASCII: most bytes of a CSV file */
+			i++;
+			continue;
+		}
+		k = uk_utf8_next(p + i, len - i, &cp);
 		if (k <= 0)
 			break;
 		i += (size_t)k;

@@ -43,7 +43,6 @@ enum uk_member_field {
 	" status_date TEXT, note TEXT, id_type TEXT, skill_level TEXT, household_type TEXT," \
 	" household_place TEXT, employment_status TEXT," \
 	" added_at TEXT NOT NULL, updated_at TEXT);" \
-	"CREATE INDEX members_status ON members(status);" \
 	"CREATE TABLE member_events(" \
 	" id INTEGER PRIMARY KEY, member_id INTEGER NOT NULL REFERENCES members(id)," \
 	" date TEXT NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT," \
