@@ -27,7 +27,18 @@ struct import {
 	int64_t *affected, *missing_ids;
 	long naffected, capaffected, nmissing;
 	struct uk_rejects *rejects;
+	long status_delta[5];        /* members gained or lost by status */
 };
+
+enum { N_STATUS = 5 };
+static const char *const status_names[N_STATUS] = {"active", "retired", "transferred", "left", "deceased"};
+
+static void status_count(struct import *im, const char *status, long delta)
+{
+	for (int i = 0; i < N_STATUS; i++)
+		if (strcmp(status ? status : "active", status_names[i]) == 0)
+			im->status_delta[i] += delta;
+}
 
 enum { FIND_ID_CARD, FIND_EMPLOYEE_NO, FIND_MEMBER_NO };
 static const int find_field[3] = {UK_MF_ID_CARD, UK_MF_EMPLOYEE_NO, UK_MF_MEMBER_NO};
@@ -252,6 +263,7 @@ static int insert_member(struct import *im, struct uk_member *m, long line, char
 	if (rc != SQLITE_DONE)
 		return -uk_db_fail(im->db, rc, "cannot add member");
 	m->id = sqlite3_last_insert_rowid(uk_db_sqlite(im->db));
+	status_count(im, m->v[UK_MF_STATUS], 1);
 	if (seen_mark(im, m->id, line) || affected_add(im, m->id))
 		return -uk_err_nomem();
 	im->st->added++;
@@ -308,6 +320,8 @@ static int update_member(struct import *im, struct uk_member *m, struct uk_membe
 	}
 	if (rc != SQLITE_DONE)
 		return -uk_db_fail(im->db, rc, "cannot update member");
+	status_count(im, row->v[UK_MF_STATUS], -1);
+	status_count(im, merged[UK_MF_STATUS], 1);
 	for (int f = 0; f < UK_MF_COUNT; f++) {
 		if (merged[f] == row->v[f])
 			continue;
@@ -517,8 +531,9 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 	st->skipped = st->bad;
 	if (src->reader && (rc = count_missing(&im)) != 0)
 		goto fail;
-	if ((rc = uk_members_recount(db)) != 0)
-		goto fail;
+	for (int i = 0; i < N_STATUS; i++)
+		if ((rc = uk_member_counts_add(db, status_names[i], im.status_delta[i])) != 0)
+			goto fail;
 	uk_db_bulk(db, 0);
 	/* Records are printed after the commit (before the rollback of a dry
 	 * run): a reader that goes away early cannot stop the write. */

@@ -301,8 +301,17 @@ int uk_member_event(struct uk_db *db, sqlite3_stmt **st, int64_t id, const char 
 	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot record history");
 }
 
-int uk_members_recount(struct uk_db *db)
+int uk_member_counts_add(struct uk_db *db, const char *status, long delta)
 {
-	return uk_db_exec(db, "UPDATE member_counts SET n ="
-	                      " (SELECT count(*) FROM members m WHERE m.status = member_counts.status)");
+	sqlite3_stmt *st;
+	int rc;
+	if (!delta)
+		return UK_EX_OK;
+	if (!(st = uk_db_prepare(db, "UPDATE member_counts SET n = n + ?2 WHERE status = ?1")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, delta);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot count members");
 }

@@ -82,6 +82,10 @@ static int set_field(struct setter *s, int64_t id, const char *column, const cha
 	if (rc != SQLITE_DONE)
 		return uk_db_fail(s->db, rc, "cannot change member");
 	(*changed)++;
+	if (strcmp(column, "status") == 0 &&
+	    ((rc = uk_member_counts_add(s->db, old_value, -1)) != 0 ||
+	     (rc = uk_member_counts_add(s->db, new_value, 1)) != 0))
+		return rc;
 	return uk_member_event(s->db, &s->event, id, date, column, old_value, new_value, note, s->stamp);
 }
 
@@ -256,8 +260,6 @@ int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_
 	uk_now_stamp(s.stamp);
 	rc = apply(&s, id, c, today, err, errsz, changed);
 	sqlite3_finalize(s.event);
-	if (rc == 0 && c->status)
-		rc = uk_members_recount(db);
 	return rc;
 }
 
@@ -399,8 +401,6 @@ bad_row:
 		rc = UK_EX_DATAERR;
 		goto fail;
 	}
-	if ((rc = uk_members_recount(db)) != 0)
-		goto fail;
 	if (dry_run)
 		uk_db_rollback(db);
 	else if ((rc = uk_db_commit(db)) != 0)

@@ -347,26 +347,31 @@ char *uk_text_for_terminal(const char *s)
 void uk_fold_fullwidth(char *s)
 {
 	unsigned char *p = (unsigned char *)s;
-	size_t r = 0, w = 0, n;
-	uint32_t cp;
+	size_t r, w;
 
 	if (!s)
 		return;
-	n = strlen(s);
-	while (r < n) {
-		int k = uk_utf8_next(p + r, n - r, &cp);
-		if (k <= 0) {
-			p[w++] = p[r++];        /* leave invalid bytes alone */
+	/* Only U+FF01..U+FF5E (EF BC 81..EF BD 9E) and U+3000 (E3 80 80)
+	 * change: most values hold neither lead byte and are left at once. */
+	r = strcspn(s, "\xEF\xE3");
+	if (!p[r])
+		return;
+	w = r;
+	while (p[r]) {
+		if (p[r] == 0xEF && (p[r + 1] == 0xBC || p[r + 1] == 0xBD) &&
+		    p[r + 2] >= 0x80 && p[r + 2] <= 0xBF) {
+			unsigned cp = 0xF000u | ((p[r + 1] & 0x3Fu) << 6) | (p[r + 2] & 0x3Fu);
+			if (cp >= 0xFF01 && cp <= 0xFF5E) {
+				p[w++] = (unsigned char)(cp - 0xFEE0);
+				r += 3;
+				continue;
+			}
+		} else if (p[r] == 0xE3 && p[r + 1] == 0x80 && p[r + 2] == 0x80) {
+			p[w++] = ' ';
+			r += 3;
 			continue;
 		}
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			p[w++] = (unsigned char)(cp - 0xFEE0);
-		else if (cp == 0x3000)
-			p[w++] = ' ';
-		else
-			for (int i = 0; i < k; i++)
-				p[w++] = p[r + (size_t)i];
-		r += (size_t)k;
+		p[w++] = p[r++];
 	}
 	p[w] = '\0';
 }

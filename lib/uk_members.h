@@ -21,9 +21,9 @@ enum uk_member_field {
 	UK_MF_COUNT
 };
 
-/* member_counts holds the number of members by status, recounted by every
- * command that changes members (a trigger would make SQLite open a statement
- * journal per insert), so that member-ls --count answers at once.
+/* member_counts holds the number of members by status, kept by the code
+ * that adds members or changes their status (a trigger would make SQLite
+ * open a statement journal per insert), so member-ls --count answers at once.
  * CHECKs are written with OR, not IN: an IN list makes SQLite build a
  * temporary index on every insert, which doubles the cost of a bulk import. */
 #define UK_MEMBERS_SCHEMA_V1 \
@@ -134,8 +134,9 @@ int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_
  * line) apply to every record and win over its columns. */
 int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_member_change *given,
                          int dry_run, int skip_bad, int quiet, const char *rejects);
-/* Recounts member_counts; every write to members calls it before commit. */
-int uk_members_recount(struct uk_db *db);
+/* Adds delta to the kept number of members of a status; every change of
+ * a member's status (and every new member) goes through it. */
+int uk_member_counts_add(struct uk_db *db, const char *status, long delta);
 /* The columns member-set reads. */
 const struct uk_colspec *uk_member_set_colspec(int *n);
 /* The roles of DOMAIN.md. */
