@@ -28,6 +28,7 @@ struct import {
 	long naffected, capaffected, nmissing;
 	struct uk_rejects *rejects;
 	long status_delta[5];        /* members gained or lost by status */
+	int bulk, bulk_failed;       /* loading without key indexes */
 };
 
 enum { N_STATUS = 5 };
@@ -75,16 +76,27 @@ static int prepare(struct import *im)
 	return UK_EX_OK;
 }
 
-static void finalize(struct import *im)
+static void finalize_statements(struct import *im)
 {
 	for (int i = 0; i < 3; i++)
 		sqlite3_finalize(im->find[i]);
 	sqlite3_finalize(im->insert);
 	sqlite3_finalize(im->update);
 	sqlite3_finalize(im->event);
+	memset(im->find, 0, sizeof im->find);
+	im->insert = im->update = im->event = NULL;
+}
+
+static void finalize(struct import *im)
+{
+	finalize_statements(im);
 	free(im->seen);
 	free(im->affected);
 	free(im->missing_ids);
+	im->seen = NULL;
+	im->affected = im->missing_ids = NULL;
+	im->nseen = 0;
+	im->capaffected = 0;
 }
 
 /* Binds the fields of a member as stored: money in fen, flags as 0/1. */
@@ -457,14 +469,71 @@ static void summary(const struct import *im)
 	fprintf(stderr, "%s\n", missing);
 }
 
+/* Reads and applies every record. 0, or an exit code that stops the batch. */
+static int run_records(struct import *im, struct uk_member_source *src)
+{
+	struct uk_progress progress;
+	struct uk_row *row;
+	char err[400];
+	long n = 0;
+	int rc;
+
+	if (!src->reader) {
+		rc = import_one(im, src->single, 0, err, sizeof err);
+		if (rc < -1)
+			return -rc;
+		if (rc == -1)
+			bad_record(im, NULL, 0, err);
+		return 0;
+	}
+	uk_progress_start(&progress, "records");
+	while ((rc = uk_reader_next(src->reader, &row)) == 1) {
+		char *in[UK_MF_COUNT];
+		long line = uk_row_line(row);
+		if (im->bulk && uk_row_error(row)) {
+			im->bulk_failed = 1;
+			break;
+		}
+		if (uk_row_error(row)) {
+			bad_record(im, row, line, uk_row_error(row));
+			continue;
+		}
+		for (int f = 0; f < UK_MF_COUNT; f++)
+			in[f] = uk_row_get(row, f);
+		rc = import_one(im, in, line, err, sizeof err);
+		if (rc < -1) {
+			uk_progress_end(&progress);
+			return -rc;
+		}
+		if (rc == -1) {
+			if (im->bulk) {
+				im->bulk_failed = 1;
+				break;
+			}
+			bad_record(im, row, line, err);
+		}
+		uk_progress_tick(&progress, ++n);
+	}
+	uk_progress_end(&progress);
+	return rc > 1 ? rc : 0;
+}
+
+/* Forgets a first attempt before the second. */
+static void reset(struct import *im)
+{
+	memset(im->st, 0, sizeof *im->st);
+	memset(im->status_delta, 0, sizeof im->status_delta);
+	if (im->seen)
+		memset(im->seen, 0, im->nseen * sizeof *im->seen);
+	im->naffected = 0;
+	im->bulk = im->bulk_failed = 0;
+}
+
 int uk_members_import(struct uk_db *db, struct uk_member_source *src,
                       const struct uk_member_import_opts *o, struct uk_import_stats *st)
 {
 	struct import im;
-	struct uk_progress progress;
-	char err[400];
 	int rc, status;
-	long n = 0;
 
 	memset(&im, 0, sizeof im);
 	memset(st, 0, sizeof *st);
@@ -488,38 +557,42 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 	uk_db_bulk(db, 1);
 	if ((rc = prepare(&im)) != 0 || (rc = start(&im)) != 0)
 		goto fail;
-	if (!src->reader) {
-		rc = import_one(&im, src->single, 0, err, sizeof err);
-		if (rc < -1) {
-			rc = -rc;
+	/* A first import into an empty register, from a file that can be
+	 * read twice: load without the key indexes and build them after,
+	 * once, in order. Any bad record or repeated key sends the batch
+	 * back to the careful path below. */
+	im.bulk = im.fresh && src->reader && o->key == UK_KEY_DEFAULT && !o->rejects &&
+	          uk_reader_rewindable(src->reader);
+	if (im.bulk && (rc = uk_db_exec(db, UK_MEMBERS_DROP_KEY_INDEXES)) != 0)
+		goto fail;
+	if ((rc = run_records(&im, src)) != 0)
+		goto fail;
+	if (im.bulk && !im.bulk_failed) {
+		int brc;
+		/* SQLite's sorter takes as much memory as the page cache: a
+		 * smaller cache keeps the peak of the index build low. */
+		uk_db_exec(db, "PRAGMA cache_size = -12000");
+		brc = sqlite3_exec(uk_db_sqlite(db), UK_MEMBERS_KEY_INDEXES, NULL, NULL, NULL);
+		if ((brc & 0xff) == SQLITE_CONSTRAINT)
+			im.bulk_failed = 1;  /* a key twice in the file */
+		else if (brc != SQLITE_OK) {
+			rc = uk_db_fail(db, brc, "cannot index members");
 			goto fail;
 		}
-		if (rc == -1)
-			bad_record(&im, NULL, 0, err);
-	} else {
-		struct uk_row *row;
-		uk_progress_start(&progress, "records");
-		while ((rc = uk_reader_next(src->reader, &row)) == 1) {
-			char *in[UK_MF_COUNT];
-			long line = uk_row_line(row);
-			if (uk_row_error(row)) {
-				bad_record(&im, row, line, uk_row_error(row));
-				continue;
-			}
-			for (int f = 0; f < UK_MF_COUNT; f++)
-				in[f] = uk_row_get(row, f);
-			rc = import_one(&im, in, line, err, sizeof err);
-			if (rc < -1) {
-				rc = -rc;
-				uk_progress_end(&progress);
-				goto fail;
-			}
-			if (rc == -1)
-				bad_record(&im, row, line, err);
-			uk_progress_tick(&progress, ++n);
+	}
+	if (im.bulk_failed) {
+		/* The file is not clean: start again, record by record, so that
+		 * every fault is named in order with its line. */
+		finalize_statements(&im);
+		uk_db_rollback(db);
+		reset(&im);
+		if (uk_reader_rewind(src->reader) != 0) {
+			uk_err("%s: cannot read the input again", im.file);
+			rc = UK_EX_IOERR;
+			goto fail;
 		}
-		uk_progress_end(&progress);
-		if (rc > 1)
+		if ((rc = uk_db_begin(db)) != 0 || (rc = prepare(&im)) != 0 || (rc = start(&im)) != 0 ||
+		    (rc = run_records(&im, src)) != 0)
 			goto fail;
 	}
 	if (st->bad && !o->skip_bad) {

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define CHUNK (64 * 1024)
 /* A record longer than this is refused instead of eating all memory when
@@ -54,6 +55,7 @@ struct uk_reader {
 	char **header;        /* raw header names (UTF-8, trimmed) */
 	/* JSON */
 	int json_array, json_done;
+	int quiet;            /* read again: warnings already given */
 	char **warned;        /* unknown JSON keys already named */
 	int nwarned;
 	struct uk_row row;
@@ -290,7 +292,7 @@ static int set_header(struct uk_reader *r, struct uk_row *row)
 			if (r->opts->strict) {
 				uk_err_at(r->name, row->line, "unknown column '%s' (--strict)", h);
 				status = UK_EX_DATAERR;
-			} else if (*h) {
+			} else if (*h && !r->quiet) {
 				uk_err_at(r->name, row->line, "ignoring unknown column '%s' "
 				          "(--map '%s=COLUMN' names it)", h, h);
 			}
@@ -426,7 +428,8 @@ static int json_warn_once(struct uk_reader *r, const char *key, long line)
 	r->nwarned++;
 	if (r->opts->strict)
 		return 1;
-	uk_err_at(r->name, line, "ignoring unknown key '%s' (--map '%s=COLUMN' names it)", key, key);
+	if (!r->quiet)
+		uk_err_at(r->name, line, "ignoring unknown key '%s' (--map '%s=COLUMN' names it)", key, key);
 	return 0;
 }
 
@@ -571,6 +574,8 @@ static int json_next_record(struct uk_reader *r)
 
 /* ---- opening ---- */
 
+static int start(struct uk_reader *r);
+
 static int detect(struct uk_reader *r)
 {
 	int rc;
@@ -658,6 +663,28 @@ static int detect(struct uk_reader *r)
 	return 0;
 }
 
+/* Detects the input's kind and reads the CSV header. */
+static int start(struct uk_reader *r)
+{
+	int rc = detect(r);
+	if (rc != 0 || r->json)
+		return rc;
+	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	r->parser_live = 1;
+	rc = csv_next_record(r);
+	if (rc == 0) {
+		uk_err("%s: empty input: no header row", r->name);
+		return UK_EX_DATAERR;
+	}
+	if (rc > 1)
+		return rc;
+	if (r->row.error) {
+		uk_err_at(r->name, r->row.line, "bad header: %s", r->row.error);
+		return UK_EX_DATAERR;
+	}
+	return set_header(r, &r->row);
+}
+
 int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
                    const struct uk_read_opts *opts, struct uk_reader **out)
 {
@@ -695,36 +722,46 @@ int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
 		uk_reader_close(r);
 		return uk_err_nomem();
 	}
-	if ((rc = check_maps(r)) != 0 || (rc = detect(r)) != 0) {
-		uk_reader_close(r);
-		return rc;
-	}
-	if (r->json) {
-		*out = r;
-		return 0;
-	}
-	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
-	r->parser_live = 1;
-	rc = csv_next_record(r);
-	if (rc == 0) {
-		uk_err("%s: empty input: no header row", r->name);
-		uk_reader_close(r);
-		return UK_EX_DATAERR;
-	}
-	if (rc > 1 || (rc == 1 && r->row.error)) {
-		if (rc == 1) {
-			uk_err_at(r->name, r->row.line, "bad header: %s", r->row.error);
-			rc = UK_EX_DATAERR;
-		}
-		uk_reader_close(r);
-		return rc;
-	}
-	if ((rc = set_header(r, &r->row)) != 0) {
+	if ((rc = check_maps(r)) != 0 || (rc = start(r)) != 0) {
 		uk_reader_close(r);
 		return rc;
 	}
 	*out = r;
 	return 0;
+}
+
+int uk_reader_rewindable(const struct uk_reader *r)
+{
+	struct stat sb;
+	return r->own_f && fstat(fileno(r->f), &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+int uk_reader_rewind(struct uk_reader *r)
+{
+	if (!uk_reader_rewindable(r) || fseek(r->f, 0, SEEK_SET) != 0)
+		return -1;
+	clearerr(r->f);
+	if (r->parser_live)
+		csv_free(&r->p);
+	r->parser_live = 0;
+	uk_iconv_close(r->cv);
+	r->cv = NULL;
+	for (int i = 0; i < r->nheader; i++)
+		free(r->header[i]);
+	free(r->header);
+	free(r->colmap);
+	r->header = NULL;
+	r->colmap = NULL;
+	r->nheader = 0;
+	r->enc = r->opts->encoding;
+	r->json = r->json_array = r->json_done = 0;
+	r->rawlen = r->buflen = r->pos = 0;
+	r->eof = 0;
+	r->line = 0;
+	r->rec_bytes = 0;
+	/* The header's warnings were said the first time. */
+	r->quiet = 1;
+	return start(r) == 0 ? 0 : -1;
 }
 
 int uk_reader_next(struct uk_reader *r, struct uk_row **row)

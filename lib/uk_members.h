@@ -21,6 +21,16 @@ enum uk_member_field {
 	UK_MF_COUNT
 };
 
+/* The three keys of a member, unique. Named indexes rather than UNIQUE
+ * column constraints, so that a first import into an empty register can
+ * build them once after the load instead of row by row. */
+#define UK_MEMBERS_KEY_INDEXES \
+	"CREATE UNIQUE INDEX members_member_no ON members(member_no);" \
+	"CREATE UNIQUE INDEX members_employee_no ON members(employee_no);" \
+	"CREATE UNIQUE INDEX members_id_card ON members(id_card);"
+#define UK_MEMBERS_DROP_KEY_INDEXES \
+	"DROP INDEX members_member_no; DROP INDEX members_employee_no; DROP INDEX members_id_card;"
+
 /* member_counts holds the number of members by status, kept by the code
  * that adds members or changes their status (a trigger would make SQLite
  * open a statement journal per insert), so member-ls --count answers at once.
@@ -29,8 +39,8 @@ enum uk_member_field {
 #define UK_MEMBERS_SCHEMA_V1 \
 	"CREATE TABLE members(" \
 	" id INTEGER PRIMARY KEY," \
-	" member_no TEXT NOT NULL UNIQUE, employee_no TEXT UNIQUE, name TEXT NOT NULL," \
-	" gender TEXT CHECK (gender = 'male' OR gender = 'female'), id_card TEXT UNIQUE," \
+	" member_no TEXT NOT NULL, employee_no TEXT, name TEXT NOT NULL," \
+	" gender TEXT CHECK (gender = 'male' OR gender = 'female'), id_card TEXT," \
 	" birth_date TEXT, ethnicity TEXT, education TEXT, political_status TEXT, phone TEXT," \
 	" unit TEXT, union_group TEXT, position TEXT, hire_date TEXT, join_date TEXT," \
 	" wage_base INTEGER CHECK (wage_base >= 0)," \
@@ -43,6 +53,7 @@ enum uk_member_field {
 	" status_date TEXT, note TEXT, id_type TEXT, skill_level TEXT, household_type TEXT," \
 	" household_place TEXT, employment_status TEXT," \
 	" added_at TEXT NOT NULL, updated_at TEXT);" \
+	UK_MEMBERS_KEY_INDEXES \
 	"CREATE TABLE member_events(" \
 	" id INTEGER PRIMARY KEY, member_id INTEGER NOT NULL REFERENCES members(id)," \
 	" date TEXT NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT," \

@@ -33,6 +33,10 @@ int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
  * may carry an error of its own (uk_row_error): report it and go on. */
 int uk_reader_next(struct uk_reader *r, struct uk_row **row);
 void uk_reader_close(struct uk_reader *r);
+/* Whether the input is a regular file that can be read again. */
+int uk_reader_rewindable(const struct uk_reader *r);
+/* Starts again from the first record (a regular file only): 0, or -1. */
+int uk_reader_rewind(struct uk_reader *r);
 /* The name for messages: the path, or "stdin". */
 const char *uk_reader_name(const struct uk_reader *r);
 /* Whether the input has a column for spec column i. */
