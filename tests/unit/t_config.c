@@ -146,7 +146,7 @@ static void test_checks(void)
 	ok(refused("funds.allocation_share", "101"), "share 101 refused");
 	ok(refused("funds.allocation_share", "-1"), "share -1 refused");
 	ok(refused("funds.allocation_share", "60.5"), "share 60.5 refused");
-	ok(refused("funds.allocation_share", "60%"), "share 60% refused");
+	ok(refused("funds.allocation_share", "60%"), "share 60%% refused");
 	ok(refused("funds.allocation_share", "abc"), "share abc refused");
 	ok(refused("funds.allocation_share", "99999999999999999999"), "share huge refused");
 
@@ -186,8 +186,13 @@ static void test_checks(void)
 		const char *r = chk("union.code", code91);
 		ok(strstr(r, "81") != NULL, "code: the reason names 81 (%s)", r);
 	}
-	ok(refused("union.code", "81110105MC123456"), "code: 17 characters refused");
-	ok(refused("union.code", "81110105MC12345678"), "code: 19 characters refused");
+	{
+		char c17[19], c19[20];
+		snprintf(c17, sizeof c17, "%.17s", code);
+		snprintf(c19, sizeof c19, "%s0", code);
+		ok(refused("union.code", c17), "code: 17 characters refused");
+		ok(refused("union.code", c19), "code: 19 characters refused");
+	}
 	ok(refused("union.code", "81110105MI1234567X"), "code: letter I refused");
 	ok(refused("union.code", "81110105MO1234567X"), "code: letter O refused");
 	/* Full-width characters folded. */

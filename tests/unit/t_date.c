@@ -59,7 +59,8 @@ int main(void)
 	is_str(norm("2026-00-10"), "no such day", "month 0");
 	is_str(norm("2026-01-00"), "no such day", "day 0");
 	is_str(norm("20260230"), "no such day", "eight digits, no such day");
-	is_str(norm("1899-12-31"), "year out of range", "before 1900");
+	is_str(norm("1880-01-01"), "1880-01-01", "1880: old ID birth dates");
+	is_str(norm("1799-12-31"), "year out of range", "before 1800");
 	is_str(norm("0000-01-01"), "year out of range", "year zero");
 	is_str(norm(""), "not a date", "empty");
 	is_str(norm("yesterday"), "not a date", "word");

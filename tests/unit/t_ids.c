@@ -107,7 +107,7 @@ int main(void)
 	ok(mask_is(uk_mask_name("\xE6\x9D\x8E\xE5\x9B\x9B"), "\xE6\x9D\x8E*"), "mask two-character name");
 	ok(mask_is(uk_mask_name("\xE6\xAC\xA7\xE9\x98\xB3\xE5\xB0\x8F\xE6\x98\x8E"),
 	           "\xE6\xAC\xA7**\xE6\x98\x8E"), "mask four-character name");
-	ok(mask_is(uk_mask_name("\xE7\x8E\x8B"), "\xE7\x8E\x8B"), "one-character name kept");
+	ok(mask_is(uk_mask_name("\xE7\x8E\x8B"), "*"), "one-character name hidden");
 	ok(mask_is(uk_mask_name(""), ""), "empty name");
 	ok(mask_is(uk_mask_name("Tom"), "T*m"), "ASCII name");
 	ok(mask_is(uk_mask_name("\xE5\xBC\xA0\xE4\xB8"), "\xE5\xBC\xA0*\xB8"), "cut UTF-8: a byte per character, no overrun");

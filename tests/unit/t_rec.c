@@ -564,6 +564,15 @@ static void test_reader_json(void)
 	ok(g.n == 2 && g.err[0] == NULL && contains(g.err[1], "not closed"), "json: unclosed array named");
 	got_free(&g);
 
+	/* A BOM before JSON; an empty array. */
+	read_all(TMP("\xEF\xBB\xBF[{\"name\": \"A\"}]"), &o, &g);
+	ok(g.open_rc == 0 && g.n == 1 && g.err[0] == NULL, "json after a BOM: read");
+	is_str(g.n ? g.val[0][C_NAME] : NULL, "A", "json after a BOM: value");
+	got_free(&g);
+	read_all(TMP("  [ ]\n"), &o, &g);
+	ok(g.open_rc == 0 && g.n == 0 && g.end_rc == 0, "json: empty array is no records");
+	got_free(&g);
+
 	/* NDJSON with a blank line. */
 	read_all(TMP("{\"name\":\"A\",\"amount\":1}\n{\"name\":\"B\"}\n\n{\"name\":\"C\",\"amount\":null}\n"),
 	         &o, &g);
@@ -578,10 +587,18 @@ static void test_reader_json(void)
 	got_free(&g);
 
 	/* NDJSON with a bad line. */
-	read_all(TMP("{\"name\":\"A\"}\n{\"name\":\n"), &o, &g);
+	read_all(TMP("{\"name\":\"A\"}\n{\"name\" \"B\"}\n"), &o, &g);
 	is_int(g.n, 2, "ndjson bad: two records");
+	ok(g.err[0] == NULL, "ndjson bad: first fine");
 	ok(contains(g.err[1], "bad JSON"), "ndjson bad: row error");
-	ok(g.line[1] >= 2, "ndjson bad: not before line 2 (%ld)", g.line[1]);
+	is_int(g.line[1], 2, "ndjson bad: line 2");
+	got_free(&g);
+	/* A record cut short by the end of the file: named by its first line,
+	 * not by the line after the last newline. */
+	read_all(TMP("{\"name\":\"A\"}\n{\"name\":\n"), &o, &g);
+	is_int(g.n, 2, "ndjson cut: two records");
+	ok(contains(g.err[1], "bad JSON"), "ndjson cut: row error");
+	is_int(g.line[1], 2, "ndjson cut: record starting on line 2 (of 2) named line 2");
 	got_free(&g);
 
 	/* Unknown key: named once; strict makes it a row error. */
