@@ -9,9 +9,10 @@
 #define YUE  "\xE6\x9C\x88" /* 月 */
 #define RI   "\xE6\x97\xA5" /* 日 */
 
-/* Parse limits; uk_date_valid itself allows years 1..9999 because ID
- * numbers carry birth dates before 1900. */
-#define UK_YEAR_MIN 1900
+/* Parse limits; uk_date_valid itself allows years 1..9999. 1800: ID
+ * numbers carry birth dates before 1900 (440524188001010014), and a
+ * member record read back must import again. */
+#define UK_YEAR_MIN 1800
 #define UK_YEAR_MAX 9999
 
 static int fail(const char **why, const char *reason)

@@ -164,6 +164,23 @@ static int check_and_migrate(struct uk_db *db, enum uk_db_mode mode,
 		uk_err("'%s' is empty: no unionkit data yet", db->path);
 		return UK_EX_NOINPUT;
 	}
+	if (mode == UK_DB_READ && !db->in_memory) {
+		/* An older file read by a newer unionkit: migrate it forward
+		 * on a writable connection, then read as usual. */
+		sqlite3 *rw = NULL;
+		int orc = sqlite3_open_v2(db->path, &rw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+		sqlite3 *ro = db->h;
+		if (orc != SQLITE_OK) {
+			sqlite3_close_v2(rw);
+			return uk_db_fail(db, orc, "cannot upgrade database");
+		}
+		sqlite3_busy_timeout(rw, UK_BUSY_TIMEOUT_MS);
+		db->h = rw;
+		orc = migrate(db, version, m, n);
+		db->h = ro;
+		sqlite3_close_v2(rw);
+		return orc;
+	}
 	return migrate(db, version, m, n);
 }
 

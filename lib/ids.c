@@ -248,8 +248,8 @@ char *uk_mask_name(const char *name)
 	if (!name)
 		return NULL;
 	n = u8count(name);
-	if (n <= 1)
-		return mask_chars(name, n, 0);
+	if (n <= 1)  /* a one-character name would be shown whole */
+		return mask_chars(name, 0, 0);
 	if (n == 2)
 		return mask_chars(name, 1, 0);
 	return mask_chars(name, 1, 1);

@@ -101,6 +101,31 @@ static const char *word_lookup(const char *const (*words)[6], size_t n, const ch
 }
 #define LOOKUP(words, s) word_lookup(words, sizeof words / sizeof words[0], s)
 
+static int has_control(const char *s, int allow_newline);
+
+const char *uk_member_word(enum uk_member_field f, const char *s)
+{
+	switch (f) {
+	case UK_MF_STATUS: return LOOKUP(status_words, s);
+	case UK_MF_HARDSHIP: return LOOKUP(hardship_words, s);
+	case UK_MF_MIGRANT_WORKER: return LOOKUP(yesno_words, s);
+	default: return NULL;
+	}
+}
+
+int uk_member_text_ok(const char *s, char *err, size_t errsz, const char *field)
+{
+	if (has_control(s, 0)) {
+		snprintf(err, errsz, "control character in %s", field);
+		return -1;
+	}
+	if (strlen(s) > 200) {
+		snprintf(err, errsz, "%s longer than 200 bytes", field);
+		return -1;
+	}
+	return 0;
+}
+
 static int fail(char *err, size_t errsz, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static int fail(char *err, size_t errsz, const char *fmt, ...)

@@ -119,6 +119,7 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 	sqlite3_stmt *st = uk_db_prepare(s->db, UK_MEMBER_SELECT " WHERE m.id = ?1");
 	struct uk_member_row row;
 	char date[UK_DATE_BUFSZ], money[UK_MONEY_BUFSZ], roles_after[400];
+	const char *status = NULL, *hardship = NULL;
 	struct uk_date d = today;
 	const char *why;
 	int rc;
@@ -151,31 +152,33 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		}
 	}
 	uk_date_format(d, date);
-	if (c->status) {
-		static const char *const statuses[] = {"active", "retired", "transferred", "left", "deceased", NULL};
-		int ok = 0;
-		for (const char *const *p = statuses; *p; p++)
-			ok |= strcmp(*p, c->status) == 0;
-		if (!ok) {
-			fail(err, errsz, "status must be active, retired, transferred, left or deceased, not '%s'", c->status);
-			goto bad;
-		}
+	if (c->status && !(status = uk_member_word(UK_MF_STATUS, c->status))) {
+		fail(err, errsz, "status must be active, retired, transferred, left or deceased, not '%s'", c->status);
+		goto bad;
+	}
+	/* A record that repeats the current status (member-ls output piped
+	 * in) changes nothing and needs no date. */
+	if (status && strcmp(status, row.v[UK_MF_STATUS]) == 0)
+		status = NULL;
+	if (status) {
 		if (!c->date) {
 			fail(err, errsz, "a status change needs its date (--date)");
 			goto bad;
 		}
-		if (row.v[UK_MF_STATUS_DATE] && strcmp(date, row.v[UK_MF_STATUS_DATE]) < 0 &&
-		    strcmp(c->status, row.v[UK_MF_STATUS]) != 0) {
+		if (row.v[UK_MF_STATUS_DATE] && strcmp(date, row.v[UK_MF_STATUS_DATE]) < 0) {
 			fail(err, errsz, "date %s is before the last status change (%s on %s)", date,
 			     row.v[UK_MF_STATUS], row.v[UK_MF_STATUS_DATE]);
 			goto bad;
 		}
 	}
-	if (c->hardship && strcmp(c->hardship, "none") && strcmp(c->hardship, "relative") &&
-	    strcmp(c->hardship, "deep") && strcmp(c->hardship, "accident")) {
+	if (c->hardship && !(hardship = uk_member_word(UK_MF_HARDSHIP, c->hardship))) {
 		fail(err, errsz, "hardship must be none, relative, deep or accident, not '%s'", c->hardship);
 		goto bad;
 	}
+	if ((c->group && uk_member_text_ok(c->group, err, errsz, "union_group")) ||
+	    (c->unit && uk_member_text_ok(c->unit, err, errsz, "unit")) ||
+	    (c->note && uk_member_text_ok(c->note, err, errsz, "note")))
+		goto bad;
 	int64_t fen = 0;
 	if (c->wage_base) {
 		char *tmp = strdup(c->wage_base);
@@ -230,9 +233,9 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		}
 	}
 	rc = 0;
-	if (c->status && (rc = set_field(s, id, "status", row.v[UK_MF_STATUS], c->status, 0, date, c->note, changed)))
+	if (status && (rc = set_field(s, id, "status", row.v[UK_MF_STATUS], status, 0, date, c->note, changed)))
 		goto out;
-	if (c->hardship && (rc = set_field(s, id, "hardship", row.v[UK_MF_HARDSHIP], c->hardship, 0, date, c->note, changed)))
+	if (hardship && (rc = set_field(s, id, "hardship", row.v[UK_MF_HARDSHIP], hardship, 0, date, c->note, changed)))
 		goto out;
 	if (c->group && (rc = set_field(s, id, "union_group", row.v[UK_MF_UNION_GROUP], c->group, 0, date, c->note, changed)))
 		goto out;

@@ -56,6 +56,7 @@ struct uk_reader {
 	/* JSON */
 	int json_array, json_done;
 	int quiet;            /* read again: warnings already given */
+	int csv_done;         /* the end was reached and the parser finished */
 	char **warned;        /* unknown JSON keys already named */
 	int nwarned;
 	struct uk_row row;
@@ -341,15 +342,19 @@ static int csv_next_record(struct uk_reader *r)
 		size_t n;
 		int blank;
 
-		nl = memchr(r->buf + r->pos, '\n', r->buflen - r->pos);
+		if (r->csv_done)
+			return 0;
+		nl = r->buflen > r->pos ? memchr(r->buf + r->pos, '\n', r->buflen - r->pos) : NULL;
 		while (!nl && !r->eof) {
 			size_t seen = r->buflen - r->pos;
 			if ((rc = fill(r)) != 0)
 				return rc;
-			nl = memchr(r->buf + r->pos + seen, '\n', r->buflen - r->pos - seen);
+			if (r->buflen > r->pos + seen)
+				nl = memchr(r->buf + r->pos + seen, '\n', r->buflen - r->pos - seen);
 		}
 		n = nl ? (size_t)(nl - (r->buf + r->pos)) + 1 : r->buflen - r->pos;
 		if (n == 0) {  /* end of input */
+			r->csv_done = 1;
 			if (csv_fini(&r->p, csv_field_cb, csv_row_cb, r) != 0 && !row->error) {
 				row_fail(row, "unterminated quoted field");
 				r->row_done = 1;
@@ -487,7 +492,6 @@ static int json_next_record(struct uk_reader *r)
 	if (!obj) {
 		/* Nothing after a syntax error can be trusted to start a record. */
 		r->json_done = 1;
-		row->line = r->line + jerr.line;
 		snprintf(row->errbuf, sizeof row->errbuf, "bad JSON: %s", jerr.text);
 		row->error = row->errbuf;
 		return 1;
@@ -757,6 +761,7 @@ int uk_reader_rewind(struct uk_reader *r)
 	r->json = r->json_array = r->json_done = 0;
 	r->rawlen = r->buflen = r->pos = 0;
 	r->eof = 0;
+	r->csv_done = 0;
 	r->line = 0;
 	r->rec_bytes = 0;
 	/* The header's warnings were said the first time. */

@@ -87,6 +87,13 @@ struct uk_member {
 int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
                         struct uk_date today, char *err, size_t errsz);
 
+/* The canonical word for a status, hardship level or yes/no value given in
+ * English or Chinese (退休 -> retired), or NULL. */
+const char *uk_member_word(enum uk_member_field f, const char *s);
+/* A free-text value is fit to store: no control characters, at most 200
+ * bytes. 0, or -1 with the message in err. */
+int uk_member_text_ok(const char *s, char *err, size_t errsz, const char *field);
+
 /* How "the same person" is found. */
 enum uk_member_key { UK_KEY_DEFAULT, UK_KEY_EMPLOYEE_NO, UK_KEY_ID_CARD, UK_KEY_MEMBER_NO };
 int uk_member_key_parse(const char *s, enum uk_member_key *k);

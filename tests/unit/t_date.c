@@ -123,7 +123,7 @@ int main(void)
 	is_str(period(0, " 2026 "), "2026-01-01..2026-12-31", "year trimmed");
 	is_str(period(0, "26"), "not a year", "short year");
 	is_str(period(0, "2026-11"), "not a year", "month is not a year");
-	is_str(period(0, "1800"), "year out of range", "year too early");
+	is_str(period(0, "1799"), "year out of range", "year too early");
 	is_str(period(1, "2026-11"), "2026-11-01..2026-11-30", "month with dash");
 	is_str(period(1, "2026/11"), "2026-11-01..2026-11-30", "month with slash");
 	is_str(period(1, "2026-1"), "2026-01-01..2026-01-31", "one-digit month");
