@@ -149,7 +149,7 @@ int main(int argc, char **argv)
 			rc = uk_err_nomem();
 			goto out;
 		}
-		rc = uk_members_history(db, id, w);
+		rc = uk_members_history(db, id, w, o.mask);
 	} else if (count) {
 		if ((rc = uk_members_list(db, &f, NULL, 0, &n)) == 0)
 			printf("%ld\n", n);

@@ -28,7 +28,8 @@ static const char usage[] =
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
 	"  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
-	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n";
+	"  -d, --db PATH  -f, --format csv|json|ndjson|table   print the changed members\n"
+	"  --excel  --mask  -q, --quiet  -h, --help  --version\n";
 
 enum { OPT_BY = UK_OPT_TOOL, OPT_STATUS, OPT_DATE, OPT_NOTE, OPT_HARDSHIP, OPT_GROUP, OPT_UNIT,
        OPT_ROLE, OPT_NO_ROLE, OPT_WAGE_BASE };
@@ -46,7 +47,7 @@ static int push(const char ***list, int *n, const char *s)
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		UK_LONGOPTS_COMMON, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT,
+		UK_LONGOPTS_COMMON, UK_LONGOPTS_MASK, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT,
 		{"by", required_argument, 0, OPT_BY}, {"status", required_argument, 0, OPT_STATUS},
 		{"date", required_argument, 0, OPT_DATE}, {"note", required_argument, 0, OPT_NOTE},
 		{"hardship", required_argument, 0, OPT_HARDSHIP}, {"group", required_argument, 0, OPT_GROUP},
@@ -60,6 +61,7 @@ int main(int argc, char **argv)
 	enum uk_member_key by = UK_KEY_MEMBER_NO;
 	struct uk_db *db = NULL;
 	struct uk_reader *r = NULL;
+	struct uk_writer *w = NULL;
 	int nchanges = 0, c, rc = 0, done = 0;
 
 	uk_cli_init(argv[0]);
@@ -95,6 +97,18 @@ int main(int argc, char **argv)
 				goto out;
 		}
 	}
+	if (!nchanges && (ch.date || ch.note) && !(argc - optind == 1 && strcmp(argv[optind], "-") == 0)) {
+		rc = uk_usage_error(usage, "--date and --note go with a change (--status, --hardship, ...)");
+		goto out;
+	}
+	if (o.format != UK_FMT_DEFAULT) {
+		int ncols;
+		const struct uk_outcol *cols = uk_member_outcols(&ncols);
+		if (!(w = uk_writer_new(stdout, o.format, o.excel, cols, ncols))) {
+			rc = uk_err_nomem();
+			goto out;
+		}
+	}
 	if (nchanges && !(argc - optind == 1 && strcmp(argv[optind], "-") == 0)) {
 		/* One member from the command line. */
 		char err[400];
@@ -117,10 +131,11 @@ int main(int argc, char **argv)
 			uk_err("%s", err);
 			rc = UK_EX_DATAERR;
 		}
-		if (rc || o.dry_run)
-			uk_db_rollback(db);
-		else
+		if (!rc && !o.dry_run)
 			rc = uk_db_commit(db);
+		if (!rc && w && changed)
+			rc = uk_members_write_ids(db, &id, 1, w, o.mask);
+		uk_db_rollback(db);
 		if (!rc && !o.quiet)
 			fprintf(stderr, "%s: %s%s: %d change%s\n", uk_progname(),
 			        o.dry_run ? "dry run, nothing written: " : "", argv[optind], changed,
@@ -138,9 +153,11 @@ int main(int argc, char **argv)
 		if ((rc = uk_reader_open(input, cols, ncols, &ro, &r)) != 0 ||
 		    (rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0)
 			goto out;
-		rc = uk_members_set_batch(db, r, &ch, o.dry_run, o.skip_bad, o.quiet, o.rejects);
+		rc = uk_members_set_batch(db, r, &ch, o.dry_run, o.skip_bad, o.quiet, o.rejects, w, o.mask);
 	}
 out:
+	if (w)
+		uk_writer_end(w);
 	uk_db_close(db);
 	uk_reader_close(r);
 	free(ch.roles);

@@ -104,9 +104,13 @@ int main(int argc, char **argv)
 			rc = unknown_key(unset);
 			goto out;
 		}
-		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0 || o.dry_run)
-			goto out;
-		rc = uk_config_unset(db, unset, &removed);
+		/* Nothing is set in a database that does not exist: do not
+		 * create one to say so. */
+		if (uk_store_exists(&o)) {
+			if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0 || o.dry_run)
+				goto out;
+			rc = uk_config_unset(db, unset, &removed);
+		}
 		if (!rc && !removed && !o.quiet)
 			uk_err("%s was not set", unset);
 	} else if (nargs == 1) {

@@ -337,8 +337,11 @@ static int update_member(struct import *im, struct uk_member *m, struct uk_membe
 	for (int f = 0; f < UK_MF_COUNT; f++) {
 		if (merged[f] == row->v[f])
 			continue;
-		rc = uk_member_event(im->db, &im->event, row->id, im->today, uk_member_field_name(f),
-		                     row->v[f], merged[f], im->note, im->stamp);
+		/* A status change is dated by its status_date when the record
+		 * gives one; other changes by the day of the import. */
+		rc = uk_member_event(im->db, &im->event, row->id,
+		                     f == UK_MF_STATUS && m->v[UK_MF_STATUS_DATE] ? m->v[UK_MF_STATUS_DATE] : im->today,
+		                     uk_member_field_name(f), row->v[f], merged[f], im->note, im->stamp);
 		if (rc)
 			return -rc;
 	}

@@ -28,9 +28,6 @@ void uk_member_row_free(struct uk_member_row *row);
 /* Writes the current row of a UK_MEMBER_SELECT statement. -1 on a failed
  * write (closed pipe), -2 out of memory. */
 int uk_member_write(sqlite3_stmt *st, struct uk_writer *w, int mask);
-/* Writes the members with these ids (in order). Exit code. */
-int uk_members_write_ids(struct uk_db *db, const int64_t *ids, long n,
-                         struct uk_writer *w, int mask);
 /* Records one change in the member's history. Exit code. */
 int uk_member_event(struct uk_db *db, sqlite3_stmt **st, int64_t id, const char *date,
                     const char *field, const char *old_value, const char *new_value,

@@ -128,7 +128,7 @@ int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
 		" AND (?7 = 0 OR (m.status IN ('left','transferred','deceased')" \
 		"      AND substr(m.status_date, 1, 4) = printf('%04d', ?7)))" \
 		" AND (?8 IS NULL OR (?9 IN (0, 3) AND m.member_no = ?8)" \
-		"      OR (?9 IN (0, 1) AND m.employee_no = ?8) OR (?9 IN (0, 2) AND m.id_card = ?8))"
+		"      OR (?9 IN (0, 1) AND m.employee_no = ?8) OR (?9 IN (0, 2) AND m.id_card = upper(?8)))"
 	static const char *const list_sql = UK_MEMBER_SELECT MEMBER_FILTER " ORDER BY m.member_no";
 	/* --count alone counts in SQL (an index on status) without reading rows. */
 	static const char *const count_sql = "SELECT count(*) FROM members m" MEMBER_FILTER;
@@ -252,7 +252,7 @@ const struct uk_outcol *uk_member_history_cols(int *n)
 	return history_cols;
 }
 
-int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w)
+int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w, int mask)
 {
 	/* The first line is the record's creation, from the member row. */
 	sqlite3_stmt *st = uk_db_prepare(db,
@@ -268,13 +268,31 @@ int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w)
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *vals[7];
+		char *masked[2] = {NULL, NULL};
+		int wr;
 		for (int i = 0; i < 7; i++)
 			vals[i] = (const char *)sqlite3_column_text(st, i);
-		if (uk_writer_row(w, vals) != 0)
+		if (mask && vals[2]) {
+			/* Old and new values of personal fields are masked too. */
+			char *(*fn)(const char *) = strcmp(vals[2], "name") == 0 ? uk_mask_name :
+				strcmp(vals[2], "id_card") == 0 ? uk_mask_id :
+				strcmp(vals[2], "phone") == 0 ? uk_mask_phone : NULL;
+			for (int i = 0; fn && i < 2; i++)
+				if (vals[3 + i] && !(vals[3 + i] = masked[i] = fn(vals[3 + i]))) {
+					free(masked[0]);
+					status = uk_err_nomem();
+					goto done;
+				}
+		}
+		wr = uk_writer_row(w, vals);
+		free(masked[0]);
+		free(masked[1]);
+		if (wr != 0)
 			break;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		status = uk_db_fail(db, rc, "cannot read history");
+done:
 	sqlite3_finalize(st);
 	return status;
 }

@@ -295,8 +295,11 @@ static const char *pick(const char *given, const char *from_record)
 }
 
 int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_member_change *given,
-                         int dry_run, int skip_bad, int quiet, const char *rejects_path)
+                         int dry_run, int skip_bad, int quiet, const char *rejects_path,
+                         struct uk_writer *out, int mask)
 {
+	int64_t *ids = NULL;
+	long nids = 0, capids = 0;
 	struct setter s = {db, NULL, ""};
 	struct uk_rejects *rj = NULL;
 	struct uk_row *row;
@@ -384,10 +387,21 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
 		if (rc > 0)
 			goto fail;
 		if (rc == 0) {
-			if (changed)
-				changed_members++;
-			else
+			if (!changed) {
 				unchanged++;
+				continue;
+			}
+			changed_members++;
+			if (out && nids == capids) {
+				int64_t *a = realloc(ids, (size_t)(capids = capids ? capids * 2 : 64) * sizeof *a);
+				if (!a) {
+					rc = uk_err_nomem();
+					goto fail;
+				}
+				ids = a;
+			}
+			if (out)
+				ids[nids++] = id;
 			continue;
 		}
 bad_row:
@@ -404,10 +418,14 @@ bad_row:
 		rc = UK_EX_DATAERR;
 		goto fail;
 	}
-	if (dry_run)
-		uk_db_rollback(db);
-	else if ((rc = uk_db_commit(db)) != 0)
+	if (!dry_run && (rc = uk_db_commit(db)) != 0)
 		goto fail;
+	/* After the commit (before a dry run's rollback): a reader that goes
+	 * away cannot stop the write. */
+	if (out && nids && (rc = uk_members_write_ids(db, ids, nids, out, mask)) != 0)
+		goto fail;
+	uk_db_rollback(db);
+	free(ids);
 	sqlite3_finalize(s.event);
 	if (!quiet)
 		fprintf(stderr, "%s: %schanged %ld, unchanged %ld, skipped %ld\n", uk_progname(),
@@ -416,6 +434,7 @@ bad_row:
 	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;
 fail:
 	uk_db_rollback(db);
+	free(ids);
 	sqlite3_finalize(s.event);
 	uk_rejects_close(rj);
 	return rc;

@@ -5,6 +5,8 @@
 #include "uk_config.h"
 #include "uk_members.h"
 
+#include <sys/stat.h>
+
 static const struct uk_migration migrations[] = {
 	{1, UK_CONFIG_SCHEMA_V1 UK_MEMBERS_SCHEMA_V1},
 };
@@ -18,4 +20,10 @@ int uk_store_open(const struct uk_opts *o, enum uk_db_mode mode, struct uk_db **
 {
 	return uk_db_open(uk_db_default_path(o->db_path), mode, o->dry_run, migrations,
 	                  (int)(sizeof migrations / sizeof migrations[0]), out);
+}
+
+int uk_store_exists(const struct uk_opts *o)
+{
+	struct stat sb;
+	return stat(uk_db_default_path(o->db_path), &sb) == 0;
 }

@@ -132,12 +132,18 @@ struct uk_member_filter {
 };
 int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
                     struct uk_writer *w, int mask, long *count);
+/* Writes the members with these ids (in order), in member-ls columns.
+ * Exit code. */
+int uk_members_write_ids(struct uk_db *db, const int64_t *ids, long n,
+                         struct uk_writer *w, int mask);
 /* Columns of --history. */
 const struct uk_outcol *uk_member_history_cols(int *n);
 /* Finds a member named on the command line (member_no, or by another key).
  * Returns an exit code (65 when unknown). */
 int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id);
-int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w);
+/* The member's dated changes; with mask, names, ID numbers and phones in
+ * them are masked. */
+int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w, int mask);
 
 /* member-set: one change request (NULL fields unchanged). */
 struct uk_member_change {
@@ -149,9 +155,11 @@ int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_
                            struct uk_date today, char *err, size_t errsz, int *changed);
 /* Batch changes from records: a key column (member_no, employee_no or
  * id_card) and changed columns; the changes in given (from the command
- * line) apply to every record and win over its columns. */
+ * line) apply to every record and win over its columns. The changed
+ * members go to out (when not NULL) after the commit. */
 int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_member_change *given,
-                         int dry_run, int skip_bad, int quiet, const char *rejects);
+                         int dry_run, int skip_bad, int quiet, const char *rejects,
+                         struct uk_writer *out, int mask);
 /* Adds delta to the kept number of members of a status; every change of
  * a member's status (and every new member) goes through it. */
 int uk_member_counts_add(struct uk_db *db, const char *status, long delta);
