@@ -109,7 +109,8 @@ int main(int argc, char **argv)
 		if (uk_store_exists(&o)) {
 			if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0 || o.dry_run)
 				goto out;
-			rc = uk_config_unset(db, unset, &removed);
+			if ((rc = uk_db_begin(db)) == 0 && (rc = uk_config_unset(db, unset, &removed)) == 0)
+				rc = uk_db_commit(db);
 		}
 		if (!rc && !removed && !o.quiet)
 			uk_err("%s was not set", unset);
@@ -139,8 +140,9 @@ int main(int argc, char **argv)
 			rc = UK_EX_DATAERR;
 			goto out;
 		}
-		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) == 0 && !o.dry_run)
-			rc = uk_config_set(db, k->key, v);
+		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) == 0 && !o.dry_run &&
+		    (rc = uk_db_begin(db)) == 0 && (rc = uk_config_set(db, k->key, v)) == 0)
+			rc = uk_db_commit(db);
 		free(v);
 	}
 out:

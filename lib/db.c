@@ -184,26 +184,31 @@ static int check_and_migrate(struct uk_db *db, enum uk_db_mode mode,
 	return migrate(db, version, m, n);
 }
 
-static int configure(struct uk_db *db, enum uk_db_mode mode)
+static int configure(struct uk_db *db)
 {
 	int rc;
 	sqlite3_busy_timeout(db->h, UK_BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db->h, 1);
 	if ((rc = uk_db_exec(db, "PRAGMA foreign_keys = ON")) != 0)
 		return rc;
-	if (mode == UK_DB_WRITE && !db->in_memory) {
-		/* A file this command has just created holds nothing anyone
-		 * else could be reading: its first load (often a whole HR
-		 * export) goes through the rollback journal, which writes each
-		 * page once where WAL writes it twice. WAL follows the commit. */
-		if (!db->created && (rc = uk_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
-			return rc;
-		/* In WAL, NORMAL loses no committed-and-checkpointed data and
-		 * never corrupts; a power cut may drop the last commit only. */
-		if ((rc = uk_db_exec(db, "PRAGMA synchronous = NORMAL")) != 0)
-			return rc;
-	}
 	return UK_EX_OK;
+}
+
+/* Journal settings, once the file is known to be ours. */
+static int configure_journal(struct uk_db *db, enum uk_db_mode mode)
+{
+	int rc;
+	if (mode != UK_DB_WRITE || db->in_memory)
+		return UK_EX_OK;
+	/* A file this command has just created holds nothing anyone else
+	 * could be reading: its first load (often a whole HR export) goes
+	 * through the rollback journal, which writes each page once where
+	 * WAL writes it twice. WAL follows the first commit. */
+	if (!db->created && (rc = uk_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
+		return rc;
+	/* In WAL, NORMAL loses no committed-and-checkpointed data and never
+	 * corrupts; a power cut may drop the last commit only. */
+	return uk_db_exec(db, "PRAGMA synchronous = NORMAL");
 }
 
 int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
@@ -251,8 +256,9 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 		uk_db_close(db);
 		return rc;
 	}
-	if ((rc = configure(db, mode)) != 0 ||
-	    (rc = check_and_migrate(db, mode, migrations, nmigrations)) != 0) {
+	if ((rc = configure(db)) != 0 ||
+	    (rc = check_and_migrate(db, mode, migrations, nmigrations)) != 0 ||
+	    (rc = configure_journal(db, mode)) != 0) {
 		uk_db_close(db);
 		return rc;
 	}
@@ -265,10 +271,17 @@ void uk_db_close(struct uk_db *db)
 {
 	if (!db)
 		return;
-	/* A first load that failed still leaves a file in WAL mode. */
-	if (db->created && sqlite3_get_autocommit(db->h))
-		set_wal(db);
 	sqlite3_close_v2(db->h);
+	/* A file this command created and never committed to holds no data
+	 * (a first import that failed): leave no empty database behind. */
+	if (db->created) {
+		static const char *const suffix[] = {"", "-journal", "-wal", "-shm"};
+		for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+			char p[4096];
+			if (snprintf(p, sizeof p, "%s%s", db->path, suffix[i]) < (int)sizeof p)
+				unlink(p);
+		}
+	}
 	free(db->path);
 	free(db);
 }

@@ -564,7 +564,7 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 	 * read twice: load without the key indexes and build them after,
 	 * once, in order. Any bad record or repeated key sends the batch
 	 * back to the careful path below. */
-	im.bulk = im.fresh && src->reader && o->key == UK_KEY_DEFAULT && !o->rejects &&
+	im.bulk = im.fresh && src->reader && o->key == UK_KEY_DEFAULT &&
 	          uk_reader_rewindable(src->reader);
 	if (im.bulk && (rc = uk_db_exec(db, UK_MEMBERS_DROP_KEY_INDEXES)) != 0)
 		goto fail;

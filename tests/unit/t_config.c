@@ -273,7 +273,9 @@ static void test_store(const char *path)
 	is_int(uk_config_get_int(db, "disputes.limit_days", &n), 0, "get_int ok");
 	is_int(n, 15, "get_int default 15");
 
-	/* set / get / unset. */
+	/* set / get / unset, in one write transaction as every command does
+	 * (a file created by an open that never commits is removed). */
+	is_int(uk_db_begin(db), 0, "begin");
 	is_int(uk_config_set(db, "union.name", "某某中学工会"), 0, "set union.name");
 	is_str(get(db, "union.name"), "某某中学工会", "get union.name after set");
 	is_int(uk_config_set(db, "union.name", "另一工会"), 0, "set union.name again");
@@ -295,6 +297,7 @@ static void test_store(const char *path)
 	is_int(removed, 1, "unset limit_days: removed");
 	is_str(get(db, "disputes.limit_days"), "15", "unset: back to the default");
 	is_int(uk_config_set(db, "disclosure.frequency", "quarterly"), 0, "set frequency");
+	is_int(uk_db_commit(db), 0, "commit");
 	uk_db_close(db);
 
 	/* Stored values survive; a read-only open sees them. */
