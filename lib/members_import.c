@@ -19,6 +19,7 @@ struct import {
 	int fresh;                   /* the table was empty at the start */
 	long long next_no;           /* next member_no to assign */
 	sqlite3_stmt *find[3];       /* by id_card, employee_no, member_no */
+	sqlite3_stmt *find_id[3];    /* the same, the id only */
 	sqlite3_stmt *insert, *update, *event;
 	/* Which stored members this batch touched, and on which line: finds
 	 * a duplicate inside the file and the members the file leaves out. */
@@ -47,12 +48,18 @@ static const int find_field[3] = {UK_MF_ID_CARD, UK_MF_EMPLOYEE_NO, UK_MF_MEMBER
 static int prepare(struct import *im)
 {
 	static const char *const find_sql[3] = {
-		UK_MEMBER_SELECT " WHERE m.id_card = ?1",
-		UK_MEMBER_SELECT " WHERE m.employee_no = ?1",
-		UK_MEMBER_SELECT " WHERE m.member_no = ?1",
+		UK_MEMBER_SELECT_FIELDS " WHERE m.id_card = ?1",
+		UK_MEMBER_SELECT_FIELDS " WHERE m.employee_no = ?1",
+		UK_MEMBER_SELECT_FIELDS " WHERE m.member_no = ?1",
+	};
+	static const char *const find_id_sql[3] = {
+		"SELECT id FROM members WHERE id_card = ?1",
+		"SELECT id FROM members WHERE employee_no = ?1",
+		"SELECT id FROM members WHERE member_no = ?1",
 	};
 	for (int i = 0; i < 3; i++)
-		if (!(im->find[i] = uk_db_prepare(im->db, find_sql[i])))
+		if (!(im->find[i] = uk_db_prepare(im->db, find_sql[i])) ||
+		    !(im->find_id[i] = uk_db_prepare(im->db, find_id_sql[i])))
 			return UK_EX_SOFTWARE;
 	im->insert = uk_db_prepare(im->db,
 		"INSERT INTO members(member_no, employee_no, name, gender, id_card, birth_date,"
@@ -78,12 +85,15 @@ static int prepare(struct import *im)
 
 static void finalize_statements(struct import *im)
 {
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 3; i++) {
 		sqlite3_finalize(im->find[i]);
+		sqlite3_finalize(im->find_id[i]);
+	}
 	sqlite3_finalize(im->insert);
 	sqlite3_finalize(im->update);
 	sqlite3_finalize(im->event);
 	memset(im->find, 0, sizeof im->find);
+	memset(im->find_id, 0, sizeof im->find_id);
 	im->insert = im->update = im->event = NULL;
 }
 
@@ -174,13 +184,28 @@ static int find_by(struct import *im, int which, const char *value, struct uk_me
 	return rc == SQLITE_DONE ? 0 : -uk_db_fail(im->db, rc, "cannot look up member");
 }
 
+/* The id of the member with one key: 1 found, 0 not, or -exit. */
+static int find_id_by(struct import *im, int which, const char *value, int64_t *id)
+{
+	sqlite3_stmt *st = im->find_id[which];
+	int rc;
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : -uk_db_fail(im->db, rc, "cannot look up member");
+}
+
 /* Finds the stored member this record names. 1 found, 0 new, -1 bad
  * record (err set), or -exit for a database failure. */
 static int find_member(struct import *im, const struct uk_member *m, struct uk_member_row *row,
                        char *err, size_t errsz)
 {
 	int order[3] = {FIND_ID_CARD, FIND_EMPLOYEE_NO, FIND_MEMBER_NO};
-	int n = 3, found = 0;
+	int n = 3, found = 0, first = 0;
 
 	switch (im->o->key) {
 	case UK_KEY_ID_CARD: order[0] = FIND_ID_CARD; n = 1; break;
@@ -194,7 +219,7 @@ static int find_member(struct import *im, const struct uk_member *m, struct uk_m
 	}
 	for (int i = 0; i < n; i++) {
 		const char *v = m->v[find_field[order[i]]];
-		struct uk_member_row other;
+		int64_t other_id = 0;
 		int rc;
 		if (!v)
 			continue;
@@ -203,23 +228,28 @@ static int find_member(struct import *im, const struct uk_member *m, struct uk_m
 			if (rc < 0)
 				return rc;
 			found = rc;
+			first = i;
 			continue;
 		}
 		/* Every key the record gives must name the same person. */
-		rc = find_by(im, order[i], v, &other);
+		rc = find_id_by(im, order[i], v, &other_id);
 		if (rc < 0)
 			return rc;
-		if (rc == 1 && other.id != row->id) {
+		if (rc == 1 && other_id != row->id) {
+			struct uk_member_row other;
+			if ((rc = find_by(im, order[i], v, &other)) < 0) {
+				uk_member_row_free(row);
+				return rc;
+			}
 			snprintf(err, errsz, "%s '%s' is member %s, but %s '%s' is member %s",
-			         uk_member_field_name(find_field[order[0]]), m->v[find_field[order[0]]],
+			         uk_member_field_name(find_field[order[first]]), m->v[find_field[order[first]]],
 			         row->v[UK_MF_MEMBER_NO], uk_member_field_name(find_field[order[i]]), v,
-			         other.v[UK_MF_MEMBER_NO]);
-			uk_member_row_free(&other);
+			         rc == 1 ? other.v[UK_MF_MEMBER_NO] : "?");
+			if (rc == 1)
+				uk_member_row_free(&other);
 			uk_member_row_free(row);
 			return -1;
 		}
-		if (rc == 1)
-			uk_member_row_free(&other);
 	}
 	return found;
 }
@@ -229,15 +259,14 @@ static int next_member_no(struct import *im, char *buf, size_t n)
 	/* Assigned numbers are the next after the largest numeric one; a
 	 * number taken by hand is skipped. */
 	for (;;) {
-		struct uk_member_row row;
+		int64_t id;
 		int rc;
 		snprintf(buf, n, "%06lld", im->next_no++);
 		if (im->fresh)
 			return 0;
-		rc = find_by(im, FIND_MEMBER_NO, buf, &row);
+		rc = find_id_by(im, FIND_MEMBER_NO, buf, &id);
 		if (rc <= 0)
 			return rc;
-		uk_member_row_free(&row);
 	}
 }
 

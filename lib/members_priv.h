@@ -7,15 +7,19 @@
 
 /* The columns of a member row as every query selects them: id first, then
  * the fields in enum order, then roles. */
-#define UK_MEMBER_SELECT \
-	"SELECT m.id, m.member_no, m.employee_no, m.name, m.gender, m.id_card, m.birth_date," \
+#define UK_MEMBER_FIELDS \
+	"m.id, m.member_no, m.employee_no, m.name, m.gender, m.id_card, m.birth_date," \
 	" m.ethnicity, m.education, m.political_status, m.phone, m.unit, m.union_group," \
 	" m.position, m.hire_date, m.join_date, m.wage_base, m.hardship, m.migrant_worker," \
 	" m.status, m.status_date, m.note, m.id_type, m.skill_level, m.household_type," \
-	" m.household_place, m.employment_status," \
+	" m.household_place, m.employment_status,"
+#define UK_MEMBER_SELECT \
+	"SELECT " UK_MEMBER_FIELDS \
 	" (SELECT group_concat(role, ';') FROM (SELECT role FROM member_roles r" \
 	"   WHERE r.member_id = m.id ORDER BY role)) AS roles" \
 	" FROM members m"
+/* The same without the roles, for look-ups that compare fields. */
+#define UK_MEMBER_SELECT_FIELDS "SELECT " UK_MEMBER_FIELDS " NULL AS roles FROM members m"
 
 /* Column of the select for a field. */
 #define UK_MEMBER_COL(f) ((f) + 1)

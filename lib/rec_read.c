@@ -420,6 +420,10 @@ static void csv_values(struct uk_reader *r)
 static int json_warn_once(struct uk_reader *r, const char *key, long line)
 {
 	char **w;
+	/* Under --strict every record with the key is refused, however
+	 * often it was seen before. */
+	if (r->opts->strict)
+		return 1;
 	for (int i = 0; i < r->nwarned; i++)
 		if (strcmp(r->warned[i], key) == 0)
 			return 0;
@@ -431,8 +435,6 @@ static int json_warn_once(struct uk_reader *r, const char *key, long line)
 	}
 	r->warned = w;
 	r->nwarned++;
-	if (r->opts->strict)
-		return 1;
 	if (!r->quiet)
 		uk_err_at(r->name, line, "ignoring unknown key '%s' (--map '%s=COLUMN' names it)", key, key);
 	return 0;
