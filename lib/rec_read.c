@@ -326,6 +326,29 @@ static void csv_row_cb(int c, void *data)
 	r->row_done = 1;
 }
 
+/* A line with no quote and no stray CR holds one whole record, and its
+ * fields are the text between commas: split it here, the way libcsv
+ * would, at a fraction of the cost. Returns 0 when libcsv must read it. */
+static int split_plain_line(struct uk_reader *r, const char *line, size_t n)
+{
+	const char *p = line, *end;
+	if (n && line[n - 1] == '\n')
+		n--;
+	if (n && line[n - 1] == '\r')
+		n--;
+	if (memchr(line, '"', n) || memchr(line, '\r', n))
+		return 0;
+	end = line + n;
+	for (;;) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		const char *stop = comma ? comma : end;
+		csv_field_cb((void *)p, (size_t)(stop - p), r);
+		if (!comma)
+			return 1;
+		p = comma + 1;
+	}
+}
+
 /* Feeds the parser one physical line at a time so that each record is
  * known by the line it starts on. Returns 1 with a record, 0 at the end,
  * or an exit code. */
@@ -369,6 +392,10 @@ static int csv_next_record(struct uk_reader *r)
 		blank = 1;
 		for (size_t i = 0; i < n && blank; i++)
 			blank = r->buf[r->pos + i] == '\n' || r->buf[r->pos + i] == '\r';
+		if (r->at_row_start && !blank && split_plain_line(r, r->buf + r->pos, n)) {
+			r->pos += n;
+			return 1;
+		}
 		r->rec_bytes += n;
 		if (csv_parse(&r->p, r->buf + r->pos, n, csv_field_cb, csv_row_cb, r) != n) {
 			/* Bad quoting: drop what was parsed and start afresh on
