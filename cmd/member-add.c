@@ -123,8 +123,12 @@ int main(int argc, char **argv)
 	}
 
 	ro = (struct uk_read_opts){o.encoding, o.input_format, o.maps, o.nmaps, o.strict};
-	if (input && (rc = uk_reader_open(input, uk_member_colspec(), UK_MF_COUNT, &ro, &src.reader)) != 0)
-		goto out;
+	if (input) {
+		int ncols;
+		const struct uk_colspec *cols = uk_member_colspec(&ncols);
+		if ((rc = uk_reader_open(input, cols, ncols, &ro, &src.reader)) != 0)
+			goto out;
+	}
 	src.single = single;
 	if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0)
 		goto out;

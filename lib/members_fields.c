@@ -12,7 +12,9 @@
 
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
 
-static const struct uk_colspec colspec[UK_MF_COUNT] = {
+/* The fields, then "roles": printed by member-ls, read back and ignored
+ * (roles change through member-set). */
+static const struct uk_colspec colspec[UK_MF_COUNT + 1] = {
 	{"member_no", A("会员编号", "会员卡号", "会员号")},
 	{"employee_no", A("工号", "员工编号", "职工编号", "员工号")},
 	{"name", A("姓名")},
@@ -39,9 +41,14 @@ static const struct uk_colspec colspec[UK_MF_COUNT] = {
 	{"household_type", A("户籍类型")},
 	{"household_place", A("户籍所在地")},
 	{"employment_status", A("就业状态")},
+	{"roles", NULL},
 };
 
-const struct uk_colspec *uk_member_colspec(void) { return colspec; }
+const struct uk_colspec *uk_member_colspec(int *n)
+{
+	*n = UK_MF_COUNT + 1;
+	return colspec;
+}
 const char *uk_member_field_name(enum uk_member_field f) { return colspec[f].name; }
 
 static const struct uk_outcol outcols[UK_MF_COUNT + 1] = {

@@ -254,6 +254,24 @@ static int find_member(struct import *im, const struct uk_member *m, struct uk_m
 	return found;
 }
 
+/* "%06lld" by hand: it runs for every new member of a large import. */
+static void format_member_no(long long no, char *buf, size_t n)
+{
+	char digits[24];
+	int k = 0;
+	size_t len;
+	do {
+		digits[k++] = (char)('0' + no % 10);
+		no /= 10;
+	} while (no > 0 && k < 20);
+	while (k < 6)
+		digits[k++] = '0';
+	len = (size_t)k < n - 1 ? (size_t)k : n - 1;
+	for (size_t i = 0; i < len; i++)
+		buf[i] = digits[k - 1 - (int)i];
+	buf[len] = '\0';
+}
+
 static int next_member_no(struct import *im, char *buf, size_t n)
 {
 	/* Assigned numbers are the next after the largest numeric one; a
@@ -261,7 +279,7 @@ static int next_member_no(struct import *im, char *buf, size_t n)
 	for (;;) {
 		int64_t id;
 		int rc;
-		snprintf(buf, n, "%06lld", im->next_no++);
+		format_member_no(im->next_no++, buf, n);
 		if (im->fresh)
 			return 0;
 		rc = find_id_by(im, FIND_MEMBER_NO, buf, &id);

@@ -67,8 +67,9 @@ enum uk_member_field {
 	" ('left', 0), ('deceased', 0);"
 
 
-/* Input columns with the headers HR spreadsheets use (DESIGN.md §8). */
-const struct uk_colspec *uk_member_colspec(void);
+/* Input columns with the headers HR spreadsheets use (DESIGN.md §8): the
+ * fields in enum order, then roles (read and ignored). */
+const struct uk_colspec *uk_member_colspec(int *n);
 /* Output columns: the fields plus "roles" after status_date. */
 const struct uk_outcol *uk_member_outcols(int *n);
 const char *uk_member_field_name(enum uk_member_field f);
