@@ -97,10 +97,7 @@ int main(int argc, char **argv)
 		case OPT_NO_UPDATE: io.no_update = 1; break;
 		case OPT_LIST_MISSING: io.list_missing = 1; break;
 		default:
-			rc = uk_opts_handle(&o, c, optarg, usage, &done);
-			if (rc == -1)
-				rc = uk_usage_error(usage, "unknown option");
-			if (rc || done) {
+			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done) {
 				uk_opts_free(&o);
 				return done ? uk_finish_stdout(rc) : rc;
 			}

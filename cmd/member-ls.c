@@ -118,10 +118,7 @@ int main(int argc, char **argv)
 		case OPT_COUNT: count = 1; break;
 		case OPT_HISTORY: history = optarg; break;
 		default:
-			rc = uk_opts_handle(&o, c, optarg, usage, &done);
-			if (rc == -1)
-				rc = uk_usage_error(usage, "unknown option");
-			if (rc || done)
+			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
 		}
 	}

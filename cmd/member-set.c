@@ -90,10 +90,7 @@ int main(int argc, char **argv)
 			nchanges++;
 			break;
 		default:
-			rc = uk_opts_handle(&o, c, optarg, usage, &done);
-			if (rc == -1)
-				rc = uk_usage_error(usage, "unknown option");
-			if (rc || done)
+			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
 		}
 	}

@@ -79,10 +79,7 @@ int main(int argc, char **argv)
 		case OPT_LIST: do_list = 1; break;
 		case OPT_UNSET: unset = optarg; break;
 		default:
-			rc = uk_opts_handle(&o, c, optarg, usage, &done);
-			if (rc == -1)
-				rc = uk_usage_error(usage, "unknown option");
-			if (rc || done)
+			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
 		}
 	}

@@ -32,14 +32,20 @@ const char *uk_cli_init(const char *argv0)
 
 const char *uk_progname(void) { return progname; }
 
+static void vmessage(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+static void vmessage(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void uk_err(const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void uk_err_at(const char *file, long line, const char *fmt, ...)
@@ -64,11 +70,9 @@ int uk_err_nomem(void)
 int uk_usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (usage)
 		fprintf(stderr, "Try '%s --help' for more information.\n", progname);
 	return UK_EX_USAGE;
@@ -147,12 +151,9 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
 		o->maps[o->nmaps++] = arg;
 		return 0;
 	}
-	case '?':
-		return uk_usage_error(usage, "bad usage");
-	case ':':
-		return uk_usage_error(usage, "missing argument");
 	default:
-		return -1;
+		/* getopt has named the unknown option or missing argument. */
+		return uk_usage_error(usage, "bad usage");
 	}
 }
 

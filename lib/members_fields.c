@@ -1,6 +1,6 @@
 /* members_fields.c - the member fields: names, HR header aliases, and the
  * rules each value must meet (DOMAIN.md "Members", GB 11643). */
-#include "uk_members.h"
+#include "members_priv.h"
 #include "uk_ids.h"
 #include "uk_money.h"
 #include "uk_text.h"
@@ -133,9 +133,7 @@ int uk_member_text_ok(const char *s, char *err, size_t errsz, const char *field)
 	return 0;
 }
 
-static int fail(char *err, size_t errsz, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errsz, const char *fmt, ...)
+int uk_member_errf(char *err, size_t errsz, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -180,7 +178,7 @@ static int norm_date(struct uk_member *m, int f, char *s, char *err, size_t errs
 	const char *why;
 	uk_fold_fullwidth(s);
 	if (uk_date_parse(s, &d, &why) != 0)
-		return fail(err, errsz, "%s in %s '%s'", why, colspec[f].name, shown(s, sh, sizeof sh));
+		return uk_member_errf(err, errsz, "%s in %s '%s'", why, colspec[f].name, shown(s, sh, sizeof sh));
 	m->v[f] = keep(m, uk_date_format(d, out));
 	return 0;
 }
@@ -191,7 +189,7 @@ static int norm_code(struct uk_member *m, int f, char *s, char *err, size_t errs
 	uk_fold_fullwidth(s);
 	uk_trim(s);
 	if (strlen(s) > 32 || has_control(s, 0) || strchr(s, ' '))
-		return fail(err, errsz, "bad %s '%s' (at most 32 characters, no spaces)",
+		return uk_member_errf(err, errsz, "bad %s '%s' (at most 32 characters, no spaces)",
 		            colspec[f].name, shown(s, sh, sizeof sh));
 	m->v[f] = s;
 	return 0;
@@ -209,12 +207,12 @@ static int norm_phone(struct uk_member *m, char *s, char *err, size_t errsz)
 		if (*p == '-' || *p == ' ')
 			continue;
 		if (!isdigit((unsigned char)*p) || n >= sizeof digits - 1)
-			return fail(err, errsz, "phone must be 11 digits, not '%s'", shown(s, sh, sizeof sh));
+			return uk_member_errf(err, errsz, "phone must be 11 digits, not '%s'", shown(s, sh, sizeof sh));
 		digits[n++] = *p;
 	}
 	digits[n] = '\0';
 	if (n != 11 || digits[0] != '1')
-		return fail(err, errsz, "phone must be 11 digits starting with 1, not '%s'",
+		return uk_member_errf(err, errsz, "phone must be 11 digits starting with 1, not '%s'",
 		            shown(s, sh, sizeof sh));
 	m->v[UK_MF_PHONE] = keep(m, digits);
 	return 0;
@@ -228,10 +226,10 @@ static int norm_id(struct uk_member *m, char *s, struct uk_date today, struct uk
 	uk_fold_fullwidth(s);
 	st = uk_id_check(s, today, canon, birth, gender);
 	if (st == UK_ID_EXCEL_SCIENTIFIC || st == UK_ID_EXCEL_TRUNCATED)
-		return fail(err, errsz, "id_card '%s' was mangled by Excel (%s): format the column "
+		return uk_member_errf(err, errsz, "id_card '%s' was mangled by Excel (%s): format the column "
 		            "as text in Excel and export again", shown(s, sh, sizeof sh), uk_id_status_text(st));
 	if (st != UK_ID_OK)
-		return fail(err, errsz, "%s in id_card '%s'", uk_id_status_text(st), shown(s, sh, sizeof sh));
+		return uk_member_errf(err, errsz, "%s in id_card '%s'", uk_id_status_text(st), shown(s, sh, sizeof sh));
 	m->v[UK_MF_ID_CARD] = keep(m, canon);
 	return 0;
 }
@@ -275,7 +273,7 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 		case UK_MF_GENDER: {
 			enum uk_gender g;
 			if (uk_gender_parse(s, &g) != 0)
-				return fail(err, errsz, "gender must be 男, 女, male or female, not '%s'",
+				return uk_member_errf(err, errsz, "gender must be 男, 女, male or female, not '%s'",
 				            shown(s, sh, sizeof sh));
 			m->v[f] = (char *)uk_gender_name(g);
 			break;
@@ -286,51 +284,51 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 			char out[UK_MONEY_BUFSZ];
 			uk_fold_fullwidth(s);
 			if (uk_money_parse(s, &fen, &why) != 0)
-				return fail(err, errsz, "%s in wage_base '%s'", why, shown(s, sh, sizeof sh));
+				return uk_member_errf(err, errsz, "%s in wage_base '%s'", why, shown(s, sh, sizeof sh));
 			if (fen < 0)
-				return fail(err, errsz, "negative wage_base '%s'", s);
+				return uk_member_errf(err, errsz, "negative wage_base '%s'", s);
 			m->v[f] = keep(m, uk_money_format(fen, out));
 			break;
 		}
 		case UK_MF_HARDSHIP:
 			if (!(w = LOOKUP(hardship_words, s)))
-				return fail(err, errsz, "hardship must be none, relative, deep or accident, not '%s'",
+				return uk_member_errf(err, errsz, "hardship must be none, relative, deep or accident, not '%s'",
 				            shown(s, sh, sizeof sh));
 			m->v[f] = (char *)w;
 			break;
 		case UK_MF_STATUS:
 			if (!(w = LOOKUP(status_words, s)))
-				return fail(err, errsz, "status must be active, retired, transferred, left or "
+				return uk_member_errf(err, errsz, "status must be active, retired, transferred, left or "
 				            "deceased, not '%s'", shown(s, sh, sizeof sh));
 			m->v[f] = (char *)w;
 			break;
 		case UK_MF_MIGRANT_WORKER:
 			uk_fold_fullwidth(s);
 			if (!(w = LOOKUP(yesno_words, s)))
-				return fail(err, errsz, "migrant_worker must be yes or no (是/否), not '%s'",
+				return uk_member_errf(err, errsz, "migrant_worker must be yes or no (是/否), not '%s'",
 				            shown(s, sh, sizeof sh));
 			m->v[f] = (char *)w;
 			break;
 		default:
 			if (has_control(s, f == UK_MF_NOTE))
-				return fail(err, errsz, "control character in %s", colspec[f].name);
+				return uk_member_errf(err, errsz, "control character in %s", colspec[f].name);
 			if (strlen(s) > (f == UK_MF_NOTE ? 2000u : 200u))
-				return fail(err, errsz, "%s longer than %u bytes", colspec[f].name,
+				return uk_member_errf(err, errsz, "%s longer than %u bytes", colspec[f].name,
 				            f == UK_MF_NOTE ? 2000u : 200u);
 			m->v[f] = s;
 		}
 		if (!m->v[f])
-			return fail(err, errsz, "%s too long", colspec[f].name);
+			return uk_member_errf(err, errsz, "%s too long", colspec[f].name);
 	}
 	if (have_id) {
 		char bd[UK_DATE_BUFSZ];
 		const char *g = uk_gender_name(id_gender);
 		uk_date_format(id_birth, bd);
 		if (m->v[UK_MF_BIRTH_DATE] && strcmp(m->v[UK_MF_BIRTH_DATE], bd) != 0)
-			return fail(err, errsz, "birth_date '%s' disagrees with id_card '%s' (born %s)",
+			return uk_member_errf(err, errsz, "birth_date '%s' disagrees with id_card '%s' (born %s)",
 			            m->v[UK_MF_BIRTH_DATE], m->v[UK_MF_ID_CARD], bd);
 		if (m->v[UK_MF_GENDER] && strcmp(m->v[UK_MF_GENDER], g) != 0)
-			return fail(err, errsz, "gender '%s' disagrees with id_card '%s' (%s)",
+			return uk_member_errf(err, errsz, "gender '%s' disagrees with id_card '%s' (%s)",
 			            m->v[UK_MF_GENDER], m->v[UK_MF_ID_CARD], g);
 		if (!m->v[UK_MF_BIRTH_DATE])
 			m->v[UK_MF_BIRTH_DATE] = keep(m, bd);

@@ -79,9 +79,10 @@ enum {
 	{"map", required_argument, 0, UK_OPT_MAP}
 #define UK_SHORTOPTS_COMMON "hd:f:q"
 
-/* Handles one shared option returned by getopt_long. Returns 0 when handled,
- * -1 when c is not a shared option, or an exit code (help and version print
- * and return UK_EX_OK via *done set to 1; a bad value returns UK_EX_USAGE). */
+/* Handles one shared option returned by getopt_long, after the tool has
+ * handled its own. Returns 0 when handled; help and version print and set
+ * *done; a bad value, an unknown option or a missing argument is a usage
+ * error (64). */
 int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage, int *done);
 void uk_opts_free(struct uk_opts *o);
 /* Prints usage to stderr with a hint and returns UK_EX_USAGE. */

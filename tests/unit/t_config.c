@@ -10,35 +10,9 @@
 #include "uk_ids.h"
 #include "uk_store.h"
 #include "tap.h"
+#include "capture.h"
 
-/* ---- stderr capture ---- */
 
-static int saved_fd = -1;
-static FILE *cap_f;
-static char cap_buf[4096];
-
-static void cap_start(void)
-{
-	fflush(stderr);
-	cap_f = tmpfile();
-	saved_fd = dup(2);
-	dup2(fileno(cap_f), 2);
-}
-
-static const char *cap_end(void)
-{
-	size_t n;
-	fflush(stderr);
-	dup2(saved_fd, 2);
-	close(saved_fd);
-	rewind(cap_f);
-	n = fread(cap_buf, 1, sizeof cap_buf - 1, cap_f);
-	while (n > 0 && cap_buf[n - 1] == '\n')
-		n--;
-	cap_buf[n] = '\0';
-	fclose(cap_f);
-	return cap_buf;
-}
 
 /* The normalised value of key=value, or "!" + the reason when refused. */
 static const char *chk(const char *key, const char *value)
@@ -176,7 +150,7 @@ static void test_checks(void)
 	is_int(uk_uscc_check(code), 0, "the computed code checks");
 	cap_start();
 	is_str(chk("union.code", code), code, "code: valid 81 code accepted");
-	msg = cap_end();
+	msg = cap_end_trimmed();
 	is_str(msg, "", "code: no warning for a valid code");
 	memcpy(code91, "91110105MC1234567", 17);
 	code91[17] = uk_uscc_check_char(code91);
@@ -212,7 +186,7 @@ static void test_checks(void)
 	badcheck[17] = badcheck[17] == '0' ? '1' : '0';
 	cap_start();
 	is_str(chk("union.code", badcheck), badcheck, "code: wrong check character kept");
-	msg = cap_end();
+	msg = cap_end_trimmed();
 	ok(strstr(msg, "warning") != NULL, "code: with a warning (%s)", msg);
 
 	/* Free text: union.name and the others. */
@@ -246,7 +220,7 @@ static void test_store(const char *path)
 	o.db_path = path;
 	cap_start();
 	rc = uk_store_open(&o, UK_DB_WRITE, &db);
-	cap_end();
+	cap_end_trimmed();
 	is_int(rc, 0, "store: opens a new database");
 	ok(stat(path, &sb) == 0, "store: file created at db_path");
 	if (!db)
@@ -304,7 +278,7 @@ static void test_store(const char *path)
 	db = NULL;
 	cap_start();
 	rc = uk_store_open(&o, UK_DB_READ, &db);
-	cap_end();
+	cap_end_trimmed();
 	is_int(rc, 0, "store: reopens read-only");
 	if (!db)
 		return;

@@ -10,6 +10,7 @@
 #include "uk_cli.h"
 #include "uk_db.h"
 #include "tap.h"
+#include "capture.h"
 
 /* Step 1 uses IF NOT EXISTS so that running it twice would not fail but
  * would show in the row count. */
@@ -36,34 +37,7 @@ static int exists(const char *path)
 	return stat(path, &sb) == 0;
 }
 
-/* ---- stderr capture ---- */
 
-static int saved_fd = -1;
-static FILE *cap_f;
-static char cap_buf[4096];
-
-static void cap_start(void)
-{
-	fflush(stderr);
-	cap_f = tmpfile();
-	saved_fd = dup(2);
-	dup2(fileno(cap_f), 2);
-}
-
-static const char *cap_end(void)
-{
-	size_t n;
-	fflush(stderr);
-	dup2(saved_fd, 2);
-	close(saved_fd);
-	rewind(cap_f);
-	n = fread(cap_buf, 1, sizeof cap_buf - 1, cap_f);
-	while (n > 0 && cap_buf[n - 1] == '\n')
-		n--;  /* for printing in a test name */
-	cap_buf[n] = '\0';
-	fclose(cap_f);
-	return cap_buf;
-}
 
 /* ---- raw SQLite ---- */
 
@@ -117,7 +91,7 @@ static int open_db(const char *path, enum uk_db_mode mode, int dry, int nmig, st
 	int rc;
 	cap_start();
 	rc = uk_db_open(path, mode, dry, mig, nmig, db);
-	cap_end();
+	cap_end_trimmed();
 	return rc;
 }
 
@@ -180,7 +154,7 @@ static void test_migrate(void)
 	 * it must still read it (migrating it, or reading the old schema). */
 	cap_start();
 	rc = uk_db_open(p, UK_DB_READ, 0, mig, 2, &db);
-	msg = cap_end();
+	msg = cap_end_trimmed();
 	is_int(rc, 0, "read older file: opens (%s)", msg);
 	uk_db_close(db);
 	db = NULL;
@@ -221,7 +195,7 @@ static void test_migrate(void)
 	if (db) {
 		cap_start();
 		rc = uk_db_exec(db, "INSERT INTO a VALUES (99)");
-		cap_end();
+		cap_end_trimmed();
 		ok(rc != 0, "read: a write is refused (%d)", rc);
 		uk_db_close(db);
 	}
@@ -231,7 +205,7 @@ static void test_migrate(void)
 	is_int(file_exec(p, "PRAGMA user_version = 5"), SQLITE_OK, "newer: set user_version 5");
 	cap_start();
 	rc = uk_db_open(p, UK_DB_WRITE, 0, mig, 2, &db);
-	msg = cap_end();
+	msg = cap_end_trimmed();
 	is_int(rc, 69, "newer: write refused with 69");
 	ok(strstr(msg, "newer") != NULL, "newer: message says newer (%s)", msg);
 	ok(db == NULL, "newer: no handle");
@@ -254,7 +228,7 @@ static void test_refuse(void)
 	       "foreign: made with sqlite3");
 	cap_start();
 	rc = uk_db_open(foreign, UK_DB_WRITE, 0, mig, 2, &db);
-	msg = cap_end();
+	msg = cap_end_trimmed();
 	is_int(rc, 69, "foreign: write refused with 69");
 	ok(strstr(msg, "not a unionkit database") != NULL, "foreign: clear message (%s)", msg);
 	ok(db == NULL, "foreign: no handle");
@@ -282,7 +256,7 @@ static void test_refuse(void)
 	/* READ on a missing file: 66, nothing created. */
 	cap_start();
 	rc = uk_db_open(missing, UK_DB_READ, 0, mig, 2, &db);
-	msg = cap_end();
+	msg = cap_end_trimmed();
 	is_int(rc, 66, "read missing: 66");
 	ok(db == NULL, "read missing: no handle");
 	ok(!exists(missing), "read missing: no file created");
@@ -360,7 +334,7 @@ static void test_transactions(void)
 	is_int(uk_db_fail(db, SQLITE_ERROR, "t"), 70, "fail: other is 70");
 	ok(uk_db_prepare(db, "SELEC nonsense") == NULL, "prepare: bad SQL is NULL");
 	is_int(uk_db_exec(db, "INSERT INTO nosuch VALUES (1)"), 70, "exec: bad SQL is 70");
-	cap_end();
+	cap_end_trimmed();
 	{
 		sqlite3_stmt *st = uk_db_prepare(db, "SELECT count(*) FROM a");
 		ok(st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 4, "prepare: good SQL runs");

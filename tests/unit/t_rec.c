@@ -9,6 +9,7 @@
 
 #include "uk_rec.h"
 #include "tap.h"
+#include "capture.h"
 
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
 
@@ -42,33 +43,7 @@ static const char *tmp_with(const char *bytes, size_t n)
 }
 #define TMP(lit) tmp_with(lit, sizeof lit - 1)
 
-/* ---- stderr capture ---- */
 
-static int saved_fd = -1;
-static FILE *cap_f;
-static char cap_buf[8192];
-
-static void cap_start(void)
-{
-	fflush(stderr);
-	cap_f = tmpfile();
-	saved_fd = dup(2);
-	dup2(fileno(cap_f), 2);
-}
-
-/* The text written to stderr since cap_start (static buffer). */
-static const char *cap_end(void)
-{
-	size_t n;
-	fflush(stderr);
-	dup2(saved_fd, 2);
-	close(saved_fd);
-	rewind(cap_f);
-	n = fread(cap_buf, 1, sizeof cap_buf - 1, cap_f);
-	cap_buf[n] = '\0';
-	fclose(cap_f);
-	return cap_buf;
-}
 
 /* ---- reading a whole file ---- */
 
