@@ -6,8 +6,9 @@ CC ?= cc
 OPT ?= -O2 -g
 SAN ?=
 
-PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 jansson 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs sqlite3 jansson 2>/dev/null) -lcsv
+PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 jansson nettle 2>/dev/null)
+# Without pkg-config (not installed yet), the libraries' plain names.
+PKG_LIBS = $(shell pkg-config --libs sqlite3 jansson nettle 2>/dev/null || echo -lsqlite3 -ljansson -lnettle) -lcsv
 UK_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra -Werror \
 	-Wshadow -Wstrict-prototypes -Wformat=2 -Ilib $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS)
 UK_LDFLAGS = $(SAN) $(LDFLAGS)
@@ -60,7 +61,9 @@ lint:
 	@out=$$(mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7) 2>&1); \
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
 
-demo: deps all
+# deps first, then a new make: it finds the flags of what deps installed.
+demo: deps
+	$(MAKE) all
 	sh examples/demo.sh $(BUILD)/bin
 
 install: all

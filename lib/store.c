@@ -3,12 +3,14 @@
  * once released: a change is a new step. */
 #include "uk_store.h"
 #include "uk_config.h"
+#include "uk_ledger.h"
 #include "uk_members.h"
 
 #include <sys/stat.h>
 
 static const struct uk_migration migrations[] = {
 	{1, UK_CONFIG_SCHEMA_V1 UK_MEMBERS_SCHEMA_V1},
+	{2, UK_LEDGER_SCHEMA_V2},
 };
 
 int uk_store_schema_version(void)

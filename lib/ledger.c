@@ -1,0 +1,809 @@
+/* ledger.c - writing the books: entries checked against the union's rules
+ * (chart, funds, overdraft, hardship aid, vouchers), linked in a SHA-256
+ * chain, with totals by fund, account, category and month kept alongside. */
+#include "uk_ledger.h"
+#include "uk_hash.h"
+#include "uk_members.h"
+#include "uk_money.h"
+#include "uk_text.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* Totals of one (fund, account, category, month) gained in this session. */
+struct total {
+	char key[160];
+	char fund[40], account[40], category[24], month[8];
+	int64_t in, out;
+	int used;
+};
+
+/* Month-end nets of one (fund, account), stored and session, for the
+ * overdraft rule. */
+struct fundacct {
+	char fund[40], account[40];
+	int nmonths;
+	char (*month)[8];
+	int64_t *net;
+};
+
+struct uk_ledger {
+	struct uk_db *db;
+	sqlite3_stmt *insert, *category_by, *fund, *account, *member, *entry;
+	int64_t last_id;
+	char last_hash[UK_SHA256_HEX];
+	char stamp[20];
+	struct total *totals;
+	size_t ntotals, captotals;   /* open addressing, power of two */
+	struct fundacct *fa;
+	int nfa;
+};
+
+static int fail(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static void now_stamp(char buf[20])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, 20, "%Y-%m-%dT%H:%M:%S", &tm);
+}
+
+int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
+{
+	struct uk_ledger *lg = calloc(1, sizeof *lg);
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	if (!lg)
+		return uk_err_nomem();
+	lg->db = db;
+	now_stamp(lg->stamp);
+	lg->insert = uk_db_prepare(db,
+		"INSERT INTO ledger_entries(id, date, fund, account, direction, category, subcategory,"
+		" amount, member_id, activity_id, voucher, memo, void_of, transfer_of, overdraft,"
+		" force_reason, dues_month, recorded_at, prev_hash, hash)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+		" ?18, ?19, ?20)");
+	lg->category_by = uk_db_prepare(db,
+		"SELECT code, kind, name FROM ledger_categories"
+		" WHERE code = ?1 OR name = ?1 OR lower(slug) = lower(?1)"
+		" ORDER BY code = ?1 DESC, name = ?1 DESC LIMIT 1");
+	lg->fund = uk_db_prepare(db, "SELECT 1 FROM ledger_funds WHERE name = ?1");
+	lg->account = uk_db_prepare(db, "SELECT 1 FROM ledger_accounts WHERE name = ?1");
+	lg->member = uk_db_prepare(db,
+		"SELECT id, hardship, (SELECT coalesce((SELECT new_value FROM member_events e"
+		"   WHERE e.member_id = m.id AND e.field = 'hardship' AND e.date <= ?2"
+		"   ORDER BY e.date DESC, e.id DESC LIMIT 1),"
+		"  (SELECT old_value FROM member_events e WHERE e.member_id = m.id"
+		"   AND e.field = 'hardship' ORDER BY e.date, e.id LIMIT 1), m.hardship))"
+		" FROM members m WHERE CASE ?3 WHEN 1 THEN m.employee_no = ?1"
+		" WHEN 2 THEN m.id_card = upper(?1) ELSE m.member_no = ?1 END");
+	lg->entry = uk_db_prepare(db,
+		"SELECT date, fund, account, direction, category, subcategory, amount, member_id,"
+		" void_of, transfer_of, (SELECT id FROM ledger_entries v WHERE v.void_of = e.id)"
+		" FROM ledger_entries e WHERE id = ?1");
+	if (!lg->insert || !lg->category_by || !lg->fund || !lg->account || !lg->member || !lg->entry) {
+		uk_ledger_close(lg);
+		return UK_EX_SOFTWARE;
+	}
+	st = uk_db_prepare(db, "SELECT id, hash FROM ledger_entries ORDER BY id DESC LIMIT 1");
+	if (!st) {
+		uk_ledger_close(lg);
+		return UK_EX_SOFTWARE;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		lg->last_id = sqlite3_column_int64(st, 0);
+		snprintf(lg->last_hash, sizeof lg->last_hash, "%s", (const char *)sqlite3_column_text(st, 1));
+	} else {
+		strcpy(lg->last_hash, ZERO_HASH);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		uk_ledger_close(lg);
+		return uk_db_fail(db, rc, "cannot read the ledger");
+	}
+	*out = lg;
+	return UK_EX_OK;
+}
+
+void uk_ledger_close(struct uk_ledger *lg)
+{
+	if (!lg)
+		return;
+	sqlite3_finalize(lg->insert);
+	sqlite3_finalize(lg->category_by);
+	sqlite3_finalize(lg->fund);
+	sqlite3_finalize(lg->account);
+	sqlite3_finalize(lg->member);
+	sqlite3_finalize(lg->entry);
+	free(lg->totals);
+	for (int i = 0; i < lg->nfa; i++) {
+		free(lg->fa[i].month);
+		free(lg->fa[i].net);
+	}
+	free(lg->fa);
+	free(lg);
+}
+
+/* ---- totals kept in memory during a session ---- */
+
+static uint64_t hash_key(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;  /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static int totals_grow(struct uk_ledger *lg)
+{
+	size_t cap = lg->captotals ? lg->captotals * 2 : 256;
+	struct total *t = calloc(cap, sizeof *t);
+	if (!t)
+		return -1;
+	for (size_t i = 0; i < lg->captotals; i++) {
+		size_t j;
+		if (!lg->totals[i].used)
+			continue;
+		for (j = hash_key(lg->totals[i].key) & (cap - 1); t[j].used; j = (j + 1) & (cap - 1))
+			;
+		t[j] = lg->totals[i];
+	}
+	free(lg->totals);
+	lg->totals = t;
+	lg->captotals = cap;
+	return 0;
+}
+
+static int totals_add(struct uk_ledger *lg, const char *fund, const char *account,
+                      const char *category, const char *date, int in, int64_t amount)
+{
+	char key[160];
+	size_t j;
+	snprintf(key, sizeof key, "%s\t%s\t%s\t%.7s", fund, account, category, date);
+	if ((lg->ntotals + 1) * 2 > lg->captotals && totals_grow(lg) != 0)
+		return -1;
+	for (j = hash_key(key) & (lg->captotals - 1); lg->totals[j].used; j = (j + 1) & (lg->captotals - 1))
+		if (strcmp(lg->totals[j].key, key) == 0)
+			break;
+	if (!lg->totals[j].used) {
+		struct total *t = &lg->totals[j];
+		t->used = 1;
+		snprintf(t->key, sizeof t->key, "%s", key);
+		snprintf(t->fund, sizeof t->fund, "%s", fund);
+		snprintf(t->account, sizeof t->account, "%s", account);
+		snprintf(t->category, sizeof t->category, "%s", category);
+		snprintf(t->month, sizeof t->month, "%.7s", date);
+		lg->ntotals++;
+	}
+	if (in)
+		lg->totals[j].in += amount;
+	else
+		lg->totals[j].out += amount;
+	return 0;
+}
+
+int uk_ledger_flush(struct uk_ledger *lg)
+{
+	sqlite3_stmt *st = uk_db_prepare(lg->db,
+		"INSERT INTO ledger_totals(fund, account, category, month, amount_in, amount_out)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET"
+		" amount_in = amount_in + excluded.amount_in, amount_out = amount_out + excluded.amount_out");
+	int rc = SQLITE_DONE;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	for (size_t i = 0; i < lg->captotals && rc == SQLITE_DONE; i++) {
+		struct total *t = &lg->totals[i];
+		if (!t->used)
+			continue;
+		sqlite3_bind_text(st, 1, t->fund, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, t->account, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, t->category, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, t->month, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, t->in);
+		sqlite3_bind_int64(st, 6, t->out);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		t->used = 0;
+	}
+	sqlite3_finalize(st);
+	lg->ntotals = 0;
+	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(lg->db, rc, "cannot write ledger totals");
+}
+
+/* ---- the overdraft rule ---- */
+
+static struct fundacct *fundacct_get(struct uk_ledger *lg, const char *fund, const char *account)
+{
+	struct fundacct *fa, *grown;
+	sqlite3_stmt *st;
+	for (int i = 0; i < lg->nfa; i++)
+		if (strcmp(lg->fa[i].fund, fund) == 0 && strcmp(lg->fa[i].account, account) == 0)
+			return &lg->fa[i];
+	if (!(grown = realloc(lg->fa, (size_t)(lg->nfa + 1) * sizeof *grown)))
+		return NULL;
+	lg->fa = grown;
+	fa = &lg->fa[lg->nfa++];
+	memset(fa, 0, sizeof *fa);
+	snprintf(fa->fund, sizeof fa->fund, "%s", fund);
+	snprintf(fa->account, sizeof fa->account, "%s", account);
+	/* What is stored, month by month; this session's entries are added
+	 * as they come. */
+	st = uk_db_prepare(lg->db,
+		"SELECT month, sum(amount_in) - sum(amount_out) FROM ledger_totals"
+		" WHERE fund = ?1 AND account = ?2 GROUP BY month ORDER BY month");
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, fund, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char (*m)[8] = realloc(fa->month, (size_t)(fa->nmonths + 1) * sizeof *m);
+		int64_t *n;
+		if (!m)
+			break;
+		fa->month = m;
+		if (!(n = realloc(fa->net, (size_t)(fa->nmonths + 1) * sizeof *n)))
+			break;
+		fa->net = n;
+		snprintf(fa->month[fa->nmonths], 8, "%s", (const char *)sqlite3_column_text(st, 0));
+		fa->net[fa->nmonths++] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return fa;
+}
+
+/* Adds delta to the month of date, keeping months in order. */
+static int fundacct_add(struct fundacct *fa, const char *date, int64_t delta)
+{
+	int i = 0;
+	char (*m)[8];
+	int64_t *n;
+	while (i < fa->nmonths && strncmp(fa->month[i], date, 7) < 0)
+		i++;
+	if (i < fa->nmonths && strncmp(fa->month[i], date, 7) == 0) {
+		fa->net[i] += delta;
+		return 0;
+	}
+	if (!(m = realloc(fa->month, (size_t)(fa->nmonths + 1) * sizeof *m)))
+		return -1;
+	fa->month = m;
+	if (!(n = realloc(fa->net, (size_t)(fa->nmonths + 1) * sizeof *n)))
+		return -1;
+	fa->net = n;
+	memmove(fa->month + i + 1, fa->month + i, (size_t)(fa->nmonths - i) * sizeof *m);
+	memmove(fa->net + i + 1, fa->net + i, (size_t)(fa->nmonths - i) * sizeof *n);
+	snprintf(fa->month[i], 8, "%.7s", date);
+	fa->net[i] = delta;
+	fa->nmonths++;
+	return 0;
+}
+
+/* The lowest month-end balance from the month of date on, after taking
+ * amount out in that month. */
+static int64_t lowest_after(const struct fundacct *fa, const char *date, int64_t amount)
+{
+	int64_t run = 0, low = INT64_MAX;
+	int seen = 0;
+	for (int i = 0; i < fa->nmonths; i++) {
+		run += fa->net[i];
+		if (strncmp(fa->month[i], date, 7) < 0)
+			continue;
+		if (!seen && strncmp(fa->month[i], date, 7) > 0) {
+			/* no month of its own yet: the balance before it */
+			int64_t before = run - fa->net[i] - amount;
+			if (before < low)
+				low = before;
+		}
+		seen = 1;
+		if (run - amount < low)
+			low = run - amount;
+	}
+	if (!seen && run - amount < low)
+		low = run - amount;
+	return low;
+}
+
+/* ---- writing an entry ---- */
+
+struct entry {
+	const char *date, *fund, *account, *direction, *category, *subcategory;
+	int64_t amount, member_id, activity_id, void_of, transfer_of;
+	const char *voucher, *memo, *force_reason, *dues_month;
+	int overdraft;
+};
+
+static void bind_opt_int(sqlite3_stmt *st, int p, int64_t v)
+{
+	if (v)
+		sqlite3_bind_int64(st, p, v);
+	else
+		sqlite3_bind_null(st, p);
+}
+
+static void int_text(char *buf, size_t n, int64_t v)
+{
+	if (v)
+		snprintf(buf, n, "%lld", (long long)v);
+	else
+		buf[0] = '\0';
+}
+
+/* The chain: each entry's hash covers its content and the previous hash. */
+void uk_ledger_entry_hash(const char *const fields[19], char out[UK_SHA256_HEX]);
+void uk_ledger_entry_hash(const char *const fields[19], char out[UK_SHA256_HEX])
+{
+	struct uk_sha256 *h = uk_sha256_new();
+	if (!h) {
+		out[0] = '\0';
+		return;
+	}
+	for (int i = 0; i < 19; i++)
+		uk_sha256_field(h, fields[i] && *fields[i] ? fields[i] : NULL);
+	uk_sha256_hex(h, out);
+}
+
+static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id, char *err, size_t errsz)
+{
+	char idt[24], amt[24], mem[24], act[24], vo[24], tr[24], od[4], hash[UK_SHA256_HEX];
+	const char *fields[19];
+	sqlite3_stmt *st = lg->insert;
+	int64_t new_id = lg->last_id + 1;
+	int rc;
+
+	snprintf(idt, sizeof idt, "%lld", (long long)new_id);
+	snprintf(amt, sizeof amt, "%lld", (long long)e->amount);
+	int_text(mem, sizeof mem, e->member_id);
+	int_text(act, sizeof act, e->activity_id);
+	int_text(vo, sizeof vo, e->void_of);
+	int_text(tr, sizeof tr, e->transfer_of);
+	snprintf(od, sizeof od, "%d", e->overdraft);
+	fields[0] = idt; fields[1] = e->date; fields[2] = e->fund; fields[3] = e->account;
+	fields[4] = e->direction; fields[5] = e->category; fields[6] = e->subcategory;
+	fields[7] = amt; fields[8] = mem; fields[9] = act; fields[10] = e->voucher;
+	fields[11] = e->memo; fields[12] = vo; fields[13] = tr; fields[14] = od;
+	fields[15] = e->force_reason; fields[16] = e->dues_month; fields[17] = lg->stamp;
+	fields[18] = lg->last_hash;
+	uk_ledger_entry_hash(fields, hash);
+	if (!hash[0])
+		return uk_err_nomem();
+
+	sqlite3_bind_int64(st, 1, new_id);
+	sqlite3_bind_text(st, 2, e->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, e->fund, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, e->account, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, e->direction, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, e->category, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, e->subcategory && *e->subcategory ? e->subcategory : NULL, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, e->amount);
+	bind_opt_int(st, 9, e->member_id);
+	bind_opt_int(st, 10, e->activity_id);
+	sqlite3_bind_text(st, 11, e->voucher && *e->voucher ? e->voucher : NULL, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, e->memo && *e->memo ? e->memo : NULL, -1, SQLITE_STATIC);
+	bind_opt_int(st, 13, e->void_of);
+	bind_opt_int(st, 14, e->transfer_of);
+	sqlite3_bind_int(st, 15, e->overdraft);
+	sqlite3_bind_text(st, 16, e->force_reason && *e->force_reason ? e->force_reason : NULL, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 17, e->dues_month, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, lg->stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 19, lg->last_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 20, hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		if (e->dues_month)
+			return fail(err, errsz, "dues for %s already posted for this member", e->dues_month);
+		if (e->void_of)
+			return fail(err, errsz, "entry %lld is already voided", (long long)e->void_of);
+		return fail(err, errsz, "voucher '%s' is already used in %.4s", e->voucher ? e->voucher : "",
+		            e->date);
+	}
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(lg->db, rc, "cannot write entry");
+	{
+		struct fundacct *fa = fundacct_get(lg, e->fund, e->account);
+		int in = strcmp(e->direction, "in") == 0;
+		if (!fa || fundacct_add(fa, e->date, in ? e->amount : -e->amount) != 0 ||
+		    totals_add(lg, e->fund, e->account, e->category, e->date, in, e->amount) != 0)
+			return uk_err_nomem();
+	}
+	lg->last_id = new_id;
+	memcpy(lg->last_hash, hash, sizeof hash);
+	*id = new_id;
+	return 0;
+}
+
+/* ---- checks ---- */
+
+static int exists(sqlite3_stmt *st, const char *name)
+{
+	int rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
+/* Copies and cleans one value: trimmed, full-width folded. */
+static char *clean(const char *s, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s", s ? s : "");
+	uk_trim(buf);
+	uk_fold_fullwidth(buf);
+	return buf;
+}
+
+static int check_date(const char *s, char out[UK_DATE_BUFSZ], char *err, size_t errsz)
+{
+	struct uk_date d;
+	const char *why;
+	char buf[64];
+	if (!s || !*s)
+		return fail(err, errsz, "no date");
+	if (uk_date_parse(clean(s, buf, sizeof buf), &d, &why) != 0)
+		return fail(err, errsz, "%s in date '%s'", why, s);
+	uk_date_format(d, out);
+	return 0;
+}
+
+static int check_amount(const char *s, int64_t *fen, char *err, size_t errsz)
+{
+	const char *why;
+	char buf[64];
+	if (!s || !*s)
+		return fail(err, errsz, "no amount");
+	if (uk_money_parse(clean(s, buf, sizeof buf), fen, &why) != 0)
+		return fail(err, errsz, "%s in amount '%s'", why, s);
+	if (*fen <= 0)
+		return fail(err, errsz, "amount must be positive, not '%s' (the category gives the direction)", s);
+	return 0;
+}
+
+static int check_fund_account(struct uk_ledger *lg, const char *fund, const char *account,
+                              char *err, size_t errsz)
+{
+	if (!exists(lg->fund, fund))
+		return fail(err, errsz, "unknown fund '%s' (fund-ledger fund ls)", fund);
+	if (!exists(lg->account, account))
+		return fail(err, errsz, "unknown account '%s' (cash or bank)", account);
+	return 0;
+}
+
+/* Resolves "code|name|slug[/subcategory]". */
+static int check_category(struct uk_ledger *lg, const char *text, char code[24], char kind[12],
+                          char *sub, size_t subsz, char *err, size_t errsz)
+{
+	char buf[256];
+	char *slash;
+	int rc;
+	clean(text, buf, sizeof buf);
+	if (!*buf)
+		return fail(err, errsz, "no category");
+	sub[0] = '\0';
+	if ((slash = strchr(buf, '/')) != NULL) {
+		*slash = '\0';
+		snprintf(sub, subsz, "%s", slash + 1);
+		uk_trim(sub);
+		uk_trim(buf);
+	}
+	sqlite3_bind_text(lg->category_by, 1, buf, -1, SQLITE_STATIC);
+	rc = sqlite3_step(lg->category_by);
+	if (rc == SQLITE_ROW) {
+		snprintf(code, 24, "%s", (const char *)sqlite3_column_text(lg->category_by, 0));
+		snprintf(kind, 12, "%s", (const char *)sqlite3_column_text(lg->category_by, 1));
+	}
+	sqlite3_reset(lg->category_by);
+	if (rc != SQLITE_ROW)
+		return fail(err, errsz, "unknown category '%s' (fund-ledger categories lists them)", buf);
+	if (strcmp(kind, "system") == 0)
+		return fail(err, errsz, "category '%s' is for opening and transfer, not add", buf);
+	return 0;
+}
+
+/* The member and the hardship level on record at date. */
+static int check_member(struct uk_ledger *lg, const char *name, int by, const char *date,
+                        int64_t *id, char hardship[16], char *err, size_t errsz)
+{
+	int rc;
+	sqlite3_bind_text(lg->member, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(lg->member, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_int(lg->member, 3, by == UK_KEY_EMPLOYEE_NO ? 1 : by == UK_KEY_ID_CARD ? 2 : 0);
+	rc = sqlite3_step(lg->member);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(lg->member, 0);
+		snprintf(hardship, 16, "%s", (const char *)sqlite3_column_text(lg->member, 2));
+	}
+	sqlite3_reset(lg->member);
+	if (rc != SQLITE_ROW)
+		return fail(err, errsz, "no member '%s'", name);
+	return 0;
+}
+
+static int check_overdraft(struct uk_ledger *lg, const char *fund, const char *account,
+                           const char *date, int64_t amount, int allowed, char *err, size_t errsz)
+{
+	struct fundacct *fa = fundacct_get(lg, fund, account);
+	int64_t low;
+	char a[UK_MONEY_BUFSZ], b[UK_MONEY_BUFSZ];
+	if (!fa)
+		return uk_err_nomem();
+	low = lowest_after(fa, date, amount);
+	if (low >= 0 || allowed)
+		return 0;
+	uk_money_format(amount, a);
+	uk_money_format(low + amount, b);
+	return fail(err, errsz, "overdraft: %s from %s:%s leaves it below zero (%s there at the "
+	            "month's end); --allow-overdraft to record it anyway", a, fund, account, b);
+}
+
+int uk_ledger_add(struct uk_ledger *lg, const struct uk_entry_in *in, int64_t *id,
+                  char *err, size_t errsz)
+{
+	struct entry e;
+	char date[UK_DATE_BUFSZ], code[24], kind[12], sub[200], hardship[16] = "";
+	char fund[64], account[64], voucher[64], member[64];
+	int rc;
+
+	memset(&e, 0, sizeof e);
+	if ((rc = check_date(in->date, date, err, errsz)) != 0 ||
+	    (rc = check_amount(in->amount, &e.amount, err, errsz)) != 0 ||
+	    (rc = check_category(lg, in->category, code, kind, sub, sizeof sub, err, errsz)) != 0)
+		return rc;
+	clean(in->fund && *in->fund ? in->fund : "general", fund, sizeof fund);
+	clean(in->account && *in->account ? in->account : "bank", account, sizeof account);
+	if ((rc = check_fund_account(lg, fund, account, err, errsz)) != 0)
+		return rc;
+	clean(in->voucher, voucher, sizeof voucher);
+	if (in->memo && (strlen(in->memo) > 500 || uk_member_text_ok(in->memo, err, errsz, "memo")))
+		return fail(err, errsz, "memo: control characters or longer than 500 bytes");
+	if (*sub && uk_member_text_ok(sub, err, errsz, "subcategory"))
+		return -1;
+	if (in->member && *clean(in->member, member, sizeof member) &&
+	    (rc = check_member(lg, member, in->member_by, date, &e.member_id, hardship, err, errsz)) != 0)
+		return rc;
+	if (in->activity && *in->activity) {
+		char *end;
+		long long a = strtoll(in->activity, &end, 10);
+		if (*end || a <= 0)
+			return fail(err, errsz, "activity must be an activity id, not '%s'", in->activity);
+		e.activity_id = a;
+	}
+	/* 先建档、后帮扶: aid from the hardship fund goes to a member with a
+	 * hardship level on record at the date of payment. */
+	if (strcmp(fund, "hardship") == 0 && strncmp(code, "502", 3) == 0 && e.member_id &&
+	    strcmp(hardship, "none") == 0 && !(in->force_reason && *in->force_reason))
+		return fail(err, errsz, "member '%s' has no hardship level on record on %s: aid from the "
+		            "hardship fund needs one (member-set --hardship), or --force --reason", member, date);
+	e.date = date;
+	e.fund = fund;
+	e.account = account;
+	e.direction = strcmp(kind, "income") == 0 ? "in" : "out";
+	e.category = code;
+	e.subcategory = sub;
+	e.voucher = voucher;
+	e.memo = in->memo;
+	e.force_reason = in->force_reason;
+	e.dues_month = in->dues_month;
+	if (strcmp(e.direction, "out") == 0) {
+		if ((rc = check_overdraft(lg, fund, account, date, e.amount, in->allow_overdraft, err, errsz)) != 0)
+			return rc;
+		e.overdraft = in->allow_overdraft && lowest_after(fundacct_get(lg, fund, account), date, e.amount) < 0;
+	}
+	return write_entry(lg, &e, id, err, errsz);
+}
+
+int uk_ledger_opening(struct uk_ledger *lg, const char *date_in, const char *amount,
+                      const char *fund_in, const char *account_in, const char *memo,
+                      int64_t *id, char *err, size_t errsz)
+{
+	struct entry e;
+	char date[UK_DATE_BUFSZ], fund[64], account[64], first[UK_DATE_BUFSZ] = "";
+	sqlite3_stmt *st;
+	int rc, had;
+
+	memset(&e, 0, sizeof e);
+	if ((rc = check_date(date_in, date, err, errsz)) != 0 ||
+	    (rc = check_amount(amount, &e.amount, err, errsz)) != 0)
+		return rc;
+	clean(fund_in, fund, sizeof fund);
+	clean(account_in, account, sizeof account);
+	if ((rc = check_fund_account(lg, fund, account, err, errsz)) != 0)
+		return rc;
+	st = uk_db_prepare(lg->db,
+		"SELECT (SELECT count(*) FROM ledger_entries WHERE fund = ?1 AND account = ?2"
+		"   AND category = 'opening' AND void_of IS NULL"
+		"   AND id NOT IN (SELECT void_of FROM ledger_entries WHERE void_of IS NOT NULL)),"
+		" (SELECT min(date) FROM ledger_entries WHERE fund = ?1 AND account = ?2)");
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, fund, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, account, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	had = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL)
+		snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return uk_db_fail(lg->db, rc, "cannot read the ledger");
+	if (had)
+		return fail(err, errsz, "%s:%s already has its opening balance", fund, account);
+	if (*first && strcmp(first, date) < 0)
+		return fail(err, errsz, "the opening balance of %s:%s must be dated on or before its "
+		            "first entry (%s)", fund, account, first);
+	e.date = date;
+	e.fund = fund;
+	e.account = account;
+	e.direction = "in";
+	e.category = "opening";
+	e.memo = memo;
+	return write_entry(lg, &e, id, err, errsz);
+}
+
+/* "fund[:account]" */
+static void split_place(const char *s, char *fund, size_t fn, char *account, size_t an)
+{
+	char buf[128];
+	char *colon;
+	clean(s, buf, sizeof buf);
+	colon = strchr(buf, ':');
+	if (colon)
+		*colon = '\0';
+	snprintf(fund, fn, "%s", buf);
+	snprintf(account, an, "%s", colon && colon[1] ? colon + 1 : "bank");
+}
+
+int uk_ledger_transfer(struct uk_ledger *lg, const char *date_in, const char *amount,
+                       const char *from, const char *to, const char *voucher, const char *memo,
+                       int allow_overdraft, int64_t *id, char *err, size_t errsz)
+{
+	struct entry e;
+	char date[UK_DATE_BUFSZ], f1[128], a1[128], f2[128], a2[128], vo[64];
+	int64_t out_id, in_id;
+	int rc;
+
+	memset(&e, 0, sizeof e);
+	if ((rc = check_date(date_in, date, err, errsz)) != 0 ||
+	    (rc = check_amount(amount, &e.amount, err, errsz)) != 0)
+		return rc;
+	split_place(from, f1, sizeof f1, a1, sizeof a1);
+	split_place(to, f2, sizeof f2, a2, sizeof a2);
+	if ((rc = check_fund_account(lg, f1, a1, err, errsz)) != 0 ||
+	    (rc = check_fund_account(lg, f2, a2, err, errsz)) != 0)
+		return rc;
+	if (strcmp(f1, f2) == 0 && strcmp(a1, a2) == 0)
+		return fail(err, errsz, "a transfer from %s:%s to itself", f1, a1);
+	if ((rc = check_overdraft(lg, f1, a1, date, e.amount, allow_overdraft, err, errsz)) != 0)
+		return rc;
+	clean(voucher, vo, sizeof vo);
+	e.date = date;
+	e.fund = f1;
+	e.account = a1;
+	e.direction = "out";
+	e.category = "transfer-out";
+	e.voucher = vo;
+	e.memo = memo;
+	e.overdraft = allow_overdraft && lowest_after(fundacct_get(lg, f1, a1), date, e.amount) < 0;
+	if ((rc = write_entry(lg, &e, &out_id, err, errsz)) != 0)
+		return rc;
+	e.fund = f2;
+	e.account = a2;
+	e.direction = "in";
+	e.category = "transfer-in";
+	e.voucher = NULL;  /* one voucher for both halves */
+	e.overdraft = 0;
+	e.transfer_of = out_id;
+	if ((rc = write_entry(lg, &e, &in_id, err, errsz)) != 0)
+		return rc;
+	*id = out_id;
+	return 0;
+}
+
+/* Reverses one stored entry. */
+static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
+                   int64_t transfer_of, int64_t *new_id, char *err, size_t errsz)
+{
+	struct entry e;
+	sqlite3_stmt *st = lg->entry;
+	char fund[64], account[64], dir[4], cat[24], sub[200], memo[600], odate[UK_DATE_BUFSZ];
+	int rc, void_of_set, voided;
+
+	memset(&e, 0, sizeof e);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return uk_db_fail(lg->db, rc, "cannot read entry");
+		return fail(err, errsz, "no entry %lld", (long long)id);
+	}
+	snprintf(odate, sizeof odate, "%s", (const char *)sqlite3_column_text(st, 0));
+	snprintf(fund, sizeof fund, "%s", (const char *)sqlite3_column_text(st, 1));
+	snprintf(account, sizeof account, "%s", (const char *)sqlite3_column_text(st, 2));
+	snprintf(dir, sizeof dir, "%s", (const char *)sqlite3_column_text(st, 3));
+	snprintf(cat, sizeof cat, "%s", (const char *)sqlite3_column_text(st, 4));
+	snprintf(sub, sizeof sub, "%s", sqlite3_column_type(st, 5) == SQLITE_NULL ? "" :
+	         (const char *)sqlite3_column_text(st, 5));
+	e.amount = sqlite3_column_int64(st, 6);
+	e.member_id = sqlite3_column_int64(st, 7);
+	void_of_set = sqlite3_column_type(st, 8) != SQLITE_NULL;
+	voided = sqlite3_column_type(st, 10) != SQLITE_NULL;
+	sqlite3_reset(st);
+	if (void_of_set)
+		return fail(err, errsz, "entry %lld is itself a void; enter the original again instead",
+		            (long long)id);
+	if (voided)
+		return fail(err, errsz, "entry %lld is already voided", (long long)id);
+	snprintf(memo, sizeof memo, "void of %lld: %s", (long long)id, reason);
+	e.date = date && *date ? date : odate;
+	if (strcmp(e.date, odate) < 0)
+		return fail(err, errsz, "a void cannot be dated before its entry (%s)", odate);
+	e.fund = fund;
+	e.account = account;
+	e.direction = strcmp(dir, "in") == 0 ? "out" : "in";
+	e.category = cat;
+	e.subcategory = sub;
+	e.memo = memo;
+	e.void_of = id;
+	e.transfer_of = transfer_of;
+	if (strcmp(e.direction, "out") == 0 &&
+	    (rc = check_overdraft(lg, fund, account, e.date, e.amount, 0, err, errsz)) != 0)
+		return rc;
+	return write_entry(lg, &e, new_id, err, errsz);
+}
+
+int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const char *date_in,
+                   int64_t *new_id, char *err, size_t errsz)
+{
+	sqlite3_stmt *st;
+	char date[UK_DATE_BUFSZ] = "";
+	int64_t pair = 0, first = 0;
+	int rc;
+
+	if (!reason || !*reason)
+		return fail(err, errsz, "a void needs its reason (--reason)");
+	if (date_in && (rc = check_date(date_in, date, err, errsz)) != 0)
+		return rc;
+	/* A transfer is voided whole: both its halves. */
+	st = uk_db_prepare(lg->db,
+		"SELECT coalesce((SELECT id FROM ledger_entries WHERE transfer_of = ?1),"
+		" (SELECT transfer_of FROM ledger_entries WHERE id = ?1), 0)");
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pair = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (pair) {
+		int64_t out_id = pair < id ? pair : id, in_id = pair < id ? id : pair;
+		/* The incoming half goes first: its reversal takes money out;
+		 * the two reversals are linked like a transfer's halves. */
+		if ((rc = reverse(lg, in_id, reason, date, 0, &first, err, errsz)) != 0 ||
+		    (rc = reverse(lg, out_id, reason, date, first, new_id, err, errsz)) != 0)
+			return rc;
+		return 0;
+	}
+	return reverse(lg, id, reason, date, 0, new_id, err, errsz);
+}
+
+int64_t uk_dues_of_wage(int64_t wage_fen)
+{
+	/* DOMAIN.md: 0.5% of the wage, the part below 10 yuan not counted. */
+	return (wage_fen / 1000) * 5;
+}

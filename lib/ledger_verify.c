@@ -1,0 +1,89 @@
+/* ledger_verify.c - the audit committee's check: the hash chain entry by
+ * entry, then every total against the entries. */
+#include "uk_ledger.h"
+#include "uk_hash.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+void uk_ledger_entry_hash(const char *const fields[19], char out[UK_SHA256_HEX]);
+
+static int check_chain(struct uk_db *db, long *entries)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT id, date, fund, account, direction, category, subcategory, amount, member_id,"
+		" activity_id, voucher, memo, void_of, transfer_of, overdraft, force_reason, dues_month,"
+		" recorded_at, prev_hash, hash FROM ledger_entries ORDER BY id");
+	char prev[UK_SHA256_HEX] = ZERO_HASH, hash[UK_SHA256_HEX];
+	int rc, status = UK_EX_OK;
+
+	if (!st)
+		return UK_EX_SOFTWARE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *fields[19];
+		const char *stored_prev = (const char *)sqlite3_column_text(st, 18);
+		const char *stored = (const char *)sqlite3_column_text(st, 19);
+		long long id = sqlite3_column_int64(st, 0);
+		for (int i = 0; i < 19; i++)
+			fields[i] = (const char *)sqlite3_column_text(st, i);
+		(*entries)++;
+		if (!stored_prev || strcmp(stored_prev, prev) != 0) {
+			uk_err("entry %lld: the chain is broken before it (an entry was removed, "
+			       "inserted or its hash changed)", id);
+			status = UK_EX_DATAERR;
+			break;
+		}
+		uk_ledger_entry_hash(fields, hash);
+		if (!stored || strcmp(stored, hash) != 0) {
+			uk_err("entry %lld (%s): its content does not match its hash: changed behind "
+			       "the tools' back", id, fields[1] ? fields[1] : "");
+			status = UK_EX_DATAERR;
+			break;
+		}
+		memcpy(prev, stored, sizeof prev);
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot read the ledger");
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* The kept totals must be the sums of the entries, both ways round. */
+static int check_totals(struct uk_db *db)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"WITH e AS (SELECT fund, account, category, substr(date, 1, 7) AS month,"
+		"  sum(CASE direction WHEN 'in' THEN amount ELSE 0 END) AS i,"
+		"  sum(CASE direction WHEN 'out' THEN amount ELSE 0 END) AS o"
+		"  FROM ledger_entries GROUP BY 1, 2, 3, 4),"
+		" t AS (SELECT fund, account, category, month, amount_in AS i, amount_out AS o"
+		"  FROM ledger_totals WHERE amount_in <> 0 OR amount_out <> 0)"
+		" SELECT fund, account, month FROM (SELECT * FROM e EXCEPT SELECT * FROM t)"
+		" UNION ALL SELECT fund, account, month FROM (SELECT * FROM t EXCEPT SELECT * FROM e)"
+		" LIMIT 1");
+	int rc, status = UK_EX_OK;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		uk_err("the balances of %s:%s in %s do not match its entries: changed behind the tools' back",
+		       sqlite3_column_text(st, 0), sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
+		status = UK_EX_DATAERR;
+	} else if (rc != SQLITE_DONE) {
+		status = uk_db_fail(db, rc, "cannot read the ledger");
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+int uk_ledger_verify(struct uk_db *db, long *entries)
+{
+	int rc;
+	*entries = 0;
+	if ((rc = check_chain(db, entries)) != 0)
+		return rc;
+	return check_totals(db);
+}

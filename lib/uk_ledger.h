@@ -1,0 +1,158 @@
+/* uk_ledger.h - the union's books (fund-ledger): chart of accounts, funds,
+ * entries in a hash chain, balances, dues. */
+#ifndef UK_LEDGER_H
+#define UK_LEDGER_H
+
+#include <stdint.h>
+#include "uk_cli.h"
+#include "uk_date.h"
+#include "uk_db.h"
+#include "uk_rec.h"
+
+/* The chart is data (DOMAIN.md): seeded here with the 2009 codes of the
+ * trade-union accounting rules, replaceable below the top classes with
+ * `fund-ledger categories --load`. kind: income, expense, or system
+ * (opening balances and transfers, which are neither). 职工服务支出 has no
+ * 2009 code: 509 and its details are unionkit's. */
+#define UK_LEDGER_SCHEMA_V2 \
+	"CREATE TABLE ledger_categories(" \
+	" code TEXT PRIMARY KEY, parent TEXT, name TEXT NOT NULL UNIQUE, slug TEXT UNIQUE," \
+	" kind TEXT NOT NULL CHECK (kind = 'income' OR kind = 'expense' OR kind = 'system')) WITHOUT ROWID;" \
+	"INSERT INTO ledger_categories(code, parent, name, slug, kind) VALUES" \
+	" ('401', NULL, '会费收入', 'dues', 'income')," \
+	" ('402', NULL, '拨缴经费收入', 'allocation', 'income')," \
+	" ('403', NULL, '上级补助收入', 'upper-subsidy', 'income')," \
+	" ('40304', '403', '帮扶补助', NULL, 'income')," \
+	" ('40305', '403', '送温暖补助', NULL, 'income')," \
+	" ('40306', '403', '救灾补助', NULL, 'income')," \
+	" ('40307', '403', '其他补助', NULL, 'income')," \
+	" ('404', NULL, '政府补助收入', 'government-subsidy', 'income')," \
+	" ('405', NULL, '行政补助收入', 'admin-subsidy', 'income')," \
+	" ('406', NULL, '事业收入', 'business-income', 'income')," \
+	" ('407', NULL, '投资收益', 'investment-income', 'income')," \
+	" ('408', NULL, '其他收入', 'other-income', 'income')," \
+	" ('501', NULL, '职工活动支出', 'activities', 'expense')," \
+	" ('50101', '501', '职工教育费', NULL, 'expense')," \
+	" ('50102', '501', '文体活动费', NULL, 'expense')," \
+	" ('50103', '501', '宣传活动费', NULL, 'expense')," \
+	" ('50104', '501', '其他活动支出', NULL, 'expense')," \
+	" ('502', NULL, '维权支出', 'rights', 'expense')," \
+	" ('50201', '502', '劳动关系协调费', NULL, 'expense')," \
+	" ('50202', '502', '劳动保护费', NULL, 'expense')," \
+	" ('50203', '502', '法律援助费', NULL, 'expense')," \
+	" ('50204', '502', '困难职工帮扶费', NULL, 'expense')," \
+	" ('50205', '502', '送温暖费', NULL, 'expense')," \
+	" ('50206', '502', '其他维权支出', NULL, 'expense')," \
+	" ('503', NULL, '业务支出', 'operations', 'expense')," \
+	" ('50301', '503', '培训费', NULL, 'expense')," \
+	" ('50302', '503', '会议费', NULL, 'expense')," \
+	" ('50304', '503', '专项业务费', NULL, 'expense')," \
+	" ('50305', '503', '其他业务支出', NULL, 'expense')," \
+	" ('505', NULL, '资本性支出', 'capital', 'expense')," \
+	" ('506', NULL, '对附属单位的支出', 'subsidiary', 'expense')," \
+	" ('508', NULL, '其他支出', 'other-expense', 'expense')," \
+	" ('509', NULL, '职工服务支出', 'services', 'expense')," \
+	" ('50901', '509', '疗休养费', NULL, 'expense')," \
+	" ('50902', '509', '体检费', NULL, 'expense')," \
+	" ('50903', '509', '服务阵地费', NULL, 'expense')," \
+	" ('opening', NULL, '期初余额', 'opening', 'system')," \
+	" ('transfer-in', NULL, '转入', 'transfer-in', 'system')," \
+	" ('transfer-out', NULL, '转出', 'transfer-out', 'system');" \
+	"CREATE TABLE ledger_funds(name TEXT PRIMARY KEY, title TEXT NOT NULL) WITHOUT ROWID;" \
+	"INSERT INTO ledger_funds VALUES ('general', '工会经费'), ('hardship', '帮困基金')," \
+	" ('mutual-aid', '职工医疗互助');" \
+	"CREATE TABLE ledger_accounts(name TEXT PRIMARY KEY, code TEXT NOT NULL, title TEXT NOT NULL) WITHOUT ROWID;" \
+	"INSERT INTO ledger_accounts VALUES ('cash', '101', '库存现金'), ('bank', '102', '银行存款');" \
+	"CREATE TABLE ledger_entries(" \
+	" id INTEGER PRIMARY KEY, date TEXT NOT NULL," \
+	" fund TEXT NOT NULL REFERENCES ledger_funds(name)," \
+	" account TEXT NOT NULL REFERENCES ledger_accounts(name)," \
+	" direction TEXT NOT NULL CHECK (direction = 'in' OR direction = 'out')," \
+	" category TEXT NOT NULL, subcategory TEXT," \
+	" amount INTEGER NOT NULL CHECK (amount > 0)," \
+	" member_id INTEGER REFERENCES members(id), activity_id INTEGER, voucher TEXT, memo TEXT," \
+	" void_of INTEGER REFERENCES ledger_entries(id), transfer_of INTEGER," \
+	" overdraft INTEGER NOT NULL DEFAULT 0, force_reason TEXT, dues_month TEXT," \
+	" recorded_at TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL);" \
+	"CREATE INDEX ledger_entries_date ON ledger_entries(date);" \
+	"CREATE INDEX ledger_entries_member ON ledger_entries(member_id) WHERE member_id IS NOT NULL;" \
+	"CREATE UNIQUE INDEX ledger_entries_voucher ON ledger_entries(substr(date, 1, 4), voucher)" \
+	" WHERE voucher IS NOT NULL AND void_of IS NULL;" \
+	"CREATE UNIQUE INDEX ledger_entries_voided ON ledger_entries(void_of) WHERE void_of IS NOT NULL;" \
+	"CREATE UNIQUE INDEX ledger_entries_dues ON ledger_entries(member_id, dues_month)" \
+	" WHERE dues_month IS NOT NULL AND void_of IS NULL;" \
+	"CREATE TABLE ledger_totals(" \
+	" fund TEXT NOT NULL, account TEXT NOT NULL, category TEXT NOT NULL, month TEXT NOT NULL," \
+	" amount_in INTEGER NOT NULL, amount_out INTEGER NOT NULL," \
+	" PRIMARY KEY (fund, account, category, month)) WITHOUT ROWID;"
+
+struct uk_ledger;
+/* A session on the books inside the caller's write transaction: holds the statements of a batch and the chain's last
+ * hash. Exit code. */
+int uk_ledger_open(struct uk_db *db, struct uk_ledger **out);
+/* Writes the totals kept during the session; call before commit. */
+int uk_ledger_flush(struct uk_ledger *lg);
+void uk_ledger_close(struct uk_ledger *lg);
+
+/* One entry as given (text, not yet checked). */
+struct uk_entry_in {
+	const char *date, *amount, *category, *fund, *account;
+	const char *member;          /* member_no (or by key, see member_by) */
+	const char *activity, *voucher, *memo;
+	int allow_overdraft;
+	const char *force_reason;    /* --force --reason: aid without a hardship file */
+	const char *dues_month;      /* set by dues */
+	int member_by;               /* enum uk_member_key */
+};
+
+/* Checks and writes one entry: 0 with *id, -1 with err for a bad entry,
+ * or an exit code > 1. */
+int uk_ledger_add(struct uk_ledger *lg, const struct uk_entry_in *in, int64_t *id,
+                  char *err, size_t errsz);
+/* An opening balance: once per fund and account, before its other entries. */
+int uk_ledger_opening(struct uk_ledger *lg, const char *date, const char *amount,
+                      const char *fund, const char *account, const char *memo,
+                      int64_t *id, char *err, size_t errsz);
+/* A transfer between funds or accounts: two linked entries. */
+int uk_ledger_transfer(struct uk_ledger *lg, const char *date, const char *amount,
+                       const char *from, const char *to, const char *voucher, const char *memo,
+                       int allow_overdraft, int64_t *id, char *err, size_t errsz);
+/* A reversing entry for entry id (and its pair, for a transfer). */
+int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
+                   int64_t *new_id, char *err, size_t errsz);
+
+/* Columns of ls and import (DESIGN.md §8). */
+const struct uk_colspec *uk_ledger_colspec(int *n);
+const struct uk_outcol *uk_ledger_outcols(int *n);
+
+struct uk_ledger_filter {
+	struct uk_period period;
+	int has_period;
+	const char *fund, *category, *member;
+};
+int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk_writer *w, int mask);
+
+enum uk_balance_by { UK_BY_FUND, UK_BY_ACCOUNT, UK_BY_CATEGORY, UK_BY_MONTH };
+const struct uk_outcol *uk_ledger_balance_cols(enum uk_balance_by by, int *n);
+int uk_ledger_balance(struct uk_db *db, enum uk_balance_by by, const char *at, struct uk_writer *w);
+
+/* Recomputes the chain and every total; names the first entry that does
+ * not match. 0 when all is well, 65 on a break. */
+int uk_ledger_verify(struct uk_db *db, long *entries);
+
+/* A journal that ledger-cli and hledger read. */
+int uk_ledger_export_journal(struct uk_db *db, FILE *f);
+
+/* The categories: list, and replace the detail level from records. */
+const struct uk_outcol *uk_ledger_category_cols(int *n);
+int uk_ledger_categories_list(struct uk_db *db, struct uk_writer *w);
+int uk_ledger_categories_load(struct uk_db *db, struct uk_reader *r);
+
+/* Funds. */
+int uk_ledger_fund_add(struct uk_db *db, const char *name, const char *title);
+const struct uk_outcol *uk_ledger_fund_cols(int *n);
+int uk_ledger_funds_list(struct uk_db *db, struct uk_writer *w);
+
+/* Dues (DOMAIN.md): 0.5% of the wage base cut to whole 10 yuan, in fen. */
+int64_t uk_dues_of_wage(int64_t wage_fen);
+#endif
