@@ -35,7 +35,7 @@ struct fundacct {
 
 struct uk_ledger {
 	struct uk_db *db;
-	sqlite3_stmt *insert, *category_by, *fund, *account, *member, *entry;
+	sqlite3_stmt *insert, *category_by, *fund, *account, *entry;
 	int64_t last_id;
 	char last_hash[UK_SHA256_HEX];
 	char stamp[20];
@@ -86,19 +86,11 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 		" ORDER BY code = ?1 DESC, name = ?1 DESC LIMIT 1");
 	lg->fund = uk_db_prepare(db, "SELECT 1 FROM ledger_funds WHERE name = ?1");
 	lg->account = uk_db_prepare(db, "SELECT 1 FROM ledger_accounts WHERE name = ?1");
-	lg->member = uk_db_prepare(db,
-		"SELECT id, hardship, (SELECT coalesce((SELECT new_value FROM member_events e"
-		"   WHERE e.member_id = m.id AND e.field = 'hardship' AND e.date <= ?2"
-		"   ORDER BY e.date DESC, e.id DESC LIMIT 1),"
-		"  (SELECT old_value FROM member_events e WHERE e.member_id = m.id"
-		"   AND e.field = 'hardship' ORDER BY e.date, e.id LIMIT 1), m.hardship))"
-		" FROM members m WHERE CASE ?3 WHEN 1 THEN m.employee_no = ?1"
-		" WHEN 2 THEN m.id_card = upper(?1) ELSE m.member_no = ?1 END");
 	lg->entry = uk_db_prepare(db,
 		"SELECT date, fund, account, direction, category, subcategory, amount, member_id,"
 		" void_of, transfer_of, (SELECT id FROM ledger_entries v WHERE v.void_of = e.id)"
 		" FROM ledger_entries e WHERE id = ?1");
-	if (!lg->insert || !lg->category_by || !lg->fund || !lg->account || !lg->member || !lg->entry) {
+	if (!lg->insert || !lg->category_by || !lg->fund || !lg->account || !lg->entry) {
 		uk_ledger_close(lg);
 		return UK_EX_SOFTWARE;
 	}
@@ -123,6 +115,8 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 	return UK_EX_OK;
 }
 
+struct uk_db *uk_ledger_db(struct uk_ledger *lg) { return lg->db; }
+
 void uk_ledger_close(struct uk_ledger *lg)
 {
 	if (!lg)
@@ -131,7 +125,6 @@ void uk_ledger_close(struct uk_ledger *lg)
 	sqlite3_finalize(lg->category_by);
 	sqlite3_finalize(lg->fund);
 	sqlite3_finalize(lg->account);
-	sqlite3_finalize(lg->member);
 	sqlite3_finalize(lg->entry);
 	free(lg->totals);
 	for (int i = 0; i < lg->nfa; i++) {
@@ -517,23 +510,14 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 	return 0;
 }
 
-/* The member and the hardship level on record at date. */
+/* The member and the hardship level on record at date (members module). */
 static int check_member(struct uk_ledger *lg, const char *name, int by, const char *date,
                         int64_t *id, char hardship[16], char *err, size_t errsz)
 {
-	int rc;
-	sqlite3_bind_text(lg->member, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(lg->member, 2, date, -1, SQLITE_STATIC);
-	sqlite3_bind_int(lg->member, 3, by == UK_KEY_EMPLOYEE_NO ? 1 : by == UK_KEY_ID_CARD ? 2 : 0);
-	rc = sqlite3_step(lg->member);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(lg->member, 0);
-		snprintf(hardship, 16, "%s", (const char *)sqlite3_column_text(lg->member, 2));
-	}
-	sqlite3_reset(lg->member);
-	if (rc != SQLITE_ROW)
+	int rc = uk_member_hardship_at(lg->db, name, (enum uk_member_key)by, date, id, hardship);
+	if (rc == 1)
 		return fail(err, errsz, "no member '%s'", name);
-	return 0;
+	return rc;
 }
 
 static int check_overdraft(struct uk_ledger *lg, const char *fund, const char *account,

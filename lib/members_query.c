@@ -333,3 +333,56 @@ int uk_member_counts_add(struct uk_db *db, const char *status, long delta)
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot count members");
 }
+
+int uk_members_each_active(struct uk_db *db, uk_member_dues_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT member_no, name, unit, wage_base FROM members WHERE status = 'active'"
+		" ORDER BY member_no");
+	int rc, status = UK_EX_OK;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char money[UK_MONEY_BUFSZ];
+		const char *wage = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL :
+			uk_money_format(sqlite3_column_int64(st, 3), money);
+		if ((status = fn(ctx, (const char *)sqlite3_column_text(st, 0),
+		                 (const char *)sqlite3_column_text(st, 1),
+		                 (const char *)sqlite3_column_text(st, 2), wage)) != 0)
+			break;
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot read members");
+	sqlite3_finalize(st);
+	return status;
+}
+
+int uk_member_hardship_at(struct uk_db *db, const char *name, enum uk_member_key by,
+                          const char *date, int64_t *id, char hardship[16])
+{
+	/* The level after the last change dated on or before date; before
+	 * the first change, the level that change replaced. */
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT id, (SELECT coalesce((SELECT new_value FROM member_events e"
+		"   WHERE e.member_id = m.id AND e.field = 'hardship' AND e.date <= ?2"
+		"   ORDER BY e.date DESC, e.id DESC LIMIT 1),"
+		"  (SELECT old_value FROM member_events e WHERE e.member_id = m.id"
+		"   AND e.field = 'hardship' ORDER BY e.date, e.id LIMIT 1), m.hardship))"
+		" FROM members m WHERE CASE ?3 WHEN 1 THEN m.employee_no = ?1"
+		" WHEN 2 THEN m.id_card = upper(?1) ELSE m.member_no = ?1 END");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, by == UK_KEY_EMPLOYEE_NO ? 1 : by == UK_KEY_ID_CARD ? 2 : 0);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		snprintf(hardship, 16, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : uk_db_fail(db, rc, "cannot read members");
+}

@@ -93,6 +93,7 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out);
 /* Writes the totals kept during the session; call before commit. */
 int uk_ledger_flush(struct uk_ledger *lg);
 void uk_ledger_close(struct uk_ledger *lg);
+struct uk_db *uk_ledger_db(struct uk_ledger *lg);
 
 /* One entry as given (text, not yet checked). */
 struct uk_entry_in {
@@ -155,4 +156,18 @@ int uk_ledger_funds_list(struct uk_db *db, struct uk_writer *w);
 
 /* Dues (DOMAIN.md): 0.5% of the wage base cut to whole 10 yuan, in fen. */
 int64_t uk_dues_of_wage(int64_t wage_fen);
+
+/* A month's dues run: one entry per member (class 401, fund general),
+ * the roll written to roll. */
+struct uk_dues;
+/* *already is set (and nothing is to be posted) when the month has dues. */
+int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
+                  struct uk_writer *roll, int mask, struct uk_dues **out, long *already);
+/* One member: wage_base as text ("" or NULL when none). -1 with err for
+ * a bad value, else an exit code. */
+int uk_dues_member(struct uk_dues *d, const char *member_no, const char *name,
+                   const char *unit, const char *wage_base, char *err, size_t errsz);
+/* Frees; *posted, *missing and *total (fen) say what was done. */
+void uk_dues_end(struct uk_dues *d, long *posted, long *missing, int64_t *total);
+const struct uk_outcol *uk_dues_cols(int *n);
 #endif
