@@ -134,6 +134,13 @@ test_expect_success '-f json prints the record added, --mask masks it but not th
 	test "$(db_query "SELECT name, id_card, phone FROM members WHERE phone IS NOT NULL AND name = ${SQ}吴小明${SQ}")" = "吴小明|440304199002020051|13812345678"
 '
 
+test_expect_success '-q: no summary, the member still added' '
+	member-add -q --name 冯九 --employee-no E900 >out 2>err &&
+	test_must_fail test -s err &&
+	test_must_fail test -s out &&
+	test "$(db_query "SELECT name FROM members WHERE employee_no = ${SQ}E900${SQ}")" = 冯九
+'
+
 # Refused values on the command line: 65, a message naming the value,
 # the database unchanged.
 check_refused() {

@@ -167,11 +167,12 @@ test_expect_success 'two operands are a usage error (64)' '
 	test_grep "member-add --help" err
 '
 
-test_expect_success 'a large generated HR file is imported whole' '
+test_expect_success 'a large file is imported whole; no progress output off a terminal' '
 	db=$TRASH/big.db &&
 	gen_staff 500 >big.csv &&
 	member-add --db "$db" big.csv 2>err &&
-	test_grep "^member-add: added 500, updated 0, unchanged 0, missing 0$" err &&
+	echo "member-add: added 500, updated 0, unchanged 0, missing 0" >expect &&
+	test_cmp expect err &&
 	test "$(db_query "SELECT count(*), count(DISTINCT member_no), min(member_no), max(member_no) FROM members" "$db")" = "500|500|000001|000500" &&
 	member-add --db "$db" big.csv 2>err &&
 	test_grep "^member-add: added 0, updated 0, unchanged 500, missing 0$" err
