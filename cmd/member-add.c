@@ -147,7 +147,7 @@ int main(int argc, char **argv)
 	rc = uk_members_import(db, &src, &io, &stats);
 out:
 	if (w && uk_writer_end(w) != 0 && !rc)
-		rc = uk_finish_stdout(rc);
+		rc = UK_EX_IOERR;
 	uk_db_close(db);
 	uk_reader_close(src.reader);
 	uk_opts_free(&o);

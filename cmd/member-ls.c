@@ -97,8 +97,10 @@ int main(int argc, char **argv)
 		case OPT_WHERE_KEY: f.where_key = optarg; break;
 		case OPT_WHERE: {
 			const char **nw;
-			if (!strchr(optarg, '=')) {
-				rc = uk_usage_error(usage, "--where wants COLUMN=VALUE, not '%s'", optarg);
+			if (!strchr(optarg, '=') ||
+			    uk_member_field_find(optarg, (size_t)(strchr(optarg, '=') - optarg)) < 0) {
+				rc = uk_usage_error(usage, "--where wants COLUMN=VALUE with a member column, "
+				                    "not '%s'", optarg);
 				goto out;
 			}
 			if (!(nw = realloc(where, (size_t)(f.nwhere + 1) * sizeof *nw))) {
@@ -160,8 +162,8 @@ int main(int argc, char **argv)
 		rc = uk_members_list(db, &f, w, o.mask, &n);
 	}
 out:
-	if (w)
-		uk_writer_end(w);
+	if (w && uk_writer_end(w) != 0 && !rc)
+		rc = UK_EX_IOERR;
 	uk_db_close(db);
 	free(where);
 	uk_opts_free(&o);

@@ -540,6 +540,12 @@ static int check_overdraft(struct uk_ledger *lg, const char *fund, const char *a
 int uk_ledger_add(struct uk_ledger *lg, const struct uk_entry_in *in, int64_t *id,
                   char *err, size_t errsz)
 {
+	return uk_ledger_add_checked(lg, in, NULL, id, err, errsz);
+}
+
+int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, const char *direction,
+                          int64_t *id, char *err, size_t errsz)
+{
 	struct entry e;
 	char date[UK_DATE_BUFSZ], code[24], kind[12], sub[200], hardship[16] = "";
 	char fund[64], account[64], voucher[64], member[64];
@@ -579,6 +585,9 @@ int uk_ledger_add(struct uk_ledger *lg, const struct uk_entry_in *in, int64_t *i
 	e.fund = fund;
 	e.account = account;
 	e.direction = strcmp(kind, "income") == 0 ? "in" : "out";
+	if (direction && strcmp(direction, e.direction) != 0)
+		return fail(err, errsz, "direction '%s' disagrees with category %s (%s)", direction, code,
+		            e.direction);
 	e.category = code;
 	e.subcategory = sub;
 	e.voucher = voucher;

@@ -51,6 +51,14 @@ const struct uk_colspec *uk_member_colspec(int *n)
 }
 const char *uk_member_field_name(enum uk_member_field f) { return colspec[f].name; }
 
+int uk_member_field_find(const char *name, size_t len)
+{
+	for (int f = 0; f < UK_MF_COUNT; f++)
+		if (strlen(colspec[f].name) == len && strncmp(colspec[f].name, name, len) == 0)
+			return f;
+	return -1;
+}
+
 static const struct uk_outcol outcols[UK_MF_COUNT + 1] = {
 	{"member_no", UK_COL_TEXT}, {"employee_no", UK_COL_TEXT}, {"name", UK_COL_TEXT},
 	{"gender", UK_COL_TEXT}, {"id_card", UK_COL_TEXT}, {"birth_date", UK_COL_TEXT},

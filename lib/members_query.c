@@ -155,11 +155,7 @@ int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
 	}
 	for (int i = 0; i < f->nwhere; i++) {
 		const char *eq = strchr(f->where[i], '=');
-		where_field[i] = -1;
-		for (int k = 0; eq && k < UK_MF_COUNT; k++)
-			if (strlen(uk_member_field_name(k)) == (size_t)(eq - f->where[i]) &&
-			    strncmp(uk_member_field_name(k), f->where[i], (size_t)(eq - f->where[i])) == 0)
-				where_field[i] = k;
+		where_field[i] = eq ? uk_member_field_find(f->where[i], (size_t)(eq - f->where[i])) : -1;
 		if (where_field[i] < 0) {
 			uk_err("--where '%s': not COLUMN=VALUE with a member column", f->where[i]);
 			status = UK_EX_USAGE;

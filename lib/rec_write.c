@@ -2,6 +2,7 @@
  * json, ndjson, and a table aligned by display width. */
 #include "uk_rec.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@ struct uk_writer {
 	char **names;
 	long rows;
 	int failed;
+	int error;            /* errno of the first failed write */
 	/* table: every cell kept until the widths are known */
 	char **cells;
 	size_t ncells, capcells;
@@ -25,6 +27,7 @@ static int put(struct uk_writer *w, const char *s, size_t n)
 		return -1;
 	if (n && fwrite(s, 1, n, w->f) != n) {
 		w->failed = 1;
+		w->error = errno;
 		return -1;
 	}
 	return 0;
@@ -271,9 +274,17 @@ int uk_writer_end(struct uk_writer *w)
 		puts_(w, w->rows ? "\n]\n" : "]\n");
 	else if (w->fmt == UK_FMT_TABLE)
 		table_layout(w);
-	if (fflush(w->f) != 0)
+	if (fflush(w->f) != 0 && !w->failed) {
 		w->failed = 1;
+		w->error = errno;
+	}
 	failed = w->failed;
+	if (failed && w->f == stdout && w->error) {
+		/* Said here, where the cause is known; the final check of
+		 * stdout then has nothing more to report. */
+		uk_err("write error on standard output: %s", strerror(w->error));
+		clearerr(stdout);
+	}
 	for (size_t i = 0; i < w->ncells; i++)
 		free(w->cells[i]);
 	free(w->cells);

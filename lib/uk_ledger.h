@@ -110,6 +110,18 @@ struct uk_entry_in {
  * or an exit code > 1. */
 int uk_ledger_add(struct uk_ledger *lg, const struct uk_entry_in *in, int64_t *id,
                   char *err, size_t errsz);
+/* The same, where the record also states a direction ("in"/"out"), which
+ * must agree with the category's. */
+int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, const char *direction,
+                          int64_t *id, char *err, size_t errsz);
+
+/* Import: every record checked like add; bad ones reported (FILE:LINE) and
+ * written to rejects; the caller commits or not. Returns an exit code for
+ * a failure that stops reading, else 0 with the counts. */
+struct uk_import_ledger_opts { int allow_overdraft; const char *rejects; };
+int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_import_ledger_opts *o,
+                     long *added, long *bad);
+
 /* An opening balance: once per fund and account, before its other entries. */
 int uk_ledger_opening(struct uk_ledger *lg, const char *date, const char *amount,
                       const char *fund, const char *account, const char *memo,
@@ -170,4 +182,17 @@ int uk_dues_member(struct uk_dues *d, const char *member_no, const char *name,
 /* Frees; *posted, *missing and *total (fen) say what was done. */
 void uk_dues_end(struct uk_dues *d, long *posted, long *missing, int64_t *total);
 const struct uk_outcol *uk_dues_cols(int *n);
+
+/* Positions of the ledger columns in uk_ledger_colspec and uk_ledger_outcols
+ * (DESIGN.md §8), for the importer's uk_row_get. */
+enum uk_ledger_col {
+	UK_LC_ID, UK_LC_DATE, UK_LC_FUND, UK_LC_ACCOUNT, UK_LC_DIRECTION, UK_LC_CATEGORY,
+	UK_LC_CATEGORY_NAME, UK_LC_SUBCATEGORY, UK_LC_AMOUNT, UK_LC_MEMBER_NO,
+	UK_LC_ACTIVITY_ID, UK_LC_VOUCHER, UK_LC_MEMO, UK_LC_VOID_OF, UK_LC_HASH, UK_LC_COUNT
+};
+/* The input columns of categories --load (open its reader with these):
+ * code, parent, name, slug, and kind (read back from the listing, ignored:
+ * the parent gives it). */
+enum uk_category_col { UK_CC_CODE, UK_CC_PARENT, UK_CC_NAME, UK_CC_SLUG, UK_CC_KIND, UK_CC_COUNT };
+const struct uk_colspec *uk_ledger_category_colspec(int *n);
 #endif

@@ -73,6 +73,8 @@ const struct uk_colspec *uk_member_colspec(int *n);
 /* Output columns: the fields plus "roles" after status_date. */
 const struct uk_outcol *uk_member_outcols(int *n);
 const char *uk_member_field_name(enum uk_member_field f);
+/* The field named by the first len bytes of name, or -1. */
+int uk_member_field_find(const char *name, size_t len);
 
 /* A member as canonical text: NULL when unknown. */
 struct uk_member {

@@ -1,0 +1,186 @@
+/* ledger_import.c - many entries from records (a bank statement mapped to
+ * our columns, or the output of fund-ledger ls): checked like add, all or
+ * nothing unless skip_bad. */
+#include "uk_ledger.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Column order of uk_ledger_colspec (DESIGN.md §8). */
+enum { C_ID, C_DATE, C_FUND, C_ACCOUNT, C_DIRECTION, C_CATEGORY, C_CATEGORY_NAME,
+       C_SUBCATEGORY, C_AMOUNT, C_MEMBER_NO, C_ACTIVITY_ID, C_VOUCHER, C_MEMO, C_VOID_OF,
+       C_HASH };
+
+static const char *val(struct uk_row *row, int c)
+{
+	const char *s = uk_row_get(row, c);
+	return s && *s ? s : NULL;
+}
+
+/* Source ids seen in this batch and the entries they became, for voids
+ * and transfers that refer to them. */
+struct idmap { long long from; int64_t to; };
+
+static int64_t map_find(const struct idmap *m, long n, long long from)
+{
+	for (long i = n - 1; i >= 0; i--)
+		if (m[i].from == from)
+			return m[i].to;
+	return 0;
+}
+
+static int one(struct uk_ledger *lg, struct uk_row *row, const struct uk_import_ledger_opts *o,
+               struct idmap *map, long nmap, int64_t *id, char *err, size_t errsz)
+{
+	const char *cat = val(row, C_CATEGORY);
+	const char *sub = val(row, C_SUBCATEGORY);
+	const char *dir = val(row, C_DIRECTION);
+	const char *void_of = val(row, C_VOID_OF);
+	char catbuf[300];
+	struct uk_entry_in in;
+
+	if (val(row, C_AMOUNT) && val(row, C_AMOUNT)[0] == '-') {
+		snprintf(err, errsz, "negative amount '%s': amounts are positive, the category "
+		         "gives the direction", val(row, C_AMOUNT));
+		return -1;
+	}
+	if (void_of) {
+		/* A reversal in the source: reverse what its original became. */
+		int64_t orig = map_find(map, nmap, atoll(void_of));
+		if (!orig) {
+			snprintf(err, errsz, "void_of %s: no such entry earlier in this input", void_of);
+			return -1;
+		}
+		return uk_ledger_void(lg, orig, val(row, C_MEMO) ? val(row, C_MEMO) : "voided in the source",
+		                      val(row, C_DATE), id, err, errsz);
+	}
+	if (cat && strcmp(cat, "opening") == 0)
+		return uk_ledger_opening(lg, val(row, C_DATE), val(row, C_AMOUNT), val(row, C_FUND),
+		                         val(row, C_ACCOUNT), val(row, C_MEMO), id, err, errsz);
+	if (cat && (strcmp(cat, "transfer-out") == 0 || strcmp(cat, "transfer-in") == 0)) {
+		snprintf(err, errsz, "a transfer half on its own: transfers are imported as a "
+		         "transfer-out record followed by its transfer-in record");
+		return -1;
+	}
+	snprintf(catbuf, sizeof catbuf, "%s%s%s", cat ? cat : "", sub ? "/" : "", sub ? sub : "");
+	memset(&in, 0, sizeof in);
+	in.date = val(row, C_DATE);
+	in.amount = val(row, C_AMOUNT);
+	in.category = cat ? catbuf : NULL;
+	in.fund = val(row, C_FUND);
+	in.account = val(row, C_ACCOUNT);
+	in.member = val(row, C_MEMBER_NO);
+	in.activity = val(row, C_ACTIVITY_ID);
+	in.voucher = val(row, C_VOUCHER);
+	in.memo = val(row, C_MEMO);
+	in.allow_overdraft = o->allow_overdraft;
+	in.member_by = 0;
+	return uk_ledger_add_checked(lg, &in, dir, id, err, errsz);
+}
+
+int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_import_ledger_opts *o,
+                     long *added, long *bad)
+{
+	struct uk_rejects *rj = NULL;
+	struct uk_row *row;
+	struct idmap *map = NULL;
+	long nmap = 0, capmap = 0;
+	struct uk_progress progress;
+	int rc;
+	/* A transfer-out waiting for its transfer-in. */
+	char pend_date[32] = "", pend_amount[64] = "", pend_from[160] = "", pend_voucher[64] = "";
+	char pend_memo[600] = "";
+	long long pend_src = 0;
+	long pend_line = 0;
+
+	*added = *bad = 0;
+	if (o->rejects && (rc = uk_rejects_open(o->rejects, r, &rj)) != 0)
+		return rc;
+	uk_progress_start(&progress, "entries");
+	while ((rc = uk_reader_next(r, &row)) == 1) {
+		char err[400];
+		int64_t id = 0;
+		const char *cat = val(row, C_CATEGORY);
+		long long src = val(row, C_ID) ? atoll(val(row, C_ID)) : 0;
+		int res;
+
+		if (uk_row_error(row)) {
+			snprintf(err, sizeof err, "%s", uk_row_error(row));
+			res = -1;
+		} else if (*pend_date && !(cat && strcmp(cat, "transfer-in") == 0)) {
+			snprintf(err, sizeof err, "the transfer-out record of line %ld has no transfer-in "
+			         "record after it", pend_line);
+			*pend_date = '\0';
+			res = -1;
+		} else if (cat && strcmp(cat, "transfer-out") == 0) {
+			snprintf(pend_date, sizeof pend_date, "%s", val(row, C_DATE) ? val(row, C_DATE) : "");
+			snprintf(pend_amount, sizeof pend_amount, "%s", val(row, C_AMOUNT) ? val(row, C_AMOUNT) : "");
+			snprintf(pend_from, sizeof pend_from, "%s:%s", val(row, C_FUND) ? val(row, C_FUND) : "general",
+			         val(row, C_ACCOUNT) ? val(row, C_ACCOUNT) : "bank");
+			snprintf(pend_voucher, sizeof pend_voucher, "%s", val(row, C_VOUCHER) ? val(row, C_VOUCHER) : "");
+			snprintf(pend_memo, sizeof pend_memo, "%s", val(row, C_MEMO) ? val(row, C_MEMO) : "");
+			pend_src = src;
+			pend_line = uk_row_line(row);
+			if (!*pend_date)
+				snprintf(pend_date, sizeof pend_date, "?");
+			continue;
+		} else if (cat && strcmp(cat, "transfer-in") == 0) {
+			char to[160];
+			if (!*pend_date) {
+				snprintf(err, sizeof err, "a transfer-in record without its transfer-out record before it");
+				res = -1;
+			} else {
+				snprintf(to, sizeof to, "%s:%s", val(row, C_FUND) ? val(row, C_FUND) : "general",
+				         val(row, C_ACCOUNT) ? val(row, C_ACCOUNT) : "bank");
+				res = uk_ledger_transfer(lg, pend_date, pend_amount, pend_from, to, pend_voucher,
+				                         pend_memo, o->allow_overdraft, &id, err, sizeof err);
+				if (res == 0 && pend_src) {
+					/* The out half keeps the source's id of the out record. */
+					src = pend_src;
+				}
+				*pend_date = '\0';
+			}
+		} else {
+			res = one(lg, row, o, map, nmap, &id, err, sizeof err);
+		}
+		if (res > 1) {
+			rc = res;
+			goto out;
+		}
+		if (res == -1) {
+			(*bad)++;
+			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
+			if (rj)
+				uk_rejects_add(rj, row, err);
+			continue;
+		}
+		(*added)++;
+		if (src) {
+			if (nmap == capmap) {
+				struct idmap *m = realloc(map, (size_t)(capmap = capmap ? capmap * 2 : 256) * sizeof *m);
+				if (!m) {
+					rc = uk_err_nomem();
+					goto out;
+				}
+				map = m;
+			}
+			map[nmap].from = src;
+			map[nmap++].to = id;
+		}
+		uk_progress_tick(&progress, *added + *bad);
+	}
+	if (rc == 0 && *pend_date) {
+		(*bad)++;
+		uk_err_at(uk_reader_name(r), pend_line, "a transfer-out record with no transfer-in record after it");
+	}
+out:
+	uk_progress_end(&progress);
+	free(map);
+	{
+		int crc = uk_rejects_close(rj);
+		if (!rc || rc == 1)
+			rc = crc;
+	}
+	return rc > 1 ? rc : 0;
+}

@@ -1,0 +1,1038 @@
+/* ledger_query.c - reading the books: the ledger columns, ls, balances, the
+ * journal for ledger-cli and hledger, the chart of accounts (list, and the
+ * detail level replaced from records) and funds. The write side (entries,
+ * the hash chain, totals, seeding the chart) is ledger.c. */
+#include <sqlite3.h>
+#include "uk_ledger.h"
+#include "uk_members.h"
+#include "uk_money.h"
+#include "uk_text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define A(...) (const char *const[]){__VA_ARGS__, NULL}
+
+/* ---- Columns (DESIGN.md §8 "Ledger columns") ---- */
+
+/* Import reads them all; id, direction, category_name, void_of and hash are
+ * known so that ls output reads back, and the importer decides what they
+ * mean (nothing, for most). */
+static const struct uk_colspec colspec[UK_LC_COUNT] = {
+	{"id", NULL},
+	{"date", A("日期")},
+	{"fund", A("基金")},
+	{"account", A("账户", "帐户")},
+	{"direction", NULL},
+	{"category", A("科目", "类别")},
+	{"category_name", NULL},
+	{"subcategory", A("子目")},
+	{"amount", A("金额")},
+	{"member_no", A("会员编号", "会员卡号")},
+	{"activity_id", NULL},
+	{"voucher", A("凭证号")},
+	{"memo", A("摘要", "备注")},
+	{"void_of", NULL},
+	{"hash", NULL},
+};
+
+static const struct uk_outcol outcols[UK_LC_COUNT] = {
+	{"id", UK_COL_INT}, {"date", UK_COL_TEXT}, {"fund", UK_COL_TEXT},
+	{"account", UK_COL_TEXT}, {"direction", UK_COL_TEXT}, {"category", UK_COL_TEXT},
+	{"category_name", UK_COL_TEXT}, {"subcategory", UK_COL_TEXT}, {"amount", UK_COL_MONEY},
+	{"member_no", UK_COL_TEXT}, {"activity_id", UK_COL_INT}, {"voucher", UK_COL_TEXT},
+	{"memo", UK_COL_TEXT}, {"void_of", UK_COL_INT}, {"hash", UK_COL_TEXT},
+};
+
+const struct uk_colspec *uk_ledger_colspec(int *n)
+{
+	*n = UK_LC_COUNT;
+	return colspec;
+}
+
+const struct uk_outcol *uk_ledger_outcols(int *n)
+{
+	*n = UK_LC_COUNT;
+	return outcols;
+}
+
+/* ---- Shared helpers ---- */
+
+#define N_OF(a) ((int)(sizeof (a) / sizeof (a)[0]))
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Writes one row; -1 when the reader has gone (stop quietly). */
+static int put_row(struct uk_writer *w, const char *const *vals)
+{
+	return uk_writer_row(w, vals);
+}
+
+/* [a-z0-9-]{1,32}: fund names and slugs. */
+static int is_name(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9') || s[n] == '-'))
+			return 0;
+	return n >= 1 && n <= 32;
+}
+
+/* A category code: [0-9A-Za-z_.-]{1,20} (ledger.c keeps codes in 24 bytes). */
+static int is_code(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if (!((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+		      (s[n] >= '0' && s[n] <= '9') || s[n] == '-' || s[n] == '_' || s[n] == '.'))
+			return 0;
+	return n >= 1 && n <= 20;
+}
+
+/* Whether s holds a C0 or C1 control character or DEL. */
+static int has_control(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return 1;
+	return 0;
+}
+
+static int is_blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ')
+			return 0;
+	return 1;
+}
+
+/* A title or a category name: 1..100 bytes of UTF-8 text, not only spaces,
+ * no control characters. NULL when fine, else a static reason. */
+static const char *title_problem(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || is_blank(s))
+		return "empty";
+	if (n > 100)
+		return "longer than 100 bytes";
+	if (!uk_utf8_is_valid(s, n))
+		return "not UTF-8";
+	if (has_control(s))
+		return "control character";
+	return NULL;
+}
+
+/* ---- ls ---- */
+
+/* The code of a category given by code, name or slug (code first), and
+ * whether it is a top class. 0 when found, 1 when not, or an exit code. */
+static int find_category(struct uk_db *db, const char *text, char *code, size_t codesz, int *top)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT code, parent IS NULL AND kind <> 'system' FROM ledger_categories"
+		" WHERE code = ?1 OR name = ?1 OR slug = lower(?1)"
+		" ORDER BY code = ?1 DESC, name = ?1 DESC LIMIT 1");
+	int rc, found = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(code, codesz, "%s", col_text(st, 0));
+		*top = sqlite3_column_int(st, 1);
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot read the chart of accounts");
+	return found ? 0 : 1;
+}
+
+/* --category: a code, name or slug; a top class takes in its detail rows;
+ * "NAME/SUB" (维权支出/困难职工帮扶) also names a subcategory. */
+static int resolve_category(struct uk_db *db, const char *text, char *code, size_t codesz,
+                            int *top, char **sub)
+{
+	int rc = find_category(db, text, code, codesz, top);
+	const char *slash = strchr(text, '/');
+	*sub = NULL;
+	if (rc == 1 && slash && slash > text && slash[1]) {
+		char *head = strndup(text, (size_t)(slash - text));
+		if (!head)
+			return uk_err_nomem();
+		rc = find_category(db, head, code, codesz, top);
+		free(head);
+		if (rc == 0 && !(*sub = strdup(slash + 1)))
+			return uk_err_nomem();
+	}
+	if (rc == 1) {
+		uk_err("unknown category '%s' (fund-ledger categories lists them)", text);
+		return UK_EX_DATAERR;
+	}
+	return rc;
+}
+
+static int check_fund(struct uk_db *db, const char *fund)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT 1 FROM ledger_funds WHERE name = ?1");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, fund, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return UK_EX_OK;
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot read funds");
+	uk_err("unknown fund '%s' (fund-ledger funds lists them)", fund);
+	return UK_EX_DATAERR;
+}
+
+int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk_writer *w, int mask)
+{
+	/* The period is always bound (the widest one by default), so the date
+	 * index gives both the range and the order. */
+	static const char *const sql =
+		"SELECT e.id, e.date, e.fund, e.account, e.direction, e.category, c.name,"
+		" e.subcategory, e.amount, m.member_no, e.activity_id, e.voucher, e.memo,"
+		" e.void_of, e.hash"
+		" FROM ledger_entries e"
+		" LEFT JOIN ledger_categories c ON c.code = e.category"
+		" LEFT JOIN members m ON m.id = e.member_id"
+		" WHERE e.date BETWEEN ?1 AND ?2"
+		" AND (?3 IS NULL OR e.fund = ?3)"
+		" AND (?4 IS NULL OR e.category = ?4 OR (?5 AND c.parent = ?4))"
+		" AND (?6 IS NULL OR e.subcategory = ?6)"
+		" AND (?7 IS NULL OR e.member_id = ?7)"
+		" ORDER BY e.date, e.id";
+	char from[UK_DATE_BUFSZ] = "0000-00-00", to[UK_DATE_BUFSZ] = "9999-99-99";
+	char code[64];
+	char *sub = NULL;
+	int top = 0, rc, status = UK_EX_OK;
+	int64_t member_id = 0;
+	sqlite3_stmt *st = NULL;
+
+	(void)mask;  /* ls shows no personal data: member_no only, memo kept */
+	if (f->has_period) {
+		uk_date_format(f->period.from, from);
+		uk_date_format(f->period.to, to);
+	}
+	if (f->fund && (status = check_fund(db, f->fund)) != UK_EX_OK)
+		return status;
+	if (f->category && (status = resolve_category(db, f->category, code, sizeof code, &top, &sub)) != 0)
+		return status;
+	if (f->member && (status = uk_member_find(db, f->member, UK_KEY_MEMBER_NO, &member_id)) != 0)
+		goto out;
+	if (!(st = uk_db_prepare(db, sql))) {
+		status = UK_EX_SOFTWARE;
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	if (f->fund) sqlite3_bind_text(st, 3, f->fund, -1, SQLITE_STATIC);
+	if (f->category) sqlite3_bind_text(st, 4, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, top);
+	if (sub) sqlite3_bind_text(st, 6, sub, -1, SQLITE_STATIC);
+	if (f->member) sqlite3_bind_int64(st, 7, member_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *vals[UK_LC_COUNT];
+		char money[UK_MONEY_BUFSZ];
+		for (int i = 0; i < UK_LC_COUNT; i++)
+			vals[i] = col_text(st, i);
+		vals[UK_LC_AMOUNT] = uk_money_format(sqlite3_column_int64(st, UK_LC_AMOUNT), money);
+		if (put_row(w, vals) != 0)
+			goto out;  /* closed pipe: stop quietly */
+	}
+	if (rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot list entries");
+out:
+	sqlite3_finalize(st);
+	free(sub);
+	return status;
+}
+
+/* ---- balance ---- */
+
+static const struct uk_outcol bal_fund_cols[] = {
+	{"fund", UK_COL_TEXT}, {"fund_title", UK_COL_TEXT}, {"in", UK_COL_MONEY},
+	{"out", UK_COL_MONEY}, {"balance", UK_COL_MONEY},
+};
+static const struct uk_outcol bal_account_cols[] = {
+	{"fund", UK_COL_TEXT}, {"account", UK_COL_TEXT}, {"in", UK_COL_MONEY},
+	{"out", UK_COL_MONEY}, {"balance", UK_COL_MONEY},
+};
+static const struct uk_outcol bal_category_cols[] = {
+	{"category", UK_COL_TEXT}, {"category_name", UK_COL_TEXT}, {"kind", UK_COL_TEXT},
+	{"in", UK_COL_MONEY}, {"out", UK_COL_MONEY},
+};
+static const struct uk_outcol bal_month_cols[] = {
+	{"month", UK_COL_TEXT}, {"in", UK_COL_MONEY}, {"out", UK_COL_MONEY},
+	{"balance", UK_COL_MONEY},
+};
+
+const struct uk_outcol *uk_ledger_balance_cols(enum uk_balance_by by, int *n)
+{
+	switch (by) {
+	case UK_BY_ACCOUNT: *n = N_OF(bal_account_cols); return bal_account_cols;
+	case UK_BY_CATEGORY: *n = N_OF(bal_category_cols); return bal_category_cols;
+	case UK_BY_MONTH: *n = N_OF(bal_month_cols); return bal_month_cols;
+	case UK_BY_FUND: break;
+	}
+	*n = N_OF(bal_fund_cols);
+	return bal_fund_cols;
+}
+
+/* The movements: the kept totals, or with ?1 (--at) the entries up to that
+ * day, in the same shape. */
+#define BAL_SOURCE \
+	"WITH t(fund, account, category, month, amount_in, amount_out) AS (" \
+	" SELECT fund, account, category, month, amount_in, amount_out FROM ledger_totals" \
+	"  WHERE ?1 IS NULL" \
+	" UNION ALL" \
+	" SELECT fund, account, category, substr(date, 1, 7)," \
+	"  sum(CASE WHEN direction = 'in' THEN amount ELSE 0 END)," \
+	"  sum(CASE WHEN direction = 'out' THEN amount ELSE 0 END)" \
+	"  FROM ledger_entries WHERE ?1 IS NOT NULL AND date <= ?1" \
+	"  GROUP BY fund, account, category, substr(date, 1, 7)) "
+
+int uk_ledger_balance(struct uk_db *db, enum uk_balance_by by, const char *at, struct uk_writer *w)
+{
+	static const char *const sql_fund = BAL_SOURCE
+		"SELECT f.name, f.title, coalesce(sum(t.amount_in), 0), coalesce(sum(t.amount_out), 0)"
+		" FROM ledger_funds f LEFT JOIN t ON t.fund = f.name GROUP BY f.name ORDER BY f.name";
+	static const char *const sql_account = BAL_SOURCE
+		"SELECT t.fund, t.account, sum(t.amount_in), sum(t.amount_out)"
+		" FROM t GROUP BY t.fund, t.account ORDER BY t.fund, t.account";
+	static const char *const sql_category = BAL_SOURCE
+		"SELECT t.category, c.name, c.kind, sum(t.amount_in), sum(t.amount_out)"
+		" FROM t LEFT JOIN ledger_categories c ON c.code = t.category"
+		" GROUP BY t.category HAVING sum(t.amount_in) <> 0 OR sum(t.amount_out) <> 0"
+		" ORDER BY c.kind = 'system', t.category";
+	static const char *const sql_month = BAL_SOURCE
+		"SELECT t.month, sum(t.amount_in), sum(t.amount_out)"
+		" FROM t GROUP BY t.month ORDER BY t.month";
+	const char *sql = by == UK_BY_ACCOUNT ? sql_account : by == UK_BY_CATEGORY ? sql_category :
+	                  by == UK_BY_MONTH ? sql_month : sql_fund;
+	/* Where the money columns start in the select and in the output. */
+	int nlead = by == UK_BY_CATEGORY ? 3 : by == UK_BY_MONTH ? 1 : 2;
+	int64_t total_in = 0, total_out = 0, running = 0;
+	sqlite3_stmt *st = uk_db_prepare(db, sql);
+	int rc, status = UK_EX_OK;
+
+	if (!st)
+		return UK_EX_SOFTWARE;
+	if (at)
+		sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *vals[5];
+		char m_in[UK_MONEY_BUFSZ], m_out[UK_MONEY_BUFSZ], m_bal[UK_MONEY_BUFSZ];
+		int64_t in = sqlite3_column_int64(st, nlead), out = sqlite3_column_int64(st, nlead + 1);
+		int64_t bal;
+		for (int i = 0; i < nlead; i++)
+			vals[i] = col_text(st, i);
+		if (uk_money_add(total_in, in, &total_in) || uk_money_add(total_out, out, &total_out) ||
+		    uk_money_add(in, -out, &bal) || uk_money_add(running, bal, &running)) {
+			uk_err("the sums of the books overflow");
+			status = UK_EX_DATAERR;
+			goto out;
+		}
+		vals[nlead] = uk_money_format(in, m_in);
+		vals[nlead + 1] = uk_money_format(out, m_out);
+		if (by != UK_BY_CATEGORY)
+			vals[nlead + 2] = uk_money_format(by == UK_BY_MONTH ? running : bal, m_bal);
+		if (put_row(w, vals) != 0)
+			goto out;  /* closed pipe: stop quietly */
+	}
+	if (rc != SQLITE_DONE) {
+		status = uk_db_fail(db, rc, "cannot compute the balance");
+		goto out;
+	}
+	if (by == UK_BY_FUND || by == UK_BY_ACCOUNT) {
+		char m_in[UK_MONEY_BUFSZ], m_out[UK_MONEY_BUFSZ], m_bal[UK_MONEY_BUFSZ];
+		const char *vals[5] = {"total", NULL, NULL, NULL, NULL};
+		int64_t bal;
+		if (uk_money_add(total_in, -total_out, &bal)) {
+			uk_err("the sums of the books overflow");
+			status = UK_EX_DATAERR;
+			goto out;
+		}
+		vals[2] = uk_money_format(total_in, m_in);
+		vals[3] = uk_money_format(total_out, m_out);
+		vals[4] = uk_money_format(bal, m_bal);
+		put_row(w, vals);
+	}
+out:
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* ---- The journal (ledger-cli, hledger) ---- */
+
+/* One entry as the journal query selects it, from column base. */
+struct jentry {
+	int64_t id, amount, void_of;
+	int has_void, in;
+	const char *date, *category, *sub, *voucher, *memo;
+	const char *cname, *kind, *slug, *pname, *atitle, *ftitle;
+};
+
+#define J_COLS(e, c, pc, a, f) \
+	e ".id, " e ".date, " e ".direction, " e ".category, " e ".subcategory, " e ".amount, " \
+	e ".voucher, " e ".memo, " e ".void_of, coalesce(" c ".name, " e ".category), " c ".kind, " \
+	c ".slug, " pc ".name, coalesce(" a ".title, " e ".account), coalesce(" f ".title, " e ".fund)"
+#define J_NCOLS 15
+
+static void jentry_load(sqlite3_stmt *st, int base, struct jentry *e)
+{
+	const char *dir = col_text(st, base + 2);
+	e->id = sqlite3_column_int64(st, base);
+	e->date = col_text(st, base + 1);
+	e->in = dir && strcmp(dir, "in") == 0;
+	e->category = col_text(st, base + 3);
+	e->sub = col_text(st, base + 4);
+	e->amount = sqlite3_column_int64(st, base + 5);
+	e->voucher = col_text(st, base + 6);
+	e->memo = col_text(st, base + 7);
+	e->has_void = sqlite3_column_type(st, base + 8) != SQLITE_NULL;
+	e->void_of = sqlite3_column_int64(st, base + 8);
+	e->cname = col_text(st, base + 9);
+	e->kind = col_text(st, base + 10);
+	e->slug = col_text(st, base + 11);
+	e->pname = col_text(st, base + 12);
+	e->atitle = col_text(st, base + 13);
+	e->ftitle = col_text(st, base + 14);
+}
+
+/* Text for one line of the journal: white space and control characters
+ * become one space (two spaces or a tab end an account name), ends trimmed,
+ * and with paren a ')' would end the (code) early. */
+static void jtext(FILE *f, const char *s, int paren)
+{
+	int space = 0, any = 0;
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		int c = *p;
+		if (c < 0x20 || c == 0x7f || c == ' ') {
+			space = 1;
+			continue;
+		}
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {  /* C1 */
+			p++;
+			space = 1;
+			continue;
+		}
+		if (space && any)
+			fputc(' ', f);
+		space = 0;
+		fputc(paren && c == ')' ? ']' : paren && c == '(' ? '[' : c, f);
+	}
+}
+
+static void jamount(FILE *f, int64_t fen)
+{
+	char buf[UK_MONEY_BUFSZ];
+	fprintf(f, "  %s CNY", uk_money_format(fen, buf));
+}
+
+static void jasset(FILE *f, const struct jentry *e)
+{
+	fputs("    资产:", f);
+	jtext(f, e->atitle, 0);
+	fputc(':', f);
+	jtext(f, e->ftitle, 0);
+}
+
+static int is_opening(const struct jentry *e)
+{
+	return (e->category && strcmp(e->category, "opening") == 0) ||
+	       (e->slug && strcmp(e->slug, "opening") == 0);
+}
+
+/* The other side of an entry: its income or expense class (and the top
+ * class above a detail row), the opening balance, or another system
+ * category as equity. */
+static void jother(FILE *f, const struct jentry *e)
+{
+	int income = e->kind && strcmp(e->kind, "income") == 0;
+	int expense = e->kind && strcmp(e->kind, "expense") == 0;
+	if (!income && !expense) {
+		fputs("    权益:", f);
+		if (is_opening(e))
+			fputs("期初余额", f);
+		else
+			jtext(f, e->cname, 0);
+		return;
+	}
+	fputs(income ? "    收入:" : "    支出:", f);
+	if (e->pname) {
+		jtext(f, e->pname, 0);
+		fputc(':', f);
+	}
+	jtext(f, e->cname, 0);
+	if (e->sub && *e->sub) {
+		fputc(':', f);
+		jtext(f, e->sub, 0);
+	}
+}
+
+static void jheader(FILE *f, const struct jentry *e, const char *voucher)
+{
+	/* YYYY-MM-DD -> YYYY/MM/DD */
+	for (const char *p = e->date ? e->date : ""; *p; p++)
+		fputc(*p == '-' ? '/' : *p, f);
+	if (voucher && *voucher) {
+		fputs(" (", f);
+		jtext(f, voucher, 1);
+		fputc(')', f);
+	}
+	fputc(' ', f);
+	jtext(f, e->memo && *e->memo && !is_blank(e->memo) ? e->memo : e->cname, 0);
+	fputc('\n', f);
+}
+
+static void jnotes(FILE *f, const struct jentry *e)
+{
+	fprintf(f, "    ; id: %lld\n", (long long)e->id);
+	if (e->has_void)
+		fprintf(f, "    ; void_of: %lld\n", (long long)e->void_of);
+}
+
+/* One entry, one transaction. The sign follows the direction: money in
+ * puts +amount on the asset (the other side elided), money out puts
+ * +amount on the other side (the asset elided, so -amount). A void is
+ * stored with the opposite direction and the same category, and so
+ * reverses the original. */
+static void jentry_single(FILE *f, const struct jentry *e)
+{
+	jheader(f, e, e->voucher);
+	jnotes(f, e);
+	if (e->in) {
+		jasset(f, e);
+		jamount(f, e->amount);
+		fputc('\n', f);
+		jother(f, e);
+		fputc('\n', f);
+	} else {
+		jother(f, e);
+		jamount(f, e->amount);
+		fputc('\n', f);
+		jasset(f, e);
+		fputc('\n', f);
+	}
+}
+
+/* A transfer: the entry and its linked pair in one transaction, each an
+ * asset posting signed by its direction. */
+static void jentry_pair(FILE *f, const struct jentry *e, const struct jentry *p)
+{
+	int64_t se = e->in ? e->amount : -e->amount, sp = p->in ? p->amount : -p->amount;
+	jheader(f, e, e->voucher && *e->voucher ? e->voucher : p->voucher);
+	jasset(f, e);
+	jamount(f, se);
+	fputc('\n', f);
+	jnotes(f, e);
+	jasset(f, p);
+	jamount(f, sp);
+	fputc('\n', f);
+	jnotes(f, p);
+	if (se + sp != 0)  /* a broken pair (verify names it): keep the journal readable */
+		fputs("    权益:转账差额\n", f);
+}
+
+int uk_ledger_export_journal(struct uk_db *db, FILE *f)
+{
+	/* A transfer's second entry names the first in transfer_of; it is
+	 * written with the first and skipped at its own turn. */
+	static const char *const sql =
+		"SELECT " J_COLS("e", "c", "pc", "a", "fu") ", "
+		J_COLS("p", "c2", "pc2", "a2", "fu2") ", p.id IS NOT NULL"
+		" FROM ledger_entries e"
+		" LEFT JOIN ledger_categories c ON c.code = e.category"
+		" LEFT JOIN ledger_categories pc ON pc.code = c.parent"
+		" LEFT JOIN ledger_accounts a ON a.name = e.account"
+		" LEFT JOIN ledger_funds fu ON fu.name = e.fund"
+		" LEFT JOIN ledger_entries p ON p.transfer_of = e.id AND e.transfer_of IS NULL"
+		" LEFT JOIN ledger_categories c2 ON c2.code = p.category"
+		" LEFT JOIN ledger_categories pc2 ON pc2.code = c2.parent"
+		" LEFT JOIN ledger_accounts a2 ON a2.name = p.account"
+		" LEFT JOIN ledger_funds fu2 ON fu2.name = p.fund"
+		" WHERE e.transfer_of IS NULL OR NOT EXISTS (SELECT 1 FROM ledger_entries o"
+		"  WHERE o.id = e.transfer_of AND o.transfer_of IS NULL)"
+		" ORDER BY e.date, e.id, p.id";
+	sqlite3_stmt *st = uk_db_prepare(db, sql);
+	int64_t last = 0;
+	int rc, first = 1, status = UK_EX_OK;
+
+	if (!st)
+		return UK_EX_SOFTWARE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct jentry e, p;
+		int paired = sqlite3_column_int(st, 2 * J_NCOLS);
+		jentry_load(st, 0, &e);
+		if (paired)
+			jentry_load(st, J_NCOLS, &p);
+		if (!first)
+			fputc('\n', f);
+		if (!first && e.id == last) {
+			/* A second entry naming the same first one: on its own. */
+			if (paired)
+				jentry_single(f, &p);
+		} else if (paired) {
+			jentry_pair(f, &e, &p);
+		} else {
+			jentry_single(f, &e);
+		}
+		first = 0;
+		last = e.id;
+		if (ferror(f))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot read entries");
+	sqlite3_finalize(st);
+	if (status == UK_EX_OK && (fflush(f) != 0 || ferror(f))) {
+		if (errno != EPIPE)
+			uk_err("cannot write the journal: %s", strerror(errno));
+		status = UK_EX_IOERR;
+	}
+	return status;
+}
+
+/* ---- The chart of accounts ---- */
+
+static const struct uk_outcol category_cols[] = {
+	{"code", UK_COL_TEXT}, {"parent", UK_COL_TEXT}, {"name", UK_COL_TEXT},
+	{"slug", UK_COL_TEXT}, {"kind", UK_COL_TEXT},
+};
+
+/* The listing reads back: kind is known and ignored (the parent gives it). */
+static const struct uk_colspec category_spec[UK_CC_COUNT] = {
+	{"code", A("代码", "科目代码", "编码")},
+	{"parent", A("上级", "上级代码", "上级科目")},
+	{"name", A("名称", "科目名称")},
+	{"slug", A("别名")},
+	{"kind", A("类型")},
+};
+
+const struct uk_outcol *uk_ledger_category_cols(int *n)
+{
+	*n = N_OF(category_cols);
+	return category_cols;
+}
+
+const struct uk_colspec *uk_ledger_category_colspec(int *n)
+{
+	*n = UK_CC_COUNT;
+	return category_spec;
+}
+
+int uk_ledger_categories_list(struct uk_db *db, struct uk_writer *w)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT code, parent, name, slug, kind FROM ledger_categories"
+		" ORDER BY kind = 'system', code");
+	int rc, status = UK_EX_OK;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *vals[5];
+		for (int i = 0; i < 5; i++)
+			vals[i] = col_text(st, i);
+		if (put_row(w, vals) != 0)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot read the chart of accounts");
+	sqlite3_finalize(st);
+	return status;
+}
+
+/* A row of the chart as stored or as loaded. */
+struct cat {
+	char *code, *parent, *name, *slug, *kind;
+	int top;        /* a top class (parent NULL, income or expense) */
+	long line;      /* loaded rows: where */
+};
+
+struct cats { struct cat *v; int n, cap; };
+
+static void cats_free(struct cats *c)
+{
+	for (int i = 0; i < c->n; i++) {
+		free(c->v[i].code);
+		free(c->v[i].parent);
+		free(c->v[i].name);
+		free(c->v[i].slug);
+		free(c->v[i].kind);
+	}
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+/* Appends a copy; -1 out of memory. */
+static int cats_add(struct cats *c, const char *code, const char *parent, const char *name,
+                    const char *slug, const char *kind, int top, long line)
+{
+	struct cat *x;
+	if (c->n == c->cap) {
+		int cap = c->cap ? 2 * c->cap : 64;
+		struct cat *v = realloc(c->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return -1;
+		c->v = v;
+		c->cap = cap;
+	}
+	x = &c->v[c->n];
+	memset(x, 0, sizeof *x);
+	x->top = top;
+	x->line = line;
+	if (!(x->code = dup_or_null(code)) || (parent && !(x->parent = strdup(parent))) ||
+	    !(x->name = dup_or_null(name)) || (slug && !(x->slug = strdup(slug))) ||
+	    (kind && !(x->kind = strdup(kind)))) {
+		free(x->code);
+		free(x->parent);
+		free(x->name);
+		free(x->slug);
+		return -1;
+	}
+	c->n++;
+	return 0;
+}
+
+static struct cat *cats_find(struct cats *c, int field, const char *s)
+{
+	for (int i = 0; s && i < c->n; i++) {
+		const char *v = field == 0 ? c->v[i].code : field == 1 ? c->v[i].name : c->v[i].slug;
+		if (v && strcmp(v, s) == 0)
+			return &c->v[i];
+	}
+	return NULL;
+}
+
+static char *opt_value(struct uk_row *row, int col, int fold)
+{
+	char *s = uk_row_get(row, col);
+	if (!s)
+		return NULL;
+	if (fold)
+		uk_fold_fullwidth(s);
+	uk_trim(s);
+	return *s ? s : NULL;
+}
+
+/* Checks one loaded row against the fixed rows and those before it; NULL
+ * when good, else the message in err. */
+static const char *check_loaded(struct cats *fixed, struct cats *loaded, char *code, char *parent,
+                                char *name, char *slug, const struct cat **top, char *err, size_t errsz)
+{
+	struct cat *x;
+	const char *why;
+	*top = NULL;
+	if (!code)
+		return "no code";
+	if (!name)
+		return "no name";
+	if (!is_code(code)) {
+		snprintf(err, errsz, "bad code '%s' (letters, digits, '-', '_', '.'; up to 20)", code);
+		return err;
+	}
+	if ((why = title_problem(name)) != NULL) {
+		snprintf(err, errsz, "name of %s: %s", code, why);
+		return err;
+	}
+	if (strchr(name, '/') || strchr(name, ':')) {
+		snprintf(err, errsz, "name '%s' has '/' or ':' (they separate levels)", name);
+		return err;
+	}
+	if (slug) {
+		for (char *p = slug; *p; p++)
+			if (*p >= 'A' && *p <= 'Z')
+				*p = (char)(*p - 'A' + 'a');
+		if (!is_name(slug)) {
+			snprintf(err, errsz, "bad slug '%s' (a-z, 0-9 and '-', up to 32)", slug);
+			return err;
+		}
+	}
+	x = cats_find(fixed, 0, code);
+	if (!parent) {
+		/* The listing read back: a top class or system row as it stands is
+		 * fine (it stays); anything else needs a parent. */
+		if (x && strcmp(x->name, name) == 0)
+			return NULL;
+		if (x) {
+			snprintf(err, errsz, "%s is a %s and stays '%s' (only detail rows are loaded)",
+			         code, x->top ? "top class" : "system category", x->name);
+			return err;
+		}
+		snprintf(err, errsz, "%s has no parent (a detail row belongs to a top class)", code);
+		return err;
+	}
+	if (x) {
+		snprintf(err, errsz, "code %s is a %s", code, x->top ? "top class" : "system category");
+		return err;
+	}
+	if (!(x = cats_find(fixed, 0, parent)) && !(x = cats_find(fixed, 1, parent)))
+		x = cats_find(fixed, 2, parent);
+	if (!x || !x->top) {
+		snprintf(err, errsz, "parent '%s' of %s is not a top class", parent, code);
+		return err;
+	}
+	*top = x;
+	if ((x = cats_find(loaded, 0, code)) != NULL) {
+		snprintf(err, errsz, "code %s again (line %ld)", code, x->line);
+		return err;
+	}
+	if ((x = cats_find(fixed, 1, name)) != NULL) {
+		snprintf(err, errsz, "name '%s' is %s's", name, x->code);
+		return err;
+	}
+	if ((x = cats_find(loaded, 1, name)) != NULL) {
+		snprintf(err, errsz, "name '%s' again (line %ld)", name, x->line);
+		return err;
+	}
+	if (slug && (x = cats_find(fixed, 2, slug)) != NULL) {
+		snprintf(err, errsz, "slug '%s' is %s's", slug, x->code);
+		return err;
+	}
+	if (slug && (x = cats_find(loaded, 2, slug)) != NULL) {
+		snprintf(err, errsz, "slug '%s' again (line %ld)", slug, x->line);
+		return err;
+	}
+	return NULL;
+}
+
+static int load_fixed(struct uk_db *db, struct cats *fixed)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT code, parent, name, slug, kind, kind <> 'system' FROM ledger_categories"
+		" WHERE parent IS NULL OR kind = 'system'");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (cats_add(fixed, col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
+		             col_text(st, 4), sqlite3_column_int(st, 5) && sqlite3_column_type(st, 1) == SQLITE_NULL,
+		             0) != 0) {
+			sqlite3_finalize(st);
+			return uk_err_nomem();
+		}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot read the chart of accounts");
+}
+
+/* Detail rows in use must stay, with their kind. */
+static int check_used(struct uk_db *db, const char *file, struct cats *loaded, int *bad)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT c.code, c.name, c.kind FROM ledger_categories c"
+		" WHERE c.parent IS NOT NULL AND c.kind <> 'system'"
+		" AND EXISTS (SELECT 1 FROM ledger_entries e WHERE e.category = c.code)"
+		" ORDER BY c.code");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = col_text(st, 0), *kind = col_text(st, 2);
+		struct cat *x = cats_find(loaded, 0, code);
+		if (!x) {
+			uk_err_at(file, 0, "category %s (%s) is used by entries and cannot go", code,
+			          col_text(st, 1));
+			(*bad)++;
+		} else if (strcmp(x->kind, kind) != 0) {
+			uk_err_at(file, x->line, "category %s is used by entries: it stays %s, not %s",
+			          code, kind, x->kind);
+			(*bad)++;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot read entries");
+}
+
+static int store_loaded(struct uk_db *db, struct cats *loaded)
+{
+	sqlite3_stmt *st;
+	int rc = uk_db_exec(db, "DELETE FROM ledger_categories WHERE parent IS NOT NULL AND kind <> 'system'");
+	if (rc != UK_EX_OK)
+		return rc;
+	if (!(st = uk_db_prepare(db,
+		"INSERT INTO ledger_categories(code, parent, name, slug, kind) VALUES (?1, ?2, ?3, ?4, ?5)")))
+		return UK_EX_SOFTWARE;
+	for (int i = 0; i < loaded->n; i++) {
+		const struct cat *x = &loaded->v[i];
+		sqlite3_bind_text(st, 1, x->code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, x->parent, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, x->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, x->slug, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, x->kind, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return uk_db_fail(db, rc, "cannot store the chart of accounts");
+		}
+	}
+	sqlite3_finalize(st);
+	return UK_EX_OK;
+}
+
+int uk_ledger_categories_load(struct uk_db *db, struct uk_reader *r)
+{
+	struct cats fixed = {0}, loaded = {0};
+	const char *file = uk_reader_name(r);
+	struct uk_row *row;
+	int rc, status, bad = 0, ntop = 0;
+
+	for (int col = UK_CC_CODE; col <= UK_CC_NAME; col++)
+		if (!uk_reader_has(r, col)) {
+			uk_err_at(file, 1, "no column '%s'", category_spec[col].name);
+			return UK_EX_DATAERR;
+		}
+	if ((status = load_fixed(db, &fixed)) != UK_EX_OK)
+		goto out;
+	for (int i = 0; i < fixed.n; i++)
+		ntop += fixed.v[i].top;
+	if (ntop == 0) {
+		uk_err("the chart of accounts has no top classes yet");
+		status = UK_EX_SOFTWARE;
+		goto out;
+	}
+	while ((rc = uk_reader_next(r, &row)) == 1) {
+		char err[300];
+		const struct cat *top;
+		const char *why;
+		char *code, *parent, *name, *slug;
+		if ((why = uk_row_error(row)) != NULL) {
+			uk_err_at(file, uk_row_line(row), "%s", why);
+			bad++;
+			continue;
+		}
+		code = opt_value(row, UK_CC_CODE, 1);
+		parent = opt_value(row, UK_CC_PARENT, 1);
+		name = opt_value(row, UK_CC_NAME, 0);
+		slug = opt_value(row, UK_CC_SLUG, 1);
+		if ((why = check_loaded(&fixed, &loaded, code, parent, name, slug, &top, err, sizeof err))) {
+			uk_err_at(file, uk_row_line(row), "%s", why);
+			bad++;
+			continue;
+		}
+		if (!top)
+			continue;  /* a fixed row as it stands */
+		if (cats_add(&loaded, code, top->code, name, slug, top->kind, 0, uk_row_line(row)) != 0) {
+			status = uk_err_nomem();
+			goto out;
+		}
+	}
+	if (rc != 0) {
+		status = rc;
+		goto out;
+	}
+	if ((status = check_used(db, file, &loaded, &bad)) != UK_EX_OK)
+		goto out;
+	if (bad) {
+		status = UK_EX_DATAERR;
+		goto out;
+	}
+	status = store_loaded(db, &loaded);
+out:
+	cats_free(&fixed);
+	cats_free(&loaded);
+	return status;
+}
+
+/* ---- Funds ---- */
+
+static const struct uk_outcol fund_cols[] = {
+	{"name", UK_COL_TEXT}, {"title", UK_COL_TEXT}, {"balance", UK_COL_MONEY},
+};
+
+const struct uk_outcol *uk_ledger_fund_cols(int *n)
+{
+	*n = N_OF(fund_cols);
+	return fund_cols;
+}
+
+int uk_ledger_fund_add(struct uk_db *db, const char *name, const char *title)
+{
+	sqlite3_stmt *st;
+	const char *why;
+	int rc;
+
+	if (!is_name(name)) {
+		uk_err("bad fund name '%s' (a-z, 0-9 and '-', up to 32)", name);
+		return UK_EX_DATAERR;
+	}
+	if (strcmp(name, "total") == 0) {
+		uk_err("fund name 'total' is taken by the balance's total row");
+		return UK_EX_DATAERR;
+	}
+	if ((why = title_problem(title)) != NULL) {
+		uk_err("fund title: %s", why);
+		return UK_EX_DATAERR;
+	}
+	/* Names and titles both name a fund (the title in the journal). */
+	if (!(st = uk_db_prepare(db,
+		"SELECT name, name = ?1 FROM ledger_funds WHERE name = ?1 OR title = ?2 ORDER BY 2 DESC")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 1))
+			uk_err("fund '%s' exists", name);
+		else
+			uk_err("fund title '%s' is taken by fund '%s'", title, col_text(st, 0));
+		sqlite3_finalize(st);
+		return UK_EX_DATAERR;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot read funds");
+	if (!(st = uk_db_prepare(db, "INSERT INTO ledger_funds(name, title) VALUES (?1, ?2)")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot add the fund");
+}
+
+int uk_ledger_funds_list(struct uk_db *db, struct uk_writer *w)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT f.name, f.title, coalesce(sum(t.amount_in), 0), coalesce(sum(t.amount_out), 0)"
+		" FROM ledger_funds f LEFT JOIN ledger_totals t ON t.fund = f.name"
+		" GROUP BY f.name ORDER BY f.name");
+	int rc, status = UK_EX_OK;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char money[UK_MONEY_BUFSZ];
+		int64_t bal;
+		const char *vals[3];
+		if (uk_money_add(sqlite3_column_int64(st, 2), -sqlite3_column_int64(st, 3), &bal)) {
+			uk_err("the sums of the books overflow");
+			status = UK_EX_DATAERR;
+			break;
+		}
+		vals[0] = col_text(st, 0);
+		vals[1] = col_text(st, 1);
+		vals[2] = uk_money_format(bal, money);
+		if (put_row(w, vals) != 0)
+			break;
+	}
+	if (status == UK_EX_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot list funds");
+	sqlite3_finalize(st);
+	return status;
+}
