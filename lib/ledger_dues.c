@@ -25,6 +25,20 @@ static const struct uk_outcol dues_cols[] = {
 	{"note", UK_COL_TEXT},
 };
 
+#define A(...) (const char *const[]){__VA_ARGS__, NULL}
+/* Member records on stdin (member-ls output, an HR list): what dues need. */
+static const struct uk_colspec dues_in[] = {
+	{"member_no", A("会员编号", "会员卡号")}, {"name", A("姓名")},
+	{"unit", A("部门", "所在部门", "单位")}, {"wage_base", A("基本工资", "月工资", "工资")},
+	{"status", A("状态")},
+};
+
+const struct uk_colspec *uk_dues_colspec(int *n)
+{
+	*n = (int)(sizeof dues_in / sizeof dues_in[0]);
+	return dues_in;
+}
+
 const struct uk_outcol *uk_dues_cols(int *n)
 {
 	*n = (int)(sizeof dues_cols / sizeof dues_cols[0]);

@@ -7,11 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Column order of uk_ledger_colspec (DESIGN.md §8). */
-enum { C_ID, C_DATE, C_FUND, C_ACCOUNT, C_DIRECTION, C_CATEGORY, C_CATEGORY_NAME,
-       C_SUBCATEGORY, C_AMOUNT, C_MEMBER_NO, C_ACTIVITY_ID, C_VOUCHER, C_MEMO, C_VOID_OF,
-       C_HASH };
-
 static const char *val(struct uk_row *row, int c)
 {
 	const char *s = uk_row_get(row, c);
@@ -33,16 +28,16 @@ static int64_t map_find(const struct idmap *m, long n, long long from)
 static int one(struct uk_ledger *lg, struct uk_row *row, const struct uk_import_ledger_opts *o,
                struct idmap *map, long nmap, int64_t *id, char *err, size_t errsz)
 {
-	const char *cat = val(row, C_CATEGORY);
-	const char *sub = val(row, C_SUBCATEGORY);
-	const char *dir = val(row, C_DIRECTION);
-	const char *void_of = val(row, C_VOID_OF);
+	const char *cat = val(row, UK_LC_CATEGORY);
+	const char *sub = val(row, UK_LC_SUBCATEGORY);
+	const char *dir = val(row, UK_LC_DIRECTION);
+	const char *void_of = val(row, UK_LC_VOID_OF);
 	char catbuf[300];
 	struct uk_entry_in in;
 
-	if (val(row, C_AMOUNT) && val(row, C_AMOUNT)[0] == '-') {
+	if (val(row, UK_LC_AMOUNT) && val(row, UK_LC_AMOUNT)[0] == '-') {
 		snprintf(err, errsz, "negative amount '%s': amounts are positive, the category "
-		         "gives the direction", val(row, C_AMOUNT));
+		         "gives the direction", val(row, UK_LC_AMOUNT));
 		return -1;
 	}
 	if (void_of) {
@@ -52,12 +47,12 @@ static int one(struct uk_ledger *lg, struct uk_row *row, const struct uk_import_
 			snprintf(err, errsz, "void_of %s: no such entry earlier in this input", void_of);
 			return -1;
 		}
-		return uk_ledger_void(lg, orig, val(row, C_MEMO) ? val(row, C_MEMO) : "voided in the source",
-		                      val(row, C_DATE), id, err, errsz);
+		return uk_ledger_void(lg, orig, val(row, UK_LC_MEMO) ? val(row, UK_LC_MEMO) : "voided in the source",
+		                      val(row, UK_LC_DATE), id, err, errsz);
 	}
 	if (cat && strcmp(cat, "opening") == 0)
-		return uk_ledger_opening(lg, val(row, C_DATE), val(row, C_AMOUNT), val(row, C_FUND),
-		                         val(row, C_ACCOUNT), val(row, C_MEMO), id, err, errsz);
+		return uk_ledger_opening(lg, val(row, UK_LC_DATE), val(row, UK_LC_AMOUNT), val(row, UK_LC_FUND),
+		                         val(row, UK_LC_ACCOUNT), val(row, UK_LC_MEMO), id, err, errsz);
 	if (cat && (strcmp(cat, "transfer-out") == 0 || strcmp(cat, "transfer-in") == 0)) {
 		snprintf(err, errsz, "a transfer half on its own: transfers are imported as a "
 		         "transfer-out record followed by its transfer-in record");
@@ -65,15 +60,15 @@ static int one(struct uk_ledger *lg, struct uk_row *row, const struct uk_import_
 	}
 	snprintf(catbuf, sizeof catbuf, "%s%s%s", cat ? cat : "", sub ? "/" : "", sub ? sub : "");
 	memset(&in, 0, sizeof in);
-	in.date = val(row, C_DATE);
-	in.amount = val(row, C_AMOUNT);
+	in.date = val(row, UK_LC_DATE);
+	in.amount = val(row, UK_LC_AMOUNT);
 	in.category = cat ? catbuf : NULL;
-	in.fund = val(row, C_FUND);
-	in.account = val(row, C_ACCOUNT);
-	in.member = val(row, C_MEMBER_NO);
-	in.activity = val(row, C_ACTIVITY_ID);
-	in.voucher = val(row, C_VOUCHER);
-	in.memo = val(row, C_MEMO);
+	in.fund = val(row, UK_LC_FUND);
+	in.account = val(row, UK_LC_ACCOUNT);
+	in.member = val(row, UK_LC_MEMBER_NO);
+	in.activity = val(row, UK_LC_ACTIVITY_ID);
+	in.voucher = val(row, UK_LC_VOUCHER);
+	in.memo = val(row, UK_LC_MEMO);
 	in.allow_overdraft = o->allow_overdraft;
 	in.member_by = 0;
 	return uk_ledger_add_checked(lg, &in, dir, id, err, errsz);
@@ -101,8 +96,8 @@ int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_
 	while ((rc = uk_reader_next(r, &row)) == 1) {
 		char err[400];
 		int64_t id = 0;
-		const char *cat = val(row, C_CATEGORY);
-		long long src = val(row, C_ID) ? atoll(val(row, C_ID)) : 0;
+		const char *cat = val(row, UK_LC_CATEGORY);
+		long long src = val(row, UK_LC_ID) ? atoll(val(row, UK_LC_ID)) : 0;
 		int res;
 
 		if (uk_row_error(row)) {
@@ -114,12 +109,12 @@ int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_
 			*pend_date = '\0';
 			res = -1;
 		} else if (cat && strcmp(cat, "transfer-out") == 0) {
-			snprintf(pend_date, sizeof pend_date, "%s", val(row, C_DATE) ? val(row, C_DATE) : "");
-			snprintf(pend_amount, sizeof pend_amount, "%s", val(row, C_AMOUNT) ? val(row, C_AMOUNT) : "");
-			snprintf(pend_from, sizeof pend_from, "%s:%s", val(row, C_FUND) ? val(row, C_FUND) : "general",
-			         val(row, C_ACCOUNT) ? val(row, C_ACCOUNT) : "bank");
-			snprintf(pend_voucher, sizeof pend_voucher, "%s", val(row, C_VOUCHER) ? val(row, C_VOUCHER) : "");
-			snprintf(pend_memo, sizeof pend_memo, "%s", val(row, C_MEMO) ? val(row, C_MEMO) : "");
+			snprintf(pend_date, sizeof pend_date, "%s", val(row, UK_LC_DATE) ? val(row, UK_LC_DATE) : "");
+			snprintf(pend_amount, sizeof pend_amount, "%s", val(row, UK_LC_AMOUNT) ? val(row, UK_LC_AMOUNT) : "");
+			snprintf(pend_from, sizeof pend_from, "%s:%s", val(row, UK_LC_FUND) ? val(row, UK_LC_FUND) : "general",
+			         val(row, UK_LC_ACCOUNT) ? val(row, UK_LC_ACCOUNT) : "bank");
+			snprintf(pend_voucher, sizeof pend_voucher, "%s", val(row, UK_LC_VOUCHER) ? val(row, UK_LC_VOUCHER) : "");
+			snprintf(pend_memo, sizeof pend_memo, "%s", val(row, UK_LC_MEMO) ? val(row, UK_LC_MEMO) : "");
 			pend_src = src;
 			pend_line = uk_row_line(row);
 			if (!*pend_date)
@@ -131,8 +126,8 @@ int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_
 				snprintf(err, sizeof err, "a transfer-in record without its transfer-out record before it");
 				res = -1;
 			} else {
-				snprintf(to, sizeof to, "%s:%s", val(row, C_FUND) ? val(row, C_FUND) : "general",
-				         val(row, C_ACCOUNT) ? val(row, C_ACCOUNT) : "bank");
+				snprintf(to, sizeof to, "%s:%s", val(row, UK_LC_FUND) ? val(row, UK_LC_FUND) : "general",
+				         val(row, UK_LC_ACCOUNT) ? val(row, UK_LC_ACCOUNT) : "bank");
 				res = uk_ledger_transfer(lg, pend_date, pend_amount, pend_from, to, pend_voucher,
 				                         pend_memo, o->allow_overdraft, &id, err, sizeof err);
 				if (res == 0 && pend_src) {

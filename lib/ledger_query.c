@@ -409,6 +409,15 @@ static void jentry_load(sqlite3_stmt *st, int base, struct jentry *e)
 	e->ftitle = col_text(st, base + 14);
 }
 
+/* Whether s has anything but white space and control characters. */
+static int has_visible(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s > ' ' && *s != 0x7f)
+			return 1;
+	return 0;
+}
+
 /* Text for one line of the journal: white space and control characters
  * become one space (two spaces or a tab end an account name), ends trimmed,
  * and with paren a ')' would end the (code) early. */
@@ -429,6 +438,7 @@ static void jtext(FILE *f, const char *s, int paren)
 		if (space && any)
 			fputc(' ', f);
 		space = 0;
+		any = 1;
 		fputc(paren && c == ')' ? ']' : paren && c == '(' ? '[' : c, f);
 	}
 }
@@ -474,7 +484,7 @@ static void jother(FILE *f, const struct jentry *e)
 		fputc(':', f);
 	}
 	jtext(f, e->cname, 0);
-	if (e->sub && *e->sub) {
+	if (has_visible(e->sub)) {
 		fputc(':', f);
 		jtext(f, e->sub, 0);
 	}
@@ -482,16 +492,25 @@ static void jother(FILE *f, const struct jentry *e)
 
 static void jheader(FILE *f, const struct jentry *e, const char *voucher)
 {
+	const char *desc;
 	/* YYYY-MM-DD -> YYYY/MM/DD */
 	for (const char *p = e->date ? e->date : ""; *p; p++)
 		fputc(*p == '-' ? '/' : *p, f);
-	if (voucher && *voucher) {
+	if (has_visible(voucher)) {
 		fputs(" (", f);
 		jtext(f, voucher, 1);
 		fputc(')', f);
 	}
 	fputc(' ', f);
-	jtext(f, e->memo && *e->memo && !is_blank(e->memo) ? e->memo : e->cname, 0);
+	desc = has_visible(e->memo) ? e->memo : e->cname;
+	/* A leading '*' or '!' would be read as the cleared or pending mark. */
+	while (*desc == ' ' || (*desc > 0 && *desc < 0x20))
+		desc++;
+	if (*desc == '*' || *desc == '!') {
+		fputs(*desc == '*' ? "＊" : "！", f);
+		desc++;
+	}
+	jtext(f, desc, 0);
 	fputc('\n', f);
 }
 
@@ -531,7 +550,7 @@ static void jentry_single(FILE *f, const struct jentry *e)
 static void jentry_pair(FILE *f, const struct jentry *e, const struct jentry *p)
 {
 	int64_t se = e->in ? e->amount : -e->amount, sp = p->in ? p->amount : -p->amount;
-	jheader(f, e, e->voucher && *e->voucher ? e->voucher : p->voucher);
+	jheader(f, e, has_visible(e->voucher) ? e->voucher : p->voucher);
 	jasset(f, e);
 	jamount(f, se);
 	fputc('\n', f);

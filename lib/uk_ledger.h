@@ -182,6 +182,8 @@ int uk_dues_member(struct uk_dues *d, const char *member_no, const char *name,
 /* Frees; *posted, *missing and *total (fen) say what was done. */
 void uk_dues_end(struct uk_dues *d, long *posted, long *missing, int64_t *total);
 const struct uk_outcol *uk_dues_cols(int *n);
+/* Columns read from member records: member_no, name, unit, wage_base, status. */
+const struct uk_colspec *uk_dues_colspec(int *n);
 
 /* Positions of the ledger columns in uk_ledger_colspec and uk_ledger_outcols
  * (DESIGN.md §8), for the importer's uk_row_get. */
