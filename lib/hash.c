@@ -25,13 +25,19 @@ void uk_sha256_add(struct uk_sha256 *h, const void *data, size_t n)
 void uk_sha256_field(struct uk_sha256 *h, const char *s)
 {
 	char len[24];
-	int k;
+	size_t n, k = sizeof len;
 	if (!s) {
 		uk_sha256_add(h, "-\n", 2);
 		return;
 	}
-	k = snprintf(len, sizeof len, "%zu:", strlen(s));
-	uk_sha256_add(h, len, (size_t)k);
+	/* "LEN:" by hand: this runs for every field of every entry. */
+	n = strlen(s);
+	len[--k] = ':';
+	do {
+		len[--k] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	uk_sha256_add(h, len + k, sizeof len - k);
 	uk_sha256_add(h, s, strlen(s));
 	uk_sha256_add(h, "\n", 1);
 }

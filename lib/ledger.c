@@ -43,6 +43,12 @@ struct uk_ledger {
 	size_t ntotals, captotals;   /* open addressing, power of two */
 	struct fundacct *fa;
 	int nfa;
+	/* What this session has already looked up: categories as given, and
+	 * the funds and accounts known to exist. */
+	struct { char text[64], code[24], kind[12]; } cat[64];
+	int ncat;
+	char known[16][40];
+	int nknown;
 };
 
 static int fail(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -330,12 +336,26 @@ static void bind_opt_int(sqlite3_stmt *st, int p, int64_t v)
 		sqlite3_bind_null(st, p);
 }
 
-static void int_text(char *buf, size_t n, int64_t v)
+/* Decimal text of v by hand (every entry has several); zero is "" when
+ * empty_zero, the way an absent reference is stored. */
+static void int_text(char *buf, int64_t v, int empty_zero)
 {
-	if (v)
-		snprintf(buf, n, "%lld", (long long)v);
-	else
+	char tmp[24];
+	int k = 0, neg = v < 0;
+	uint64_t u = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	if (v == 0 && empty_zero) {
 		buf[0] = '\0';
+		return;
+	}
+	do {
+		tmp[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (neg)
+		*buf++ = '-';
+	while (k > 0)
+		*buf++ = tmp[--k];
+	*buf = '\0';
 }
 
 /* The chain: each entry's hash covers its content and the previous hash. */
@@ -360,13 +380,13 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 	int64_t new_id = lg->last_id + 1;
 	int rc;
 
-	snprintf(idt, sizeof idt, "%lld", (long long)new_id);
-	snprintf(amt, sizeof amt, "%lld", (long long)e->amount);
-	int_text(mem, sizeof mem, e->member_id);
-	int_text(act, sizeof act, e->activity_id);
-	int_text(vo, sizeof vo, e->void_of);
-	int_text(tr, sizeof tr, e->transfer_of);
-	snprintf(od, sizeof od, "%d", e->overdraft);
+	int_text(idt, new_id, 0);
+	int_text(amt, e->amount, 0);
+	int_text(mem, e->member_id, 1);
+	int_text(act, e->activity_id, 1);
+	int_text(vo, e->void_of, 1);
+	int_text(tr, e->transfer_of, 1);
+	int_text(od, e->overdraft, 0);
 	fields[0] = idt; fields[1] = e->date; fields[2] = e->fund; fields[3] = e->account;
 	fields[4] = e->direction; fields[5] = e->category; fields[6] = e->subcategory;
 	fields[7] = amt; fields[8] = mem; fields[9] = act; fields[10] = e->voucher;
@@ -469,12 +489,30 @@ static int check_amount(const char *s, int64_t *fen, char *err, size_t errsz)
 	return 0;
 }
 
+/* Whether name was found in the table of st, remembered per session
+ * ("f:" funds, "a:" accounts). */
+static int known(struct uk_ledger *lg, sqlite3_stmt *st, char kind, const char *name)
+{
+	char key[40];
+	if (strlen(name) > sizeof key - 3)
+		return exists(st, name);
+	snprintf(key, sizeof key, "%c:%s", kind, name);
+	for (int i = 0; i < lg->nknown; i++)
+		if (strcmp(lg->known[i], key) == 0)
+			return 1;
+	if (!exists(st, name))
+		return 0;
+	if (lg->nknown < 16)
+		memcpy(lg->known[lg->nknown++], key, sizeof key);
+	return 1;
+}
+
 static int check_fund_account(struct uk_ledger *lg, const char *fund, const char *account,
                               char *err, size_t errsz)
 {
-	if (!exists(lg->fund, fund))
+	if (!known(lg, lg->fund, 'f', fund))
 		return fail(err, errsz, "unknown fund '%s' (fund-ledger fund ls)", fund);
-	if (!exists(lg->account, account))
+	if (!known(lg, lg->account, 'a', account))
 		return fail(err, errsz, "unknown account '%s' (cash or bank)", account);
 	return 0;
 }
@@ -496,6 +534,12 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 		uk_trim(sub);
 		uk_trim(buf);
 	}
+	for (int i = 0; i < lg->ncat; i++)
+		if (strcmp(lg->cat[i].text, buf) == 0) {
+			memcpy(code, lg->cat[i].code, 24);
+			memcpy(kind, lg->cat[i].kind, 12);
+			goto found;
+		}
 	sqlite3_bind_text(lg->category_by, 1, buf, -1, SQLITE_STATIC);
 	rc = sqlite3_step(lg->category_by);
 	if (rc == SQLITE_ROW) {
@@ -505,6 +549,13 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 	sqlite3_reset(lg->category_by);
 	if (rc != SQLITE_ROW)
 		return fail(err, errsz, "unknown category '%s' (fund-ledger categories lists them)", buf);
+	if (lg->ncat < 64 && strlen(buf) < sizeof lg->cat[0].text) {
+		snprintf(lg->cat[lg->ncat].text, sizeof lg->cat[0].text, "%s", buf);
+		memcpy(lg->cat[lg->ncat].code, code, 24);
+		memcpy(lg->cat[lg->ncat].kind, kind, 12);
+		lg->ncat++;
+	}
+found:
 	if (strcmp(kind, "system") == 0)
 		return fail(err, errsz, "category '%s' is for opening and transfer, not add", buf);
 	return 0;
