@@ -76,6 +76,7 @@ install: all
 
 bench: all
 	sh tests/bench/import.sh $(BUILD)/bin
+	sh tests/bench/ledger.sh $(BUILD)/bin
 
 clean:
 	rm -rf build build-asan demo

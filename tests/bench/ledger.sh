@@ -1,0 +1,45 @@
+#!/bin/sh
+# Benchmark: fund-ledger on the shared benchmark journal (gen_ledger.py),
+# against ledger-cli on the journal fund-ledger exports. Prints medians of
+# RUNS runs and peak RSS. Not a test: compare the ratios.
+#   sh tests/bench/ledger.sh [BINDIR]   (ROWS="100000 1000000" RUNS=3)
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+bin=${1:-$top/build/bin}
+case $bin in /*) ;; *) bin=$top/$bin ;; esac
+ROWS=${ROWS:-"100000 1000000"}
+RUNS=${RUNS:-3}
+gen=${UK_BENCH_GEN:-$top/../shared/bench/gen_ledger.py}
+[ -f "$gen" ] || gen=/work/shared/bench/gen_ledger.py
+work=$(mktemp -d "${TMPDIR:-/tmp}/uk-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+. "$top/tests/bench/lib.sh"
+
+
+row() { printf '%-9s %-44s %9s %9s %9s\n' "$@"; }
+
+row entries work median_s peak_MiB "x faster"
+for n in $ROWS; do
+	python3 "$gen" --rows "$n" >"$work/j.ledger"
+	python3 "$top/tests/bench/journal2csv.py" <"$work/j.ledger" >"$work/e.csv"
+	entries=$(($(wc -l <"$work/e.csv") - 1))
+	set -- $(measure "rm -f $work/f.db*" "$bin/fund-ledger" -q -d "$work/f.db" import "$work/e.csv")
+	rate=$(awk -v n="$entries" -v t="$1" 'BEGIN {printf "%.0f", n / t}')
+	row "$entries" "fund-ledger import ($rate entries/s)" "$1" "$2" -
+	"$bin/fund-ledger" -d "$work/f.db" export -f ledger >"$work/x.ledger"
+
+	set -- $(measure true ledger -f "$work/x.ledger" bal)
+	peer=$1
+	row "$entries" "ledger -f J bal (peer, exported journal)" "$1" "$2" 1.0
+	t=$(calls "$bin/fund-ledger" -d "$work/f.db" balance)
+	row "$entries" "fund-ledger balance (per call)" "$t" - "$(ratio "$peer" "$t")"
+
+	set -- $(measure true ledger -f "$work/x.ledger" reg -M '^支出')
+	peer=$1
+	row "$entries" "ledger -f J reg -M ^支出 (peer)" "$1" "$2" 1.0
+	t=$(calls "$bin/fund-ledger" -d "$work/f.db" balance --by month)
+	row "$entries" "fund-ledger balance --by month (per call)" "$t" - "$(ratio "$peer" "$t")"
+
+	set -- $(measure true "$bin/fund-ledger" -q -d "$work/f.db" verify)
+	row "$entries" "fund-ledger verify (chain and totals)" "$1" "$2" -
+done
