@@ -1,7 +1,7 @@
 #!/bin/sh
 # make demo: builds demo/union.db from the files in examples/ through the
-# tools themselves, the way the union's secretary would, and prints the
-# register. Usage: sh examples/demo.sh BINDIR
+# tools themselves, the way the union's secretary would: the member
+# register, then the books. Usage: sh examples/demo.sh BINDIR
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$top/build/bin}
@@ -49,6 +49,30 @@ member-ls --hardship --mask -f table
 step "one member's history" "member-ls --history 000001"
 member-ls --history 000001 -f table
 
+step "the year's books: opening balances, allocations, activities, aid, cash withdrawals" \
+	"fund-ledger import examples/ledger-2026.csv"
+fund-ledger import "$ex/ledger-2026.csv"
+fund-ledger transfer 2026-11-20 10000 --from general:bank --to hardship:bank \
+	--memo '工会经费补充帮困基金' >/dev/null
+
+step "November's dues from the register (0.5% of the wage base cut to 10 yuan)" \
+	"fund-ledger dues --month 2026-11 -f table | head"
+fund-ledger dues --month 2026-11 -f table | head -n 6
+
+step "balances by fund and by account" "fund-ledger balance; fund-ledger balance --by account"
+fund-ledger balance -f table
+fund-ledger balance --by account -f table
+
+step "the audit committee's check" "fund-ledger verify"
+fund-ledger verify
+
+fund-ledger export -f ledger >"$demo/union.ledger"
+if command -v ledger >/dev/null 2>&1; then
+	step "the same books read by ledger-cli" "ledger -f demo/union.ledger bal 资产"
+	ledger -f "$demo/union.ledger" bal 资产
+fi
+
 member-ls --status all -f json >"$demo/members.json"
 echo
-echo "demo database: $demo/union.db; all members as JSON: $demo/members.json"
+echo "demo database: $demo/union.db; members as JSON: $demo/members.json;"
+echo "the books as a ledger-cli journal: $demo/union.ledger"
