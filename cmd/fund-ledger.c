@@ -45,7 +45,7 @@ static const char usage[] =
 
 enum { OPT_FUND = UK_OPT_TOOL, OPT_ACCOUNT, OPT_MEMBER, OPT_BY, OPT_ACTIVITY, OPT_VOUCHER,
        OPT_MEMO, OPT_OVERDRAFT, OPT_FORCE, OPT_REASON, OPT_FROM, OPT_TO, OPT_YEAR, OPT_MONTH,
-       OPT_CATEGORY, OPT_AT, OPT_BALANCE_BY, OPT_DATE, OPT_LOAD, OPT_TITLE };
+       OPT_CATEGORY, OPT_AT, OPT_DATE, OPT_LOAD, OPT_TITLE };
 
 struct args {
 	const char *fund, *account, *member, *activity, *voucher, *memo, *reason, *from, *to;
@@ -545,7 +545,7 @@ int main(int argc, char **argv)
 		{"reason", required_argument, 0, OPT_REASON}, {"from", required_argument, 0, OPT_FROM},
 		{"to", required_argument, 0, OPT_TO}, {"year", required_argument, 0, OPT_YEAR},
 		{"month", required_argument, 0, OPT_MONTH}, {"category", required_argument, 0, OPT_CATEGORY},
-		{"at", required_argument, 0, OPT_AT}, {"by-what", required_argument, 0, OPT_BALANCE_BY},
+		{"at", required_argument, 0, OPT_AT},
 		{"date", required_argument, 0, OPT_DATE}, {"load", required_argument, 0, OPT_LOAD},
 		{"title", required_argument, 0, OPT_TITLE},
 		{0, 0, 0, 0},
@@ -573,7 +573,6 @@ int main(int argc, char **argv)
 					a.by_text = optarg;
 			}
 			break;
-		case OPT_BALANCE_BY: a.by_text = optarg; break;
 		case OPT_ACTIVITY: a.activity = optarg; break;
 		case OPT_VOUCHER: a.voucher = optarg; break;
 		case OPT_MEMO: a.memo = optarg; break;
