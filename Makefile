@@ -55,7 +55,7 @@ check: deps
 	@echo "make check: all passed"
 
 test: all lint
-	UK_BIN=$(CURDIR)/$(BUILD)/bin UK_TOP=$(CURDIR) prove -j2 $(UNIT_BINS) tests/cli/t[0-9]*.sh
+	UK_BIN=$(abspath $(BUILD))/bin UK_TOP=$(CURDIR) prove -j2 $(UNIT_BINS) tests/cli/t[0-9]*.sh
 
 lint:
 	@out=$$(mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7) 2>&1); \

@@ -550,7 +550,7 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 	if (rc != SQLITE_ROW)
 		return fail(err, errsz, "unknown category '%s' (fund-ledger categories lists them)", buf);
 	if (lg->ncat < 64 && strlen(buf) < sizeof lg->cat[0].text) {
-		snprintf(lg->cat[lg->ncat].text, sizeof lg->cat[0].text, "%s", buf);
+		memcpy(lg->cat[lg->ncat].text, buf, strlen(buf) + 1);
 		memcpy(lg->cat[lg->ncat].code, code, 24);
 		memcpy(lg->cat[lg->ncat].kind, kind, 12);
 		lg->ncat++;

@@ -3,7 +3,7 @@
 # long options as its man page.
 . "$(dirname "$0")/lib.sh"
 
-for tool in union-config member-add member-ls member-set; do
+for tool in $(cd "$UK_TOP/cmd" && ls *.c | sed "s/\.c$//"); do
 	test_expect_success "$tool --help prints usage and exits 0" "
 		$tool --help >out &&
 		test_grep '^usage: $tool' out
