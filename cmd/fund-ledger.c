@@ -74,6 +74,22 @@ static int close_write(const struct uk_opts *o, struct uk_db *db, struct uk_ledg
 	return rc;
 }
 
+/* The end of a command that writes one entry: the fault said, the write
+ * ended, the new entry's id printed. */
+static int end_one(const struct uk_opts *o, struct uk_db *db, struct uk_ledger *lg, int rc,
+                   const char *err, int64_t id)
+{
+	if (rc == -1) {
+		uk_err("%s", err);
+		rc = UK_EX_DATAERR;
+	}
+	rc = close_write(o, db, lg, rc);
+	if (!rc)
+		printf("%lld\n", (long long)id);
+	uk_db_close(db);
+	return rc;
+}
+
 static int need(int have, int want, const char *what)
 {
 	if (have != want)
@@ -107,18 +123,9 @@ static int cmd_add(const struct uk_opts *o, const struct args *a, char **pos, in
 	in.memo = a->memo;
 	in.allow_overdraft = a->allow_overdraft;
 	in.force_reason = a->force ? a->reason : NULL;
-	if ((rc = open_write(o, &db, &lg)) == 0) {
+	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_add(lg, &in, &id, err, sizeof err);
-		if (rc == -1) {
-			uk_err("%s", err);
-			rc = UK_EX_DATAERR;
-		}
-	}
-	rc = close_write(o, db, lg, rc);
-	if (!rc)
-		printf("%lld\n", (long long)id);
-	uk_db_close(db);
-	return rc;
+	return end_one(o, db, lg, rc, err, id);
 }
 
 static int cmd_transfer(const struct uk_opts *o, const struct args *a, char **pos, int npos)
@@ -133,19 +140,10 @@ static int cmd_transfer(const struct uk_opts *o, const struct args *a, char **po
 		return rc;
 	if (!a->from || !a->to)
 		return uk_usage_error(usage, "transfer needs --from and --to");
-	if ((rc = open_write(o, &db, &lg)) == 0) {
+	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_transfer(lg, pos[0], pos[1], a->from, a->to, a->voucher, a->memo,
 		                        a->allow_overdraft, &id, err, sizeof err);
-		if (rc == -1) {
-			uk_err("%s", err);
-			rc = UK_EX_DATAERR;
-		}
-	}
-	rc = close_write(o, db, lg, rc);
-	if (!rc)
-		printf("%lld\n", (long long)id);
-	uk_db_close(db);
-	return rc;
+	return end_one(o, db, lg, rc, err, id);
 }
 
 static int cmd_opening(const struct uk_opts *o, const struct args *a, char **pos, int npos)
@@ -160,18 +158,9 @@ static int cmd_opening(const struct uk_opts *o, const struct args *a, char **pos
 		return rc;
 	if (!a->fund || !a->account)
 		return uk_usage_error(usage, "opening needs --fund and --account");
-	if ((rc = open_write(o, &db, &lg)) == 0) {
+	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_opening(lg, pos[0], pos[1], a->fund, a->account, a->memo, &id, err, sizeof err);
-		if (rc == -1) {
-			uk_err("%s", err);
-			rc = UK_EX_DATAERR;
-		}
-	}
-	rc = close_write(o, db, lg, rc);
-	if (!rc)
-		printf("%lld\n", (long long)id);
-	uk_db_close(db);
-	return rc;
+	return end_one(o, db, lg, rc, err, id);
 }
 
 static int cmd_void(const struct uk_opts *o, const struct args *a, char **pos, int npos)
@@ -190,18 +179,9 @@ static int cmd_void(const struct uk_opts *o, const struct args *a, char **pos, i
 		return uk_usage_error(usage, "void takes the ID of an entry, not '%s'", pos[0]);
 	if (!a->reason)
 		return uk_usage_error(usage, "void needs --reason");
-	if ((rc = open_write(o, &db, &lg)) == 0) {
+	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_void(lg, target, a->reason, a->date, &id, err, sizeof err);
-		if (rc == -1) {
-			uk_err("%s", err);
-			rc = UK_EX_DATAERR;
-		}
-	}
-	rc = close_write(o, db, lg, rc);
-	if (!rc)
-		printf("%lld\n", (long long)id);
-	uk_db_close(db);
-	return rc;
+	return end_one(o, db, lg, rc, err, id);
 }
 
 static struct uk_read_opts read_opts(const struct uk_opts *o)
