@@ -270,8 +270,7 @@ static int cmd_ls(const struct uk_opts *o, const struct args *a, int npos)
 	f.member = a->member;
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0)
 		rc = uk_ledger_list(db, &f, w, o->mask);
-	if (w && uk_writer_end(w) != 0 && !rc)
-		rc = UK_EX_IOERR;
+	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	return rc;
 }
@@ -304,8 +303,7 @@ static int cmd_balance(const struct uk_opts *o, const struct args *a, int npos)
 	cols = uk_ledger_balance_cols(by, &ncols);
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0)
 		rc = uk_ledger_balance(db, by, a->at ? at : NULL, w);
-	if (w && uk_writer_end(w) != 0 && !rc)
-		rc = UK_EX_IOERR;
+	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	return rc;
 }
@@ -410,8 +408,7 @@ static int cmd_dues(const struct uk_opts *o, const struct args *a, char **pos, i
 out:
 	uk_dues_end(d, &posted, &missing, &total);
 	rc = close_write(o, db, lg, rc);
-	if (w && uk_writer_end(w) != 0 && !rc)
-		rc = UK_EX_IOERR;
+	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	uk_reader_close(r);
 	return rc;
@@ -477,8 +474,7 @@ static int cmd_categories(const struct uk_opts *o, const struct args *a, int npo
 		if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0)
 			rc = uk_ledger_categories_list(db, w);
 	}
-	if (w && uk_writer_end(w) != 0 && !rc)
-		rc = UK_EX_IOERR;
+	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	return rc;
 }
@@ -505,8 +501,7 @@ static int cmd_fund(const struct uk_opts *o, const struct args *a, char **pos, i
 		const struct uk_outcol *cols = uk_ledger_fund_cols(&ncols);
 		if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0)
 			rc = uk_ledger_funds_list(db, w);
-		if (w && uk_writer_end(w) != 0 && !rc)
-			rc = UK_EX_IOERR;
+		rc = uk_writer_close(w, rc);
 		uk_db_close(db);
 		return rc;
 	}

@@ -146,8 +146,7 @@ int main(int argc, char **argv)
 	io.mask = o.mask;
 	rc = uk_members_import(db, &src, &io, &stats);
 out:
-	if (w && uk_writer_end(w) != 0 && !rc)
-		rc = UK_EX_IOERR;
+	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	uk_reader_close(src.reader);
 	uk_opts_free(&o);

@@ -162,8 +162,7 @@ int main(int argc, char **argv)
 		rc = uk_members_list(db, &f, w, o.mask, &n);
 	}
 out:
-	if (w && uk_writer_end(w) != 0 && !rc)
-		rc = UK_EX_IOERR;
+	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	free(where);
 	uk_opts_free(&o);

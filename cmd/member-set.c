@@ -153,8 +153,7 @@ int main(int argc, char **argv)
 		rc = uk_members_set_batch(db, r, &ch, o.dry_run, o.skip_bad, o.quiet, o.rejects, w, o.mask);
 	}
 out:
-	if (w && uk_writer_end(w) != 0 && !rc)
-		rc = UK_EX_IOERR;
+	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	uk_reader_close(r);
 	free(ch.roles);

@@ -55,8 +55,7 @@ static int list(struct uk_db *db, const struct uk_opts *o)
 			rc = UK_EX_IOERR;
 		free(v);
 	}
-	if (uk_writer_end(w) != 0 && !rc)
-		rc = UK_EX_IOERR;
+	rc = uk_writer_close(w, rc);
 	return rc;
 }
 

@@ -14,6 +14,7 @@ struct uk_writer {
 	struct uk_outcol *cols;
 	char **names;
 	long rows;
+	int started;          /* header written: deferred so a failed command prints nothing */
 	int failed;
 	int error;            /* errno of the first failed write */
 	/* table: every cell kept until the widths are known */
@@ -55,18 +56,6 @@ struct uk_writer *uk_writer_new(FILE *f, enum uk_format fmt, int excel,
 			goto fail;
 		w->cols[i].name = w->names[i];
 	}
-	if (w->excel)
-		puts_(w, "\xEF\xBB\xBF");
-	if (w->fmt == UK_FMT_CSV) {
-		for (int i = 0; i < ncols; i++) {
-			if (i)
-				puts_(w, ",");
-			puts_(w, w->names[i]);
-		}
-		puts_(w, w->excel ? "\r\n" : "\n");
-	} else if (w->fmt == UK_FMT_JSON) {
-		puts_(w, "[");
-	}
 	return w;
 fail:
 	for (int i = 0; w->names && i < ncols; i++)
@@ -75,6 +64,26 @@ fail:
 	free(w->cols);
 	free(w);
 	return NULL;
+}
+
+/* The BOM, the CSV header or the JSON array's opening. */
+static void start(struct uk_writer *w)
+{
+	if (w->started)
+		return;
+	w->started = 1;
+	if (w->excel)
+		puts_(w, "\xEF\xBB\xBF");
+	if (w->fmt == UK_FMT_CSV) {
+		for (int i = 0; i < w->ncols; i++) {
+			if (i)
+				puts_(w, ",");
+			puts_(w, w->names[i]);
+		}
+		puts_(w, w->excel ? "\r\n" : "\n");
+	} else if (w->fmt == UK_FMT_JSON) {
+		puts_(w, "[");
+	}
 }
 
 static void csv_cell(struct uk_writer *w, const char *s, enum uk_coltype type)
@@ -170,6 +179,7 @@ static int table_keep(struct uk_writer *w, const char *s)
 
 int uk_writer_row(struct uk_writer *w, const char *const *vals)
 {
+	start(w);
 	switch (w->fmt) {
 	case UK_FMT_JSON:
 		puts_(w, w->rows ? ",\n" : "\n");
@@ -265,11 +275,24 @@ static void table_layout(struct uk_writer *w)
 	free(width);
 }
 
+static void writer_free(struct uk_writer *w)
+{
+	for (size_t i = 0; i < w->ncells; i++)
+		free(w->cells[i]);
+	free(w->cells);
+	for (int i = 0; i < w->ncols; i++)
+		free(w->names[i]);
+	free(w->names);
+	free(w->cols);
+	free(w);
+}
+
 int uk_writer_end(struct uk_writer *w)
 {
 	int failed;
 	if (!w)
 		return 0;
+	start(w);
 	if (w->fmt == UK_FMT_JSON)
 		puts_(w, w->rows ? "\n]\n" : "]\n");
 	else if (w->fmt == UK_FMT_TABLE)
@@ -285,13 +308,23 @@ int uk_writer_end(struct uk_writer *w)
 		uk_err("write error on standard output: %s", strerror(w->error));
 		clearerr(stdout);
 	}
-	for (size_t i = 0; i < w->ncells; i++)
-		free(w->cells[i]);
-	free(w->cells);
-	for (int i = 0; i < w->ncols; i++)
-		free(w->names[i]);
-	free(w->names);
-	free(w->cols);
-	free(w);
+	writer_free(w);
 	return failed ? -1 : 0;
+}
+
+void uk_writer_abandon(struct uk_writer *w)
+{
+	if (w)
+		writer_free(w);
+}
+
+int uk_writer_close(struct uk_writer *w, int status)
+{
+	if (!w)
+		return status;
+	if (status > UK_EX_SKIPPED) {
+		uk_writer_abandon(w);
+		return status;
+	}
+	return uk_writer_end(w) != 0 ? UK_EX_IOERR : status;
 }

@@ -63,8 +63,16 @@ struct uk_writer *uk_writer_new(FILE *f, enum uk_format fmt, int excel,
 /* vals[i] NULL is an empty cell (JSON null). Returns 0, or -1 when the
  * output failed (a closed pipe): stop producing rows. */
 int uk_writer_row(struct uk_writer *w, const char *const *vals);
-/* Finishes (the table is laid out here) and frees. Returns 0 or -1. */
+/* Finishes (the header, when no row came, and the table are written here)
+ * and frees. Returns 0 or -1. */
 int uk_writer_end(struct uk_writer *w);
+/* Frees without writing what is pending: a command that failed prints no
+ * header. */
+void uk_writer_abandon(struct uk_writer *w);
+/* The end of a command's output: abandons it when status is an error
+ * (over 1: exit 1 is "done, records skipped"), else ends it; returns
+ * status, or 74 when the output failed. */
+int uk_writer_close(struct uk_writer *w, int status);
 
 /* Rejected records back out as CSV with an extra "error" column. */
 struct uk_rejects;
