@@ -15,12 +15,13 @@ static const char usage[] =
 	"                   [--activity ID] [--voucher NO] [--memo TEXT] [--allow-overdraft]\n"
 	"                   [--force --reason TEXT]\n"
 	"       fund-ledger transfer DATE AMOUNT --from FUND[:ACCOUNT] --to FUND[:ACCOUNT]\n"
-	"       fund-ledger opening DATE AMOUNT --fund F --account A\n"
+	"                   [--voucher NO] [--memo TEXT] [--allow-overdraft]\n"
+	"       fund-ledger opening DATE AMOUNT --fund F --account A [--memo TEXT]\n"
 	"       fund-ledger import [FILE|-]\n"
 	"       fund-ledger ls [--year Y | --month M | --from DATE --to DATE] [--fund F]\n"
 	"                   [--category C] [--member M]\n"
 	"       fund-ledger balance [--at DATE] [--by fund|account|category|month]\n"
-	"       fund-ledger void ID --reason TEXT [--date DATE]\n"
+	"       fund-ledger void ID --reason TEXT [--date DATE] [--allow-overdraft]\n"
 	"       fund-ledger dues --month YYYY-MM [FILE|-] [--account A]\n"
 	"       fund-ledger verify\n"
 	"       fund-ledger export -f ledger|csv|json|ndjson\n"
@@ -84,7 +85,7 @@ static int end_one(const struct uk_opts *o, struct uk_db *db, struct uk_ledger *
 		rc = UK_EX_DATAERR;
 	}
 	rc = close_write(o, db, lg, rc);
-	if (!rc)
+	if (!rc && !o->dry_run)  /* a dry run's id was never written */
 		printf("%lld\n", (long long)id);
 	uk_db_close(db);
 	return rc;
@@ -180,7 +181,7 @@ static int cmd_void(const struct uk_opts *o, const struct args *a, char **pos, i
 	if (!a->reason)
 		return uk_usage_error(usage, "void needs --reason");
 	if ((rc = open_write(o, &db, &lg)) == 0)
-		rc = uk_ledger_void(lg, target, a->reason, a->date, &id, err, sizeof err);
+		rc = uk_ledger_void(lg, target, a->reason, a->date, a->allow_overdraft, &id, err, sizeof err);
 	return end_one(o, db, lg, rc, err, id);
 }
 
@@ -268,6 +269,7 @@ static int cmd_ls(const struct uk_opts *o, const struct args *a, int npos)
 	f.fund = a->fund;
 	f.category = a->category;
 	f.member = a->member;
+	f.member_by = a->by;
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0)
 		rc = uk_ledger_list(db, &f, w, o->mask);
 	rc = uk_writer_close(w, rc);
@@ -308,7 +310,7 @@ static int cmd_balance(const struct uk_opts *o, const struct args *a, int npos)
 	return rc;
 }
 
-struct dues_ctx { struct uk_dues *d; const char *file; };
+struct dues_ctx { struct uk_dues *d; };
 
 static int dues_one(void *ctx, const char *member_no, const char *name, const char *unit,
                     const char *wage_base)
@@ -323,6 +325,35 @@ static int dues_one(void *ctx, const char *member_no, const char *name, const ch
 	return rc;
 }
 
+/* A member record read for dues: the register says whether it pays. */
+static int dues_record(struct uk_db *db, struct uk_dues *d, struct uk_reader *r, struct uk_row *row)
+{
+	const char *no = uk_row_get(row, 0);
+	char err[400], status[16];
+	int64_t id;
+	int rc;
+
+	if (!no || !*no) {
+		uk_err_at(uk_reader_name(r), uk_row_line(row), "no member_no");
+		return -1;
+	}
+	rc = uk_member_field_at(db, no, UK_KEY_MEMBER_NO, "status", uk_dues_month_start(d), &id, status);
+	if (rc == 1) {
+		uk_err_at(uk_reader_name(r), uk_row_line(row), "no member '%s' in the register", no);
+		return -1;
+	}
+	if (rc)
+		return rc;
+	if (strcmp(status, "active") != 0) {
+		uk_dues_skip(d, no, uk_row_get(row, 1), uk_row_get(row, 2), "not active: no dues");
+		return 0;
+	}
+	rc = uk_dues_member(d, no, uk_row_get(row, 1), uk_row_get(row, 2), uk_row_get(row, 3), err, sizeof err);
+	if (rc == -1)
+		uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
+	return rc;
+}
+
 static int cmd_dues(const struct uk_opts *o, const struct args *a, char **pos, int npos)
 {
 	struct uk_read_opts ro = read_opts(o);
@@ -331,12 +362,10 @@ static int cmd_dues(const struct uk_opts *o, const struct args *a, char **pos, i
 	struct uk_ledger *lg = NULL;
 	struct uk_writer *w = NULL;
 	struct uk_dues *d = NULL;
+	struct uk_dues_stats st;
 	struct dues_ctx ctx;
-	long already = 0, posted = 0, missing = 0;
-	int64_t total = 0;
-	int ncols, rc;
+	int ncols, nin, rc;
 	const struct uk_outcol *cols = uk_dues_cols(&ncols);
-	int nin;
 	const struct uk_colspec *in_cols = uk_dues_colspec(&nin);
 
 	if (!a->month)
@@ -345,49 +374,26 @@ static int cmd_dues(const struct uk_opts *o, const struct args *a, char **pos, i
 		return uk_usage_error(usage, "dues takes at most one FILE");
 	if (npos == 1 && (rc = uk_reader_open(pos[0], in_cols, nin, &ro, &r)) != 0)
 		return rc;
-	if ((rc = open_write(o, &db, &lg)) != 0 ||
-	    (rc = uk_dues_begin(lg, a->month, a->account, NULL, o->mask, &d, &already)) != 0)
-		goto out;
-	if (already) {
-		if (!o->quiet)
-			fprintf(stderr, "%s: dues for %s were already posted (%ld entries): nothing posted\n",
-			        uk_progname(), a->month, already);
-		goto out;
-	}
-	if ((rc = with_writer(o, cols, ncols, &w)) != 0)
-		goto out;
-	uk_dues_end(d, &posted, &missing, &total);
-	if ((rc = uk_dues_begin(lg, a->month, a->account, w, o->mask, &d, &already)) != 0)
+	if ((rc = with_writer(o, cols, ncols, &w)) != 0 || (rc = open_write(o, &db, &lg)) != 0 ||
+	    (rc = uk_dues_begin(lg, a->month, a->account, w, o->mask, &d)) != 0)
 		goto out;
 	ctx.d = d;
-	ctx.file = npos ? pos[0] : NULL;
 	if (!r) {
-		rc = uk_members_each_active(db, dues_one, &ctx);
+		rc = uk_members_each_active(db, uk_dues_month_start(d), dues_one, &ctx);
 	} else {
 		struct uk_row *row;
 		long bad = 0;
 		while ((rc = uk_reader_next(r, &row)) == 1) {
-			char err[400];
-			const char *st = uk_row_get(row, 4);
 			int res;
 			if (uk_row_error(row)) {
 				uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", uk_row_error(row));
 				bad++;
 				continue;
 			}
-			if (st && *st && strcmp(st, "active") != 0)
-				continue;  /* retired members pay none */
-			if (!uk_row_get(row, 0) || !*uk_row_get(row, 0)) {
-				uk_err_at(uk_reader_name(r), uk_row_line(row), "no member_no");
+			res = dues_record(db, d, r, row);
+			if (res == -1)
 				bad++;
-				continue;
-			}
-			res = uk_dues_member(d, uk_row_get(row, 0), uk_row_get(row, 1), uk_row_get(row, 2),
-			                     uk_row_get(row, 3), err, sizeof err);
-			if (res == -1) {
-				uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
-				bad++;
-			} else if (res) {
+			else if (res) {
 				rc = res;
 				break;
 			}
@@ -397,16 +403,21 @@ static int cmd_dues(const struct uk_opts *o, const struct args *a, char **pos, i
 			rc = UK_EX_DATAERR;
 		}
 	}
-	uk_dues_end(d, &posted, &missing, &total);
+	uk_dues_end(d, &st);
 	d = NULL;
 	if (!rc && !o->quiet) {
 		char money[UK_MONEY_BUFSZ];
-		fprintf(stderr, "%s: %sdues %s: posted %ld, total %s, no wage base %ld\n", uk_progname(),
-		        o->dry_run ? "dry run, nothing written: " : "", a->month, posted,
-		        uk_money_format(total, money), missing);
+		if (!st.posted && st.already)
+			fprintf(stderr, "%s: dues for %s were already posted (%ld members): nothing posted\n",
+			        uk_progname(), a->month, st.already);
+		else
+			fprintf(stderr, "%s: %sdues %s: posted %ld, total %s, already posted %ld, "
+			        "no wage base %ld, not active %ld\n", uk_progname(),
+			        o->dry_run ? "dry run, nothing written: " : "", a->month, st.posted,
+			        uk_money_format(st.total, money), st.already, st.missing, st.not_active);
 	}
 out:
-	uk_dues_end(d, &posted, &missing, &total);
+	uk_dues_end(d, NULL);
 	rc = close_write(o, db, lg, rc);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
@@ -438,6 +449,8 @@ static int cmd_export(const struct uk_opts *o, const struct args *a, int npos)
 		return uk_usage_error(usage, "export takes options only");
 	if (!a->ledger_format)
 		return cmd_ls(o, a, 0);
+	if (a->fund || a->year || a->month || a->from || a->to || a->category || a->member)
+		return uk_usage_error(usage, "export -f ledger writes the whole books: no filters");
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0)
 		rc = uk_ledger_export_journal(db, stdout);
 	uk_db_close(db);

@@ -45,7 +45,7 @@ struct uk_ledger {
 	int nfa;
 	/* What this session has already looked up: categories as given, and
 	 * the funds and accounts known to exist. */
-	struct { char text[64], code[24], kind[12]; } cat[64];
+	struct { char text[64], code[24], kind[12], top[24]; } cat[64];
 	int ncat;
 	char known[16][40];
 	int nknown;
@@ -87,7 +87,7 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
 		" ?18, ?19, ?20)");
 	lg->category_by = uk_db_prepare(db,
-		"SELECT code, kind, name FROM ledger_categories"
+		"SELECT code, kind, coalesce(parent, code) FROM ledger_categories"
 		" WHERE code = ?1 OR name = ?1 OR lower(slug) = lower(?1)"
 		" ORDER BY code = ?1 DESC, name = ?1 DESC LIMIT 1");
 	lg->fund = uk_db_prepare(db, "SELECT 1 FROM ledger_funds WHERE name = ?1");
@@ -519,7 +519,7 @@ static int check_fund_account(struct uk_ledger *lg, const char *fund, const char
 
 /* Resolves "code|name|slug[/subcategory]". */
 static int check_category(struct uk_ledger *lg, const char *text, char code[24], char kind[12],
-                          char *sub, size_t subsz, char *err, size_t errsz)
+                          char top[24], char *sub, size_t subsz, char *err, size_t errsz)
 {
 	char buf[256];
 	char *slash;
@@ -538,6 +538,7 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 		if (strcmp(lg->cat[i].text, buf) == 0) {
 			memcpy(code, lg->cat[i].code, 24);
 			memcpy(kind, lg->cat[i].kind, 12);
+			memcpy(top, lg->cat[i].top, 24);
 			goto found;
 		}
 	sqlite3_bind_text(lg->category_by, 1, buf, -1, SQLITE_STATIC);
@@ -545,6 +546,7 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 	if (rc == SQLITE_ROW) {
 		snprintf(code, 24, "%s", (const char *)sqlite3_column_text(lg->category_by, 0));
 		snprintf(kind, 12, "%s", (const char *)sqlite3_column_text(lg->category_by, 1));
+		snprintf(top, 24, "%s", (const char *)sqlite3_column_text(lg->category_by, 2));
 	}
 	sqlite3_reset(lg->category_by);
 	if (rc != SQLITE_ROW)
@@ -553,6 +555,7 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 		memcpy(lg->cat[lg->ncat].text, buf, strlen(buf) + 1);
 		memcpy(lg->cat[lg->ncat].code, code, 24);
 		memcpy(lg->cat[lg->ncat].kind, kind, 12);
+		memcpy(lg->cat[lg->ncat].top, top, 24);
 		lg->ncat++;
 	}
 found:
@@ -565,7 +568,7 @@ found:
 static int check_member(struct uk_ledger *lg, const char *name, int by, const char *date,
                         int64_t *id, char hardship[16], char *err, size_t errsz)
 {
-	int rc = uk_member_hardship_at(lg->db, name, (enum uk_member_key)by, date, id, hardship);
+	int rc = uk_member_field_at(lg->db, name, (enum uk_member_key)by, "hardship", date, id, hardship);
 	if (rc == 1)
 		return fail(err, errsz, "no member '%s'", name);
 	return rc;
@@ -598,14 +601,14 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
                           int64_t *id, char *err, size_t errsz)
 {
 	struct entry e;
-	char date[UK_DATE_BUFSZ], code[24], kind[12], sub[200], hardship[16] = "";
+	char date[UK_DATE_BUFSZ], code[24], kind[12], top[24], sub[200], hardship[16] = "";
 	char fund[64], account[64], voucher[64], member[64];
 	int rc;
 
 	memset(&e, 0, sizeof e);
 	if ((rc = check_date(in->date, date, err, errsz)) != 0 ||
 	    (rc = check_amount(in->amount, &e.amount, err, errsz)) != 0 ||
-	    (rc = check_category(lg, in->category, code, kind, sub, sizeof sub, err, errsz)) != 0)
+	    (rc = check_category(lg, in->category, code, kind, top, sub, sizeof sub, err, errsz)) != 0)
 		return rc;
 	clean(in->fund && *in->fund ? in->fund : "general", fund, sizeof fund);
 	clean(in->account && *in->account ? in->account : "bank", account, sizeof account);
@@ -626,12 +629,19 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 			return fail(err, errsz, "activity must be an activity id, not '%s'", in->activity);
 		e.activity_id = a;
 	}
-	/* 先建档、后帮扶: aid from the hardship fund goes to a member with a
-	 * hardship level on record at the date of payment. */
-	if (strcmp(fund, "hardship") == 0 && strncmp(code, "502", 3) == 0 && e.member_id &&
-	    strcmp(hardship, "none") == 0 && !(in->force_reason && *in->force_reason))
-		return fail(err, errsz, "member '%s' has no hardship level on record on %s: aid from the "
-		            "hardship fund needs one (member-set --hardship), or --force --reason", member, date);
+	/* 先建档、后帮扶: aid (维权支出, class 502 and its details) from the
+	 * hardship fund goes to a member with a hardship level on record at
+	 * the date of payment. */
+	if (strcmp(fund, "hardship") == 0 && strcmp(top, "502") == 0 &&
+	    !(in->force_reason && *in->force_reason)) {
+		if (!e.member_id)
+			return fail(err, errsz, "aid from the hardship fund names its member (--member), "
+			            "or --force --reason");
+		if (strcmp(hardship, "none") == 0)
+			return fail(err, errsz, "member '%s' has no hardship level on record on %s: aid from "
+			            "the hardship fund needs one (member-set --hardship), or --force --reason",
+			            member, date);
+	}
 	e.date = date;
 	e.fund = fund;
 	e.account = account;
@@ -761,7 +771,7 @@ int uk_ledger_transfer(struct uk_ledger *lg, const char *date_in, const char *am
 
 /* Reverses one stored entry. */
 static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
-                   int64_t transfer_of, int64_t *new_id, char *err, size_t errsz)
+                   int64_t transfer_of, int allow_overdraft, int64_t *new_id, char *err, size_t errsz)
 {
 	struct entry e;
 	sqlite3_stmt *st = lg->entry;
@@ -806,18 +816,34 @@ static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const c
 	e.memo = memo;
 	e.void_of = id;
 	e.transfer_of = transfer_of;
-	if (strcmp(e.direction, "out") == 0 &&
-	    (rc = check_overdraft(lg, fund, account, e.date, e.amount, 0, err, errsz)) != 0)
-		return rc;
+	if (strcmp(e.direction, "out") == 0) {
+		if ((rc = check_overdraft(lg, fund, account, e.date, e.amount, allow_overdraft, err, errsz)) != 0)
+			return rc;
+		e.overdraft = allow_overdraft && lowest_after(fundacct_get(lg, fund, account), e.date, e.amount) < 0;
+	}
 	return write_entry(lg, &e, new_id, err, errsz);
 }
 
-int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const char *date_in,
-                   int64_t *new_id, char *err, size_t errsz)
+int64_t uk_ledger_transfer_pair(struct uk_ledger *lg, int64_t id)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = uk_db_prepare(lg->db,
+		"SELECT coalesce((SELECT id FROM ledger_entries WHERE transfer_of = ?1),"
+		" (SELECT transfer_of FROM ledger_entries WHERE id = ?1), 0)");
+	int64_t pair = 0;
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		pair = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return pair;
+}
+
+int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const char *date_in,
+                   int allow_overdraft, int64_t *new_id, char *err, size_t errsz)
+{
 	char date[UK_DATE_BUFSZ] = "";
-	int64_t pair = 0, first = 0;
+	int64_t pair, first = 0;
 	int rc;
 
 	if (!reason || !*reason)
@@ -825,25 +851,17 @@ int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const c
 	if (date_in && (rc = check_date(date_in, date, err, errsz)) != 0)
 		return rc;
 	/* A transfer is voided whole: both its halves. */
-	st = uk_db_prepare(lg->db,
-		"SELECT coalesce((SELECT id FROM ledger_entries WHERE transfer_of = ?1),"
-		" (SELECT transfer_of FROM ledger_entries WHERE id = ?1), 0)");
-	if (!st)
-		return UK_EX_SOFTWARE;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		pair = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	pair = uk_ledger_transfer_pair(lg, id);
 	if (pair) {
 		int64_t out_id = pair < id ? pair : id, in_id = pair < id ? id : pair;
 		/* The incoming half goes first: its reversal takes money out;
 		 * the two reversals are linked like a transfer's halves. */
-		if ((rc = reverse(lg, in_id, reason, date, 0, &first, err, errsz)) != 0 ||
-		    (rc = reverse(lg, out_id, reason, date, first, new_id, err, errsz)) != 0)
+		if ((rc = reverse(lg, in_id, reason, date, 0, allow_overdraft, &first, err, errsz)) != 0 ||
+		    (rc = reverse(lg, out_id, reason, date, first, allow_overdraft, new_id, err, errsz)) != 0)
 			return rc;
 		return 0;
 	}
-	return reverse(lg, id, reason, date, 0, new_id, err, errsz);
+	return reverse(lg, id, reason, date, 0, allow_overdraft, new_id, err, errsz);
 }
 
 int64_t uk_dues_of_wage(int64_t wage_fen)

@@ -14,9 +14,9 @@ struct uk_dues {
 	struct uk_ledger *lg;
 	struct uk_writer *roll;
 	int mask;
-	char month[8], date[UK_DATE_BUFSZ], account[64];
-	long posted, missing;
-	int64_t total;
+	char month[8], date[UK_DATE_BUFSZ], start[UK_DATE_BUFSZ], account[64];
+	sqlite3_stmt *posted_st;
+	struct uk_dues_stats st;
 };
 
 static const struct uk_outcol dues_cols[] = {
@@ -31,6 +31,13 @@ static const struct uk_colspec dues_in[] = {
 	{"member_no", A("会员编号", "会员卡号")}, {"name", A("姓名")},
 	{"unit", A("部门", "所在部门", "单位")}, {"wage_base", A("基本工资", "月工资", "工资")},
 	{"status", A("状态")},
+	/* The rest of a member record (member-ls output): known, not used. */
+	{"employee_no", NULL}, {"gender", NULL}, {"id_card", NULL}, {"birth_date", NULL},
+	{"ethnicity", NULL}, {"education", NULL}, {"political_status", NULL}, {"phone", NULL},
+	{"union_group", NULL}, {"position", NULL}, {"hire_date", NULL}, {"join_date", NULL},
+	{"hardship", NULL}, {"migrant_worker", NULL}, {"status_date", NULL}, {"roles", NULL},
+	{"note", NULL}, {"id_type", NULL}, {"skill_level", NULL}, {"household_type", NULL},
+	{"household_place", NULL}, {"employment_status", NULL},
 };
 
 const struct uk_colspec *uk_dues_colspec(int *n)
@@ -46,16 +53,13 @@ const struct uk_outcol *uk_dues_cols(int *n)
 }
 
 int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
-                  struct uk_writer *roll, int mask, struct uk_dues **out, long *already)
+                  struct uk_writer *roll, int mask, struct uk_dues **out)
 {
 	struct uk_period p;
 	const char *why;
 	struct uk_dues *d;
-	sqlite3_stmt *st;
-	int rc;
 
 	*out = NULL;
-	*already = 0;
 	if (uk_period_parse_month(month, &p, &why) != 0) {
 		uk_err("bad --month '%s': %s", month, why);
 		return UK_EX_USAGE;
@@ -66,93 +70,123 @@ int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
 	d->roll = roll;
 	d->mask = mask;
 	uk_date_format(p.to, d->date);  /* dated the month's last day */
+	uk_date_format(p.from, d->start);
 	snprintf(d->month, sizeof d->month, "%.7s", d->date);
 	snprintf(d->account, sizeof d->account, "%s", account ? account : "bank");
-	st = uk_db_prepare(uk_ledger_db(lg),
-		"SELECT count(*) FROM ledger_entries e WHERE dues_month = ?1 AND void_of IS NULL"
+	/* Posted for the month and not voided since. */
+	d->posted_st = uk_db_prepare(uk_ledger_db(lg),
+		"SELECT count(*) FROM ledger_entries e JOIN members m ON m.id = e.member_id"
+		" WHERE m.member_no = ?1 AND e.dues_month = ?2 AND e.void_of IS NULL"
 		" AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = e.id)");
-	if (!st) {
+	if (!d->posted_st) {
 		free(d);
 		return UK_EX_SOFTWARE;
-	}
-	sqlite3_bind_text(st, 1, d->month, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*already = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW) {
-		free(d);
-		return uk_db_fail(uk_ledger_db(lg), rc, "cannot read the ledger");
 	}
 	*out = d;
 	return UK_EX_OK;
 }
 
-int uk_dues_member(struct uk_dues *d, const char *member_no, const char *name,
-                   const char *unit, const char *wage_base, char *err, size_t errsz)
-{
-	const char *vals[7];
-	char dues[UK_MONEY_BUFSZ], wage[UK_MONEY_BUFSZ], idtext[24], memo[96];
-	char *masked = NULL;
-	int64_t fen, id = 0;
-	const char *why;
-	int rc;
+const char *uk_dues_month_start(const struct uk_dues *d) { return d->start; }
 
-	vals[0] = member_no;
-	vals[1] = name;
-	vals[2] = unit;
-	vals[3] = NULL;
-	vals[4] = NULL;
-	vals[5] = NULL;
-	vals[6] = NULL;
-	if (!wage_base || !*wage_base) {
-		/* Listed, not charged zero silently. */
-		d->missing++;
-		vals[6] = "no wage base: not charged";
-	} else {
-		if (uk_money_parse(wage_base, &fen, &why) != 0 || fen < 0) {
-			snprintf(err, errsz, "member %s: bad wage_base '%s'", member_no, wage_base);
-			return -1;
-		}
-		uk_money_format(fen, wage);
-		vals[3] = wage;
-		if (uk_dues_of_wage(fen) == 0) {
-			vals[4] = "0.00";
-			vals[6] = "wage base under 10 yuan: nothing due";
-		} else {
-			struct uk_entry_in in;
-			memset(&in, 0, sizeof in);
-			uk_money_format(uk_dues_of_wage(fen), dues);
-			snprintf(memo, sizeof memo, "会费 %s", d->month);
-			in.date = d->date;
-			in.amount = dues;
-			in.category = "401";
-			in.fund = "general";
-			in.account = d->account;
-			in.member = member_no;
-			in.memo = memo;
-			in.dues_month = d->month;
-			if ((rc = uk_ledger_add(d->lg, &in, &id, err, errsz)) != 0)
-				return rc;
-			d->posted++;
-			d->total += uk_dues_of_wage(fen);
-			vals[4] = dues;
-			snprintf(idtext, sizeof idtext, "%lld", (long long)id);
-			vals[5] = idtext;
-		}
-	}
-	if (d->mask && name && !(vals[1] = masked = uk_mask_name(name)))
+static int already_posted(struct uk_dues *d, const char *member_no, int *yes)
+{
+	int rc;
+	sqlite3_bind_text(d->posted_st, 1, member_no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(d->posted_st, 2, d->month, -1, SQLITE_STATIC);
+	rc = sqlite3_step(d->posted_st);
+	*yes = rc == SQLITE_ROW && sqlite3_column_int64(d->posted_st, 0) > 0;
+	sqlite3_reset(d->posted_st);
+	return rc == SQLITE_ROW ? 0 : uk_db_fail(uk_ledger_db(d->lg), rc, "cannot read the ledger");
+}
+
+/* One line of the roll. */
+static int roll_line(struct uk_dues *d, const char *const vals[7])
+{
+	const char *v[7];
+	char *masked = NULL;
+	if (!d->roll)
+		return 0;
+	memcpy(v, vals, sizeof v);
+	if (d->mask && v[1] && !(v[1] = masked = uk_mask_name(v[1])))
 		return uk_err_nomem();
-	if (d->roll)
-		uk_writer_row(d->roll, vals);
+	uk_writer_row(d->roll, v);
 	free(masked);
 	return 0;
 }
 
-void uk_dues_end(struct uk_dues *d, long *posted, long *missing, int64_t *total)
+void uk_dues_skip(struct uk_dues *d, const char *member_no, const char *name, const char *unit,
+                  const char *why)
 {
-	*posted = d ? d->posted : 0;
-	*missing = d ? d->missing : 0;
-	*total = d ? d->total : 0;
+	const char *vals[7] = {member_no, name, unit, NULL, NULL, NULL, why};
+	d->st.not_active++;
+	roll_line(d, vals);
+}
+
+int uk_dues_member(struct uk_dues *d, const char *member_no, const char *name,
+                   const char *unit, const char *wage_base, char *err, size_t errsz)
+{
+	const char *vals[7] = {member_no, name, unit, NULL, NULL, NULL, NULL};
+	char dues[UK_MONEY_BUFSZ], wage[UK_MONEY_BUFSZ], idtext[24], memo[96];
+	int64_t fen, id = 0;
+	const char *why;
+	int rc, yes;
+
+	if ((rc = already_posted(d, member_no, &yes)) != 0)
+		return rc;
+	if (yes) {
+		d->st.already++;
+		vals[6] = "already posted for the month";
+		return roll_line(d, vals);
+	}
+	if (!wage_base || !*wage_base) {
+		/* Listed, not charged zero silently. */
+		d->st.missing++;
+		vals[6] = "no wage base: not charged";
+		return roll_line(d, vals);
+	}
+	if (uk_money_parse(wage_base, &fen, &why) != 0 || fen < 0) {
+		snprintf(err, errsz, "member %s: bad wage_base '%s'", member_no, wage_base);
+		return -1;
+	}
+	uk_money_format(fen, wage);
+	vals[3] = wage;
+	if (uk_dues_of_wage(fen) == 0) {
+		vals[4] = "0.00";
+		vals[6] = "wage base under 10 yuan: nothing due";
+		return roll_line(d, vals);
+	}
+	{
+		struct uk_entry_in in;
+		memset(&in, 0, sizeof in);
+		uk_money_format(uk_dues_of_wage(fen), dues);
+		snprintf(memo, sizeof memo, "会费 %s", d->month);
+		in.date = d->date;
+		in.amount = dues;
+		in.category = "401";
+		in.fund = "general";
+		in.account = d->account;
+		in.member = member_no;
+		in.memo = memo;
+		in.dues_month = d->month;
+		if ((rc = uk_ledger_add(d->lg, &in, &id, err, errsz)) != 0)
+			return rc;
+	}
+	d->st.posted++;
+	d->st.total += uk_dues_of_wage(fen);
+	vals[4] = dues;
+	snprintf(idtext, sizeof idtext, "%lld", (long long)id);
+	vals[5] = idtext;
+	return roll_line(d, vals);
+}
+
+void uk_dues_end(struct uk_dues *d, struct uk_dues_stats *st)
+{
+	if (st)
+		memset(st, 0, sizeof *st);
+	if (!d)
+		return;
+	if (st)
+		*st = d->st;
+	sqlite3_finalize(d->posted_st);
 	free(d);
 }

@@ -25,6 +25,42 @@ static int64_t map_find(const struct idmap *m, long n, long long from)
 	return 0;
 }
 
+static int add_map(struct idmap **map, long *n, long *cap, long long from, int64_t to)
+{
+	if (*n == *cap) {
+		struct idmap *m = realloc(*map, (size_t)(*cap = *cap ? *cap * 2 : 256) * sizeof *m);
+		if (!m)
+			return -1;
+		*map = m;
+	}
+	(*map)[*n].from = from;
+	(*map)[(*n)++].to = to;
+	return 0;
+}
+
+/* Entries voided by this import (both halves of a transfer). */
+static int voided_here(const int64_t *v, long n, int64_t id)
+{
+	for (long i = 0; i < n; i++)
+		if (v[i] == id)
+			return 1;
+	return 0;
+}
+
+static int remember(int64_t **v, long *n, long *cap, int64_t id, int64_t pair)
+{
+	if (*n + 2 > *cap) {
+		int64_t *g = realloc(*v, (size_t)(*cap = *cap ? *cap * 2 : 64) * sizeof *g);
+		if (!g)
+			return -1;
+		*v = g;
+	}
+	(*v)[(*n)++] = id;
+	if (pair)
+		(*v)[(*n)++] = pair;
+	return 0;
+}
+
 static int one(struct uk_ledger *lg, struct uk_row *row, const struct uk_import_ledger_opts *o,
                struct idmap *map, long nmap, int64_t *id, char *err, size_t errsz)
 {
@@ -48,7 +84,7 @@ static int one(struct uk_ledger *lg, struct uk_row *row, const struct uk_import_
 			return -1;
 		}
 		return uk_ledger_void(lg, orig, val(row, UK_LC_MEMO) ? val(row, UK_LC_MEMO) : "voided in the source",
-		                      val(row, UK_LC_DATE), id, err, errsz);
+		                      val(row, UK_LC_DATE), o->allow_overdraft, id, err, errsz);
 	}
 	if (cat && strcmp(cat, "opening") == 0)
 		return uk_ledger_opening(lg, val(row, UK_LC_DATE), val(row, UK_LC_AMOUNT), val(row, UK_LC_FUND),
@@ -81,6 +117,8 @@ int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_
 	struct uk_row *row;
 	struct idmap *map = NULL;
 	long nmap = 0, capmap = 0;
+	int64_t *voided = NULL;
+	long nvoided = 0, capvoided = 0;
 	struct uk_progress progress;
 	int rc;
 	/* A transfer-out waiting for its transfer-in. */
@@ -103,6 +141,21 @@ int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_
 		if (uk_row_error(row)) {
 			snprintf(err, sizeof err, "%s", uk_row_error(row));
 			res = -1;
+		} else if (val(row, UK_LC_VOID_OF) && !*pend_date) {
+			/* A reversal in the source (of a transfer too: voiding its
+			 * out half reverses both, so the in half's reversal that
+			 * follows is already done). */
+			int64_t target = map_find(map, nmap, atoll(val(row, UK_LC_VOID_OF)));
+			if (target && voided_here(voided, nvoided, target)) {
+				(*added)++;
+				continue;
+			}
+			res = one(lg, row, o, map, nmap, &id, err, sizeof err);
+			if (res == 0 && target && remember(&voided, &nvoided, &capvoided, target,
+			                                   uk_ledger_transfer_pair(lg, target)) != 0) {
+				rc = uk_err_nomem();
+				goto out;
+			}
 		} else if (*pend_date && !(cat && strcmp(cat, "transfer-in") == 0)) {
 			snprintf(err, sizeof err, "the transfer-out record of line %ld has no transfer-in "
 			         "record after it", pend_line);
@@ -125,13 +178,25 @@ int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_
 			if (!*pend_date) {
 				snprintf(err, sizeof err, "a transfer-in record without its transfer-out record before it");
 				res = -1;
+			} else if (strcmp(pend_date, val(row, UK_LC_DATE) ? val(row, UK_LC_DATE) : "") != 0 ||
+			           strcmp(pend_amount, val(row, UK_LC_AMOUNT) ? val(row, UK_LC_AMOUNT) : "") != 0) {
+				snprintf(err, sizeof err, "the transfer-in record does not match the transfer-out "
+				         "record of line %ld (date and amount)", pend_line);
+				*pend_date = '\0';
+				res = -1;
 			} else {
 				snprintf(to, sizeof to, "%s:%s", val(row, UK_LC_FUND) ? val(row, UK_LC_FUND) : "general",
 				         val(row, UK_LC_ACCOUNT) ? val(row, UK_LC_ACCOUNT) : "bank");
 				res = uk_ledger_transfer(lg, pend_date, pend_amount, pend_from, to, pend_voucher,
 				                         pend_memo, o->allow_overdraft, &id, err, sizeof err);
-				if (res == 0 && pend_src) {
-					/* The out half keeps the source's id of the out record. */
+				if (res == 0) {
+					/* Both source ids name the new halves, for voids
+					 * later in the input. */
+					if (src && add_map(&map, &nmap, &capmap, src,
+					                   uk_ledger_transfer_pair(lg, id)) != 0) {
+						rc = uk_err_nomem();
+						goto out;
+					}
 					src = pend_src;
 				}
 				*pend_date = '\0';
@@ -151,17 +216,9 @@ int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_
 			continue;
 		}
 		(*added)++;
-		if (src) {
-			if (nmap == capmap) {
-				struct idmap *m = realloc(map, (size_t)(capmap = capmap ? capmap * 2 : 256) * sizeof *m);
-				if (!m) {
-					rc = uk_err_nomem();
-					goto out;
-				}
-				map = m;
-			}
-			map[nmap].from = src;
-			map[nmap++].to = id;
+		if (src && add_map(&map, &nmap, &capmap, src, id) != 0) {
+			rc = uk_err_nomem();
+			goto out;
 		}
 		uk_progress_tick(&progress, *added + *bad);
 	}
@@ -172,6 +229,7 @@ int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_
 out:
 	uk_progress_end(&progress);
 	free(map);
+	free(voided);
 	{
 		int crc = uk_rejects_close(rj);
 		if (!rc || rc == 1)

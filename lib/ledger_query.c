@@ -190,7 +190,7 @@ static int check_fund(struct uk_db *db, const char *fund)
 		return UK_EX_OK;
 	if (rc != SQLITE_DONE)
 		return uk_db_fail(db, rc, "cannot read funds");
-	uk_err("unknown fund '%s' (fund-ledger funds lists them)", fund);
+	uk_err("unknown fund '%s' (fund-ledger fund ls lists them)", fund);
 	return UK_EX_DATAERR;
 }
 
@@ -227,7 +227,8 @@ int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk
 		return status;
 	if (f->category && (status = resolve_category(db, f->category, code, sizeof code, &top, &sub)) != 0)
 		return status;
-	if (f->member && (status = uk_member_find(db, f->member, UK_KEY_MEMBER_NO, &member_id)) != 0)
+	if (f->member && (status = uk_member_find(db, f->member, (enum uk_member_key)f->member_by,
+	                                          &member_id)) != 0)
 		goto out;
 	if (!(st = uk_db_prepare(db, sql))) {
 		status = UK_EX_SOFTWARE;

@@ -330,14 +330,20 @@ int uk_member_counts_add(struct uk_db *db, const char *status, long delta)
 	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot count members");
 }
 
-int uk_members_each_active(struct uk_db *db, uk_member_dues_fn fn, void *ctx)
+int uk_members_each_active(struct uk_db *db, const char *date, uk_member_dues_fn fn, void *ctx)
 {
+	/* Active on date, by the dated history of status changes. */
 	sqlite3_stmt *st = uk_db_prepare(db,
-		"SELECT member_no, name, unit, wage_base FROM members WHERE status = 'active'"
+		"SELECT member_no, name, unit, wage_base FROM members m WHERE"
+		" coalesce((SELECT new_value FROM member_events e WHERE e.member_id = m.id"
+		"   AND e.field = 'status' AND e.date <= ?1 ORDER BY e.date DESC, e.id DESC LIMIT 1),"
+		"  (SELECT old_value FROM member_events e WHERE e.member_id = m.id"
+		"   AND e.field = 'status' ORDER BY e.date, e.id LIMIT 1), m.status) = 'active'"
 		" ORDER BY member_no");
 	int rc, status = UK_EX_OK;
 	if (!st)
 		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char money[UK_MONEY_BUFSZ];
 		const char *wage = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL :
@@ -353,17 +359,19 @@ int uk_members_each_active(struct uk_db *db, uk_member_dues_fn fn, void *ctx)
 	return status;
 }
 
-int uk_member_hardship_at(struct uk_db *db, const char *name, enum uk_member_key by,
-                          const char *date, int64_t *id, char hardship[16])
+int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by,
+                       const char *field, const char *date, int64_t *id, char out[16])
 {
-	/* The level after the last change dated on or before date; before
-	 * the first change, the level that change replaced. */
+	/* The value after the last change dated on or before date; before the
+	 * first change, the value that change replaced; with no change, the
+	 * value now. */
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT id, (SELECT coalesce((SELECT new_value FROM member_events e"
-		"   WHERE e.member_id = m.id AND e.field = 'hardship' AND e.date <= ?2"
+		"   WHERE e.member_id = m.id AND e.field = ?4 AND e.date <= ?2"
 		"   ORDER BY e.date DESC, e.id DESC LIMIT 1),"
 		"  (SELECT old_value FROM member_events e WHERE e.member_id = m.id"
-		"   AND e.field = 'hardship' ORDER BY e.date, e.id LIMIT 1), m.hardship))"
+		"   AND e.field = ?4 ORDER BY e.date, e.id LIMIT 1),"
+		"  CASE ?4 WHEN 'status' THEN m.status ELSE m.hardship END))"
 		" FROM members m WHERE CASE ?3 WHEN 1 THEN m.employee_no = ?1"
 		" WHEN 2 THEN m.id_card = upper(?1) ELSE m.member_no = ?1 END");
 	int rc;
@@ -372,10 +380,11 @@ int uk_member_hardship_at(struct uk_db *db, const char *name, enum uk_member_key
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, by == UK_KEY_EMPLOYEE_NO ? 1 : by == UK_KEY_ID_CARD ? 2 : 0);
+	sqlite3_bind_text(st, 4, field, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
-		snprintf(hardship, 16, "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(out, 16, "%s", (const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)

@@ -79,8 +79,8 @@
 	"CREATE UNIQUE INDEX ledger_entries_voucher ON ledger_entries(substr(date, 1, 4), voucher)" \
 	" WHERE voucher IS NOT NULL AND void_of IS NULL;" \
 	"CREATE UNIQUE INDEX ledger_entries_voided ON ledger_entries(void_of) WHERE void_of IS NOT NULL;" \
-	"CREATE UNIQUE INDEX ledger_entries_dues ON ledger_entries(member_id, dues_month)" \
-	" WHERE dues_month IS NOT NULL AND void_of IS NULL;" \
+	"CREATE INDEX ledger_entries_dues ON ledger_entries(member_id, dues_month)" \
+	" WHERE dues_month IS NOT NULL;" \
 	"CREATE TABLE ledger_totals(" \
 	" fund TEXT NOT NULL, account TEXT NOT NULL, category TEXT NOT NULL, month TEXT NOT NULL," \
 	" amount_in INTEGER NOT NULL, amount_out INTEGER NOT NULL," \
@@ -130,9 +130,11 @@ int uk_ledger_opening(struct uk_ledger *lg, const char *date, const char *amount
 int uk_ledger_transfer(struct uk_ledger *lg, const char *date, const char *amount,
                        const char *from, const char *to, const char *voucher, const char *memo,
                        int allow_overdraft, int64_t *id, char *err, size_t errsz);
+/* The other half of a transfer entry, or 0. */
+int64_t uk_ledger_transfer_pair(struct uk_ledger *lg, int64_t id);
 /* A reversing entry for entry id (and its pair, for a transfer). */
 int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
-                   int64_t *new_id, char *err, size_t errsz);
+                   int allow_overdraft, int64_t *new_id, char *err, size_t errsz);
 
 /* Columns of ls and import (DESIGN.md §8). */
 const struct uk_colspec *uk_ledger_colspec(int *n);
@@ -142,6 +144,7 @@ struct uk_ledger_filter {
 	struct uk_period period;
 	int has_period;
 	const char *fund, *category, *member;
+	int member_by;               /* enum uk_member_key */
 };
 int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk_writer *w, int mask);
 
@@ -170,17 +173,25 @@ int uk_ledger_funds_list(struct uk_db *db, struct uk_writer *w);
 int64_t uk_dues_of_wage(int64_t wage_fen);
 
 /* A month's dues run: one entry per member (class 401, fund general),
- * the roll written to roll. */
+ * the roll written to roll. A member whose dues for the month are posted
+ * (and not voided) is skipped, so a month may be run unit by unit and a
+ * second run posts nothing. */
 struct uk_dues;
-/* *already is set (and nothing is to be posted) when the month has dues. */
 int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
-                  struct uk_writer *roll, int mask, struct uk_dues **out, long *already);
+                  struct uk_writer *roll, int mask, struct uk_dues **out);
+/* The month's first day, "YYYY-MM-01": members active then pay. */
+const char *uk_dues_month_start(const struct uk_dues *d);
 /* One member: wage_base as text ("" or NULL when none). -1 with err for
  * a bad value, else an exit code. */
 int uk_dues_member(struct uk_dues *d, const char *member_no, const char *name,
                    const char *unit, const char *wage_base, char *err, size_t errsz);
-/* Frees; *posted, *missing and *total (fen) say what was done. */
-void uk_dues_end(struct uk_dues *d, long *posted, long *missing, int64_t *total);
+/* What a run did. */
+struct uk_dues_stats { long posted, missing, already, not_active; int64_t total; };
+/* Counts a member the run leaves out (retired, left): a line in the roll. */
+void uk_dues_skip(struct uk_dues *d, const char *member_no, const char *name, const char *unit,
+                  const char *why);
+/* Frees; *st says what was done. */
+void uk_dues_end(struct uk_dues *d, struct uk_dues_stats *st);
 const struct uk_outcol *uk_dues_cols(int *n);
 /* Columns read from member records: member_no, name, unit, wage_base, status. */
 const struct uk_colspec *uk_dues_colspec(int *n);

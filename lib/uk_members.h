@@ -163,17 +163,17 @@ int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_
 int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_member_change *given,
                          int dry_run, int skip_bad, int quiet, const char *rejects,
                          struct uk_writer *out, int mask);
-/* The member named (member_no, or by another key) and the hardship level
- * on record at date (from the dated history). 0, 1 when there is no such
- * member, or an exit code > 1. */
-int uk_member_hardship_at(struct uk_db *db, const char *name, enum uk_member_key by,
-                          const char *date, int64_t *id, char hardship[16]);
-/* Calls fn for every active member, by member_no, with what dues need;
- * wage_base is the text form or NULL. A non-zero return of fn stops and is
- * returned. */
+/* The member named (member_no, or by another key) and the value of field
+ * ("hardship" or "status") on record at date, from the dated history. 0,
+ * 1 when there is no such member, or an exit code > 1. */
+int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by,
+                       const char *field, const char *date, int64_t *id, char out[16]);
+/* Calls fn for every member active on date, by member_no, with what dues
+ * need; wage_base is the text form or NULL. A non-zero return of fn stops
+ * and is returned. */
 typedef int (*uk_member_dues_fn)(void *ctx, const char *member_no, const char *name,
                                  const char *unit, const char *wage_base);
-int uk_members_each_active(struct uk_db *db, uk_member_dues_fn fn, void *ctx);
+int uk_members_each_active(struct uk_db *db, const char *date, uk_member_dues_fn fn, void *ctx);
 /* Adds delta to the kept number of members of a status; every change of
  * a member's status (and every new member) goes through it. */
 int uk_member_counts_add(struct uk_db *db, const char *status, long delta);
