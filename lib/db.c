@@ -319,7 +319,7 @@ int uk_db_commit(struct uk_db *db)
 
 void uk_db_rollback(struct uk_db *db)
 {
-	if (!sqlite3_get_autocommit(db->h))
+	if (db && !sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 

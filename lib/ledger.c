@@ -24,13 +24,14 @@ struct total {
 	int used;
 };
 
-/* Month-end nets of one (fund, account), stored and session, for the
- * overdraft rule. */
+/* Day-end nets of one (fund, account), stored and session, for the
+ * overdraft rule: the balance at the end of every day must stay >= 0. */
 struct fundacct {
 	char fund[40], account[40];
-	int nmonths;
-	char (*month)[8];
+	int ndays, capdays;
+	char (*day)[UK_DATE_BUFSZ];
 	int64_t *net;
+	int64_t total;
 };
 
 struct uk_ledger {
@@ -134,7 +135,7 @@ void uk_ledger_close(struct uk_ledger *lg)
 	sqlite3_finalize(lg->entry);
 	free(lg->totals);
 	for (int i = 0; i < lg->nfa; i++) {
-		free(lg->fa[i].month);
+		free(lg->fa[i].day);
 		free(lg->fa[i].net);
 	}
 	free(lg->fa);
@@ -229,6 +230,38 @@ int uk_ledger_flush(struct uk_ledger *lg)
 
 /* ---- the overdraft rule ---- */
 
+/* Inserts delta at day, keeping days in order (appending in the common,
+ * chronological case). */
+static int fundacct_add(struct fundacct *fa, const char *date, int64_t delta)
+{
+	int i = fa->ndays;
+	while (i > 0 && strcmp(fa->day[i - 1], date) > 0)
+		i--;
+	fa->total += delta;
+	if (i > 0 && strcmp(fa->day[i - 1], date) == 0) {
+		fa->net[i - 1] += delta;
+		return 0;
+	}
+	if (fa->ndays == fa->capdays) {
+		int cap = fa->capdays ? fa->capdays * 2 : 64;
+		char (*d)[UK_DATE_BUFSZ] = realloc(fa->day, (size_t)cap * sizeof *d);
+		int64_t *n;
+		if (!d)
+			return -1;
+		fa->day = d;
+		if (!(n = realloc(fa->net, (size_t)cap * sizeof *n)))
+			return -1;
+		fa->net = n;
+		fa->capdays = cap;
+	}
+	memmove(fa->day + i + 1, fa->day + i, (size_t)(fa->ndays - i) * sizeof *fa->day);
+	memmove(fa->net + i + 1, fa->net + i, (size_t)(fa->ndays - i) * sizeof *fa->net);
+	snprintf(fa->day[i], UK_DATE_BUFSZ, "%s", date);
+	fa->net[i] = delta;
+	fa->ndays++;
+	return 0;
+}
+
 static struct fundacct *fundacct_get(struct uk_ledger *lg, const char *fund, const char *account)
 {
 	struct fundacct *fa, *grown;
@@ -243,79 +276,41 @@ static struct fundacct *fundacct_get(struct uk_ledger *lg, const char *fund, con
 	memset(fa, 0, sizeof *fa);
 	snprintf(fa->fund, sizeof fa->fund, "%s", fund);
 	snprintf(fa->account, sizeof fa->account, "%s", account);
-	/* What is stored, month by month; this session's entries are added
-	 * as they come. */
+	/* What is stored, day by day; this session's entries are added as
+	 * they come. */
 	st = uk_db_prepare(lg->db,
-		"SELECT month, sum(amount_in) - sum(amount_out) FROM ledger_totals"
-		" WHERE fund = ?1 AND account = ?2 GROUP BY month ORDER BY month");
+		"SELECT date, sum(CASE direction WHEN 'in' THEN amount ELSE -amount END)"
+		" FROM ledger_entries WHERE fund = ?1 AND account = ?2 GROUP BY date ORDER BY date");
 	if (!st)
 		return NULL;
 	sqlite3_bind_text(st, 1, fund, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, account, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		char (*m)[8] = realloc(fa->month, (size_t)(fa->nmonths + 1) * sizeof *m);
-		int64_t *n;
-		if (!m)
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (fundacct_add(fa, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1)) != 0)
 			break;
-		fa->month = m;
-		if (!(n = realloc(fa->net, (size_t)(fa->nmonths + 1) * sizeof *n)))
-			break;
-		fa->net = n;
-		snprintf(fa->month[fa->nmonths], 8, "%s", (const char *)sqlite3_column_text(st, 0));
-		fa->net[fa->nmonths++] = sqlite3_column_int64(st, 1);
-	}
 	sqlite3_finalize(st);
 	return fa;
 }
 
-/* Adds delta to the month of date, keeping months in order. */
-static int fundacct_add(struct fundacct *fa, const char *date, int64_t delta)
-{
-	int i = 0;
-	char (*m)[8];
-	int64_t *n;
-	while (i < fa->nmonths && strncmp(fa->month[i], date, 7) < 0)
-		i++;
-	if (i < fa->nmonths && strncmp(fa->month[i], date, 7) == 0) {
-		fa->net[i] += delta;
-		return 0;
-	}
-	if (!(m = realloc(fa->month, (size_t)(fa->nmonths + 1) * sizeof *m)))
-		return -1;
-	fa->month = m;
-	if (!(n = realloc(fa->net, (size_t)(fa->nmonths + 1) * sizeof *n)))
-		return -1;
-	fa->net = n;
-	memmove(fa->month + i + 1, fa->month + i, (size_t)(fa->nmonths - i) * sizeof *m);
-	memmove(fa->net + i + 1, fa->net + i, (size_t)(fa->nmonths - i) * sizeof *n);
-	snprintf(fa->month[i], 8, "%.7s", date);
-	fa->net[i] = delta;
-	fa->nmonths++;
-	return 0;
-}
-
-/* The lowest month-end balance from the month of date on, after taking
- * amount out in that month. */
+/* The lowest day-end balance from date on, once amount is taken out on
+ * date. Walks back from the last day: in the usual chronological case
+ * date is at or near the end. */
 static int64_t lowest_after(const struct fundacct *fa, const char *date, int64_t amount)
 {
-	int64_t run = 0, low = INT64_MAX;
-	int seen = 0;
-	for (int i = 0; i < fa->nmonths; i++) {
-		run += fa->net[i];
-		if (strncmp(fa->month[i], date, 7) < 0)
-			continue;
-		if (!seen && strncmp(fa->month[i], date, 7) > 0) {
-			/* no month of its own yet: the balance before it */
-			int64_t before = run - fa->net[i] - amount;
-			if (before < low)
-				low = before;
-		}
-		seen = 1;
-		if (run - amount < low)
-			low = run - amount;
+	int64_t run = fa->total - amount, low = run;
+	int i = fa->ndays - 1, own_day = 0;
+	/* run is the balance at the end of day[i] (after taking amount out). */
+	while (i >= 0 && strcmp(fa->day[i], date) >= 0) {
+		if (run < low)
+			low = run;
+		own_day |= strcmp(fa->day[i], date) == 0;
+		run -= fa->net[i];
+		i--;
 	}
-	if (!seen && run - amount < low)
-		low = run - amount;
+	/* With no entry of its own, the end of date is the end of the day
+	 * before, less amount. */
+	if (!own_day && run < low)
+		low = run;
 	return low;
 }
 
@@ -587,8 +582,8 @@ static int check_overdraft(struct uk_ledger *lg, const char *fund, const char *a
 		return 0;
 	uk_money_format(amount, a);
 	uk_money_format(low + amount, b);
-	return fail(err, errsz, "overdraft: %s from %s:%s leaves it below zero (%s there at the "
-	            "month's end); --allow-overdraft to record it anyway", a, fund, account, b);
+	return fail(err, errsz, "overdraft: %s from %s:%s leaves it below zero (%s at a day's end "
+	            "from %s on); --allow-overdraft to record it anyway", a, fund, account, b, date);
 }
 
 int uk_ledger_add(struct uk_ledger *lg, const struct uk_entry_in *in, int64_t *id,

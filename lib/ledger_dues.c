@@ -61,8 +61,8 @@ int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
 
 	*out = NULL;
 	if (uk_period_parse_month(month, &p, &why) != 0) {
-		uk_err("bad --month '%s': %s", month, why);
-		return UK_EX_USAGE;
+		uk_err("--month '%s': %s", month, why);
+		return UK_EX_DATAERR;
 	}
 	if (!(d = calloc(1, sizeof *d)))
 		return uk_err_nomem();
