@@ -388,7 +388,7 @@ static int cmd_dues(const struct uk_opts *o, const struct args *a, char **pos, i
 		goto out;
 	ctx.d = d;
 	if (!r) {
-		rc = uk_members_each_active(db, uk_dues_month_start(d), dues_one, &ctx);
+		rc = uk_members_each_active(db, uk_dues_month_start(d), uk_dues_month_end(d), dues_one, &ctx);
 	} else {
 		struct uk_row *row;
 		long bad = 0;

@@ -87,6 +87,7 @@ int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
 }
 
 const char *uk_dues_month_start(const struct uk_dues *d) { return d->start; }
+const char *uk_dues_month_end(const struct uk_dues *d) { return d->date; }
 
 static int already_posted(struct uk_dues *d, const char *member_no, int *yes)
 {

@@ -330,7 +330,8 @@ int uk_member_counts_add(struct uk_db *db, const char *status, long delta)
 	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot count members");
 }
 
-int uk_members_each_active(struct uk_db *db, const char *date, uk_member_dues_fn fn, void *ctx)
+int uk_members_each_active(struct uk_db *db, const char *date, const char *joined_by,
+                           uk_member_dues_fn fn, void *ctx)
 {
 	/* Active on date, by the dated history of status changes. */
 	sqlite3_stmt *st = uk_db_prepare(db,
@@ -339,11 +340,14 @@ int uk_members_each_active(struct uk_db *db, const char *date, uk_member_dues_fn
 		"   AND e.field = 'status' AND e.date <= ?1 ORDER BY e.date DESC, e.id DESC LIMIT 1),"
 		"  (SELECT old_value FROM member_events e WHERE e.member_id = m.id"
 		"   AND e.field = 'status' ORDER BY e.date, e.id LIMIT 1), m.status) = 'active'"
+		/* not yet joined (or hired, when the join date is not known) */
+		" AND coalesce(m.join_date, m.hire_date, '') <= ?2"
 		" ORDER BY member_no");
 	int rc, status = UK_EX_OK;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, joined_by, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char money[UK_MONEY_BUFSZ];
 		const char *wage = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL :

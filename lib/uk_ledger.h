@@ -181,6 +181,8 @@ int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
                   struct uk_writer *roll, int mask, struct uk_dues **out);
 /* The month's first day, "YYYY-MM-01": members active then pay. */
 const char *uk_dues_month_start(const struct uk_dues *d);
+/* Its last day: the entries' date; members who joined later pay none. */
+const char *uk_dues_month_end(const struct uk_dues *d);
 /* One member: wage_base as text ("" or NULL when none). -1 with err for
  * a bad value, else an exit code. */
 int uk_dues_member(struct uk_dues *d, const char *member_no, const char *name,

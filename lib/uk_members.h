@@ -168,12 +168,14 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
  * 1 when there is no such member, or an exit code > 1. */
 int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by,
                        const char *field, const char *date, int64_t *id, char out[16]);
-/* Calls fn for every member active on date, by member_no, with what dues
+/* Calls fn for every member active on date who had joined by joined_by
+ * (join_date, else hire_date, when known), by member_no, with what dues
  * need; wage_base is the text form or NULL. A non-zero return of fn stops
  * and is returned. */
 typedef int (*uk_member_dues_fn)(void *ctx, const char *member_no, const char *name,
                                  const char *unit, const char *wage_base);
-int uk_members_each_active(struct uk_db *db, const char *date, uk_member_dues_fn fn, void *ctx);
+int uk_members_each_active(struct uk_db *db, const char *date, const char *joined_by,
+                           uk_member_dues_fn fn, void *ctx);
 /* Adds delta to the kept number of members of a status; every change of
  * a member's status (and every new member) goes through it. */
 int uk_member_counts_add(struct uk_db *db, const char *status, long delta);
