@@ -373,8 +373,13 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 	const char *fields[19];
 	sqlite3_stmt *st = lg->insert;
 	int64_t new_id = lg->last_id + 1;
+	/* Read before the insert: it loads what is stored, and the new entry
+	 * is added to it below. */
+	struct fundacct *fa = fundacct_get(lg, e->fund, e->account);
 	int rc;
 
+	if (!fa)
+		return uk_err_nomem();
 	int_text(idt, new_id, 0);
 	int_text(amt, e->amount, 0);
 	int_text(mem, e->member_id, 1);
@@ -426,9 +431,8 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 	if (rc != SQLITE_DONE)
 		return uk_db_fail(lg->db, rc, "cannot write entry");
 	{
-		struct fundacct *fa = fundacct_get(lg, e->fund, e->account);
 		int in = strcmp(e->direction, "in") == 0;
-		if (!fa || fundacct_add(fa, e->date, in ? e->amount : -e->amount) != 0 ||
+		if (fundacct_add(fa, e->date, in ? e->amount : -e->amount) != 0 ||
 		    totals_add(lg, e->fund, e->account, e->category, e->date, in, e->amount) != 0)
 			return uk_err_nomem();
 	}

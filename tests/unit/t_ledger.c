@@ -349,14 +349,37 @@ static void test_add(void)
 	is_int(q_int("SELECT count(*) FROM ledger_entries"), 8, "add: 8 entries stored");
 }
 
-/* A fund never goes below zero, by month-end balances. */
+/* A fund never goes below zero, at any day's end (an expense is checked
+ * against every later day's end too). */
 static void test_overdraft(void)
 {
 	int64_t id;
 	long long n;
 
+	/* Money put into a fund:account in the same session as the expense
+	 * counts once. */
+	is_int(begin(), 0, "overdraft in one session: session opens");
+	cap_start();
+	is_int(uk_ledger_fund_add(db, "od-test", "透支测试"), 0, "fund od-test added");
+	cap_end();
+	is_int(opening("2026-01-01", "100", "od-test", "bank", &id), 0, "opening od-test:bank 100");
+	n = n_entries();
+	is_int(ADD(&id, .date = "2026-01-20", .amount = "150", .category = "508", .fund = "od-test"), -1,
+	       "same session: expense 150 after an opening of 100 refused");
+	ok(has(err, "overdraft"), "same session, after an opening: overdraft message");
+	is_int(ADD(&id, .date = "2026-01-05", .amount = "100", .category = "408", .fund = "od-test",
+	           .account = "cash"), 0, "income 100 into od-test:cash");
+	is_int(ADD(&id, .date = "2026-01-20", .amount = "150", .category = "508", .fund = "od-test",
+	           .account = "cash"), -1, "same session: expense 150 after an income of 100 refused");
+	is_int(n_entries(), n + 1, "same session: only the income written");
+	is_int(bal("od-test", "bank"), 10000, "od-test:bank stays at 100.00");
+	is_int(bal("od-test", "cash"), 10000, "od-test:cash stays at 100.00");
+	is_int(commit(), 0, "overdraft in one session: commit");
+
 	is_int(begin(), 0, "overdraft: session opens");
 	is_int(opening("2026-01-01", "100", "mutual-aid", "bank", &id), 0, "opening mutual-aid:bank 100");
+	is_int(commit(), 0, "overdraft: opening committed");
+	is_int(begin(), 0, "overdraft: second session opens");
 	n = n_entries();
 	is_int(ADD(&id, .date = "2026-01-20", .amount = "150", .category = "508", .fund = "mutual-aid"), -1,
 	       "expense 150 from a balance of 100 refused");
@@ -376,26 +399,31 @@ static void test_overdraft(void)
 	       "an overdrawn fund refuses any expense");
 	is_int(commit(), 0, "overdraft: commit");
 
-	/* The month-end rule, mutual-aid:cash, no opening. */
-	is_int(begin(), 0, "month-end: session opens");
+	/* Back-dated expenses, mutual-aid:cash, no opening. */
+	is_int(begin(), 0, "back-dated: session opens");
 	is_int(ADD(&id, .date = "2026-03-10", .amount = "100", .category = "408", .fund = "mutual-aid",
-	           .account = "cash"), 0, "income 100 in March");
+	           .account = "cash"), 0, "income 100 on 2026-03-10");
+	is_int(commit(), 0, "back-dated: income committed");
+	is_int(begin(), 0, "back-dated: second session opens");
 	n = n_entries();
 	is_int(ADD(&id, .date = "2026-02-15", .amount = "50", .category = "508", .fund = "mutual-aid",
 	           .account = "cash"), -1, "expense back-dated to February refused");
 	ok(has(err, "overdraft"), "back-dated: overdraft message");
-	is_int(n_entries(), n, "back-dated: nothing written");
 	is_int(ADD(&id, .date = "2026-03-01", .amount = "30", .category = "508", .fund = "mutual-aid",
-	           .account = "cash"), 0, "expense early in March within March's month-end balance accepted");
+	           .account = "cash"), -1, "expense on 2026-03-01, before the income's day, refused");
+	is_int(n_entries(), n, "back-dated: nothing written");
+	is_int(ADD(&id, .date = "2026-03-10", .amount = "30", .category = "508", .fund = "mutual-aid",
+	           .account = "cash"), 0, "expense on the income's day accepted");
 	is_int(ADD(&id, .date = "2026-04-05", .amount = "70", .category = "508", .fund = "mutual-aid",
 	           .account = "cash"), 0, "April expense to zero accepted");
 	is_int(ADD(&id, .date = "2026-03-20", .amount = "10", .category = "508", .fund = "mutual-aid",
 	           .account = "cash"), -1, "March expense refused: April would end below zero");
+	is_int(bal("mutual-aid", "cash"), 0, "mutual-aid:cash at 0.00");
 	is_int(q_int("SELECT count(*) FROM ledger_entries WHERE overdraft = 1"), 1, "one overdraft entry so far");
-	is_int(commit(), 0, "month-end: commit");
+	is_int(commit(), 0, "back-dated: commit");
 
-	/* The rule from the stored totals, in a new session. */
-	is_int(begin(), 0, "stored totals: session opens");
+	/* The rule from the stored entries, in a new session. */
+	is_int(begin(), 0, "stored: session opens");
 	n = n_entries();
 	is_int(ADD(&id, .date = "2026-02-15", .amount = "50", .category = "508", .fund = "mutual-aid",
 	           .account = "cash"), -1, "back-dated expense still refused in a new session");
@@ -403,8 +431,8 @@ static void test_overdraft(void)
 	           .account = "cash"), -1, "an empty fund:account refuses 0.01");
 	is_int(ADD(&id, .date = "2026-01-25", .amount = "100", .category = "508", .fund = "hardship"), -1,
 	       "a fund with no entries refuses an expense");
-	is_int(n_entries(), n, "stored totals: nothing written");
-	is_int(commit(), 0, "stored totals: commit");
+	is_int(n_entries(), n, "stored: nothing written");
+	is_int(commit(), 0, "stored: commit");
 }
 
 /* Opening balances: once per fund:account, not after its first entry. */
@@ -422,7 +450,8 @@ static void test_opening(void)
 	is_int(opening("2026-01-01", "5", "nofund", "bank", &id), -1, "opening of an unknown fund refused");
 	is_int(opening("2026-01-01", "0", "hardship", "cash", &id), -1, "opening of 0 refused");
 	is_int(commit(), 0, "opening: commit");
-	is_int(q_int("SELECT count(*) FROM ledger_entries WHERE category = 'opening'"), 4, "four openings stored");
+	is_int(q_int("SELECT count(*) FROM ledger_entries WHERE category = 'opening' AND fund <> 'od-test'"), 4,
+	       "four openings stored (besides od-test)");
 }
 
 static long long t_out;
@@ -710,7 +739,7 @@ static void test_dues(void)
 	cap_start();
 	rc = uk_dues_begin(lg, "2026-13", NULL, NULL, 0, &d);
 	msg = cap_end();
-	is_int(rc, 64, "dues: month 2026-13 refused");
+	is_int(rc, 65, "dues: month 2026-13 refused (bad data)");
 	ok(has(msg, "2026-13"), "dues: bad month named");
 	ok(d == NULL, "dues: nothing begun for a bad month");
 	uk_dues_end(d, &st);
@@ -753,6 +782,17 @@ static void test_verify(const char *path)
 	is_int(verify(&entries, &msg), 65, "verify: a changed amount found");
 	ok(has(msg, "entry 3"), "verify: names entry 3");
 	behind(h, "UPDATE ledger_entries SET amount = amount - 1 WHERE id = 3");
+
+	is_int(behind(h, "UPDATE ledger_entries SET overdraft = 0 WHERE overdraft = 1"), SQLITE_OK,
+	       "overdraft flags cleared");
+	is_int(verify(&entries, &msg), 65, "verify: a cleared overdraft flag found");
+	behind(h, "UPDATE ledger_entries SET overdraft = 1 WHERE id IN (SELECT id FROM keep WHERE overdraft = 1)");
+	is_int(behind(h, "UPDATE ledger_entries SET force_reason = NULL WHERE force_reason IS NOT NULL"), SQLITE_OK,
+	       "force reasons removed");
+	is_int(verify(&entries, &msg), 65, "verify: a removed force_reason found");
+	behind(h, "UPDATE ledger_entries SET force_reason = (SELECT force_reason FROM keep k"
+	          " WHERE k.id = ledger_entries.id)");
+	is_int(verify(&entries, &msg), 0, "verify: clean again once flags and reasons are back");
 
 	is_int(behind(h, "DELETE FROM ledger_entries WHERE id = 3"), SQLITE_OK, "entry 3 deleted");
 	is_int(verify(&entries, &msg), 65, "verify: a deleted middle entry found");
