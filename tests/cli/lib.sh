@@ -81,3 +81,17 @@ test_done() {
 	echo "1..$test_count"
 	[ "$test_failed" -eq 0 ]
 }
+
+# test_refused CODE PATTERN TOOL ARGS...: TOOL exits with exactly CODE,
+# says PATTERN on stderr after its name, prints nothing on stdout, and the
+# database is byte for byte what it was.
+test_refused() {
+	code=$1 pattern=$2 tool=$3
+	shift 3
+	db_dump >before &&
+	{ test_expect_code "$code" "$tool" "$@" >out 2>err || { cat err >&2; return 1; }; } &&
+	test_grep "^$tool: .*$pattern" err &&
+	test_must_fail test -s out &&
+	db_dump >after &&
+	test_cmp before after
+}

@@ -7,16 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 SQ="'"
 
-refused() {
-	code=$1 pattern=$2
-	shift 2
-	db_dump >before &&
-	{ test_expect_code "$code" fund-ledger "$@" >out 2>err || { cat err >&2; return 1; }; } &&
-	test_grep "^fund-ledger: .*$pattern" err &&
-	test_must_fail test -s out &&
-	db_dump >after &&
-	test_cmp before after
-}
+# refused CODE PATTERN ARGS...: fund-ledger refuses, changing nothing.
+refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" fund-ledger "$@"; }
 
 # aid ID: fund, category, member, force_reason of an entry.
 aid() {
