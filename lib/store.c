@@ -3,6 +3,7 @@
  * once released: a change is a new step. */
 #include "uk_store.h"
 #include "uk_config.h"
+#include "uk_disputes.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
 
@@ -11,6 +12,7 @@
 static const struct uk_migration migrations[] = {
 	{1, UK_CONFIG_SCHEMA_V1 UK_MEMBERS_SCHEMA_V1},
 	{2, UK_LEDGER_SCHEMA_V2},
+	{3, UK_DISPUTES_SCHEMA_V3},
 };
 
 int uk_store_schema_version(void)

@@ -1,0 +1,416 @@
+/* dispute_query.c - reading the mediation log: listings, a case with its
+ * timeline, imports, and the year's figures (调处率, 成功率). */
+#include "uk_disputes.h"
+#include "uk_ids.h"
+#include "uk_money.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define A(...) (const char *const[]){__VA_ARGS__, NULL}
+
+enum { DC_CASE_NO, DC_KIND, DC_RECEIVED, DC_SOURCE, DC_CATEGORY, DC_EMPLOYER, DC_EMPLOYER_CODE,
+       DC_WORKERS, DC_CLAIMED, DC_SUMMARY, DC_STATUS, DC_OUTCOME, DC_RECOVERED, DC_CLOSED,
+       DC_MEMBERS, DC_COUNT };
+
+static const struct uk_outcol outcols[DC_COUNT + 1] = {
+	{"case_no", UK_COL_TEXT}, {"kind", UK_COL_TEXT}, {"received", UK_COL_TEXT},
+	{"source", UK_COL_TEXT}, {"category", UK_COL_TEXT}, {"employer", UK_COL_TEXT},
+	{"employer_code", UK_COL_TEXT}, {"workers", UK_COL_INT}, {"claimed", UK_COL_MONEY},
+	{"summary", UK_COL_TEXT}, {"status", UK_COL_TEXT}, {"outcome", UK_COL_TEXT},
+	{"recovered", UK_COL_MONEY}, {"closed", UK_COL_TEXT}, {"members", UK_COL_TEXT},
+	{"days", UK_COL_INT},
+};
+
+static const struct uk_colspec colspec[DC_COUNT] = {
+	{"case_no", A("案件编号", "编号")}, {"kind", A("类型")}, {"received", A("受理日期", "收案日期")},
+	{"source", A("来源")}, {"category", A("争议类别", "类别")},
+	{"employer", A("用人单位", "单位")}, {"employer_code", A("统一社会信用代码")},
+	{"workers", A("涉及人数", "人数")}, {"claimed", A("争议金额", "标的金额")},
+	{"summary", A("案情摘要", "摘要")}, {"status", A("状态")}, {"outcome", A("结果", "调处结果")},
+	{"recovered", A("追回金额", "挽回金额")}, {"closed", A("结案日期")},
+	{"members", A("会员")},
+};
+
+const struct uk_outcol *uk_dispute_outcols(int *n) { *n = DC_COUNT; return outcols; }
+const struct uk_colspec *uk_dispute_colspec(int *n) { *n = DC_COUNT; return colspec; }
+
+const struct uk_outcol *uk_dispute_ls_cols(int overdue, int *n)
+{
+	*n = DC_COUNT + (overdue ? 1 : 0);
+	return outcols;
+}
+
+#define CASE_SELECT \
+	"SELECT d.case_no, d.kind, d.received, d.source, d.category, d.employer, d.employer_code," \
+	" d.workers, d.claimed, d.summary, d.status, d.outcome, d.recovered, d.closed," \
+	" (SELECT group_concat(m.member_no || ' ' || m.name, ';') FROM dispute_members x" \
+	"   JOIN members m ON m.id = x.member_id WHERE x.dispute_id = d.id)," \
+	" CAST(julianday(?9) - julianday(d.received) AS INTEGER)" \
+	" FROM disputes d"
+
+/* Member names are masked for anyone outside the committee. */
+static char *masked_members(const char *list)
+{
+	size_t cap = strlen(list) * 2 + 16, used = 0;
+	char *out = malloc(cap), *copy = strdup(list), *save = NULL;
+	if (!out || !copy) {
+		free(out);
+		free(copy);
+		return NULL;
+	}
+	out[0] = '\0';
+	for (char *item = strtok_r(copy, ";", &save); item; item = strtok_r(NULL, ";", &save)) {
+		char *space = strchr(item, ' '), *m;
+		if (!space)
+			continue;
+		*space = '\0';
+		if (!(m = uk_mask_name(space + 1)))
+			break;
+		used += (size_t)snprintf(out + used, cap - used, "%s%s %s", used ? ";" : "", item, m);
+		free(m);
+	}
+	free(copy);
+	return out;
+}
+
+static int write_case(sqlite3_stmt *st, struct uk_writer *w, int ncols, int mask)
+{
+	const char *vals[DC_COUNT + 1];
+	char claimed[UK_MONEY_BUFSZ], recovered[UK_MONEY_BUFSZ];
+	char *members = NULL;
+	int rc;
+	for (int i = 0; i < ncols; i++)
+		vals[i] = (const char *)sqlite3_column_text(st, i);
+	if (sqlite3_column_type(st, DC_CLAIMED) != SQLITE_NULL)
+		vals[DC_CLAIMED] = uk_money_format(sqlite3_column_int64(st, DC_CLAIMED), claimed);
+	if (sqlite3_column_type(st, DC_RECOVERED) != SQLITE_NULL)
+		vals[DC_RECOVERED] = uk_money_format(sqlite3_column_int64(st, DC_RECOVERED), recovered);
+	if (mask && vals[DC_MEMBERS] && !(vals[DC_MEMBERS] = members = masked_members(vals[DC_MEMBERS])))
+		return -2;
+	rc = uk_writer_row(w, vals);
+	free(members);
+	return rc;
+}
+
+int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct uk_writer *w,
+                     int mask)
+{
+	/* Overdue: received on or before `at`, not closed by then, and more
+	 * than the limit of days since receipt (DOMAIN.md, Art. 14). */
+	static const char *const sql = CASE_SELECT
+		" WHERE (?1 IS NULL OR d.received BETWEEN ?1 AND ?2)"
+		" AND (?3 IS NULL OR d.status = ?3) AND (?4 IS NULL OR d.category = ?4)"
+		" AND (?5 IS NULL OR d.kind = ?5)"
+		" AND (?6 = 0 OR (d.received <= ?9 AND (d.closed IS NULL OR d.closed > ?9)"
+		"      AND d.kind = 'dispute' AND julianday(?9) - julianday(d.received) > ?7))"
+		" ORDER BY d.received, d.year, d.seq";
+	sqlite3_stmt *st = uk_db_prepare(db, sql);
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], at[UK_DATE_BUFSZ];
+	int rc, status = UK_EX_OK, ncols;
+
+	if (!st)
+		return UK_EX_SOFTWARE;
+	uk_dispute_ls_cols(f->overdue, &ncols);
+	if (f->has_period) {
+		sqlite3_bind_text(st, 1, uk_date_format(f->period.from, from), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, uk_date_format(f->period.to, to), -1, SQLITE_STATIC);
+	}
+	if (f->status) sqlite3_bind_text(st, 3, f->status, -1, SQLITE_STATIC);
+	if (f->category) sqlite3_bind_text(st, 4, f->category, -1, SQLITE_STATIC);
+	if (f->kind) sqlite3_bind_text(st, 5, f->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, f->overdue);
+	sqlite3_bind_int64(st, 7, f->limit_days);
+	sqlite3_bind_text(st, 9, uk_date_format(f->at, at), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int wr = write_case(st, w, ncols, mask);
+		if (wr == -2) {
+			status = uk_err_nomem();
+			break;
+		}
+		if (wr)
+			break;
+	}
+	if (!status && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot list cases");
+	sqlite3_finalize(st);
+	return status;
+}
+
+static const struct uk_outcol timeline_cols[] = {
+	{"case_no", UK_COL_TEXT}, {"date", UK_COL_TEXT}, {"action", UK_COL_TEXT},
+	{"status", UK_COL_TEXT}, {"outcome", UK_COL_TEXT}, {"note", UK_COL_TEXT},
+	{"recorded_at", UK_COL_TEXT},
+};
+
+const struct uk_outcol *uk_dispute_timeline_cols(int *n)
+{
+	*n = (int)(sizeof timeline_cols / sizeof timeline_cols[0]);
+	return timeline_cols;
+}
+
+int uk_dispute_show(struct uk_db *db, const char *case_no, struct uk_writer *case_w,
+                    struct uk_writer *timeline_w, int mask)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, CASE_SELECT " WHERE d.case_no = ?1");
+	int rc, found = 0, status = UK_EX_OK;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
+	sqlite3_bind_null(st, 9);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		found = 1;
+		if (case_w && write_case(st, case_w, DC_COUNT, mask) == -2)
+			status = uk_err_nomem();
+	}
+	sqlite3_finalize(st);
+	if (status)
+		return status;
+	if (!found) {
+		if (rc != SQLITE_DONE)
+			return uk_db_fail(db, rc, "cannot read the case");
+		uk_err("no case '%s'", case_no);
+		return UK_EX_DATAERR;
+	}
+	if (!timeline_w)
+		return UK_EX_OK;
+	if (!(st = uk_db_prepare(db,
+		"SELECT ?1, e.date, e.action, e.status, e.outcome, e.note, e.recorded_at"
+		" FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id"
+		" WHERE d.case_no = ?1 ORDER BY e.id")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *vals[7];
+		for (int i = 0; i < 7; i++)
+			vals[i] = (const char *)sqlite3_column_text(st, i);
+		if (uk_writer_row(timeline_w, vals) != 0)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot read the timeline");
+	sqlite3_finalize(st);
+	return status;
+}
+
+static const char *val(struct uk_row *row, int c)
+{
+	const char *s = uk_row_get(row, c);
+	return s && *s ? s : NULL;
+}
+
+int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects_path,
+                       long *added, long *bad)
+{
+	struct uk_rejects *rj = NULL;
+	struct uk_row *row;
+	int rc;
+
+	*added = *bad = 0;
+	if (rejects_path && (rc = uk_rejects_open(rejects_path, r, &rj)) != 0)
+		return rc;
+	while ((rc = uk_reader_next(r, &row)) == 1) {
+		struct uk_case_in in;
+		char err[400], case_no[16];
+		const char *members[64];
+		char *list = NULL, *save = NULL;
+		int res;
+
+		memset(&in, 0, sizeof in);
+		if (uk_row_error(row)) {
+			snprintf(err, sizeof err, "%s", uk_row_error(row));
+			res = -1;
+			goto judged;
+		}
+		in.kind = val(row, DC_KIND);
+		in.received = val(row, DC_RECEIVED);
+		in.source = val(row, DC_SOURCE);
+		in.category = val(row, DC_CATEGORY);
+		in.employer = val(row, DC_EMPLOYER);
+		in.employer_code = val(row, DC_EMPLOYER_CODE);
+		in.workers = val(row, DC_WORKERS);
+		in.claimed = val(row, DC_CLAIMED);
+		in.summary = val(row, DC_SUMMARY);
+		if (val(row, DC_MEMBERS) && (list = strdup(val(row, DC_MEMBERS)))) {
+			/* "000001 张三;000002 李四" as ls writes it, or numbers alone */
+			for (char *it = strtok_r(list, ";", &save); it && in.nmembers < 64; it = strtok_r(NULL, ";", &save)) {
+				char *sp = strchr(it, ' ');
+				if (sp)
+					*sp = '\0';
+				members[in.nmembers++] = it;
+			}
+			in.members = members;
+		}
+		res = uk_dispute_open(db, &in, case_no, err, sizeof err);
+		if (res == 0 && val(row, DC_OUTCOME))
+			res = uk_dispute_close(db, case_no, val(row, DC_OUTCOME), val(row, DC_RECOVERED),
+			                       val(row, DC_CLOSED), NULL, err, sizeof err);
+		else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "mediating") == 0) {
+			struct uk_case_change c = {"mediating", NULL, val(row, DC_RECEIVED), 0};
+			res = uk_dispute_update(db, case_no, &c, err, sizeof err);
+		} else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "closed") == 0)
+			res = -1, snprintf(err, sizeof err, "a closed case needs its outcome");
+		free(list);
+judged:
+		if (res > 1) {
+			uk_rejects_close(rj);
+			return res;
+		}
+		if (res == -1) {
+			(*bad)++;
+			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
+			if (rj)
+				uk_rejects_add(rj, row, err);
+			continue;
+		}
+		(*added)++;
+	}
+	{
+		int crc = uk_rejects_close(rj);
+		if (!rc)
+			rc = crc;
+	}
+	return rc > 1 ? rc : 0;
+}
+
+/* ---- the figures ---- */
+
+static long permille(long a, long b)
+{
+	return b ? (a * 1000 + b / 2) / b : -1;
+}
+
+int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date at,
+                      long threshold, long limit_days, struct uk_dispute_stats *s)
+{
+	/* One pass over the period's cases by category and outcome; concluded
+	 * means closed resolved, failed or referred by the period's end. */
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT kind, category, CASE WHEN closed <= ?2 THEN outcome END, count(*), sum(workers),"
+		" sum(workers >= ?3), sum(coalesce(claimed, 0)),"
+		" sum(CASE WHEN closed <= ?2 THEN coalesce(recovered, 0) ELSE 0 END),"
+		" sum(closed IS NULL OR closed > ?5),"
+		" sum((closed IS NULL OR closed > ?5) AND received <= ?5"
+		"     AND julianday(?5) - julianday(received) > ?4)"
+		" FROM disputes WHERE received BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3");
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], atd[UK_DATE_BUFSZ];
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	s->period = period;
+	s->threshold = threshold;
+	s->limit_days = limit_days;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, uk_date_format(period.from, from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, uk_date_format(period.to, to), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, threshold);
+	sqlite3_bind_int64(st, 4, limit_days);
+	sqlite3_bind_text(st, 5, uk_date_format(at, atd), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *kind = (const char *)sqlite3_column_text(st, 0);
+		const char *cat = (const char *)sqlite3_column_text(st, 1);
+		const char *outcome = (const char *)sqlite3_column_text(st, 2);
+		long n = sqlite3_column_int64(st, 3);
+		if (strcmp(kind, "petition") == 0) {
+			/* Petitions are counted apart and never enter the rates. */
+			s->petitions += n;
+			continue;
+		}
+		s->received += n;
+		s->workers += sqlite3_column_int64(st, 4);
+		s->collective += sqlite3_column_int64(st, 5);
+		s->claimed += sqlite3_column_int64(st, 6);
+		s->recovered += sqlite3_column_int64(st, 7);
+		s->open += sqlite3_column_int64(st, 8);
+		s->overdue += sqlite3_column_int64(st, 9);
+		for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
+			if (strcmp(cat, uk_dispute_category(i)) == 0)
+				s->by_category[i] += n;
+		if (!outcome)
+			continue;
+		if (strcmp(outcome, "resolved") == 0) s->resolved += n;
+		else if (strcmp(outcome, "failed") == 0) s->failed += n;
+		else if (strcmp(outcome, "referred") == 0) s->referred += n;
+		else if (strcmp(outcome, "withdrawn") == 0) s->withdrawn += n;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot count cases");
+	s->concluded = s->resolved + s->failed + s->referred;
+	s->handled_permille = permille(s->concluded, s->received);
+	s->success_permille = permille(s->resolved, s->concluded);
+	return UK_EX_OK;
+}
+
+static void rate_text(long pm, char *buf, size_t n, int json)
+{
+	if (pm < 0)
+		snprintf(buf, n, "%s", json ? "null" : "\xE2\x80\x93");  /* – */
+	else
+		snprintf(buf, n, "%ld.%ld%s", pm / 10, pm % 10, json ? "" : "%");
+}
+
+int uk_dispute_stats_write(const struct uk_dispute_stats *s, enum uk_format fmt, int excel, FILE *f)
+{
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], claimed[UK_MONEY_BUFSZ], recovered[UK_MONEY_BUFSZ];
+	char handled[48], success[48];
+	uk_date_format(s->period.from, from);
+	uk_date_format(s->period.to, to);
+	uk_money_format(s->claimed, claimed);
+	uk_money_format(s->recovered, recovered);
+	if (fmt == UK_FMT_JSON) {
+		/* The machine form report-year reads: counts are numbers, money
+		 * strings, a rate with no denominator null. */
+		rate_text(s->handled_permille, handled, sizeof handled, 1);
+		rate_text(s->success_permille, success, sizeof success, 1);
+		fprintf(f, "{\"from\":\"%s\",\"to\":\"%s\",\"received\":%ld,\"concluded\":%ld,"
+		        "\"resolved\":%ld,\"failed\":%ld,\"referred\":%ld,\"withdrawn\":%ld,\"open\":%ld,"
+		        "\"overdue\":%ld,\"petitions\":%ld,\"workers\":%ld,\"collective\":%ld,"
+		        "\"collective_threshold\":%ld,\"claimed\":\"%s\",\"recovered\":\"%s\","
+		        "\"handled_rate\":%s,\"success_rate\":%s,\"by_category\":{",
+		        from, to, s->received, s->concluded, s->resolved, s->failed, s->referred,
+		        s->withdrawn, s->open, s->overdue, s->petitions, s->workers, s->collective,
+		        s->threshold, claimed, recovered, handled, success);
+		for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
+			fprintf(f, "%s\"%s\":%ld", i ? "," : "", uk_dispute_category(i), s->by_category[i]);
+		fprintf(f, "}}\n");
+		return ferror(f) ? -1 : 0;
+	}
+	{
+		static const struct uk_outcol cols[] = {
+			{"measure", UK_COL_TEXT}, {"key", UK_COL_TEXT}, {"value", UK_COL_TEXT},
+		};
+		struct uk_writer *w = uk_writer_new(f, fmt, excel, cols, 3);
+		char num[32];
+		int rc = 0;
+		if (!w)
+			return -2;
+#define ROW(m, k, v) do { const char *r_[3] = {(m), (k), (v)}; rc |= uk_writer_row(w, r_); } while (0)
+#define NUM(m, k, n) do { snprintf(num, sizeof num, "%ld", (long)(n)); ROW(m, k, num); } while (0)
+		rate_text(s->handled_permille, handled, sizeof handled, 0);
+		rate_text(s->success_permille, success, sizeof success, 0);
+		ROW("period", "from", from);
+		ROW("period", "to", to);
+		NUM("cases", "received", s->received);
+		NUM("cases", "concluded", s->concluded);
+		NUM("cases", "open", s->open);
+		NUM("cases", "overdue", s->overdue);
+		NUM("cases", "petitions", s->petitions);
+		for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
+			NUM("category", uk_dispute_category(i), s->by_category[i]);
+		for (int i = 0; i < UK_DISPUTE_NOUTCOMES; i++)
+			NUM("outcome", uk_dispute_outcome(i), i == 0 ? s->resolved : i == 1 ? s->failed :
+			    i == 2 ? s->referred : s->withdrawn);
+		NUM("workers", "involved", s->workers);
+		NUM("workers", "collective_cases", s->collective);
+		ROW("money", "claimed", claimed);
+		ROW("money", "recovered", recovered);
+		ROW("rate", "handled", handled);
+		ROW("rate", "success", success);
+#undef NUM
+#undef ROW
+		return uk_writer_end(w) != 0 || rc ? -1 : 0;
+	}
+}

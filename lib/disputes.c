@@ -1,0 +1,350 @@
+/* disputes.c - cases of the mediation committee: opened with a number per
+ * year, moved through mediation, closed with an outcome, every change a
+ * dated event. Nothing is deleted: a closed case is reopened, not undone. */
+#include "uk_disputes.h"
+#include "uk_ids.h"
+#include "uk_members.h"
+#include "uk_money.h"
+#include "uk_text.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const categories[UK_DISPUTE_NCATEGORIES][2] = {
+	{"relationship", "确认劳动关系"}, {"contract", "劳动合同"},
+	{"termination", "解除终止劳动合同"}, {"hours-leave", "工作时间休息休假"},
+	{"social-insurance", "社会保险福利"}, {"wages", "劳动报酬"},
+	{"injury", "工伤医疗费"}, {"other", "其他"},
+};
+static const char *const outcomes[UK_DISPUTE_NOUTCOMES] = {"resolved", "failed", "referred", "withdrawn"};
+
+const char *uk_dispute_category(int i) { return categories[i][0]; }
+const char *uk_dispute_category_name(int i) { return categories[i][1]; }
+const char *uk_dispute_outcome(int i) { return outcomes[i]; }
+
+/* Words for a category: the slug, the Chinese name, the seed's words. */
+static const char *category_of(const char *s)
+{
+	static const char *const words[][2] = {
+		{"工资纠纷", "wages"}, {"工资", "wages"}, {"劳动报酬", "wages"},
+		{"工伤纠纷", "injury"}, {"工伤", "injury"}, {"合同", "contract"},
+		{"劳动合同纠纷", "contract"}, {"辞退", "termination"}, {"解除劳动合同", "termination"},
+		{"休息休假", "hours-leave"}, {"社会保险", "social-insurance"},
+		{"劳动关系", "relationship"},
+	};
+	for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
+		if (uk_streq_ci(s, categories[i][0]) || strcmp(s, categories[i][1]) == 0)
+			return categories[i][0];
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(s, words[i][0]) == 0)
+			return words[i][1];
+	return NULL;
+}
+
+static int fail(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static void stamp_now(char buf[20])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, 20, "%Y-%m-%dT%H:%M:%S", &tm);
+}
+
+static int date_of(const char *s, const char *what, char out[UK_DATE_BUFSZ], char *err, size_t errsz)
+{
+	struct uk_date d;
+	const char *why;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", s ? s : "");
+	uk_fold_fullwidth(uk_trim(buf));
+	if (!*buf)
+		return fail(err, errsz, "no %s date", what);
+	if (uk_date_parse(buf, &d, &why) != 0)
+		return fail(err, errsz, "%s in %s date '%s'", why, what, s);
+	if (uk_date_cmp(d, uk_date_today()) > 0)
+		return fail(err, errsz, "%s date '%s' is in the future", what, s);
+	uk_date_format(d, out);
+	return 0;
+}
+
+static int amount_of(const char *s, const char *what, int64_t *fen, char *err, size_t errsz)
+{
+	const char *why;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", s);
+	uk_fold_fullwidth(uk_trim(buf));
+	if (uk_money_parse(buf, fen, &why) != 0)
+		return fail(err, errsz, "%s in %s '%s'", why, what, s);
+	if (*fen < 0)
+		return fail(err, errsz, "negative %s '%s'", what, s);
+	return 0;
+}
+
+static int event(struct uk_db *db, int64_t id, const char *date, const char *action,
+                 const char *status, const char *outcome, const char *note)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"INSERT INTO dispute_events(dispute_id, date, action, status, outcome, note, recorded_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+	char stamp[20];
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	stamp_now(stamp);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, outcome, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, note && *note ? note : NULL, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, stamp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : uk_db_fail(db, rc, "cannot record the timeline");
+}
+
+int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[16],
+                    char *err, size_t errsz)
+{
+	char received[UK_DATE_BUFSZ], code[32] = "", stamp[20];
+	const char *kind = in->kind && *in->kind ? in->kind : "dispute";
+	const char *cat, *source = in->source && *in->source ? in->source : NULL;
+	int64_t claimed = 0, id;
+	long workers = 1;
+	sqlite3_stmt *st;
+	int rc, seq = 0;
+
+	if (strcmp(kind, "dispute") != 0 && strcmp(kind, "petition") != 0)
+		return fail(err, errsz, "kind must be dispute or petition, not '%s'", kind);
+	if ((rc = date_of(in->received, "received", received, err, errsz)) != 0)
+		return rc;
+	if (!in->category || !*in->category || !(cat = category_of(in->category)))
+		return fail(err, errsz, "unknown category '%s' (relationship, contract, termination, "
+		            "hours-leave, social-insurance, wages, injury, other)", in->category ? in->category : "");
+	if (source && strcmp(source, "visit") && strcmp(source, "phone") && strcmp(source, "letter") &&
+	    strcmp(source, "referral"))
+		return fail(err, errsz, "source must be visit, phone, letter or referral, not '%s'", source);
+	if (!in->employer || !*in->employer)
+		return fail(err, errsz, "no employer");
+	if (uk_member_text_ok(in->employer, err, errsz, "employer"))
+		return -1;
+	if (!in->summary || !*in->summary)
+		return fail(err, errsz, "no summary");
+	if (strlen(in->summary) > 2000)
+		return fail(err, errsz, "summary longer than 2000 bytes");
+	if (in->employer_code && *in->employer_code) {
+		snprintf(code, sizeof code, "%s", in->employer_code);
+		uk_fold_fullwidth(uk_trim(code));
+		for (char *p = code; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+		rc = uk_uscc_check(code);
+		if (rc < 0)
+			return fail(err, errsz, "employer_code '%s' is not a unified social credit code "
+			            "(18 characters of 0-9 A-Y without I O S V Z)", in->employer_code);
+		if (rc > 0)
+			uk_err("warning: check character of employer_code '%s' is wrong (kept: some early "
+			       "codes fail it)", code);
+	}
+	if (in->workers && *in->workers) {
+		char *end;
+		workers = strtol(in->workers, &end, 10);
+		if (*end || workers < 1 || workers > 1000000)
+			return fail(err, errsz, "workers must be a whole number from 1, not '%s'", in->workers);
+	}
+	if (in->claimed && *in->claimed && (rc = amount_of(in->claimed, "claimed", &claimed, err, errsz)) != 0)
+		return rc;
+
+	/* The number: the next of the year, under the write lock this
+	 * transaction holds, so two processes never draw the same one. */
+	st = uk_db_prepare(db, "SELECT coalesce(max(seq), 0) + 1 FROM disputes WHERE year = ?1");
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int(st, 1, atoi(received));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		seq = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	snprintf(case_no, 16, "%.4s-%04d", received, seq);
+	stamp_now(stamp);
+	st = uk_db_prepare(db,
+		"INSERT INTO disputes(case_no, year, seq, kind, received, source, category, employer,"
+		" employer_code, workers, claimed, summary, status, recorded_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'open', ?13)");
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, atoi(received));
+	sqlite3_bind_int(st, 3, seq);
+	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, received, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, cat, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, in->employer, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, *code ? code : NULL, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, workers);
+	if (in->claimed && *in->claimed)
+		sqlite3_bind_int64(st, 11, claimed);
+	sqlite3_bind_text(st, 12, in->summary, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, stamp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot open the case");
+	id = sqlite3_last_insert_rowid(uk_db_sqlite(db));
+	for (int i = 0; i < in->nmembers; i++) {
+		int64_t mid;
+		if ((rc = uk_member_find(db, in->members[i], UK_KEY_MEMBER_NO, &mid)) != 0)
+			return rc == UK_EX_DATAERR ? fail(err, errsz, "no member '%s'", in->members[i]) : rc;
+		if (!(st = uk_db_prepare(db, "INSERT OR IGNORE INTO dispute_members VALUES (?1, ?2)")))
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, mid);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return uk_db_fail(db, rc, "cannot record members");
+	}
+	return event(db, id, received, "open", "open", NULL, in->summary);
+}
+
+/* The stored case: id, status, received and the date of its last event. */
+struct stored { int64_t id; char status[12], received[UK_DATE_BUFSZ], last[UK_DATE_BUFSZ]; };
+
+static int find_case(struct uk_db *db, const char *case_no, struct stored *c, char *err, size_t errsz)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT id, status, received, (SELECT max(date) FROM dispute_events e WHERE e.dispute_id = d.id)"
+		" FROM disputes d WHERE case_no = ?1");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->id = sqlite3_column_int64(st, 0);
+		snprintf(c->status, sizeof c->status, "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(c->received, sizeof c->received, "%s", (const char *)sqlite3_column_text(st, 2));
+		snprintf(c->last, sizeof c->last, "%s", (const char *)sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot read the case");
+	return fail(err, errsz, "no case '%s'", case_no);
+}
+
+/* The date of a change: given, else today; never before the case's last
+ * event, so the timeline runs forward. */
+static int change_date(const struct stored *c, const char *given, char out[UK_DATE_BUFSZ],
+                       char *err, size_t errsz)
+{
+	int rc;
+	if (given && *given) {
+		if ((rc = date_of(given, "change", out, err, errsz)) != 0)
+			return rc;
+	} else {
+		uk_date_format(uk_date_today(), out);
+	}
+	if (strcmp(out, c->last) < 0)
+		return fail(err, errsz, "date %s is before the case's last change (%s): dates never run "
+		            "backwards", out, c->last);
+	return 0;
+}
+
+static int set_state(struct uk_db *db, int64_t id, const char *status, const char *outcome,
+                     int has_recovered, int64_t recovered, const char *closed)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"UPDATE disputes SET status = ?2, outcome = ?3, recovered = CASE WHEN ?4 THEN ?5 END,"
+		" closed = ?6, updated_at = ?7 WHERE id = ?1");
+	char stamp[20];
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	stamp_now(stamp);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, outcome, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, has_recovered);
+	sqlite3_bind_int64(st, 5, recovered);
+	sqlite3_bind_text(st, 6, closed, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, stamp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : uk_db_fail(db, rc, "cannot change the case");
+}
+
+int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_case_change *c,
+                      char *err, size_t errsz)
+{
+	struct stored s;
+	char date[UK_DATE_BUFSZ];
+	const char *status;
+	int rc;
+
+	if ((rc = find_case(db, case_no, &s, err, errsz)) != 0 ||
+	    (rc = change_date(&s, c->date, date, err, errsz)) != 0)
+		return rc;
+	if (c->reopen) {
+		if (strcmp(s.status, "closed") != 0)
+			return fail(err, errsz, "case %s is not closed: nothing to reopen", case_no);
+		if (!c->note || !*c->note)
+			return fail(err, errsz, "reopening case %s needs a --note saying why", case_no);
+		status = c->status && *c->status ? c->status : "mediating";
+	} else {
+		if (strcmp(s.status, "closed") == 0)
+			return fail(err, errsz, "case %s is closed: update --reopen --note to reopen it", case_no);
+		status = c->status && *c->status ? c->status : s.status;
+	}
+	if (strcmp(status, "open") != 0 && strcmp(status, "mediating") != 0)
+		return fail(err, errsz, "update sets status open or mediating, not '%s' (close closes)", status);
+	if (!c->reopen && strcmp(status, s.status) == 0 && (!c->note || !*c->note))
+		return fail(err, errsz, "nothing to change: give --status or --note");
+	if ((rc = set_state(db, s.id, status, NULL, 0, 0, NULL)) != 0)
+		return rc;
+	return event(db, s.id, date, c->reopen ? "reopen" : strcmp(status, s.status) ? status : "note",
+	             status, NULL, c->note);
+}
+
+int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
+                     const char *recovered, const char *date_in, const char *note,
+                     char *err, size_t errsz)
+{
+	struct stored s;
+	char date[UK_DATE_BUFSZ];
+	int64_t fen = 0;
+	int rc, known = 0;
+
+	for (int i = 0; i < UK_DISPUTE_NOUTCOMES; i++)
+		known |= outcome && strcmp(outcome, outcomes[i]) == 0;
+	if (!known)
+		return fail(err, errsz, "outcome must be resolved, failed, referred or withdrawn, not '%s'",
+		            outcome ? outcome : "");
+	if ((rc = find_case(db, case_no, &s, err, errsz)) != 0 ||
+	    (rc = change_date(&s, date_in, date, err, errsz)) != 0)
+		return rc;
+	if (strcmp(s.status, "closed") == 0)
+		return fail(err, errsz, "case %s is already closed", case_no);
+	if (recovered && *recovered) {
+		if (strcmp(outcome, "failed") == 0 || strcmp(outcome, "withdrawn") == 0)
+			return fail(err, errsz, "no amount is recovered in a %s case", outcome);
+		if ((rc = amount_of(recovered, "recovered", &fen, err, errsz)) != 0)
+			return rc;
+	}
+	if ((rc = set_state(db, s.id, "closed", outcome, recovered && *recovered, fen, date)) != 0)
+		return rc;
+	return event(db, s.id, date, "close", "closed", outcome, note);
+}

@@ -1,0 +1,113 @@
+/* uk_disputes.h - the labour-dispute mediation log (劳动争议调解): cases,
+ * their dated timeline, overdue cases and the statistics a union reports. */
+#ifndef UK_DISPUTES_H
+#define UK_DISPUTES_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "uk_cli.h"
+#include "uk_date.h"
+#include "uk_db.h"
+#include "uk_rec.h"
+
+/* CHECKs with OR, not IN (see uk_members.h). */
+#define UK_DISPUTES_SCHEMA_V3 \
+	"CREATE TABLE disputes(" \
+	" id INTEGER PRIMARY KEY, case_no TEXT NOT NULL UNIQUE," \
+	" year INTEGER NOT NULL, seq INTEGER NOT NULL," \
+	" kind TEXT NOT NULL CHECK (kind = 'dispute' OR kind = 'petition')," \
+	" received TEXT NOT NULL, source TEXT," \
+	" category TEXT NOT NULL, employer TEXT NOT NULL, employer_code TEXT," \
+	" workers INTEGER NOT NULL CHECK (workers >= 1), claimed INTEGER CHECK (claimed >= 0)," \
+	" summary TEXT NOT NULL," \
+	" status TEXT NOT NULL CHECK (status = 'open' OR status = 'mediating' OR status = 'closed')," \
+	" outcome TEXT, recovered INTEGER CHECK (recovered >= 0), closed TEXT," \
+	" recorded_at TEXT NOT NULL, updated_at TEXT, UNIQUE (year, seq));" \
+	"CREATE INDEX disputes_received ON disputes(received);" \
+	"CREATE TABLE dispute_members(dispute_id INTEGER NOT NULL REFERENCES disputes(id)," \
+	" member_id INTEGER NOT NULL REFERENCES members(id)," \
+	" PRIMARY KEY (dispute_id, member_id)) WITHOUT ROWID;" \
+	"CREATE TABLE dispute_events(id INTEGER PRIMARY KEY," \
+	" dispute_id INTEGER NOT NULL REFERENCES disputes(id), date TEXT NOT NULL," \
+	" action TEXT NOT NULL, status TEXT NOT NULL, outcome TEXT, note TEXT," \
+	" recorded_at TEXT NOT NULL);" \
+	"CREATE INDEX dispute_events_case ON dispute_events(dispute_id, id);"
+
+/* The categories of the 2008 law's Art. 2 (DOMAIN.md), in report order. */
+#define UK_DISPUTE_NCATEGORIES 8
+const char *uk_dispute_category(int i);          /* "relationship", ... */
+const char *uk_dispute_category_name(int i);     /* 确认劳动关系, ... */
+#define UK_DISPUTE_NOUTCOMES 4
+const char *uk_dispute_outcome(int i);           /* resolved failed referred withdrawn */
+
+/* A case as given (text, not yet checked). */
+struct uk_case_in {
+	const char *kind, *received, *source, *category, *employer, *employer_code;
+	const char *workers, *claimed, *summary;
+	const char **members;       /* member_no */
+	int nmembers;
+};
+
+/* Opens a case in the caller's write transaction: *case_no receives
+ * "YYYY-NNNN" (numbered per year of receipt). 0, -1 with err, or an exit
+ * code. A failing USCC check digit is a warning (printed), not a refusal. */
+int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[16],
+                    char *err, size_t errsz);
+
+/* A change: status mediating (or open), a note, or a reopening. */
+struct uk_case_change {
+	const char *status, *note, *date;
+	int reopen;
+};
+int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_case_change *c,
+                      char *err, size_t errsz);
+/* Closes with an outcome; recovered only for resolved or referred. */
+int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
+                     const char *recovered, const char *date, const char *note,
+                     char *err, size_t errsz);
+
+/* Columns of ls and import. */
+const struct uk_outcol *uk_dispute_outcols(int *n);
+const struct uk_colspec *uk_dispute_colspec(int *n);
+
+struct uk_dispute_filter {
+	struct uk_period period;   /* on received */
+	int has_period;
+	const char *status, *category, *kind;
+	int overdue;               /* open at `at`, past the limit */
+	struct uk_date at;
+	long limit_days;
+};
+/* with overdue: an extra days column. mask: member names masked. */
+const struct uk_outcol *uk_dispute_ls_cols(int overdue, int *n);
+int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct uk_writer *w,
+                     int mask);
+/* The case and its timeline. */
+const struct uk_outcol *uk_dispute_timeline_cols(int *n);
+int uk_dispute_show(struct uk_db *db, const char *case_no, struct uk_writer *case_w,
+                    struct uk_writer *timeline_w, int mask);
+
+/* Many cases from records: a new case per record (case_no ignored), closed
+ * ones closed with their outcome. Reported, counted; the caller commits. */
+int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                       long *added, long *bad);
+
+/* The figures of a period (DOMAIN.md, DESIGN.md §8). Rates are per mille
+ * (-1 when the denominator is 0: shown "–", JSON null). Money in fen. */
+struct uk_dispute_stats {
+	struct uk_period period;
+	long received, concluded, resolved, failed, referred, withdrawn, open;
+	long by_category[UK_DISPUTE_NCATEGORIES];
+	long collective, workers, petitions, overdue;
+	long threshold, limit_days;
+	int64_t claimed, recovered;
+	long handled_permille, success_permille;
+};
+/* open and overdue are counted at `at` (the period's end, or today when
+ * that is earlier). */
+int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date at,
+                      long threshold, long limit_days, struct uk_dispute_stats *st);
+/* Writes the figures: csv/table/ndjson as (measure, key, value) rows, json
+ * as one object (report-year reads it). */
+int uk_dispute_stats_write(const struct uk_dispute_stats *st, enum uk_format fmt, int excel, FILE *f);
+#endif
