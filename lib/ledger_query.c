@@ -1056,3 +1056,38 @@ int uk_ledger_funds_list(struct uk_db *db, struct uk_writer *w)
 	sqlite3_finalize(st);
 	return status;
 }
+
+int uk_ledger_figures(struct uk_db *db, struct uk_period p, struct uk_ledger_figures *f)
+{
+	/* Voids are entries of the other direction: sums net them out. */
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT"
+		" coalesce(sum(CASE WHEN c.kind = 'income' THEN (CASE e.direction WHEN 'in' THEN e.amount ELSE -e.amount END) END), 0),"
+		" coalesce(sum(CASE WHEN c.kind = 'expense' THEN (CASE e.direction WHEN 'out' THEN e.amount ELSE -e.amount END) END), 0),"
+		" coalesce(sum(CASE WHEN e.category = '401' THEN (CASE e.direction WHEN 'in' THEN e.amount ELSE -e.amount END) END), 0),"
+		" coalesce(sum(CASE WHEN e.fund = 'hardship' AND (c.code = '502' OR c.parent = '502')"
+		"   THEN (CASE e.direction WHEN 'out' THEN e.amount ELSE -e.amount END) END), 0),"
+		" (SELECT count(DISTINCT x.member_id) FROM ledger_entries x JOIN ledger_categories y ON y.code = x.category"
+		"   WHERE x.fund = 'hardship' AND (y.code = '502' OR y.parent = '502') AND x.direction = 'out'"
+		"   AND x.void_of IS NULL AND x.member_id IS NOT NULL AND x.date BETWEEN ?1 AND ?2"
+		"   AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = x.id))"
+		" FROM ledger_entries e JOIN ledger_categories c ON c.code = e.category"
+		" WHERE e.date BETWEEN ?1 AND ?2");
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
+	int rc;
+	memset(f, 0, sizeof *f);
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, uk_date_format(p.from, from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		f->income = sqlite3_column_int64(st, 0);
+		f->expense = sqlite3_column_int64(st, 1);
+		f->dues = sqlite3_column_int64(st, 2);
+		f->hardship_paid = sqlite3_column_int64(st, 3);
+		f->hardship_recipients = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot sum the books");
+}

@@ -395,3 +395,48 @@ int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by
 		return 0;
 	return rc == SQLITE_DONE ? 1 : uk_db_fail(db, rc, "cannot read members");
 }
+
+/* Status on date from the dated history, as SQL over members m. */
+#define STATUS_AT(d) \
+	"coalesce((SELECT new_value FROM member_events e WHERE e.member_id = m.id" \
+	" AND e.field = 'status' AND e.date <= " d " ORDER BY e.date DESC, e.id DESC LIMIT 1)," \
+	" (SELECT old_value FROM member_events e WHERE e.member_id = m.id" \
+	" AND e.field = 'status' ORDER BY e.date, e.id LIMIT 1), m.status)"
+#define HARDSHIP_AT(d) \
+	"coalesce((SELECT new_value FROM member_events e WHERE e.member_id = m.id" \
+	" AND e.field = 'hardship' AND e.date <= " d " ORDER BY e.date DESC, e.id DESC LIMIT 1)," \
+	" (SELECT old_value FROM member_events e WHERE e.member_id = m.id" \
+	" AND e.field = 'hardship' ORDER BY e.date, e.id LIMIT 1), m.hardship)"
+
+int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_figures *f)
+{
+	/* At the period's end: members active or retired (DESIGN.md §8), the
+	 * women among them, those with a hardship level; in the period: who
+	 * joined and who left. */
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT count(*) FILTER (WHERE s IN ('active', 'retired')),"
+		" count(*) FILTER (WHERE s IN ('active', 'retired') AND gender = 'female'),"
+		" count(*) FILTER (WHERE s IN ('active', 'retired') AND h <> 'none'),"
+		" count(*) FILTER (WHERE join_date BETWEEN ?1 AND ?2),"
+		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
+		"   AND new_value IN ('left', 'transferred', 'deceased') AND date BETWEEN ?1 AND ?2)"
+		" FROM (SELECT m.gender, m.join_date, " STATUS_AT("?2") " AS s, " HARDSHIP_AT("?2") " AS h"
+		"       FROM members m WHERE coalesce(m.join_date, m.hire_date, '') <= ?2)");
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
+	int rc;
+	memset(f, 0, sizeof *f);
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, uk_date_format(p.from, from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		f->total = sqlite3_column_int64(st, 0);
+		f->female = sqlite3_column_int64(st, 1);
+		f->hardship = sqlite3_column_int64(st, 2);
+		f->joined = sqlite3_column_int64(st, 3);
+		f->left = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot count members");
+}

@@ -6,6 +6,7 @@
 #include "uk_disputes.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
+#include "uk_plans.h"
 
 #include <sys/stat.h>
 
@@ -13,6 +14,7 @@ static const struct uk_migration migrations[] = {
 	{1, UK_CONFIG_SCHEMA_V1 UK_MEMBERS_SCHEMA_V1},
 	{2, UK_LEDGER_SCHEMA_V2},
 	{3, UK_DISPUTES_SCHEMA_V3},
+	{4, UK_PLANS_SCHEMA_V4},
 };
 
 int uk_store_schema_version(void)

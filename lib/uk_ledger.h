@@ -169,6 +169,12 @@ int uk_ledger_fund_add(struct uk_db *db, const char *name, const char *title);
 const struct uk_outcol *uk_ledger_fund_cols(int *n);
 int uk_ledger_funds_list(struct uk_db *db, struct uk_writer *w);
 
+/* The books' figures for a period, in fen, voids netted: income and
+ * expense by the chart's kinds, dues collected (401), hardship aid paid
+ * (class 502 from the hardship fund) and its recipients. */
+struct uk_ledger_figures { int64_t income, expense, dues, hardship_paid; long hardship_recipients; };
+int uk_ledger_figures(struct uk_db *db, struct uk_period p, struct uk_ledger_figures *f);
+
 /* Dues (DOMAIN.md): 0.5% of the wage base cut to whole 10 yuan, in fen. */
 int64_t uk_dues_of_wage(int64_t wage_fen);
 

@@ -176,6 +176,11 @@ typedef int (*uk_member_dues_fn)(void *ctx, const char *member_no, const char *n
                                  const char *unit, const char *wage_base);
 int uk_members_each_active(struct uk_db *db, const char *date, const char *joined_by,
                            uk_member_dues_fn fn, void *ctx);
+/* The register's figures for a period (DESIGN.md §8): members active or
+ * retired at its end, women among them, with a hardship level; joined and
+ * left within it. */
+struct uk_member_figures { long total, female, hardship, joined, left; };
+int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_figures *f);
 /* Adds delta to the kept number of members of a status; every change of
  * a member's status (and every new member) goes through it. */
 int uk_member_counts_add(struct uk_db *db, const char *status, long delta);

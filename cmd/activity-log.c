@@ -1,0 +1,228 @@
+/* activity-log - what the union did: activities by kind, with participants,
+ * the plan item they carry out, and their cost posted to the books. */
+#include "uk_cli.h"
+#include "uk_members.h"
+#include "uk_plans.h"
+#include "uk_rec.h"
+#include "uk_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: activity-log add DATE KIND TITLE [--participants N] [--member M ...]\n"
+	"                    [--members FILE|-] [--plan-item ID] [--note TEXT]\n"
+	"                    [--cost AMOUNT --category CAT [--fund F] [--account A]]\n"
+	"       activity-log ls [--year Y | --month M | --from DATE --to DATE] [--kind K]\n"
+	"       activity-log import [FILE|-]\n"
+	"Record what the union did, against the year's plan.\n"
+	"\n"
+	"  kinds: congress meeting study training competition culture-sports visit\n"
+	"         health-check rest aid legal other\n"
+	"  --plan-item YEAR/SECTION/ITEM (2027/三/2) or an item id\n"
+	"  --members FILE|-     member records (member-ls output) of those who took part\n"
+	"  --cost AMOUNT        posts the expense to fund-ledger in the same transaction\n"
+	"Records:\n"
+	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
+	"  --skip-bad  --rejects FILE  --dry-run\n"
+	"Common:\n"
+	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
+	"  -h, --help  --version\n";
+
+enum { OPT_PARTICIPANTS = UK_OPT_TOOL, OPT_MEMBER, OPT_MEMBERS, OPT_PLAN_ITEM, OPT_NOTE, OPT_COST,
+       OPT_CATEGORY, OPT_FUND, OPT_ACCOUNT, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_KIND };
+
+static int push(const char ***list, int *n, const char *s)
+{
+	const char **l = realloc(*list, (size_t)(*n + 1) * sizeof *l);
+	if (!l)
+		return -1;
+	*list = l;
+	l[(*n)++] = s;
+	return 0;
+}
+
+/* The member numbers of member records: kept in one buffer of names. */
+static int read_members(const struct uk_opts *o, const char *path, struct uk_activity_in *in, char **store)
+{
+	/* Not strict: the other columns of member-ls output are not ours. */
+	struct uk_read_opts ro = {o->encoding, o->input_format, NULL, 0, 0};
+	struct uk_reader *r;
+	struct uk_row *row;
+	size_t used = 0, cap = 0;
+	int rc;
+	(void)o;
+	int ncols;
+	/* Member records as member-ls writes them: every column known. */
+	const struct uk_colspec *cols = uk_member_colspec(&ncols);
+	if ((rc = uk_reader_open(path, cols, ncols, &ro, &r)) != 0)
+		return rc;
+	while ((rc = uk_reader_next(r, &row)) == 1) {
+		const char *no = uk_row_get(row, UK_MF_MEMBER_NO);
+		size_t n;
+		if (uk_row_error(row) || !no || !*no) {
+			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", uk_row_error(row) ? uk_row_error(row) : "no member_no");
+			rc = UK_EX_DATAERR;
+			break;
+		}
+		n = strlen(no) + 1;
+		if (used + n > cap) {
+			char *b = realloc(*store, cap = (cap + n) * 2);
+			if (!b) {
+				rc = uk_err_nomem();
+				break;
+			}
+			*store = b;
+		}
+		memcpy(*store + used, no, n);
+		used += n;
+	}
+	uk_reader_close(r);
+	if (rc > 1)
+		return rc;
+	for (size_t off = 0; off < used; off += strlen(*store + off) + 1)
+		if (push(&in->members, &in->nmembers, *store + off))
+			return uk_err_nomem();
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		UK_LONGOPTS_COMMON, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT,
+		{"participants", required_argument, 0, OPT_PARTICIPANTS},
+		{"member", required_argument, 0, OPT_MEMBER}, {"members", required_argument, 0, OPT_MEMBERS},
+		{"plan-item", required_argument, 0, OPT_PLAN_ITEM}, {"note", required_argument, 0, OPT_NOTE},
+		{"cost", required_argument, 0, OPT_COST}, {"category", required_argument, 0, OPT_CATEGORY},
+		{"fund", required_argument, 0, OPT_FUND}, {"account", required_argument, 0, OPT_ACCOUNT},
+		{"year", required_argument, 0, OPT_YEAR}, {"month", required_argument, 0, OPT_MONTH},
+		{"from", required_argument, 0, OPT_FROM}, {"to", required_argument, 0, OPT_TO},
+		{"kind", required_argument, 0, OPT_KIND},
+		{0, 0, 0, 0},
+	};
+	struct uk_opts o = {0};
+	struct uk_activity_in in;
+	struct uk_db *db = NULL;
+	const char *members_path = NULL, *year = NULL, *month = NULL, *from = NULL, *to = NULL, *kind = NULL;
+	char *store = NULL, **pos, err[400];
+	int c, rc = 0, done = 0, npos;
+
+	memset(&in, 0, sizeof in);
+	uk_cli_init(argv[0]);
+	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_PARTICIPANTS: in.participants = optarg; break;
+		case OPT_MEMBER:
+			if (push(&in.members, &in.nmembers, optarg)) {
+				rc = uk_err_nomem();
+				goto out;
+			}
+			break;
+		case OPT_MEMBERS: members_path = optarg; break;
+		case OPT_PLAN_ITEM: in.plan_item = optarg; break;
+		case OPT_NOTE: in.note = optarg; break;
+		case OPT_COST: in.cost = optarg; break;
+		case OPT_CATEGORY: in.category = optarg; break;
+		case OPT_FUND: in.fund = optarg; break;
+		case OPT_ACCOUNT: in.account = optarg; break;
+		case OPT_YEAR: year = optarg; break;
+		case OPT_MONTH: month = optarg; break;
+		case OPT_FROM: from = optarg; break;
+		case OPT_TO: to = optarg; break;
+		case OPT_KIND: kind = optarg; break;
+		default:
+			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
+				goto out;
+		}
+	}
+	if (optind >= argc) {
+		rc = uk_usage_error(usage, "no command (add, ls, import)");
+		goto out;
+	}
+	pos = argv + optind + 1;
+	npos = argc - optind - 1;
+	if (strcmp(argv[optind], "add") == 0) {
+		int64_t id = 0;
+		if (npos != 3) {
+			rc = uk_usage_error(usage, "add takes DATE KIND TITLE");
+			goto out;
+		}
+		in.date = pos[0];
+		in.kind = pos[1];
+		in.title = pos[2];
+		if (members_path && (rc = read_members(&o, members_path, &in, &store)) != 0)
+			goto out;
+		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0 || (rc = uk_db_begin(db)) != 0)
+			goto out;
+		rc = uk_activity_add(db, &in, &id, err, sizeof err);
+		if (rc == -1) {
+			uk_err("%s", err);
+			rc = UK_EX_DATAERR;
+		}
+		if (!rc && !o.dry_run)
+			rc = uk_db_commit(db);
+		uk_db_rollback(db);
+		if (!rc && !o.dry_run)
+			printf("%lld\n", (long long)id);
+	} else if (strcmp(argv[optind], "ls") == 0) {
+		struct uk_period p;
+		const char *why = NULL;
+		struct uk_writer *w = NULL;
+		int ncols, has = 0;
+		const struct uk_outcol *cols = uk_activity_outcols(&ncols);
+		if (npos || (year != NULL) + (month != NULL) + (from || to) > 1 || (!from != !to)) {
+			rc = uk_usage_error(usage, "ls takes one period (--year, --month or --from/--to) and --kind");
+			goto out;
+		}
+		if ((year && uk_period_parse_year(year, &p, &why) != 0) ||
+		    (month && uk_period_parse_month(month, &p, &why) != 0) ||
+		    (from && (uk_date_parse(from, &p.from, &why) != 0 || uk_date_parse(to, &p.to, &why) != 0))) {
+			uk_err("bad period: %s", why);
+			rc = UK_EX_DATAERR;
+			goto out;
+		}
+		has = year || month || from;
+		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 &&
+		    !(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols)))
+			rc = uk_err_nomem();
+		if (!rc)
+			rc = uk_activities_list(db, has ? &p : NULL, kind, w);
+		rc = uk_writer_close(w, rc);
+	} else if (strcmp(argv[optind], "import") == 0) {
+		struct uk_read_opts ro = {o.encoding, o.input_format, o.maps, o.nmaps, o.strict};
+		struct uk_reader *r = NULL;
+		long added = 0, bad = 0;
+		int ncols;
+		const struct uk_colspec *cols = uk_activity_colspec(&ncols);
+		if (npos > 1) {
+			rc = uk_usage_error(usage, "import takes one FILE (or - for stdin)");
+			goto out;
+		}
+		if ((rc = uk_reader_open(npos ? pos[0] : "-", cols, ncols, &ro, &r)) == 0 &&
+		    (rc = uk_store_open(&o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
+			rc = uk_activities_import(db, r, o.rejects, &added, &bad);
+			if (!rc && bad && !o.skip_bad) {
+				uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
+				       bad, bad == 1 ? "" : "s");
+				rc = UK_EX_DATAERR;
+			}
+			if (!rc && !o.dry_run)
+				rc = uk_db_commit(db);
+			uk_db_rollback(db);
+		}
+		if (!rc && !o.quiet)
+			fprintf(stderr, "%s: %sadded %ld, skipped %ld\n", uk_progname(),
+			        o.dry_run ? "dry run, nothing written: " : "", added, bad);
+		uk_reader_close(r);
+		if (!rc && bad)
+			rc = UK_EX_SKIPPED;
+	} else {
+		rc = uk_usage_error(usage, "unknown command '%s'", argv[optind]);
+	}
+out:
+	uk_db_close(db);
+	free(in.members);
+	free(store);
+	uk_opts_free(&o);
+	return uk_finish_stdout(rc);
+}

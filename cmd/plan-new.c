@@ -1,0 +1,204 @@
+/* plan-new - the year's work plan: a skeleton, storing a plan written in
+ * the customary outline, showing it, and its progress. */
+#include "uk_cli.h"
+#include "uk_plans.h"
+#include "uk_rec.h"
+#include "uk_store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: plan-new --year Y --template\n"
+	"       plan-new --year Y [--replace] [FILE|-]\n"
+	"       plan-new --year Y --copy-from Y0 [--replace]\n"
+	"       plan-new --year Y --show\n"
+	"       plan-new --year Y --progress [--at DATE]\n"
+	"Write, store and follow the year's work plan (一、(一) 1、 with 〔目标: …〕 targets).\n"
+	"\n"
+	"  --year Y        the plan's year\n"
+	"  --template      print a skeleton plan in the customary structure\n"
+	"  --copy-from Y0  start from the plan of year Y0 (targets kept)\n"
+	"  --replace       replace the year's plan; the old one stays in history\n"
+	"  --show          print the stored plan\n"
+	"  --progress      each item: target, actual so far, met / not yet\n"
+	"  --at DATE       the day --progress counts to (default today)\n"
+	"  --dry-run       check the plan, store nothing\n"
+	"Common:\n"
+	"  -d, --db PATH  -f, --format md|html|json (progress: csv|json|ndjson|table)\n"
+	"  --excel  -q, --quiet  -h, --help  --version\n";
+
+enum { OPT_YEAR = UK_OPT_TOOL, OPT_TEMPLATE, OPT_COPY_FROM, OPT_REPLACE, OPT_SHOW, OPT_PROGRESS, OPT_AT };
+
+static int year_of(const char *s, int *y)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || v < 1900 || v > 9999)
+		return -1;
+	*y = (int)v;
+	return 0;
+}
+
+static int render(const struct uk_opts *o, const struct uk_plan *p)
+{
+	enum uk_format f = uk_format_resolve(o, 1);
+	int rc = f == UK_FMT_JSON ? uk_plan_write_json(p, stdout) :
+	         f == UK_FMT_HTML ? uk_plan_write_html(p, stdout) : uk_plan_write_md(p, stdout);
+	return rc ? UK_EX_IOERR : 0;
+}
+
+/* Reads the whole plan text: a plan is a few kilobytes. */
+static int slurp(const char *path, char **out, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t cap = 8192, n = 0, k;
+	char *buf;
+	if (!f) {
+		uk_err("cannot open '%s'", path);
+		return UK_EX_NOINPUT;
+	}
+	if (!(buf = malloc(cap)))
+		return uk_err_nomem();
+	while ((k = fread(buf + n, 1, cap - n, f)) > 0) {
+		char *b;
+		n += k;
+		if (n < cap)
+			continue;
+		if (n > 16 * 1024 * 1024 || !(b = realloc(buf, cap *= 2))) {
+			free(buf);
+			if (f != stdin)
+				fclose(f);
+			uk_err("%s: a plan is at most 16 MB", path);
+			return UK_EX_DATAERR;
+		}
+		buf = b;
+	}
+	if (f != stdin)
+		fclose(f);
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+/* "2026年…" in a copied plan's title becomes the new year. */
+static void retitle(struct uk_plan *p, int from, int to)
+{
+	char old[8], new[8], *at;
+	snprintf(old, sizeof old, "%d", from);
+	snprintf(new, sizeof new, "%d", to);
+	if ((at = strstr(p->title, old)) != NULL)
+		memcpy(at, new, 4);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		UK_LONGOPTS_COMMON, UK_LONGOPTS_WRITE,
+		{"year", required_argument, 0, OPT_YEAR}, {"template", no_argument, 0, OPT_TEMPLATE},
+		{"copy-from", required_argument, 0, OPT_COPY_FROM}, {"replace", no_argument, 0, OPT_REPLACE},
+		{"show", no_argument, 0, OPT_SHOW}, {"progress", no_argument, 0, OPT_PROGRESS},
+		{"at", required_argument, 0, OPT_AT},
+		{0, 0, 0, 0},
+	};
+	struct uk_opts o = {0};
+	struct uk_db *db = NULL;
+	struct uk_plan *p = NULL;
+	const char *year_s = NULL, *copy_s = NULL, *at_s = NULL;
+	int year = 0, copy = 0, template = 0, replace = 0, show = 0, progress = 0;
+	int c, rc = 0, done = 0, modes;
+
+	uk_cli_init(argv[0]);
+	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_YEAR: year_s = optarg; break;
+		case OPT_TEMPLATE: template = 1; break;
+		case OPT_COPY_FROM: copy_s = optarg; break;
+		case OPT_REPLACE: replace = 1; break;
+		case OPT_SHOW: show = 1; break;
+		case OPT_PROGRESS: progress = 1; break;
+		case OPT_AT: at_s = optarg; break;
+		default:
+			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
+				goto out;
+		}
+	}
+	modes = template + show + progress + (copy_s != NULL);
+	if (!year_s) {
+		rc = uk_usage_error(usage, "--year is needed");
+		goto out;
+	}
+	if (modes > 1 || (modes && optind < argc) || argc - optind > 1) {
+		rc = uk_usage_error(usage, "use just one of --template, --show, --progress, --copy-from and FILE");
+		goto out;
+	}
+	if (year_of(year_s, &year) != 0 || (copy_s && year_of(copy_s, &copy) != 0)) {
+		uk_err("a year is 1900 to 9999, not '%s'", year_of(year_s, &year) ? year_s : copy_s);
+		rc = UK_EX_DATAERR;
+		goto out;
+	}
+	if (template) {
+		char old[8];
+		const char *t = uk_plan_template(), *at = strstr(t, "2027");
+		snprintf(old, sizeof old, "%d", year);
+		/* The skeleton's title names the year asked for. */
+		printf("%.*s%s%s", (int)(at - t), t, old, at + 4);
+		goto out;
+	}
+	if (progress) {
+		struct uk_date at = uk_date_today();
+		const char *why;
+		struct uk_writer *w = NULL;
+		int ncols;
+		const struct uk_outcol *cols = uk_plan_progress_cols(&ncols);
+		if (at_s && uk_date_parse(at_s, &at, &why) != 0) {
+			uk_err("--at '%s': %s", at_s, why);
+			rc = UK_EX_DATAERR;
+			goto out;
+		}
+		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 &&
+		    !(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols)))
+			rc = uk_err_nomem();
+		if (!rc)
+			rc = uk_plan_progress(db, year, at, w);
+		rc = uk_writer_close(w, rc);
+		goto out;
+	}
+	if (show) {
+		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 && (rc = uk_plan_load(db, year, &p)) == 0)
+			rc = render(&o, p);
+		goto out;
+	}
+	if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0 || (rc = uk_db_begin(db)) != 0)
+		goto out;
+	if (copy_s) {
+		if ((rc = uk_plan_load(db, copy, &p)) == 0)
+			retitle(p, copy, year);
+	} else {
+		const char *input;
+		char *text = NULL;
+		size_t len = 0;
+		int toomany;
+		if (!(input = uk_cli_input(argc, argv, optind, &toomany))) {
+			rc = uk_usage_error(usage, "no plan: give FILE (- for stdin), --template or --copy-from");
+			goto out;
+		}
+		if ((rc = slurp(input, &text, &len)) == 0)
+			rc = uk_plan_parse(text, len, strcmp(input, "-") ? input : "stdin", &p);
+		free(text);
+	}
+	if (!rc) {
+		p->year = year;
+		rc = uk_plan_store(db, p, replace);
+	}
+	if (!rc && !o.dry_run)
+		rc = uk_db_commit(db);
+	uk_db_rollback(db);
+	if (!rc)
+		rc = render(&o, p);
+out:
+	uk_plan_free(p);
+	uk_db_close(db);
+	uk_opts_free(&o);
+	return uk_finish_stdout(rc);
+}

@@ -1,0 +1,360 @@
+/* activities.c - what the union did: activities by kind, with their
+ * participants, the plan item they carry out and, with a cost, the ledger
+ * entry posted in the same transaction. */
+#include "uk_plans.h"
+#include "uk_ledger.h"
+#include "uk_members.h"
+#include "uk_text.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const kinds[UK_ACTIVITY_NKINDS] = {
+	"congress", "meeting", "study", "training", "competition", "culture-sports", "visit",
+	"health-check", "rest", "aid", "legal", "other",
+};
+
+const char *uk_activity_kind(int i) { return kinds[i]; }
+
+static int fail(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* "2027/三/2" (year/section/item) or an item id. */
+static int plan_item_of(struct uk_db *db, const char *s, int64_t *id, char *err, size_t errsz)
+{
+	sqlite3_stmt *st;
+	int year = 0, section = 0, number = 0, rc;
+	char *end;
+	long long direct = strtoll(s, &end, 10);
+	if (!*end && direct > 0) {
+		st = uk_db_prepare(db, "SELECT id FROM plan_items WHERE id = ?1");
+		if (!st)
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int64(st, 1, direct);
+	} else {
+		const char *p = s;
+		size_t k;
+		year = (int)strtol(p, &end, 10);
+		if (*end != '/')
+			return fail(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2) or an item id, not '%s'", s);
+		p = end + 1;
+		if (uk_cn_numeral_parse(p, &section, &k) == 0)
+			p += k;
+		else
+			section = (int)strtol(p, (char **)&p, 10);
+		if (*p != '/')
+			return fail(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2), not '%s'", s);
+		number = (int)strtol(p + 1, &end, 10);
+		if (*end || !section || !number)
+			return fail(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2), not '%s'", s);
+		st = uk_db_prepare(db, "SELECT i.id FROM plan_items i JOIN plans p ON p.id = i.plan_id"
+		                       " WHERE p.year = ?1 AND p.current = 1 AND i.section = ?2 AND i.number = ?3");
+		if (!st)
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int(st, 1, year);
+		sqlite3_bind_int(st, 2, section);
+		sqlite3_bind_int(st, 3, number);
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot read the plan");
+	return fail(err, errsz, "no plan item '%s'", s);
+}
+
+int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *id,
+                    char *err, size_t errsz)
+{
+	struct uk_date d;
+	const char *why;
+	char date[UK_DATE_BUFSZ], stamp[20], buf[64];
+	int64_t item = 0, entry = 0;
+	long participants = -1;
+	sqlite3_stmt *st;
+	int rc, known = 0;
+	time_t t = time(NULL);
+	struct tm tm;
+
+	snprintf(buf, sizeof buf, "%s", in->date ? in->date : "");
+	uk_fold_fullwidth(uk_trim(buf));
+	if (uk_date_parse(buf, &d, &why) != 0)
+		return fail(err, errsz, "%s in date '%s'", why, in->date ? in->date : "");
+	uk_date_format(d, date);
+	for (int i = 0; i < UK_ACTIVITY_NKINDS; i++)
+		known |= in->kind && strcmp(in->kind, kinds[i]) == 0;
+	if (!known)
+		return fail(err, errsz, "unknown kind '%s' (congress, meeting, study, training, competition, "
+		            "culture-sports, visit, health-check, rest, aid, legal, other)", in->kind ? in->kind : "");
+	if (!in->title || !*in->title)
+		return fail(err, errsz, "no title");
+	if (uk_member_text_ok(in->title, err, errsz, "title"))
+		return -1;
+	if (in->participants && *in->participants) {
+		char *end;
+		participants = strtol(in->participants, &end, 10);
+		if (*end || participants < 0 || participants > 10000000)
+			return fail(err, errsz, "participants must be a whole number, not '%s'", in->participants);
+	}
+	/* The members named count as participants when no number is given. */
+	if (participants < 0)
+		participants = in->nmembers;
+	if (in->plan_item && *in->plan_item && (rc = plan_item_of(db, in->plan_item, &item, err, errsz)) != 0)
+		return rc;
+	if (in->cost && *in->cost && (!in->category || !*in->category))
+		return fail(err, errsz, "--cost needs --category (the expense class, e.g. 50102)");
+	localtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!(st = uk_db_prepare(db, "INSERT INTO activities(date, kind, title, participants, plan_item_id,"
+	                             " entry_id, note, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, in->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, in->title, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, participants);
+	if (item)
+		sqlite3_bind_int64(st, 5, item);
+	sqlite3_bind_text(st, 7, in->note && *in->note ? in->note : NULL, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, stamp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot add the activity");
+	*id = sqlite3_last_insert_rowid(uk_db_sqlite(db));
+	if (in->cost && *in->cost) {
+		/* The cost is an expense entry naming this activity, posted in
+		 * the same transaction; the activity then names the entry. */
+		struct uk_ledger *lg;
+		struct uk_entry_in e;
+		char act[24];
+		snprintf(act, sizeof act, "%lld", (long long)*id);
+		memset(&e, 0, sizeof e);
+		e.date = date;
+		e.amount = in->cost;
+		e.category = in->category;
+		e.fund = in->fund;
+		e.account = in->account;
+		e.memo = in->title;
+		e.activity = act;
+		if ((rc = uk_ledger_open(db, &lg)) != 0)
+			return rc;
+		rc = uk_ledger_add(lg, &e, &entry, err, errsz);
+		if (!rc)
+			rc = uk_ledger_flush(lg);
+		uk_ledger_close(lg);
+		if (rc)
+			return rc;
+		if (!(st = uk_db_prepare(db, "UPDATE activities SET entry_id = ?2 WHERE id = ?1")))
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int64(st, 2, entry);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return uk_db_fail(db, rc, "cannot link the activity's entry");
+	}
+	for (int i = 0; i < in->nmembers; i++) {
+		int64_t mid;
+		if ((rc = uk_member_find(db, in->members[i], UK_KEY_MEMBER_NO, &mid)) != 0)
+			return rc == UK_EX_DATAERR ? fail(err, errsz, "no member '%s'", in->members[i]) : rc;
+		if (!(st = uk_db_prepare(db, "INSERT OR IGNORE INTO activity_members VALUES (?1, ?2)")))
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int64(st, 2, mid);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return uk_db_fail(db, rc, "cannot record participants");
+	}
+	return 0;
+}
+
+enum { AC_ID, AC_DATE, AC_KIND, AC_TITLE, AC_PARTICIPANTS, AC_PLAN_ITEM, AC_COST, AC_CATEGORY,
+       AC_FUND, AC_ENTRY_ID, AC_MEMBERS, AC_NOTE, AC_COUNT };
+
+static const struct uk_outcol outcols[AC_COUNT] = {
+	{"id", UK_COL_INT}, {"date", UK_COL_TEXT}, {"kind", UK_COL_TEXT}, {"title", UK_COL_TEXT},
+	{"participants", UK_COL_INT}, {"plan_item", UK_COL_TEXT}, {"cost", UK_COL_MONEY},
+	{"category", UK_COL_TEXT}, {"fund", UK_COL_TEXT}, {"entry_id", UK_COL_INT},
+	{"members", UK_COL_TEXT}, {"note", UK_COL_TEXT},
+};
+
+#define A(...) (const char *const[]){__VA_ARGS__, NULL}
+static const struct uk_colspec colspec[AC_COUNT] = {
+	{"id", NULL}, {"date", A("日期", "活动日期")}, {"kind", A("类型", "活动类型")},
+	{"title", A("活动名称", "名称", "标题")}, {"participants", A("参加人数", "人数")},
+	{"plan_item", A("计划条目")}, {"cost", A("费用", "金额")}, {"category", A("科目")},
+	{"fund", A("基金")}, {"entry_id", NULL}, {"members", A("参加会员")}, {"note", A("备注")},
+};
+
+const struct uk_outcol *uk_activity_outcols(int *n) { *n = AC_COUNT; return outcols; }
+const struct uk_colspec *uk_activity_colspec(int *n) { *n = AC_COUNT; return colspec; }
+
+int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *kind,
+                       struct uk_writer *w)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT a.id, a.date, a.kind, a.title, a.participants,"
+		" (SELECT pl.year * 10000 + i.section * 100 + i.number FROM plan_items i"
+		"   JOIN plans pl ON pl.id = i.plan_id WHERE i.id = a.plan_item_id),"
+		" e.amount, e.category, e.fund, a.entry_id,"
+		" (SELECT group_concat(m.member_no, ';') FROM activity_members x JOIN members m"
+		"   ON m.id = x.member_id WHERE x.activity_id = a.id), a.note"
+		" FROM activities a LEFT JOIN ledger_entries e ON e.id = a.entry_id"
+		" WHERE (?1 IS NULL OR a.date BETWEEN ?1 AND ?2) AND (?3 IS NULL OR a.kind = ?3)"
+		" ORDER BY a.date, a.id");
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
+	int rc, status = UK_EX_OK;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	if (p) {
+		sqlite3_bind_text(st, 1, uk_date_format(p->from, from), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, uk_date_format(p->to, to), -1, SQLITE_STATIC);
+	}
+	if (kind)
+		sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *vals[AC_COUNT];
+		char cost[32], item[48];
+		for (int i = 0; i < AC_COUNT; i++)
+			vals[i] = (const char *)sqlite3_column_text(st, i);
+		if (sqlite3_column_type(st, AC_PLAN_ITEM) != SQLITE_NULL) {
+			/* YEAR/SECTION/ITEM as --plan-item takes it: 2027/三/2 */
+			int64_t k = sqlite3_column_int64(st, AC_PLAN_ITEM);
+			char num[16];
+			uk_cn_numeral_format((int)(k / 100 % 100), num, sizeof num);
+			snprintf(item, sizeof item, "%lld/%s/%lld", (long long)(k / 10000), num, (long long)(k % 100));
+			vals[AC_PLAN_ITEM] = item;
+		}
+		if (sqlite3_column_type(st, AC_COST) != SQLITE_NULL) {
+			int64_t fen = sqlite3_column_int64(st, AC_COST);
+			snprintf(cost, sizeof cost, "%lld.%02lld", (long long)(fen / 100), (long long)(fen % 100));
+			vals[AC_COST] = cost;
+		}
+		if (uk_writer_row(w, vals) != 0)
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot list activities");
+	sqlite3_finalize(st);
+	return status;
+}
+
+static const char *val(struct uk_row *row, int c)
+{
+	const char *s = uk_row_get(row, c);
+	return s && *s ? s : NULL;
+}
+
+int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                         long *added, long *bad)
+{
+	struct uk_rejects *rj = NULL;
+	struct uk_row *row;
+	int rc;
+
+	*added = *bad = 0;
+	if (rejects && (rc = uk_rejects_open(rejects, r, &rj)) != 0)
+		return rc;
+	while ((rc = uk_reader_next(r, &row)) == 1) {
+		struct uk_activity_in in;
+		const char *members[256];
+		char err[400], *list = NULL, *save = NULL;
+		int64_t id;
+		int res = -1;
+
+		memset(&in, 0, sizeof in);
+		if (uk_row_error(row)) {
+			snprintf(err, sizeof err, "%s", uk_row_error(row));
+		} else {
+			in.date = val(row, AC_DATE);
+			in.kind = val(row, AC_KIND);
+			in.title = val(row, AC_TITLE);
+			in.participants = val(row, AC_PARTICIPANTS);
+			in.plan_item = val(row, AC_PLAN_ITEM);
+			in.cost = val(row, AC_COST);
+			in.category = val(row, AC_CATEGORY);
+			in.fund = val(row, AC_FUND);
+			in.note = val(row, AC_NOTE);
+			if (val(row, AC_MEMBERS) && (list = strdup(val(row, AC_MEMBERS)))) {
+				for (char *it = strtok_r(list, ";", &save); it && in.nmembers < 256; it = strtok_r(NULL, ";", &save))
+					members[in.nmembers++] = uk_trim(it);
+				in.members = members;
+			}
+			res = uk_activity_add(db, &in, &id, err, sizeof err);
+			free(list);
+		}
+		if (res > 1) {
+			uk_rejects_close(rj);
+			return res;
+		}
+		if (res == -1) {
+			(*bad)++;
+			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
+			if (rj)
+				uk_rejects_add(rj, row, err);
+			continue;
+		}
+		(*added)++;
+	}
+	{
+		int crc = uk_rejects_close(rj);
+		if (!rc)
+			rc = crc;
+	}
+	return rc > 1 ? rc : 0;
+}
+
+int uk_activities_figures(struct uk_db *db, struct uk_period p, const char *kind,
+                          long *count, long *participants)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT count(*), coalesce(sum(participants), 0) FROM activities"
+		" WHERE kind = ?3 AND date BETWEEN ?1 AND ?2");
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
+	int rc;
+	*count = *participants = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, uk_date_format(p.from, from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*count = sqlite3_column_int64(st, 0);
+		*participants = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot count activities");
+}
+
+int uk_disclosures_count(struct uk_db *db, struct uk_period p, long *n)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT count(*) FROM disclosures WHERE month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7)");
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
+	int rc;
+	*n = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, uk_date_format(p.from, from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot count disclosures");
+}

@@ -1,0 +1,767 @@
+/* plans.c - the work plan as the customary outline: # 标题, ## 指导思想,
+ * ## 一、…, ### (一)…, items 1、… with targets 〔目标: metric >= n〕. Read
+ * from Markdown (numbering 1. 1) (1) normalised) or JSON, written back in
+ * one canonical form, stored with its history. */
+#include "uk_plans.h"
+#include "uk_text.h"
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const digits_cn[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+void uk_cn_numeral_format(int v, char *buf, size_t n)
+{
+	if (v <= 0 || v > 99) {
+		snprintf(buf, n, "%d", v);
+		return;
+	}
+	if (v < 10)
+		snprintf(buf, n, "%s", digits_cn[v]);
+	else
+		snprintf(buf, n, "%s十%s", v >= 20 ? digits_cn[v / 10] : "", digits_cn[v % 10]);
+}
+
+int uk_cn_numeral_parse(const char *s, int *value, size_t *len)
+{
+	/* Longest match first: 九十九 down to 一. */
+	for (int v = 99; v >= 1; v--) {
+		char buf[16];
+		size_t k;
+		uk_cn_numeral_format(v, buf, sizeof buf);
+		k = strlen(buf);
+		if (strncmp(s, buf, k) == 0) {
+			*value = v;
+			*len = k;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void uk_plan_free(struct uk_plan *p)
+{
+	if (!p)
+		return;
+	for (int i = 0; i < p->nsections; i++)
+		free(p->sections[i].title);
+	for (int i = 0; i < p->nitems; i++) {
+		struct uk_plan_item *it = &p->items[i];
+		free(it->text);
+		free(it->metric);
+		free(it->op);
+		free(it->target);
+		free(it->owner);
+		free(it->due);
+	}
+	free(p->sections);
+	free(p->items);
+	free(p->title);
+	free(p->guiding);
+	free(p);
+}
+
+static int perr(const char *name, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int perr(const char *name, long line, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	uk_err_at(name, line, "%s", msg);
+	return UK_EX_DATAERR;
+}
+
+static char *dupn(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+static int add_section(struct uk_plan *p, int number, int sub, const char *title)
+{
+	struct uk_plan_section *s = realloc(p->sections, (size_t)(p->nsections + 1) * sizeof *s);
+	if (!s)
+		return -1;
+	p->sections = s;
+	s[p->nsections].number = number;
+	s[p->nsections].sub = sub;
+	if (!(s[p->nsections].title = strdup(title)))
+		return -1;
+	p->nsections++;
+	return 0;
+}
+
+static struct uk_plan_item *add_item(struct uk_plan *p)
+{
+	struct uk_plan_item *it = realloc(p->items, (size_t)(p->nitems + 1) * sizeof *it);
+	if (!it)
+		return NULL;
+	p->items = it;
+	memset(&it[p->nitems], 0, sizeof *it);
+	return &it[p->nitems++];
+}
+
+/* A target's "METRIC OP VALUE", checked. */
+static int parse_target(struct uk_plan_item *it, const char *s, const char *name, long line)
+{
+	char metric[64], op[4], value[64];
+	const struct uk_metric *m;
+	const char *why;
+	int64_t v;
+	size_t i = 0, k;
+
+	while (*s == ' ')
+		s++;
+	for (k = 0; s[i] && (s[i] == '_' || s[i] == '-' || (s[i] >= 'a' && s[i] <= 'z') ||
+	                     (s[i] >= '0' && s[i] <= '9')) && k < sizeof metric - 1; i++)
+		metric[k++] = s[i] == '-' ? '_' : s[i];
+	metric[k] = '\0';
+	while (s[i] == ' ')
+		i++;
+	for (k = 0; s[i] && strchr("<>=", s[i]) && k < sizeof op - 1; i++)
+		op[k++] = s[i];
+	op[k] = '\0';
+	while (s[i] == ' ')
+		i++;
+	snprintf(value, sizeof value, "%s", s + i);
+	uk_trim(value);
+	if (!*metric || !*op || !*value)
+		return perr(name, line, "a target is 〔目标: METRIC OP VALUE〕, not '%s'", s);
+	if (!(m = uk_metric_find(metric)))
+		return perr(name, line, "unknown metric '%s' in a target (unionkit(7) lists them)", metric);
+	if (strcmp(op, ">=") && strcmp(op, "<=") && strcmp(op, "=") && strcmp(op, ">") && strcmp(op, "<"))
+		return perr(name, line, "unknown operator '%s' in a target (>= <= = > <)", op);
+	if (uk_metric_value_parse(m, value, &v, &why) != 0)
+		return perr(name, line, "%s in the target value '%s' of %s", why, value, metric);
+	if (!(it->metric = strdup(metric)) || !(it->op = strdup(op)) || !(it->target = strdup(value)))
+		return uk_err_nomem();
+	return 0;
+}
+
+/* The bracketed notes at an item's end: 〔目标: …〕〔负责: …〕〔时间: …〕,
+ * or the same in [ ]. Removes them from text. */
+static int parse_notes(struct uk_plan_item *it, char *text, const char *name, long line)
+{
+	for (;;) {
+		size_t n = strlen(text);
+		char *open = NULL, *body;
+		size_t close_len = 0;
+		while (n > 0 && text[n - 1] == ' ')
+			text[--n] = '\0';
+		if (n >= 3 && strcmp(text + n - 3, "〕") == 0) {
+			open = strstr(text, "〔");
+			for (char *q = open; q && (q = strstr(q + 3, "〔")); )
+				open = q;
+			close_len = 3;
+		} else if (n >= 1 && text[n - 1] == ']') {
+			open = strrchr(text, '[');
+			close_len = 1;
+		}
+		if (!open)
+			return 0;
+		text[n - close_len] = '\0';
+		body = open + (open[0] == '[' ? 1 : 3);
+		{
+			char key[32];
+			char *colon = strstr(body, ":"), *fcolon = strstr(body, "：");
+			size_t klen;
+			if (fcolon && (!colon || fcolon < colon)) {
+				klen = (size_t)(fcolon - body);
+				colon = fcolon + 2;  /* 3 bytes, then +1 below */
+			} else if (colon) {
+				klen = (size_t)(colon - body);
+			} else {
+				return perr(name, line, "a note at an item's end is 〔KEY: VALUE〕 (目标, 负责, 时间)");
+			}
+			snprintf(key, sizeof key, "%.*s", (int)(klen < sizeof key ? klen : sizeof key - 1), body);
+			uk_trim(key);
+			colon++;
+			if (strcmp(key, "目标") == 0 || strcmp(key, "target") == 0) {
+				int rc = parse_target(it, colon, name, line);
+				if (rc)
+					return rc;
+			} else if (strcmp(key, "负责") == 0 || strcmp(key, "owner") == 0) {
+				if (!(it->owner = strdup(colon)))
+					return uk_err_nomem();
+				uk_trim(it->owner);
+			} else if (strcmp(key, "时间") == 0 || strcmp(key, "due") == 0) {
+				if (!(it->due = strdup(colon)))
+					return uk_err_nomem();
+				uk_trim(it->due);
+			} else {
+				return perr(name, line, "unknown note '%s' at an item's end (目标, 负责, 时间)", key);
+			}
+		}
+		*open = '\0';
+	}
+}
+
+/* "1、" "1." "1．" "1)" "(1)" "（1）": the item's text after its number. */
+static const char *item_start(const char *s)
+{
+	const char *p = s;
+	int paren = 0;
+	if (*p == '(') {
+		paren = 1;
+		p++;
+	} else if (strncmp(p, "（", 3) == 0) {
+		paren = 3;
+		p += 3;
+	}
+	if (*p < '0' || *p > '9')
+		return NULL;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (paren == 1 && *p == ')')
+		return p + 1;
+	if (paren == 3 && strncmp(p, "）", 3) == 0)
+		return p + 3;
+	if (paren)
+		return NULL;
+	if (strncmp(p, "、", 3) == 0 || strncmp(p, "．", 3) == 0)
+		return p + 3;
+	if (*p == '.' || *p == ')')
+		return p + 1;
+	return NULL;
+}
+
+static int parse_json(const char *text, size_t len, const char *name, struct uk_plan *p);
+
+int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan **out)
+{
+	struct uk_plan *p = calloc(1, sizeof *p);
+	char *buf = NULL, *line, *next;
+	long lineno = 0;
+	int rc = 0, section = 0, sub = 0, in_guiding = 0;
+	size_t glen = 0;
+
+	*out = NULL;
+	if (!p)
+		return uk_err_nomem();
+	if (!uk_utf8_is_valid(text, len)) {
+		uk_plan_free(p);
+		return perr(name, 0, "not UTF-8 text");
+	}
+	{
+		size_t i = 0;
+		while (i < len && strchr(" \t\r\n", text[i]) && text[i])
+			i++;
+		if (i < len && text[i] == '{') {
+			rc = parse_json(text, len, name, p);
+			goto done;
+		}
+	}
+	if (!(buf = dupn(text, len))) {
+		uk_plan_free(p);
+		return uk_err_nomem();
+	}
+	for (line = buf; line && !rc; line = next) {
+		char *s;
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		s = uk_trim(line);
+		if (!*s)
+			continue;
+		if (!p->title) {
+			if (strncmp(s, "# ", 2) != 0) {
+				rc = perr(name, lineno, "a plan starts with its title: '# 2027年…工会工作计划'");
+				break;
+			}
+			if (!(p->title = strdup(uk_trim(s + 2))))
+				rc = uk_err_nomem();
+			continue;
+		}
+		if (strncmp(s, "## ", 3) == 0) {
+			char *h = uk_trim(s + 3);
+			int v;
+			size_t k;
+			in_guiding = 0;
+			if (strcmp(h, "指导思想") == 0) {
+				if (p->guiding || section) {
+					rc = perr(name, lineno, "指导思想 comes once, before the sections");
+					break;
+				}
+				in_guiding = 1;
+				if (!(p->guiding = strdup("")))
+					rc = uk_err_nomem();
+				continue;
+			}
+			if (uk_cn_numeral_parse(h, &v, &k) != 0 || strncmp(h + k, "、", 3) != 0) {
+				rc = perr(name, lineno, "a section heading is '## 一、TITLE', not '%s'", h);
+				break;
+			}
+			section++;
+			sub = 0;
+			if (add_section(p, section, 0, uk_trim(h + k + 3)))
+				rc = uk_err_nomem();
+			continue;
+		}
+		if (strncmp(s, "### ", 4) == 0) {
+			char *h = uk_trim(s + 4);
+			int v, paren = h[0] == '(' ? 1 : strncmp(h, "（", 3) == 0 ? 3 : 0;
+			size_t k;
+			const char *close;
+			in_guiding = 0;
+			if (!section) {
+				rc = perr(name, lineno, "a sub-section outside any section");
+				break;
+			}
+			if (!paren || uk_cn_numeral_parse(h + paren, &v, &k) != 0) {
+				rc = perr(name, lineno, "a sub-section heading is '### (一)TITLE', not '%s'", h);
+				break;
+			}
+			close = h + paren + k;
+			if (*close == ')')
+				close += 1;
+			else if (strncmp(close, "）", 3) == 0)
+				close += 3;
+			else {
+				rc = perr(name, lineno, "a sub-section heading is '### (一)TITLE', not '%s'", h);
+				break;
+			}
+			sub++;
+			if (add_section(p, section, sub, uk_trim((char *)close)))
+				rc = uk_err_nomem();
+			continue;
+		}
+		if (in_guiding) {
+			/* The paragraph, its lines kept as typed. */
+			size_t n = strlen(s);
+			char *g = realloc(p->guiding, glen + n + 2);
+			if (!g) {
+				rc = uk_err_nomem();
+				break;
+			}
+			p->guiding = g;
+			if (glen)
+				g[glen++] = '\n';
+			memcpy(g + glen, s, n + 1);
+			glen += n;
+			continue;
+		}
+		{
+			const char *body = item_start(s);
+			struct uk_plan_item *it;
+			char *t;
+			if (!body) {
+				rc = perr(name, lineno, "not an item ('1、…') or a heading: '%.40s'", s);
+				break;
+			}
+			if (!section) {
+				rc = perr(name, lineno, "an item outside any section ('## 一、…')");
+				break;
+			}
+			if (!(it = add_item(p)) || !(t = strdup(body))) {
+				rc = uk_err_nomem();
+				break;
+			}
+			it->section = section;
+			it->sub = sub;
+			if ((rc = parse_notes(it, t, name, lineno)) == 0)
+				it->text = strdup(uk_trim(t));
+			free(t);
+			if (!rc && (!it->text || !*it->text))
+				rc = it->text ? perr(name, lineno, "an item without text") : uk_err_nomem();
+		}
+	}
+	if (!rc && !p->title)
+		rc = perr(name, 0, "empty plan: no '# title'");
+	if (!rc && !p->guiding)
+		rc = perr(name, 0, "no '## 指导思想' paragraph");
+	if (!rc && !p->nsections)
+		rc = perr(name, 0, "no section ('## 一、…')");
+done:
+	free(buf);
+	if (rc) {
+		uk_plan_free(p);
+		return rc;
+	}
+	/* Items numbered in order within their section. */
+	for (int i = 0, n = 0; i < p->nitems; i++) {
+		n = i && p->items[i - 1].section == p->items[i].section ? n + 1 : 1;
+		p->items[i].number = n;
+	}
+	*out = p;
+	return 0;
+}
+
+static void item_line(const struct uk_plan_item *it, FILE *f)
+{
+	fprintf(f, "%d、%s", it->number, it->text);
+	if (it->metric)
+		fprintf(f, "〔目标: %s %s %s〕", it->metric, it->op, it->target);
+	if (it->owner)
+		fprintf(f, "〔负责: %s〕", it->owner);
+	if (it->due)
+		fprintf(f, "〔时间: %s〕", it->due);
+	fputc('\n', f);
+}
+
+int uk_plan_write_md(const struct uk_plan *p, FILE *f)
+{
+	fprintf(f, "# %s\n\n## 指导思想\n\n%s\n", p->title, p->guiding);
+	for (int s = 0; s < p->nsections; s++) {
+		const struct uk_plan_section *sec = &p->sections[s];
+		char num[16];
+		int first = 1;
+		uk_cn_numeral_format(sec->sub ? sec->sub : sec->number, num, sizeof num);
+		if (sec->sub)
+			fprintf(f, "\n### (%s)%s\n", num, sec->title);
+		else
+			fprintf(f, "\n## %s、%s\n", num, sec->title);
+		for (int i = 0; i < p->nitems; i++) {
+			const struct uk_plan_item *it = &p->items[i];
+			if (it->section != sec->number || it->sub != sec->sub)
+				continue;
+			if (first)
+				fputc('\n', f);
+			first = 0;
+			item_line(it, f);
+		}
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+static json_t *plan_json(const struct uk_plan *p)
+{
+	json_t *root = json_object(), *secs = json_array(), *items = json_array();
+	json_object_set_new(root, "year", json_integer(p->year));
+	json_object_set_new(root, "title", json_string(p->title));
+	json_object_set_new(root, "guiding", json_string(p->guiding));
+	for (int s = 0; s < p->nsections; s++)
+		json_array_append_new(secs, json_pack("{s:i, s:i, s:s}", "section", p->sections[s].number,
+		                                      "sub", p->sections[s].sub, "title", p->sections[s].title));
+	for (int i = 0; i < p->nitems; i++) {
+		const struct uk_plan_item *it = &p->items[i];
+		json_t *o = json_pack("{s:i, s:i, s:i, s:s}", "section", it->section, "sub", it->sub,
+		                      "number", it->number, "text", it->text);
+		json_object_set_new(o, "target", it->metric ? json_pack("{s:s, s:s, s:s}", "metric",
+		                    it->metric, "op", it->op, "value", it->target) : json_null());
+		json_object_set_new(o, "owner", it->owner ? json_string(it->owner) : json_null());
+		json_object_set_new(o, "due", it->due ? json_string(it->due) : json_null());
+		json_array_append_new(items, o);
+	}
+	json_object_set_new(root, "sections", secs);
+	json_object_set_new(root, "items", items);
+	return root;
+}
+
+int uk_plan_write_json(const struct uk_plan *p, FILE *f)
+{
+	json_t *root = plan_json(p);
+	int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	fputc('\n', f);
+	return rc == 0 && !ferror(f) ? 0 : -1;
+}
+
+static void html_text(const char *s, FILE *f)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		default: fputc(*s, f);
+		}
+	}
+}
+
+int uk_plan_write_html(const struct uk_plan *p, FILE *f)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>", f);
+	html_text(p->title, f);
+	fputs("</title><style>body{font-family:serif;max-width:42em;margin:2em auto}"
+	      ".t{color:#555;font-size:90%}</style></head><body>\n<h1>", f);
+	html_text(p->title, f);
+	fputs("</h1>\n<h2>指导思想</h2>\n<p>", f);
+	html_text(p->guiding, f);
+	fputs("</p>\n", f);
+	for (int s = 0; s < p->nsections; s++) {
+		const struct uk_plan_section *sec = &p->sections[s];
+		char num[16];
+		int open = 0;
+		uk_cn_numeral_format(sec->sub ? sec->sub : sec->number, num, sizeof num);
+		fprintf(f, sec->sub ? "<h3>(%s)" : "<h2>%s、", num);
+		html_text(sec->title, f);
+		fputs(sec->sub ? "</h3>\n" : "</h2>\n", f);
+		for (int i = 0; i < p->nitems; i++) {
+			const struct uk_plan_item *it = &p->items[i];
+			if (it->section != sec->number || it->sub != sec->sub)
+				continue;
+			if (!open)
+				fputs("<ol>\n", f);
+			open = 1;
+			fprintf(f, "<li value=\"%d\">", it->number);
+			html_text(it->text, f);
+			if (it->metric) {
+				fputs(" <span class=\"t\">〔目标: ", f);
+				html_text(it->metric, f);
+				fputc(' ', f);
+				html_text(it->op, f);
+				fputc(' ', f);
+				html_text(it->target, f);
+				fputs("〕</span>", f);
+			}
+			fputs("</li>\n", f);
+		}
+		if (open)
+			fputs("</ol>\n", f);
+	}
+	fputs("</body></html>\n", f);
+	return ferror(f) ? -1 : 0;
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static int parse_json(const char *text, size_t len, const char *name, struct uk_plan *p)
+{
+	json_error_t e;
+	json_t *root = json_loadb(text, len, 0, &e), *v;
+	size_t i;
+	int rc = 0;
+	if (!root)
+		return perr(name, e.line, "bad JSON: %s", e.text);
+	if (!jstr(root, "title") || !jstr(root, "guiding") || !json_is_array(json_object_get(root, "sections")) ||
+	    !json_is_array(json_object_get(root, "items"))) {
+		json_decref(root);
+		return perr(name, 1, "a JSON plan has title, guiding, sections and items");
+	}
+	p->title = strdup(jstr(root, "title"));
+	p->guiding = strdup(jstr(root, "guiding"));
+	json_array_foreach(json_object_get(root, "sections"), i, v) {
+		if (!jstr(v, "title") || add_section(p, (int)json_integer_value(json_object_get(v, "section")),
+		                                     (int)json_integer_value(json_object_get(v, "sub")), jstr(v, "title"))) {
+			rc = perr(name, 1, "section %zu: needs section, sub and title", i + 1);
+			break;
+		}
+	}
+	json_array_foreach(json_object_get(root, "items"), i, v) {
+		struct uk_plan_item *it;
+		json_t *t = json_object_get(v, "target");
+		if (rc)
+			break;
+		if (!jstr(v, "text") || !(it = add_item(p))) {
+			rc = perr(name, 1, "item %zu: needs text", i + 1);
+			break;
+		}
+		it->section = (int)json_integer_value(json_object_get(v, "section"));
+		it->sub = (int)json_integer_value(json_object_get(v, "sub"));
+		it->text = strdup(jstr(v, "text"));
+		if (jstr(v, "owner"))
+			it->owner = strdup(jstr(v, "owner"));
+		if (jstr(v, "due"))
+			it->due = strdup(jstr(v, "due"));
+		if (json_is_object(t)) {
+			char tt[200];
+			snprintf(tt, sizeof tt, "%s %s %s", jstr(t, "metric") ? jstr(t, "metric") : "",
+			         jstr(t, "op") ? jstr(t, "op") : "", jstr(t, "value") ? jstr(t, "value") : "");
+			rc = parse_target(it, tt, name, 1);
+		}
+	}
+	json_decref(root);
+	return rc;
+}
+
+const char *uk_plan_template(void)
+{
+	return
+	"# 2027年某某工会工作计划\n\n"
+	"## 指导思想\n\n"
+	"以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，坚持以职工为中心，"
+	"履行维护职工合法权益、竭诚服务职工群众的基本职责，推动工会工作高质量发展。\n\n"
+	"## 一、加强思想政治引领\n\n"
+	"1、组织职工政治理论学习，每季度不少于一次。〔目标: study >= 4〕\n"
+	"2、开展职工技能培训。〔目标: training >= 4〕〔负责: 宣教委员〕\n\n"
+	"## 二、推进民主管理\n\n"
+	"1、召开职工代表大会，审议单位重大事项。〔目标: congress >= 1〕〔时间: 3月〕\n"
+	"2、坚持财务公开，每月一公开。〔目标: disclosure >= 12〕\n\n"
+	"## 三、维护职工合法权益\n\n"
+	"### (一)困难职工帮扶\n\n"
+	"1、完善困难职工档案，先建档、后帮扶。\n"
+	"2、做好困难职工帮扶和送温暖工作。〔目标: hardship_paid >= 40000〕\n\n"
+	"### (二)劳动争议调解\n\n"
+	"3、依法调处劳动争议。〔目标: dispute_success_rate >= 95%〕\n\n"
+	"## 四、丰富职工文化生活\n\n"
+	"1、开展职工文体活动。〔目标: culture_sports >= 6〕\n"
+	"2、组织职工健康体检。〔目标: health_check >= 1〕\n\n"
+	"## 五、加强工会自身建设\n\n"
+	"1、做好会员发展和会员档案管理。〔目标: members_joined >= 50〕\n"
+	"2、经费审查委员会按期审查经费。〔负责: 经审委员会〕\n";
+}
+
+/* ---- storage ---- */
+
+int uk_plan_store(struct uk_db *db, struct uk_plan *p, int replace)
+{
+	sqlite3 *h = uk_db_sqlite(db);
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT coalesce(max(version), 0), count(*) FILTER (WHERE current = 1)"
+	                                     " FROM plans WHERE year = ?1");
+	int64_t plan_id;
+	int version = 0, has = 0, rc;
+	char stamp[20];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int(st, 1, p->year);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		version = sqlite3_column_int(st, 0);
+		has = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (has && !replace) {
+		uk_err("%d already has a plan (plan-new --show --year %d); --replace stores a new one "
+		       "and keeps the old in history", p->year, p->year);
+		return UK_EX_DATAERR;
+	}
+	localtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (!(st = uk_db_prepare(db, "UPDATE plans SET current = 0 WHERE year = ?1")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int(st, 1, p->year);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot store the plan");
+	if (!(st = uk_db_prepare(db, "INSERT INTO plans(year, version, title, guiding, current, recorded_at)"
+	                             " VALUES (?1, ?2, ?3, ?4, 1, ?5)")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int(st, 1, p->year);
+	sqlite3_bind_int(st, 2, version + 1);
+	sqlite3_bind_text(st, 3, p->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, p->guiding, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, stamp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot store the plan");
+	plan_id = sqlite3_last_insert_rowid(h);
+	for (int s = 0; s < p->nsections; s++) {
+		int64_t sid;
+		if (!(st = uk_db_prepare(db, "INSERT INTO plan_sections(plan_id, number, sub, title) VALUES (?1, ?2, ?3, ?4)")))
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int64(st, 1, plan_id);
+		sqlite3_bind_int(st, 2, p->sections[s].number);
+		sqlite3_bind_int(st, 3, p->sections[s].sub);
+		sqlite3_bind_text(st, 4, p->sections[s].title, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return uk_db_fail(db, rc, "cannot store the plan");
+		sid = sqlite3_last_insert_rowid(h);
+		for (int i = 0; i < p->nitems; i++) {
+			struct uk_plan_item *it = &p->items[i];
+			if (it->section != p->sections[s].number || it->sub != p->sections[s].sub)
+				continue;
+			if (!(st = uk_db_prepare(db, "INSERT INTO plan_items(plan_id, section_id, section, number,"
+			                             " text, metric, op, target, owner, due)"
+			                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")))
+				return UK_EX_SOFTWARE;
+			sqlite3_bind_int64(st, 1, plan_id);
+			sqlite3_bind_int64(st, 2, sid);
+			sqlite3_bind_int(st, 3, it->section);
+			sqlite3_bind_int(st, 4, it->number);
+			sqlite3_bind_text(st, 5, it->text, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 6, it->metric, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 7, it->op, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 8, it->target, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 9, it->owner, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 10, it->due, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE)
+				return uk_db_fail(db, rc, "cannot store the plan");
+			it->id = sqlite3_last_insert_rowid(h);
+		}
+	}
+	return UK_EX_OK;
+}
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return s ? strdup(s) : NULL;
+}
+
+int uk_plan_load(struct uk_db *db, int year, struct uk_plan **out)
+{
+	struct uk_plan *p = calloc(1, sizeof *p);
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id, title, guiding FROM plans WHERE year = ?1 AND current = 1");
+	int64_t id = 0;
+	int rc;
+
+	*out = NULL;
+	if (!p || !st) {
+		free(p);
+		sqlite3_finalize(st);
+		return p ? UK_EX_SOFTWARE : uk_err_nomem();
+	}
+	p->year = year;
+	sqlite3_bind_int(st, 1, year);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		p->title = col_dup(st, 1);
+		p->guiding = col_dup(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (!id) {
+		uk_plan_free(p);
+		if (rc != SQLITE_DONE)
+			return uk_db_fail(db, rc, "cannot read the plan");
+		uk_err("no plan for %d (plan-new --year %d FILE stores one)", year, year);
+		return UK_EX_DATAERR;
+	}
+	if (!(st = uk_db_prepare(db, "SELECT number, sub, title FROM plan_sections WHERE plan_id = ?1 ORDER BY id"))) {
+		uk_plan_free(p);
+		return UK_EX_SOFTWARE;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		add_section(p, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1),
+		            (const char *)sqlite3_column_text(st, 2));
+	sqlite3_finalize(st);
+	if (!(st = uk_db_prepare(db, "SELECT i.section, s.sub, i.number, i.text, i.metric, i.op, i.target,"
+	                             " i.owner, i.due, i.id FROM plan_items i JOIN plan_sections s ON s.id = i.section_id"
+	                             " WHERE i.plan_id = ?1 ORDER BY i.section, i.number"))) {
+		uk_plan_free(p);
+		return UK_EX_SOFTWARE;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct uk_plan_item *it = add_item(p);
+		if (!it)
+			break;
+		it->section = sqlite3_column_int(st, 0);
+		it->sub = sqlite3_column_int(st, 1);
+		it->number = sqlite3_column_int(st, 2);
+		it->text = col_dup(st, 3);
+		it->metric = col_dup(st, 4);
+		it->op = col_dup(st, 5);
+		it->target = col_dup(st, 6);
+		it->owner = col_dup(st, 7);
+		it->due = col_dup(st, 8);
+		it->id = sqlite3_column_int64(st, 9);
+	}
+	sqlite3_finalize(st);
+	*out = p;
+	return UK_EX_OK;
+}
