@@ -336,6 +336,10 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 				rc = uk_err_nomem();
 			continue;
 		}
+		if (in_guiding && item_start(s)) {
+			rc = perr(name, lineno, "an item outside any section ('## 一、…' first)");
+			break;
+		}
 		if (in_guiding) {
 			/* The paragraph, its lines kept as typed. */
 			size_t n = strlen(s);
