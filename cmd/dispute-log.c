@@ -151,8 +151,15 @@ static int cmd_ls(const struct uk_opts *o, const struct args *a)
 	if ((rc = period_of(a, &f.period, &f.has_period)) != 0 || (rc = at_of(a, &f.at)) != 0)
 		return rc;
 	f.status = a->status;
-	f.category = a->in.category;
 	f.kind = a->in.kind;
+	/* Filter values are checked: a misspelt one is bad data, not an
+	 * empty list. */
+	if (a->in.category && !(f.category = uk_dispute_category_of(a->in.category)))
+		return bad_value("--category", a->in.category, "unknown category");
+	if (f.status && strcmp(f.status, "open") && strcmp(f.status, "mediating") && strcmp(f.status, "closed"))
+		return bad_value("--status", f.status, "open, mediating or closed");
+	if (f.kind && strcmp(f.kind, "dispute") && strcmp(f.kind, "petition"))
+		return bad_value("--kind", f.kind, "dispute or petition");
 	f.overdue = a->overdue;
 	cols = uk_dispute_ls_cols(f.overdue, &ncols);
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = limit_of(db, &f.limit_days)) == 0 &&

@@ -168,8 +168,8 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 	}
 	for (int i = 0; i < in->nmembers; i++) {
 		int64_t mid;
-		if ((rc = uk_member_find(db, in->members[i], UK_KEY_MEMBER_NO, &mid)) != 0)
-			return rc == UK_EX_DATAERR ? fail(err, errsz, "no member '%s'", in->members[i]) : rc;
+		if ((rc = uk_member_id(db, in->members[i], UK_KEY_MEMBER_NO, &mid)) != 0)
+			return rc == 1 ? fail(err, errsz, "no member '%s'", in->members[i]) : rc;
 		if (!(st = uk_db_prepare(db, "INSERT OR IGNORE INTO activity_members VALUES (?1, ?2)")))
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, *id);

@@ -15,6 +15,9 @@ struct uk_db {
 	char *path;
 	int in_memory;
 	int created;      /* this command created the file: WAL comes after the first commit */
+	dev_t dev;        /* the file opened, to notice it removed under us */
+	ino_t ino;
+	int data_version; /* other connections' commits change it */
 };
 
 /* Long enough to ride out a cron job and an interactive import at once. */
@@ -96,10 +99,13 @@ static int pragma_int(struct uk_db *db, const char *sql, int *out)
 }
 
 /* Creates an empty file with mode 0600 so that SQLite, which would use
- * 0644 less the umask, writes the members' personal data into a private file. */
-static int create_private_file(const char *path)
+ * 0644 less the umask, writes the members' personal data into a private
+ * file. *created says whether this call made it (another process may have
+ * been first). */
+static int create_private_file(const char *path, int *created)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	*created = 0;
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return UK_EX_OK;
@@ -107,14 +113,28 @@ static int create_private_file(const char *path)
 		return UK_EX_CANTCREAT;
 	}
 	close(fd);
+	*created = 1;
 	return UK_EX_OK;
 }
 
+static int pragma_int(struct uk_db *db, const char *sql, int *out);
+
 static int migrate(struct uk_db *db, int from, const struct uk_migration *m, int n)
 {
-	int rc = uk_db_exec(db, "BEGIN IMMEDIATE");
+	int rc = uk_db_exec(db, "BEGIN IMMEDIATE"), now = 0;
 	if (rc)
 		return rc;
+	/* Another process may have migrated while this one waited for the
+	 * lock: the version is read again under it. */
+	if ((rc = pragma_int(db, "PRAGMA user_version", &now)) != SQLITE_OK) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return uk_db_fail(db, rc, "cannot read database");
+	}
+	if (now > from) {
+		if (n > 0 && now >= m[n - 1].version)
+			return uk_db_exec(db, "COMMIT");
+		from = now;
+	}
 	for (int i = 0; i < n; i++) {
 		char pragma[64];
 		if (m[i].version <= from)
@@ -242,12 +262,11 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 		rc = sqlite3_open_v2(":memory:", &db->h, flags, NULL);
 	} else {
-		if (!exists && (rc = create_private_file(path)) != 0) {
+		if (!exists && (rc = create_private_file(path, &db->created)) != 0) {
 			free(db->path);
 			free(db);
 			return rc;
 		}
-		db->created = !exists;
 		flags = mode == UK_DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 		rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	}
@@ -262,6 +281,14 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 		uk_db_close(db);
 		return rc;
 	}
+	if (!db->in_memory) {
+		struct stat now;
+		if (stat(path, &now) == 0) {
+			db->dev = now.st_dev;
+			db->ino = now.st_ino;
+		}
+		pragma_int(db, "PRAGMA data_version", &db->data_version);
+	}
 
 	*out = db;
 	return UK_EX_OK;
@@ -271,17 +298,28 @@ void uk_db_close(struct uk_db *db)
 {
 	if (!db)
 		return;
-	sqlite3_close_v2(db->h);
 	/* A file this command created and never committed to holds no data
-	 * (a first import that failed): leave no empty database behind. */
-	if (db->created) {
-		static const char *const suffix[] = {"", "-journal", "-wal", "-shm"};
-		for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-			char p[4096];
-			if (snprintf(p, sizeof p, "%s%s", db->path, suffix[i]) < (int)sizeof p)
-				unlink(p);
+	 * (a first import that failed): leave no empty database behind. Only
+	 * under an exclusive lock, and only when no other process has
+	 * committed to it since; a process that opened it meanwhile notices
+	 * the removal when it takes its write lock (uk_db_begin). */
+	if (db->created && db->h && !db->in_memory && sqlite3_get_autocommit(db->h)) {
+		int version = -1;
+		sqlite3_busy_timeout(db->h, 0);
+		if (sqlite3_exec(db->h, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK) {
+			if (pragma_int(db, "PRAGMA data_version", &version) == SQLITE_OK &&
+			    version == db->data_version) {
+				static const char *const suffix[] = {"", "-journal", "-wal", "-shm"};
+				for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+					char p[4096];
+					if (snprintf(p, sizeof p, "%s%s", db->path, suffix[i]) < (int)sizeof p)
+						unlink(p);
+				}
+			}
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		}
 	}
+	sqlite3_close_v2(db->h);
 	free(db->path);
 	free(db);
 }
@@ -300,9 +338,18 @@ static int set_wal(struct uk_db *db)
 
 int uk_db_begin(struct uk_db *db)
 {
+	struct stat now;
 	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return uk_db_fail(db, rc, "cannot start a transaction");
+	/* The file opened is still the one at the path: a new database whose
+	 * creator's first write failed is removed (uk_db_close). */
+	if (!db->in_memory && (stat(db->path, &now) != 0 || now.st_ino != db->ino || now.st_dev != db->dev)) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		uk_err("database '%s' was removed while opening it (a first write that failed); "
+		       "try again", db->path);
+		return UK_EX_TEMPFAIL;
+	}
 	return UK_EX_OK;
 }
 
@@ -328,4 +375,16 @@ void uk_db_bulk(struct uk_db *db, int on)
 	char sql[64];
 	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", on ? -UK_BULK_CACHE_KIB : -2000);
 	sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+}
+
+int uk_db_savepoint(struct uk_db *db)
+{
+	return uk_db_exec(db, "SAVEPOINT record");
+}
+
+int uk_db_release(struct uk_db *db, int undo)
+{
+	int rc = undo ? uk_db_exec(db, "ROLLBACK TO record") : 0;
+	int rc2 = uk_db_exec(db, "RELEASE record");
+	return rc ? rc : rc2;
 }

@@ -223,6 +223,8 @@ int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *reject
 			res = -1;
 			goto judged;
 		}
+		if ((res = uk_db_savepoint(db)) != 0)
+			goto judged;
 		in.kind = val(row, DC_KIND);
 		in.received = val(row, DC_RECEIVED);
 		in.source = val(row, DC_SOURCE);
@@ -252,6 +254,12 @@ int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *reject
 		} else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "closed") == 0)
 			res = -1, snprintf(err, sizeof err, "a closed case needs its outcome");
 		free(list);
+		/* A record refused after its case was opened leaves nothing. */
+		{
+			int sp = uk_db_release(db, res != 0);
+			if (sp && res <= 1)
+				res = sp;
+		}
 judged:
 		if (res > 1) {
 			uk_rejects_close(rj);
@@ -284,16 +292,24 @@ static long permille(long a, long b)
 int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date at,
                       long threshold, long limit_days, struct uk_dispute_stats *s)
 {
-	/* One pass over the period's cases by category and outcome; concluded
-	 * means closed resolved, failed or referred by the period's end. */
+	/* One pass over the period's cases by category and outcome. A case's
+	 * state at a date is its last timeline event on or before it, so a
+	 * case reopened later still counts as concluded in the period it was
+	 * closed in: concluded means closed resolved, failed or referred by
+	 * the period's end. */
 	sqlite3_stmt *st = uk_db_prepare(db,
-		"SELECT kind, category, CASE WHEN closed <= ?2 THEN outcome END, count(*), sum(workers),"
-		" sum(workers >= ?3), sum(coalesce(claimed, 0)),"
-		" sum(CASE WHEN closed <= ?2 THEN coalesce(recovered, 0) ELSE 0 END),"
-		" sum(closed IS NULL OR closed > ?5),"
-		" sum((closed IS NULL OR closed > ?5) AND received <= ?5"
-		"     AND julianday(?5) - julianday(received) > ?4)"
-		" FROM disputes WHERE received BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3");
+		"SELECT d.kind, d.category, CASE WHEN e.status = 'closed' THEN e.outcome END, count(*),"
+		" sum(d.workers), sum(d.workers >= ?3), sum(coalesce(d.claimed, 0)),"
+		" sum(CASE WHEN e.status = 'closed' THEN coalesce(e.recovered, 0) ELSE 0 END),"
+		" sum(a.status IS NOT NULL AND a.status <> 'closed'),"
+		" sum(a.status IS NOT NULL AND a.status <> 'closed'"
+		"     AND julianday(?5) - julianday(d.received) > ?4)"
+		" FROM disputes d"
+		" JOIN dispute_events e ON e.id = (SELECT x.id FROM dispute_events x"
+		"   WHERE x.dispute_id = d.id AND x.date <= ?2 ORDER BY x.id DESC LIMIT 1)"
+		" LEFT JOIN dispute_events a ON a.id = (SELECT x.id FROM dispute_events x"
+		"   WHERE x.dispute_id = d.id AND x.date <= ?5 ORDER BY x.id DESC LIMIT 1)"
+		" WHERE d.received BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], atd[UK_DATE_BUFSZ];
 	int rc;
 

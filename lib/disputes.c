@@ -26,7 +26,7 @@ const char *uk_dispute_category_name(int i) { return categories[i][1]; }
 const char *uk_dispute_outcome(int i) { return outcomes[i]; }
 
 /* Words for a category: the slug, the Chinese name, the seed's words. */
-static const char *category_of(const char *s)
+const char *uk_dispute_category_of(const char *s)
 {
 	static const char *const words[][2] = {
 		{"工资纠纷", "wages"}, {"工资", "wages"}, {"劳动报酬", "wages"},
@@ -92,12 +92,14 @@ static int amount_of(const char *s, const char *what, int64_t *fen, char *err, s
 	return 0;
 }
 
+/* One dated event of the timeline; a closing one carries the outcome and
+ * the amount recovered, which the figures of a period read. */
 static int event(struct uk_db *db, int64_t id, const char *date, const char *action,
-                 const char *status, const char *outcome, const char *note)
+                 const char *status, const char *outcome, int64_t recovered, const char *note)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
-		"INSERT INTO dispute_events(dispute_id, date, action, status, outcome, note, recorded_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+		"INSERT INTO dispute_events(dispute_id, date, action, status, outcome, recovered, note,"
+		" recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?8, ?6, ?7)");
 	char stamp[20];
 	int rc;
 	if (!st)
@@ -110,6 +112,8 @@ static int event(struct uk_db *db, int64_t id, const char *date, const char *act
 	sqlite3_bind_text(st, 5, outcome, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, note && *note ? note : NULL, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, stamp, -1, SQLITE_STATIC);
+	if (recovered >= 0)
+		sqlite3_bind_int64(st, 8, recovered);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : uk_db_fail(db, rc, "cannot record the timeline");
@@ -130,7 +134,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 		return fail(err, errsz, "kind must be dispute or petition, not '%s'", kind);
 	if ((rc = date_of(in->received, "received", received, err, errsz)) != 0)
 		return rc;
-	if (!in->category || !*in->category || !(cat = category_of(in->category)))
+	if (!in->category || !*in->category || !(cat = uk_dispute_category_of(in->category)))
 		return fail(err, errsz, "unknown category '%s' (relationship, contract, termination, "
 		            "hours-leave, social-insurance, wages, injury, other)", in->category ? in->category : "");
 	if (source && strcmp(source, "visit") && strcmp(source, "phone") && strcmp(source, "letter") &&
@@ -205,8 +209,8 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	id = sqlite3_last_insert_rowid(uk_db_sqlite(db));
 	for (int i = 0; i < in->nmembers; i++) {
 		int64_t mid;
-		if ((rc = uk_member_find(db, in->members[i], UK_KEY_MEMBER_NO, &mid)) != 0)
-			return rc == UK_EX_DATAERR ? fail(err, errsz, "no member '%s'", in->members[i]) : rc;
+		if ((rc = uk_member_id(db, in->members[i], UK_KEY_MEMBER_NO, &mid)) != 0)
+			return rc == 1 ? fail(err, errsz, "no member '%s'", in->members[i]) : rc;
 		if (!(st = uk_db_prepare(db, "INSERT OR IGNORE INTO dispute_members VALUES (?1, ?2)")))
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, id);
@@ -216,7 +220,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 		if (rc != SQLITE_DONE)
 			return uk_db_fail(db, rc, "cannot record members");
 	}
-	return event(db, id, received, "open", "open", NULL, in->summary);
+	return event(db, id, received, "open", "open", NULL, -1, in->summary);
 }
 
 /* The stored case: id, status, received and the date of its last event. */
@@ -316,7 +320,7 @@ int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_cas
 	if ((rc = set_state(db, s.id, status, NULL, 0, 0, NULL)) != 0)
 		return rc;
 	return event(db, s.id, date, c->reopen ? "reopen" : strcmp(status, s.status) ? status : "note",
-	             status, NULL, c->note);
+	             status, NULL, -1, c->note);
 }
 
 int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
@@ -346,5 +350,5 @@ int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
 	}
 	if ((rc = set_state(db, s.id, "closed", outcome, recovered && *recovered, fen, date)) != 0)
 		return rc;
-	return event(db, s.id, date, "close", "closed", outcome, note);
+	return event(db, s.id, date, "close", "closed", outcome, recovered && *recovered ? fen : -1, note);
 }

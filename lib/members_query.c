@@ -210,7 +210,7 @@ out:
 	return status;
 }
 
-int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id)
+int uk_member_id(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id)
 {
 	static const char *const sql[] = {
 		"SELECT id FROM members WHERE member_no = ?1",
@@ -228,9 +228,15 @@ int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, in
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
-		return UK_EX_OK;
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot find member");
+		return 0;
+	return rc == SQLITE_DONE ? 1 : uk_db_fail(db, rc, "cannot find member");
+}
+
+int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id)
+{
+	int rc = uk_member_id(db, name, by, id);
+	if (rc != 1)
+		return rc;
 	uk_err("no member with %s '%s'", by == UK_KEY_EMPLOYEE_NO ? "employee_no" :
 	       by == UK_KEY_ID_CARD ? "id_card" : "member_no", name);
 	return UK_EX_DATAERR;

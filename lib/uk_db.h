@@ -37,6 +37,10 @@ const char *uk_db_path(const struct uk_db *db);
 int uk_db_begin(struct uk_db *db);
 int uk_db_commit(struct uk_db *db);
 void uk_db_rollback(struct uk_db *db);
+/* One record of a batch inside the transaction: a record refused half way
+ * (--skip-bad) is undone whole. Exit codes. */
+int uk_db_savepoint(struct uk_db *db);
+int uk_db_release(struct uk_db *db, int undo);
 /* A large page cache for a batch; off restores the default. */
 void uk_db_bulk(struct uk_db *db, int on);
 

@@ -29,7 +29,7 @@
 	" PRIMARY KEY (dispute_id, member_id)) WITHOUT ROWID;" \
 	"CREATE TABLE dispute_events(id INTEGER PRIMARY KEY," \
 	" dispute_id INTEGER NOT NULL REFERENCES disputes(id), date TEXT NOT NULL," \
-	" action TEXT NOT NULL, status TEXT NOT NULL, outcome TEXT, note TEXT," \
+	" action TEXT NOT NULL, status TEXT NOT NULL, outcome TEXT, recovered INTEGER, note TEXT," \
 	" recorded_at TEXT NOT NULL);" \
 	"CREATE INDEX dispute_events_case ON dispute_events(dispute_id, id);"
 
@@ -37,6 +37,8 @@
 #define UK_DISPUTE_NCATEGORIES 8
 const char *uk_dispute_category(int i);          /* "relationship", ... */
 const char *uk_dispute_category_name(int i);     /* 确认劳动关系, ... */
+/* The category a word names (slug, Chinese name, the seed's 工资纠纷 …), or NULL. */
+const char *uk_dispute_category_of(const char *word);
 #define UK_DISPUTE_NOUTCOMES 4
 const char *uk_dispute_outcome(int i);           /* resolved failed referred withdrawn */
 

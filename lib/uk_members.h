@@ -144,6 +144,8 @@ const struct uk_outcol *uk_member_history_cols(int *n);
 /* Finds a member named on the command line (member_no, or by another key).
  * Returns an exit code (65 when unknown). */
 int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id);
+/* The same without a message: 0 found, 1 no such member, or an exit code. */
+int uk_member_id(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id);
 /* The member's dated changes; with mask, names, ID numbers and phones in
  * them are masked. */
 int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w, int mask);

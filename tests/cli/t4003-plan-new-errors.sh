@@ -1,0 +1,194 @@
+#!/bin/sh
+# plan-new refuses a plan it cannot read with exit 65 and a message naming
+# the file and the line (DESIGN.md §5: "TOOL: FILE:LINE: what is wrong"):
+# unknown metric, malformed target, unknown note, an item outside any
+# section, a heading that is not '## 一、…', no title, no 指导思想, no
+# section. Nothing is stored: the database is byte for byte unchanged.
+# Command-line mistakes are 64.
+. "$(dirname "$0")/lib.sh"
+SQ="'"
+
+refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" plan-new "$@"; }
+
+# item TEXT: a plan whose section 一 holds two good items (lines 9, 10) and
+# then TEXT on line 11.
+item() {
+	printf "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n\n## 一、甲\n\n1、好〔目标: study >= 1〕\n2、也好\n%s\n\n## 二、乙\n\n1、c\n" "$1" >e.md
+}
+
+test_expect_success 'setup: a database with the plan of 2026' '
+	plan-new -q --year 2026 "$DATA/plan-2026.md" >/dev/null &&
+	test "$(db_query "SELECT count(*) FROM plans")" = 1 &&
+	item "3、对照" &&
+	plan-new --dry-run --year 2030 e.md >/dev/null
+'
+
+test_expect_success 'an unknown metric: 65, with the line' '
+	item "3、开展活动〔目标: parties >= 4〕" &&
+	refused 65 "e.md:11: unknown metric ${SQ}parties${SQ}" --year 2030 e.md
+'
+
+test_expect_success 'a malformed target: no operator, no value, no metric' '
+	item "3、开展活动〔目标: training 4〕" &&
+	refused 65 "e.md:11: .*target.*training 4" --year 2030 e.md &&
+	item "3、开展活动〔目标: training >=〕" &&
+	refused 65 "e.md:11: .*target" --year 2030 e.md &&
+	item "3、开展活动〔目标: >= 4〕" &&
+	refused 65 "e.md:11: .*target" --year 2030 e.md
+'
+
+test_expect_success 'an unknown operator (=>) is refused' '
+	item "3、开展活动〔目标: training => 4〕" &&
+	refused 65 "e.md:11: .*operator.*=>" --year 2030 e.md
+'
+
+test_expect_success 'a bad value for a count: 1.5, -1, 4次' '
+	item "3、开展活动〔目标: training >= 1.5〕" &&
+	refused 65 "e.md:11: .*1\.5.*training" --year 2030 e.md &&
+	item "3、开展活动〔目标: members_joined >= -1〕" &&
+	refused 65 "e.md:11: .*-1" --year 2030 e.md &&
+	item "3、开展活动〔目标: training >= 4次〕" &&
+	refused 65 "e.md:11: .*4次" --year 2030 e.md
+'
+
+test_expect_success 'a bad percentage: 95.55% (two decimals), 120% (over 100)' '
+	item "3、调解〔目标: dispute_success_rate >= 95.55%〕" &&
+	refused 65 "e.md:11: .*95\.55%" --year 2030 e.md &&
+	item "3、女职工〔目标: female_share >= 120%〕" &&
+	refused 65 "e.md:11: .*120%" --year 2030 e.md
+'
+
+test_expect_success 'a bad amount: three decimals' '
+	item "3、帮扶〔目标: hardship_paid >= 40000.125〕" &&
+	refused 65 "e.md:11: .*40000\.125" --year 2030 e.md
+'
+
+test_expect_success 'an unknown note key at an item end' '
+	item "3、开展活动〔备注: 全年〕" &&
+	refused 65 "e.md:11: .*note.*备注" --year 2030 e.md &&
+	item "3、开展活动[memo: x]" &&
+	refused 65 "e.md:11: .*memo" --year 2030 e.md
+'
+
+test_expect_success 'an item before any section (after 指导思想): named with its line' '
+	printf "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n1、学习\n\n## 一、甲\n\n1、a\n" >e.md &&
+	refused 65 "e.md:6: an item outside any section" --year 2030 e.md
+'
+
+test_expect_success 'an item right after the title, before 指导思想' '
+	printf "# 2030年工会工作计划\n\n1. 学习\n\n## 指导思想\n\n服务职工。\n\n## 一、甲\n\n1、a\n" >e.md &&
+	refused 65 "e.md:3: an item outside any section" --year 2030 e.md
+'
+
+test_expect_success 'a section heading not in the customary form: ## 第一部分, ## 1、' '
+	printf "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n\n## 第一部分\n\n1、a\n" >e.md &&
+	refused 65 "e.md:7: .*## 一、.*第一部分" --year 2030 e.md &&
+	printf "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n\n## 一、甲\n\n1、a\n\n## 1、乙\n" >e.md &&
+	refused 65 "e.md:11: .*1、乙" --year 2030 e.md
+'
+
+test_expect_success 'a sub-section before any section' '
+	printf "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n\n### (一)帮扶\n\n1、a\n" >e.md &&
+	refused 65 "e.md:7: a sub-section outside any section" --year 2030 e.md
+'
+
+test_expect_success 'a line that is neither heading nor item inside a section' '
+	printf "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n\n## 一、甲\n\n1、a\n继续开展活动\n" >e.md &&
+	refused 65 "e.md:10: .*继续开展活动" --year 2030 e.md
+'
+
+test_expect_success 'no title: the first line that is not one is named' '
+	printf "\n\n## 指导思想\n\n服务职工。\n\n## 一、甲\n\n1、a\n" >e.md &&
+	refused 65 "e.md:3: .*title" --year 2030 e.md
+'
+
+test_expect_success 'an empty plan is refused' '
+	: >e.md &&
+	refused 65 "e.md.*title" --year 2030 e.md
+'
+
+test_expect_success 'no 指导思想 at all: refused, with a line (DESIGN.md §5)' '
+	printf "# 2030年工会工作计划\n\n## 一、甲\n\n1、a\n" >e.md &&
+	refused 65 "e.md:[1-9][0-9]*: .*指导思想" --year 2030 e.md
+'
+
+test_expect_success 'a 指导思想 heading with no paragraph is no 指导思想' '
+	printf "# 2041年工会工作计划\n\n## 指导思想\n\n## 一、甲\n\n1、a\n" >e.md &&
+	refused 65 "e.md.*指导思想" --year 2041 e.md
+'
+
+test_expect_success 'no section: refused, with a line (DESIGN.md §5)' '
+	printf "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n" >e.md &&
+	refused 65 "e.md:[1-9][0-9]*: .*section" --year 2030 e.md
+'
+
+test_expect_success 'a plan on stdin is named stdin in the messages' '
+	item "3、开展活动〔目标: parties >= 4〕" &&
+	db_dump >before &&
+	test_expect_code 65 plan-new --year 2030 - <e.md >out 2>err &&
+	test_grep "^plan-new: stdin:11: unknown metric" err &&
+	db_dump >after &&
+	test_cmp before after
+'
+
+test_expect_success 'a plan that is not UTF-8 (GB18030) is refused' '
+	printf "# 2030\271\244\273\341\271\244\327\367\274\306\273\256\n" >e.md &&
+	refused 65 "e.md.*UTF-8" --year 2030 e.md
+'
+
+test_expect_success 'JSON: an unknown metric in a target is refused' '
+	cat >e.json <<-\EOF &&
+	{"title": "T", "guiding": "g", "sections": [{"section": 1, "sub": 0, "title": "A"}],
+	 "items": [{"section": 1, "sub": 0, "text": "x", "target": {"metric": "parties", "op": ">=", "value": "1"}}]}
+	EOF
+	refused 65 "e.json.*unknown metric" --year 2030 e.json
+'
+
+test_expect_success 'JSON: an item in a section the plan does not have is refused, not dropped' '
+	cat >e.json <<-\EOF &&
+	{"title": "T", "guiding": "g", "sections": [{"section": 1, "sub": 0, "title": "A"}],
+	 "items": [{"section": 1, "sub": 0, "text": "x"}, {"section": 7, "sub": 0, "text": "lost"},
+	           {"section": 1, "sub": 3, "text": "lost too"}]}
+	EOF
+	refused 65 "e.json.*section" --year 2042 e.json
+'
+
+test_expect_success '--dry-run with a bad plan: 65 all the same' '
+	item "3、开展活动〔目标: parties >= 4〕" &&
+	refused 65 "e.md:11: unknown metric" --dry-run --year 2030 e.md
+'
+
+test_expect_success 'the plan of 2026 is untouched by all of that' '
+	plan-new --year 2026 --show >shown &&
+	test_cmp "$DATA/plan-2026.md" shown &&
+	test "$(db_query "SELECT count(*) FROM plans WHERE year = 2030")" = 0
+'
+
+test_expect_success 'usage: --year is needed (64)' '
+	refused 64 "--year" "$DATA/plan-2026.md" &&
+	refused 64 "--year" --show &&
+	refused 64 "--year" --template
+'
+
+test_expect_success 'usage: two modes at once (64)' '
+	refused 64 "just one" --year 2026 --show --template &&
+	refused 64 "just one" --year 2026 --show "$DATA/plan-2026.md" &&
+	refused 64 "just one" --year 2026 --progress --copy-from 2025 &&
+	refused 64 "just one" --year 2026 --template "$DATA/plan-2026.md" &&
+	refused 64 "" --year 2026 "$DATA/plan-2026.md" "$DATA/plan-messy.md"
+'
+
+test_expect_success 'usage: an unknown option (64)' '
+	refused 64 "" --year 2026 --shwo
+'
+
+test_expect_success 'a year that is not one, a bad --at: 65' '
+	refused 65 "20x" --year 20x --show &&
+	refused 65 "2026-02-30" --year 2026 --progress --at 2026-02-30
+'
+
+test_expect_success 'a missing file: 66' '
+	refused 66 "nope.md" --year 2030 nope.md
+'
+
+test_done
