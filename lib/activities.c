@@ -294,7 +294,15 @@ int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *reje
 					members[in.nmembers++] = uk_trim(it);
 				in.members = members;
 			}
-			res = uk_activity_add(db, &in, &id, err, sizeof err);
+			/* A record refused after its activity was written (its cost
+			 * overdraws, say) leaves nothing. */
+			if ((res = uk_db_savepoint(db)) == 0) {
+				int sp;
+				res = uk_activity_add(db, &in, &id, err, sizeof err);
+				sp = uk_db_release(db, res != 0);
+				if (sp && res <= 1)
+					res = sp;
+			}
 			free(list);
 		}
 		if (res > 1) {

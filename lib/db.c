@@ -164,10 +164,24 @@ static int check_and_migrate(struct uk_db *db, enum uk_db_mode mode,
 	int app = 0, version = 0, objects = 0, rc;
 	int latest = n > 0 ? m[n - 1].version : 0;
 
-	if ((rc = pragma_int(db, "PRAGMA application_id", &app)) != SQLITE_OK ||
-	    (rc = pragma_int(db, "PRAGMA user_version", &version)) != SQLITE_OK ||
-	    (rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects)) != SQLITE_OK)
-		return uk_db_fail(db, rc, "cannot read database");
+	/* The three in one statement, so one snapshot: another process may
+	 * be creating the schema at this very moment. */
+	{
+		sqlite3_stmt *st = NULL;
+		rc = sqlite3_prepare_v2(db->h,
+			"SELECT (SELECT application_id FROM pragma_application_id()),"
+			" (SELECT user_version FROM pragma_user_version()),"
+			" (SELECT count(*) FROM sqlite_master)", -1, &st, NULL);
+		if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			app = sqlite3_column_int(st, 0);
+			version = sqlite3_column_int(st, 1);
+			objects = sqlite3_column_int(st, 2);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_OK)
+			return uk_db_fail(db, rc, "cannot read database");
+	}
 	if (app != UK_DB_APPLICATION_ID && !(app == 0 && version == 0 && objects == 0)) {
 		uk_err("'%s' is not a unionkit database (a SQLite file of another program); "
 		       "give another --db", db->path);
@@ -214,18 +228,33 @@ static int configure(struct uk_db *db)
 	return UK_EX_OK;
 }
 
+/* Asks for WAL when the file is not in it yet. Switching needs the file to
+ * itself: when other processes have it open (several first writers at
+ * once) the switch is left to a later command, and this one goes on in the
+ * rollback journal, which is as safe. */
+static void set_journal_wal(struct uk_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int wal = 0;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		wal = strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+	sqlite3_finalize(st);
+	if (!wal)
+		sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+}
+
 /* Journal settings, once the file is known to be ours. */
 static int configure_journal(struct uk_db *db, enum uk_db_mode mode)
 {
-	int rc;
 	if (mode != UK_DB_WRITE || db->in_memory)
 		return UK_EX_OK;
 	/* A file this command has just created holds nothing anyone else
 	 * could be reading: its first load (often a whole HR export) goes
 	 * through the rollback journal, which writes each page once where
 	 * WAL writes it twice. WAL follows the first commit. */
-	if (!db->created && (rc = uk_db_exec(db, "PRAGMA journal_mode = WAL")) != 0)
-		return rc;
+	if (!db->created)
+		set_journal_wal(db);
 	/* In WAL, NORMAL loses no committed-and-checkpointed data and never
 	 * corrupts; a power cut may drop the last commit only. */
 	return uk_db_exec(db, "PRAGMA synchronous = NORMAL");
@@ -332,7 +361,7 @@ static int set_wal(struct uk_db *db)
 	if (!db->created)
 		return UK_EX_OK;
 	db->created = 0;
-	sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	set_journal_wal(db);
 	return UK_EX_OK;
 }
 
