@@ -122,7 +122,7 @@ static int event(struct uk_db *db, int64_t id, const char *date, const char *act
 int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[16],
                     char *err, size_t errsz)
 {
-	char received[UK_DATE_BUFSZ], code[32] = "", stamp[20];
+	char received[UK_DATE_BUFSZ], code[128] = "", stamp[20];
 	const char *kind = in->kind && *in->kind ? in->kind : "dispute";
 	const char *cat, *source = in->source && *in->source ? in->source : NULL;
 	int64_t claimed = 0, id;
