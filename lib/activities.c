@@ -151,7 +151,8 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 		e.activity = act;
 		if ((rc = uk_ledger_open(db, &lg)) != 0)
 			return rc;
-		rc = uk_ledger_add(lg, &e, &entry, err, errsz);
+		/* A cost is money out: an income class is refused. */
+		rc = uk_ledger_add_checked(lg, &e, "out", &entry, err, errsz);
 		if (!rc)
 			rc = uk_ledger_flush(lg);
 		uk_ledger_close(lg);

@@ -646,8 +646,7 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 	e.account = account;
 	e.direction = strcmp(kind, "income") == 0 ? "in" : "out";
 	if (direction && strcmp(direction, e.direction) != 0)
-		return fail(err, errsz, "direction '%s' disagrees with category %s (%s)", direction, code,
-		            e.direction);
+		return fail(err, errsz, "category %s is money %s, not %s", code, e.direction, direction);
 	e.category = code;
 	e.subcategory = sub;
 	e.voucher = voucher;

@@ -248,6 +248,11 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 	*out = NULL;
 	if (!p)
 		return uk_err_nomem();
+	/* A byte-order mark (Windows Notepad) is not text. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
 	if (!uk_utf8_is_valid(text, len)) {
 		uk_plan_free(p);
 		return perr(name, 0, "not UTF-8 text");
@@ -380,12 +385,13 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 				rc = it->text ? perr(name, lineno, "an item without text") : uk_err_nomem();
 		}
 	}
+	/* What is missing is named at the end of the text. */
 	if (!rc && !p->title)
-		rc = perr(name, 0, "empty plan: no '# title'");
-	if (!rc && !p->guiding)
-		rc = perr(name, 0, "no '## 指导思想' paragraph");
+		rc = perr(name, lineno ? lineno : 1, "empty plan: no '# title'");
+	if (!rc && (!p->guiding || !*p->guiding))
+		rc = perr(name, lineno, "no '## 指导思想' paragraph");
 	if (!rc && !p->nsections)
-		rc = perr(name, 0, "no section ('## 一、…')");
+		rc = perr(name, lineno, "no section ('## 一、…')");
 done:
 	free(buf);
 	if (rc) {
@@ -568,6 +574,16 @@ static int parse_json(const char *text, size_t len, const char *name, struct uk_
 		}
 		it->section = (int)json_integer_value(json_object_get(v, "section"));
 		it->sub = (int)json_integer_value(json_object_get(v, "sub"));
+		{
+			int known = 0;
+			for (int k = 0; k < p->nsections; k++)
+				known |= p->sections[k].number == it->section && p->sections[k].sub == it->sub;
+			if (!known) {
+				rc = perr(name, 1, "item %zu: section %d.%d is not in the plan's sections",
+				          i + 1, it->section, it->sub);
+				break;
+			}
+		}
 		it->text = strdup(jstr(v, "text"));
 		if (jstr(v, "owner"))
 			it->owner = strdup(jstr(v, "owner"));

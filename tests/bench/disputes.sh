@@ -67,14 +67,22 @@ rate=$(awk -v n="$cases" -v t="$1" 'BEGIN {printf "%.0f", n / t}')
 row "$cases" "dispute-log import ($rate cases/s)" "$1" "$2" -
 
 # The raw aggregate, bound values written in: period 2025, collective from
-# 10 workers, 15 days of mediation, open and overdue at the period's end.
-sql="SELECT kind, category, CASE WHEN closed <= '2025-12-31' THEN outcome END, count(*),
- sum(workers), sum(workers >= 10), sum(coalesce(claimed, 0)),
- sum(CASE WHEN closed <= '2025-12-31' THEN coalesce(recovered, 0) ELSE 0 END),
- sum(closed IS NULL OR closed > '2025-12-31'),
- sum((closed IS NULL OR closed > '2025-12-31') AND received <= '2025-12-31'
-     AND julianday('2025-12-31') - julianday(received) > 15)
- FROM disputes WHERE received BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY 1, 2, 3;"
+# 10 workers, 15 days of mediation, counted at the period's end. A case's
+# state on a date is its last timeline event on or before it (so a case
+# reopened later stays concluded in its period): the query of
+# uk_disputes_stats in lib/dispute_query.c.
+sql="SELECT d.kind, d.category, CASE WHEN e.status = 'closed' THEN e.outcome END, count(*),
+ sum(d.workers), sum(d.workers >= 10), sum(coalesce(d.claimed, 0)),
+ sum(CASE WHEN e.status = 'closed' THEN coalesce(e.recovered, 0) ELSE 0 END),
+ sum(a.status IS NOT NULL AND a.status <> 'closed'),
+ sum(a.status IS NOT NULL AND a.status <> 'closed'
+     AND julianday('2025-12-31') - julianday(d.received) > 15)
+ FROM disputes d
+ JOIN dispute_events e ON e.id = (SELECT x.id FROM dispute_events x
+   WHERE x.dispute_id = d.id AND x.date <= '2025-12-31' ORDER BY x.id DESC LIMIT 1)
+ LEFT JOIN dispute_events a ON a.id = (SELECT x.id FROM dispute_events x
+   WHERE x.dispute_id = d.id AND x.date <= '2025-12-31' ORDER BY x.id DESC LIMIT 1)
+ WHERE d.received BETWEEN '2025-01-01' AND '2025-12-31' GROUP BY 1, 2, 3;"
 sq() { sqlite3 -init /dev/null -batch -csv "$work/d.db" "$sql"; }
 dl() { "$bin/dispute-log" -d "$work/d.db" stats --year 2025 -f csv; }
 
