@@ -1,7 +1,8 @@
 #!/bin/sh
 # make demo: builds demo/union.db from the files in examples/ through the
 # tools themselves, the way the union's secretary would: the member
-# register, then the books. Usage: sh examples/demo.sh BINDIR
+# register, then the books, then the disputes, then the plan and the
+# activities done against it. Usage: sh examples/demo.sh BINDIR
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$top/build/bin}
@@ -71,6 +72,41 @@ if command -v ledger >/dev/null 2>&1; then
 	step "the same books read by ledger-cli" "ledger -f demo/union.ledger bal 资产"
 	ledger -f "$demo/union.ledger" bal 资产
 fi
+
+step "the mediation committee's year: cases received, mediated and closed" \
+	"dispute-log import examples/disputes-2026.csv"
+dispute-log import "$ex/disputes-2026.csv"
+
+step "the year's figures: by category and outcome, 调处率 and 成功率" \
+	"dispute-log stats --year 2026 -f table"
+dispute-log stats --year 2026 -f table
+
+step "cases past the 15-day mediation limit (Art. 14) on 25 November" \
+	"dispute-log ls --overdue --at 2026-11-25 -f table"
+dispute-log ls --overdue --at 2026-11-25 -f table
+
+step "the year's work plan, in the customary outline, stored and rendered back" \
+	"plan-new --year 2026 examples/plan-2026.md"
+plan-new --year 2026 "$ex/plan-2026.md" >"$demo/plan-2026.md"
+sed -n 1,12p "$demo/plan-2026.md"
+echo ...
+if cmp -s "$ex/plan-2026.md" "$demo/plan-2026.md"; then
+	echo "(rendered back byte for byte: $demo/plan-2026.md)"
+else
+	echo "demo: the plan did not render back as written" >&2
+	exit 1
+fi
+plan-new --year 2026 --show -f html >"$demo/plan-2026.html"
+echo "(printable: $demo/plan-2026.html)"
+
+step "a year of activities, against the plan's items; their costs posted to the books" \
+	"activity-log import examples/activities-2026.csv"
+activity-log import "$ex/activities-2026.csv"
+activity-log ls --kind culture-sports -f table
+
+step "the plan against what was done, item by item" \
+	"plan-new --year 2026 --progress --at 2026-12-31 -f table"
+plan-new --year 2026 --progress --at 2026-12-31 -f table
 
 member-ls --status all -f json >"$demo/members.json"
 echo
