@@ -182,6 +182,16 @@ int main(int argc, char **argv)
 			goto out;
 		}
 		has = year || month || from;
+		if (kind) {
+			int known = 0;
+			for (int i = 0; i < UK_ACTIVITY_NKINDS; i++)
+				known |= strcmp(kind, uk_activity_kind(i)) == 0;
+			if (!known) {
+				uk_err("--kind '%s': unknown kind", kind);
+				rc = UK_EX_DATAERR;
+				goto out;
+			}
+		}
 		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 &&
 		    !(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols)))
 			rc = uk_err_nomem();

@@ -42,7 +42,7 @@ static int year_of(const char *s, int *y)
 
 static int render(const struct uk_opts *o, const struct uk_plan *p)
 {
-	enum uk_format f = uk_format_resolve(o, 1);
+	enum uk_format f = o->format == UK_FMT_DEFAULT || o->format == UK_FMT_TABLE ? UK_FMT_MD : o->format;
 	int rc = f == UK_FMT_JSON ? uk_plan_write_json(p, stdout) :
 	         f == UK_FMT_HTML ? uk_plan_write_html(p, stdout) : uk_plan_write_md(p, stdout);
 	return rc ? UK_EX_IOERR : 0;
@@ -124,6 +124,13 @@ int main(int argc, char **argv)
 		}
 	}
 	modes = template + show + progress + (copy_s != NULL);
+	/* A plan is a document (md, html, json); progress is records. */
+	if (progress ? o.format == UK_FMT_MD || o.format == UK_FMT_HTML :
+	    o.format == UK_FMT_CSV || o.format == UK_FMT_NDJSON) {
+		rc = uk_usage_error(usage, "-f %s does not apply here (a plan: md, html, json; "
+		                    "--progress: csv, json, ndjson, table)", uk_format_name(o.format));
+		goto out;
+	}
 	if (!year_s) {
 		rc = uk_usage_error(usage, "--year is needed");
 		goto out;

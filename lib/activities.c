@@ -109,9 +109,17 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 		if (*end || participants < 0 || participants > 10000000)
 			return fail(err, errsz, "participants must be a whole number, not '%s'", in->participants);
 	}
-	/* The members named count as participants when no number is given. */
-	if (participants < 0)
-		participants = in->nmembers;
+	/* The members named, each once, count as participants when no number
+	 * is given. */
+	if (participants < 0) {
+		participants = 0;
+		for (int i = 0; i < in->nmembers; i++) {
+			int seen = 0;
+			for (int j = 0; j < i && !seen; j++)
+				seen = strcmp(in->members[i], in->members[j]) == 0;
+			participants += !seen;
+		}
+	}
 	if (in->plan_item && *in->plan_item && (rc = plan_item_of(db, in->plan_item, &item, err, errsz)) != 0)
 		return rc;
 	if (in->cost && *in->cost && (!in->category || !*in->category))

@@ -423,10 +423,10 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 		"SELECT count(*) FILTER (WHERE s IN ('active', 'retired')),"
 		" count(*) FILTER (WHERE s IN ('active', 'retired') AND gender = 'female'),"
 		" count(*) FILTER (WHERE s IN ('active', 'retired') AND h <> 'none'),"
-		" count(*) FILTER (WHERE join_date BETWEEN ?1 AND ?2),"
+		" count(*) FILTER (WHERE coalesce(join_date, hire_date) BETWEEN ?1 AND ?2),"
 		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
 		"   AND new_value IN ('left', 'transferred', 'deceased') AND date BETWEEN ?1 AND ?2)"
-		" FROM (SELECT m.gender, m.join_date, " STATUS_AT("?2") " AS s, " HARDSHIP_AT("?2") " AS h"
+		" FROM (SELECT m.gender, m.join_date, m.hire_date, " STATUS_AT("?2") " AS s, " HARDSHIP_AT("?2") " AS h"
 		"       FROM members m WHERE coalesce(m.join_date, m.hire_date, '') <= ?2)");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	int rc;

@@ -13,7 +13,7 @@
 
 static const struct uk_metric metrics[] = {
 	{"members_total", UK_UNIT_COUNT, "members active or retired at the period's end"},
-	{"members_joined", UK_UNIT_COUNT, "members who joined in the period (join_date)"},
+	{"members_joined", UK_UNIT_COUNT, "members who joined in the period (join_date, else hire_date)"},
 	{"members_left", UK_UNIT_COUNT, "members who left, were transferred or died in the period"},
 	{"female_share", UK_UNIT_PERMILLE, "women among members_total, in %"},
 	{"hardship_members", UK_UNIT_COUNT, "members with a hardship level at the period's end"},

@@ -187,7 +187,10 @@ static int parse_notes(struct uk_plan_item *it, char *text, const char *name, lo
 			uk_trim(key);
 			colon++;
 			if (strcmp(key, "目标") == 0 || strcmp(key, "target") == 0) {
-				int rc = parse_target(it, colon, name, line);
+				int rc;
+				if (it->metric)
+					return perr(name, line, "two targets on one item: give each its own item");
+				rc = parse_target(it, colon, name, line);
 				if (rc)
 					return rc;
 			} else if (strcmp(key, "负责") == 0 || strcmp(key, "owner") == 0) {
@@ -224,6 +227,8 @@ static const char *item_start(const char *s)
 		p++;
 	if (paren == 1 && *p == ')')
 		return p + 1;
+	if (!paren && strncmp(p, "）", 3) == 0)
+		return p + 3;
 	if (paren == 3 && strncmp(p, "）", 3) == 0)
 		return p + 3;
 	if (paren)

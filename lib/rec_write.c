@@ -150,7 +150,9 @@ static void json_object(struct uk_writer *w, const char *const *vals)
 			puts_(w, ",");
 		json_string(w, w->names[i]);
 		puts_(w, ":");
-		if (!vals[i] || (w->cols[i].type != UK_COL_TEXT && !vals[i][0]))
+		/* "–" stands for "no value" (a rate with no denominator): null. */
+		if (!vals[i] || (w->cols[i].type != UK_COL_TEXT && !vals[i][0]) ||
+		    strcmp(vals[i], "\xE2\x80\x93") == 0)
 			puts_(w, "null");
 		else if (w->cols[i].type == UK_COL_INT)
 			puts_(w, vals[i]);

@@ -1,0 +1,616 @@
+/* t_plans.c - unit tests for the work plan (lib/uk_plans.h): Chinese
+ * numerals 一 … 九十九 both ways, uk_plan_parse on strings (the customary
+ * outline, its loose numbering and notes, JSON, every error with its
+ * file:line and exit 65), the canonical Markdown of uk_plan_write_md, the
+ * metric table (uk_metric_find, uk_metric_value_parse in each unit,
+ * uk_metric_format), and store / load / replace on a temporary database. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "uk_plans.h"
+#include "uk_store.h"
+#include "tap.h"
+#include "capture.h"
+
+/* ---- helpers ---- */
+
+/* The canonical Markdown of a plan, in a static buffer. */
+static const char *md(const struct uk_plan *p)
+{
+	static char *buf;
+	size_t n = 0;
+	FILE *f;
+	free(buf);
+	buf = NULL;
+	if (!(f = open_memstream(&buf, &n)))
+		return "(no memstream)";
+	uk_plan_write_md(p, f);
+	fclose(f);
+	return buf;
+}
+
+static int parse(const char *text, struct uk_plan **p)
+{
+	return uk_plan_parse(text, strlen(text), "s.md", p);
+}
+
+/* Parses text that must be refused: the exit code, and the message in msg. */
+static char msg[2048];
+static int refuse(const char *text)
+{
+	struct uk_plan *p = NULL;
+	int rc;
+	cap_start();
+	rc = parse(text, &p);
+	snprintf(msg, sizeof msg, "%s", cap_end_trimmed());
+	if (p) {
+		printf("#   a refused plan was returned\n");
+		uk_plan_free(p);
+		return -1;
+	}
+	return rc;
+}
+
+static int has(const char *hay, const char *needle)
+{
+	int yes = hay && strstr(hay, needle) != NULL;
+	if (!yes)
+		printf("#   '%s' does not contain '%s'\n", hay ? hay : "(null)", needle);
+	return yes;
+}
+
+/* The head of a small plan: title, 指导思想, section 一 from line 7; the
+ * item given comes on line 9. */
+static const char *with_item(const char *item)
+{
+	static char buf[1024];
+	snprintf(buf, sizeof buf, "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n\n## 一、甲\n\n%s\n", item);
+	return buf;
+}
+
+/* ---- numerals ---- */
+
+static void test_numerals(void)
+{
+	static const struct { int v; const char *s; } known[] = {
+		{1, "一"}, {2, "二"}, {9, "九"}, {10, "十"}, {11, "十一"}, {12, "十二"}, {19, "十九"},
+		{20, "二十"}, {21, "二十一"}, {30, "三十"}, {55, "五十五"}, {90, "九十"}, {99, "九十九"},
+	};
+	char buf[32];
+	int all = 1;
+
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		int v = -1;
+		size_t len = 0;
+		uk_cn_numeral_format(known[i].v, buf, sizeof buf);
+		is_str(buf, known[i].s, "format %d is %s", known[i].v, known[i].s);
+		is_int(uk_cn_numeral_parse(known[i].s, &v, &len), 0, "parse %s", known[i].s);
+		is_int(v, known[i].v, "%s is %d", known[i].s, known[i].v);
+		is_int((long long)len, (long long)strlen(known[i].s), "%s: its whole length is read", known[i].s);
+	}
+	/* Every value 1..99 formats and parses back, the whole text read. */
+	for (int v = 1; v <= 99; v++) {
+		int back = -1;
+		size_t len = 0;
+		uk_cn_numeral_format(v, buf, sizeof buf);
+		if (uk_cn_numeral_parse(buf, &back, &len) != 0 || back != v || len != strlen(buf)) {
+			printf("#   %d -> '%s' -> %d (%zu bytes)\n", v, buf, back, len);
+			all = 0;
+		}
+	}
+	ok(all, "1..99: format then parse gives the number back");
+
+	{
+		int v = -1;
+		size_t len = 0;
+		is_int(uk_cn_numeral_parse("十二、自身建设", &v, &len), 0, "十二、 followed by a title");
+		is_int(v, 12, "十二、 is 12, not 10 (the longest numeral is read)");
+		is_int((long long)len, 6, "十二 is 6 bytes");
+		is_int(uk_cn_numeral_parse("二十一、", &v, &len), 0, "二十一、");
+		is_int(v, 21, "二十一 is 21");
+		is_int(uk_cn_numeral_parse("十、", &v, &len), 0, "十、");
+		is_int(v, 10, "十 is 10");
+		ok(uk_cn_numeral_parse("第一", &v, &len) != 0, "第一 is not a numeral");
+		ok(uk_cn_numeral_parse("1、", &v, &len) != 0, "1 is not a Chinese numeral");
+		ok(uk_cn_numeral_parse("", &v, &len) != 0, "the empty text is no numeral");
+	}
+}
+
+/* ---- parsing ---- */
+
+static const char canonical[] =
+	"# 2026年某某工会工作计划\n"
+	"\n"
+	"## 指导思想\n"
+	"\n"
+	"以职工为中心，竭诚服务职工群众。\n"
+	"\n"
+	"## 一、思想引领\n"
+	"\n"
+	"1、组织理论学习。〔目标: study >= 4〕〔负责: 宣教委员〕\n"
+	"2、开展师德教育。\n"
+	"\n"
+	"## 二、维护权益\n"
+	"\n"
+	"### (一)帮扶\n"
+	"\n"
+	"1、困难帮扶。〔目标: hardship_paid >= 40000〕〔时间: 春节前〕\n"
+	"\n"
+	"### (二)调解\n"
+	"\n"
+	"2、依法调解。〔目标: dispute_success_rate >= 95%〕\n"
+	"3、调处及时。〔目标: dispute_handled_rate >= 90.5%〕〔负责: 调委会〕〔时间: 全年〕\n"
+	"\n"
+	"## 三、文体\n"
+	"\n"
+	"1、文体活动。〔目标: culture_sports >= 6〕\n";
+
+static void test_parse_canonical(void)
+{
+	struct uk_plan *p = NULL;
+	const struct uk_plan_item *it;
+
+	is_int(parse(canonical, &p), 0, "canonical: parsed");
+	if (!p)
+		return;
+	is_str(p->title, "2026年某某工会工作计划", "canonical: title");
+	is_str(p->guiding, "以职工为中心，竭诚服务职工群众。", "canonical: 指导思想");
+	is_int(p->nsections, 5, "canonical: 3 sections and 2 sub-sections");
+	is_int(p->nitems, 6, "canonical: 6 items");
+	if (p->nsections == 5) {
+		is_int(p->sections[1].number * 10 + p->sections[1].sub, 20, "section 二");
+		is_int(p->sections[2].number * 10 + p->sections[2].sub, 21, "sub-section (一) of 二");
+		is_str(p->sections[2].title, "帮扶", "sub-section title without its number");
+		is_int(p->sections[3].number * 10 + p->sections[3].sub, 22, "sub-section (二) of 二");
+		is_int(p->sections[4].number * 10 + p->sections[4].sub, 30, "section 三");
+	}
+	if (p->nitems == 6) {
+		it = &p->items[0];
+		is_str(it->text, "组织理论学习。", "item 1: text without its number and notes");
+		is_str(it->metric, "study", "item 1: metric");
+		is_str(it->op, ">=", "item 1: operator");
+		is_str(it->target, "4", "item 1: value");
+		is_str(it->owner, "宣教委员", "item 1: owner");
+		ok(it->due == NULL, "item 1: no due month");
+		ok(p->items[1].metric == NULL && p->items[1].owner == NULL, "item 2: no notes");
+		it = &p->items[4];
+		is_int(it->section * 100 + it->sub * 10 + it->number, 223, "二/(二)/3: numbered on across sub-sections");
+		is_str(it->target, "90.5%", "a percentage kept as written");
+		is_str(it->owner, "调委会", "owner");
+		is_str(it->due, "全年", "due");
+		is_int(p->items[5].section * 100 + p->items[5].number, 301, "三/1: numbering starts again in a new section");
+	}
+	is_str(md(p), canonical, "canonical: written back byte for byte");
+	uk_plan_free(p);
+}
+
+static void test_parse_loose(void)
+{
+	static const char loose[] =
+		"#  2026年某某工会工作计划  \n"
+		"## 指导思想\n"
+		"以职工为中心，\n"
+		"竭诚服务职工群众。\n"
+		"## 一、思想引领\n"
+		"1. 组织理论学习 [目标: study>=4]\n"
+		"2) 开展培训 [target: training >= 2]\n"
+		"(3) 召开会议〔负责：工会主席〕\n"
+		"（4）节日走访〔时间：春节前〕〔目标：visit >= 2〕\n"
+		"5．普法 [owner: 法律顾问] [due: 6月]\n"
+		"## 二、维护权益\n"
+		"### （一）帮扶\n"
+		"1、困难帮扶〔目标: hardship-paid >= 40000〕\n"
+		"1、建档\n"
+		"### (二)文体\n"
+		"7、文体活动〔目标: culture-sports >= 6〕\n";
+	static const char want[] =
+		"# 2026年某某工会工作计划\n"
+		"\n"
+		"## 指导思想\n"
+		"\n"
+		"以职工为中心，\n"
+		"竭诚服务职工群众。\n"
+		"\n"
+		"## 一、思想引领\n"
+		"\n"
+		"1、组织理论学习〔目标: study >= 4〕\n"
+		"2、开展培训〔目标: training >= 2〕\n"
+		"3、召开会议〔负责: 工会主席〕\n"
+		"4、节日走访〔目标: visit >= 2〕〔时间: 春节前〕\n"
+		"5、普法〔负责: 法律顾问〕〔时间: 6月〕\n"
+		"\n"
+		"## 二、维护权益\n"
+		"\n"
+		"### (一)帮扶\n"
+		"\n"
+		"1、困难帮扶〔目标: hardship_paid >= 40000〕\n"
+		"2、建档\n"
+		"\n"
+		"### (二)文体\n"
+		"\n"
+		"3、文体活动〔目标: culture_sports >= 6〕\n";
+	struct uk_plan *p = NULL;
+
+	is_int(parse(loose, &p), 0, "loose: parsed");
+	if (!p)
+		return;
+	is_str(md(p), want, "loose: written in the canonical form");
+	uk_plan_free(p);
+}
+
+static void test_parse_twelve(void)
+{
+	char text[4096];
+	size_t n;
+	struct uk_plan *p = NULL;
+	const char *nums[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"};
+
+	n = (size_t)snprintf(text, sizeof text, "# T\n\n## 指导思想\n\n g\n");
+	for (int i = 0; i < 12; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "\n## %s、第%d节\n\n1、事项%d\n", nums[i], i + 1, i + 1);
+	is_int(parse(text, &p), 0, "twelve sections: parsed");
+	if (!p)
+		return;
+	is_int(p->nsections, 12, "twelve sections");
+	is_int(p->nitems, 12, "one item each");
+	if (p->nitems == 12) {
+		is_int(p->items[10].section, 11, "十一 is section 11");
+		is_int(p->items[11].section, 12, "十二 is section 12");
+		is_str(p->sections[11].title, "第12节", "十二、: the title after the numeral");
+	}
+	ok(has(md(p), "\n## 十一、第11节\n\n1、事项11\n\n## 十二、第12节\n\n1、事项12\n"), "十一 and 十二 written back");
+	uk_plan_free(p);
+}
+
+static void test_parse_json(void)
+{
+	static const char json[] =
+		"{\"year\": 2026, \"title\": \"2026年计划\", \"guiding\": \"服务职工。\","
+		" \"sections\": [{\"section\": 1, \"sub\": 0, \"title\": \"甲\"}, {\"section\": 1, \"sub\": 1, \"title\": \"乙\"}],"
+		" \"items\": [{\"section\": 1, \"sub\": 0, \"number\": 1, \"text\": \"学习\","
+		"   \"target\": {\"metric\": \"study\", \"op\": \">=\", \"value\": \"4\"}, \"owner\": null, \"due\": \"3月\"},"
+		"  {\"section\": 1, \"sub\": 1, \"number\": 2, \"text\": \"帮扶\", \"target\": null, \"owner\": \"女工委\", \"due\": null}]}";
+	static const char want[] =
+		"# 2026年计划\n\n## 指导思想\n\n服务职工。\n\n## 一、甲\n\n1、学习〔目标: study >= 4〕〔时间: 3月〕\n"
+		"\n### (一)乙\n\n2、帮扶〔负责: 女工委〕\n";
+	struct uk_plan *p = NULL, *q = NULL;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	is_int(uk_plan_parse(json, strlen(json), "p.json", &p), 0, "JSON: parsed");
+	if (!p)
+		return;
+	is_str(md(p), want, "JSON: the same plan as Markdown");
+	/* JSON out, JSON in: the same plan. */
+	p->year = 2026;
+	if ((f = open_memstream(&buf, &n)) != NULL) {
+		is_int(uk_plan_write_json(p, f), 0, "JSON: written");
+		fclose(f);
+		is_int(uk_plan_parse(buf, n, "p.json", &q), 0, "JSON: its own output parsed");
+		if (q)
+			is_str(md(q), want, "JSON: round trip");
+		uk_plan_free(q);
+		free(buf);
+	}
+	uk_plan_free(p);
+
+	is_int(refuse("{\"title\": \"T\", \"guiding\": \"g\", \"sections\": [{\"section\": 1, \"sub\": 0, \"title\": \"A\"}],"
+	              " \"items\": [{\"section\": 1, \"sub\": 0, \"text\": \"x\", \"target\": {\"metric\": \"nope\", \"op\": \">=\","
+	              " \"value\": \"1\"}}]}"), 65, "JSON: an unknown metric is 65");
+	ok(has(msg, "s.md") && has(msg, "unknown metric 'nope'"), "JSON: the message names the file and the metric");
+	is_int(refuse("{\"title\": \"T\"}"), 65, "JSON: no sections nor items is 65");
+	is_int(refuse("{\"title\": "), 65, "JSON: broken JSON is 65");
+	is_int(refuse("{\"title\": \"T\", \"guiding\": \"g\", \"sections\": [{\"section\": 1, \"sub\": 0, \"title\": \"A\"}],"
+	              " \"items\": [{\"section\": 4, \"sub\": 0, \"text\": \"x\"}]}"), 65,
+	       "JSON: an item in a section the plan does not have is 65 (not dropped)");
+}
+
+static void test_parse_errors(void)
+{
+	struct { const char *item, *message; } bad[] = {
+		{"3、x〔目标: parties >= 4〕", "s.md:9: unknown metric 'parties'"},
+		{"3、x〔目标: training 4〕", "s.md:9: a target is"},
+		{"3、x〔目标: training >=〕", "s.md:9: a target is"},
+		{"3、x〔目标: training => 4〕", "s.md:9: unknown operator '=>'"},
+		{"3、x〔目标: training >= 1.5〕", "s.md:9: not a whole number"},
+		{"3、x〔目标: dispute_success_rate >= 95.55%〕", "s.md:9: more than one decimal"},
+		{"3、x〔目标: female_share >= 101%〕", "s.md:9: "},
+		{"3、x〔目标: hardship_paid >= 1.234〕", "s.md:9: "},
+		{"3、x〔备注: 全年〕", "s.md:9: unknown note '备注'"},
+		{"3、x〔全年〕", "s.md:9: "},
+		{"3、〔目标: study >= 1〕", "s.md:9: an item without text"},
+		{"继续开展", "s.md:9: not an item"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		is_int(refuse(with_item(bad[i].item)), 65, "refused (65): %s", bad[i].item);
+		ok(has(msg, bad[i].message), "message names file and line: %s", bad[i].item);
+		ok(strchr(msg, '\n') == NULL, "one line: %s", bad[i].item);
+	}
+
+	is_int(refuse("# T\n\n## 指导思想\n\ng\n1、学习\n\n## 一、甲\n\n1、a\n"), 65, "an item in 指导思想");
+	ok(has(msg, "s.md:6: an item outside any section"), "... named with its line");
+	is_int(refuse("# T\n\n1、学习\n\n## 指导思想\n\ng\n\n## 一、甲\n\n1、a\n"), 65, "an item after the title");
+	ok(has(msg, "s.md:3: an item outside any section"), "... named with its line");
+	is_int(refuse("# T\n\n## 指导思想\n\ng\n\n## 第一部分\n\n1、a\n"), 65, "## 第一部分");
+	ok(has(msg, "s.md:7: ") && has(msg, "第一部分"), "... named with its line and text");
+	is_int(refuse("# T\n\n## 指导思想\n\ng\n\n### (一)甲\n\n1、a\n"), 65, "a sub-section before any section");
+	ok(has(msg, "s.md:7: "), "... named with its line");
+	is_int(refuse("# T\n\n## 指导思想\n\ng\n\n## 一、甲\n\n### 一、乙\n"), 65, "### without parentheses");
+	ok(has(msg, "s.md:9: "), "... named with its line");
+	is_int(refuse("\n\n## 指导思想\n\ng\n\n## 一、甲\n\n1、a\n"), 65, "no title");
+	ok(has(msg, "s.md:3: ") && has(msg, "title"), "... the first line that is not one");
+	is_int(refuse(""), 65, "an empty text");
+	ok(has(msg, "s.md") && has(msg, "title"), "... says a title is missing");
+	is_int(refuse("# T\n\n## 一、甲\n\n1、a\n"), 65, "no 指导思想");
+	ok(has(msg, "s.md") && has(msg, "指导思想"), "... says so");
+	is_int(refuse("# T\n\n## 指导思想\n\ng\n\n## 一、甲\n\n1、a\n\n## 指导思想\n\nh\n"), 65, "指导思想 twice");
+	ok(has(msg, "s.md:11: "), "... the second named with its line");
+	is_int(refuse("# T\n\n## 指导思想\n\ng\n"), 65, "no section");
+	ok(has(msg, "s.md") && has(msg, "section"), "... says so");
+	is_int(refuse("# T\n\n## 指导思想\n\n\xff\xfe\n\n## 一、甲\n\n1、a\n"), 65, "not UTF-8");
+	ok(has(msg, "UTF-8"), "... says so");
+}
+
+/* ---- writing ---- */
+
+static void test_write_md(void)
+{
+	struct uk_plan_section secs[] = {{1, 0, "思想引领"}, {2, 0, "维护权益"}, {2, 1, "帮扶"}, {11, 0, "经审"}};
+	struct uk_plan_item items[] = {
+		{1, 0, 1, "学习", "study", ">=", "4", NULL, NULL, 0},
+		{1, 0, 2, "教育", NULL, NULL, NULL, "宣教委员", "3月", 0},
+		{2, 1, 1, "帮扶", "hardship_paid", ">=", "40000", "女工委", NULL, 0},
+		{11, 0, 1, "审查", "disclosure", "=", "12", NULL, "全年", 0},
+	};
+	struct uk_plan p = {2027, "2027年工会工作计划", "服务职工。", secs, 4, items, 4};
+	static const char want[] =
+		"# 2027年工会工作计划\n"
+		"\n"
+		"## 指导思想\n"
+		"\n"
+		"服务职工。\n"
+		"\n"
+		"## 一、思想引领\n"
+		"\n"
+		"1、学习〔目标: study >= 4〕\n"
+		"2、教育〔负责: 宣教委员〕〔时间: 3月〕\n"
+		"\n"
+		"## 二、维护权益\n"
+		"\n"
+		"### (一)帮扶\n"
+		"\n"
+		"1、帮扶〔目标: hardship_paid >= 40000〕〔负责: 女工委〕\n"
+		"\n"
+		"## 十一、经审\n"
+		"\n"
+		"1、审查〔目标: disclosure = 12〕〔时间: 全年〕\n";
+	struct uk_plan *q = NULL;
+
+	is_str(md(&p), want, "write_md: the canonical text of DESIGN.md §8");
+	is_int(parse(want, &q), 0, "write_md: its text parses");
+	if (q) {
+		/* Read back, sections are numbered in order: 十一 follows 二 as 三. */
+		is_int(q->nsections, 4, "write_md: four sections read back");
+		if (q->nsections == 4)
+			is_int(q->sections[3].number, 3, "write_md: 十一 after 二 is read as the third section");
+		ok(has(md(q), "\n## 三、经审\n\n1、审查〔目标: disclosure = 12〕〔时间: 全年〕\n"), "write_md: and written so");
+		uk_plan_free(q);
+	}
+}
+
+static void test_template(void)
+{
+	struct uk_plan *p = NULL;
+	const char *t = uk_plan_template();
+	is_int(uk_plan_parse(t, strlen(t), "template", &p), 0, "the template parses");
+	if (!p)
+		return;
+	is_str(md(p), t, "the template is in canonical form");
+	ok(p->nsections >= 5 && p->nitems >= 8, "the template has sections and items");
+	uk_plan_free(p);
+}
+
+/* ---- metrics ---- */
+
+static void test_metric_find(void)
+{
+	static const char *const names[] = {
+		"members_total", "members_joined", "members_left", "female_share", "hardship_members",
+		"hardship_paid", "hardship_recipients", "dues_collected", "income", "expense", "disclosure",
+		"disputes_received", "dispute_success_rate", "dispute_handled_rate", "overdue_disputes",
+	};
+	static const char *const kinds[] = {
+		"congress", "meeting", "study", "training", "competition", "culture_sports", "visit",
+		"health_check", "rest", "aid", "legal", "other",
+	};
+	const struct uk_metric *m;
+	int n = 0, all = 1;
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		ok(uk_metric_find(names[i]) != NULL, "metric %s", names[i]);
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		char part[64];
+		snprintf(part, sizeof part, "%s_participants", kinds[i]);
+		ok(uk_metric_find(kinds[i]) != NULL && uk_metric_find(part) != NULL, "metrics %s and %s", kinds[i], part);
+	}
+	ok(uk_metric_find("culture-sports") == NULL, "metric names take underscores, not hyphens");
+	ok(uk_metric_find("parties") == NULL, "an unknown name is NULL");
+	ok(uk_metric_find("") == NULL, "the empty name is NULL");
+	ok(uk_metric_find("Training") == NULL, "names are lower case");
+
+	is_int(uk_metric_find("members_total")->unit, UK_UNIT_COUNT, "members_total counts");
+	is_int(uk_metric_find("female_share")->unit, UK_UNIT_PERMILLE, "female_share is a percentage");
+	is_int(uk_metric_find("dispute_success_rate")->unit, UK_UNIT_PERMILLE, "dispute_success_rate is a percentage");
+	is_int(uk_metric_find("dispute_handled_rate")->unit, UK_UNIT_PERMILLE, "dispute_handled_rate is a percentage");
+	is_int(uk_metric_find("hardship_paid")->unit, UK_UNIT_FEN, "hardship_paid is money");
+	is_int(uk_metric_find("dues_collected")->unit, UK_UNIT_FEN, "dues_collected is money");
+	is_int(uk_metric_find("income")->unit, UK_UNIT_FEN, "income is money");
+	is_int(uk_metric_find("expense")->unit, UK_UNIT_FEN, "expense is money");
+	is_int(uk_metric_find("training_participants")->unit, UK_UNIT_COUNT, "participants are counted");
+
+	m = uk_metrics(&n);
+	is_int(n, 15 + 24, "uk_metrics: 15 metrics and two for each of 12 kinds");
+	for (int i = 0; i < n; i++)
+		if (!m[i].name || uk_metric_find(m[i].name) != &m[i] || !m[i].help || !*m[i].help)
+			all = 0;
+	ok(all, "uk_metrics: every entry found by its name, with a help text");
+	ok(m[n].name == NULL, "uk_metrics: NULL-terminated");
+}
+
+/* The value of text for metric name, or a note of the refusal. */
+static long long value_of(const char *name, const char *text, int *refused)
+{
+	int64_t v = -12345;
+	const char *why = NULL;
+	*refused = uk_metric_value_parse(uk_metric_find(name), text, &v, &why) != 0;
+	if (*refused && (!why || !*why))
+		printf("#   '%s' refused without a reason\n", text);
+	return v;
+}
+
+static void test_metric_value(void)
+{
+	static const struct { const char *metric, *text; long long want; } good[] = {
+		{"training", "4", 4}, {"training", "0", 0}, {"members_joined", "150", 150},
+		{"female_share", "50%", 500}, {"female_share", "45.5%", 455}, {"female_share", "95", 950},
+		{"dispute_success_rate", "100%", 1000}, {"dispute_success_rate", "0%", 0},
+		{"dispute_handled_rate", "66.7%", 667},
+		{"hardship_paid", "40000", 4000000}, {"hardship_paid", "40000.5", 4000050},
+		{"hardship_paid", "1,234.50", 123450}, {"hardship_paid", "¥1234.5", 123450},
+		{"dues_collected", "1234.5元", 123450}, {"expense", "0.01", 1},
+	};
+	static const struct { const char *metric, *text; } bad[] = {
+		{"training", "1.5"}, {"training", "-1"}, {"training", ""}, {"training", "4次"}, {"training", "abc"},
+		{"training", "99999999999999999999"},
+		{"female_share", "95.55%"}, {"female_share", "101%"}, {"female_share", "-5%"}, {"female_share", "abc%"},
+		{"female_share", "%"},
+		{"hardship_paid", "1.234"}, {"hardship_paid", "abc"}, {"hardship_paid", ""},
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		int refused;
+		long long v = value_of(good[i].metric, good[i].text, &refused);
+		ok(!refused, "%s: '%s' accepted", good[i].metric, good[i].text);
+		is_int(v, good[i].want, "%s: '%s' is %lld", good[i].metric, good[i].text, good[i].want);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int refused;
+		value_of(bad[i].metric, bad[i].text, &refused);
+		ok(refused, "%s: '%s' refused", bad[i].metric, bad[i].text);
+	}
+}
+
+static void test_metric_format(void)
+{
+	char buf[64];
+	uk_metric_format(uk_metric_find("training"), 4, buf, sizeof buf);
+	is_str(buf, "4", "a count");
+	uk_metric_format(uk_metric_find("members_total"), 0, buf, sizeof buf);
+	is_str(buf, "0", "a count of zero");
+	uk_metric_format(uk_metric_find("female_share"), 500, buf, sizeof buf);
+	is_str(buf, "50.0%", "50.0%");
+	uk_metric_format(uk_metric_find("dispute_success_rate"), 667, buf, sizeof buf);
+	is_str(buf, "66.7%", "66.7%");
+	uk_metric_format(uk_metric_find("dispute_success_rate"), 1000, buf, sizeof buf);
+	is_str(buf, "100.0%", "100.0%");
+	uk_metric_format(uk_metric_find("dispute_success_rate"), 0, buf, sizeof buf);
+	is_str(buf, "0.0%", "0.0%");
+	uk_metric_format(uk_metric_find("dispute_handled_rate"), -1, buf, sizeof buf);
+	is_str(buf, "–", "a rate with no denominator is –");
+	uk_metric_format(uk_metric_find("hardship_paid"), 150000, buf, sizeof buf);
+	is_str(buf, "1500.00", "money in yuan, two decimals");
+	uk_metric_format(uk_metric_find("dues_collected"), 5, buf, sizeof buf);
+	is_str(buf, "0.05", "five fen");
+	uk_metric_format(uk_metric_find("income"), 0, buf, sizeof buf);
+	is_str(buf, "0.00", "no money");
+}
+
+/* ---- storage ---- */
+
+static void test_store(const char *path)
+{
+	struct uk_opts opts;
+	struct uk_db *db = NULL;
+	struct uk_plan *p = NULL, *q = NULL;
+	struct uk_period y2026 = {{2026, 1, 1}, {2026, 12, 31}};
+	int64_t v = -99;
+
+	memset(&opts, 0, sizeof opts);
+	opts.db_path = path;
+	is_int(uk_store_open(&opts, UK_DB_WRITE, &db), 0, "store: opens");
+	if (!db)
+		return;
+	is_int(parse(canonical, &p), 0, "store: the plan parses");
+	if (!p) {
+		uk_db_close(db);
+		return;
+	}
+	p->year = 2026;
+	is_int(uk_plan_store(db, p, 0), 0, "store: stored");
+	ok(p->nitems > 0 && p->items[0].id > 0, "store: items get their ids");
+	is_int(uk_plan_load(db, 2026, &q), 0, "store: loaded");
+	if (q) {
+		is_str(md(q), canonical, "store: loaded as written");
+		is_int(q->items[0].id, p->items[0].id, "store: with the same ids");
+		uk_plan_free(q);
+		q = NULL;
+	}
+	cap_start();
+	is_int(uk_plan_store(db, p, 0), 65, "store: a second plan for the year is 65");
+	ok(has(cap_end(), "2026 already has a plan"), "store: ... and says so");
+	is_int(uk_plan_store(db, p, 1), 0, "store: --replace stores it");
+	cap_start();
+	is_int(uk_plan_load(db, 2025, &q), 65, "load: a year without a plan is 65");
+	ok(has(cap_end(), "no plan for 2025"), "load: ... and says so");
+	ok(q == NULL, "load: no plan returned");
+	uk_plan_free(p);
+
+	is_int(uk_metric_compute(db, "members_total", y2026, &v), 0, "compute: members_total on no members");
+	is_int(v, 0, "compute: 0 members");
+	is_int(uk_metric_compute(db, "dispute_success_rate", y2026, &v), 0, "compute: a rate with no dispute");
+	is_int(v, -1, "compute: no denominator is -1");
+	is_int(uk_metric_compute(db, "culture_sports", y2026, &v), 0, "compute: an activity kind");
+	is_int(v, 0, "compute: no activities");
+	cap_start();
+	is_int(uk_metric_compute(db, "parties", y2026, &v), 65, "compute: an unknown metric is 65");
+	cap_end();
+	uk_db_close(db);
+}
+
+static void remove_db(const char *path)
+{
+	static const char *const sfx[] = {"", "-wal", "-shm", "-journal", NULL};
+	char tmp[128];
+	for (int i = 0; sfx[i]; i++) {
+		snprintf(tmp, sizeof tmp, "%s%s", path, sfx[i]);
+		unlink(tmp);
+	}
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/t_plans.XXXXXX";
+	char path[80];
+
+	uk_cli_init("t_plans");
+	test_numerals();
+	test_parse_canonical();
+	test_parse_loose();
+	test_parse_twelve();
+	test_parse_json();
+	test_parse_errors();
+	test_write_md();
+	test_template();
+	test_metric_find();
+	test_metric_value();
+	test_metric_format();
+	if (!mkdtemp(dir)) {
+		printf("# cannot make a temp directory\n");
+		return 1;
+	}
+	snprintf(path, sizeof path, "%s/plans.db", dir);
+	test_store(path);
+	remove_db(path);
+	ok(rmdir(dir) == 0, "temp directory left clean");
+	return done_testing();
+}
