@@ -7,6 +7,7 @@
 #include "uk_money.h"
 #include "uk_config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,9 +85,10 @@ int uk_metric_value_parse(const struct uk_metric *m, const char *text, int64_t *
 		*value = fen / 10;
 		return 0;
 	}
+	errno = 0;
 	*value = strtoll(buf, &end, 10);
-	if (!n || *end || *value < 0) {
-		*why = "not a whole number";
+	if (!n || *end || *value < 0 || errno == ERANGE) {
+		*why = errno == ERANGE ? "too large" : "not a whole number";
 		return -1;
 	}
 	return 0;

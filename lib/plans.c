@@ -278,8 +278,11 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 	for (line = buf; line && !rc; line = next) {
 		char *s;
 		next = strchr(line, '\n');
-		if (next)
+		if (next) {
 			*next++ = '\0';
+			if (!*next)  /* the final line end ends the text */
+				next = NULL;
+		}
 		lineno++;
 		s = uk_trim(line);
 		if (!*s)

@@ -235,6 +235,13 @@ test_expect_success '--progress -f json: the same rows as objects; no target is 
 	test "$(grep -c "\"item\":" prog.json)" = 21
 '
 
+test_expect_success '--progress -f json: a rate with no denominator is null (DESIGN.md §8)' '
+	plan-new --year 2025 --progress --at 2025-12-31 -f json >prog.json &&
+	test_grep "{\"item\":\"2025/一/1\",\"text\":\"调处率\",\"target\":\"dispute_handled_rate >= 90%\",\"actual\":null,\"result\":\"not yet\"}" prog.json &&
+	test_grep "{\"item\":\"2025/一/2\",\"text\":\"调解成功率\",\"target\":\"dispute_success_rate >= 90%\",\"actual\":null,\"result\":\"not yet\"}" prog.json &&
+	test_grep "\"item\":\"2025/二/2\".*\"actual\":\"50.0%\",\"result\":\"met\"" prog.json
+'
+
 test_expect_success '--progress -f table: aligned rows' '
 	plan-new --year 2026 --progress --at 2026-09-30 -f table >prog.txt &&
 	test "$(wc -l <prog.txt)" = 22 &&

@@ -125,9 +125,10 @@ test_expect_success '--participants with --member: the number given wins, the me
 	test "$(members_of "$id")" = 000002
 '
 
-test_expect_success 'the same member twice is stored once' '
-	activity-log add 2026-05-03 study 学习 --member 000001 --member 000001 --participants 1 >out &&
-	test "$(members_of "$(cat out)")" = 000001
+test_expect_success 'the same member twice is stored and counted once' '
+	activity-log add 2026-05-03 study 学习 --member 000001 --member 000001 >out &&
+	test "$(members_of "$(cat out)")" = 000001 &&
+	test "$(activity "$(cat out)" | cut -d"|" -f5)" = 1
 '
 
 test_expect_success 'an unknown member: 65, said once, and no activity is left behind' '
@@ -154,6 +155,14 @@ test_expect_success '--members FILE: member-ls -f json in a file, and --member a
 	printf "000001\n000002\n000004\n" >expect &&
 	test_cmp expect actual &&
 	test "$(activity "$id" | cut -d"|" -f5)" = 3
+'
+
+test_expect_success '--members -: member-ls --excel output (BOM, CRLF) is read too' '
+	member-ls --unit 教务处 -f csv --excel | activity-log add 2026-05-10 culture-sports 教务处拔河 --members - >out 2>err &&
+	test_must_fail test -s err &&
+	members_of "$(cat out)" >actual &&
+	printf "000001\n000003\n" >expect &&
+	test_cmp expect actual
 '
 
 test_expect_success '--members: all of member-ls (every status, every column) is read quietly' '

@@ -118,6 +118,11 @@ test_expect_success 'a bad period: 65' '
 	refused 65 "period" ls --from 2026-02-30 --to 2026-03-01
 '
 
+test_expect_success 'an unknown --kind: 65, as add refuses it' '
+	refused 65 "party" ls --kind party &&
+	refused 65 "culture_sports" ls --kind culture_sports --year 2026
+'
+
 test_expect_success 'ls reads only: the database is unchanged' '
 	db_dump >before &&
 	activity-log ls --year 2026 -f json >/dev/null &&

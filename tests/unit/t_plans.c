@@ -39,10 +39,17 @@ static char msg[2048];
 static int refuse(const char *text)
 {
 	struct uk_plan *p = NULL;
+	const char *said;
+	size_t k;
 	int rc;
 	cap_start();
 	rc = parse(text, &p);
-	snprintf(msg, sizeof msg, "%s", cap_end_trimmed());
+	said = cap_end_trimmed();
+	k = strlen(said);
+	if (k >= sizeof msg)
+		k = sizeof msg - 1;
+	memcpy(msg, said, k);
+	msg[k] = '\0';
 	if (p) {
 		printf("#   a refused plan was returned\n");
 		uk_plan_free(p);
