@@ -1070,7 +1070,7 @@ int uk_ledger_figures(struct uk_db *db, struct uk_period p, struct uk_ledger_fig
 		" (SELECT count(DISTINCT x.member_id) FROM ledger_entries x JOIN ledger_categories y ON y.code = x.category"
 		"   WHERE x.fund = 'hardship' AND (y.code = '502' OR y.parent = '502') AND x.direction = 'out'"
 		"   AND x.void_of IS NULL AND x.member_id IS NOT NULL AND x.date BETWEEN ?1 AND ?2"
-		"   AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = x.id))"
+		"   AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = x.id AND v.date <= ?2))"
 		" FROM ledger_entries e JOIN ledger_categories c ON c.code = e.category"
 		" WHERE e.date BETWEEN ?1 AND ?2");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];

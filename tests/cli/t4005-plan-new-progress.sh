@@ -180,6 +180,20 @@ test_expect_success 'the actual values agree with plain sqlite3 counts of the sa
 	test "$(actual 2026/四/4)" = "$(q "SELECT sum(participants) FROM activities WHERE kind = ${SQ}culture-sports${SQ} AND date $PERIOD")"
 '
 
+# Aid to 000003 (deep, while still a member) on 06-10, voided on 10-02: at
+# 09-30 it was paid, to a third recipient; by the year's end it is undone.
+test_expect_success 'aid voided after the day still counts on that day, paid and recipient alike' '
+	fund-ledger -q add 2026-06-10 100 50204 --fund hardship --member 000003 >id &&
+	fund-ledger -q void "$(cat id)" --reason 退回 --date 2026-10-02 >/dev/null &&
+	plan-new --year 2026 --progress --at 2026-09-30 -f csv >prog &&
+	grep "^2026/二/[12]," prog >actual &&
+	cat >expect <<-\EOF &&
+	2026/二/1,困难帮扶金额,hardship_paid >= 1500,1600.00,met
+	2026/二/2,困难帮扶人数,hardship_recipients >= 3,3,met
+	EOF
+	test_cmp expect actual
+'
+
 # At 2026-02-28: members 000001, 000002 (joined 02-01), 000004, 000006,
 # 000007 = 5, women 000002, 000004, 000006 = 60.0%; joined 1; left 0; no
 # hardship level yet (000002's is from 03-01); no dues yet; no training yet.
@@ -200,12 +214,13 @@ test_expect_success '--progress at 2026-02-28: the same plan counted to an earli
 
 test_expect_success '--progress at a day after the year counts to the end of the year' '
 	plan-new --year 2026 --progress --at 2027-01-15 -f csv >prog &&
-	grep "^2026/一/[124],\|^2026/二/1,\|^2026/四/[12]," prog >actual &&
+	grep "^2026/一/[124],\|^2026/二/[12],\|^2026/四/[12]," prog >actual &&
 	cat >expect <<-\EOF &&
 	2026/一/1,会员总数,members_total >= 4,5,met
 	2026/一/2,发展会员,members_joined >= 3,3,met
 	2026/一/4,女会员比例,female_share >= 50%,40.0%,not yet
 	2026/二/1,困难帮扶金额,hardship_paid >= 1500,1800.00,met
+	2026/二/2,困难帮扶人数,hardship_recipients >= 3,2,not yet
 	2026/四/1,技能培训,training >= 2,3,met
 	2026/四/2,培训人次,training_participants >= 34,73,met
 	EOF
