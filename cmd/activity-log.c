@@ -32,16 +32,6 @@ static const char usage[] =
 enum { OPT_PARTICIPANTS = UK_OPT_TOOL, OPT_MEMBER, OPT_MEMBERS, OPT_PLAN_ITEM, OPT_NOTE, OPT_COST,
        OPT_CATEGORY, OPT_FUND, OPT_ACCOUNT, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_KIND };
 
-static int push(const char ***list, int *n, const char *s)
-{
-	const char **l = realloc(*list, (size_t)(*n + 1) * sizeof *l);
-	if (!l)
-		return -1;
-	*list = l;
-	l[(*n)++] = s;
-	return 0;
-}
-
 /* The member numbers of member records: kept in one buffer of names. */
 static int read_members(const struct uk_opts *o, const char *path, struct uk_activity_in *in, char **store)
 {
@@ -81,7 +71,7 @@ static int read_members(const struct uk_opts *o, const char *path, struct uk_act
 	if (rc > 1)
 		return rc;
 	for (size_t off = 0; off < used; off += strlen(*store + off) + 1)
-		if (push(&in->members, &in->nmembers, *store + off))
+		if (uk_strv_push(&in->members, &in->nmembers, *store + off))
 			return uk_err_nomem();
 	return 0;
 }
@@ -113,7 +103,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case OPT_PARTICIPANTS: in.participants = optarg; break;
 		case OPT_MEMBER:
-			if (push(&in.members, &in.nmembers, optarg)) {
+			if (uk_strv_push(&in.members, &in.nmembers, optarg)) {
 				rc = uk_err_nomem();
 				goto out;
 			}

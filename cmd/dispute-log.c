@@ -266,16 +266,6 @@ done:
 	return rc;
 }
 
-static int push(const char ***list, int *n, const char *s)
-{
-	const char **l = realloc(*list, (size_t)(*n + 1) * sizeof *l);
-	if (!l)
-		return -1;
-	*list = l;
-	l[(*n)++] = s;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -313,7 +303,7 @@ int main(int argc, char **argv)
 		case OPT_EMPLOYER_CODE: a.in.employer_code = optarg; break;
 		case OPT_WORKERS: a.in.workers = optarg; break;
 		case OPT_MEMBER:
-			if (push(&a.in.members, &a.in.nmembers, optarg)) {
+			if (uk_strv_push(&a.in.members, &a.in.nmembers, optarg)) {
 				rc = uk_err_nomem();
 				goto out;
 			}

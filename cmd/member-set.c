@@ -34,16 +34,6 @@ static const char usage[] =
 enum { OPT_BY = UK_OPT_TOOL, OPT_STATUS, OPT_DATE, OPT_NOTE, OPT_HARDSHIP, OPT_GROUP, OPT_UNIT,
        OPT_ROLE, OPT_NO_ROLE, OPT_WAGE_BASE };
 
-static int push(const char ***list, int *n, const char *s)
-{
-	const char **l = realloc(*list, (size_t)(*n + 1) * sizeof *l);
-	if (!l)
-		return -1;
-	*list = l;
-	l[(*n)++] = s;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -82,8 +72,8 @@ int main(int argc, char **argv)
 		case OPT_WAGE_BASE: ch.wage_base = optarg; nchanges++; break;
 		case OPT_ROLE:
 		case OPT_NO_ROLE:
-			if (c == OPT_ROLE ? push(&ch.roles, &ch.nroles, optarg) :
-			    push(&ch.no_roles, &ch.nno_roles, optarg)) {
+			if (c == OPT_ROLE ? uk_strv_push(&ch.roles, &ch.nroles, optarg) :
+			    uk_strv_push(&ch.no_roles, &ch.nno_roles, optarg)) {
 				rc = uk_err_nomem();
 				goto out;
 			}

@@ -7,10 +7,8 @@
 #include "uk_text.h"
 
 #include <sqlite3.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static const char *const kinds[UK_ACTIVITY_NKINDS] = {
 	"congress", "meeting", "study", "training", "competition", "culture-sports", "visit",
@@ -18,16 +16,6 @@ static const char *const kinds[UK_ACTIVITY_NKINDS] = {
 };
 
 const char *uk_activity_kind(int i) { return kinds[i]; }
-
-static int fail(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* "2027/三/2" (year/section/item) or an item id. */
 static int plan_item_of(struct uk_db *db, const char *s, int64_t *id, char *err, size_t errsz)
@@ -46,17 +34,17 @@ static int plan_item_of(struct uk_db *db, const char *s, int64_t *id, char *err,
 		size_t k;
 		year = (int)strtol(p, &end, 10);
 		if (*end != '/')
-			return fail(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2) or an item id, not '%s'", s);
+			return uk_errf(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2) or an item id, not '%s'", s);
 		p = end + 1;
 		if (uk_cn_numeral_parse(p, &section, &k) == 0)
 			p += k;
 		else
 			section = (int)strtol(p, (char **)&p, 10);
 		if (*p != '/')
-			return fail(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2), not '%s'", s);
+			return uk_errf(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2), not '%s'", s);
 		number = (int)strtol(p + 1, &end, 10);
 		if (*end || !section || !number)
-			return fail(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2), not '%s'", s);
+			return uk_errf(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2), not '%s'", s);
 		st = uk_db_prepare(db, "SELECT i.id FROM plan_items i JOIN plans p ON p.id = i.plan_id"
 		                       " WHERE p.year = ?1 AND p.current = 1 AND i.section = ?2 AND i.number = ?3");
 		if (!st)
@@ -73,7 +61,7 @@ static int plan_item_of(struct uk_db *db, const char *s, int64_t *id, char *err,
 		return 0;
 	if (rc != SQLITE_DONE)
 		return uk_db_fail(db, rc, "cannot read the plan");
-	return fail(err, errsz, "no plan item '%s'", s);
+	return uk_errf(err, errsz, "no plan item '%s'", s);
 }
 
 int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *id,
@@ -86,28 +74,26 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 	long participants = -1;
 	sqlite3_stmt *st;
 	int rc, known = 0;
-	time_t t = time(NULL);
-	struct tm tm;
 
 	snprintf(buf, sizeof buf, "%s", in->date ? in->date : "");
 	uk_fold_fullwidth(uk_trim(buf));
 	if (uk_date_parse(buf, &d, &why) != 0)
-		return fail(err, errsz, "%s in date '%s'", why, in->date ? in->date : "");
+		return uk_errf(err, errsz, "%s in date '%s'", why, in->date ? in->date : "");
 	uk_date_format(d, date);
 	for (int i = 0; i < UK_ACTIVITY_NKINDS; i++)
 		known |= in->kind && strcmp(in->kind, kinds[i]) == 0;
 	if (!known)
-		return fail(err, errsz, "unknown kind '%s' (congress, meeting, study, training, competition, "
+		return uk_errf(err, errsz, "unknown kind '%s' (congress, meeting, study, training, competition, "
 		            "culture-sports, visit, health-check, rest, aid, legal, other)", in->kind ? in->kind : "");
 	if (!in->title || !*in->title)
-		return fail(err, errsz, "no title");
+		return uk_errf(err, errsz, "no title");
 	if (uk_member_text_ok(in->title, err, errsz, "title"))
 		return -1;
 	if (in->participants && *in->participants) {
 		char *end;
 		participants = strtol(in->participants, &end, 10);
 		if (*end || participants < 0 || participants > 10000000)
-			return fail(err, errsz, "participants must be a whole number, not '%s'", in->participants);
+			return uk_errf(err, errsz, "participants must be a whole number, not '%s'", in->participants);
 	}
 	/* The members named, each once, count as participants when no number
 	 * is given. */
@@ -123,9 +109,8 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 	if (in->plan_item && *in->plan_item && (rc = plan_item_of(db, in->plan_item, &item, err, errsz)) != 0)
 		return rc;
 	if (in->cost && *in->cost && (!in->category || !*in->category))
-		return fail(err, errsz, "--cost needs --category (the expense class, e.g. 50102)");
-	localtime_r(&t, &tm);
-	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+		return uk_errf(err, errsz, "--cost needs --category (the expense class, e.g. 50102)");
+	uk_timestamp(stamp);
 	if (!(st = uk_db_prepare(db, "INSERT INTO activities(date, kind, title, participants, plan_item_id,"
 	                             " entry_id, note, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")))
 		return UK_EX_SOFTWARE;
@@ -178,7 +163,7 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 	for (int i = 0; i < in->nmembers; i++) {
 		int64_t mid;
 		if ((rc = uk_member_id(db, in->members[i], UK_KEY_MEMBER_NO, &mid)) != 0)
-			return rc == 1 ? fail(err, errsz, "no member '%s'", in->members[i]) : rc;
+			return rc == 1 ? uk_errf(err, errsz, "no member '%s'", in->members[i]) : rc;
 		if (!(st = uk_db_prepare(db, "INSERT OR IGNORE INTO activity_members VALUES (?1, ?2)")))
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, *id);

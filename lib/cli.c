@@ -61,6 +61,25 @@ void uk_err_at(const char *file, long line, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+int uk_errf(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int uk_strv_push(const char ***list, int *n, const char *s)
+{
+	const char **l = realloc(*list, (size_t)(*n + 1) * sizeof *l);
+	if (!l)
+		return -1;
+	*list = l;
+	l[(*n)++] = s;
+	return 0;
+}
+
 int uk_err_nomem(void)
 {
 	uk_err("out of memory");

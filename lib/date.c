@@ -274,3 +274,11 @@ int uk_period_parse_month(const char *s, struct uk_period *out, const char **why
 		month_period(y, m, out);
 	return 0;
 }
+
+void uk_timestamp(char buf[20])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, 20, "%Y-%m-%dT%H:%M:%S", &tm);
+}

@@ -8,10 +8,8 @@
 #include "uk_text.h"
 
 #include <sqlite3.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static const char *const categories[UK_DISPUTE_NCATEGORIES][2] = {
 	{"relationship", "确认劳动关系"}, {"contract", "劳动合同"},
@@ -44,24 +42,6 @@ const char *uk_dispute_category_of(const char *s)
 	return NULL;
 }
 
-static int fail(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static void stamp_now(char buf[20])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(buf, 20, "%Y-%m-%dT%H:%M:%S", &tm);
-}
-
 static int date_of(const char *s, const char *what, char out[UK_DATE_BUFSZ], char *err, size_t errsz)
 {
 	struct uk_date d;
@@ -70,11 +50,11 @@ static int date_of(const char *s, const char *what, char out[UK_DATE_BUFSZ], cha
 	snprintf(buf, sizeof buf, "%s", s ? s : "");
 	uk_fold_fullwidth(uk_trim(buf));
 	if (!*buf)
-		return fail(err, errsz, "no %s date", what);
+		return uk_errf(err, errsz, "no %s date", what);
 	if (uk_date_parse(buf, &d, &why) != 0)
-		return fail(err, errsz, "%s in %s date '%s'", why, what, s);
+		return uk_errf(err, errsz, "%s in %s date '%s'", why, what, s);
 	if (uk_date_cmp(d, uk_date_today()) > 0)
-		return fail(err, errsz, "%s date '%s' is in the future", what, s);
+		return uk_errf(err, errsz, "%s date '%s' is in the future", what, s);
 	uk_date_format(d, out);
 	return 0;
 }
@@ -86,9 +66,9 @@ static int amount_of(const char *s, const char *what, int64_t *fen, char *err, s
 	snprintf(buf, sizeof buf, "%s", s);
 	uk_fold_fullwidth(uk_trim(buf));
 	if (uk_money_parse(buf, fen, &why) != 0)
-		return fail(err, errsz, "%s in %s '%s'", why, what, s);
+		return uk_errf(err, errsz, "%s in %s '%s'", why, what, s);
 	if (*fen < 0)
-		return fail(err, errsz, "negative %s '%s'", what, s);
+		return uk_errf(err, errsz, "negative %s '%s'", what, s);
 	return 0;
 }
 
@@ -104,7 +84,7 @@ static int event(struct uk_db *db, int64_t id, const char *date, const char *act
 	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	stamp_now(stamp);
+	uk_timestamp(stamp);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
@@ -131,23 +111,23 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	int rc, seq = 0;
 
 	if (strcmp(kind, "dispute") != 0 && strcmp(kind, "petition") != 0)
-		return fail(err, errsz, "kind must be dispute or petition, not '%s'", kind);
+		return uk_errf(err, errsz, "kind must be dispute or petition, not '%s'", kind);
 	if ((rc = date_of(in->received, "received", received, err, errsz)) != 0)
 		return rc;
 	if (!in->category || !*in->category || !(cat = uk_dispute_category_of(in->category)))
-		return fail(err, errsz, "unknown category '%s' (relationship, contract, termination, "
+		return uk_errf(err, errsz, "unknown category '%s' (relationship, contract, termination, "
 		            "hours-leave, social-insurance, wages, injury, other)", in->category ? in->category : "");
 	if (source && strcmp(source, "visit") && strcmp(source, "phone") && strcmp(source, "letter") &&
 	    strcmp(source, "referral"))
-		return fail(err, errsz, "source must be visit, phone, letter or referral, not '%s'", source);
+		return uk_errf(err, errsz, "source must be visit, phone, letter or referral, not '%s'", source);
 	if (!in->employer || !*in->employer)
-		return fail(err, errsz, "no employer");
+		return uk_errf(err, errsz, "no employer");
 	if (uk_member_text_ok(in->employer, err, errsz, "employer"))
 		return -1;
 	if (!in->summary || !*in->summary)
-		return fail(err, errsz, "no summary");
+		return uk_errf(err, errsz, "no summary");
 	if (strlen(in->summary) > 2000)
-		return fail(err, errsz, "summary longer than 2000 bytes");
+		return uk_errf(err, errsz, "summary longer than 2000 bytes");
 	if (in->employer_code && *in->employer_code) {
 		snprintf(code, sizeof code, "%s", in->employer_code);
 		uk_fold_fullwidth(uk_trim(code));
@@ -156,7 +136,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 				*p = (char)(*p - 'a' + 'A');
 		rc = uk_uscc_check(code);
 		if (rc < 0)
-			return fail(err, errsz, "employer_code '%s' is not a unified social credit code "
+			return uk_errf(err, errsz, "employer_code '%s' is not a unified social credit code "
 			            "(18 characters of 0-9 A-Y without I O S V Z)", in->employer_code);
 		if (rc > 0)
 			uk_err("warning: check character of employer_code '%s' is wrong (kept: some early "
@@ -166,7 +146,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 		char *end;
 		workers = strtol(in->workers, &end, 10);
 		if (*end || workers < 1 || workers > 1000000)
-			return fail(err, errsz, "workers must be a whole number from 1, not '%s'", in->workers);
+			return uk_errf(err, errsz, "workers must be a whole number from 1, not '%s'", in->workers);
 	}
 	if (in->claimed && *in->claimed && (rc = amount_of(in->claimed, "claimed", &claimed, err, errsz)) != 0)
 		return rc;
@@ -181,7 +161,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 		seq = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	snprintf(case_no, 16, "%.4s-%04d", received, seq);
-	stamp_now(stamp);
+	uk_timestamp(stamp);
 	st = uk_db_prepare(db,
 		"INSERT INTO disputes(case_no, year, seq, kind, received, source, category, employer,"
 		" employer_code, workers, claimed, summary, status, recorded_at)"
@@ -210,7 +190,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	for (int i = 0; i < in->nmembers; i++) {
 		int64_t mid;
 		if ((rc = uk_member_id(db, in->members[i], UK_KEY_MEMBER_NO, &mid)) != 0)
-			return rc == 1 ? fail(err, errsz, "no member '%s'", in->members[i]) : rc;
+			return rc == 1 ? uk_errf(err, errsz, "no member '%s'", in->members[i]) : rc;
 		if (!(st = uk_db_prepare(db, "INSERT OR IGNORE INTO dispute_members VALUES (?1, ?2)")))
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, id);
@@ -247,7 +227,7 @@ static int find_case(struct uk_db *db, const char *case_no, struct stored *c, ch
 		return 0;
 	if (rc != SQLITE_DONE)
 		return uk_db_fail(db, rc, "cannot read the case");
-	return fail(err, errsz, "no case '%s'", case_no);
+	return uk_errf(err, errsz, "no case '%s'", case_no);
 }
 
 /* The date of a change: given, else today; never before the case's last
@@ -263,7 +243,7 @@ static int change_date(const struct stored *c, const char *given, char out[UK_DA
 		uk_date_format(uk_date_today(), out);
 	}
 	if (strcmp(out, c->last) < 0)
-		return fail(err, errsz, "date %s is before the case's last change (%s): dates never run "
+		return uk_errf(err, errsz, "date %s is before the case's last change (%s): dates never run "
 		            "backwards", out, c->last);
 	return 0;
 }
@@ -278,7 +258,7 @@ static int set_state(struct uk_db *db, int64_t id, const char *status, const cha
 	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	stamp_now(stamp);
+	uk_timestamp(stamp);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, outcome, -1, SQLITE_STATIC);
@@ -304,19 +284,19 @@ int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_cas
 		return rc;
 	if (c->reopen) {
 		if (strcmp(s.status, "closed") != 0)
-			return fail(err, errsz, "case %s is not closed: nothing to reopen", case_no);
+			return uk_errf(err, errsz, "case %s is not closed: nothing to reopen", case_no);
 		if (!c->note || !*c->note)
-			return fail(err, errsz, "reopening case %s needs a --note saying why", case_no);
+			return uk_errf(err, errsz, "reopening case %s needs a --note saying why", case_no);
 		status = c->status && *c->status ? c->status : "mediating";
 	} else {
 		if (strcmp(s.status, "closed") == 0)
-			return fail(err, errsz, "case %s is closed: update --reopen --note to reopen it", case_no);
+			return uk_errf(err, errsz, "case %s is closed: update --reopen --note to reopen it", case_no);
 		status = c->status && *c->status ? c->status : s.status;
 	}
 	if (strcmp(status, "open") != 0 && strcmp(status, "mediating") != 0)
-		return fail(err, errsz, "update sets status open or mediating, not '%s' (close closes)", status);
+		return uk_errf(err, errsz, "update sets status open or mediating, not '%s' (close closes)", status);
 	if (!c->reopen && strcmp(status, s.status) == 0 && (!c->note || !*c->note))
-		return fail(err, errsz, "nothing to change: give --status or --note");
+		return uk_errf(err, errsz, "nothing to change: give --status or --note");
 	if ((rc = set_state(db, s.id, status, NULL, 0, 0, NULL)) != 0)
 		return rc;
 	return event(db, s.id, date, c->reopen ? "reopen" : strcmp(status, s.status) ? status : "note",
@@ -335,16 +315,16 @@ int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
 	for (int i = 0; i < UK_DISPUTE_NOUTCOMES; i++)
 		known |= outcome && strcmp(outcome, outcomes[i]) == 0;
 	if (!known)
-		return fail(err, errsz, "outcome must be resolved, failed, referred or withdrawn, not '%s'",
+		return uk_errf(err, errsz, "outcome must be resolved, failed, referred or withdrawn, not '%s'",
 		            outcome ? outcome : "");
 	if ((rc = find_case(db, case_no, &s, err, errsz)) != 0 ||
 	    (rc = change_date(&s, date_in, date, err, errsz)) != 0)
 		return rc;
 	if (strcmp(s.status, "closed") == 0)
-		return fail(err, errsz, "case %s is already closed", case_no);
+		return uk_errf(err, errsz, "case %s is already closed", case_no);
 	if (recovered && *recovered) {
 		if (strcmp(outcome, "failed") == 0 || strcmp(outcome, "withdrawn") == 0)
-			return fail(err, errsz, "no amount is recovered in a %s case", outcome);
+			return uk_errf(err, errsz, "no amount is recovered in a %s case", outcome);
 		if ((rc = amount_of(recovered, "recovered", &fen, err, errsz)) != 0)
 			return rc;
 	}

@@ -8,11 +8,9 @@
 #include "uk_text.h"
 
 #include <sqlite3.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
@@ -52,24 +50,6 @@ struct uk_ledger {
 	int nknown;
 };
 
-static int fail(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int fail(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-static void now_stamp(char buf[20])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(buf, 20, "%Y-%m-%dT%H:%M:%S", &tm);
-}
-
 int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 {
 	struct uk_ledger *lg = calloc(1, sizeof *lg);
@@ -80,7 +60,7 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 	if (!lg)
 		return uk_err_nomem();
 	lg->db = db;
-	now_stamp(lg->stamp);
+	uk_timestamp(lg->stamp);
 	lg->insert = uk_db_prepare(db,
 		"INSERT INTO ledger_entries(id, date, fund, account, direction, category, subcategory,"
 		" amount, member_id, activity_id, voucher, memo, void_of, transfer_of, overdraft,"
@@ -422,10 +402,10 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 	sqlite3_clear_bindings(st);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		if (e->dues_month)
-			return fail(err, errsz, "dues for %s already posted for this member", e->dues_month);
+			return uk_errf(err, errsz, "dues for %s already posted for this member", e->dues_month);
 		if (e->void_of)
-			return fail(err, errsz, "entry %lld is already voided", (long long)e->void_of);
-		return fail(err, errsz, "voucher '%s' is already used in %.4s", e->voucher ? e->voucher : "",
+			return uk_errf(err, errsz, "entry %lld is already voided", (long long)e->void_of);
+		return uk_errf(err, errsz, "voucher '%s' is already used in %.4s", e->voucher ? e->voucher : "",
 		            e->date);
 	}
 	if (rc != SQLITE_DONE)
@@ -468,9 +448,9 @@ static int check_date(const char *s, char out[UK_DATE_BUFSZ], char *err, size_t 
 	const char *why;
 	char buf[64];
 	if (!s || !*s)
-		return fail(err, errsz, "no date");
+		return uk_errf(err, errsz, "no date");
 	if (uk_date_parse(clean(s, buf, sizeof buf), &d, &why) != 0)
-		return fail(err, errsz, "%s in date '%s'", why, s);
+		return uk_errf(err, errsz, "%s in date '%s'", why, s);
 	uk_date_format(d, out);
 	return 0;
 }
@@ -480,11 +460,11 @@ static int check_amount(const char *s, int64_t *fen, char *err, size_t errsz)
 	const char *why;
 	char buf[64];
 	if (!s || !*s)
-		return fail(err, errsz, "no amount");
+		return uk_errf(err, errsz, "no amount");
 	if (uk_money_parse(clean(s, buf, sizeof buf), fen, &why) != 0)
-		return fail(err, errsz, "%s in amount '%s'", why, s);
+		return uk_errf(err, errsz, "%s in amount '%s'", why, s);
 	if (*fen <= 0)
-		return fail(err, errsz, "amount must be positive, not '%s' (the category gives the direction)", s);
+		return uk_errf(err, errsz, "amount must be positive, not '%s' (the category gives the direction)", s);
 	return 0;
 }
 
@@ -510,9 +490,9 @@ static int check_fund_account(struct uk_ledger *lg, const char *fund, const char
                               char *err, size_t errsz)
 {
 	if (!known(lg, lg->fund, 'f', fund))
-		return fail(err, errsz, "unknown fund '%s' (fund-ledger fund ls)", fund);
+		return uk_errf(err, errsz, "unknown fund '%s' (fund-ledger fund ls)", fund);
 	if (!known(lg, lg->account, 'a', account))
-		return fail(err, errsz, "unknown account '%s' (cash or bank)", account);
+		return uk_errf(err, errsz, "unknown account '%s' (cash or bank)", account);
 	return 0;
 }
 
@@ -525,7 +505,7 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 	int rc;
 	clean(text, buf, sizeof buf);
 	if (!*buf)
-		return fail(err, errsz, "no category");
+		return uk_errf(err, errsz, "no category");
 	sub[0] = '\0';
 	if ((slash = strchr(buf, '/')) != NULL) {
 		*slash = '\0';
@@ -549,7 +529,7 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 	}
 	sqlite3_reset(lg->category_by);
 	if (rc != SQLITE_ROW)
-		return fail(err, errsz, "unknown category '%s' (fund-ledger categories lists them)", buf);
+		return uk_errf(err, errsz, "unknown category '%s' (fund-ledger categories lists them)", buf);
 	if (lg->ncat < 64 && strlen(buf) < sizeof lg->cat[0].text) {
 		memcpy(lg->cat[lg->ncat].text, buf, strlen(buf) + 1);
 		memcpy(lg->cat[lg->ncat].code, code, 24);
@@ -559,7 +539,7 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 	}
 found:
 	if (strcmp(kind, "system") == 0)
-		return fail(err, errsz, "category '%s' is for opening and transfer, not add", buf);
+		return uk_errf(err, errsz, "category '%s' is for opening and transfer, not add", buf);
 	return 0;
 }
 
@@ -569,7 +549,7 @@ static int check_member(struct uk_ledger *lg, const char *name, int by, const ch
 {
 	int rc = uk_member_field_at(lg->db, name, (enum uk_member_key)by, "hardship", date, id, hardship);
 	if (rc == 1)
-		return fail(err, errsz, "no member '%s'", name);
+		return uk_errf(err, errsz, "no member '%s'", name);
 	return rc;
 }
 
@@ -586,7 +566,7 @@ static int check_overdraft(struct uk_ledger *lg, const char *fund, const char *a
 		return 0;
 	uk_money_format(amount, a);
 	uk_money_format(low + amount, b);
-	return fail(err, errsz, "overdraft: %s from %s:%s leaves it below zero (%s at a day's end "
+	return uk_errf(err, errsz, "overdraft: %s from %s:%s leaves it below zero (%s at a day's end "
 	            "from %s on); --allow-overdraft to record it anyway", a, fund, account, b, date);
 }
 
@@ -615,7 +595,7 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 		return rc;
 	clean(in->voucher, voucher, sizeof voucher);
 	if (in->memo && (strlen(in->memo) > 500 || uk_member_text_ok(in->memo, err, errsz, "memo")))
-		return fail(err, errsz, "memo: control characters or longer than 500 bytes");
+		return uk_errf(err, errsz, "memo: control characters or longer than 500 bytes");
 	if (*sub && uk_member_text_ok(sub, err, errsz, "subcategory"))
 		return -1;
 	if (in->member && *clean(in->member, member, sizeof member) &&
@@ -625,7 +605,7 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 		char *end;
 		long long a = strtoll(in->activity, &end, 10);
 		if (*end || a <= 0)
-			return fail(err, errsz, "activity must be an activity id, not '%s'", in->activity);
+			return uk_errf(err, errsz, "activity must be an activity id, not '%s'", in->activity);
 		e.activity_id = a;
 	}
 	/* 先建档、后帮扶: aid (维权支出, class 502 and its details) from the
@@ -634,10 +614,10 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 	if (strcmp(fund, "hardship") == 0 && strcmp(top, "502") == 0 &&
 	    !(in->force_reason && *in->force_reason)) {
 		if (!e.member_id)
-			return fail(err, errsz, "aid from the hardship fund names its member (--member), "
+			return uk_errf(err, errsz, "aid from the hardship fund names its member (--member), "
 			            "or --force --reason");
 		if (strcmp(hardship, "none") == 0)
-			return fail(err, errsz, "member '%s' has no hardship level on record on %s: aid from "
+			return uk_errf(err, errsz, "member '%s' has no hardship level on record on %s: aid from "
 			            "the hardship fund needs one (member-set --hardship), or --force --reason",
 			            member, date);
 	}
@@ -646,7 +626,7 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 	e.account = account;
 	e.direction = strcmp(kind, "income") == 0 ? "in" : "out";
 	if (direction && strcmp(direction, e.direction) != 0)
-		return fail(err, errsz, "category %s is money %s, not %s", code, e.direction, direction);
+		return uk_errf(err, errsz, "category %s is money %s, not %s", code, e.direction, direction);
 	e.category = code;
 	e.subcategory = sub;
 	e.voucher = voucher;
@@ -695,9 +675,9 @@ int uk_ledger_opening(struct uk_ledger *lg, const char *date_in, const char *amo
 	if (rc != SQLITE_ROW)
 		return uk_db_fail(lg->db, rc, "cannot read the ledger");
 	if (had)
-		return fail(err, errsz, "%s:%s already has its opening balance", fund, account);
+		return uk_errf(err, errsz, "%s:%s already has its opening balance", fund, account);
 	if (*first && strcmp(first, date) < 0)
-		return fail(err, errsz, "the opening balance of %s:%s must be dated on or before its "
+		return uk_errf(err, errsz, "the opening balance of %s:%s must be dated on or before its "
 		            "first entry (%s)", fund, account, first);
 	e.date = date;
 	e.fund = fund;
@@ -740,7 +720,7 @@ int uk_ledger_transfer(struct uk_ledger *lg, const char *date_in, const char *am
 	    (rc = check_fund_account(lg, f2, a2, err, errsz)) != 0)
 		return rc;
 	if (strcmp(f1, f2) == 0 && strcmp(a1, a2) == 0)
-		return fail(err, errsz, "a transfer from %s:%s to itself", f1, a1);
+		return uk_errf(err, errsz, "a transfer from %s:%s to itself", f1, a1);
 	if ((rc = check_overdraft(lg, f1, a1, date, e.amount, allow_overdraft, err, errsz)) != 0)
 		return rc;
 	clean(voucher, vo, sizeof vo);
@@ -783,7 +763,7 @@ static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const c
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return uk_db_fail(lg->db, rc, "cannot read entry");
-		return fail(err, errsz, "no entry %lld", (long long)id);
+		return uk_errf(err, errsz, "no entry %lld", (long long)id);
 	}
 	snprintf(odate, sizeof odate, "%s", (const char *)sqlite3_column_text(st, 0));
 	snprintf(fund, sizeof fund, "%s", (const char *)sqlite3_column_text(st, 1));
@@ -798,14 +778,14 @@ static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const c
 	voided = sqlite3_column_type(st, 10) != SQLITE_NULL;
 	sqlite3_reset(st);
 	if (void_of_set)
-		return fail(err, errsz, "entry %lld is itself a void; enter the original again instead",
+		return uk_errf(err, errsz, "entry %lld is itself a void; enter the original again instead",
 		            (long long)id);
 	if (voided)
-		return fail(err, errsz, "entry %lld is already voided", (long long)id);
+		return uk_errf(err, errsz, "entry %lld is already voided", (long long)id);
 	snprintf(memo, sizeof memo, "void of %lld: %s", (long long)id, reason);
 	e.date = date && *date ? date : odate;
 	if (strcmp(e.date, odate) < 0)
-		return fail(err, errsz, "a void cannot be dated before its entry (%s)", odate);
+		return uk_errf(err, errsz, "a void cannot be dated before its entry (%s)", odate);
 	e.fund = fund;
 	e.account = account;
 	e.direction = strcmp(dir, "in") == 0 ? "out" : "in";
@@ -845,7 +825,7 @@ int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const c
 	int rc;
 
 	if (!reason || !*reason)
-		return fail(err, errsz, "a void needs its reason (--reason)");
+		return uk_errf(err, errsz, "a void needs its reason (--reason)");
 	if (date_in && (rc = check_date(date_in, date, err, errsz)) != 0)
 		return rc;
 	/* A transfer is voided whole: both its halves. */

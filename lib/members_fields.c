@@ -141,15 +141,6 @@ int uk_member_text_ok(const char *s, char *err, size_t errsz, const char *field)
 	return 0;
 }
 
-int uk_member_errf(char *err, size_t errsz, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
 static char *keep(struct uk_member *m, const char *s)
 {
 	size_t n = strlen(s) + 1;
@@ -186,7 +177,7 @@ static int norm_date(struct uk_member *m, int f, char *s, char *err, size_t errs
 	const char *why;
 	uk_fold_fullwidth(s);
 	if (uk_date_parse(s, &d, &why) != 0)
-		return uk_member_errf(err, errsz, "%s in %s '%s'", why, colspec[f].name, shown(s, sh, sizeof sh));
+		return uk_errf(err, errsz, "%s in %s '%s'", why, colspec[f].name, shown(s, sh, sizeof sh));
 	m->v[f] = keep(m, uk_date_format(d, out));
 	return 0;
 }
@@ -197,7 +188,7 @@ static int norm_code(struct uk_member *m, int f, char *s, char *err, size_t errs
 	uk_fold_fullwidth(s);
 	uk_trim(s);
 	if (strlen(s) > 32 || has_control(s, 0) || strchr(s, ' '))
-		return uk_member_errf(err, errsz, "bad %s '%s' (at most 32 characters, no spaces)",
+		return uk_errf(err, errsz, "bad %s '%s' (at most 32 characters, no spaces)",
 		            colspec[f].name, shown(s, sh, sizeof sh));
 	m->v[f] = s;
 	return 0;
@@ -215,12 +206,12 @@ static int norm_phone(struct uk_member *m, char *s, char *err, size_t errsz)
 		if (*p == '-' || *p == ' ')
 			continue;
 		if (!isdigit((unsigned char)*p) || n >= sizeof digits - 1)
-			return uk_member_errf(err, errsz, "phone must be 11 digits, not '%s'", shown(s, sh, sizeof sh));
+			return uk_errf(err, errsz, "phone must be 11 digits, not '%s'", shown(s, sh, sizeof sh));
 		digits[n++] = *p;
 	}
 	digits[n] = '\0';
 	if (n != 11 || digits[0] != '1')
-		return uk_member_errf(err, errsz, "phone must be 11 digits starting with 1, not '%s'",
+		return uk_errf(err, errsz, "phone must be 11 digits starting with 1, not '%s'",
 		            shown(s, sh, sizeof sh));
 	m->v[UK_MF_PHONE] = keep(m, digits);
 	return 0;
@@ -234,10 +225,10 @@ static int norm_id(struct uk_member *m, char *s, struct uk_date today, struct uk
 	uk_fold_fullwidth(s);
 	st = uk_id_check(s, today, canon, birth, gender);
 	if (st == UK_ID_EXCEL_SCIENTIFIC || st == UK_ID_EXCEL_TRUNCATED)
-		return uk_member_errf(err, errsz, "id_card '%s' was mangled by Excel (%s): format the column "
+		return uk_errf(err, errsz, "id_card '%s' was mangled by Excel (%s): format the column "
 		            "as text in Excel and export again", shown(s, sh, sizeof sh), uk_id_status_text(st));
 	if (st != UK_ID_OK)
-		return uk_member_errf(err, errsz, "%s in id_card '%s'", uk_id_status_text(st), shown(s, sh, sizeof sh));
+		return uk_errf(err, errsz, "%s in id_card '%s'", uk_id_status_text(st), shown(s, sh, sizeof sh));
 	m->v[UK_MF_ID_CARD] = keep(m, canon);
 	return 0;
 }
@@ -281,7 +272,7 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 		case UK_MF_GENDER: {
 			enum uk_gender g;
 			if (uk_gender_parse(s, &g) != 0)
-				return uk_member_errf(err, errsz, "gender must be 男, 女, male or female, not '%s'",
+				return uk_errf(err, errsz, "gender must be 男, 女, male or female, not '%s'",
 				            shown(s, sh, sizeof sh));
 			m->v[f] = (char *)uk_gender_name(g);
 			break;
@@ -292,51 +283,51 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 			char out[UK_MONEY_BUFSZ];
 			uk_fold_fullwidth(s);
 			if (uk_money_parse(s, &fen, &why) != 0)
-				return uk_member_errf(err, errsz, "%s in wage_base '%s'", why, shown(s, sh, sizeof sh));
+				return uk_errf(err, errsz, "%s in wage_base '%s'", why, shown(s, sh, sizeof sh));
 			if (fen < 0)
-				return uk_member_errf(err, errsz, "negative wage_base '%s'", s);
+				return uk_errf(err, errsz, "negative wage_base '%s'", s);
 			m->v[f] = keep(m, uk_money_format(fen, out));
 			break;
 		}
 		case UK_MF_HARDSHIP:
 			if (!(w = LOOKUP(hardship_words, s)))
-				return uk_member_errf(err, errsz, "hardship must be none, relative, deep or accident, not '%s'",
+				return uk_errf(err, errsz, "hardship must be none, relative, deep or accident, not '%s'",
 				            shown(s, sh, sizeof sh));
 			m->v[f] = (char *)w;
 			break;
 		case UK_MF_STATUS:
 			if (!(w = LOOKUP(status_words, s)))
-				return uk_member_errf(err, errsz, "status must be active, retired, transferred, left or "
+				return uk_errf(err, errsz, "status must be active, retired, transferred, left or "
 				            "deceased, not '%s'", shown(s, sh, sizeof sh));
 			m->v[f] = (char *)w;
 			break;
 		case UK_MF_MIGRANT_WORKER:
 			uk_fold_fullwidth(s);
 			if (!(w = LOOKUP(yesno_words, s)))
-				return uk_member_errf(err, errsz, "migrant_worker must be yes or no (是/否), not '%s'",
+				return uk_errf(err, errsz, "migrant_worker must be yes or no (是/否), not '%s'",
 				            shown(s, sh, sizeof sh));
 			m->v[f] = (char *)w;
 			break;
 		default:
 			if (has_control(s, f == UK_MF_NOTE))
-				return uk_member_errf(err, errsz, "control character in %s", colspec[f].name);
+				return uk_errf(err, errsz, "control character in %s", colspec[f].name);
 			if (strlen(s) > (f == UK_MF_NOTE ? 2000u : 200u))
-				return uk_member_errf(err, errsz, "%s longer than %u bytes", colspec[f].name,
+				return uk_errf(err, errsz, "%s longer than %u bytes", colspec[f].name,
 				            f == UK_MF_NOTE ? 2000u : 200u);
 			m->v[f] = s;
 		}
 		if (!m->v[f])
-			return uk_member_errf(err, errsz, "%s too long", colspec[f].name);
+			return uk_errf(err, errsz, "%s too long", colspec[f].name);
 	}
 	if (have_id) {
 		char bd[UK_DATE_BUFSZ];
 		const char *g = uk_gender_name(id_gender);
 		uk_date_format(id_birth, bd);
 		if (m->v[UK_MF_BIRTH_DATE] && strcmp(m->v[UK_MF_BIRTH_DATE], bd) != 0)
-			return uk_member_errf(err, errsz, "birth_date '%s' disagrees with id_card '%s' (born %s)",
+			return uk_errf(err, errsz, "birth_date '%s' disagrees with id_card '%s' (born %s)",
 			            m->v[UK_MF_BIRTH_DATE], m->v[UK_MF_ID_CARD], bd);
 		if (m->v[UK_MF_GENDER] && strcmp(m->v[UK_MF_GENDER], g) != 0)
-			return uk_member_errf(err, errsz, "gender '%s' disagrees with id_card '%s' (%s)",
+			return uk_errf(err, errsz, "gender '%s' disagrees with id_card '%s' (%s)",
 			            m->v[UK_MF_GENDER], m->v[UK_MF_ID_CARD], g);
 		if (!m->v[UK_MF_BIRTH_DATE])
 			m->v[UK_MF_BIRTH_DATE] = keep(m, bd);

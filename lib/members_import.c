@@ -593,7 +593,7 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 	im.file = src->reader ? uk_reader_name(src->reader) : NULL;
 	im.today_date = uk_date_today();
 	uk_date_format(im.today_date, im.today);
-	uk_now_stamp(im.stamp);
+	uk_timestamp(im.stamp);
 	snprintf(im.note, sizeof im.note, "member-add %s", im.file ? im.file : "");
 	uk_trim(im.note);
 

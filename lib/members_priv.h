@@ -36,9 +36,4 @@ int uk_member_write(sqlite3_stmt *st, struct uk_writer *w, int mask);
 int uk_member_event(struct uk_db *db, sqlite3_stmt **st, int64_t id, const char *date,
                     const char *field, const char *old_value, const char *new_value,
                     const char *note, const char *recorded_at);
-/* Formats a record's fault into err; returns -1, the "bad record" result. */
-int uk_member_errf(char *err, size_t errsz, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-/* "YYYY-MM-DDTHH:MM:SS", local time, for recorded_at. */
-void uk_now_stamp(char buf[20]);
 #endif

@@ -6,15 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-void uk_now_stamp(char buf[20])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(buf, 20, "%Y-%m-%dT%H:%M:%S", &tm);
-}
 
 /* The text form of a stored field: money and flags are kept as integers. */
 static const char *field_text(sqlite3_stmt *st, int f, char *buf)

@@ -138,13 +138,13 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		rc = uk_date_parse(tmp, &d, &why);
 		free(tmp);
 		if (rc) {
-			uk_member_errf(err, errsz, "%s in date '%s'", why, c->date);
+			uk_errf(err, errsz, "%s in date '%s'", why, c->date);
 			goto bad;
 		}
 	}
 	uk_date_format(d, date);
 	if (c->status && !(status = uk_member_word(UK_MF_STATUS, c->status))) {
-		uk_member_errf(err, errsz, "status must be active, retired, transferred, left or deceased, not '%s'", c->status);
+		uk_errf(err, errsz, "status must be active, retired, transferred, left or deceased, not '%s'", c->status);
 		goto bad;
 	}
 	/* A record that repeats the current status (member-ls output piped
@@ -153,17 +153,17 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		status = NULL;
 	if (status) {
 		if (!c->date) {
-			uk_member_errf(err, errsz, "a status change needs its date (--date)");
+			uk_errf(err, errsz, "a status change needs its date (--date)");
 			goto bad;
 		}
 		if (row.v[UK_MF_STATUS_DATE] && strcmp(date, row.v[UK_MF_STATUS_DATE]) < 0) {
-			uk_member_errf(err, errsz, "date %s is before the last status change (%s on %s)", date,
+			uk_errf(err, errsz, "date %s is before the last status change (%s on %s)", date,
 			     row.v[UK_MF_STATUS], row.v[UK_MF_STATUS_DATE]);
 			goto bad;
 		}
 	}
 	if (c->hardship && !(hardship = uk_member_word(UK_MF_HARDSHIP, c->hardship))) {
-		uk_member_errf(err, errsz, "hardship must be none, relative, deep or accident, not '%s'", c->hardship);
+		uk_errf(err, errsz, "hardship must be none, relative, deep or accident, not '%s'", c->hardship);
 		goto bad;
 	}
 	if ((c->group && uk_member_text_ok(c->group, err, errsz, "union_group")) ||
@@ -181,7 +181,7 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		rc = uk_money_parse(tmp, &fen, &why);
 		free(tmp);
 		if (rc || fen < 0) {
-			uk_member_errf(err, errsz, "%s in wage_base '%s'", rc ? why : "negative amount", c->wage_base);
+			uk_errf(err, errsz, "%s in wage_base '%s'", rc ? why : "negative amount", c->wage_base);
 			goto bad;
 		}
 		uk_money_format(fen, money);
@@ -191,7 +191,7 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 	snprintf(roles_after, sizeof roles_after, "%s", row.roles ? row.roles : "");
 	for (int i = 0; i < c->nroles; i++) {
 		if (!uk_role_valid(c->roles[i])) {
-			uk_member_errf(err, errsz, "unknown role '%s' (chair, vice-chair, committee, audit-committee, "
+			uk_errf(err, errsz, "unknown role '%s' (chair, vice-chair, committee, audit-committee, "
 			     "group-leader, women-committee)", c->roles[i]);
 			goto bad;
 		}
@@ -203,7 +203,7 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 	}
 	for (int i = 0; i < c->nno_roles; i++)
 		if (!uk_role_valid(c->no_roles[i])) {
-			uk_member_errf(err, errsz, "unknown role '%s'", c->no_roles[i]);
+			uk_errf(err, errsz, "unknown role '%s'", c->no_roles[i]);
 			goto bad;
 		}
 	{
@@ -218,7 +218,7 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 			chair |= strcmp(*r, "chair") == 0 || strcmp(*r, "vice-chair") == 0;
 		}
 		if (audit && chair) {
-			uk_member_errf(err, errsz, "member %s cannot be on the audit committee and chair or vice-chair "
+			uk_errf(err, errsz, "member %s cannot be on the audit committee and chair or vice-chair "
 			     "(union charter Art. 13)", row.v[UK_MF_MEMBER_NO]);
 			goto bad;
 		}
@@ -251,7 +251,7 @@ int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_
 {
 	struct setter s = {db, NULL, ""};
 	int rc;
-	uk_now_stamp(s.stamp);
+	uk_timestamp(s.stamp);
 	rc = apply(&s, id, c, today, err, errsz, changed);
 	sqlite3_finalize(s.event);
 	return rc;
@@ -298,7 +298,7 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
 	long bad = 0, changed_members = 0, unchanged = 0;
 	int rc;
 
-	uk_now_stamp(s.stamp);
+	uk_timestamp(s.stamp);
 	if (rejects_path && (rc = uk_rejects_open(rejects_path, r, &rj)) != 0)
 		return rc;
 	if ((rc = uk_db_begin(db)) != 0) {

@@ -10,7 +10,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static const char *const digits_cn[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
@@ -645,8 +644,6 @@ int uk_plan_store(struct uk_db *db, struct uk_plan *p, int replace)
 	int64_t plan_id;
 	int version = 0, has = 0, rc;
 	char stamp[20];
-	time_t t = time(NULL);
-	struct tm tm;
 
 	if (!st)
 		return UK_EX_SOFTWARE;
@@ -661,8 +658,7 @@ int uk_plan_store(struct uk_db *db, struct uk_plan *p, int replace)
 		       "and keeps the old in history", p->year, p->year);
 		return UK_EX_DATAERR;
 	}
-	localtime_r(&t, &tm);
-	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+	uk_timestamp(stamp);
 	if (!(st = uk_db_prepare(db, "UPDATE plans SET current = 0 WHERE year = ?1")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int(st, 1, p->year);

@@ -32,6 +32,11 @@ void uk_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "PROG: FILE:LINE: message" on stderr. */
 void uk_err_at(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Formats a record's fault into err and returns -1, the "bad record"
+ * result every lib function uses beside its exit codes. */
+int uk_errf(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Appends s to a growable list of strings (repeatable options). 0 or -1. */
+int uk_strv_push(const char ***list, int *n, const char *s);
 /* Out of memory: one message, exit code 70. */
 int uk_err_nomem(void);
 

@@ -22,6 +22,8 @@ int uk_date_days_in_month(int y, int m);
 long uk_date_to_days(struct uk_date d);
 struct uk_date uk_date_from_days(long days);
 int uk_date_cmp(struct uk_date a, struct uk_date b);
+/* Now as "YYYY-MM-DDTHH:MM:SS", local time: when a record was written. */
+void uk_timestamp(char buf[20]);
 /* Today in local time. */
 struct uk_date uk_date_today(void);
 
