@@ -156,29 +156,21 @@ int main(int argc, char **argv)
 			printf("%lld\n", (long long)id);
 	} else if (strcmp(argv[optind], "ls") == 0) {
 		struct uk_period p;
-		const char *why = NULL;
 		struct uk_writer *w = NULL;
 		int ncols, has = 0;
 		const struct uk_outcol *cols = uk_activity_outcols(&ncols);
-		if (npos || (year != NULL) + (month != NULL) + (from || to) > 1 || (!from != !to)) {
-			rc = uk_usage_error(usage, "ls takes one period (--year, --month or --from/--to) and --kind");
+		if (npos) {
+			rc = uk_usage_error(usage, "ls takes options only");
 			goto out;
 		}
-		if ((year && uk_period_parse_year(year, &p, &why) != 0) ||
-		    (month && uk_period_parse_month(month, &p, &why) != 0) ||
-		    (from && (uk_date_parse(from, &p.from, &why) != 0 || uk_date_parse(to, &p.to, &why) != 0))) {
-			uk_err("bad period: %s", why);
-			rc = UK_EX_DATAERR;
+		if ((rc = uk_cli_period(usage, year, month, from, to, &p, &has)) != 0)
 			goto out;
-		}
-		has = year || month || from;
 		if (kind) {
 			int known = 0;
 			for (int i = 0; i < UK_ACTIVITY_NKINDS; i++)
 				known |= strcmp(kind, uk_activity_kind(i)) == 0;
 			if (!known) {
-				uk_err("--kind '%s': unknown kind", kind);
-				rc = UK_EX_DATAERR;
+				rc = uk_bad_value("--kind", kind, "unknown kind");
 				goto out;
 			}
 		}

@@ -49,32 +49,9 @@ struct args {
 	int overdue;
 };
 
-static int bad_value(const char *option, const char *value, const char *why)
-{
-	uk_err("%s '%s': %s", option, value, why);
-	return UK_EX_DATAERR;
-}
-
 static int period_of(const struct args *a, struct uk_period *p, int *has)
 {
-	const char *why;
-	int n = (a->year != NULL) + (a->month != NULL) + (a->from != NULL || a->to != NULL);
-	*has = n == 1;
-	if (n > 1)
-		return uk_usage_error(usage, "use just one of --year, --month and --from/--to");
-	if (a->year && uk_period_parse_year(a->year, p, &why) != 0)
-		return bad_value("--year", a->year, why);
-	if (a->month && uk_period_parse_month(a->month, p, &why) != 0)
-		return bad_value("--month", a->month, why);
-	if (a->from || a->to) {
-		if (!a->from || !a->to)
-			return uk_usage_error(usage, "--from and --to go together");
-		if (uk_date_parse(a->from, &p->from, &why) != 0)
-			return bad_value("--from", a->from, why);
-		if (uk_date_parse(a->to, &p->to, &why) != 0)
-			return bad_value("--to", a->to, why);
-	}
-	return 0;
+	return uk_cli_period(usage, a->year, a->month, a->from, a->to, p, has);
 }
 
 static int at_of(const struct args *a, struct uk_date *at)
@@ -82,7 +59,7 @@ static int at_of(const struct args *a, struct uk_date *at)
 	const char *why;
 	*at = uk_date_today();
 	if (a->at && uk_date_parse(a->at, at, &why) != 0)
-		return bad_value("--at", a->at, why);
+		return uk_bad_value("--at", a->at, why);
 	return 0;
 }
 
@@ -155,11 +132,11 @@ static int cmd_ls(const struct uk_opts *o, const struct args *a)
 	/* Filter values are checked: a misspelt one is bad data, not an
 	 * empty list. */
 	if (a->in.category && !(f.category = uk_dispute_category_of(a->in.category)))
-		return bad_value("--category", a->in.category, "unknown category");
+		return uk_bad_value("--category", a->in.category, "unknown category");
 	if (f.status && strcmp(f.status, "open") && strcmp(f.status, "mediating") && strcmp(f.status, "closed"))
-		return bad_value("--status", f.status, "open, mediating or closed");
+		return uk_bad_value("--status", f.status, "open, mediating or closed");
 	if (f.kind && strcmp(f.kind, "dispute") && strcmp(f.kind, "petition"))
-		return bad_value("--kind", f.kind, "dispute or petition");
+		return uk_bad_value("--kind", f.kind, "dispute or petition");
 	f.overdue = a->overdue;
 	cols = uk_dispute_ls_cols(f.overdue, &ncols);
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = limit_of(db, &f.limit_days)) == 0 &&
@@ -248,7 +225,7 @@ static int cmd_stats(const struct uk_opts *o, const struct args *a)
 			char *end;
 			threshold = strtol(a->collective, &end, 10);
 			if (*end || threshold < 2)
-				rc = bad_value("--collective", a->collective, "a whole number of workers from 2");
+				rc = uk_bad_value("--collective", a->collective, "a whole number of workers from 2");
 		}
 		if (!rc) {
 			struct uk_date at = p.to;

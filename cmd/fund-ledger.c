@@ -225,33 +225,9 @@ static int cmd_import(const struct uk_opts *o, const struct args *a, char **pos,
 	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;
 }
 
-static int bad_value(const char *option, const char *value, const char *why)
-{
-	uk_err("%s '%s': %s", option, value, why);
-	return UK_EX_DATAERR;
-}
-
 static int period_of(const struct args *a, struct uk_ledger_filter *f)
 {
-	const char *why;
-	int n = (a->year != NULL) + (a->month != NULL) + (a->from != NULL || a->to != NULL);
-	if (n > 1)
-		return uk_usage_error(usage, "use just one of --year, --month and --from/--to");
-	/* A bad value is bad data (65), not a malformed command line. */
-	if (a->year && uk_period_parse_year(a->year, &f->period, &why) != 0)
-		return bad_value("--year", a->year, why);
-	if (a->month && uk_period_parse_month(a->month, &f->period, &why) != 0)
-		return bad_value("--month", a->month, why);
-	if (a->from || a->to) {
-		if (!a->from || !a->to)
-			return uk_usage_error(usage, "--from and --to go together");
-		if (uk_date_parse(a->from, &f->period.from, &why) != 0)
-			return bad_value("--from", a->from, why);
-		if (uk_date_parse(a->to, &f->period.to, &why) != 0)
-			return bad_value("--to", a->to, why);
-	}
-	f->has_period = n == 1;
-	return 0;
+	return uk_cli_period(usage, a->year, a->month, a->from, a->to, &f->period, &f->has_period);
 }
 
 static int with_writer(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
@@ -308,7 +284,7 @@ static int cmd_balance(const struct uk_opts *o, const struct args *a, int npos)
 		struct uk_date d;
 		const char *why;
 		if (uk_date_parse(a->at, &d, &why) != 0)
-			return bad_value("--at", a->at, why);
+			return uk_bad_value("--at", a->at, why);
 		uk_date_format(d, at);
 	}
 	cols = uk_ledger_balance_cols(by, &ncols);

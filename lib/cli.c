@@ -80,6 +80,35 @@ int uk_strv_push(const char ***list, int *n, const char *s)
 	return 0;
 }
 
+int uk_bad_value(const char *option, const char *value, const char *why)
+{
+	uk_err("%s '%s': %s", option, value, why);
+	return UK_EX_DATAERR;
+}
+
+int uk_cli_period(const char *usage, const char *year, const char *month, const char *from,
+                  const char *to, struct uk_period *p, int *has)
+{
+	const char *why;
+	int n = (year != NULL) + (month != NULL) + (from != NULL || to != NULL);
+	*has = n == 1;
+	if (n > 1)
+		return uk_usage_error(usage, "use just one of --year, --month and --from/--to");
+	if (year && uk_period_parse_year(year, p, &why) != 0)
+		return uk_bad_value("--year", year, why);
+	if (month && uk_period_parse_month(month, p, &why) != 0)
+		return uk_bad_value("--month", month, why);
+	if (from || to) {
+		if (!from || !to)
+			return uk_usage_error(usage, "--from and --to go together");
+		if (uk_date_parse(from, &p->from, &why) != 0)
+			return uk_bad_value("--from", from, why);
+		if (uk_date_parse(to, &p->to, &why) != 0)
+			return uk_bad_value("--to", to, why);
+	}
+	return 0;
+}
+
 int uk_err_nomem(void)
 {
 	uk_err("out of memory");

@@ -5,6 +5,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include "uk_date.h"
 #include "uk_text.h"
 
 /* Exit codes of DESIGN.md §5 (sysexits.h values). */
@@ -37,6 +38,14 @@ void uk_err_at(const char *file, long line, const char *fmt, ...)
 int uk_errf(char *err, size_t errsz, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Appends s to a growable list of strings (repeatable options). 0 or -1. */
 int uk_strv_push(const char ***list, int *n, const char *s);
+/* "PROG: OPTION 'VALUE': why" for an option whose value breaks a rule;
+ * returns 65 (bad data, DESIGN.md §8). */
+int uk_bad_value(const char *option, const char *value, const char *why);
+/* The period of --year, --month or --from/--to (at most one; *has says
+ * whether one was given). 64 for a malformed combination, 65 for a bad
+ * value, else 0. */
+int uk_cli_period(const char *usage, const char *year, const char *month, const char *from,
+                  const char *to, struct uk_period *p, int *has);
 /* Out of memory: one message, exit code 70. */
 int uk_err_nomem(void);
 

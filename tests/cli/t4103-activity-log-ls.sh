@@ -105,17 +105,17 @@ test_expect_success '--excel: BOM and CRLF' '
 '
 
 test_expect_success 'two periods, half a range, a stray argument: 64' '
-	refused 64 "one period" ls --year 2026 --month 2026-01 &&
-	refused 64 "one period" ls --from 2026-01-01 &&
-	refused 64 "one period" ls --to 2026-01-01 &&
+	refused 64 "just one of --year, --month and --from/--to" ls --year 2026 --month 2026-01 &&
+	refused 64 "--from and --to go together" ls --from 2026-01-01 &&
+	refused 64 "--from and --to go together" ls --to 2026-01-01 &&
 	refused 64 "" ls 2026 &&
 	refused 64 "" ls --bogus
 '
 
 test_expect_success 'a bad period: 65' '
-	refused 65 "period" ls --month 2026-13 &&
-	refused 65 "period" ls --year 26x &&
-	refused 65 "period" ls --from 2026-02-30 --to 2026-03-01
+	refused 65 "--month .2026-13.: no such month" ls --month 2026-13 &&
+	refused 65 "--year .26x.: not a year" ls --year 26x &&
+	refused 65 "--from .2026-02-30.: no such day" ls --from 2026-02-30 --to 2026-03-01
 '
 
 test_expect_success 'an unknown --kind: 65, as add refuses it' '
