@@ -1,6 +1,7 @@
 /* activities.c - what the union did: activities by kind, with their
  * participants, the plan item they carry out and, with a cost, the ledger
  * entry posted in the same transaction. */
+#include "uk_batch.h"
 #include "uk_plans.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
@@ -253,71 +254,41 @@ static const char *val(struct uk_row *row, int c)
 	return s && *s ? s : NULL;
 }
 
+/* One record of an import; a refused one (its cost overdraws, say) is
+ * undone whole by the batch loop. */
+static int import_activity(void *ctx, struct uk_row *row, char *err, size_t errsz)
+{
+	struct uk_db *db = ctx;
+	struct uk_activity_in in;
+	const char *members[256];
+	char *list = NULL, *save = NULL;
+	int64_t id;
+	int res;
+
+	memset(&in, 0, sizeof in);
+	in.date = val(row, AC_DATE);
+	in.kind = val(row, AC_KIND);
+	in.title = val(row, AC_TITLE);
+	in.participants = val(row, AC_PARTICIPANTS);
+	in.plan_item = val(row, AC_PLAN_ITEM);
+	in.cost = val(row, AC_COST);
+	in.category = val(row, AC_CATEGORY);
+	in.fund = val(row, AC_FUND);
+	in.note = val(row, AC_NOTE);
+	if (val(row, AC_MEMBERS) && (list = strdup(val(row, AC_MEMBERS)))) {
+		for (char *it = strtok_r(list, ";", &save); it && in.nmembers < 256; it = strtok_r(NULL, ";", &save))
+			members[in.nmembers++] = uk_trim(it);
+		in.members = members;
+	}
+	res = uk_activity_add(db, &in, &id, err, errsz);
+	free(list);
+	return res;
+}
+
 int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *rejects,
                          long *added, long *bad)
 {
-	struct uk_rejects *rj = NULL;
-	struct uk_row *row;
-	int rc;
-
-	*added = *bad = 0;
-	if (rejects && (rc = uk_rejects_open(rejects, r, &rj)) != 0)
-		return rc;
-	while ((rc = uk_reader_next(r, &row)) == 1) {
-		struct uk_activity_in in;
-		const char *members[256];
-		char err[400], *list = NULL, *save = NULL;
-		int64_t id;
-		int res = -1;
-
-		memset(&in, 0, sizeof in);
-		if (uk_row_error(row)) {
-			snprintf(err, sizeof err, "%s", uk_row_error(row));
-		} else {
-			in.date = val(row, AC_DATE);
-			in.kind = val(row, AC_KIND);
-			in.title = val(row, AC_TITLE);
-			in.participants = val(row, AC_PARTICIPANTS);
-			in.plan_item = val(row, AC_PLAN_ITEM);
-			in.cost = val(row, AC_COST);
-			in.category = val(row, AC_CATEGORY);
-			in.fund = val(row, AC_FUND);
-			in.note = val(row, AC_NOTE);
-			if (val(row, AC_MEMBERS) && (list = strdup(val(row, AC_MEMBERS)))) {
-				for (char *it = strtok_r(list, ";", &save); it && in.nmembers < 256; it = strtok_r(NULL, ";", &save))
-					members[in.nmembers++] = uk_trim(it);
-				in.members = members;
-			}
-			/* A record refused after its activity was written (its cost
-			 * overdraws, say) leaves nothing. */
-			if ((res = uk_db_savepoint(db)) == 0) {
-				int sp;
-				res = uk_activity_add(db, &in, &id, err, sizeof err);
-				sp = uk_db_release(db, res != 0);
-				if (sp && res <= 1)
-					res = sp;
-			}
-			free(list);
-		}
-		if (res > 1) {
-			uk_rejects_close(rj);
-			return res;
-		}
-		if (res == -1) {
-			(*bad)++;
-			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
-			if (rj)
-				uk_rejects_add(rj, row, err);
-			continue;
-		}
-		(*added)++;
-	}
-	{
-		int crc = uk_rejects_close(rj);
-		if (!rc)
-			rc = crc;
-	}
-	return rc > 1 ? rc : 0;
+	return uk_batch_records(db, r, rejects, import_activity, db, added, bad);
 }
 
 int uk_activities_figures(struct uk_db *db, struct uk_period p, const char *kind,

@@ -1,5 +1,6 @@
 /* dispute_query.c - reading the mediation log: listings, a case with its
  * timeline, imports, and the year's figures (调处率, 成功率). */
+#include "uk_batch.h"
 #include "uk_disputes.h"
 #include "uk_ids.h"
 #include "uk_money.h"
@@ -200,86 +201,53 @@ static const char *val(struct uk_row *row, int c)
 	return s && *s ? s : NULL;
 }
 
+/* One record of an import: a new case, closed or in mediation as the
+ * record says. */
+static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
+{
+	struct uk_db *db = ctx;
+	struct uk_case_in in;
+	char case_no[16], *list = NULL, *save = NULL;
+	const char *members[64];
+	int res;
+
+	memset(&in, 0, sizeof in);
+	in.kind = val(row, DC_KIND);
+	in.received = val(row, DC_RECEIVED);
+	in.source = val(row, DC_SOURCE);
+	in.category = val(row, DC_CATEGORY);
+	in.employer = val(row, DC_EMPLOYER);
+	in.employer_code = val(row, DC_EMPLOYER_CODE);
+	in.workers = val(row, DC_WORKERS);
+	in.claimed = val(row, DC_CLAIMED);
+	in.summary = val(row, DC_SUMMARY);
+	if (val(row, DC_MEMBERS) && (list = strdup(val(row, DC_MEMBERS)))) {
+		/* "000001 张三;000002 李四" as ls writes it, or numbers alone */
+		for (char *it = strtok_r(list, ";", &save); it && in.nmembers < 64; it = strtok_r(NULL, ";", &save)) {
+			char *sp = strchr(it, ' ');
+			if (sp)
+				*sp = '\0';
+			members[in.nmembers++] = it;
+		}
+		in.members = members;
+	}
+	res = uk_dispute_open(db, &in, case_no, err, errsz);
+	if (res == 0 && val(row, DC_OUTCOME))
+		res = uk_dispute_close(db, case_no, val(row, DC_OUTCOME), val(row, DC_RECOVERED),
+		                       val(row, DC_CLOSED), NULL, err, errsz);
+	else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "mediating") == 0) {
+		struct uk_case_change c = {"mediating", NULL, val(row, DC_RECEIVED), 0};
+		res = uk_dispute_update(db, case_no, &c, err, errsz);
+	} else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "closed") == 0)
+		res = uk_errf(err, errsz, "a closed case needs its outcome");
+	free(list);
+	return res;
+}
+
 int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects_path,
                        long *added, long *bad)
 {
-	struct uk_rejects *rj = NULL;
-	struct uk_row *row;
-	int rc;
-
-	*added = *bad = 0;
-	if (rejects_path && (rc = uk_rejects_open(rejects_path, r, &rj)) != 0)
-		return rc;
-	while ((rc = uk_reader_next(r, &row)) == 1) {
-		struct uk_case_in in;
-		char err[400], case_no[16];
-		const char *members[64];
-		char *list = NULL, *save = NULL;
-		int res;
-
-		memset(&in, 0, sizeof in);
-		if (uk_row_error(row)) {
-			snprintf(err, sizeof err, "%s", uk_row_error(row));
-			res = -1;
-			goto judged;
-		}
-		if ((res = uk_db_savepoint(db)) != 0)
-			goto judged;
-		in.kind = val(row, DC_KIND);
-		in.received = val(row, DC_RECEIVED);
-		in.source = val(row, DC_SOURCE);
-		in.category = val(row, DC_CATEGORY);
-		in.employer = val(row, DC_EMPLOYER);
-		in.employer_code = val(row, DC_EMPLOYER_CODE);
-		in.workers = val(row, DC_WORKERS);
-		in.claimed = val(row, DC_CLAIMED);
-		in.summary = val(row, DC_SUMMARY);
-		if (val(row, DC_MEMBERS) && (list = strdup(val(row, DC_MEMBERS)))) {
-			/* "000001 张三;000002 李四" as ls writes it, or numbers alone */
-			for (char *it = strtok_r(list, ";", &save); it && in.nmembers < 64; it = strtok_r(NULL, ";", &save)) {
-				char *sp = strchr(it, ' ');
-				if (sp)
-					*sp = '\0';
-				members[in.nmembers++] = it;
-			}
-			in.members = members;
-		}
-		res = uk_dispute_open(db, &in, case_no, err, sizeof err);
-		if (res == 0 && val(row, DC_OUTCOME))
-			res = uk_dispute_close(db, case_no, val(row, DC_OUTCOME), val(row, DC_RECOVERED),
-			                       val(row, DC_CLOSED), NULL, err, sizeof err);
-		else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "mediating") == 0) {
-			struct uk_case_change c = {"mediating", NULL, val(row, DC_RECEIVED), 0};
-			res = uk_dispute_update(db, case_no, &c, err, sizeof err);
-		} else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "closed") == 0)
-			res = -1, snprintf(err, sizeof err, "a closed case needs its outcome");
-		free(list);
-		/* A record refused after its case was opened leaves nothing. */
-		{
-			int sp = uk_db_release(db, res != 0);
-			if (sp && res <= 1)
-				res = sp;
-		}
-judged:
-		if (res > 1) {
-			uk_rejects_close(rj);
-			return res;
-		}
-		if (res == -1) {
-			(*bad)++;
-			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
-			if (rj)
-				uk_rejects_add(rj, row, err);
-			continue;
-		}
-		(*added)++;
-	}
-	{
-		int crc = uk_rejects_close(rj);
-		if (!rc)
-			rc = crc;
-	}
-	return rc > 1 ? rc : 0;
+	return uk_batch_records(db, r, rejects_path, import_case, db, added, bad);
 }
 
 /* ---- the figures ---- */

@@ -1,0 +1,47 @@
+/* batch.c - the loop every importer shares. */
+#include "uk_batch.h"
+#include "uk_cli.h"
+
+#include <stdio.h>
+
+int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                     uk_record_fn fn, void *ctx, long *added, long *bad)
+{
+	struct uk_rejects *rj = NULL;
+	struct uk_row *row;
+	int rc, crc;
+
+	*added = *bad = 0;
+	if (rejects && (rc = uk_rejects_open(rejects, r, &rj)) != 0)
+		return rc;
+	while ((rc = uk_reader_next(r, &row)) == 1) {
+		char err[400];
+		int res;
+		if (uk_row_error(row)) {
+			snprintf(err, sizeof err, "%s", uk_row_error(row));
+			res = -1;
+		} else if ((res = uk_db_savepoint(db)) == 0) {
+			int sp;
+			res = fn(ctx, row, err, sizeof err);
+			sp = uk_db_release(db, res != 0);
+			if (sp && res <= 1)
+				res = sp;
+		}
+		if (res > 1) {
+			uk_rejects_close(rj);
+			return res;
+		}
+		if (res == -1) {
+			(*bad)++;
+			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
+			if (rj)
+				uk_rejects_add(rj, row, err);
+			continue;
+		}
+		(*added)++;
+	}
+	crc = uk_rejects_close(rj);
+	if (rc > 1)
+		return rc;
+	return crc;
+}
