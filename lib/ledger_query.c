@@ -1091,3 +1091,99 @@ int uk_ledger_figures(struct uk_db *db, struct uk_period p, struct uk_ledger_fig
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot sum the books");
 }
+
+static void bind_period(sqlite3_stmt *st, struct uk_period p, char from[UK_DATE_BUFSZ], char to[UK_DATE_BUFSZ])
+{
+	sqlite3_bind_text(st, 1, uk_date_format(p.from, from), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
+}
+
+int uk_ledger_class_totals(struct uk_db *db, struct uk_period p, uk_class_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT top.code, top.name, top.kind,"
+		" sum(CASE WHEN (top.kind = 'income') = (e.direction = 'in') THEN e.amount ELSE -e.amount END)"
+		" FROM ledger_entries e JOIN ledger_categories c ON c.code = e.category"
+		" JOIN ledger_categories top ON top.code = coalesce(c.parent, c.code)"
+		" WHERE e.date BETWEEN ?1 AND ?2 AND top.kind <> 'system'"
+		" GROUP BY top.code ORDER BY top.kind = 'expense', top.code");
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
+	int rc, status = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	bind_period(st, p, from, to);
+	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
+	if (!status && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot sum the books");
+	sqlite3_finalize(st);
+	return status;
+}
+
+int uk_ledger_month_totals(struct uk_db *db, struct uk_period p, uk_month_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT substr(e.date, 1, 7),"
+		" coalesce(sum(CASE WHEN c.kind = 'income' THEN (CASE e.direction WHEN 'in' THEN e.amount ELSE -e.amount END) END), 0),"
+		" coalesce(sum(CASE WHEN c.kind = 'expense' THEN (CASE e.direction WHEN 'out' THEN e.amount ELSE -e.amount END) END), 0)"
+		" FROM ledger_entries e JOIN ledger_categories c ON c.code = e.category"
+		" WHERE e.date BETWEEN ?1 AND ?2 GROUP BY 1 ORDER BY 1");
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
+	int rc, status = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	bind_period(st, p, from, to);
+	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+		            sqlite3_column_int64(st, 2));
+	if (!status && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot sum the books");
+	sqlite3_finalize(st);
+	return status;
+}
+
+int uk_ledger_balances_at(struct uk_db *db, struct uk_date date, uk_balance_fn fn, void *ctx)
+{
+	/* Every fund and account that has entries, and every fund. */
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT f.name, f.title, coalesce(e.account, 'bank'),"
+		" coalesce(sum(CASE e.direction WHEN 'in' THEN e.amount ELSE -e.amount END), 0)"
+		" FROM ledger_funds f LEFT JOIN ledger_entries e ON e.fund = f.name AND e.date <= ?1"
+		" GROUP BY f.name, e.account ORDER BY f.name, e.account");
+	char d[UK_DATE_BUFSZ];
+	int rc, status = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, uk_date_format(date, d), -1, SQLITE_STATIC);
+	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
+	if (!status && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot read balances");
+	sqlite3_finalize(st);
+	return status;
+}
+
+int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT x.date, m.member_no, m.name, x.amount FROM ledger_entries x"
+		" JOIN ledger_categories y ON y.code = x.category LEFT JOIN members m ON m.id = x.member_id"
+		" WHERE x.fund = 'hardship' AND (y.code = '502' OR y.parent = '502') AND x.direction = 'out'"
+		" AND x.void_of IS NULL AND x.date BETWEEN ?1 AND ?2"
+		" AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = x.id AND v.date <= ?2)"
+		" ORDER BY x.date, x.id");
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
+	int rc, status = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	bind_period(st, p, from, to);
+	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
+	if (!status && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot read aid");
+	sqlite3_finalize(st);
+	return status;
+}

@@ -416,7 +416,17 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 		" count(*) FILTER (WHERE s IN ('active', 'retired') AND h <> 'none'),"
 		" count(*) FILTER (WHERE coalesce(join_date, hire_date) BETWEEN ?1 AND ?2),"
 		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
-		"   AND new_value IN ('left', 'transferred', 'deceased') AND date BETWEEN ?1 AND ?2)"
+		"   AND new_value IN ('left', 'transferred', 'deceased') AND date BETWEEN ?1 AND ?2),"
+		" count(*) FILTER (WHERE s = 'active'), count(*) FILTER (WHERE s = 'retired'),"
+		" count(*) FILTER (WHERE s IN ('active', 'retired') AND h = 'relative'),"
+		" count(*) FILTER (WHERE s IN ('active', 'retired') AND h = 'deep'),"
+		" count(*) FILTER (WHERE s IN ('active', 'retired') AND h = 'accident'),"
+		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
+		"   AND new_value = 'left' AND date BETWEEN ?1 AND ?2),"
+		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
+		"   AND new_value = 'transferred' AND date BETWEEN ?1 AND ?2),"
+		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
+		"   AND new_value = 'deceased' AND date BETWEEN ?1 AND ?2)"
 		" FROM (SELECT m.gender, m.join_date, m.hire_date, " STATUS_AT("?2") " AS s, " HARDSHIP_AT("?2") " AS h"
 		"       FROM members m WHERE coalesce(m.join_date, m.hire_date, '') <= ?2)");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
@@ -433,7 +443,34 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 		f->hardship = sqlite3_column_int64(st, 2);
 		f->joined = sqlite3_column_int64(st, 3);
 		f->left = sqlite3_column_int64(st, 4);
+		f->active = sqlite3_column_int64(st, 5);
+		f->retired = sqlite3_column_int64(st, 6);
+		f->relative = sqlite3_column_int64(st, 7);
+		f->deep = sqlite3_column_int64(st, 8);
+		f->accident = sqlite3_column_int64(st, 9);
+		f->left_left = sqlite3_column_int64(st, 10);
+		f->transferred = sqlite3_column_int64(st, 11);
+		f->deceased = sqlite3_column_int64(st, 12);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot count members");
+}
+
+int uk_members_by_unit(struct uk_db *db, struct uk_date date, uk_count_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT coalesce(unit, ''), count(*) FROM members m WHERE " STATUS_AT("?1")
+		" IN ('active', 'retired') AND coalesce(m.join_date, m.hire_date, '') <= ?1"
+		" GROUP BY 1 ORDER BY 2 DESC, 1");
+	char d[UK_DATE_BUFSZ];
+	int rc, status = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, uk_date_format(date, d), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !status)
+		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1));
+	if (!status && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		status = uk_db_fail(db, rc, "cannot count members");
+	sqlite3_finalize(st);
+	return status;
 }

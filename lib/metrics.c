@@ -199,7 +199,7 @@ static int met(const char *op, int64_t actual, int64_t target)
 	return actual == target;
 }
 
-int uk_plan_progress(struct uk_db *db, int year, struct uk_date at, struct uk_writer *w)
+int uk_plan_progress_each(struct uk_db *db, int year, struct uk_date at, uk_progress_fn fn, void *ctx)
 {
 	struct uk_plan *p;
 	struct uk_period period = {{year, 1, 1}, {year, 12, 31}};
@@ -213,7 +213,6 @@ int uk_plan_progress(struct uk_db *db, int year, struct uk_date at, struct uk_wr
 		struct uk_plan_item *it = &p->items[i];
 		char item[48], num[16], target[96] = "", actual[48] = "";
 		const char *result = "no target";
-		const char *vals[5];
 		uk_cn_numeral_format(it->section, num, sizeof num);
 		snprintf(item, sizeof item, "%d/%s/%d", year, num, it->number);
 		if (it->metric) {
@@ -229,14 +228,23 @@ int uk_plan_progress(struct uk_db *db, int year, struct uk_date at, struct uk_wr
 				         met(it->op, have, want) ? "met" : "not yet";
 			}
 		}
-		vals[0] = item;
-		vals[1] = it->text;
-		vals[2] = *target ? target : NULL;
-		vals[3] = *actual ? actual : NULL;
-		vals[4] = result;
-		if (!rc && uk_writer_row(w, vals) != 0)
-			break;
+		if (!rc)
+			rc = fn(ctx, item, it->text, *target ? target : NULL, *actual ? actual : NULL, result);
 	}
 	uk_plan_free(p);
 	return rc;
+}
+
+static int progress_row(void *ctx, const char *item, const char *text, const char *target,
+                        const char *actual, const char *result)
+{
+	const char *vals[5] = {item, text, target, actual, result};
+	/* A closed pipe stops the listing quietly. */
+	return uk_writer_row(ctx, vals) != 0 ? -1 : 0;
+}
+
+int uk_plan_progress(struct uk_db *db, int year, struct uk_date at, struct uk_writer *w)
+{
+	int rc = uk_plan_progress_each(db, year, at, progress_row, w);
+	return rc == -1 ? 0 : rc;
 }

@@ -175,6 +175,20 @@ int uk_ledger_funds_list(struct uk_db *db, struct uk_writer *w);
 struct uk_ledger_figures { int64_t income, expense, dues, hardship_paid; long hardship_recipients; };
 int uk_ledger_figures(struct uk_db *db, struct uk_period p, struct uk_ledger_figures *f);
 
+/* Report data, by callbacks. Top classes (a detail counts in its parent),
+ * net of voids: income in minus out, expense out minus in. */
+typedef int (*uk_class_fn)(void *ctx, const char *code, const char *name, const char *kind, int64_t amount);
+int uk_ledger_class_totals(struct uk_db *db, struct uk_period p, uk_class_fn fn, void *ctx);
+/* Income and expense of each month with entries. */
+typedef int (*uk_month_fn)(void *ctx, const char *month, int64_t income, int64_t expense);
+int uk_ledger_month_totals(struct uk_db *db, struct uk_period p, uk_month_fn fn, void *ctx);
+/* The balance of every fund and account at the end of date. */
+typedef int (*uk_balance_fn)(void *ctx, const char *fund, const char *title, const char *account, int64_t balance);
+int uk_ledger_balances_at(struct uk_db *db, struct uk_date date, uk_balance_fn fn, void *ctx);
+/* Hardship aid paid in the period (not voided by its end). */
+typedef int (*uk_aid_fn)(void *ctx, const char *date, const char *member_no, const char *name, int64_t amount);
+int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx);
+
 /* Dues (DOMAIN.md): 0.5% of the wage base cut to whole 10 yuan, in fen. */
 int64_t uk_dues_of_wage(int64_t wage_fen);
 

@@ -181,7 +181,15 @@ int uk_members_each_active(struct uk_db *db, const char *date, const char *joine
 /* The register's figures for a period (DESIGN.md §8): members active or
  * retired at its end, women among them, with a hardship level; joined and
  * left within it. */
-struct uk_member_figures { long total, female, hardship, joined, left; };
+struct uk_member_figures {
+	long total, female, hardship, joined, left;
+	long active, retired;                   /* total, apart */
+	long relative, deep, accident;          /* hardship by level */
+	long left_left, transferred, deceased;  /* left, by reason */
+};
+/* Members active or retired at date, by unit: fn(ctx, unit, count). */
+typedef int (*uk_count_fn)(void *ctx, const char *key, long n);
+int uk_members_by_unit(struct uk_db *db, struct uk_date date, uk_count_fn fn, void *ctx);
 int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_figures *f);
 /* Adds delta to the kept number of members of a status; every change of
  * a member's status (and every new member) goes through it. */

@@ -88,6 +88,11 @@ void uk_metric_format(const struct uk_metric *m, int64_t value, char *buf, size_
 /* plan-new --progress: each item, target, actual, and met / not yet / no target. */
 const struct uk_outcol *uk_plan_progress_cols(int *n);
 int uk_plan_progress(struct uk_db *db, int year, struct uk_date at, struct uk_writer *w);
+/* The same as data: fn(ctx, item, text, target, actual, result) per item;
+ * a non-zero return of fn stops and is returned. */
+typedef int (*uk_progress_fn)(void *ctx, const char *item, const char *text, const char *target,
+                              const char *actual, const char *result);
+int uk_plan_progress_each(struct uk_db *db, int year, struct uk_date at, uk_progress_fn fn, void *ctx);
 
 /* Activities. */
 #define UK_ACTIVITY_NKINDS 12
