@@ -1,0 +1,160 @@
+/* report-year - the year's work summary, and a federation's sum of the
+ * reports of its unions. */
+#include "uk_cli.h"
+#include "uk_report.h"
+#include "uk_store.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: report-year --year Y [-f md|html|json|csv|table] [--lang zh|en] [--table NAME]\n"
+	"       report-year --merge FILE... [-f FORMAT] [--lang zh|en]\n"
+	"The year's work summary: members, funds, disputes, activities, the plan.\n"
+	"\n"
+	"  --year Y         the year\n"
+	"  --lang zh|en     Chinese (default) or English headings\n"
+	"  --table NAME     with -f csv: that table only (members, units, funds, classes,\n"
+	"                   months, balances, disputes, activities, plan, unions)\n"
+	"  --merge FILE...  add up the JSON reports of many unions (- for stdin)\n"
+	"Common:\n"
+	"  -d, --db PATH  -f, --format md|html|json|csv|table  -q, --quiet\n"
+	"  -h, --help  --version\n";
+
+enum { OPT_YEAR = UK_OPT_TOOL, OPT_LANG, OPT_TABLE, OPT_MERGE };
+
+/* Reports from files: one JSON object each, or a stream of them on stdin. */
+static int load_reports(char **paths, int n, json_t ***out, const char ***names, int *count)
+{
+	json_t **r = NULL;
+	const char **nm = NULL;
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		FILE *f = strcmp(paths[i], "-") ? fopen(paths[i], "rb") : stdin;
+		json_error_t e;
+		json_t *j;
+		if (!f) {
+			uk_err("cannot open '%s'", paths[i]);
+			goto fail;
+		}
+		while ((j = json_loadf(f, JSON_DISABLE_EOF_CHECK, &e)) != NULL) {
+			json_t **g = realloc(r, (size_t)(k + 1) * sizeof *g);
+			const char **h = realloc(nm, (size_t)(k + 1) * sizeof *h);
+			if (g)
+				r = g;
+			if (h)
+				nm = h;
+			if (!g || !h) {
+				json_decref(j);
+				goto fail;
+			}
+			r[k] = j;
+			nm[k++] = paths[i];
+		}
+		if (strstr(e.text, "end of file") == NULL && e.position > 0 && !feof(f)) {
+			uk_err_at(strcmp(paths[i], "-") ? paths[i] : "stdin", e.line, "bad JSON: %s", e.text);
+			if (f != stdin)
+				fclose(f);
+			goto fail;
+		}
+		if (f != stdin)
+			fclose(f);
+	}
+	*out = r;
+	*names = nm;
+	*count = k;
+	return 0;
+fail:
+	for (int i = 0; i < k; i++)
+		json_decref(r[i]);
+	free(r);
+	free(nm);
+	return UK_EX_DATAERR;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		UK_LONGOPTS_COMMON,
+		{"year", required_argument, 0, OPT_YEAR}, {"lang", required_argument, 0, OPT_LANG},
+		{"table", required_argument, 0, OPT_TABLE}, {"merge", no_argument, 0, OPT_MERGE},
+		{0, 0, 0, 0},
+	};
+	struct uk_opts o = {0};
+	struct uk_db *db = NULL;
+	json_t *report = NULL;
+	const char *year_s = NULL, *table = NULL;
+	enum uk_report_lang lang = UK_LANG_ZH;
+	int merge = 0, c, rc = 0, done = 0;
+
+	uk_cli_init(argv[0]);
+	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_YEAR: year_s = optarg; break;
+		case OPT_TABLE: table = optarg; break;
+		case OPT_MERGE: merge = 1; break;
+		case OPT_LANG:
+			if (strcmp(optarg, "zh") && strcmp(optarg, "en")) {
+				rc = uk_usage_error(usage, "--lang is zh or en");
+				goto out;
+			}
+			lang = strcmp(optarg, "en") ? UK_LANG_ZH : UK_LANG_EN;
+			break;
+		default:
+			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
+				goto out;
+		}
+	}
+	if (o.format == UK_FMT_NDJSON) {
+		rc = uk_usage_error(usage, "a report is md, html, json, csv or table");
+		goto out;
+	}
+	if (table && uk_format_resolve(&o, 1) != UK_FMT_CSV) {
+		rc = uk_usage_error(usage, "--table goes with -f csv");
+		goto out;
+	}
+	if (merge) {
+		json_t **reports = NULL;
+		const char **names = NULL;
+		int n = 0;
+		if (optind >= argc) {
+			rc = uk_usage_error(usage, "--merge takes the reports' files (- for stdin)");
+			goto out;
+		}
+		if ((rc = load_reports(argv + optind, argc - optind, &reports, &names, &n)) == 0) {
+			if (n == 0) {
+				uk_err("no report to merge");
+				rc = UK_EX_DATAERR;
+			} else {
+				rc = uk_report_merge(reports, n, names, &report);
+			}
+			for (int i = 0; i < n; i++)
+				json_decref(reports[i]);
+			free(reports);
+			free(names);
+		}
+	} else {
+		struct uk_period p;
+		const char *why;
+		if (!year_s || optind < argc) {
+			rc = uk_usage_error(usage, year_s ? "unexpected argument" : "--year is needed");
+			goto out;
+		}
+		if (uk_period_parse_year(year_s, &p, &why) != 0) {
+			rc = uk_bad_value("--year", year_s, why);
+			goto out;
+		}
+		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0)
+			rc = uk_report_year(db, p.from.y, &report);
+	}
+	if (!rc) {
+		int r = uk_report_render(report, uk_format_resolve(&o, 1), lang, table, stdout);
+		rc = r == 1 ? UK_EX_USAGE : r ? UK_EX_IOERR : 0;
+	}
+out:
+	json_decref(report);
+	uk_db_close(db);
+	uk_opts_free(&o);
+	return uk_finish_stdout(rc);
+}

@@ -1,0 +1,451 @@
+/* report.c - the year's report and the month's disclosure as JSON, asked of
+ * the modules that own the data; the federation's sum of many reports. */
+#include "uk_report.h"
+#include "uk_config.h"
+#include "uk_disputes.h"
+#include "uk_ids.h"
+#include "uk_ledger.h"
+#include "uk_members.h"
+#include "uk_money.h"
+#include "uk_plans.h"
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *money(int64_t fen)
+{
+	char buf[UK_MONEY_BUFSZ];
+	return json_string(uk_money_format(fen, buf));
+}
+
+/* A rate in per mille as a percentage with one decimal; null without a
+ * denominator (DESIGN.md §8). */
+static json_t *rate(long permille)
+{
+	return permille < 0 ? json_null() : json_real((double)permille / 10.0);
+}
+
+static int64_t fen_of(json_t *v)
+{
+	int64_t fen = 0;
+	const char *why;
+	if (json_is_string(v))
+		uk_money_parse(json_string_value(v), &fen, &why);
+	return fen;
+}
+
+static json_t *union_info(struct uk_db *db)
+{
+	json_t *u = json_object();
+	static const char *const keys[][2] = {{"union.name", "name"}, {"union.code", "code"},
+	                                      {"union.parent", "parent"}, {"union.level", "level"}};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		char *v = NULL;
+		uk_config_get(db, keys[i][0], &v);
+		json_object_set_new(u, keys[i][1], v ? json_string(v) : json_null());
+		free(v);
+	}
+	return u;
+}
+
+static int add_unit(void *ctx, const char *unit, long n)
+{
+	json_array_append_new(ctx, json_pack("{s:s, s:i}", "unit", unit, "members", (json_int_t)n));
+	return 0;
+}
+
+static int add_class(void *ctx, const char *code, const char *name, const char *kind, int64_t amount)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s}", "code", code, "name", name, "kind", kind);
+	json_object_set_new(o, "amount", money(amount));
+	json_array_append_new(ctx, o);
+	return 0;
+}
+
+static int add_month(void *ctx, const char *month, int64_t income, int64_t expense)
+{
+	json_t *o = json_pack("{s:s}", "month", month);
+	json_object_set_new(o, "income", money(income));
+	json_object_set_new(o, "expense", money(expense));
+	json_array_append_new(ctx, o);
+	return 0;
+}
+
+struct bal_ctx { json_t *arr; int closing; };
+
+/* Balances by fund and account: opening then closing into the same rows. */
+static int add_balance(void *ctx, const char *fund, const char *title, const char *account, int64_t bal)
+{
+	struct bal_ctx *b = ctx;
+	size_t i;
+	json_t *row;
+	json_array_foreach(b->arr, i, row)
+		if (!strcmp(json_string_value(json_object_get(row, "fund")), fund) &&
+		    !strcmp(json_string_value(json_object_get(row, "account")), account)) {
+			json_object_set_new(row, b->closing ? "closing" : "opening", money(bal));
+			return 0;
+		}
+	row = json_pack("{s:s, s:s, s:s}", "fund", fund, "title", title, "account", account);
+	json_object_set_new(row, "opening", money(b->closing ? 0 : bal));
+	json_object_set_new(row, "closing", money(b->closing ? bal : 0));
+	json_array_append_new(b->arr, row);
+	return 0;
+}
+
+static int add_aid(void *ctx, const char *date, const char *member_no, const char *name, int64_t amount)
+{
+	/* Aid recipients are named on a notice board only masked. */
+	char *masked = name ? uk_mask_name(name) : NULL;
+	json_t *o = json_pack("{s:s}", "date", date);
+	(void)member_no;
+	json_object_set_new(o, "member", masked ? json_string(masked) : json_null());
+	json_object_set_new(o, "amount", money(amount));
+	json_array_append_new(ctx, o);
+	free(masked);
+	return 0;
+}
+
+static int add_progress(void *ctx, const char *item, const char *text, const char *target,
+                        const char *actual, const char *result)
+{
+	json_t *o = json_pack("{s:s, s:s}", "item", item, "text", text);
+	json_object_set_new(o, "target", target ? json_string(target) : json_null());
+	json_object_set_new(o, "actual", actual && strcmp(actual, "\xE2\x80\x93") ? json_string(actual) : json_null());
+	json_object_set_new(o, "result", json_string(result));
+	json_array_append_new(ctx, o);
+	return 0;
+}
+
+static json_t *dispute_json(const struct uk_dispute_stats *s)
+{
+	json_t *o = json_object(), *cat = json_object();
+	json_object_set_new(o, "received", json_integer(s->received));
+	json_object_set_new(o, "concluded", json_integer(s->concluded));
+	json_object_set_new(o, "resolved", json_integer(s->resolved));
+	json_object_set_new(o, "failed", json_integer(s->failed));
+	json_object_set_new(o, "referred", json_integer(s->referred));
+	json_object_set_new(o, "withdrawn", json_integer(s->withdrawn));
+	json_object_set_new(o, "open", json_integer(s->open));
+	json_object_set_new(o, "overdue", json_integer(s->overdue));
+	json_object_set_new(o, "petitions", json_integer(s->petitions));
+	json_object_set_new(o, "workers", json_integer(s->workers));
+	json_object_set_new(o, "collective", json_integer(s->collective));
+	json_object_set_new(o, "claimed", money(s->claimed));
+	json_object_set_new(o, "recovered", money(s->recovered));
+	json_object_set_new(o, "handled_rate", rate(s->handled_permille));
+	json_object_set_new(o, "success_rate", rate(s->success_permille));
+	for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
+		json_object_set_new(cat, uk_dispute_category(i), json_integer(s->by_category[i]));
+	json_object_set_new(o, "by_category", cat);
+	return o;
+}
+
+static int disputes_of(struct uk_db *db, struct uk_period p, json_t **out)
+{
+	struct uk_dispute_stats s;
+	long threshold = 10, limit = 15;
+	struct uk_date at = p.to, today = uk_date_today();
+	int rc;
+	if (uk_date_cmp(today, at) < 0)
+		at = today;
+	if ((rc = uk_config_get_int(db, "disputes.collective_threshold", &threshold)) != 0 ||
+	    (rc = uk_config_get_int(db, "disputes.limit_days", &limit)) != 0 ||
+	    (rc = uk_disputes_stats(db, p, at, threshold, limit, &s)) != 0)
+		return rc;
+	*out = dispute_json(&s);
+	return 0;
+}
+
+int uk_report_year(struct uk_db *db, int year, json_t **out)
+{
+	struct uk_period p = {{year, 1, 1}, {year, 12, 31}};
+	struct uk_member_figures mf;
+	struct uk_ledger_figures lf;
+	struct bal_ctx bal;
+	json_t *r = json_object(), *m, *f, *units = json_array(), *classes = json_array();
+	json_t *months = json_array(), *acts = json_array(), *plan = json_array(), *d = NULL;
+	int rc;
+
+	*out = NULL;
+	bal.arr = json_array();
+	json_object_set_new(r, "schema_version", json_integer(UK_REPORT_SCHEMA_VERSION));
+	json_object_set_new(r, "kind", json_string("year"));
+	json_object_set_new(r, "year", json_integer(year));
+	json_object_set_new(r, "union", union_info(db));
+	if ((rc = uk_members_figures(db, p, &mf)) != 0 || (rc = uk_members_by_unit(db, p.to, add_unit, units)) != 0 ||
+	    (rc = uk_ledger_figures(db, p, &lf)) != 0 || (rc = uk_ledger_class_totals(db, p, add_class, classes)) != 0 ||
+	    (rc = uk_ledger_month_totals(db, p, add_month, months)) != 0)
+		goto fail;
+	bal.closing = 0;
+	if ((rc = uk_ledger_balances_at(db, uk_date_from_days(uk_date_to_days(p.from) - 1), add_balance, &bal)) != 0)
+		goto fail;
+	bal.closing = 1;
+	if ((rc = uk_ledger_balances_at(db, p.to, add_balance, &bal)) != 0 || (rc = disputes_of(db, p, &d)) != 0)
+		goto fail;
+	for (int i = 0; i < UK_ACTIVITY_NKINDS; i++) {
+		long n, part;
+		if ((rc = uk_activities_figures(db, p, uk_activity_kind(i), &n, &part)) != 0)
+			goto fail;
+		json_array_append_new(acts, json_pack("{s:s, s:i, s:i}", "kind", uk_activity_kind(i),
+		                                      "count", (json_int_t)n, "participants", (json_int_t)part));
+	}
+	/* The plan against what was done; a year without a plan has none. */
+	{
+		/* Counted over the whole year, like every other table here. */
+		struct uk_date at = p.to;
+		sqlite3_stmt *st = uk_db_prepare(db, "SELECT count(*) FROM plans WHERE year = ?1 AND current = 1");
+		int has = 0;
+		if (st) {
+			sqlite3_bind_int(st, 1, year);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				has = sqlite3_column_int(st, 0);
+			sqlite3_finalize(st);
+		}
+		if (has && (rc = uk_plan_progress_each(db, year, at, add_progress, plan)) != 0)
+			goto fail;
+	}
+	m = json_object();
+	json_object_set_new(m, "total", json_integer(mf.total));
+	json_object_set_new(m, "active", json_integer(mf.active));
+	json_object_set_new(m, "retired", json_integer(mf.retired));
+	json_object_set_new(m, "joined", json_integer(mf.joined));
+	json_object_set_new(m, "left", json_pack("{s:i, s:i, s:i}", "left", (json_int_t)mf.left_left,
+	                                         "transferred", (json_int_t)mf.transferred,
+	                                         "deceased", (json_int_t)mf.deceased));
+	json_object_set_new(m, "female", json_integer(mf.female));
+	json_object_set_new(m, "female_share", rate(mf.total ? (mf.female * 1000 + mf.total / 2) / mf.total : -1));
+	json_object_set_new(m, "hardship", json_pack("{s:i, s:i, s:i}", "relative", (json_int_t)mf.relative,
+	                                             "deep", (json_int_t)mf.deep, "accident", (json_int_t)mf.accident));
+	json_object_set_new(m, "by_unit", units);
+	f = json_object();
+	json_object_set_new(f, "income", money(lf.income));
+	json_object_set_new(f, "expense", money(lf.expense));
+	json_object_set_new(f, "dues", money(lf.dues));
+	json_object_set_new(f, "hardship_paid", money(lf.hardship_paid));
+	json_object_set_new(f, "hardship_recipients", json_integer(lf.hardship_recipients));
+	json_object_set_new(f, "by_class", classes);
+	json_object_set_new(f, "by_month", months);
+	json_object_set_new(f, "balances", bal.arr);
+	json_object_set_new(r, "members", m);
+	json_object_set_new(r, "funds", f);
+	json_object_set_new(r, "disputes", d);
+	json_object_set_new(r, "activities", acts);
+	json_object_set_new(r, "plan", plan);
+	*out = r;
+	return 0;
+fail:
+	json_decref(r);
+	json_decref(units);
+	json_decref(classes);
+	json_decref(months);
+	json_decref(acts);
+	json_decref(plan);
+	json_decref(bal.arr);
+	json_decref(d);
+	return rc;
+}
+
+struct stmt_ctx { json_t *arr; int ytd; };
+
+static int add_statement(void *ctx, const char *code, const char *name, const char *kind, int64_t amount)
+{
+	struct stmt_ctx *s = ctx;
+	size_t i;
+	json_t *row;
+	json_array_foreach(s->arr, i, row)
+		if (!strcmp(json_string_value(json_object_get(row, "code")), code)) {
+			json_object_set_new(row, s->ytd ? "year_to_date" : "month", money(amount));
+			return 0;
+		}
+	row = json_pack("{s:s, s:s, s:s}", "code", code, "name", name, "kind", kind);
+	json_object_set_new(row, "month", money(s->ytd ? 0 : amount));
+	json_object_set_new(row, "year_to_date", money(s->ytd ? amount : 0));
+	json_array_append_new(s->arr, row);
+	return 0;
+}
+
+int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **out)
+{
+	struct uk_period p = {{year, month, 1}, {year, month, uk_date_days_in_month(year, month)}};
+	struct uk_period ytd = {{year, 1, 1}, p.to};
+	struct stmt_ctx sc;
+	struct bal_ctx bal;
+	struct uk_dispute_stats ds;
+	json_t *r = json_object(), *aid = json_array(), *d;
+	char mon[8];
+	int rc;
+
+	*out = NULL;
+	sc.arr = json_array();
+	bal.arr = json_array();
+	snprintf(mon, sizeof mon, "%04d-%02d", year, month);
+	json_object_set_new(r, "schema_version", json_integer(UK_REPORT_SCHEMA_VERSION));
+	json_object_set_new(r, "kind", json_string("month"));
+	json_object_set_new(r, "month", json_string(mon));
+	json_object_set_new(r, "union", union_info(db));
+	/* The year so far first: its classes, in the chart's order, are the
+	 * statement's rows; then the month's figures into them. */
+	sc.ytd = 1;
+	if ((rc = uk_ledger_class_totals(db, ytd, add_statement, &sc)) != 0)
+		goto fail;
+	sc.ytd = 0;
+	if ((rc = uk_ledger_class_totals(db, p, add_statement, &sc)) != 0)
+		goto fail;
+	bal.closing = 0;
+	if ((rc = uk_ledger_balances_at(db, uk_date_from_days(uk_date_to_days(p.from) - 1), add_balance, &bal)) != 0)
+		goto fail;
+	bal.closing = 1;
+	if ((rc = uk_ledger_balances_at(db, p.to, add_balance, &bal)) != 0 ||
+	    (rc = uk_ledger_aid(db, p, add_aid, aid)) != 0)
+		goto fail;
+	{
+		long threshold = 10, limit = 15;
+		struct uk_date at = p.to, today = uk_date_today();
+		if (uk_date_cmp(today, at) < 0)
+			at = today;
+		uk_config_get_int(db, "disputes.collective_threshold", &threshold);
+		uk_config_get_int(db, "disputes.limit_days", &limit);
+		if ((rc = uk_disputes_stats(db, p, at, threshold, limit, &ds)) != 0)
+			goto fail;
+		d = json_pack("{s:i, s:i, s:i}", "received", (json_int_t)ds.received, "concluded",
+		              (json_int_t)ds.concluded, "petitions", (json_int_t)ds.petitions);
+	}
+	json_object_set_new(r, "statement", sc.arr);
+	json_object_set_new(r, "balances", bal.arr);
+	json_object_set_new(r, "aid", aid);
+	json_object_set_new(r, "disputes", d);
+	json_object_set_new(r, "signatures", json_pack("[s, s, s, s]", "工会主席", "财务负责人", "复核", "制表"));
+	if (record) {
+		/* The disclosure metric: once a month, however often regenerated. */
+		sqlite3_stmt *st = uk_db_prepare(db, "INSERT INTO disclosures(month, made_at) VALUES (?1, ?2)"
+		                                     " ON CONFLICT(month) DO NOTHING");
+		char stamp[20];
+		if (!st) {
+			json_decref(r);
+			return UK_EX_SOFTWARE;
+		}
+		uk_timestamp(stamp);
+		sqlite3_bind_text(st, 1, mon, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, stamp, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			json_decref(r);
+			return uk_db_fail(db, rc, "cannot record the disclosure");
+		}
+	}
+	*out = r;
+	return 0;
+fail:
+	json_decref(r);
+	json_decref(aid);
+	json_decref(sc.arr);
+	json_decref(bal.arr);
+	return rc;
+}
+
+/* ---- the federation's sum ---- */
+
+/* Adds b into a, key by key: integers summed, money strings summed, rates
+ * left for recomputing, objects recursed. */
+static void add_into(json_t *a, json_t *b)
+{
+	const char *k;
+	json_t *vb;
+	json_object_foreach(b, k, vb) {
+		json_t *va = json_object_get(a, k);
+		if (!va) {
+			json_object_set(a, k, vb);
+			continue;
+		}
+		if (json_is_integer(va) && json_is_integer(vb))
+			json_object_set_new(a, k, json_integer(json_integer_value(va) + json_integer_value(vb)));
+		else if (json_is_string(va) && json_is_string(vb) && strchr(json_string_value(va), '.'))
+			json_object_set_new(a, k, money(fen_of(va) + fen_of(vb)));
+		else if (json_is_object(va) && json_is_object(vb))
+			add_into(va, vb);
+	}
+}
+
+/* Rows of an array keyed by one field, summed into a. */
+static void add_rows(json_t *a, json_t *b, const char *key)
+{
+	size_t i, j;
+	json_t *rb, *ra;
+	json_array_foreach(b, i, rb) {
+		int found = 0;
+		json_array_foreach(a, j, ra)
+			if (json_equal(json_object_get(ra, key), json_object_get(rb, key))) {
+				add_into(ra, rb);
+				found = 1;
+				break;
+			}
+		if (!found)
+			json_array_append(a, rb);
+	}
+}
+
+int uk_report_merge(json_t *const *reports, int n, const char *const *names, json_t **out)
+{
+	json_t *r, *unions = json_array();
+	json_int_t year;
+	*out = NULL;
+	if (n < 1)
+		return UK_EX_USAGE;
+	year = json_integer_value(json_object_get(reports[0], "year"));
+	for (int i = 0; i < n; i++) {
+		if (json_integer_value(json_object_get(reports[i], "schema_version")) != UK_REPORT_SCHEMA_VERSION ||
+		    !json_is_string(json_object_get(reports[i], "kind")) ||
+		    strcmp(json_string_value(json_object_get(reports[i], "kind")), "year") != 0) {
+			uk_err("%s: not a year report of schema version %d", names[i], UK_REPORT_SCHEMA_VERSION);
+			json_decref(unions);
+			return UK_EX_DATAERR;
+		}
+		if (json_integer_value(json_object_get(reports[i], "year")) != year) {
+			uk_err("%s: a report of %lld, not %lld: merge reports of one year", names[i],
+			       (long long)json_integer_value(json_object_get(reports[i], "year")), (long long)year);
+			json_decref(unions);
+			return UK_EX_DATAERR;
+		}
+	}
+	r = json_deep_copy(reports[0]);
+	for (int i = 1; i < n; i++) {
+		json_t *m = json_object_get(r, "members"), *f = json_object_get(r, "funds");
+		json_t *mb = json_object_get(reports[i], "members"), *fb = json_object_get(reports[i], "funds");
+		add_into(m, mb);
+		add_rows(json_object_get(m, "by_unit"), json_object_get(mb, "by_unit"), "unit");
+		add_into(f, fb);
+		add_rows(json_object_get(f, "by_class"), json_object_get(fb, "by_class"), "code");
+		add_rows(json_object_get(f, "by_month"), json_object_get(fb, "by_month"), "month");
+		add_rows(json_object_get(f, "balances"), json_object_get(fb, "balances"), "fund");
+		add_into(json_object_get(r, "disputes"), json_object_get(reports[i], "disputes"));
+		add_rows(json_object_get(r, "activities"), json_object_get(reports[i], "activities"), "kind");
+	}
+	/* Rates from the sums, never averaged. */
+	{
+		json_t *m = json_object_get(r, "members"), *d = json_object_get(r, "disputes");
+		json_int_t total = json_integer_value(json_object_get(m, "total"));
+		json_int_t female = json_integer_value(json_object_get(m, "female"));
+		json_int_t rec = json_integer_value(json_object_get(d, "received"));
+		json_int_t con = json_integer_value(json_object_get(d, "concluded"));
+		json_int_t res = json_integer_value(json_object_get(d, "resolved"));
+		json_object_set_new(m, "female_share", rate(total ? (long)((female * 1000 + total / 2) / total) : -1));
+		json_object_set_new(d, "handled_rate", rate(rec ? (long)((con * 1000 + rec / 2) / rec) : -1));
+		json_object_set_new(d, "success_rate", rate(con ? (long)((res * 1000 + con / 2) / con) : -1));
+	}
+	for (int i = 0; i < n; i++) {
+		json_t *u = json_object_get(json_object_get(reports[i], "union"), "name");
+		json_t *row = json_pack("{s:s}", "union", json_is_string(u) ? json_string_value(u) : names[i]);
+		json_object_set(row, "members", json_object_get(json_object_get(reports[i], "members"), "total"));
+		json_object_set(row, "income", json_object_get(json_object_get(reports[i], "funds"), "income"));
+		json_object_set(row, "expense", json_object_get(json_object_get(reports[i], "funds"), "expense"));
+		json_array_append_new(unions, row);
+	}
+	json_object_set_new(r, "unions", unions);
+	json_object_set_new(r, "union", json_pack("{s:s}", "name", "federation"));
+	json_object_set_new(r, "plan", json_array());
+	*out = r;
+	return 0;
+}

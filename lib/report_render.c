@@ -1,0 +1,415 @@
+/* report_render.c - a report's JSON drawn as Markdown, a terminal table,
+ * CSV sections, or one printable HTML page with inline SVG charts. */
+#include "uk_report.h"
+#include "uk_rec.h"
+#include "uk_text.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A table of the report: rows taken from an array of objects. */
+struct column { const char *key, *zh, *en; enum uk_coltype type; };
+struct table {
+	const char *name, *zh, *en;
+	const struct column *cols;
+	int ncols;
+	json_t *rows;               /* borrowed or owned (owned set) */
+	int owned;
+};
+
+#define NCOLS(c) ((int)(sizeof c / sizeof c[0]))
+
+static const struct column kv_cols[] = {
+	{"item", "项目", "item", UK_COL_TEXT}, {"value", "数值", "value", UK_COL_TEXT},
+};
+static const struct column unit_cols[] = {
+	{"unit", "部门", "unit", UK_COL_TEXT}, {"members", "会员数", "members", UK_COL_INT},
+};
+static const struct column class_cols[] = {
+	{"code", "科目代码", "code", UK_COL_TEXT}, {"name", "科目", "class", UK_COL_TEXT},
+	{"kind", "类别", "kind", UK_COL_TEXT}, {"amount", "金额", "amount", UK_COL_MONEY},
+};
+static const struct column month_cols[] = {
+	{"month", "月份", "month", UK_COL_TEXT}, {"income", "收入", "income", UK_COL_MONEY},
+	{"expense", "支出", "expense", UK_COL_MONEY},
+};
+static const struct column balance_cols[] = {
+	{"fund", "基金", "fund", UK_COL_TEXT}, {"title", "名称", "title", UK_COL_TEXT},
+	{"account", "账户", "account", UK_COL_TEXT}, {"opening", "期初余额", "opening", UK_COL_MONEY},
+	{"closing", "期末余额", "closing", UK_COL_MONEY},
+};
+static const struct column activity_cols[] = {
+	{"kind", "活动类型", "kind", UK_COL_TEXT}, {"count", "次数", "count", UK_COL_INT},
+	{"participants", "参加人次", "participants", UK_COL_INT},
+};
+static const struct column plan_cols[] = {
+	{"item", "条目", "item", UK_COL_TEXT}, {"text", "内容", "text", UK_COL_TEXT},
+	{"target", "目标", "target", UK_COL_TEXT}, {"actual", "实际", "actual", UK_COL_TEXT},
+	{"result", "完成情况", "result", UK_COL_TEXT},
+};
+static const struct column statement_cols[] = {
+	{"code", "科目代码", "code", UK_COL_TEXT}, {"name", "科目", "class", UK_COL_TEXT},
+	{"kind", "类别", "kind", UK_COL_TEXT}, {"month", "本月数", "this month", UK_COL_MONEY},
+	{"year_to_date", "本年累计数", "year to date", UK_COL_MONEY},
+};
+static const struct column aid_cols[] = {
+	{"date", "日期", "date", UK_COL_TEXT}, {"member", "受助会员", "member", UK_COL_TEXT},
+	{"amount", "金额", "amount", UK_COL_MONEY},
+};
+static const struct column union_cols[] = {
+	{"union", "工会", "union", UK_COL_TEXT}, {"members", "会员数", "members", UK_COL_INT},
+	{"income", "收入", "income", UK_COL_MONEY}, {"expense", "支出", "expense", UK_COL_MONEY},
+};
+
+/* The text of a value: money and text as they are, numbers, "–" for
+ * null (a rate with no denominator). */
+static const char *text_of(json_t *v, char *buf, size_t n)
+{
+	if (!v || json_is_null(v))
+		return "\xE2\x80\x93";
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v))
+		snprintf(buf, n, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(buf, n, "%.1f%%", json_real_value(v));
+	else
+		snprintf(buf, n, "?");
+	return buf;
+}
+
+static void kv(json_t *rows, const char *item, json_t *v)
+{
+	char buf[64];
+	json_array_append_new(rows, json_pack("{s:s, s:s}", "item", item, "value", text_of(v, buf, sizeof buf)));
+}
+
+static const char *L(enum uk_report_lang lang, const char *zh, const char *en)
+{
+	return lang == UK_LANG_EN ? en : zh;
+}
+
+/* The tables of a report, in reading order. */
+static int tables_of(json_t *r, enum uk_report_lang lang, struct table *t, int max)
+{
+	int n = 0;
+	const char *kind = json_string_value(json_object_get(r, "kind"));
+#define TABLE(nm, zh_, en_, cols_, rows_, own_) do { if (n < max) { \
+	t[n] = (struct table){nm, zh_, en_, cols_, NCOLS(cols_), rows_, own_}; n++; } } while (0)
+	if (kind && !strcmp(kind, "month")) {
+		json_t *d = json_object_get(r, "disputes"), *rows = json_array();
+		TABLE("statement", "收入支出表", "Income and expense", statement_cols, json_object_get(r, "statement"), 0);
+		TABLE("balances", "各项基金余额", "Balances", balance_cols, json_object_get(r, "balances"), 0);
+		TABLE("aid", "帮扶支出", "Aid paid", aid_cols, json_object_get(r, "aid"), 0);
+		kv(rows, L(lang, "受理劳动争议", "disputes received"), json_object_get(d, "received"));
+		kv(rows, L(lang, "调处结案", "concluded"), json_object_get(d, "concluded"));
+		kv(rows, L(lang, "信访", "petitions"), json_object_get(d, "petitions"));
+		TABLE("disputes", "劳动争议", "Labour disputes", kv_cols, rows, 1);
+		return n;
+	}
+	{
+		json_t *m = json_object_get(r, "members"), *f = json_object_get(r, "funds");
+		json_t *d = json_object_get(r, "disputes"), *rows = json_array(), *frows = json_array();
+		json_t *drows = json_array(), *cat = json_object_get(d, "by_category");
+		const char *k;
+		json_t *v;
+		if (json_array_size(json_object_get(r, "unions")))
+			TABLE("unions", "各基层工会", "Unions", union_cols, json_object_get(r, "unions"), 0);
+		kv(rows, L(lang, "会员总数(在职及退休)", "members (active and retired)"), json_object_get(m, "total"));
+		kv(rows, L(lang, "在职会员", "active"), json_object_get(m, "active"));
+		kv(rows, L(lang, "退休会员", "retired"), json_object_get(m, "retired"));
+		kv(rows, L(lang, "新入会", "joined"), json_object_get(m, "joined"));
+		kv(rows, L(lang, "退会", "left"), json_object_get(json_object_get(m, "left"), "left"));
+		kv(rows, L(lang, "转出", "transferred"), json_object_get(json_object_get(m, "left"), "transferred"));
+		kv(rows, L(lang, "去世", "deceased"), json_object_get(json_object_get(m, "left"), "deceased"));
+		kv(rows, L(lang, "女会员", "women"), json_object_get(m, "female"));
+		kv(rows, L(lang, "女会员占比", "share of women"), json_object_get(m, "female_share"));
+		kv(rows, L(lang, "相对困难会员", "hardship: relative"), json_object_get(json_object_get(m, "hardship"), "relative"));
+		kv(rows, L(lang, "深度困难会员", "hardship: deep"), json_object_get(json_object_get(m, "hardship"), "deep"));
+		kv(rows, L(lang, "意外致困会员", "hardship: accident"), json_object_get(json_object_get(m, "hardship"), "accident"));
+		TABLE("members", "会员", "Members", kv_cols, rows, 1);
+		TABLE("units", "会员按部门", "Members by unit", unit_cols, json_object_get(m, "by_unit"), 0);
+		kv(frows, L(lang, "收入合计", "income"), json_object_get(f, "income"));
+		kv(frows, L(lang, "支出合计", "expense"), json_object_get(f, "expense"));
+		kv(frows, L(lang, "会费收入", "dues"), json_object_get(f, "dues"));
+		kv(frows, L(lang, "困难帮扶支出", "hardship aid paid"), json_object_get(f, "hardship_paid"));
+		kv(frows, L(lang, "受助会员人数", "aid recipients"), json_object_get(f, "hardship_recipients"));
+		TABLE("funds", "经费", "Funds", kv_cols, frows, 1);
+		TABLE("classes", "收支按科目", "Income and expense by class", class_cols, json_object_get(f, "by_class"), 0);
+		TABLE("months", "收支按月", "Income and expense by month", month_cols, json_object_get(f, "by_month"), 0);
+		TABLE("balances", "各项基金余额", "Balances", balance_cols, json_object_get(f, "balances"), 0);
+		kv(drows, L(lang, "受理", "received"), json_object_get(d, "received"));
+		kv(drows, L(lang, "调处结案", "concluded"), json_object_get(d, "concluded"));
+		kv(drows, L(lang, "调解成功", "resolved"), json_object_get(d, "resolved"));
+		kv(drows, L(lang, "调解不成", "failed"), json_object_get(d, "failed"));
+		kv(drows, L(lang, "转仲裁/法院", "referred"), json_object_get(d, "referred"));
+		kv(drows, L(lang, "撤回", "withdrawn"), json_object_get(d, "withdrawn"));
+		kv(drows, L(lang, "涉及职工", "workers involved"), json_object_get(d, "workers"));
+		kv(drows, L(lang, "集体争议", "collective"), json_object_get(d, "collective"));
+		kv(drows, L(lang, "争议金额", "claimed"), json_object_get(d, "claimed"));
+		kv(drows, L(lang, "追回金额", "recovered"), json_object_get(d, "recovered"));
+		kv(drows, L(lang, "调处率", "handled rate"), json_object_get(d, "handled_rate"));
+		kv(drows, L(lang, "成功率", "success rate"), json_object_get(d, "success_rate"));
+		kv(drows, L(lang, "超期未结", "overdue"), json_object_get(d, "overdue"));
+		kv(drows, L(lang, "信访", "petitions"), json_object_get(d, "petitions"));
+		json_object_foreach(cat, k, v)
+			kv(drows, k, v);
+		TABLE("disputes", "劳动争议调处", "Labour disputes", kv_cols, drows, 1);
+		TABLE("activities", "活动", "Activities", activity_cols, json_object_get(r, "activities"), 0);
+		TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols, json_object_get(r, "plan"), 0);
+	}
+#undef TABLE
+	return n;
+}
+
+static void free_tables(struct table *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (t[i].owned)
+			json_decref(t[i].rows);
+}
+
+static const char *title_of(json_t *r, enum uk_report_lang lang, char *buf, size_t n)
+{
+	json_t *name = json_object_get(json_object_get(r, "union"), "name");
+	const char *u = json_is_string(name) ? json_string_value(name) :
+		L(lang, "(未设工会名称: union-config union.name …)", "(no union name: union-config union.name …)");
+	if (!strcmp(json_string_value(json_object_get(r, "kind")), "month"))
+		snprintf(buf, n, "%s %s %s", u, json_string_value(json_object_get(r, "month")),
+		         L(lang, "财务公开", "financial disclosure"));
+	else
+		snprintf(buf, n, "%s %lld%s", u, (long long)json_integer_value(json_object_get(r, "year")),
+		         L(lang, "年度工作总结", " annual report"));
+	return buf;
+}
+
+/* Rows through the toolkit's writer: csv, table. */
+static int write_rows(const struct table *t, enum uk_format fmt, enum uk_report_lang lang, FILE *f)
+{
+	struct uk_outcol cols[8];
+	struct uk_writer *w;
+	size_t i;
+	json_t *row;
+	for (int c = 0; c < t->ncols; c++) {
+		cols[c].name = fmt == UK_FMT_CSV ? t->cols[c].key : L(lang, t->cols[c].zh, t->cols[c].en);
+		cols[c].type = t->cols[c].type;
+	}
+	if (!(w = uk_writer_new(f, fmt, 0, cols, t->ncols)))
+		return -1;
+	json_array_foreach(t->rows, i, row) {
+		const char *vals[8];
+		char bufs[8][64];
+		for (int c = 0; c < t->ncols; c++)
+			vals[c] = text_of(json_object_get(row, t->cols[c].key), bufs[c], sizeof bufs[c]);
+		uk_writer_row(w, vals);
+	}
+	return uk_writer_end(w);
+}
+
+static void md_cell(const char *s, FILE *f)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			fputs("\\|", f);
+		else if (*s == '\n')
+			fputc(' ', f);
+		else
+			fputc(*s, f);
+	}
+}
+
+static void md_table(const struct table *t, enum uk_report_lang lang, FILE *f)
+{
+	size_t i;
+	json_t *row;
+	fputc('|', f);
+	for (int c = 0; c < t->ncols; c++)
+		fprintf(f, " %s |", L(lang, t->cols[c].zh, t->cols[c].en));
+	fputs("\n|", f);
+	for (int c = 0; c < t->ncols; c++)
+		fputs(t->cols[c].type == UK_COL_TEXT ? " --- |" : " ---: |", f);
+	fputc('\n', f);
+	json_array_foreach(t->rows, i, row) {
+		fputc('|', f);
+		for (int c = 0; c < t->ncols; c++) {
+			char buf[64];
+			fputc(' ', f);
+			md_cell(text_of(json_object_get(row, t->cols[c].key), buf, sizeof buf), f);
+			fputs(" |", f);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void html_text(const char *s, FILE *f)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		default: fputc(*s, f);
+		}
+}
+
+static double num_of(json_t *v)
+{
+	if (json_is_string(v))
+		return atof(json_string_value(v));
+	if (json_is_integer(v))
+		return (double)json_integer_value(v);
+	return json_is_real(v) ? json_real_value(v) : 0;
+}
+
+/* A bar chart in inline SVG: one bar per row (or two, for a second key). */
+static void svg_bars(json_t *rows, const char *label, const char *key, const char *key2, FILE *f)
+{
+	size_t n = json_array_size(rows), i;
+	double max = 0;
+	int w = 640, h = 200, bw;
+	json_t *row;
+	if (!n)
+		return;
+	json_array_foreach(rows, i, row) {
+		if (num_of(json_object_get(row, key)) > max)
+			max = num_of(json_object_get(row, key));
+		if (key2 && num_of(json_object_get(row, key2)) > max)
+			max = num_of(json_object_get(row, key2));
+	}
+	if (max <= 0)
+		max = 1;
+	bw = (int)((w - 40) / (int)n) - 4;
+	if (bw < 2)
+		bw = 2;
+	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\">\n", w, h + 30);
+	json_array_foreach(rows, i, row) {
+		char buf[64];
+		int x = 30 + (int)i * (bw + 4);
+		int bh = (int)(num_of(json_object_get(row, key)) / max * h);
+		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4a7ab0\"/>\n",
+		        x, h - bh, key2 ? bw / 2 : bw, bh);
+		if (key2) {
+			int bh2 = (int)(num_of(json_object_get(row, key2)) / max * h);
+			fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#c0504d\"/>\n",
+			        x + bw / 2, h - bh2, bw - bw / 2, bh2);
+		}
+		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"9\">", x, h + 12);
+		html_text(text_of(json_object_get(row, label), buf, sizeof buf), f);
+		fputs("</text>\n", f);
+	}
+	fputs("</svg>\n", f);
+}
+
+static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lang, FILE *f)
+{
+	char title[300];
+	title_of(r, lang, title, sizeof title);
+	fputs("<!DOCTYPE html>\n<html lang=\"", f);
+	fputs(lang == UK_LANG_EN ? "en" : "zh-CN", f);
+	fputs("\"><head><meta charset=\"utf-8\"><title>", f);
+	html_text(title, f);
+	fputs("</title>\n<style>@page{size:A4;margin:18mm}body{font-family:serif;max-width:180mm;"
+	      "margin:auto}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #999;"
+	      "padding:2px 6px;font-size:10pt}td.n{text-align:right}h2{break-after:avoid}"
+	      ".sign{margin-top:3em;display:flex;gap:3em}</style></head>\n<body>\n<h1>", f);
+	html_text(title, f);
+	fputs("</h1>\n", f);
+	for (int i = 0; i < n; i++) {
+		size_t k;
+		json_t *row;
+		fputs("<h2>", f);
+		html_text(L(lang, t[i].zh, t[i].en), f);
+		fputs("</h2>\n", f);
+		if (!strcmp(t[i].name, "months"))
+			svg_bars(t[i].rows, "month", "income", "expense", f);
+		else if (!strcmp(t[i].name, "classes") || !strcmp(t[i].name, "statement"))
+			svg_bars(t[i].rows, "code", !strcmp(t[i].name, "classes") ? "amount" : "month", NULL, f);
+		fputs("<table><tr>", f);
+		for (int c = 0; c < t[i].ncols; c++) {
+			fputs("<th>", f);
+			html_text(L(lang, t[i].cols[c].zh, t[i].cols[c].en), f);
+			fputs("</th>", f);
+		}
+		fputs("</tr>\n", f);
+		json_array_foreach(t[i].rows, k, row) {
+			fputs("<tr>", f);
+			for (int c = 0; c < t[i].ncols; c++) {
+				char buf[64];
+				fputs(t[i].cols[c].type == UK_COL_TEXT ? "<td>" : "<td class=\"n\">", f);
+				html_text(text_of(json_object_get(row, t[i].cols[c].key), buf, sizeof buf), f);
+				fputs("</td>", f);
+			}
+			fputs("</tr>\n", f);
+		}
+		fputs("</table>\n", f);
+	}
+	if (json_is_array(json_object_get(r, "signatures"))) {
+		size_t k;
+		json_t *s;
+		fputs("<div class=\"sign\">", f);
+		json_array_foreach(json_object_get(r, "signatures"), k, s) {
+			fputs("<span>", f);
+			html_text(json_string_value(s), f);
+			fputs(":______</span>", f);
+		}
+		fputs("</div>\n", f);
+	}
+	fputs("</body></html>\n", f);
+}
+
+int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, const char *only, FILE *f)
+{
+	struct table t[16];
+	int n, rc = 0, found = 0;
+	char title[300];
+
+	if (fmt == UK_FMT_JSON) {
+		rc = json_dumpf(r, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', f);
+		return rc || ferror(f) ? -1 : 0;
+	}
+	n = tables_of(r, lang, t, 16);
+	title_of(r, lang, title, sizeof title);
+	if (fmt == UK_FMT_HTML) {
+		html_page(r, t, n, lang, f);
+	} else if (fmt == UK_FMT_CSV) {
+		/* Every table as a section ("# name" first), or the one asked. */
+		for (int i = 0; i < n && !rc; i++) {
+			if (only && strcmp(only, t[i].name))
+				continue;
+			found = 1;
+			if (!only)
+				fprintf(f, "%s# %s\n", i ? "\n" : "", t[i].name);
+			rc = write_rows(&t[i], UK_FMT_CSV, lang, f);
+		}
+		if (only && !found) {
+			free_tables(t, n);
+			uk_err("--table '%s': no such table in this report", only);
+			return 1;
+		}
+	} else if (fmt == UK_FMT_TABLE) {
+		fprintf(f, "%s\n", title);
+		for (int i = 0; i < n && !rc; i++) {
+			fprintf(f, "\n%s\n", L(lang, t[i].zh, t[i].en));
+			rc = write_rows(&t[i], UK_FMT_TABLE, lang, f);
+		}
+	} else {
+		fprintf(f, "# %s\n", title);
+		for (int i = 0; i < n; i++) {
+			fprintf(f, "\n## %s\n\n", L(lang, t[i].zh, t[i].en));
+			md_table(&t[i], lang, f);
+		}
+		if (json_is_array(json_object_get(r, "signatures"))) {
+			size_t k;
+			json_t *s;
+			fputc('\n', f);
+			json_array_foreach(json_object_get(r, "signatures"), k, s)
+				fprintf(f, "%s：________　", json_string_value(s));
+			fputc('\n', f);
+		}
+	}
+	free_tables(t, n);
+	return rc || ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,31 @@
+/* uk_report.h - the documents a union publishes: the year's work summary
+ * (年度工作总结) and the monthly disclosure (财务公开), built as one JSON
+ * tree from what the modules answer, then rendered; reports of many unions
+ * added up for a federation. */
+#ifndef UK_REPORT_H
+#define UK_REPORT_H
+
+#include <stdio.h>
+#include "uk_cli.h"
+#include "uk_date.h"
+#include "uk_db.h"
+
+#define UK_REPORT_SCHEMA_VERSION 1
+
+typedef struct json_t json_t;
+
+/* The year's report as JSON (the machine form; every other form is drawn
+ * from it). Personal data in it is masked. Exit code. */
+int uk_report_year(struct uk_db *db, int year, json_t **out);
+/* The month's disclosure; records that it was made (once per month). */
+int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **out);
+/* Adds up year reports of several unions (same year and schema): counts
+ * and money summed, rates recomputed from the sums, a row per union. */
+int uk_report_merge(json_t *const *reports, int n, const char *const *names, json_t **out);
+
+enum uk_report_lang { UK_LANG_ZH, UK_LANG_EN };
+/* Renders in md, html (one self-contained page with inline SVG charts),
+ * json, csv (every table as a section, or only `table`) or table. */
+int uk_report_render(json_t *report, enum uk_format fmt, enum uk_report_lang lang,
+                     const char *table, FILE *f);
+#endif
