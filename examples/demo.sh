@@ -108,7 +108,19 @@ step "the plan against what was done, item by item" \
 	"plan-new --year 2026 --progress --at 2026-12-31 -f table"
 plan-new --year 2026 --progress --at 2026-12-31 -f table
 
+step "November's financial disclosure (每月一公开): the page to print, then on the terminal" \
+	"report-month --month 2026-11 -f html > demo/disclosure-2026-11.html; report-month --month 2026-11 -f table"
+report-month --month 2026-11 -f html >"$demo/disclosure-2026-11.html"
+report-month --month 2026-11 -f table
+
+step "the year's work summary (年度工作总结): members, funds, disputes, activities, the plan" \
+	"report-year --year 2026 -f table"
+report-year --year 2026 -f table
+report-year --year 2026 -f html >"$demo/report.html"
+
 member-ls --status all -f json >"$demo/members.json"
 echo
 echo "demo database: $demo/union.db; members as JSON: $demo/members.json;"
-echo "the books as a ledger-cli journal: $demo/union.ledger"
+echo "the books as a ledger-cli journal: $demo/union.ledger;"
+echo "the year's report, printable: $demo/report.html;"
+echo "November's disclosure, printable: $demo/disclosure-2026-11.html"

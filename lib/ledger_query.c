@@ -1145,12 +1145,17 @@ int uk_ledger_month_totals(struct uk_db *db, struct uk_period p, uk_month_fn fn,
 
 int uk_ledger_balances_at(struct uk_db *db, struct uk_date date, uk_balance_fn fn, void *ctx)
 {
-	/* Every fund and account that has entries, and every fund. */
+	/* Every fund and account that has entries, and every fund: the kept
+	 * totals of the months before date's month, and the entries of that
+	 * month up to date (on the date index), not the whole book. */
 	sqlite3_stmt *st = uk_db_prepare(db,
-		"SELECT f.name, f.title, coalesce(e.account, 'bank'),"
-		" coalesce(sum(CASE e.direction WHEN 'in' THEN e.amount ELSE -e.amount END), 0)"
-		" FROM ledger_funds f LEFT JOIN ledger_entries e ON e.fund = f.name AND e.date <= ?1"
-		" GROUP BY f.name, e.account ORDER BY f.name, e.account");
+		"WITH t AS (SELECT fund, account, sum(amount_in - amount_out) AS b FROM ledger_totals"
+		"   WHERE month < substr(?1, 1, 7) GROUP BY fund, account"
+		"  UNION ALL SELECT fund, account, sum(CASE direction WHEN 'in' THEN amount ELSE -amount END)"
+		"   FROM ledger_entries WHERE date BETWEEN substr(?1, 1, 7) || '-01' AND ?1 GROUP BY fund, account)"
+		" SELECT f.name, f.title, coalesce(t.account, 'bank'), coalesce(sum(t.b), 0)"
+		" FROM ledger_funds f LEFT JOIN t ON t.fund = f.name"
+		" GROUP BY f.name, t.account ORDER BY f.name, t.account");
 	char d[UK_DATE_BUFSZ];
 	int rc, status = 0;
 	if (!st)

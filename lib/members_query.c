@@ -116,7 +116,7 @@ int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
 		" AND (?4 IS NULL OR (?4 = 'any' AND m.hardship <> 'none') OR m.hardship = ?4)" \
 		" AND (?5 = 0 OR m.gender = 'female')" \
 		" AND (?6 = 0 OR substr(m.join_date, 1, 4) = printf('%04d', ?6))" \
-		" AND (?7 = 0 OR (m.status IN ('left','transferred','deceased')" \
+		" AND (?7 = 0 OR ((m.status = 'left' OR m.status = 'transferred' OR m.status = 'deceased')" \
 		"      AND substr(m.status_date, 1, 4) = printf('%04d', ?7)))" \
 		" AND (?8 IS NULL OR (?9 IN (0, 3) AND m.member_no = ?8)" \
 		"      OR (?9 IN (0, 1) AND m.employee_no = ?8) OR (?9 IN (0, 2) AND m.id_card = upper(?8)))"
@@ -393,17 +393,20 @@ int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by
 	return rc == SQLITE_DONE ? 1 : uk_db_fail(db, rc, "cannot read members");
 }
 
-/* Status on date from the dated history, as SQL over members m. */
-#define STATUS_AT(d) \
-	"coalesce((SELECT new_value FROM member_events e WHERE e.member_id = m.id" \
-	" AND e.field = 'status' AND e.date <= " d " ORDER BY e.date DESC, e.id DESC LIMIT 1)," \
-	" (SELECT old_value FROM member_events e WHERE e.member_id = m.id" \
-	" AND e.field = 'status' ORDER BY e.date, e.id LIMIT 1), m.status)"
-#define HARDSHIP_AT(d) \
-	"coalesce((SELECT new_value FROM member_events e WHERE e.member_id = m.id" \
-	" AND e.field = 'hardship' AND e.date <= " d " ORDER BY e.date DESC, e.id DESC LIMIT 1)," \
-	" (SELECT old_value FROM member_events e WHERE e.member_id = m.id" \
-	" AND e.field = 'hardship' ORDER BY e.date, e.id LIMIT 1), m.hardship)"
+/* A member's status and hardship level on a date, from the dated history,
+ * for the whole register in one pass over the (few) events: the latest
+ * change on or before d ("date|id|value" strings compared), else
+ * the value the first change replaced, else the value now. */
+#define EVENTS_AT(d) \
+	"WITH ev AS (SELECT member_id, field," \
+	" max(CASE WHEN date <= " d " THEN date || printf('%012d', id) || coalesce(new_value, '') END) AS last," \
+	" min(date || printf('%012d', id) || coalesce(old_value, '')) AS first" \
+	" FROM member_events WHERE field = 'status' OR field = 'hardship' GROUP BY member_id, field) "
+#define FIELD_AT(alias, column) \
+	"coalesce(substr(coalesce(" alias ".last, " alias ".first), 23), m." column ")"
+#define JOIN_EVENTS \
+	" LEFT JOIN ev es ON es.member_id = m.id AND es.field = 'status'" \
+	" LEFT JOIN ev eh ON eh.member_id = m.id AND eh.field = 'hardship'"
 
 int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_figures *f)
 {
@@ -411,24 +414,26 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 	 * women among them, those with a hardship level; in the period: who
 	 * joined and who left. */
 	sqlite3_stmt *st = uk_db_prepare(db,
-		"SELECT count(*) FILTER (WHERE s IN ('active', 'retired')),"
-		" count(*) FILTER (WHERE s IN ('active', 'retired') AND gender = 'female'),"
-		" count(*) FILTER (WHERE s IN ('active', 'retired') AND h <> 'none'),"
+		EVENTS_AT("?2")
+		"SELECT count(*) FILTER (WHERE (s = 'active' OR s = 'retired')),"
+		" count(*) FILTER (WHERE (s = 'active' OR s = 'retired') AND gender = 'female'),"
+		" count(*) FILTER (WHERE (s = 'active' OR s = 'retired') AND h <> 'none'),"
 		" count(*) FILTER (WHERE coalesce(join_date, hire_date) BETWEEN ?1 AND ?2),"
 		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
-		"   AND new_value IN ('left', 'transferred', 'deceased') AND date BETWEEN ?1 AND ?2),"
+		"   AND (new_value = 'left' OR new_value = 'transferred' OR new_value = 'deceased') AND date BETWEEN ?1 AND ?2),"
 		" count(*) FILTER (WHERE s = 'active'), count(*) FILTER (WHERE s = 'retired'),"
-		" count(*) FILTER (WHERE s IN ('active', 'retired') AND h = 'relative'),"
-		" count(*) FILTER (WHERE s IN ('active', 'retired') AND h = 'deep'),"
-		" count(*) FILTER (WHERE s IN ('active', 'retired') AND h = 'accident'),"
+		" count(*) FILTER (WHERE (s = 'active' OR s = 'retired') AND h = 'relative'),"
+		" count(*) FILTER (WHERE (s = 'active' OR s = 'retired') AND h = 'deep'),"
+		" count(*) FILTER (WHERE (s = 'active' OR s = 'retired') AND h = 'accident'),"
 		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
 		"   AND new_value = 'left' AND date BETWEEN ?1 AND ?2),"
 		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
 		"   AND new_value = 'transferred' AND date BETWEEN ?1 AND ?2),"
 		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
 		"   AND new_value = 'deceased' AND date BETWEEN ?1 AND ?2)"
-		" FROM (SELECT m.gender, m.join_date, m.hire_date, " STATUS_AT("?2") " AS s, " HARDSHIP_AT("?2") " AS h"
-		"       FROM members m WHERE coalesce(m.join_date, m.hire_date, '') <= ?2)");
+		" FROM (SELECT m.gender, m.join_date, m.hire_date, " FIELD_AT("es", "status") " AS s, "
+		FIELD_AT("eh", "hardship") " AS h FROM members m" JOIN_EVENTS
+		"       WHERE coalesce(m.join_date, m.hire_date, '') <= ?2)");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	int rc;
 	memset(f, 0, sizeof *f);
@@ -459,8 +464,10 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 int uk_members_by_unit(struct uk_db *db, struct uk_date date, uk_count_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
-		"SELECT coalesce(unit, ''), count(*) FROM members m WHERE " STATUS_AT("?1")
-		" IN ('active', 'retired') AND coalesce(m.join_date, m.hire_date, '') <= ?1"
+		EVENTS_AT("?1")
+		"SELECT coalesce(unit, ''), count(*) FROM (SELECT m.unit, " FIELD_AT("es", "status") " AS s"
+		" FROM members m" JOIN_EVENTS " WHERE coalesce(m.join_date, m.hire_date, '') <= ?1)"
+		" WHERE s = 'active' OR s = 'retired'"
 		" GROUP BY 1 ORDER BY 2 DESC, 1");
 	char d[UK_DATE_BUFSZ];
 	int rc, status = 0;

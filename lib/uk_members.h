@@ -59,6 +59,7 @@ enum uk_member_field {
 	" date TEXT NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT," \
 	" note TEXT, recorded_at TEXT NOT NULL);" \
 	"CREATE INDEX member_events_member ON member_events(member_id, id);" \
+	"CREATE INDEX member_events_field ON member_events(member_id, field, date, id);" \
 	"CREATE TABLE member_roles(" \
 	" member_id INTEGER NOT NULL REFERENCES members(id), role TEXT NOT NULL," \
 	" since TEXT NOT NULL, PRIMARY KEY (member_id, role)) WITHOUT ROWID;" \
