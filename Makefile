@@ -77,6 +77,8 @@ install: all
 bench: all
 	sh tests/bench/import.sh $(BUILD)/bin
 	sh tests/bench/ledger.sh $(BUILD)/bin
+	sh tests/bench/disputes.sh $(BUILD)/bin
+	sh tests/bench/reports.sh $(BUILD)/bin
 
 clean:
 	rm -rf build build-asan demo
