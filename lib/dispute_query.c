@@ -98,13 +98,15 @@ static int write_case(sqlite3_stmt *st, struct uk_writer *w, int ncols, int mask
 int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct uk_writer *w,
                      int mask)
 {
-	/* Overdue: received on or before `at`, not closed by then, and more
-	 * than the limit of days since receipt (DOMAIN.md, Art. 14). */
+	/* Overdue: received on or before `at`, not closed then (by the dated
+	 * timeline, as the figures count it), and more than the limit of days
+	 * since receipt (DOMAIN.md, Art. 14). */
 	static const char *const sql = CASE_SELECT
 		" WHERE (?1 IS NULL OR d.received BETWEEN ?1 AND ?2)"
 		" AND (?3 IS NULL OR d.status = ?3) AND (?4 IS NULL OR d.category = ?4)"
 		" AND (?5 IS NULL OR d.kind = ?5)"
-		" AND (?6 = 0 OR (d.received <= ?9 AND (d.closed IS NULL OR d.closed > ?9)"
+		" AND (?6 = 0 OR (d.received <= ?9 AND (SELECT x.status FROM dispute_events x"
+		"      WHERE x.dispute_id = d.id AND x.date <= ?9 ORDER BY x.id DESC LIMIT 1) <> 'closed'"
 		"      AND d.kind = 'dispute' AND julianday(?9) - julianday(d.received) > ?7))"
 		" ORDER BY d.received, d.year, d.seq";
 	sqlite3_stmt *st = uk_db_prepare(db, sql);

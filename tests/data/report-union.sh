@@ -12,7 +12,8 @@
 #   000006 杨光辉 M 初中部 (retired 2024-07-31)
 #   000007 赵敏 F 初中部 (transferred 2024-09-30)
 #   000008 周建国 M 高中部 (deep 2023-11-01)
-#   000009 吴芳 F 高中部 (accident 2024-03-01)   000010 欧阳小明 M 高中部
+#   000009 吴芳 F 高中部 (accident 2024-03-01)
+#   000010 欧阳小明 M 高中部 (deceased 2024-11-15)
 #   000011 郑强 M 后勤处 (left 2023-12-31)
 #   000012 马红梅 F 教务处 (relative 2024-02-01, none again 2024-10-01)
 #   000013 黄晓燕 F 高中部 (joined 2024-05-01, relative 2024-06-01)
@@ -105,6 +106,7 @@ build_union() {
 	fund-ledger -q add 2024-10-22 450 50903 >/dev/null &&
 	fund-ledger -q void "$(cat void2)" --reason 退回 --date 2024-10-25 >/dev/null &&
 	fund-ledger -q dues --month 2024-10 >/dev/null &&
+	member-set -q 000010 --status deceased --date 2024-11-15 &&
 	fund-ledger -q add 2024-11-30 200 508 >/dev/null &&
 	activity-log add 2024-12-15 culture-sports 元旦联欢 --participants 60 >/dev/null &&
 	fund-ledger -q add 2024-12-20 1000 50205 >/dev/null &&
@@ -117,4 +119,77 @@ build_union() {
 	fund-ledger -q add 2025-01-05 50 401 >/dev/null &&
 	fund-ledger -q add 2025-01-05 400 50204 --fund hardship --member 000009 >/dev/null &&
 	dispute-log close 2024-0008 --outcome resolved --date 2025-01-05
+}
+
+# jget FILE PATH: one value of a JSON document, PATH dotted (funds.income,
+# funds.by_class.0.code); null prints as null, numbers as Python prints them.
+jget() {
+	python3 -c 'import json, sys
+v = json.load(open(sys.argv[1], encoding="utf-8"))
+for k in sys.argv[2].split("."):
+    v = v[int(k)] if isinstance(v, list) else v[k]
+print("null" if v is None else v)' "$@"
+}
+
+# jrows FILE PATH KEY...: the rows of an array of objects as KEY|KEY|...
+# lines, the way sqlite3 prints rows.
+jrows() {
+	python3 -c 'import json, sys
+v = json.load(open(sys.argv[1], encoding="utf-8"))
+for k in sys.argv[2].split("."):
+    v = v[int(k)] if isinstance(v, list) else v[k]
+for row in v:
+    print("|".join("null" if row[k] is None else str(row[k]) for k in sys.argv[3:]))' "$@"
+}
+
+# html_wellformed FILE: parsed by Python's html.parser, every element that
+# is opened is closed in order (void elements and <x/> aside), nothing is
+# left open, and there is one html, head, body and title.
+html_wellformed() {
+	python3 -c 'import sys
+from html.parser import HTMLParser
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.errors, self.seen = [], [], {}
+    def handle_starttag(self, tag, attrs):
+        self.seen[tag] = self.seen.get(tag, 0) + 1
+        if tag not in VOID:
+            self.stack.append((tag, self.getpos()))
+    def handle_startendtag(self, tag, attrs):
+        self.seen[tag] = self.seen.get(tag, 0) + 1
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1][0] != tag:
+            self.errors.append("line %d: </%s> closes %s" % (self.getpos()[0], tag, self.stack[-1] if self.stack else "nothing"))
+        else:
+            self.stack.pop()
+p = P()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+p.close()
+for t, pos in p.stack:
+    p.errors.append("<%s> of line %d is never closed" % (t, pos[0]))
+for t in ("html", "head", "body", "title"):
+    if p.seen.get(t) != 1:
+        p.errors.append("%d <%s>" % (p.seen.get(t, 0), t))
+for e in p.errors:
+    print(e, file=sys.stderr)
+sys.exit(1 if p.errors else 0)' "$1"
+}
+
+# secrets FILE: every ID number, phone and name of the fixture's members,
+# one a line, for grep -F -f: none may appear in a report.
+secrets() {
+	sed 1d "$DATA/report-members.csv" | cut -d, -f1,2,4 | tr , '\n' >"$1"
+}
+
+# no_secret FILE...: no line of ./secrets occurs in any FILE.
+no_secret() {
+	if grep -F -f secrets "$@"; then
+		echo "personal data unmasked in the lines above" >&2
+		return 1
+	fi
+	return 0
 }
