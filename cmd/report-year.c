@@ -24,53 +24,76 @@ static const char usage[] =
 
 enum { OPT_YEAR = UK_OPT_TOOL, OPT_LANG, OPT_TABLE, OPT_MERGE };
 
-/* Reports from files: one JSON object each, or a stream of them on stdin. */
+/* Reports from files: one JSON object each, or several one after the other
+ * (a stream on stdin). */
 static int load_reports(char **paths, int n, json_t ***out, const char ***names, int *count)
 {
 	json_t **r = NULL;
 	const char **nm = NULL;
-	int k = 0;
-	for (int i = 0; i < n; i++) {
+	int k = 0, rc = 0;
+	for (int i = 0; i < n && !rc; i++) {
+		const char *name = strcmp(paths[i], "-") ? paths[i] : "stdin";
 		FILE *f = strcmp(paths[i], "-") ? fopen(paths[i], "rb") : stdin;
-		json_error_t e;
-		json_t *j;
+		char *buf = NULL;
+		size_t len = 0, cap = 0, got, pos = 0;
 		if (!f) {
 			uk_err("cannot open '%s'", paths[i]);
-			goto fail;
+			rc = UK_EX_NOINPUT;
+			break;
 		}
-		while ((j = json_loadf(f, JSON_DISABLE_EOF_CHECK, &e)) != NULL) {
-			json_t **g = realloc(r, (size_t)(k + 1) * sizeof *g);
-			const char **h = realloc(nm, (size_t)(k + 1) * sizeof *h);
-			if (g)
-				r = g;
-			if (h)
-				nm = h;
-			if (!g || !h) {
-				json_decref(j);
-				goto fail;
+		for (;;) {
+			if (len + 65536 > cap) {
+				char *b2 = realloc(buf, cap = cap * 2 + 65536);
+				if (!b2) {
+					rc = uk_err_nomem();
+					break;
+				}
+				buf = b2;
 			}
-			r[k] = j;
-			nm[k++] = paths[i];
-		}
-		if (strstr(e.text, "end of file") == NULL && e.position > 0 && !feof(f)) {
-			uk_err_at(strcmp(paths[i], "-") ? paths[i] : "stdin", e.line, "bad JSON: %s", e.text);
-			if (f != stdin)
-				fclose(f);
-			goto fail;
+			if ((got = fread(buf + len, 1, cap - len, f)) == 0)
+				break;
+			len += got;
 		}
 		if (f != stdin)
 			fclose(f);
+		while (!rc) {
+			json_error_t e;
+			json_t *j, **g;
+			const char **h;
+			while (pos < len && strchr(" \t\r\n", buf[pos]))
+				pos++;
+			if (pos >= len)
+				break;
+			if (!(j = json_loadb(buf + pos, len - pos, JSON_DISABLE_EOF_CHECK, &e))) {
+				uk_err_at(name, e.line, "bad JSON: %s", e.text);
+				rc = UK_EX_DATAERR;
+				break;
+			}
+			pos += (size_t)e.position;
+			if ((g = realloc(r, (size_t)(k + 1) * sizeof *g)) != NULL)
+				r = g;
+			if (!g || !(h = realloc(nm, (size_t)(k + 1) * sizeof *h))) {
+				json_decref(j);
+				rc = uk_err_nomem();
+				break;
+			}
+			nm = h;
+			r[k] = j;
+			nm[k++] = paths[i];
+		}
+		free(buf);
+	}
+	if (rc) {
+		for (int i = 0; i < k; i++)
+			json_decref(r[i]);
+		free(r);
+		free(nm);
+		return rc;
 	}
 	*out = r;
 	*names = nm;
 	*count = k;
 	return 0;
-fail:
-	for (int i = 0; i < k; i++)
-		json_decref(r[i]);
-	free(r);
-	free(nm);
-	return UK_EX_DATAERR;
 }
 
 int main(int argc, char **argv)
@@ -118,8 +141,9 @@ int main(int argc, char **argv)
 		json_t **reports = NULL;
 		const char **names = NULL;
 		int n = 0;
-		if (optind >= argc) {
-			rc = uk_usage_error(usage, "--merge takes the reports' files (- for stdin)");
+		if (optind >= argc || year_s) {
+			rc = uk_usage_error(usage, year_s ? "--merge takes the year from the reports, not --year" :
+			                    "--merge takes the reports' files (- for stdin)");
 			goto out;
 		}
 		if ((rc = load_reports(argv + optind, argc - optind, &reports, &names, &n)) == 0) {

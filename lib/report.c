@@ -75,6 +75,30 @@ static int add_month(void *ctx, const char *month, int64_t income, int64_t expen
 
 struct bal_ctx { json_t *arr; int closing; };
 
+static int balance_order(const void *x, const void *y)
+{
+	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
+	int c = strcmp(json_string_value(json_object_get(a, "fund")), json_string_value(json_object_get(b, "fund")));
+	return c ? c : strcmp(json_string_value(json_object_get(a, "account")),
+	                      json_string_value(json_object_get(b, "account")));
+}
+
+/* Balance rows by fund, then account. */
+static void sort_balances(json_t *arr)
+{
+	size_t n = json_array_size(arr);
+	json_t **rows = n ? malloc(n * sizeof *rows) : NULL;
+	if (!rows)
+		return;
+	for (size_t i = 0; i < n; i++)
+		rows[i] = json_incref(json_array_get(arr, i));
+	qsort(rows, n, sizeof *rows, balance_order);
+	json_array_clear(arr);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, rows[i]);
+	free(rows);
+}
+
 /* Balances by fund and account: opening then closing into the same rows. */
 static int add_balance(void *ctx, const char *fund, const char *title, const char *account, int64_t bal)
 {
@@ -227,6 +251,7 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	json_object_set_new(f, "hardship_recipients", json_integer(lf.hardship_recipients));
 	json_object_set_new(f, "by_class", classes);
 	json_object_set_new(f, "by_month", months);
+	sort_balances(bal.arr);
 	json_object_set_new(f, "balances", bal.arr);
 	json_object_set_new(r, "members", m);
 	json_object_set_new(r, "funds", f);
@@ -313,12 +338,14 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 		              (json_int_t)ds.concluded, "petitions", (json_int_t)ds.petitions);
 	}
 	json_object_set_new(r, "statement", sc.arr);
+	sort_balances(bal.arr);
 	json_object_set_new(r, "balances", bal.arr);
 	json_object_set_new(r, "aid", aid);
 	json_object_set_new(r, "disputes", d);
 	json_object_set_new(r, "signatures", json_pack("[s, s, s, s]", "工会主席", "财务负责人", "复核", "制表"));
-	if (record) {
-		/* The disclosure metric: once a month, however often regenerated. */
+	/* The disclosure metric: once a month, however often regenerated, and
+	 * only for a month that has ended. */
+	if (record && uk_date_cmp(uk_date_today(), p.to) >= 0) {
 		sqlite3_stmt *st = uk_db_prepare(db, "INSERT INTO disclosures(month, made_at) VALUES (?1, ?2)"
 		                                     " ON CONFLICT(month) DO NOTHING");
 		char stamp[20];
@@ -348,6 +375,17 @@ fail:
 
 /* ---- the federation's sum ---- */
 
+/* Whether v is an amount as reports write them ("1234.50"), not a name. */
+static int is_money(json_t *v)
+{
+	char buf[UK_MONEY_BUFSZ];
+	int64_t fen;
+	const char *why;
+	if (!json_is_string(v) || uk_money_parse(json_string_value(v), &fen, &why) != 0)
+		return 0;
+	return strcmp(uk_money_format(fen, buf), json_string_value(v)) == 0;
+}
+
 /* Adds b into a, key by key: integers summed, money strings summed, rates
  * left for recomputing, objects recursed. */
 static void add_into(json_t *a, json_t *b)
@@ -362,22 +400,23 @@ static void add_into(json_t *a, json_t *b)
 		}
 		if (json_is_integer(va) && json_is_integer(vb))
 			json_object_set_new(a, k, json_integer(json_integer_value(va) + json_integer_value(vb)));
-		else if (json_is_string(va) && json_is_string(vb) && strchr(json_string_value(va), '.'))
+		else if (is_money(va) && is_money(vb))
 			json_object_set_new(a, k, money(fen_of(va) + fen_of(vb)));
 		else if (json_is_object(va) && json_is_object(vb))
 			add_into(va, vb);
 	}
 }
 
-/* Rows of an array keyed by one field, summed into a. */
-static void add_rows(json_t *a, json_t *b, const char *key)
+/* Rows of an array keyed by one field (or two), summed into a. */
+static void add_rows2(json_t *a, json_t *b, const char *key, const char *key2)
 {
 	size_t i, j;
 	json_t *rb, *ra;
 	json_array_foreach(b, i, rb) {
 		int found = 0;
 		json_array_foreach(a, j, ra)
-			if (json_equal(json_object_get(ra, key), json_object_get(rb, key))) {
+			if (json_equal(json_object_get(ra, key), json_object_get(rb, key)) &&
+			    (!key2 || json_equal(json_object_get(ra, key2), json_object_get(rb, key2)))) {
 				add_into(ra, rb);
 				found = 1;
 				break;
@@ -385,6 +424,11 @@ static void add_rows(json_t *a, json_t *b, const char *key)
 		if (!found)
 			json_array_append(a, rb);
 	}
+}
+
+static void add_rows(json_t *a, json_t *b, const char *key)
+{
+	add_rows2(a, b, key, NULL);
 }
 
 int uk_report_merge(json_t *const *reports, int n, const char *const *names, json_t **out)
@@ -419,7 +463,7 @@ int uk_report_merge(json_t *const *reports, int n, const char *const *names, jso
 		add_into(f, fb);
 		add_rows(json_object_get(f, "by_class"), json_object_get(fb, "by_class"), "code");
 		add_rows(json_object_get(f, "by_month"), json_object_get(fb, "by_month"), "month");
-		add_rows(json_object_get(f, "balances"), json_object_get(fb, "balances"), "fund");
+		add_rows2(json_object_get(f, "balances"), json_object_get(fb, "balances"), "fund", "account");
 		add_into(json_object_get(r, "disputes"), json_object_get(reports[i], "disputes"));
 		add_rows(json_object_get(r, "activities"), json_object_get(reports[i], "activities"), "kind");
 	}

@@ -326,6 +326,15 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lan
 			svg_bars(t[i].rows, "month", "income", "expense", f);
 		else if (!strcmp(t[i].name, "classes") || !strcmp(t[i].name, "statement"))
 			svg_bars(t[i].rows, "code", !strcmp(t[i].name, "classes") ? "amount" : "month", NULL, f);
+		else if (!strcmp(t[i].name, "disputes") && json_is_object(json_object_get(json_object_get(r, "disputes"), "by_category"))) {
+			/* Disputes by category, a bar each. */
+			json_t *rows = json_array(), *v;
+			const char *k2;
+			json_object_foreach(json_object_get(json_object_get(r, "disputes"), "by_category"), k2, v)
+				json_array_append_new(rows, json_pack("{s:s, s:O}", "category", k2, "n", v));
+			svg_bars(rows, "category", "n", NULL, f);
+			json_decref(rows);
+		}
 		fputs("<table><tr>", f);
 		for (int c = 0; c < t[i].ncols; c++) {
 			fputs("<th>", f);
@@ -359,6 +368,19 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lan
 	fputs("</body></html>\n", f);
 }
 
+/* The statement's signature lines (DOMAIN.md), in text forms. */
+static void signatures(json_t *r, FILE *f)
+{
+	size_t k;
+	json_t *s;
+	if (!json_is_array(json_object_get(r, "signatures")))
+		return;
+	fputc('\n', f);
+	json_array_foreach(json_object_get(r, "signatures"), k, s)
+		fprintf(f, "%s：________　", json_string_value(s));
+	fputc('\n', f);
+}
+
 int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, const char *only, FILE *f)
 {
 	struct table t[16];
@@ -366,7 +388,8 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 	char title[300];
 
 	if (fmt == UK_FMT_JSON) {
-		rc = json_dumpf(r, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		/* Rates have one decimal: six significant digits print them so. */
+		rc = json_dumpf(r, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 		fputc('\n', f);
 		return rc || ferror(f) ? -1 : 0;
 	}
@@ -395,20 +418,14 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 			fprintf(f, "\n%s\n", L(lang, t[i].zh, t[i].en));
 			rc = write_rows(&t[i], UK_FMT_TABLE, lang, f);
 		}
+		signatures(r, f);
 	} else {
 		fprintf(f, "# %s\n", title);
 		for (int i = 0; i < n; i++) {
 			fprintf(f, "\n## %s\n\n", L(lang, t[i].zh, t[i].en));
 			md_table(&t[i], lang, f);
 		}
-		if (json_is_array(json_object_get(r, "signatures"))) {
-			size_t k;
-			json_t *s;
-			fputc('\n', f);
-			json_array_foreach(json_object_get(r, "signatures"), k, s)
-				fprintf(f, "%s：________　", json_string_value(s));
-			fputc('\n', f);
-		}
+		signatures(r, f);
 	}
 	free_tables(t, n);
 	return rc || ferror(f) ? -1 : 0;

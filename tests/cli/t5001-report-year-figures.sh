@@ -353,7 +353,8 @@ test_expect_success 'report-year reads only: the database is unchanged' '
 '
 
 test_expect_success 'a missing database: 66, and no file is created' '
-	test_expect_code 66 report-year --year 2024 -d nowhere.db >out 2>err &&
+	{ test_expect_code 66 report-year --year 2024 -d nowhere.db >out 2>err ||
+		{ cat err >&2; return 1; }; } &&
 	test_grep "^report-year: .*nowhere.db" err &&
 	test_must_fail test -s out &&
 	test_must_fail test -e nowhere.db

@@ -10,6 +10,7 @@
 . "$DATA/report-union.sh"
 
 q() { db_query "$1"; }
+SQ="'"
 
 # statement_of MONTH: the statement counted from the entries: each class
 # with entries from January to the month's end, its month and its year so
@@ -29,6 +30,17 @@ statement_of() {
 balances_at() {
 	fund-ledger balance --by account --at "$1" -f csv |
 		awk -F, 'NR > 1 && $1 != "total" && $5 != "0.00" { print $1 "," $2 "," $5 }'
+}
+
+# aid_of MONTH: date|amount of the hardship fund's aid paid in MONTH and
+# not voided by its end.
+aid_of() {
+	q "SELECT x.date, printf('%.2f', x.amount / 100.0) FROM ledger_entries x
+	   WHERE x.fund = 'hardship' AND x.category GLOB '502*' AND x.direction = 'out'
+	   AND x.void_of IS NULL AND substr(x.date, 1, 7) = '$1'
+	   AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = x.id
+	                   AND v.date <= date('$1-01', '+1 month', '-1 day'))
+	   ORDER BY x.date, x.id"
 }
 
 test_expect_success 'setup: the fixture union, built through the tools' '
@@ -154,13 +166,7 @@ test_expect_success 'aid rows agree with the hardship entries of the month, void
 	for m in 03 04 06 10; do
 		report-month --month 2024-$m --dry-run -f json >a.json &&
 		jrows a.json aid date amount >actual &&
-		q "SELECT date, printf(${SQ:-"%"}) FROM ledger_entries WHERE 0" >/dev/null 2>&1
-		q "SELECT x.date, printf(\"%.2f\", x.amount / 100.0) FROM ledger_entries x
-		   WHERE x.fund = \"hardship\" AND x.category GLOB \"502*\" AND x.direction = \"out\"
-		   AND x.void_of IS NULL AND substr(x.date, 1, 7) = \"2024-$m\"
-		   AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = x.id
-		                   AND v.date <= date(\"2024-$m-01\", \"+1 month\", \"-1 day\"))
-		   ORDER BY x.date, x.id" >counted &&
+		aid_of 2024-$m >counted &&
 		test_cmp counted actual || return 1
 	done
 '
@@ -220,8 +226,7 @@ test_expect_success 'made again for the same month: the same document, nothing w
 	test_cmp first second &&
 	db_dump >after &&
 	test_cmp before after &&
-	test "$(db_query "SELECT count(*) FROM disclosures WHERE month = ${SQ:-x}2024-10${SQ:-x}" 2>/dev/null ||
-		db_query "SELECT count(*) FROM disclosures")" = 1
+	test "$(db_query "SELECT count(*) FROM disclosures WHERE month = ${SQ}2024-10${SQ}")" = 1
 '
 
 test_expect_success 'the disclosure metric of plan-new --progress counts it once' '
@@ -252,7 +257,8 @@ test_expect_success 'twelve months made (some twice): twelve disclosures, the ta
 '
 
 test_expect_success 'a missing database: 66, and no file is created' '
-	test_expect_code 66 report-month --month 2024-10 -d nowhere.db >out 2>err &&
+	{ test_expect_code 66 report-month --month 2024-10 -d nowhere.db >out 2>err ||
+		{ cat err >&2; return 1; }; } &&
 	test_grep "^report-month: .*nowhere.db" err &&
 	test_must_fail test -s out &&
 	test_must_fail test -e nowhere.db
@@ -263,11 +269,16 @@ test_expect_success '--month missing: 64; a bad month: 65; nothing recorded' '
 	test_refused 65 "2025-13" report-month --month 2025-13 -f csv
 '
 
-test_expect_success 'a bad format or table is refused before anything is recorded' '
-	test_refused 64 "no such table" report-month --month 2025-02 -f csv --table nope &&
+test_expect_success '--table with a format other than csv, -f ndjson: 64, nothing recorded' '
 	test_refused 64 "csv" report-month --month 2025-02 -f md --table aid &&
+	test_refused 64 "csv" report-month --month 2025-02 -f json --table aid &&
 	test_refused 64 "report is" report-month --month 2025-02 -f ndjson &&
-	test "$(db_query "SELECT count(*) FROM disclosures WHERE month > \"2024-12\"")" = 0
+	test "$(db_query "SELECT count(*) FROM disclosures WHERE month > ${SQ}2024-12${SQ}")" = 0
+'
+
+test_expect_success 'an unknown --table: 64, and the disclosure is not recorded' '
+	test_refused 64 "no such table" report-month --month 2025-03 -f csv --table nope &&
+	test "$(db_query "SELECT count(*) FROM disclosures WHERE month > ${SQ}2024-12${SQ}")" = 0
 '
 
 test_done
