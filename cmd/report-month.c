@@ -59,6 +59,10 @@ int main(int argc, char **argv)
 		rc = uk_usage_error(usage, month_s ? "unexpected argument" : "--month is needed");
 		goto out;
 	}
+	if (table && !uk_report_table_known("month", table)) {
+		rc = uk_usage_error(usage, "--table '%s': no such table", table);
+		goto out;
+	}
 	if (o.format == UK_FMT_NDJSON || (table && uk_format_resolve(&o, 1) != UK_FMT_CSV)) {
 		rc = uk_usage_error(usage, table ? "--table goes with -f csv" : "a report is md, html, json, csv or table");
 		goto out;

@@ -129,6 +129,10 @@ int main(int argc, char **argv)
 				goto out;
 		}
 	}
+	if (table && !uk_report_table_known("year", table)) {
+		rc = uk_usage_error(usage, "--table '%s': no such table", table);
+		goto out;
+	}
 	if (o.format == UK_FMT_NDJSON) {
 		rc = uk_usage_error(usage, "a report is md, html, json, csv or table");
 		goto out;

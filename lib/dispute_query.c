@@ -324,6 +324,19 @@ int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date 
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return uk_db_fail(db, rc, "cannot count cases");
+	/* Cases closed in the period, whenever they were received: a
+	 * month's disclosure reports them. */
+	if (!(st = uk_db_prepare(db, "SELECT count(DISTINCT e.dispute_id) FROM dispute_events e"
+	                             " JOIN disputes d ON d.id = e.dispute_id"
+	                             " WHERE e.action = 'close' AND d.kind = 'dispute' AND e.date BETWEEN ?1 AND ?2")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		s->closed = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return uk_db_fail(db, rc, "cannot count cases");
 	s->concluded = s->resolved + s->failed + s->referred;
 	s->handled_permille = permille(s->concluded, s->received);
 	s->success_permille = permille(s->resolved, s->concluded);

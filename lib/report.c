@@ -156,6 +156,8 @@ static json_t *dispute_json(const struct uk_dispute_stats *s)
 	json_object_set_new(o, "petitions", json_integer(s->petitions));
 	json_object_set_new(o, "workers", json_integer(s->workers));
 	json_object_set_new(o, "collective", json_integer(s->collective));
+	json_object_set_new(o, "collective_threshold", json_integer(s->threshold));
+	json_object_set_new(o, "closed", json_integer(s->closed));
 	json_object_set_new(o, "claimed", money(s->claimed));
 	json_object_set_new(o, "recovered", money(s->recovered));
 	json_object_set_new(o, "handled_rate", rate(s->handled_permille));
@@ -334,8 +336,8 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 		uk_config_get_int(db, "disputes.limit_days", &limit);
 		if ((rc = uk_disputes_stats(db, p, at, threshold, limit, &ds)) != 0)
 			goto fail;
-		d = json_pack("{s:i, s:i, s:i}", "received", (json_int_t)ds.received, "concluded",
-		              (json_int_t)ds.concluded, "petitions", (json_int_t)ds.petitions);
+		d = json_pack("{s:i, s:i, s:i}", "received", (json_int_t)ds.received, "closed",
+		              (json_int_t)ds.closed, "petitions", (json_int_t)ds.petitions);
 	}
 	json_object_set_new(r, "statement", sc.arr);
 	sort_balances(bal.arr);

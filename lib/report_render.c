@@ -103,7 +103,7 @@ static int tables_of(json_t *r, enum uk_report_lang lang, struct table *t, int m
 		TABLE("balances", "各项基金余额", "Balances", balance_cols, json_object_get(r, "balances"), 0);
 		TABLE("aid", "帮扶支出", "Aid paid", aid_cols, json_object_get(r, "aid"), 0);
 		kv(rows, L(lang, "受理劳动争议", "disputes received"), json_object_get(d, "received"));
-		kv(rows, L(lang, "调处结案", "concluded"), json_object_get(d, "concluded"));
+		kv(rows, L(lang, "本月结案", "closed in the month"), json_object_get(d, "closed"));
 		kv(rows, L(lang, "信访", "petitions"), json_object_get(d, "petitions"));
 		TABLE("disputes", "劳动争议", "Labour disputes", kv_cols, rows, 1);
 		return n;
@@ -200,8 +200,12 @@ static int write_rows(const struct table *t, enum uk_format fmt, enum uk_report_
 	json_array_foreach(t->rows, i, row) {
 		const char *vals[8];
 		char bufs[8][64];
-		for (int c = 0; c < t->ncols; c++)
-			vals[c] = text_of(json_object_get(row, t->cols[c].key), bufs[c], sizeof bufs[c]);
+		for (int c = 0; c < t->ncols; c++) {
+			json_t *v = json_object_get(row, t->cols[c].key);
+			/* An empty cell in CSV, as the tools write one. */
+			vals[c] = fmt == UK_FMT_CSV && (!v || json_is_null(v)) ? "" :
+			          text_of(v, bufs[c], sizeof bufs[c]);
+		}
 		uk_writer_row(w, vals);
 	}
 	return uk_writer_end(w);
@@ -379,6 +383,17 @@ static void signatures(json_t *r, FILE *f)
 	json_array_foreach(json_object_get(r, "signatures"), k, s)
 		fprintf(f, "%s：________　", json_string_value(s));
 	fputc('\n', f);
+}
+
+int uk_report_table_known(const char *kind, const char *name)
+{
+	static const char *const year[] = {"unions", "members", "units", "funds", "classes", "months",
+	                                   "balances", "disputes", "activities", "plan", NULL};
+	static const char *const month[] = {"statement", "balances", "aid", "disputes", NULL};
+	for (const char *const *t = strcmp(kind, "month") ? year : month; *t; t++)
+		if (!strcmp(*t, name))
+			return 1;
+	return 0;
 }
 
 int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, const char *only, FILE *f)

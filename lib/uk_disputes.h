@@ -101,6 +101,7 @@ struct uk_dispute_stats {
 	long received, concluded, resolved, failed, referred, withdrawn, open;
 	long by_category[UK_DISPUTE_NCATEGORIES];
 	long collective, workers, petitions, overdue;
+	long closed;               /* closed in the period, whenever received */
 	long threshold, limit_days;
 	int64_t claimed, recovered;
 	long handled_permille, success_permille;
