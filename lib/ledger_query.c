@@ -1192,3 +1192,25 @@ int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx)
 	sqlite3_finalize(st);
 	return status;
 }
+
+int uk_ledger_openings(struct uk_db *db, struct uk_period p, uk_balance_fn fn, void *ctx)
+{
+	/* Opening balances (期初余额) recorded within the period, net of voids:
+	 * a book that starts in the period starts with them. */
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT e.fund, f.title, e.account, sum(CASE e.direction WHEN 'in' THEN e.amount ELSE -e.amount END)"
+		" FROM ledger_entries e JOIN ledger_funds f ON f.name = e.fund"
+		" WHERE e.category = 'opening' AND e.date BETWEEN ?1 AND ?2 GROUP BY e.fund, e.account");
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
+	int rc, status = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	bind_period(st, p, from, to);
+	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
+	if (!status && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, "cannot read balances");
+	sqlite3_finalize(st);
+	return status;
+}

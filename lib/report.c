@@ -73,7 +73,7 @@ static int add_month(void *ctx, const char *month, int64_t income, int64_t expen
 	return 0;
 }
 
-struct bal_ctx { json_t *arr; int closing; };
+struct bal_ctx { json_t *arr; int closing, add; };
 
 static int balance_order(const void *x, const void *y)
 {
@@ -108,7 +108,8 @@ static int add_balance(void *ctx, const char *fund, const char *title, const cha
 	json_array_foreach(b->arr, i, row)
 		if (!strcmp(json_string_value(json_object_get(row, "fund")), fund) &&
 		    !strcmp(json_string_value(json_object_get(row, "account")), account)) {
-			json_object_set_new(row, b->closing ? "closing" : "opening", money(bal));
+			const char *k = b->closing ? "closing" : "opening";
+			json_object_set_new(row, k, money(b->add ? fen_of(json_object_get(row, k)) + bal : bal));
 			return 0;
 		}
 	row = json_pack("{s:s, s:s, s:s}", "fund", fund, "title", title, "account", account);
@@ -116,6 +117,23 @@ static int add_balance(void *ctx, const char *fund, const char *title, const cha
 	json_object_set_new(row, "closing", money(b->closing ? bal : 0));
 	json_array_append_new(b->arr, row);
 	return 0;
+}
+
+/* Each fund and account: opening (the day before the period, plus the
+ * opening balances recorded in it, so opening + in - out = closing) and
+ * closing. */
+static int opening_closing(struct uk_db *db, struct uk_period p, struct bal_ctx *bal)
+{
+	int rc;
+	bal->closing = bal->add = 0;
+	if ((rc = uk_ledger_balances_at(db, uk_date_from_days(uk_date_to_days(p.from) - 1), add_balance, bal)) != 0)
+		return rc;
+	bal->add = 1;
+	if ((rc = uk_ledger_openings(db, p, add_balance, bal)) != 0)
+		return rc;
+	bal->closing = 1;
+	bal->add = 0;
+	return uk_ledger_balances_at(db, p.to, add_balance, bal);
 }
 
 static int add_aid(void *ctx, const char *date, const char *member_no, const char *name, int64_t amount)
@@ -204,11 +222,7 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	    (rc = uk_ledger_figures(db, p, &lf)) != 0 || (rc = uk_ledger_class_totals(db, p, add_class, classes)) != 0 ||
 	    (rc = uk_ledger_month_totals(db, p, add_month, months)) != 0)
 		goto fail;
-	bal.closing = 0;
-	if ((rc = uk_ledger_balances_at(db, uk_date_from_days(uk_date_to_days(p.from) - 1), add_balance, &bal)) != 0)
-		goto fail;
-	bal.closing = 1;
-	if ((rc = uk_ledger_balances_at(db, p.to, add_balance, &bal)) != 0 || (rc = disputes_of(db, p, &d)) != 0)
+	if ((rc = opening_closing(db, p, &bal)) != 0 || (rc = disputes_of(db, p, &d)) != 0)
 		goto fail;
 	for (int i = 0; i < UK_ACTIVITY_NKINDS; i++) {
 		long n, part;
@@ -320,12 +334,7 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 	sc.ytd = 0;
 	if ((rc = uk_ledger_class_totals(db, p, add_statement, &sc)) != 0)
 		goto fail;
-	bal.closing = 0;
-	if ((rc = uk_ledger_balances_at(db, uk_date_from_days(uk_date_to_days(p.from) - 1), add_balance, &bal)) != 0)
-		goto fail;
-	bal.closing = 1;
-	if ((rc = uk_ledger_balances_at(db, p.to, add_balance, &bal)) != 0 ||
-	    (rc = uk_ledger_aid(db, p, add_aid, aid)) != 0)
+	if ((rc = opening_closing(db, p, &bal)) != 0 || (rc = uk_ledger_aid(db, p, add_aid, aid)) != 0)
 		goto fail;
 	{
 		long threshold = 10, limit = 15;

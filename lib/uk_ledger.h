@@ -185,6 +185,8 @@ int uk_ledger_month_totals(struct uk_db *db, struct uk_period p, uk_month_fn fn,
 /* The balance of every fund and account at the end of date. */
 typedef int (*uk_balance_fn)(void *ctx, const char *fund, const char *title, const char *account, int64_t balance);
 int uk_ledger_balances_at(struct uk_db *db, struct uk_date date, uk_balance_fn fn, void *ctx);
+/* Opening balances (category opening) recorded within the period. */
+int uk_ledger_openings(struct uk_db *db, struct uk_period p, uk_balance_fn fn, void *ctx);
 /* Hardship aid paid in the period (not voided by its end). */
 typedef int (*uk_aid_fn)(void *ctx, const char *date, const char *member_no, const char *name, int64_t amount);
 int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx);

@@ -223,6 +223,25 @@ test_expect_success 'the books reconcile: opening + income - expense = closing' 
 	EOF
 '
 
+# Books started on the year's first day, as examples/ledger-2026.csv and
+# most unions start them: `fund-ledger opening 2024-01-01` is the 期初余额
+# of 2024, so the year opens with it and still reconciles: 1000 + 100 - 30
+# = 1070 in general:bank, 200 in hardship:cash.
+test_expect_success 'opening balances dated the first day of the year are the year'"'"'s opening' '
+	union-config -d jan1.db union.name 乙工会 &&
+	fund-ledger -q -d jan1.db opening 2024-01-01 1000 --fund general --account bank >/dev/null &&
+	fund-ledger -q -d jan1.db opening 2024-01-01 200 --fund hardship --account cash >/dev/null &&
+	fund-ledger -q -d jan1.db add 2024-02-01 100 402 >/dev/null &&
+	fund-ledger -q -d jan1.db add 2024-03-01 30 50101 >/dev/null &&
+	report-year -d jan1.db --year 2024 -f json >jan1.json &&
+	jrows jan1.json funds.balances fund account opening closing | grep -v "|0.00|0.00\$" >actual &&
+	cat >expect <<-\EOF &&
+	general|bank|1000.00|1070.00
+	hardship|cash|200.00|200.00
+	EOF
+	test_cmp expect actual
+'
+
 # 2024-0001 wages 12 workers resolved; -0002 contract failed; -0003 a
 # petition; -0004 injury referred; -0005 termination withdrawn; -0006
 # wages resolved; -0007 open since 10-12 (overdue at 12-31); -0008 open

@@ -146,6 +146,23 @@ test_expect_success 'balances: opening is fund-ledger balance at the day before,
 	done
 '
 
+# A union whose books start with `fund-ledger opening 2024-01-01`: the
+# disclosure of January opens with those balances (期初余额), and its
+# closing is opening + income - expense: 1000 + 100 - 30 = 1070.
+test_expect_success 'January: opening balances dated the first day are the month'"'"'s opening' '
+	union-config -d jan1.db union.name 乙工会 &&
+	fund-ledger -q -d jan1.db opening 2024-01-01 1000 --fund general --account bank >/dev/null &&
+	fund-ledger -q -d jan1.db add 2024-01-10 100 402 >/dev/null &&
+	fund-ledger -q -d jan1.db add 2024-01-20 30 50101 >/dev/null &&
+	report-month -d jan1.db --month 2024-01 --dry-run -f csv --table balances |
+		grep -v ",0.00,0.00\$" >actual &&
+	cat >expect <<-\EOF &&
+	fund,title,account,opening,closing
+	general,工会经费,bank,1000.00,1070.00
+	EOF
+	test_cmp expect actual
+'
+
 # Aid from the hardship fund, month by month, names masked: 2024-03 刘洋
 # (000004, deep) 500; 2024-04 王丽 800; 2024-06 黄晓燕 1200; 2024-10 周建国
 # 600 (his 300 of 10-20 voided in the month is not aid); none in May.
