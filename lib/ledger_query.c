@@ -1098,6 +1098,23 @@ static void bind_period(sqlite3_stmt *st, struct uk_period p, char from[UK_DATE_
 	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
 }
 
+/* Steps st through its rows of three texts and an amount, calling fn on
+ * each until it returns non-zero; finalizes st. The shape of the report
+ * queries below. */
+typedef int (*row4_fn)(void *ctx, const char *a, const char *b, const char *c, int64_t n);
+
+static int each_row4(struct uk_db *db, sqlite3_stmt *st, row4_fn fn, void *ctx, const char *what)
+{
+	int rc, status = 0;
+	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
+	if (!status && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, what);
+	sqlite3_finalize(st);
+	return status;
+}
+
 int uk_ledger_class_totals(struct uk_db *db, struct uk_period p, uk_class_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
@@ -1108,17 +1125,10 @@ int uk_ledger_class_totals(struct uk_db *db, struct uk_period p, uk_class_fn fn,
 		" WHERE e.date BETWEEN ?1 AND ?2 AND top.kind <> 'system'"
 		" GROUP BY top.code ORDER BY top.kind = 'expense', top.code");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
-	int rc, status = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	bind_period(st, p, from, to);
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-		            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
-	if (!status && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot sum the books");
-	sqlite3_finalize(st);
-	return status;
+	return each_row4(db, st, fn, ctx, "cannot sum the books");
 }
 
 int uk_ledger_month_totals(struct uk_db *db, struct uk_period p, uk_month_fn fn, void *ctx)
@@ -1157,17 +1167,10 @@ int uk_ledger_balances_at(struct uk_db *db, struct uk_date date, uk_balance_fn f
 		" FROM ledger_funds f LEFT JOIN t ON t.fund = f.name"
 		" GROUP BY f.name, t.account ORDER BY f.name, t.account");
 	char d[UK_DATE_BUFSZ];
-	int rc, status = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, uk_date_format(date, d), -1, SQLITE_STATIC);
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-		            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
-	if (!status && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot read balances");
-	sqlite3_finalize(st);
-	return status;
+	return each_row4(db, st, fn, ctx, "cannot read balances");
 }
 
 int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx)
@@ -1180,17 +1183,10 @@ int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx)
 		" AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = x.id AND v.date <= ?2)"
 		" ORDER BY x.date, x.id");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
-	int rc, status = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	bind_period(st, p, from, to);
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-		            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
-	if (!status && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot read aid");
-	sqlite3_finalize(st);
-	return status;
+	return each_row4(db, st, fn, ctx, "cannot read aid");
 }
 
 int uk_ledger_openings(struct uk_db *db, struct uk_period p, uk_balance_fn fn, void *ctx)
@@ -1202,15 +1198,8 @@ int uk_ledger_openings(struct uk_db *db, struct uk_period p, uk_balance_fn fn, v
 		" FROM ledger_entries e JOIN ledger_funds f ON f.name = e.fund"
 		" WHERE e.category = 'opening' AND e.date BETWEEN ?1 AND ?2 GROUP BY e.fund, e.account");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
-	int rc, status = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	bind_period(st, p, from, to);
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-		            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
-	if (!status && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot read balances");
-	sqlite3_finalize(st);
-	return status;
+	return each_row4(db, st, fn, ctx, "cannot read balances");
 }
