@@ -8,12 +8,14 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
                      uk_record_fn fn, void *ctx, long *added, long *bad)
 {
 	struct uk_rejects *rj = NULL;
+	struct uk_progress progress;
 	struct uk_row *row;
 	int rc, crc;
 
 	*added = *bad = 0;
 	if (rejects && (rc = uk_rejects_open(rejects, r, &rj)) != 0)
 		return rc;
+	uk_progress_start(&progress, "records");
 	while ((rc = uk_reader_next(r, &row)) == 1) {
 		char err[400];
 		int res;
@@ -27,7 +29,9 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 			if (sp && res <= 1)
 				res = sp;
 		}
+		uk_progress_tick(&progress, *added + *bad + 1);
 		if (res > 1) {
+			uk_progress_end(&progress);
 			uk_rejects_close(rj);
 			return res;
 		}
@@ -40,6 +44,7 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 		}
 		(*added)++;
 	}
+	uk_progress_end(&progress);
 	crc = uk_rejects_close(rj);
 	if (rc > 1)
 		return rc;
