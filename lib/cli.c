@@ -27,6 +27,9 @@ const char *uk_cli_init(const char *argv0)
 	 * Write commands print only after their transaction has ended, so
 	 * leaving here never cuts a write short. */
 	signal(SIGPIPE, on_sigpipe);
+	/* Past the file size limit a write fails (EFBIG) and is reported,
+	 * rather than the signal killing the program without a word. */
+	signal(SIGXFSZ, SIG_IGN);
 	return progname;
 }
 

@@ -260,6 +260,37 @@ static int configure_journal(struct uk_db *db, enum uk_db_mode mode)
 	return uk_db_exec(db, "PRAGMA synchronous = NORMAL");
 }
 
+/* Whether a file can be created beside path (WAL's -shm file). */
+static int dir_writable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char dir[4096];
+	if (!slash)
+		return access(".", W_OK) == 0;
+	if ((size_t)(slash - path) >= sizeof dir)
+		return 1;
+	snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	return access(dir, W_OK) == 0;
+}
+
+/* "file:PATH?immutable=1", PATH percent-encoded where a URI needs it. */
+static char *immutable_uri(const char *path)
+{
+	size_t n = strlen(path);
+	char *uri = malloc(n * 3 + 32), *o;
+	if (!uri)
+		return NULL;
+	o = uri + sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20)
+			o += sprintf(o, "%%%02X", *p);
+		else
+			*o++ = (char)*p;
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
 int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
                const struct uk_migration *migrations, int nmigrations,
                struct uk_db **out)
@@ -297,7 +328,20 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 			return rc;
 		}
 		flags = mode == UK_DB_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-		rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+		if (mode == UK_DB_READ && !dir_writable(path)) {
+			/* Books kept where nothing can be written (a read-only copy,
+			 * an archive): WAL's shared-memory file cannot be made
+			 * there, so the file is read as one that cannot change. */
+			char *uri = immutable_uri(path);
+			if (!uri) {
+				uk_db_close(db);
+				return uk_err_nomem();
+			}
+			rc = sqlite3_open_v2(uri, &db->h, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+			free(uri);
+		} else {
+			rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+		}
 	}
 	if (rc != SQLITE_OK) {
 		rc = uk_db_fail(db, rc, "cannot open database");
