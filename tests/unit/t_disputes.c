@@ -16,6 +16,10 @@
 #include "uk_members.h"
 #include "uk_store.h"
 #include "tap.h"
+#include "dbquery.h"
+
+#define q_int(...) tq_int(uk_db_sqlite(db), __VA_ARGS__)
+#define q_text(...) tq_text(uk_db_sqlite(db), __VA_ARGS__)
 #include "capture.h"
 
 static struct uk_db *db;
@@ -30,45 +34,6 @@ static int has(const char *hay, const char *needle)
 }
 
 /* ---- queries on the database under test ---- */
-
-static long long q_int(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static long long q_int(const char *fmt, ...)
-{
-	sqlite3_stmt *st = NULL;
-	long long v = -999;
-	char sql[512];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof sql, fmt, ap);
-	va_end(ap);
-	if (sqlite3_prepare_v2(uk_db_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 0);
-	else
-		printf("#   query failed: %s: %s\n", sql, sqlite3_errmsg(uk_db_sqlite(db)));
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* Text of the first column of the first row ("(null)", "(none)"), in a
- * ring of buffers so that a few can be used in one expression. */
-static const char *q_text(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static const char *q_text(const char *fmt, ...)
-{
-	static char ring[8][512];
-	static int k;
-	char sql[512];
-	char *buf = ring[k = (k + 1) % 8];
-	sqlite3_stmt *st = NULL;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof sql, fmt, ap);
-	va_end(ap);
-	snprintf(buf, 512, "(none)");
-	if (sqlite3_prepare_v2(uk_db_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		snprintf(buf, 512, "%s", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "(null)");
-	sqlite3_finalize(st);
-	return buf;
-}
 
 /* A case's state: status|outcome|recovered|closed ("~" for NULL). */
 static const char *state(const char *case_no)
