@@ -25,7 +25,7 @@ MAN7 = $(wildcard man/man7/*.7)
 
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps check test test-unit test-cli check-asan lint demo install clean bench fuzz
+.PHONY: all deps check test test-unit test-cli check-asan lint demo install clean bench fuzz check-valgrind
 
 all: $(BINS) $(UNIT_BINS)
 
@@ -79,6 +79,12 @@ bench: all
 	sh tests/bench/ledger.sh $(BUILD)/bin
 	sh tests/bench/disputes.sh $(BUILD)/bin
 	sh tests/bench/reports.sh $(BUILD)/bin
+
+# The CLI tests again with every tool run under valgrind memcheck: any
+# memory error or leak fails the test that ran it.
+check-valgrind: deps
+	$(MAKE) all
+	UK_TOP=$(CURDIR) sh tests/valgrind/run.sh $(abspath $(BUILD))/bin
 
 clean:
 	rm -rf build build-asan demo
