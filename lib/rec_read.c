@@ -349,6 +349,25 @@ static int split_plain_line(struct uk_reader *r, const char *line, size_t n)
 	}
 }
 
+/* The length of the physical line at buf[from..len): through its LF, or
+ * through a CR not followed by LF (Excel's "CSV (Macintosh)" ends lines
+ * so); 0 when the buffer does not hold all of it yet. No line end lies in
+ * buf[from..scan). */
+static size_t line_length(const char *buf, size_t from, size_t scan, size_t len, int eof)
+{
+	const char *end = buf + len;
+	const char *nl = scan < len ? memchr(buf + scan, '\n', len - scan) : NULL;
+	const char *cr = scan < len ? memchr(buf + scan, '\r', (size_t)((nl ? nl : end) - (buf + scan))) : NULL;
+
+	if (cr && cr + 1 == end && !eof)
+		return 0;
+	if (cr && (cr + 1 == end || cr[1] != '\n'))
+		return (size_t)(cr + 1 - (buf + from));
+	if (nl)
+		return (size_t)(nl + 1 - (buf + from));
+	return eof ? len - from : 0;
+}
+
 /* Feeds the parser one physical line at a time so that each record is
  * known by the line it starts on. Returns 1 with a record, 0 at the end,
  * or an exit code. */
@@ -361,21 +380,19 @@ static int csv_next_record(struct uk_reader *r)
 	r->row_done = 0;
 	r->at_row_start = 1;
 	for (;;) {
-		char *nl;
-		size_t n;
+		size_t n, scan;
 		int blank;
 
 		if (r->csv_done)
 			return 0;
-		nl = r->buflen > r->pos ? memchr(r->buf + r->pos, '\n', r->buflen - r->pos) : NULL;
-		while (!nl && !r->eof) {
+		scan = r->pos;
+		while ((n = line_length(r->buf, r->pos, scan, r->buflen, r->eof)) == 0 && !r->eof) {
 			size_t seen = r->buflen - r->pos;
 			if ((rc = fill(r)) != 0)
 				return rc;
-			if (r->buflen > r->pos + seen)
-				nl = memchr(r->buf + r->pos + seen, '\n', r->buflen - r->pos - seen);
+			/* From the last byte seen: a CR there is decided by the next. */
+			scan = r->pos + (seen ? seen - 1 : 0);
 		}
-		n = nl ? (size_t)(nl - (r->buf + r->pos)) + 1 : r->buflen - r->pos;
 		if (n == 0) {  /* end of input */
 			r->csv_done = 1;
 			if (csv_fini(&r->p, csv_field_cb, csv_row_cb, r) != 0 && !row->error) {

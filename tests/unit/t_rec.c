@@ -396,6 +396,40 @@ static void test_reader_headers(void)
 	}
 }
 
+/* CR-ended lines over many read chunks: a CR at the end of one chunk is
+ * decided by the first byte of the next. */
+static void test_cr_lines_across_chunks(void)
+{
+	struct uk_read_opts o = opts_plain();
+	struct uk_reader *r = NULL;
+	struct uk_row *row;
+	char *text;
+	size_t len = 0;
+	long n = 0, bad = 0, last_line = 0;
+	int rc;
+	enum { RECORDS = 20000 };
+
+	text = malloc(32 + (size_t)RECORDS * 24);
+	len += (size_t)sprintf(text, "name,note\r\n");
+	for (int i = 0; i < RECORDS; i++)
+		len += (size_t)sprintf(text + len, i % 3 ? "n%d,v%d\r" : "n%d,v%d\r\n", i, i);
+	rc = uk_reader_open(tmp_with(text, len), cols, NC, &o, &r);
+	is_int(rc, 0, "CR lines, large: opens");
+	if (rc == 0) {
+		while ((rc = uk_reader_next(r, &row)) == 1) {
+			n++;
+			bad += uk_row_error(row) != NULL;
+			last_line = uk_row_line(row);
+		}
+	}
+	is_int(rc, 0, "CR lines, large: read to the end");
+	is_int(n, RECORDS, "CR lines, large: every record");
+	is_int(bad, 0, "CR lines, large: no record in error");
+	is_int(last_line, RECORDS + 1, "CR lines, large: the last on its line");
+	uk_reader_close(r);
+	free(text);
+}
+
 static void test_reader_csv_faults(void)
 {
 	struct uk_read_opts o = opts_plain();
@@ -425,6 +459,19 @@ static void test_reader_csv_faults(void)
 	is_int(g.line[0], 3, "blank lines: A on line 3");
 	is_int(g.line[1], 6, "blank lines: B on line 6");
 	got_free(&g);
+
+	/* Lines ended by a lone CR (Excel's "CSV (Macintosh)"): each is a
+	 * line of its own; a CR inside quotes stays in the value. */
+	read_all(TMP("name,note\rA,1\rB,\"x\ry\"\r\rC,3\r\nD,4"), &o, &g);
+	is_int(g.n, 4, "CR lines: four records");
+	is_str(g.val[0][C_NAME], "A", "CR lines: first record");
+	is_str(g.val[1][C_NOTE], "x\ry", "CR lines: CR inside quotes kept");
+	is_int(g.line[1], 3, "CR lines: B on line 3");
+	is_int(g.line[2], 6, "CR lines: C on line 6, after a blank line");
+	is_str(g.val[3][C_NAME], "D", "CR lines: a last line without an end");
+	ok(!g.err[0] && !g.err[1] && !g.err[2] && !g.err[3], "CR lines: no errors");
+	got_free(&g);
+	test_cr_lines_across_chunks();
 
 	/* Ragged rows. */
 	read_all(TMP("name,amount\nA\nB,2,3\nC,3\n"), &o, &g);
