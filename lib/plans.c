@@ -193,10 +193,14 @@ static int parse_notes(struct uk_plan_item *it, char *text, const char *name, lo
 				if (rc)
 					return rc;
 			} else if (strcmp(key, "负责") == 0 || strcmp(key, "owner") == 0) {
+				if (it->owner)
+					return perr(name, line, "two owners (负责) on one item: name them in one note");
 				if (!(it->owner = strdup(colon)))
 					return uk_err_nomem();
 				uk_trim(it->owner);
 			} else if (strcmp(key, "时间") == 0 || strcmp(key, "due") == 0) {
+				if (it->due)
+					return perr(name, line, "two times (时间) on one item: give one");
 				if (!(it->due = strdup(colon)))
 					return uk_err_nomem();
 				uk_trim(it->due);
