@@ -25,7 +25,13 @@ MAN7 = $(wildcard man/man7/*.7)
 
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all deps check test test-unit test-cli check-asan lint demo install clean bench fuzz check-valgrind
+# libFuzzer targets (clang): the library built with coverage and sanitizers.
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 60
+CHECK_FUZZ_SECONDS ?= 4
+
+.PHONY: all deps check test lint demo install clean bench fuzz fuzzers check-valgrind
 
 all: $(BINS) $(UNIT_BINS)
 
@@ -44,14 +50,19 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libunionkit.a lib/*.h | $(BUILD)/bin
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libunionkit.a | $(BUILD)/unit
 	$(CC) $(UK_CFLAGS) -Itests/unit $< -o $@ $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
 
-$(BUILD)/lib $(BUILD)/bin $(BUILD)/unit:
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(BUILD)/libunionkit.a | $(BUILD)/fuzz
+	$(CC) $(UK_CFLAGS) -Itests/fuzz $< -o $@ -fsanitize=fuzzer $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
+
+$(BUILD)/lib $(BUILD)/bin $(BUILD)/unit $(BUILD)/fuzz:
 	mkdir -p $@
 
 # The suite: unit tests, CLI tests, man page lint; then all of it again
-# built with AddressSanitizer and UndefinedBehaviorSanitizer.
+# built with AddressSanitizer and UndefinedBehaviorSanitizer; then each
+# fuzz target for a few seconds over its corpus.
 check: deps
 	$(MAKE) test
 	$(MAKE) BUILD=build-asan OPT="-O1 -g" SAN="$(SANITIZE)" test
+	$(MAKE) fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
 	@echo "make check: all passed"
 
 test: all lint
@@ -80,6 +91,15 @@ bench: all
 	sh tests/bench/disputes.sh $(BUILD)/bin
 	sh tests/bench/reports.sh $(BUILD)/bin
 
+# Each fuzz target for FUZZ_SECONDS over its seed corpus (tests/fuzz/corpus)
+# and what earlier runs found (build-fuzz/corpus). A crash fails the run
+# and leaves the input in build-fuzz/crashes.
+fuzz: deps
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g" SAN="$(SANITIZE) -fsanitize=fuzzer-no-link" fuzzers
+	sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
+fuzzers: $(FUZZ_BINS)
+
 # The CLI tests again with every tool run under valgrind memcheck: any
 # memory error or leak fails the test that ran it.
 check-valgrind: deps
@@ -87,4 +107,4 @@ check-valgrind: deps
 	UK_TOP=$(CURDIR) sh tests/valgrind/run.sh $(abspath $(BUILD))/bin
 
 clean:
-	rm -rf build build-asan demo
+	rm -rf build build-asan build-fuzz demo

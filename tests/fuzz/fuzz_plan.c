@@ -1,0 +1,50 @@
+/* fuzz_plan.c - the work plan's Markdown (and JSON) reader on any text.
+ * What it accepts it writes in the canonical form, which reads back to the
+ * same plan: the canonical form is a fixed point. */
+#include "fuzz.h"
+#include "uk_plans.h"
+
+/* The canonical Markdown of p, newly allocated. */
+static char *canonical(const struct uk_plan *p, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+	FUZZ_ASSERT(f != NULL);
+	FUZZ_ASSERT(uk_plan_write_md(p, f) == 0);
+	FUZZ_ASSERT(fclose(f) == 0);
+	return buf;
+}
+
+static void write_other_forms(const struct uk_plan *p)
+{
+	char *buf = NULL;
+	size_t len;
+	FILE *f = open_memstream(&buf, &len);
+	FUZZ_ASSERT(f != NULL);
+	FUZZ_ASSERT(uk_plan_write_json(p, f) == 0);
+	FUZZ_ASSERT(uk_plan_write_html(p, f) == 0);
+	fclose(f);
+	free(buf);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct uk_plan *p = NULL, *q = NULL;
+	char *md1, *md2;
+	size_t len1, len2;
+
+	if (uk_plan_parse((const char *)data, size, "fuzz.md", &p) != 0) {
+		FUZZ_ASSERT(p == NULL);
+		return 0;
+	}
+	md1 = canonical(p, &len1);
+	write_other_forms(p);
+	FUZZ_ASSERT(uk_plan_parse(md1, len1, "canonical.md", &q) == 0);
+	md2 = canonical(q, &len2);
+	FUZZ_ASSERT(len1 == len2 && memcmp(md1, md2, len1) == 0);
+	free(md1);
+	free(md2);
+	uk_plan_free(p);
+	uk_plan_free(q);
+	return 0;
+}
