@@ -70,6 +70,13 @@ test_expect_success 'an unknown note key at an item end' '
 	refused 65 "e.md:11: .*memo" --year 2030 e.md
 '
 
+test_expect_success 'two owners or two times on one item are refused, not overwritten' '
+	item "3、开展活动〔负责: 甲〕〔负责: 乙〕" &&
+	refused 65 "e.md:11: two owners" --year 2030 e.md &&
+	item "3、开展活动〔时间: 3月〕〔时间: 4月〕" &&
+	refused 65 "e.md:11: two times" --year 2030 e.md
+'
+
 test_expect_success 'an item before any section (after 指导思想): named with its line' '
 	printf "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n1、学习\n\n## 一、甲\n\n1、a\n" >e.md &&
 	refused 65 "e.md:6: an item outside any section" --year 2030 e.md
