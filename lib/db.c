@@ -51,7 +51,12 @@ int uk_db_fail(struct uk_db *db, int rc, const char *what)
 	}
 	if (prim == SQLITE_FULL || prim == SQLITE_IOERR || prim == SQLITE_READONLY ||
 	    prim == SQLITE_CANTOPEN) {
-		uk_err("%s: %s: %s", what, db ? db->path : "?", msg);
+		/* "disk I/O error" alone does not say the disk is full. */
+		int sys = prim == SQLITE_IOERR && db && db->h ? sqlite3_system_errno(db->h) : 0;
+		if (sys)
+			uk_err("%s: %s: %s (%s)", what, db->path, msg, strerror(sys));
+		else
+			uk_err("%s: %s: %s", what, db ? db->path : "?", msg);
 		return prim == SQLITE_CANTOPEN ? UK_EX_CANTCREAT : UK_EX_IOERR;
 	}
 	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB) {
@@ -367,6 +372,17 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 	return UK_EX_OK;
 }
 
+/* The database file and the journal files beside it. */
+static void remove_files(const char *path)
+{
+	static const char *const suffix[] = {"", "-journal", "-wal", "-shm"};
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		char p[4096];
+		if (snprintf(p, sizeof p, "%s%s", path, suffix[i]) < (int)sizeof p)
+			unlink(p);
+	}
+}
+
 void uk_db_close(struct uk_db *db)
 {
 	if (!db)
@@ -375,20 +391,23 @@ void uk_db_close(struct uk_db *db)
 	 * (a first import that failed): leave no empty database behind. Only
 	 * under an exclusive lock, and only when no other process has
 	 * committed to it since; a process that opened it meanwhile notices
-	 * the removal when it takes its write lock (uk_db_begin). */
+	 * the removal when it takes its write lock (uk_db_begin). A file
+	 * still without a schema (creating it failed: a full disk) holds
+	 * nobody's data either, whatever its data_version says. */
 	if (db->created && db->h && !db->in_memory && sqlite3_get_autocommit(db->h)) {
-		int version = -1;
+		int version = -1, objects = -1, rc;
 		sqlite3_busy_timeout(db->h, 0);
-		if (sqlite3_exec(db->h, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK) {
-			if (pragma_int(db, "PRAGMA data_version", &version) == SQLITE_OK &&
-			    version == db->data_version) {
-				static const char *const suffix[] = {"", "-journal", "-wal", "-shm"};
-				for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-					char p[4096];
-					if (snprintf(p, sizeof p, "%s%s", db->path, suffix[i]) < (int)sizeof p)
-						unlink(p);
-				}
-			}
+		rc = sqlite3_exec(db->h, "BEGIN EXCLUSIVE", NULL, NULL, NULL);
+		/* No room even for the journal the exclusive lock opens (a full
+		 * disk): a read transaction keeps committers out as well. */
+		if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
+			rc = sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			if ((pragma_int(db, "PRAGMA data_version", &version) == SQLITE_OK &&
+			     version == db->data_version) ||
+			    (pragma_int(db, "SELECT count(*) FROM sqlite_master", &objects) == SQLITE_OK &&
+			     objects == 0))
+				remove_files(db->path);
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		}
 	}
@@ -457,6 +476,14 @@ int uk_db_savepoint(struct uk_db *db)
 
 int uk_db_release(struct uk_db *db, int undo)
 {
+	/* A full disk or an I/O error may have made SQLite roll back the
+	 * whole transaction, the savepoint with it: the record's error has
+	 * been reported, nothing is left to undo, and nothing may go on. */
+	if (sqlite3_get_autocommit(db->h)) {
+		if (!undo)
+			uk_err("database '%s': the transaction was rolled back", db->path);
+		return UK_EX_IOERR;
+	}
 	int rc = undo ? uk_db_exec(db, "ROLLBACK TO record") : 0;
 	int rc2 = uk_db_exec(db, "RELEASE record");
 	return rc ? rc : rc2;
