@@ -192,6 +192,9 @@ static int parse_notes(struct uk_plan_item *it, char *text, const char *name, lo
 				rc = parse_target(it, colon, name, line);
 				if (rc)
 					return rc;
+			} else if (strstr(colon, "〔") || strstr(colon, "〕") || strchr(colon, '[') || strchr(colon, ']')) {
+				/* It would not read back from the canonical form. */
+				return perr(name, line, "a note's value holds a bracket (〔 〕 [ ]): '%s'", colon);
 			} else if (strcmp(key, "负责") == 0 || strcmp(key, "owner") == 0) {
 				if (it->owner)
 					return perr(name, line, "two owners (负责) on one item: name them in one note");
@@ -245,6 +248,30 @@ static const char *item_start(const char *s)
 
 static int parse_json(const char *text, size_t len, const char *name, struct uk_plan *p);
 
+/* A plan read from JSON is written as Markdown and read back, so that it
+ * meets every rule of the Markdown (no line breaks in a title, no bracket
+ * in a note, ...) and its canonical form reads back the same. Frees p. */
+static int plan_via_markdown(struct uk_plan *p, const char *name, struct uk_plan **out)
+{
+	char *md = NULL, *as_md;
+	size_t len = 0, nlen = strlen(name) + sizeof " (as Markdown)";
+	FILE *f = open_memstream(&md, &len);
+	int rc = f ? uk_plan_write_md(p, f) : -1;
+
+	if (f && fclose(f) != 0)
+		rc = -1;
+	uk_plan_free(p);
+	if (rc != 0 || !(as_md = malloc(nlen))) {
+		free(md);
+		return uk_err_nomem();
+	}
+	snprintf(as_md, nlen, "%s (as Markdown)", name);
+	rc = uk_plan_parse(md, len, as_md, out);
+	free(md);
+	free(as_md);
+	return rc;
+}
+
 int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan **out)
 {
 	struct uk_plan *p = calloc(1, sizeof *p);
@@ -265,13 +292,26 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 		uk_plan_free(p);
 		return perr(name, 0, "not UTF-8 text");
 	}
+	/* A NUL would cut a line short and a control character would reach
+	 * the terminal and the published plan: neither is plan text. */
+	for (size_t i = 0, l = 1; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\n')
+			l++;
+		else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f) {
+			uk_plan_free(p);
+			return perr(name, (long)l, "a control character (byte 0x%02X) in the text", c);
+		}
+	}
 	{
 		size_t i = 0;
 		while (i < len && strchr(" \t\r\n", text[i]) && text[i])
 			i++;
 		if (i < len && text[i] == '{') {
-			rc = parse_json(text, len, name, p);
-			goto done;
+			if ((rc = parse_json(text, len, name, p)) == 0)
+				return plan_via_markdown(p, name, out);
+			uk_plan_free(p);
+			return rc;
 		}
 	}
 	if (!(buf = dupn(text, len))) {
@@ -403,7 +443,6 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 		rc = perr(name, lineno, "no '## 指导思想' paragraph");
 	if (!rc && !p->nsections)
 		rc = perr(name, lineno, "no section ('## 一、…')");
-done:
 	free(buf);
 	if (rc) {
 		uk_plan_free(p);

@@ -77,6 +77,20 @@ test_expect_success 'two owners or two times on one item are refused, not overwr
 	refused 65 "e.md:11: two times" --year 2030 e.md
 '
 
+test_expect_success 'a control character or NUL in the plan: refused with its line' '
+	item "3、开展活动$(printf "\\033")[2J" &&
+	refused 65 "e.md:11: a control character (byte 0x1B)" --year 2030 e.md &&
+	item "3、开展活动〔目标: study >= 4$(printf "\\005")〕" &&
+	refused 65 "e.md:11: a control character (byte 0x05)" --year 2030 e.md &&
+	printf "# 2030年计划\\n\\n## 指导思想\\n\\nx\\000y\\n" >nul.md &&
+	refused 65 "nul.md:5: a control character (byte 0x00)" --year 2030 nul.md
+'
+
+test_expect_success 'a bracket inside a note value is refused: it would not read back' '
+	item "3、开展普法宣传[owner: 法律〔顾问]" &&
+	refused 65 "e.md:11: .*bracket" --year 2030 e.md
+'
+
 test_expect_success 'an item before any section (after 指导思想): named with its line' '
 	printf "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n1、学习\n\n## 一、甲\n\n1、a\n" >e.md &&
 	refused 65 "e.md:6: an item outside any section" --year 2030 e.md
