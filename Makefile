@@ -50,7 +50,7 @@ $(BUILD)/bin/%: cmd/%.c $(BUILD)/libunionkit.a lib/*.h | $(BUILD)/bin
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libunionkit.a | $(BUILD)/unit
 	$(CC) $(UK_CFLAGS) -Itests/unit $< -o $@ $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h $(BUILD)/libunionkit.a | $(BUILD)/fuzz
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_records.c $(BUILD)/libunionkit.a | $(BUILD)/fuzz
 	$(CC) $(UK_CFLAGS) -Itests/fuzz $< -o $@ -fsanitize=fuzzer $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
 
 $(BUILD)/lib $(BUILD)/bin $(BUILD)/unit $(BUILD)/fuzz:

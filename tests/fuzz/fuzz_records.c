@@ -57,6 +57,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&ro, 0, sizeof ro);
 	ro.encoding = (enum uk_encoding)(b % 3);
 	ro.format = (enum uk_input_format)((b >> 2) % 3);
+#ifdef FUZZ_JSON_ONLY
+	ro.format = UK_IN_JSON;
+#endif
 	ro.strict = (b >> 4) & 1;
 	ro.maps = maps;
 	ro.nmaps = (b >> 5) & 1 ? 2 : 0;
