@@ -88,8 +88,10 @@ static void start(struct uk_writer *w)
 
 static void csv_cell(struct uk_writer *w, const char *s, enum uk_coltype type)
 {
-	/* Excel runs a cell that starts with = + - @ as a formula. */
-	int guard = w->excel && type == UK_COL_TEXT && s[0] && strchr("=+-@", s[0]);
+	/* Excel runs a cell that starts with = + - @ as a formula, and one
+	 * that starts with a tab or a carriage return once it has trimmed
+	 * them (OWASP's CSV injection list). */
+	int guard = w->excel && type == UK_COL_TEXT && s[0] && strchr("=+-@\t\r", s[0]);
 	int quote = guard ? 0 : 0;
 	for (const char *p = s; *p && !quote; p++)
 		quote = *p == ',' || *p == '"' || *p == '\n' || *p == '\r';
