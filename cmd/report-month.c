@@ -67,6 +67,11 @@ int main(int argc, char **argv)
 		rc = uk_usage_error(usage, table ? "--table goes with -f csv" : "a report is md, html, json, csv or table");
 		goto out;
 	}
+	/* A report's CSV is not guarded for Excel: refused, not ignored. */
+	if (o.excel) {
+		rc = uk_usage_error(usage, "--excel is for the record lists, not for a report");
+		goto out;
+	}
 	if (uk_period_parse_month(month_s, &p, &why) != 0) {
 		rc = uk_bad_value("--month", month_s, why);
 		goto out;

@@ -137,6 +137,11 @@ int main(int argc, char **argv)
 		rc = uk_usage_error(usage, "a report is md, html, json, csv or table");
 		goto out;
 	}
+	/* A report's CSV is not guarded for Excel: refused, not ignored. */
+	if (o.excel) {
+		rc = uk_usage_error(usage, "--excel is for the record lists, not for a report");
+		goto out;
+	}
 	if (table && uk_format_resolve(&o, 1) != UK_FMT_CSV) {
 		rc = uk_usage_error(usage, "--table goes with -f csv");
 		goto out;
