@@ -355,10 +355,13 @@ static int split_plain_line(struct uk_reader *r, const char *line, size_t n)
  * buf[from..scan). */
 static size_t line_length(const char *buf, size_t from, size_t scan, size_t len, int eof)
 {
-	const char *end = buf + len;
-	const char *nl = scan < len ? memchr(buf + scan, '\n', len - scan) : NULL;
-	const char *cr = scan < len ? memchr(buf + scan, '\r', (size_t)((nl ? nl : end) - (buf + scan))) : NULL;
+	const char *end, *nl, *cr;
 
+	if (scan >= len)  /* nothing new (buf may be NULL) */
+		return eof ? len - from : 0;
+	end = buf + len;
+	nl = memchr(buf + scan, '\n', len - scan);
+	cr = memchr(buf + scan, '\r', (size_t)((nl ? nl : end) - (buf + scan)));
 	if (cr && cr + 1 == end && !eof)
 		return 0;
 	if (cr && (cr + 1 == end || cr[1] != '\n'))
