@@ -35,12 +35,70 @@ const char *uk_cli_init(const char *argv0)
 
 const char *uk_progname(void) { return progname; }
 
+/* Writes s to stderr so that no value quoted in a message (a field read
+ * from a file, an argument, a file name) can drive the terminal or break
+ * the message's one line: C0 controls, DEL and bytes that are not UTF-8
+ * are shown as \xNN, C1 controls as \u00NN. */
+static void put_safe(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	while (n > 0) {
+		size_t ok = uk_utf8_valid_prefix((const char *)p, n);
+		for (size_t i = 0; i < ok; i++) {
+			if (p[i] < 0x20 || p[i] == 0x7f) {
+				fprintf(stderr, "\\x%02x", p[i]);
+			} else if (p[i] == 0xc2 && i + 1 < ok && p[i + 1] <= 0x9f) {
+				fprintf(stderr, "\\u%04x", p[i + 1]);
+				i++;
+			} else {
+				fputc(p[i], stderr);
+			}
+		}
+		p += ok;
+		n -= ok;
+		if (n > 0) {
+			fprintf(stderr, "\\x%02x", *p);
+			p++;
+			n--;
+		}
+	}
+}
+
+/* "PROG: [FILE[:LINE]: ]message\n", the variable parts made safe. */
+static void vmessage_at(const char *file, long line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+static void vmessage_at(const char *file, long line, const char *fmt, va_list ap)
+{
+	char buf[1024], *m = buf;
+	va_list aq;
+	int n;
+	va_copy(aq, ap);
+	n = vsnprintf(buf, sizeof buf, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		buf[0] = '\0';
+	else if ((size_t)n >= sizeof buf && (m = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(m, (size_t)n + 1, fmt, ap);
+	else if (!m)
+		m = buf; /* no memory: the message cut short */
+	fprintf(stderr, "%s: ", progname);
+	if (file) {
+		put_safe(file);
+		if (line > 0)
+			fprintf(stderr, ":%ld", line);
+		fputs(": ", stderr);
+	}
+	put_safe(m);
+	fputc('\n', stderr);
+	if (m != buf)
+		free(m);
+}
+
 static void vmessage(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static void vmessage(const char *fmt, va_list ap)
 {
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vmessage_at(NULL, 0, fmt, ap);
 }
 
 void uk_err(const char *fmt, ...)
@@ -54,14 +112,9 @@ void uk_err(const char *fmt, ...)
 void uk_err_at(const char *file, long line, const char *fmt, ...)
 {
 	va_list ap;
-	if (line > 0)
-		fprintf(stderr, "%s: %s:%ld: ", progname, file, line);
-	else
-		fprintf(stderr, "%s: %s: ", progname, file);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage_at(file, line, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int uk_errf(char *err, size_t errsz, const char *fmt, ...)
