@@ -158,6 +158,9 @@ static int has_control(const char *s, int allow_newline)
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if ((*p < 0x20 && !(allow_newline && (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7f)
 			return 1;
+		/* C1 controls (U+0080..U+009F; U+009B is a CSI) drive terminals too. */
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return 1;
 	return 0;
 }
 
