@@ -66,6 +66,13 @@ int uk_config_check(const struct uk_config_key *k, const char *value, char **out
 		*why = "not valid UTF-8";
 		goto bad;
 	}
+	/* union.name titles every report: no C0/C1 control or DEL, which would
+	 * drive the terminal of whoever prints one. */
+	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
+			*why = "control character";
+			goto bad;
+		}
 	if (!*v) {
 		*why = "empty (use --unset to remove a value)";
 		goto bad;
