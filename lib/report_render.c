@@ -428,7 +428,11 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 			return 1;
 		}
 	} else if (fmt == UK_FMT_TABLE) {
-		fprintf(f, "%s\n", title);
+		/* The title holds union.name: on a terminal, shown but never sent
+		 * raw (an escape in it must not drive the terminal). */
+		char *shown = uk_text_for_terminal(title);
+		fprintf(f, "%s\n", shown ? shown : "");
+		free(shown);
 		for (int i = 0; i < n && !rc; i++) {
 			fprintf(f, "\n%s\n", L(lang, t[i].zh, t[i].en));
 			rc = write_rows(&t[i], UK_FMT_TABLE, lang, f);
