@@ -213,6 +213,12 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	const char *members[64];
 	int res;
 
+	/* An unknown status is refused (65), not read as open: the man page's
+	 * rule, and a typo must not open a case the file says is closed. */
+	if (val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "open") != 0 &&
+	    strcmp(val(row, DC_STATUS), "mediating") != 0 && strcmp(val(row, DC_STATUS), "closed") != 0)
+		return uk_errf(err, errsz, "status must be open, mediating or closed, not '%.40s'",
+		               val(row, DC_STATUS));
 	memset(&in, 0, sizeof in);
 	in.kind = val(row, DC_KIND);
 	in.received = val(row, DC_RECEIVED);
