@@ -289,8 +289,13 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 		len -= 3;
 	}
 	if (!uk_utf8_is_valid(text, len)) {
+		/* Named by the line of the first bad byte, like every other fault. */
+		size_t bad = uk_utf8_valid_prefix(text, len);
+		long l = 1;
+		for (size_t i = 0; i < bad; i++)
+			l += text[i] == '\n';
 		uk_plan_free(p);
-		return perr(name, 0, "not UTF-8 text");
+		return perr(name, l, "not UTF-8 text (a GB18030 file? save it as UTF-8)");
 	}
 	/* A NUL would cut a line short and a control character would reach
 	 * the terminal and the published plan: neither is plan text. */
@@ -301,6 +306,11 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 		else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f) {
 			uk_plan_free(p);
 			return perr(name, (long)l, "a control character (byte 0x%02X) in the text", c);
+		} else if (c == 0xc2 && i + 1 < len && (unsigned char)text[i + 1] <= 0x9f) {
+			/* A C1 control (U+0080..U+009F, valid UTF-8 here): a CSI too. */
+			uk_plan_free(p);
+			return perr(name, (long)l, "a control character (U+%04X) in the text",
+			            (unsigned char)text[i + 1]);
 		}
 	}
 	{
