@@ -7,6 +7,7 @@
 #include "uk_rec.h"
 #include "uk_store.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,8 +178,10 @@ static int cmd_void(const struct uk_opts *o, const struct args *a, char **pos, i
 
 	if ((rc = need(npos, 1, "void takes the ID of an entry")) != 0)
 		return rc;
+	errno = 0;
 	target = strtoll(pos[0], &end, 10);
-	if (*end || target <= 0)
+	/* Out of range too: strtoll's clamped value is an ID nobody gave. */
+	if (*end || target <= 0 || errno == ERANGE)
 		return uk_usage_error(usage, "void takes the ID of an entry, not '%s'", pos[0]);
 	if (!a->reason)
 		return uk_usage_error(usage, "void needs --reason");
