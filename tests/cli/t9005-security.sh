@@ -1,0 +1,1034 @@
+#!/bin/sh
+# Security (issue 7, item 5): the database file is private (0600) whoever
+# creates it; no SQL text is built at run time (every SQL argument in lib/
+# and cmd/ is a literal, a static const or an integer-only format); no
+# shell or other program is run; --excel CSV guards formulas wherever it
+# is offered; public documents (the monthly disclosure, the year's report,
+# the federation's merge) carry no unmasked ID number, phone or name of an
+# aid recipient, in any format or language; member-ls masks what its man
+# page says --mask masks. t0901 has the first cases of the file mode.
+. "$(dirname "$0")/lib.sh"
+
+SQ="'"
+ID1=11010519491231002X
+ID2=440524188001010014
+TAB=$(printf '\t')
+CR=$(printf '\r')
+
+no_db_files() {
+	for f in "$@"; do
+		for s in "" -wal -shm -journal; do
+			if [ -e "$f$s" ]; then
+				echo "$f$s exists" >&2
+				return 1
+			fi
+		done
+	done
+}
+
+# mode_600 FILE: a private file.
+mode_600() {
+	test "$(stat -c %a "$1")" = 600 || { echo "$1: mode $(stat -c %a "$1")" >&2; return 1; }
+}
+
+# --- The database file -----------------------------------------------------
+
+test_expect_success 'setup: records each creating command can load' '
+	printf "date,fund,account,category,amount,memo\n2024-01-01,general,bank,opening,100.00,期初\n" >ledger.csv &&
+	printf "received,category,employer,workers,summary\n2024-01-02,wages,某公司,2,欠薪\n" >disputes.csv &&
+	printf "date,kind,title,participants\n2024-01-03,meeting,委员会会议,9\n" >activities.csv &&
+	printf "name,id_card\n张三,%s\n" $ID1 >members.csv &&
+	cp "$DATA/plan-2026.md" plan.md
+'
+
+# Each command creates its database from nothing: the file is 0600 under
+# the loosest umask and under the strictest (never 0400 nor 0644).
+for mask in 000 077; do
+	test_expect_success "every command that creates the database makes it 0600 (umask $mask)" "
+		mkdir -p m$mask && cd m$mask &&
+		umask $mask &&
+		member-add -q -d a.db ../members.csv &&
+		union-config -d b.db union.name 某某中学工会 &&
+		fund-ledger -q -d c.db opening 2024-01-01 100 --fund general --account bank >/dev/null &&
+		fund-ledger -q -d d.db add 2024-01-01 8.00 402 >/dev/null &&
+		fund-ledger -q -d e.db import ../ledger.csv 2>/dev/null &&
+		dispute-log -d f.db open --received 2024-01-02 --category wages --employer X --workers 1 --summary s >/dev/null &&
+		dispute-log -d g.db import ../disputes.csv 2>/dev/null &&
+		activity-log -d h.db add 2024-01-03 meeting 会议 --participants 3 >/dev/null &&
+		activity-log -d i.db import ../activities.csv 2>/dev/null &&
+		plan-new -q -d j.db --year 2026 ../plan.md >/dev/null &&
+		fund-ledger -q -d k.db dues --month 2024-01 >/dev/null 2>&1 &&
+		for db in a b c d e f g h i j k; do
+			mode_600 \$db.db || exit 1
+			test \"\$(db_query 'PRAGMA integrity_check' \$db.db)\" = ok || exit 1
+		done &&
+		test \"\$(db_query 'SELECT count(*) FROM disputes' g.db)\" = 1 &&
+		test \"\$(db_query 'SELECT count(*) FROM activities' i.db)\" = 1 &&
+		test \"\$(db_query 'SELECT count(*) FROM ledger_entries' e.db)\" = 1
+	"
+done
+
+test_expect_success 'a later write does not widen the mode of the database file' '
+	cd m000 &&
+	umask 000 &&
+	member-add -q -d b.db --name 李四 --id-card $ID2 &&
+	fund-ledger -q -d b.db add 2024-02-01 8.00 402 >/dev/null &&
+	mode_600 b.db
+'
+
+test_expect_success 'a first write that fails creates no database file (a bad record, an unknown member)' '
+	mkdir -p failed && cd failed &&
+	printf "received,category,employer,workers,summary,members\n2024-01-02,wages,X,1,s,000009\n" >bad-disputes.csv &&
+	printf "date,kind,title,participants\n2024-01-03,nonsense,会议,9\n" >bad-activities.csv &&
+	test_must_fail dispute-log -d a.db import bad-disputes.csv 2>/dev/null &&
+	test_must_fail activity-log -d b.db import bad-activities.csv 2>/dev/null &&
+	test_must_fail member-set -d c.db 000001 --hardship deep 2>/dev/null &&
+	test_must_fail fund-ledger -d d.db add 2024-01-01 8.00 999 2>/dev/null &&
+	test_must_fail member-add -d e.db --name 张三 --id-card 110105194912310021 2>/dev/null &&
+	no_db_files a.db b.db c.db d.db e.db &&
+	test "$(ls -A)" = "bad-activities.csv
+bad-disputes.csv"
+'
+
+# --- No SQL built from input -----------------------------------------------
+
+# sqlscan.py DIR...: every SQL text handed to SQLite in the C sources of
+# DIR... (sqlite3_exec, sqlite3_prepare*, uk_db_prepare, uk_db_exec, and
+# the functions found to pass their parameter on to one) must be a string
+# literal, a macro of literals, a static const, a const pointer to those,
+# or a char array filled only by a printf with integer conversions (the
+# PRAGMAs of db.c); no printf format with SQL in it has a %s (or %q, %c,
+# ...); no SQL literal is copied into a buffer (strcat, strcpy, ...). A
+# function that runs its caller's SQL must have callers, checked in turn.
+# Prints FILE:LINE: why, one a finding; exits 1 on any.
+cat >sqlscan.py <<\EOF_SCAN
+import glob, os, re, sys
+
+# sqlscan.py DIR...: SQL text built at run time in the C sources of DIRs
+# (lib/*.c, lib/*.h, cmd/*.c). One "FILE:LINE: why" a finding; exit 1 if any.
+TOK = re.compile(r'''
+ (?P<ws>\s+)
+|(?P<comment>//[^\n]*|/\*.*?\*/)
+|(?P<pp>(?<![^\n])[ \t]*\#(?:\\\n|[^\n])*)
+|(?P<str>(?:u8|u|U|L)?"(?:\\.|[^"\\\n])*")
+|(?P<chr>(?:u8|u|U|L)?'(?:\\.|[^'\\\n])*')
+|(?P<id>[A-Za-z_]\w*)
+|(?P<num>\.?\d(?:[eEpP][+-]|[\w.])*)
+|(?P<op>->|\+\+|--|<<=|>>=|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|\.\.\.|[][(){};,.?:~!<>=+\-*/%&|^\#])
+''', re.S | re.X)
+
+SQL_WORD = re.compile(r'\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|WHERE|PRAGMA|CREATE|DROP|ALTER|ATTACH|VALUES|FROM|JOIN|ORDER BY|GROUP BY|LIMIT)\b')
+SQL_SHAPE = re.compile(r'\bselect\b.*\bfrom\b|\binsert\s+(or\s+\w+\s+)?into\b|\bupdate\s+\w+\s+set\b|\bdelete\s+from\b|\bpragma\s+\w+|\bwhere\s+\w+(\.\w+)?\s*(=|<|>|like\b|in\b|is\b)', re.I | re.S)
+CONV = re.compile(r"%%|%[-+ #0']*(\d+|\*)?(\.(\d+|\*)?)?(hh|h|ll|l|j|z|t|L|q)?([a-zA-Z])")
+INT_CONV = set('diuxXo')
+# printf-like: name -> index of the format argument
+PRINTF = {'printf': 0, 'fprintf': 1, 'dprintf': 1, 'sprintf': 1, 'snprintf': 2, 'vsprintf': 1,
+          'vsnprintf': 2, 'asprintf': 1, 'vasprintf': 1, 'vfprintf': 1, 'vprintf': 0,
+          'sqlite3_mprintf': 0, 'sqlite3_vmprintf': 0, 'sqlite3_snprintf': 2,
+          'sqlite3_vsnprintf': 2, 'sqlite3_str_appendf': 1, 'sqlite3_str_vappendf': 1,
+          'uk_err': 0, 'uk_errf': 2, 'uk_err_at': 2}
+# functions that put text into a buffer: a SQL literal handed to one is SQL being assembled
+COPY = {'strcat', 'strncat', 'strcpy', 'strncpy', 'stpcpy', 'stpncpy', 'memcpy', 'memmove',
+        'strdup', 'strndup', 'fputs', 'fwrite', 'sqlite3_str_append', 'sqlite3_str_appendall',
+        'open_memstream'}
+# name -> index of the SQL argument; grows with wrappers that pass a parameter on
+SINKS = {'sqlite3_exec': 1, 'sqlite3_prepare': 1, 'sqlite3_prepare_v2': 1, 'sqlite3_prepare_v3': 1,
+         'sqlite3_prepare16': 1, 'sqlite3_prepare16_v2': 1, 'sqlite3_prepare16_v3': 1,
+         'uk_db_prepare': 1, 'uk_db_exec': 1}
+KEYWORDS = {'if', 'while', 'for', 'switch', 'return', 'sizeof', 'do', 'else', 'case', 'goto',
+            '_Alignof', '_Static_assert', 'defined'}
+
+
+def lex(text):
+    toks, macros, pos, line = [], {}, 0, 1
+    while pos < len(text):
+        m = TOK.match(text, pos)
+        if not m:
+            toks.append(('op', text[pos], line))
+            line += text[pos] == '\n'
+            pos += 1
+            continue
+        kind = m.lastgroup
+        if kind == 'pp':
+            d = re.match(r'\s*#\s*define\s+(\w+)(\([^)]*\))?(.*)', m.group().replace('\\\n', ' '), re.S)
+            if d:
+                body = re.sub(r'/\*.*?\*/|//[^\n]*', ' ', d.group(3), flags=re.S)
+                params = re.findall(r'\w+', d.group(2)) if d.group(2) else None
+                macros[d.group(1)] = (params, lex(body)[0], line)
+        elif kind not in ('ws', 'comment'):
+            toks.append((kind, m.group(), line))
+        line += m.group().count('\n')
+        pos = m.end()
+    return toks, macros
+
+
+def literal(s):
+    s = re.sub(r'^(u8|u|U|L)', '', s)[1:-1]
+    return re.sub(r'\\(.)', lambda m: {'n': '\n', 't': '\t', 'r': '\r'}.get(m.group(1), m.group(1)), s)
+
+
+def split_args(toks, i):
+    """toks[i] is '(': the arguments (lists of tokens) and the index after ')'."""
+    depth, args, cur = 0, [], []
+    j = i
+    while j < len(toks):
+        t = toks[j][1]
+        if t in '([{':
+            depth += 1
+            if depth > 1:
+                cur.append(toks[j])
+        elif t in ')]}':
+            depth -= 1
+            if depth == 0:
+                if cur or args:
+                    args.append(cur)
+                return args, j + 1
+            cur.append(toks[j])
+        elif t == ',' and depth == 1:
+            args.append(cur)
+            cur = []
+        else:
+            cur.append(toks[j])
+        j += 1
+    return args, j
+
+
+class Scanner:
+    def __init__(self, files):
+        self.findings = []
+        self.checked = 0
+        self.derived = {}   # function -> (file, line, parameter): takes its SQL from a parameter
+        self.macros = {}
+        self.units = []
+        for f in files:
+            toks, macros = lex(open(f, encoding='utf-8', errors='replace').read())
+            for k, v in macros.items():
+                self.macros.setdefault(k, v + (f,))
+            self.units.append((f, toks, macros))
+        self.funcs = []   # (file, name, params, body_start, body_end)
+        for f, toks, _ in self.units:
+            depth = 0
+            for i, t in enumerate(toks):
+                if t[1] == '{':
+                    if depth == 0 and i > 0 and toks[i - 1][1] == ')':
+                        j, d = i - 1, 0
+                        while j >= 0:
+                            d += toks[j][1] == ')'
+                            d -= toks[j][1] == '('
+                            if d == 0:
+                                break
+                            j -= 1
+                        if j > 0 and toks[j - 1][0] == 'id':
+                            args, _ = split_args(toks, j)
+                            params = []
+                            for a in args:
+                                ids = [x[1] for x in a if x[0] == 'id']
+                                names = [x for k, x in enumerate(ids)]
+                                # the declarator: the last identifier not followed by '['
+                                name = None
+                                for k, x in enumerate(a):
+                                    if x[0] == 'id' and (k + 1 == len(a) or a[k + 1][1] in ',[)'):
+                                        name = x[1]
+                                params.append(name)
+                            end = self.match(toks, i)
+                            self.funcs.append((f, toks[j - 1][1], params, i, end, toks))
+                    depth += 1
+                elif t[1] == '}':
+                    depth -= 1
+
+    @staticmethod
+    def match(toks, i):
+        d = 0
+        for j in range(i, len(toks)):
+            d += toks[j][1] in '({['
+            d -= toks[j][1] in ')}]'
+            if d == 0:
+                return j
+        return len(toks) - 1
+
+    def report(self, f, line, why):
+        self.findings.append('%s:%d: %s' % (f, line, why))
+
+    # -- what a SQL argument may be -----------------------------------------
+    def macro_text_safe(self, name, seen=()):
+        m = self.macros.get(name)
+        if not m or name in seen:
+            return False
+        params = m[0] or []
+        return bool(m[1]) and all(
+            t[0] in ('str', 'num') or t[1] in '(),' or
+            (t[0] == 'id' and (t[1] in params or
+                               (t[1] in self.macros and self.macro_text_safe(t[1], seen + (name,)))))
+            for t in m[1])
+
+    def operands(self, expr):
+        """The values a (possibly ?: nested) expression may take."""
+        segs, cur, depth, seps = [], [], 0, []
+        for t in expr:
+            if t[1] in '([{':
+                depth += 1
+            elif t[1] in ')]}':
+                depth -= 1
+            if depth == 0 and t[1] in ('?', ':'):
+                segs.append(cur)
+                seps.append(t[1])
+                cur = []
+            else:
+                cur.append(t)
+        segs.append(cur)
+        return [s for k, s in enumerate(segs) if k >= len(seps) or seps[k] != '?']
+
+    TYPEISH = ('static', 'const', 'char', 'struct', 'unsigned', 'signed', 'volatile', 'extern', 'union')
+
+    def stmt_start(self, toks, lo, j):
+        """Where the statement holding toks[j] starts (a struct body is skipped)."""
+        k = j - 1
+        while k >= lo:
+            t = toks[k][1]
+            if t == ';' or t == '{':
+                return k + 1
+            if t == '}':
+                d, m = 0, k
+                while m >= lo:
+                    d += toks[m][1] == '}'
+                    d -= toks[m][1] == '{'
+                    if d == 0:
+                        break
+                    m -= 1
+                before = [toks[x][1] for x in range(max(lo, m - 2), m)]
+                if not any(w in ('struct', 'union', 'enum') for w in before):
+                    return k + 1
+                k = m - 1
+                continue
+            k -= 1
+        return lo
+
+    def decls(self, toks, lo, hi, name):
+        """Declarations of name in toks[lo:hi]: (statement tokens, index of name)."""
+        out = []
+        for j in range(lo, hi):
+            if toks[j][0] != 'id' or toks[j][1] != name or j + 1 >= hi or \
+                    toks[j + 1][1] not in ('=', '[', ';', ','):
+                continue
+            if toks[j - 1][1] not in ('*', ',') and toks[j - 1][0] != 'id' and toks[j - 1][1] != '}':
+                continue
+            start = self.stmt_start(toks, lo, j)
+            if toks[start][1] not in self.TYPEISH:
+                continue
+            if start > 0 and toks[start - 1][1] == '{' and \
+                    any(toks[x][1] in ('struct', 'union') for x in range(max(0, start - 3), start - 1)):
+                continue   # a member of a struct, not a variable
+            end, d = j, 0
+            while end < hi:
+                d += toks[end][1] in '({['
+                d -= toks[end][1] in ')}]'
+                if d == 0 and toks[end][1] == ';':
+                    break
+                end += 1
+            out.append((toks[start:end + 1], j - start))
+        return out
+
+    def assigned(self, toks, lo, hi, name):
+        """Token indexes in toks[lo:hi] where name (or name[..], name.x) is assigned."""
+        hits = []
+        for j in range(lo, hi):
+            if toks[j][0] == 'id' and toks[j][1] == name and (j == 0 or toks[j - 1][1] not in ('.', '->')):
+                k = j + 1
+                while k < hi and toks[k][1] in ('[', '.', '->'):
+                    if toks[k][1] == '[':
+                        k = self.match(toks, k) + 1
+                    else:
+                        k += 2
+                if k < hi and toks[k][1] in ('=', '+=', '|=') and toks[j - 1][1] not in ('*',) and \
+                        not self.in_decl(toks, j):
+                    hits.append(j)
+                if toks[j - 1][1] in ('++', '--') or (k < hi and toks[k][1] in ('++', '--')):
+                    hits.append(j)
+        return hits
+
+    def in_decl(self, toks, j):
+        """Whether toks[j] is the declarator of a declaration."""
+        if j + 1 >= len(toks) or toks[j + 1][1] not in ('=', '[', ';', ','):
+            return False
+        if toks[j - 1][1] not in ('*', ',') and toks[j - 1][0] != 'id' and toks[j - 1][1] != '}':
+            return False
+        return toks[self.stmt_start(toks, 0, j)][1] in self.TYPEISH
+
+    def buffer_safe(self, fn, name):
+        """A char array written only by printf-like calls with integer conversions."""
+        f, fname, params, lo, hi, toks = fn
+        for j in range(lo, hi):
+            if toks[j][0] != 'id' or toks[j][1] != name or toks[j - 1][1] in ('.', '->'):
+                continue
+            if toks[j - 1][1] == 'sizeof' or (toks[j - 1][1] == '(' and toks[j - 2][1] == 'sizeof'):
+                continue
+            if self.in_decl(toks, j):
+                continue
+            # which call is it an argument of, and which argument?
+            k, depth = j - 1, 0
+            while k > lo:
+                if toks[k][1] in ')]':
+                    depth += 1
+                elif toks[k][1] in '([':
+                    if depth == 0:
+                        break
+                    depth -= 1
+                k -= 1
+            callee = toks[k - 1][1] if toks[k][1] == '(' else None
+            args, _ = split_args(toks, k) if callee else ([], 0)
+            pos = next((n for n, a in enumerate(args) if any(x is toks[j] for x in a)), -1)
+            if callee in SINKS and pos == SINKS[callee]:
+                continue
+            if callee in PRINTF and pos == 0 and PRINTF[callee] > 0:
+                fmt = args[PRINTF[callee]] if len(args) > PRINTF[callee] else []
+                if fmt and all(x[0] == 'str' for x in fmt):
+                    text = ''.join(literal(x[1]) for x in fmt)
+                    if all(c.group(5) in INT_CONV for c in CONV.finditer(text) if c.group() != '%%'):
+                        continue
+            return False, toks[j][2]
+        return True, 0
+
+    def literal_safe(self, op):
+        """String literals, macros made of them, function-like macros of literals."""
+        k = 0
+        seen_text = False
+        while k < len(op):
+            t = op[k]
+            if t[0] == 'str':
+                seen_text = True
+                k += 1
+            elif t[0] == 'id' and self.macro_text_safe(t[1]):
+                seen_text = True
+                if self.macros[t[1]][0] is not None:
+                    if k + 1 >= len(op) or op[k + 1][1] != '(':
+                        return False
+                    end = self.match(op, k + 1)
+                    args, _ = split_args(op, k + 1)
+                    if not all(a and all(x[0] == 'str' for x in a) for a in args):
+                        return False
+                    k = end + 1
+                else:
+                    k += 1
+            else:
+                return False
+        return seen_text
+
+    def operand_safe(self, fn, op, depth=0):
+        """(True, ''), (False, why), or (None, param) for one value of a SQL argument."""
+        f, fname, params, lo, hi, toks = fn
+        while op and op[0][1] == '(' and self.match(op, 0) == len(op) - 1:
+            op = op[1:-1]
+        if not op:
+            return False, 'empty SQL argument'
+        if self.literal_safe(op):
+            return True, ''
+        expr = ' '.join(t[1] for t in op)
+        base, rest = op[0], op[1:]
+        if base[0] != 'id':
+            return False, 'SQL is an expression (%s)' % expr[:80]
+        k = 0
+        while k < len(rest):
+            if rest[k][1] == '[':
+                k = self.match(rest, k) + 1
+            elif rest[k][1] in ('.', '->') and k + 1 < len(rest) and rest[k + 1][0] == 'id':
+                k += 2
+            else:
+                return False, 'SQL is an expression (%s)' % expr[:80]
+        name = base[1]
+        if name in params:
+            if fname == "main" or depth:
+                return False, "SQL from the parameter '%s'" % name
+            return None, name   # the caller's SQL: this function is a sink too
+        found = False
+        for s_lo, s_hi, s_fn in [(lo, hi, fn)] + [(0, len(toks), None)]:
+            for stmt, k in self.decls(toks, s_lo, s_hi, name):
+                if s_fn is None and any(fl <= s_lo2 < fh for (_, _, _, fl, fh, ft) in self.funcs
+                                        if ft is toks for s_lo2 in [self.index_of(toks, stmt[0])]):
+                    continue   # a local of another function
+                found = True
+                words = [t[1] for t in stmt[:k]]
+                is_array = k + 1 < len(stmt) and stmt[k + 1][1] == '['
+                assigns = self.assigned(toks, s_lo, s_hi, name)
+                if assigns:
+                    return False, "'%s' is assigned at run time (line %d)" % (name, toks[assigns[0]][2])
+                if 'const' in words and ('static' in words or s_fn is None):
+                    continue
+                if 'const' in words and not is_array and k + 1 < len(stmt) and stmt[k + 1][1] == '=' and depth < 5:
+                    init = stmt[k + 2:]
+                    init = init[:-1] if init and init[-1][1] == ';' else init
+                    for o in self.operands(init):
+                        ok, why = self.operand_safe(fn, o, depth + 1)
+                        if not ok:
+                            return False, why
+                    continue
+                if is_array and 'const' not in words and s_fn is not None:
+                    ok, line = self.buffer_safe(fn, name)
+                    if ok:
+                        continue
+                    return False, "'%s' is filled at run time (line %d), not by an integer-only format" % (name, line)
+                return False, "'%s' is not a static const SQL text" % name
+            if found:
+                return True, ''
+        if self.macro_text_safe(name) and self.macros[name][0] is None:
+            return True, ''
+        return False, "'%s' is not a static const SQL text" % name
+
+    @staticmethod
+    def index_of(toks, tok):
+        for i, t in enumerate(toks):
+            if t is tok:
+                return i
+        return -1
+
+    def run(self):
+        # 1. printf-like formats that hold SQL with a non-integer conversion;
+        #    SQL literals copied into buffers.
+        for f, toks, _ in self.units:
+            for i, t in enumerate(toks[:-1]):
+                if t[0] != 'id' or toks[i + 1][1] != '(' or (i and toks[i - 1][1] in ('.', '->')):
+                    continue
+                if t[1] in PRINTF:
+                    args, _ = split_args(toks, i + 1)
+                    n = PRINTF[t[1]]
+                    if len(args) <= n:
+                        continue
+                    fmt = args[n]
+                    text = ''.join(literal(x[1]) if x[0] == 'str' else
+                                   (''.join(literal(y[1]) for y in self.macros[x[1]][1] if y[0] == 'str')
+                                    if x[0] == 'id' and x[1] in self.macros else '') for x in fmt)
+                    if SQL_WORD.search(text) or SQL_SHAPE.search(text):
+                        bad = [c.group() for c in CONV.finditer(text) if c.group() != '%%' and c.group(5) not in INT_CONV]
+                        if bad:
+                            self.report(f, t[2], '%s() builds SQL with %s: "%s"' % (t[1], ' '.join(bad), text[:60]))
+                elif t[1] in COPY:
+                    args, _ = split_args(toks, i + 1)
+                    for a in args:
+                        text = ''.join(literal(x[1]) for x in a if x[0] == 'str')
+                        if text and (SQL_WORD.search(text) or SQL_SHAPE.search(text)):
+                            self.report(f, t[2], '%s() assembles SQL text: "%s"' % (t[1], text[:60]))
+        # 2. SQL arguments of the sinks, wrappers found to a fixed point.
+        while True:
+            grown = False
+            for fn in self.funcs:
+                f, fname, params, lo, hi, toks = fn
+                for i in range(lo, hi):
+                    t = toks[i]
+                    if t[0] != 'id' or t[1] not in SINKS or toks[i + 1][1] != '(' or toks[i - 1][1] in ('.', '->'):
+                        continue
+                    args, _ = split_args(toks, i + 1)
+                    n = SINKS[t[1]]
+                    if len(args) <= n:
+                        continue
+                    for op in self.operands(args[n]):
+                        ok, why = self.operand_safe(fn, op)
+                        if ok is None and SINKS.get(fname) != params.index(why):
+                            SINKS[fname] = params.index(why)
+                            self.derived[fname] = (f, toks[i][2], why)
+                            grown = True
+            if not grown:
+                break
+        for fn in self.funcs:
+            f, fname, params, lo, hi, toks = fn
+            for i in range(lo, hi):
+                t = toks[i]
+                if t[0] != 'id' or t[1] not in SINKS or toks[i + 1][1] != '(' or toks[i - 1][1] in ('.', '->'):
+                    continue
+                args, _ = split_args(toks, i + 1)
+                n = SINKS[t[1]]
+                if len(args) <= n:
+                    self.report(f, t[2], '%s() without its SQL argument' % t[1])
+                    continue
+                for op in self.operands(args[n]):
+                    ok, why = self.operand_safe(fn, op)
+                    self.checked += 1
+                    if ok is False:
+                        self.report(f, t[2], '%s(): %s' % (t[1], why))
+        # A function that runs the SQL its caller gives must have callers,
+        # and every one of them was checked above.
+        for name, (f, line, param) in sorted(self.derived.items()):
+            calls = sum(1 for fn in self.funcs for i in range(fn[3], fn[4])
+                        if fn[5][i][1] == name and fn[5][i + 1][1] == '(' and fn[5][i - 1][1] not in ('.', '->'))
+            if calls == 0:
+                self.report(f, line, "%s() runs the SQL of its parameter '%s' and nothing here calls it" % (name, param))
+        return self.findings
+
+
+files = []
+for d in sys.argv[1:]:
+    files += sorted(glob.glob(os.path.join(d, '*.c')) + glob.glob(os.path.join(d, '*.h')))
+if not files:
+    print('no sources under ' + ' '.join(sys.argv[1:]), file=sys.stderr)
+    sys.exit(2)
+s = Scanner(files)
+found = s.run()
+for line in found:
+    print(line)
+print('# %d files, %d functions, %d SQL arguments checked; sinks: %s' % (len(files), len(s.funcs), s.checked, ' '.join(sorted(SINKS))), file=sys.stderr)
+sys.exit(1 if found else 0)
+EOF_SCAN
+
+test_expect_success 'no SQL text is built at run time: every SQL argument in lib/ and cmd/ is constant' '
+	python3 sqlscan.py "$UK_TOP/lib" "$UK_TOP/cmd" >findings 2>summary ||
+		{ cat findings summary >&2; exit 1; } &&
+	test_must_fail test -s findings &&
+	checked=$(sed -n "s/.* \([0-9][0-9]*\) SQL arguments checked.*/\1/p" summary) &&
+	test "$checked" -ge 100 &&
+	test_grep " uk_db_prepare" summary &&
+	test_grep " migrate" summary
+'
+
+# plant FILE CODE: CODE added to FILE in the copy of lib/ and cmd/.
+plant() {
+	printf "%s\n" "$2" >>"planted/$1"
+}
+
+# bites FILE LINE_PATTERN: the scan of the copy names FILE at the line of
+# the planted code that matches LINE_PATTERN.
+bites() {
+	line=$(grep -n -- "$2" "planted/$1" | tail -1 | cut -d: -f1) &&
+	test -n "$line" &&
+	test_grep "^planted/$1:$line: " planted.out
+}
+
+# Violations planted in a copy of the sources, each one a way SQL text is
+# made from input; and one integer-only PRAGMA, as db.c writes them, which
+# is no violation. One scan of the copy must name every violation's line.
+test_expect_success 'setup: a copy of lib/ and cmd/ with SQL built from input planted in it' '
+	mkdir planted &&
+	cp -R "$UK_TOP/lib" "$UK_TOP/cmd" planted/ &&
+	plant lib/config.c "
+int uk_planted1(struct uk_db *db, const char *name)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, \"SELECT value FROM config WHERE key = '\''%s'\''\", name);
+	sqlite3_stmt *st = uk_db_prepare(db, sql);
+	sqlite3_finalize(st);
+	return 0;
+}
+int uk_planted2(struct uk_db *db, const char *name)
+{
+	char *q = NULL;
+	if (asprintf(&q, \"delete from members where name = '\''%s'\''\", name) < 0)
+		return 1;
+	return uk_db_exec(db, q);
+}
+static int run_sql(struct uk_db *db, const char *text)
+{
+	return uk_db_exec(db, text);
+}
+int uk_planted6(struct uk_db *db, const struct uk_opts *o)
+{
+	return run_sql(db, o->db_path);
+}
+static const char *planted_sql = \"SELECT 1\";
+int uk_planted8(struct uk_db *db, const char *name)
+{
+	planted_sql = name;
+	return uk_db_exec(db, planted_sql);
+}
+int uk_planted9(struct uk_db *db, const char *name)
+{
+	const char *chosen = name[0] ? \"SELECT 1\" : name;
+	sqlite3_stmt *st = uk_db_prepare(db, chosen);
+	sqlite3_finalize(st);
+	return 0;
+}
+int uk_planted10(struct uk_db *db, int n)
+{
+	char sql[64];
+	snprintf(sql, sizeof sql, \"PRAGMA cache_size = %d\", n);
+	return uk_db_exec(db, sql);
+}" &&
+	plant lib/ledger.c "
+int uk_planted3(struct uk_db *db, const char *name)
+{
+	char *q = sqlite3_mprintf(\"UPDATE members SET note = %Q WHERE id = 1\", name);
+	int rc = uk_db_exec(db, q);
+	sqlite3_free(q);
+	return rc;
+}" &&
+	plant lib/members_query.c "
+int uk_planted4(struct uk_db *db, const char *name)
+{
+	char sql[300] = \"SELECT id FROM members WHERE name = '\''\";
+	strcat(sql, name);
+	strcat(sql, \"'\''\");
+	sqlite3_stmt *st = uk_db_prepare(db, sql);
+	sqlite3_finalize(st);
+	return 0;
+}
+int uk_planted5(struct uk_db *db, const char *name)
+{
+	char buf[2000];
+	snprintf(buf, sizeof buf, UK_MEMBER_SELECT \" WHERE m.name = '\''%s'\''\", name);
+	sqlite3_stmt *st = uk_db_prepare(db, buf);
+	sqlite3_finalize(st);
+	return 0;
+}" &&
+	plant cmd/union-config.c "
+static int planted7(struct uk_db *db, int argc, char **argv)
+{
+	return uk_db_exec(db, argv[argc - 1]);
+}" &&
+	test_expect_code 1 python3 sqlscan.py planted/lib planted/cmd >planted.out 2>/dev/null
+'
+
+test_expect_success 'the SQL check bites: snprintf of SELECT with %s into a buffer, then prepared' '
+	bites lib/config.c "snprintf(sql, sizeof sql, \"SELECT" &&
+	bites lib/config.c "uk_db_prepare(db, sql);" &&
+	test_grep "snprintf() builds SQL with %s" planted.out
+'
+
+test_expect_success 'the SQL check bites: lower-case SQL from asprintf, sqlite3_mprintf with %Q, strcat, a macro' '
+	bites lib/config.c "asprintf" &&
+	bites lib/config.c "return uk_db_exec(db, q);" &&
+	bites lib/ledger.c "sqlite3_mprintf" &&
+	bites lib/members_query.c "uk_db_prepare(db, sql)" &&
+	bites lib/members_query.c "snprintf(buf, sizeof buf, UK_MEMBER_SELECT" &&
+	bites lib/members_query.c "uk_db_prepare(db, buf)"
+'
+
+test_expect_success 'the SQL check bites: SQL through a wrapper, from argv, a reassigned static, a ?: of input' '
+	bites lib/config.c "return run_sql(db, o->db_path)" &&
+	bites cmd/union-config.c "uk_db_exec(db, argv" &&
+	bites lib/config.c "return uk_db_exec(db, planted_sql)" &&
+	bites lib/config.c "uk_db_prepare(db, chosen)"
+'
+
+test_expect_success 'the SQL check lets an integer-only PRAGMA through, as db.c writes them; nothing else found' '
+	start=$(grep -n "uk_planted10" planted/lib/config.c | cut -d: -f1) &&
+	test_must_fail grep "^planted/lib/config.c:\($((start + 3))\|$((start + 4))\): " planted.out &&
+	test "$(wc -l <planted.out)" -le 16 &&
+	test "$(wc -l <planted.out)" -ge 13
+'
+
+test_expect_success 'cmd/ holds no SQL: no sqlite3.h, no SQLite call, no statement of its own' '
+	test_must_fail grep -n "sqlite3\|uk_db_prepare\|uk_db_exec" "$UK_TOP"/cmd/*.c &&
+	test_must_fail grep -nE "\"[^\"]*\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|PRAGMA)\b" "$UK_TOP"/cmd/*.c
+'
+
+# --- No shell ----------------------------------------------------------------
+
+RUNNERS="system|popen|execl|execlp|execle|execv|execvp|execvpe|execve|fexecve|posix_spawn|posix_spawnp|fork|vfork|wordexp|dlopen"
+
+test_expect_success 'no shell and no other program is run: none of system, popen, exec*, fork ... in lib/ or cmd/' '
+	test_must_fail grep -nE "\b($RUNNERS)[[:space:]]*\(" "$UK_TOP"/lib/*.c "$UK_TOP"/lib/*.h "$UK_TOP"/cmd/*.c
+'
+
+if command -v nm >/dev/null 2>&1; then
+	test_expect_success 'no tool links any of them either' '
+		for b in "$UK_BIN"/*; do
+			nm -D --undefined-only "$b" >syms || exit 1
+			test -s syms || exit 1
+			if sed "s/.* //; s/@.*//" syms | grep -xE "$RUNNERS"; then
+				echo "$b runs programs" >&2
+				exit 1
+			fi
+		done
+	'
+else
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP no tool links them (no nm)"
+fi
+
+# --- --excel -----------------------------------------------------------------
+
+# excel_safe FILE GUARDED...: FILE is CSV for Excel: a BOM first, CRLF line
+# ends, and no cell that Excel would run: none starts with = + - @, a tab
+# or a carriage return, unless it is a number (a negative amount is still
+# a number); each GUARDED value is there, as a cell that starts with an
+# apostrophe.
+excel_safe() {
+	python3 - "$@" <<-\EOF
+	import csv, io, re, sys
+	raw = open(sys.argv[1], "rb").read()
+	assert raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
+	body = raw[3:]
+	assert body.endswith(b"\r\n"), "the last line does not end in CRLF"
+	rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+	assert len(rows) >= 2, rows
+	assert not re.search(rb"(?<!\r)\n", re.sub(rb'"(?:[^"]|"")*"', b"", body)), "a line ends in LF alone"
+	cells = [c for r in rows for c in r]
+	for c in cells:
+	    if c and c[0] in "=+-@\t\r":
+	        assert re.fullmatch(r"-[0-9]+(\.[0-9]+)?", c), "unguarded cell %r" % c
+	for want in sys.argv[2:]:
+	    assert "'" + want in cells, "no guarded %r in %r" % (want, cells)
+	EOF
+}
+
+test_expect_success 'setup: a union whose text starts like formulas' '
+	export UNIONKIT_DB="$TRASH/excel.db" &&
+	union-config union.name "=HYPERLINK(\"http://evil.example/\",\"点击\")" &&
+	union-config union.parent "+1+1" &&
+	member-add -q --name "=1+2" --id-card $ID1 --unit "@SUM(A1)" --note "${TAB}=cmd" --wage-base 5000 &&
+	member-add -q --name "-2+3" --id-card $ID2 --note "${CR}=cr" &&
+	member-set -q 000001 --group "+grp" &&
+	fund-ledger -q opening 2024-01-01 100 --fund general --account bank >/dev/null &&
+	fund-ledger -q add 2024-01-07 500 50102 --allow-overdraft --memo "-overdraft" --voucher "@V1" >/dev/null &&
+	fund-ledger -q fund add welfare --title "=福利" &&
+	dispute-log open --received 2024-01-02 --category wages --employer "=某公司" --workers 1 \
+		--summary "+摘要" --member 000001 >/dev/null &&
+	activity-log add 2024-01-03 meeting "@会议" --participants 3 >/dev/null &&
+	printf "# 2024年工会工作计划\n\n## 指导思想\n\n段落。\n\n## 一、组织建设\n\n1、=HYPERLINK(\"x\") 开会〔目标: meeting >= 1〕\n" >xplan.md &&
+	plan-new -q --year 2024 xplan.md >/dev/null &&
+	test "$(db_query "SELECT hex(note) FROM members WHERE member_no = ${SQ}000001${SQ}" "$UNIONKIT_DB")" = 093D636D64
+'
+
+test_expect_success '--excel: member-ls, member-add and member-set guard names, units, groups, notes (tab and CR too)' '
+	export UNIONKIT_DB="$TRASH/excel.db" &&
+	member-ls -f csv --excel >x1.csv &&
+	excel_safe x1.csv "=1+2" "-2+3" "@SUM(A1)" "+grp" "${TAB}=cmd" "${CR}=cr" &&
+	member-ls --mask -f csv --excel >x2.csv &&
+	excel_safe x2.csv "@SUM(A1)" "+grp" &&
+	member-add -d "$TRASH/excel.db" --name "@x" --id-card 34052419800101001X -f csv --excel >x3.csv 2>/dev/null &&
+	excel_safe x3.csv "@x" &&
+	member-set 000002 --unit "=u2" -f csv --excel >x4.csv 2>/dev/null &&
+	excel_safe x4.csv "=u2" "-2+3" "${CR}=cr"
+'
+
+test_expect_success '--excel: fund-ledger ls, export, dues, fund ls, balance, categories' '
+	export UNIONKIT_DB="$TRASH/excel.db" &&
+	fund-ledger ls -f csv --excel >x5.csv &&
+	excel_safe x5.csv "-overdraft" "@V1" &&
+	fund-ledger export -f csv --excel >x6.csv &&
+	excel_safe x6.csv "-overdraft" "@V1" &&
+	fund-ledger dues --month 2024-02 --dry-run -f csv --excel >x7.csv 2>/dev/null &&
+	excel_safe x7.csv "=1+2" "@SUM(A1)" &&
+	fund-ledger fund ls -f csv --excel >x8.csv &&
+	excel_safe x8.csv "=福利" &&
+	fund-ledger balance -f csv --excel >x9.csv &&
+	excel_safe x9.csv &&
+	fund-ledger categories -f csv --excel >x10.csv &&
+	excel_safe x10.csv
+'
+
+test_expect_success '--excel: a negative amount stays a number (the money columns are not guarded)' '
+	export UNIONKIT_DB="$TRASH/excel.db" &&
+	test_grep "^general,工会经费,100.00,500.00,-400.00.$" x9.csv &&
+	test_grep "^welfare,.=福利,0.00.$" x8.csv &&
+	test_grep "^general,工会经费,-400.00.$" x8.csv &&
+	fund-ledger balance --by month -f csv --excel >x11.csv &&
+	excel_safe x11.csv &&
+	test_grep "^2024-01,100.00,500.00,-400.00.$" x11.csv
+'
+
+test_expect_success '--excel: dispute-log ls, stats; activity-log ls; plan-new --progress; union-config --list' '
+	export UNIONKIT_DB="$TRASH/excel.db" &&
+	dispute-log ls -f csv --excel >x12.csv &&
+	excel_safe x12.csv "=某公司" "+摘要" &&
+	dispute-log ls --mask -f csv --excel >x13.csv &&
+	excel_safe x13.csv "=某公司" &&
+	dispute-log stats --year 2024 -f csv --excel >x14.csv &&
+	excel_safe x14.csv &&
+	activity-log ls -f csv --excel >x15.csv &&
+	excel_safe x15.csv "@会议" &&
+	plan-new --year 2024 --progress -f csv --excel >x16.csv &&
+	excel_safe x16.csv "=HYPERLINK(\"x\") 开会" &&
+	union-config --list -f csv --excel >x17.csv &&
+	excel_safe x17.csv "=HYPERLINK(\"http://evil.example/\",\"点击\")" "+1+1"
+'
+
+test_expect_success '--excel: dispute-log show guards the case and its timeline' '
+	export UNIONKIT_DB="$TRASH/excel.db" &&
+	dispute-log show 2024-0001 -f csv --excel >x18.csv &&
+	python3 - x18.csv <<-\EOF
+	import csv, io, sys
+	raw = open(sys.argv[1], "rb").read()
+	assert raw.startswith(b"\xef\xbb\xbf"), raw[:20]
+	cells = [c for r in csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")) for c in r]
+	cells = [c.lstrip("\ufeff") for c in cells]
+	bad = [c for c in cells if c and c[0] in "=+-@\t\r"]
+	assert not bad, bad
+	assert "'"'"'=某公司" in cells and cells.count("'"'"'+摘要") == 2, cells
+	EOF
+'
+
+test_expect_success 'without --excel the same values come out as they are (the guard is for Excel only)' '
+	export UNIONKIT_DB="$TRASH/excel.db" &&
+	member-ls -f json >x.json &&
+	python3 - x.json <<-\EOF
+	import json, sys
+	rows = json.load(open(sys.argv[1], encoding="utf-8"))
+	assert [r["name"] for r in rows] == ["=1+2", "-2+3", "@x"], rows
+	assert rows[0]["note"] == "\t=cmd" and rows[1]["note"] == "\r=cr", rows
+	EOF
+	member-ls -f csv >plain.csv &&
+	test_grep "^000001,,=1+2," plain.csv &&
+	fund-ledger balance -f csv >plain2.csv &&
+	test_grep "^general,工会经费,100.00,500.00,-400.00$" plain2.csv
+'
+
+test_expect_success 'the reports refuse --excel (64) rather than print CSV that is not guarded' '
+	export UNIONKIT_DB="$TRASH/excel.db" &&
+	test_refused 64 "excel" report-year --year 2024 -f csv --excel &&
+	test_refused 64 "excel" report-month --month 2024-01 --dry-run -f csv --excel
+'
+
+# --- Public documents ----------------------------------------------------------
+
+# Members with full ID numbers and phones (one a one-character name, one of
+# four), aid from the hardship fund to four of them, disputes and
+# activities naming them; ID numbers and phones also typed into free text
+# (memos, summaries, notes), which no public document may print either.
+test_expect_success 'setup: a union with personal data in every corner' '
+	export UNIONKIT_DB="$TRASH/pub.db" &&
+	union-config union.name 安全测试中学工会 &&
+	cat >pub.csv <<-EOF &&
+	name,id_card,gender,phone,unit,join_date,wage_base,note
+	张伟明,110105197803120116,男,13800138001,教务处,2010-09-01,6234.50,家属电话13900139002
+	王丽,310104198506200123,女,13900139002,教务处,2012-03-01,5000.00,
+	欧阳小明,310104199306110291,男,18800188011,高中部,2020-01-01,4600.00,
+	李秀英,440305199001050140,女,13700137003,后勤处,2015-06-01,4500.00,
+	丁,350203197204150257,男,18600186009,高中部,2005-01-01,5500.00,
+	EOF
+	member-add -q pub.csv &&
+	for m in 000001 000002 000003 000005; do
+		member-set -q $m --hardship deep --date 2024-01-01 || exit 1
+	done &&
+	fund-ledger -q opening 2024-01-01 10000 --fund hardship --account bank >/dev/null &&
+	fund-ledger -q opening 2024-01-01 50000 --fund general --account bank >/dev/null &&
+	fund-ledger -q add 2024-03-05 500 50204 --fund hardship --member 000001 \
+		--memo "慰问张伟明 身份证110105197803120116 电话13800138001" >/dev/null &&
+	fund-ledger -q add 2024-03-06 600 50204 --fund hardship --member 000002 >/dev/null &&
+	fund-ledger -q add 2024-03-07 700 50204 --fund hardship --by id_card --member 310104199306110291 >/dev/null &&
+	fund-ledger -q add 2024-03-08 800 50204 --fund hardship --member 000005 >/dev/null &&
+	fund-ledger -q add 2024-03-09 300 50204 --fund hardship --member 000004 --force --reason "临时困难 13700137003" >/dev/null &&
+	fund-ledger -q dues --month 2024-03 >/dev/null &&
+	dispute-log open --received 2024-03-01 --category wages --employer 某公司 --workers 2 --member 000001 \
+		--member 000004 --claimed 3000 --summary "张伟明 13800138001 反映欠薪" >/dev/null &&
+	dispute-log close 2024-0001 --outcome resolved --recovered 3000 --date 2024-03-10 \
+		--note "王丽 310104198506200123 签收" &&
+	dispute-log open --received 2024-03-15 --category injury --workers 1 --member 000003 \
+		--employer 某工厂 --summary "电话18800188011" >/dev/null &&
+	activity-log add 2024-03-12 visit 走访困难职工 --member 000001 --member 000002 --participants 3 >/dev/null &&
+	cp "$DATA/report-plan-2024.md" . &&
+	plan-new -q --year 2024 report-plan-2024.md >/dev/null &&
+	sed 1d pub.csv | cut -d, -f1,2,4 | tr , "\n" >secrets &&
+	test "$(wc -l <secrets)" = 15 &&
+	member-ls --mask -f csv | cut -d, -f1,3 >masked-names &&
+	test_grep "^000001,张\*明$" masked-names &&
+	test_grep "^000002,王\*$" masked-names
+'
+
+# public FILE...: no full ID number, phone or member name in FILE..., and
+# nothing shaped like an ID number or a mobile number.
+public() {
+	if grep -F -f secrets "$@"; then
+		echo "personal data unmasked in the lines above" >&2
+		return 1
+	fi
+	if grep -E "(^|[^0-9])[1-9][0-9]{5}(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]([^0-9Xx]|$)" "$@"; then
+		echo "an ID number in the lines above" >&2
+		return 1
+	fi
+	if grep -E "(^|[^0-9])1[3-9][0-9]{9}([^0-9]|$)" "$@"; then
+		echo "a mobile number in the lines above" >&2
+		return 1
+	fi
+	return 0
+}
+
+test_expect_success 'the check bites: the committee listing holds every secret' '
+	export UNIONKIT_DB="$TRASH/pub.db" &&
+	member-ls -f csv >committee.csv &&
+	test_must_fail public committee.csv 2>/dev/null &&
+	test "$(grep -c -F -f secrets committee.csv)" = 5
+'
+
+test_expect_success 'the monthly disclosure, every format and language, dry run and the real one: masked' '
+	export UNIONKIT_DB="$TRASH/pub.db" &&
+	mkdir -p pubout &&
+	for lang in zh en; do
+		for f in md table csv json html; do
+			report-month --month 2024-03 --dry-run --lang $lang -f $f >pubout/m.$lang.$f || exit 1
+			test -s pubout/m.$lang.$f || exit 1
+		done
+		report-month --month 2024-03 --dry-run --lang $lang -f csv --table aid >pubout/m.$lang.aid.csv || exit 1
+	done &&
+	report-month --month 2024-03 >pubout/m.real.md &&
+	test "$(db_query "SELECT count(*) FROM disclosures")" -ge 1 &&
+	public pubout/m.*
+'
+
+test_expect_success 'the disclosure names each aid recipient as member-ls --mask does (DOMAIN.md)' '
+	export UNIONKIT_DB="$TRASH/pub.db" &&
+	python3 - pubout/m.zh.aid.csv masked-names <<-\EOF
+	import csv, sys
+	rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+	masked = dict(l.strip().split(",", 1) for l in open(sys.argv[2], encoding="utf-8") if not l.startswith("member_no"))
+	want = [masked[m] for m in ("000001", "000002", "000003", "000005", "000004")]
+	assert [r["member"] for r in rows] == want, ([r["member"] for r in rows], want)
+	assert want[:2] == ["张*明", "王*"] and want[3] == "*", want
+	EOF
+	for f in md table html; do
+		for n in "张\*明" "王\*" "李\*英"; do
+			test_grep "$n" pubout/m.zh.$f || exit 1
+		done
+	done
+'
+
+test_expect_success 'the year report, every format and language: masked' '
+	export UNIONKIT_DB="$TRASH/pub.db" &&
+	for lang in zh en; do
+		for f in json md table csv html; do
+			report-year --year 2024 --lang $lang -f $f >pubout/y.$lang.$f || exit 1
+			test -s pubout/y.$lang.$f || exit 1
+		done
+	done &&
+	public pubout/y.*
+'
+
+test_expect_success 'the federation merge of two unions, every format and language: masked' '
+	export UNIONKIT_DB="$TRASH/pub.db" &&
+	cp pub.db pub2.db &&
+	union-config -d pub2.db union.name 另一个工会 &&
+	report-year -d pub2.db --year 2024 -f json >pubout/y2.json &&
+	for lang in zh en; do
+		for f in json md table csv html; do
+			report-year --merge pubout/y.zh.json pubout/y2.json --lang $lang -f $f >pubout/g.$lang.$f || exit 1
+			test -s pubout/g.$lang.$f || exit 1
+		done
+	done &&
+	public pubout/g.* pubout/y2.json
+'
+
+test_expect_success 'member-ls --mask masks name, ID and phone in every format, as its man page says' '
+	export UNIONKIT_DB="$TRASH/pub.db" &&
+	for f in csv json ndjson table; do
+		member-ls --status all --mask -f $f >ls.$f || exit 1
+	done &&
+	member-ls --status all --mask -f csv --excel >ls.excel.csv &&
+	python3 - ls.json ls.ndjson secrets <<-\EOF &&
+	import json, sys
+	rows = json.load(open(sys.argv[1], encoding="utf-8"))
+	assert rows == [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+	secrets = {l.strip() for l in open(sys.argv[3], encoding="utf-8")}
+	assert len(rows) == 5, rows
+	for r in rows:
+	    for k in ("name", "id_card", "phone"):
+	        assert r[k] not in secrets and "*" in r[k], (k, r)
+	EOF
+	# The man page promises the name, the ID number and the phone: a note
+	# is free text, the committee'"'"'s own, and is printed as it is.
+	for f in ls.csv ls.table ls.excel.csv; do
+		sed "s/家属电话13900139002//" $f >$f.promised || exit 1
+	done &&
+	public ls.csv.promised ls.table.promised ls.excel.csv.promised &&
+	test_grep "^000001,,张\*明,male,110105\*\*\*\*\*\*\*\*0116,.*,138\*\*\*\*8001," ls.csv &&
+	test_grep "^000003,,欧\*\*明," ls.csv &&
+	test_grep "^000005,,\*,male,350203\*\*\*\*\*\*\*\*0257,.*,186\*\*\*\*6009," ls.csv &&
+	printf "name,id_card,phone\n张伟民,110105197803120116,13800138009\n" | member-add -q - &&
+	member-ls --history 000001 --mask -f csv >ls.history.csv &&
+	test_grep ",name,张\*明,张\*民," ls.history.csv &&
+	test_grep ",phone,138\*\*\*\*8001,138\*\*\*\*8009," ls.history.csv &&
+	test_must_fail grep -F -e 13800138009 -e 张伟民 ls.history.csv
+'
+
+test_expect_success 'member-ls without --mask is the committee listing: full data, as its man page says' '
+	export UNIONKIT_DB="$TRASH/pub.db" &&
+	member-ls --status all -f csv >full.csv &&
+	test_grep "^000002,,王丽,female,310104198506200123,.*,13900139002," full.csv
+'
+
+test_done
