@@ -761,8 +761,13 @@ test_expect_success 'setup: a union whose text starts like formulas' '
 	export UNIONKIT_DB="$TRASH/excel.db" &&
 	union-config union.name "=HYPERLINK(\"http://evil.example/\",\"点击\")" &&
 	union-config union.parent "+1+1" &&
-	member-add -q --name "=1+2" --id-card $ID1 --unit "@SUM(A1)" --note "${TAB}=cmd" --wage-base 5000 &&
-	member-add -q --name "-2+3" --id-card $ID2 --note "${CR}=cr" &&
+	member-add -q --name "=1+2" --id-card $ID1 --unit "@SUM(A1)" --wage-base 5000 &&
+	member-add -q --name "-2+3" --id-card $ID2 &&
+	# Notes that start with a tab and a carriage return, put in behind the
+	# tools'"'"' back (older data): whatever the input checks, the output guard
+	# must hold.
+	db_query "UPDATE members SET note = char(9) || ${SQ}=cmd${SQ} WHERE member_no = ${SQ}000001${SQ};
+		UPDATE members SET note = char(13) || ${SQ}=cr${SQ} WHERE member_no = ${SQ}000002${SQ}" "$UNIONKIT_DB" &&
 	member-set -q 000001 --group "+grp" &&
 	fund-ledger -q opening 2024-01-01 100 --fund general --account bank >/dev/null &&
 	fund-ledger -q add 2024-01-07 500 50102 --allow-overdraft --memo "-overdraft" --voucher "@V1" >/dev/null &&
