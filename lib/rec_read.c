@@ -753,7 +753,11 @@ int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
 	r->enc = opts->encoding;
 	r->row.vals = calloc((size_t)ncols, sizeof *r->row.vals);
 	r->raw = malloc(64);
-	if (!r->row.vals || !r->raw) {
+	/* Allocated up front, so that even an empty input has a buffer to
+	 * point into. */
+	r->buf = malloc(CHUNK);
+	r->bufcap = CHUNK;
+	if (!r->row.vals || !r->raw || !r->buf) {
 		uk_reader_close(r);
 		return uk_err_nomem();
 	}
