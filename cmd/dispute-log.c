@@ -159,10 +159,9 @@ static int cmd_show(const struct uk_opts *o, char **pos)
 		rc = uk_dispute_show(db, pos[0], w, NULL, o->mask);
 		rc = uk_writer_close(w, rc);
 		/* The case, then its timeline. */
-		if (!rc) {
-			printf("\n");
-			if ((rc = with_writer(o, tl, ntl, &t)) == 0)
-				rc = uk_dispute_show(db, pos[0], NULL, t, o->mask);
+		if (!rc && (rc = with_writer(o, tl, ntl, &t)) == 0) {
+			uk_writer_follows(t);
+			rc = uk_dispute_show(db, pos[0], NULL, t, o->mask);
 			rc = uk_writer_close(t, rc);
 		}
 	}

@@ -15,6 +15,7 @@ struct uk_writer {
 	char **names;
 	long rows;
 	int started;          /* header written: deferred so a failed command prints nothing */
+	int follows;          /* a later table of the same output: no second BOM */
 	int failed;
 	int error;            /* errno of the first failed write */
 	/* table: every cell kept until the widths are known */
@@ -72,7 +73,7 @@ static void start(struct uk_writer *w)
 	if (w->started)
 		return;
 	w->started = 1;
-	if (w->excel)
+	if (w->excel && !w->follows)
 		puts_(w, "\xEF\xBB\xBF");
 	if (w->fmt == UK_FMT_CSV) {
 		for (int i = 0; i < w->ncols; i++) {
@@ -84,6 +85,12 @@ static void start(struct uk_writer *w)
 	} else if (w->fmt == UK_FMT_JSON) {
 		puts_(w, "[");
 	}
+}
+
+void uk_writer_follows(struct uk_writer *w)
+{
+	w->follows = 1;
+	puts_(w, w->excel ? "\r\n" : "\n");
 }
 
 static void csv_cell(struct uk_writer *w, const char *s, enum uk_coltype type)
