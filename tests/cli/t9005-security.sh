@@ -834,15 +834,16 @@ test_expect_success '--excel: dispute-log ls, stats; activity-log ls; plan-new -
 	excel_safe x17.csv "=HYPERLINK(\"http://evil.example/\",\"点击\")" "+1+1"
 '
 
-test_expect_success '--excel: dispute-log show guards the case and its timeline' '
+test_expect_success '--excel: dispute-log show guards the case and its timeline, one BOM, CRLF throughout' '
 	export UNIONKIT_DB="$TRASH/excel.db" &&
 	dispute-log show 2024-0001 -f csv --excel >x18.csv &&
 	python3 - x18.csv <<-\EOF
-	import csv, io, sys
+	import csv, io, re, sys
 	raw = open(sys.argv[1], "rb").read()
-	assert raw.startswith(b"\xef\xbb\xbf"), raw[:20]
+	assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\xef\xbb\xbf") == 1, raw
+	assert not re.search(rb"(?<!\r)\n", raw), raw
+	assert b"\r\n\r\ncase_no,date," in raw, raw
 	cells = [c for r in csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")) for c in r]
-	cells = [c.lstrip("\ufeff") for c in cells]
 	bad = [c for c in cells if c and c[0] in "=+-@\t\r"]
 	assert not bad, bad
 	assert "'"'"'=某公司" in cells and cells.count("'"'"'+摘要") == 2, cells
