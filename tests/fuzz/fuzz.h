@@ -34,13 +34,21 @@ static inline char *fuzz_cstr(const uint8_t *data, size_t size)
 }
 
 /* Writes the input to one scratch file per process (the readers take a
- * path) and returns its path. */
+ * path) and returns its path. In memory (/dev/shm) where there is one; the
+ * old file is removed rather than truncated, since ext4 flushes a file
+ * truncated and written again when it is closed. */
+static char fuzz_path[64];
+static void fuzz_file_remove(void) { unlink(fuzz_path); }
 static inline const char *fuzz_file(const uint8_t *data, size_t size)
 {
-	static char path[64];
+	const char *path = fuzz_path;
 	FILE *f;
-	if (!path[0])
-		snprintf(path, sizeof path, "/tmp/uk-fuzz-%ld.in", (long)getpid());
+	if (!fuzz_path[0]) {
+		snprintf(fuzz_path, sizeof fuzz_path, "%s/uk-fuzz-%ld.in",
+		         access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp", (long)getpid());
+		atexit(fuzz_file_remove);
+	}
+	unlink(path);
 	f = fopen(path, "wb");
 	if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
 		abort();
