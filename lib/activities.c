@@ -90,6 +90,8 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 		return uk_errf(err, errsz, "no title");
 	if (uk_member_text_ok(in->title, err, errsz, "title"))
 		return -1;
+	if (in->note && (strlen(in->note) > 2000 || uk_text_has_control(in->note, 1)))
+		return uk_errf(err, errsz, "note: control characters or longer than 2000 bytes");
 	if (in->participants && *in->participants) {
 		char *end;
 		participants = strtol(in->participants, &end, 10);

@@ -128,6 +128,8 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 		return uk_errf(err, errsz, "no summary");
 	if (strlen(in->summary) > 2000)
 		return uk_errf(err, errsz, "summary longer than 2000 bytes");
+	if (uk_text_has_control(in->summary, 1))
+		return uk_errf(err, errsz, "control character in summary");
 	if (in->employer_code && *in->employer_code) {
 		snprintf(code, sizeof code, "%s", in->employer_code);
 		uk_fold_fullwidth(uk_trim(code));
@@ -271,6 +273,18 @@ static int set_state(struct uk_db *db, int64_t id, const char *status, const cha
 	return rc == SQLITE_DONE ? 0 : uk_db_fail(db, rc, "cannot change the case");
 }
 
+/* A note on a case's timeline: free text, lines allowed. */
+static int note_ok(const char *note, char *err, size_t errsz)
+{
+	if (!note)
+		return 0;
+	if (strlen(note) > 2000)
+		return uk_errf(err, errsz, "note longer than 2000 bytes");
+	if (uk_text_has_control(note, 1))
+		return uk_errf(err, errsz, "control character in note");
+	return 0;
+}
+
 int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_case_change *c,
                       char *err, size_t errsz)
 {
@@ -280,7 +294,8 @@ int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_cas
 	int rc;
 
 	if ((rc = find_case(db, case_no, &s, err, errsz)) != 0 ||
-	    (rc = change_date(&s, c->date, date, err, errsz)) != 0)
+	    (rc = change_date(&s, c->date, date, err, errsz)) != 0 ||
+	    (rc = note_ok(c->note, err, errsz)) != 0)
 		return rc;
 	if (c->reopen) {
 		if (strcmp(s.status, "closed") != 0)
@@ -318,7 +333,8 @@ int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
 		return uk_errf(err, errsz, "outcome must be resolved, failed, referred or withdrawn, not '%s'",
 		            outcome ? outcome : "");
 	if ((rc = find_case(db, case_no, &s, err, errsz)) != 0 ||
-	    (rc = change_date(&s, date_in, date, err, errsz)) != 0)
+	    (rc = change_date(&s, date_in, date, err, errsz)) != 0 ||
+	    (rc = note_ok(note, err, errsz)) != 0)
 		return rc;
 	if (strcmp(s.status, "closed") == 0)
 		return uk_errf(err, errsz, "case %s is already closed", case_no);

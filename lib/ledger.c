@@ -360,6 +360,14 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 
 	if (!fa)
 		return uk_err_nomem();
+	/* Every entry passes here: what is typed beside the figures must not
+	 * carry control characters into listings and the audit's exports. */
+	if (e->voucher && uk_text_has_control(e->voucher, 0))
+		return uk_errf(err, errsz, "control character in voucher");
+	if (e->memo && uk_text_has_control(e->memo, 0))
+		return uk_errf(err, errsz, "control character in memo");
+	if (e->force_reason && uk_text_has_control(e->force_reason, 0))
+		return uk_errf(err, errsz, "control character in reason");
 	int_text(idt, new_id, 0);
 	int_text(amt, e->amount, 0);
 	int_text(mem, e->member_id, 1);
@@ -826,6 +834,8 @@ int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const c
 
 	if (!reason || !*reason)
 		return uk_errf(err, errsz, "a void needs its reason (--reason)");
+	if (uk_text_has_control(reason, 0))
+		return uk_errf(err, errsz, "control character in reason");
 	if (date_in && (rc = check_date(date_in, date, err, errsz)) != 0)
 		return rc;
 	/* A transfer is voided whole: both its halves. */

@@ -93,16 +93,6 @@ static int is_code(const char *s)
 	return n >= 1 && n <= 20;
 }
 
-/* Whether s holds a C0 or C1 control character or DEL. */
-static int has_control(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	for (; *p; p++)
-		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
-			return 1;
-	return 0;
-}
-
 static int is_blank(const char *s)
 {
 	for (; *s; s++)
@@ -122,7 +112,7 @@ static const char *title_problem(const char *s)
 		return "longer than 100 bytes";
 	if (!uk_utf8_is_valid(s, n))
 		return "not UTF-8";
-	if (has_control(s))
+	if (uk_text_has_control(s, 0))
 		return "control character";
 	return NULL;
 }

@@ -116,8 +116,6 @@ static const char *word_lookup(const char *const (*words)[6], size_t n, const ch
 }
 #define LOOKUP(words, s) word_lookup(words, sizeof words / sizeof words[0], s)
 
-static int has_control(const char *s, int allow_newline);
-
 const char *uk_member_word(enum uk_member_field f, const char *s)
 {
 	switch (f) {
@@ -130,7 +128,7 @@ const char *uk_member_word(enum uk_member_field f, const char *s)
 
 int uk_member_text_ok(const char *s, char *err, size_t errsz, const char *field)
 {
-	if (has_control(s, 0)) {
+	if (uk_text_has_control(s, 0)) {
 		snprintf(err, errsz, "control character in %s", field);
 		return -1;
 	}
@@ -151,17 +149,6 @@ static char *keep(struct uk_member *m, const char *s)
 	memcpy(p, s, n);
 	m->used += n;
 	return p;
-}
-
-static int has_control(const char *s, int allow_newline)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if ((*p < 0x20 && !(allow_newline && (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7f)
-			return 1;
-		/* C1 controls (U+0080..U+009F; U+009B is a CSI) drive terminals too. */
-		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			return 1;
-	return 0;
 }
 
 /* Shortens an over-long value for a message. */
@@ -190,7 +177,7 @@ static int norm_code(struct uk_member *m, int f, char *s, char *err, size_t errs
 	char sh[48];
 	uk_fold_fullwidth(s);
 	uk_trim(s);
-	if (strlen(s) > 32 || has_control(s, 0) || strchr(s, ' '))
+	if (strlen(s) > 32 || uk_text_has_control(s, 0) || strchr(s, ' '))
 		return uk_errf(err, errsz, "bad %s '%s' (at most 32 characters, no spaces)",
 		            colspec[f].name, shown(s, sh, sizeof sh));
 	m->v[f] = s;
@@ -312,7 +299,7 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 			m->v[f] = (char *)w;
 			break;
 		default:
-			if (has_control(s, f == UK_MF_NOTE))
+			if (uk_text_has_control(s, f == UK_MF_NOTE))
 				return uk_errf(err, errsz, "control character in %s", colspec[f].name);
 			if (strlen(s) > (f == UK_MF_NOTE ? 2000u : 200u))
 				return uk_errf(err, errsz, "%s longer than %u bytes", colspec[f].name,

@@ -414,3 +414,13 @@ char *uk_trim(char *s)
 	s[n - a] = '\0';
 	return s;
 }
+
+int uk_text_has_control(const char *s, int allow_newline)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p < 0x20 && !(allow_newline && (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7f)
+			return 1;
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return 1;
+	return 0;
+}

@@ -8,6 +8,10 @@
  * no overlongs, no surrogates, nothing above U+10FFFF). len when all valid. */
 size_t uk_utf8_valid_prefix(const char *s, size_t len);
 int uk_utf8_is_valid(const char *s, size_t len);
+/* Whether s holds a control character: C0 (tab, CR and LF allowed when
+ * allow_newline), DEL, or C1 (U+0080..U+009F; U+009B is a CSI). Any of
+ * them would drive a terminal from a stored text. */
+int uk_text_has_control(const char *s, int allow_newline);
 
 /* Input encodings. */
 enum uk_encoding { UK_ENC_AUTO, UK_ENC_UTF8, UK_ENC_GB18030 };

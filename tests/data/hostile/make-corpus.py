@@ -392,6 +392,10 @@ for suffix, v in DATES_BAD[:4] + [('neg-year', '-2026-01-01'), ('esc', '2026' + 
 arg('fund-ledger-add-category-esc', 65, '~category', 'fund-ledger', 'add', '2026-04-01', '1.00', '4' + E)
 arg('fund-ledger-add-too-few', 64, '~DATE', 'fund-ledger', 'add', '2026-04-01')
 arg('fund-ledger-add-memo-esc', 65, '~memo', 'fund-ledger', 'add', '2026-04-01', '1.00', '402', '--memo', 'a' + E)
+arg('fund-ledger-add-voucher-esc', 65, '~voucher', 'fund-ledger', 'add', '2026-04-01', '1.00', '402', '--voucher', 'V' + E)
+arg('fund-ledger-transfer-memo-esc', 65, '~memo', 'fund-ledger', 'transfer', '2026-04-01', '1.00',
+    '--from', 'general:bank', '--to', 'general:cash', '--memo', 'm' + E)
+arg('fund-ledger-void-reason-esc', 65, '~reason', 'fund-ledger', 'void', '--reason', 'r' + E, '1')
 arg('fund-ledger-add-member-unknown', 65, '~999999', 'fund-ledger', 'add', '2026-04-01', '1.00', '50102', '--member', '999999')
 arg('fund-ledger-transfer-int64', 65, '~amount', 'fund-ledger', 'transfer', '2026-04-01', '92233720368547758.08',
     '--from', 'general:bank', '--to', 'general:cash')
@@ -414,6 +418,10 @@ arg('fund-ledger-bad-command', 64, '~frobnicate', 'fund-ledger', 'frobnicate')
 
 # dispute-log.
 DO = ['open', '--received', '2026-04-01', '--category', 'wages', '--employer', 'x', '--summary', 's']
+arg('dispute-log-open-summary-esc', 65, '~summary', 'dispute-log', *(DO[:-1] + ['s' + E]))
+arg('dispute-log-update-note-esc', 65, '~note', 'dispute-log', 'update', '2026-0001', '--note', 'n' + E)
+arg('dispute-log-close-note-esc', 65, '~note', 'dispute-log', 'close', '2026-0001', '--outcome', 'resolved',
+    '--note', 'n' + E)
 arg('dispute-log-open-received', 65, '~received', 'dispute-log', *(DO[:1] + ['--received', '2026-02-30'] + DO[3:]))
 arg('dispute-log-open-category', 65, '~nosuch', 'dispute-log', *(DO[:3] + ['--category', 'nosuch'] + DO[5:]))
 arg('dispute-log-open-claimed-int64', 65, '~claimed', 'dispute-log', *DO, '--claimed', '92233720368547758.08')
@@ -437,6 +445,7 @@ arg('dispute-log-ls-at', 65, '~--at', 'dispute-log', 'ls', '--overdue', '--at', 
 
 # activity-log.
 arg('activity-log-add-date', 65, '~date', 'activity-log', 'add', '2026-02-30', 'meeting', 't')
+arg('activity-log-add-note-esc', 65, '~note', 'activity-log', 'add', '2026-04-01', 'meeting', 't', '--note', 'n' + E)
 arg('activity-log-add-kind', 65, '~kind', 'activity-log', 'add', '2026-04-01', 'party', 't')
 arg('activity-log-add-participants', 65, '~participants', 'activity-log', 'add', '2026-04-01', 'meeting', 't',
     '--participants', '1e30')
