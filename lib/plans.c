@@ -166,8 +166,16 @@ static int parse_notes(struct uk_plan_item *it, char *text, const char *name, lo
 			open = strrchr(text, '[');
 			close_len = 1;
 		}
-		if (!open)
+		if (!open) {
+			/* A note left in the text (not closed, or not at the end)
+			 * would silently lose its target. */
+			static const char *const starts[] = { "〔目标", "〔负责", "〔时间", "[目标", "[负责", "[时间",
+			                                      "〔target", "〔owner", "〔due", "[target", "[owner", "[due" };
+			for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
+				if (strstr(text, starts[i]))
+					return perr(name, line, "a note ('%s…') not closed, or not at the item's end", starts[i]);
 			return 0;
+		}
 		text[n - close_len] = '\0';
 		body = open + (open[0] == '[' ? 1 : 3);
 		{

@@ -86,6 +86,13 @@ test_expect_success 'a control character or NUL in the plan: refused with its li
 	refused 65 "nul.md:5: a control character (byte 0x00)" --year 2030 nul.md
 '
 
+test_expect_success 'a note not closed, or not at the item end, is refused: its target would be lost' '
+	item "3、开展培训〔目标: training >= 4" &&
+	refused 65 "e.md:11: a note .* not closed" --year 2030 e.md &&
+	item "3、开展培训[target: training >= 4] 全年" &&
+	refused 65 "e.md:11: a note .* not closed" --year 2030 e.md
+'
+
 test_expect_success 'a bracket inside a note value is refused: it would not read back' '
 	item "3、开展普法宣传[owner: 法律〔顾问]" &&
 	refused 65 "e.md:11: .*bracket" --year 2030 e.md
