@@ -672,8 +672,17 @@ static int detect(struct uk_reader *r)
 	if (r->enc == UK_ENC_GB18030) {
 		/* Convert what was read so far, then the rest as it comes. */
 		size_t len = r->buflen - r->pos, take;
-		char *sample = malloc(len ? len : 1);
+		char *sample;
 		int bad = 0;
+		long utf8_line, gb_line;
+
+		if (r->opts->encoding == UK_ENC_AUTO &&
+		    (utf8_line = uk_encoding_mixed_line(r->buf + r->pos, len, &gb_line)) != 0) {
+			uk_err_at(r->name, utf8_line, "this line is UTF-8 but line %ld is not: a file in two "
+			          "encodings (save it again in one, or name it with --encoding)", gb_line);
+			return UK_EX_DATAERR;
+		}
+		sample = malloc(len ? len : 1);
 		if (!sample)
 			return uk_err_nomem();
 		memcpy(sample, r->buf + r->pos, len);

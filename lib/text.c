@@ -131,6 +131,37 @@ enum uk_encoding uk_encoding_detect(const char *sample, size_t len)
 	return UK_ENC_GB18030;
 }
 
+long uk_encoding_mixed_line(const char *sample, size_t len, long *gb_line)
+{
+	long line = 1, utf8_line = 0;
+	size_t start = 0;
+
+	*gb_line = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && sample[i] != '\n')
+			continue;
+		if (i == len && start == len)
+			break;
+		{
+			const char *s = sample + start;
+			size_t n = i - start, wide = 0;
+			if (uk_utf8_valid_prefix(s, n) == n) {
+				for (size_t k = 0; k < n; k++)
+					wide += ((unsigned char)s[k] & 0xF0) == 0xE0;
+				if (wide >= 4 && !utf8_line)
+					utf8_line = line;
+			} else if (!*gb_line && i < len) {  /* a last line may be cut */
+				*gb_line = line;
+			}
+		}
+		if (utf8_line && *gb_line)
+			return utf8_line;
+		start = i + 1;
+		line++;
+	}
+	return 0;
+}
+
 struct uk_iconv {
 	iconv_t cd;
 };

@@ -23,6 +23,12 @@ int uk_encoding_parse(const char *name, enum uk_encoding *out);
  * UTF-8 (a multi-byte sequence cut at the end of the sample is allowed),
  * else GB18030. */
 enum uk_encoding uk_encoding_detect(const char *sample, size_t len);
+/* In a sample detected as GB18030: the first line (1-based) that is valid
+ * UTF-8 holding at least four 3-byte characters, which GB18030 text is
+ * all but never by chance (under 1e-6 a line), with *gb_line the first
+ * line that is not UTF-8; 0 when the sample is in one encoding. A file
+ * saved in two encodings would otherwise be read as mojibake. */
+long uk_encoding_mixed_line(const char *sample, size_t len, long *gb_line);
 
 /* A streaming GB18030 -> UTF-8 converter over iconv. */
 struct uk_iconv;

@@ -47,6 +47,19 @@ static void test_encoding(void)
 	is_int(uk_encoding_detect(S("\xE5\xA7\x93\xE5\x90" "a")), UK_ENC_GB18030,
 	       "cut sequence mid-sample is not UTF-8");
 	is_int(uk_encoding_detect(S("")), UK_ENC_UTF8, "empty sample is UTF-8");
+
+	{
+		long gb = -1;
+		/* 张三,教务处 in UTF-8 on line 2, 李四 in GB18030 on line 3. */
+		const char mixed[] = "a,b\n\xE5\xBC\xA0\xE4\xB8\x89,\xE6\x95\x99\xE5\x8A\xA1\xE5\xA4\x84\n"
+		                     "\xC0\xEE\xCB\xC4,x\n";
+		const char gb_only[] = "a,b\n\xD5\xC5\xC8\xFD,\xBD\xCC\xCE\xF1\xB4\xA6\n\xC0\xEE\xCB\xC4,x\n";
+		is_int(uk_encoding_mixed_line(S(mixed), &gb), 2, "mixed: the UTF-8 line named");
+		is_int(gb, 3, "mixed: the GB18030 line named");
+		is_int(uk_encoding_mixed_line(S(gb_only), &gb), 0, "GB18030 only: not mixed");
+		is_int(uk_encoding_mixed_line(S("a\n\xE5\xBC\xA0\xE4\xB8\x89\n"), &gb), 0,
+		       "UTF-8 only: not mixed");
+	}
 }
 
 static void test_iconv(void)

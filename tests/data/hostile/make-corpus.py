@@ -149,6 +149,10 @@ for t in TOOLS:
     # as GB18030 and its UTF-8 lines are the ones that do not decode.
     t.csv('mixed-gb-in-utf8', 65, where(3), raw=lines(h, g) + '一二'.encode('gb18030') + b',' * (ncol - 1) + b'\n',
           extra=['--encoding', 'utf-8'])
+    # The same in auto mode: a line of UTF-8 text among GB18030 ones is
+    # named, rather than read as mojibake.
+    t.csv('mixed-auto', 65, where(2), raw=lines(h, '张三丰,教务处办公室' + ',' * (ncol - 2)) +
+          ('李四' + ',' * (ncol - 1) + '\n').encode('gb18030'))
     if g.isascii():
         continue
     t.csv('gb18030-forced-on-utf8', 65, where(2), raw=lines(h, g.replace('好', '好好')),
