@@ -715,7 +715,11 @@ test_expect_success 'no shell and no other program is run: none of system, popen
 	test_must_fail grep -nE "\b($RUNNERS)[[:space:]]*\(" "$UK_TOP"/lib/*.c "$UK_TOP"/lib/*.h "$UK_TOP"/cmd/*.c
 '
 
-if command -v nm >/dev/null 2>&1; then
+if [ "$(head -c2 "$UK_BIN/member-add")" = "#!" ]; then
+	# make check-valgrind puts wrapper scripts in UK_BIN.
+	test_count=$((test_count + 1))
+	echo "ok $test_count # SKIP no tool links them (the tools are wrapper scripts here)"
+elif command -v nm >/dev/null 2>&1; then
 	test_expect_success 'no tool links any of them either' '
 		for b in "$UK_BIN"/*; do
 			nm -D --undefined-only "$b" >syms || exit 1
