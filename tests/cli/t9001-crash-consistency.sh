@@ -4,10 +4,11 @@
 # each, on a fresh copy of a database that already holds data. After every
 # kill: PRAGMA integrity_check is ok, the batch landed whole or not at all,
 # the old data is untouched and `fund-ledger verify` exits 0. The moments
-# come from awk's rand() with a fixed seed, so a run can be repeated.
+# come from awk's rand() with a fixed seed, so a run can be repeated
+# (UK_CRASH_SEED picks another, UK_CRASH_KILLS the number of kills).
 . "$(dirname "$0")/lib.sh"
 
-KILLS=20
+KILLS=${UK_CRASH_KILLS:-20}
 SEED=${UK_CRASH_SEED:-9001}
 MAXDELAY=0.30
 
