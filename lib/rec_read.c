@@ -9,7 +9,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define CHUNK (64 * 1024)
 /* A record longer than this is refused instead of eating all memory when
@@ -889,7 +891,7 @@ int uk_rejects_open(const char *path, struct uk_reader *r, struct uk_rejects **o
 {
 	struct uk_rejects *rj = calloc(1, sizeof *rj);
 	struct uk_outcol *cols;
-	int n = r->json ? r->ncols : r->nheader;
+	int n = r->json ? r->ncols : r->nheader, fd;
 
 	*out = NULL;
 	if (!rj || !(rj->path = strdup(path)) ||
@@ -905,8 +907,13 @@ int uk_rejects_open(const char *path, struct uk_reader *r, struct uk_rejects **o
 	for (int i = 0; i < n; i++)
 		cols[i].name = r->json ? r->cols[i].name : r->header[i];
 	cols[n].name = "error";
-	if (!(rj->f = fopen(path, "w"))) {
+	/* Rejected records carry what the register holds (ID numbers,
+	 * phones): private to the user, like the database. */
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0 || !(rj->f = fdopen(fd, "w"))) {
 		uk_err("cannot create rejects file '%s': %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		free(cols);
 		free(rj->vals);
 		free(rj->path);

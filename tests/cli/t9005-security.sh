@@ -76,6 +76,15 @@ test_expect_success 'a later write does not widen the mode of the database file'
 	mode_600 b.db
 '
 
+test_expect_success 'a --rejects file is private too: it holds the rejected records ID numbers' '
+	mkdir -p rj && cd rj &&
+	umask 000 &&
+	printf "name,id_card,phone\n张三,$ID1,13800138000\n李四,110105194912310000,13900139000\n" >in.csv &&
+	test_expect_code 1 member-add -q -d r.db --skip-bad --rejects rejects.csv in.csv 2>/dev/null &&
+	grep -q 110105194912310000 rejects.csv &&
+	mode_600 rejects.csv
+'
+
 test_expect_success 'a first write that fails creates no database file (a bad record, an unknown member)' '
 	mkdir -p failed && cd failed &&
 	printf "received,category,employer,workers,summary,members\n2024-01-02,wages,X,1,s,000009\n" >bad-disputes.csv &&
