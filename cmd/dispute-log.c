@@ -160,7 +160,7 @@ static int cmd_show(const struct uk_opts *o, char **pos)
 		rc = uk_writer_close(w, rc);
 		/* The case, then its timeline. */
 		if (!rc && (rc = with_writer(o, tl, ntl, &t)) == 0) {
-			uk_writer_follows(t);
+			uk_writer_follows(t, 1);
 			rc = uk_dispute_show(db, pos[0], NULL, t, o->mask);
 			rc = uk_writer_close(t, rc);
 		}

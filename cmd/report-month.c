@@ -17,7 +17,7 @@ static const char usage[] =
 	"  --table NAME     with -f csv: that table only (statement, balances, aid, disputes)\n"
 	"  --dry-run        print it, record nothing\n"
 	"Common:\n"
-	"  -d, --db PATH  -f, --format md|html|json|csv|table  -q, --quiet\n"
+	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
 	"  -h, --help  --version\n";
 
 enum { OPT_MONTH = UK_OPT_TOOL, OPT_LANG, OPT_TABLE };
@@ -67,9 +67,9 @@ int main(int argc, char **argv)
 		rc = uk_usage_error(usage, table ? "--table goes with -f csv" : "a report is md, html, json, csv or table");
 		goto out;
 	}
-	/* A report's CSV is not guarded for Excel: refused, not ignored. */
-	if (o.excel) {
-		rc = uk_usage_error(usage, "--excel is for the record lists, not for a report");
+	/* --excel shapes CSV; on any other form it would be ignored. */
+	if (o.excel && uk_format_resolve(&o, 1) != UK_FMT_CSV) {
+		rc = uk_usage_error(usage, "--excel goes with -f csv");
 		goto out;
 	}
 	if (uk_period_parse_month(month_s, &p, &why) != 0) {
@@ -93,7 +93,7 @@ int main(int argc, char **argv)
 		rc = uk_db_commit(db);
 	uk_db_rollback(db);
 	if (!rc) {
-		int r = uk_report_render(report, uk_format_resolve(&o, 1), lang, table, stdout);
+		int r = uk_report_render(report, uk_format_resolve(&o, 1), lang, table, o.excel, stdout);
 		rc = r == 1 ? UK_EX_USAGE : r ? UK_EX_IOERR : 0;
 	}
 out:

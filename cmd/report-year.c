@@ -19,7 +19,7 @@ static const char usage[] =
 	"                   months, balances, disputes, activities, plan, unions)\n"
 	"  --merge FILE...  add up the JSON reports of many unions (- for stdin)\n"
 	"Common:\n"
-	"  -d, --db PATH  -f, --format md|html|json|csv|table  -q, --quiet\n"
+	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
 	"  -h, --help  --version\n";
 
 enum { OPT_YEAR = UK_OPT_TOOL, OPT_LANG, OPT_TABLE, OPT_MERGE };
@@ -137,9 +137,9 @@ int main(int argc, char **argv)
 		rc = uk_usage_error(usage, "a report is md, html, json, csv or table");
 		goto out;
 	}
-	/* A report's CSV is not guarded for Excel: refused, not ignored. */
-	if (o.excel) {
-		rc = uk_usage_error(usage, "--excel is for the record lists, not for a report");
+	/* --excel shapes CSV; on any other form it would be ignored. */
+	if (o.excel && uk_format_resolve(&o, 1) != UK_FMT_CSV) {
+		rc = uk_usage_error(usage, "--excel goes with -f csv");
 		goto out;
 	}
 	if (table && uk_format_resolve(&o, 1) != UK_FMT_CSV) {
@@ -182,7 +182,7 @@ int main(int argc, char **argv)
 			rc = uk_report_year(db, p.from.y, &report);
 	}
 	if (!rc) {
-		int r = uk_report_render(report, uk_format_resolve(&o, 1), lang, table, stdout);
+		int r = uk_report_render(report, uk_format_resolve(&o, 1), lang, table, o.excel, stdout);
 		rc = r == 1 ? UK_EX_USAGE : r ? UK_EX_IOERR : 0;
 	}
 out:

@@ -87,10 +87,11 @@ static void start(struct uk_writer *w)
 	}
 }
 
-void uk_writer_follows(struct uk_writer *w)
+void uk_writer_follows(struct uk_writer *w, int blank_line)
 {
 	w->follows = 1;
-	puts_(w, w->excel ? "\r\n" : "\n");
+	if (blank_line)
+		puts_(w, w->excel ? "\r\n" : "\n");
 }
 
 static void csv_cell(struct uk_writer *w, const char *s, enum uk_coltype type)

@@ -184,8 +184,10 @@ static const char *title_of(json_t *r, enum uk_report_lang lang, char *buf, size
 	return buf;
 }
 
-/* Rows through the toolkit's writer: csv, table. */
-static int write_rows(const struct table *t, enum uk_format fmt, enum uk_report_lang lang, FILE *f)
+/* Rows through the toolkit's writer: csv, table. excel: for Excel (CSV
+ * only); follows: after other output, so no byte-order mark of its own. */
+static int write_rows(const struct table *t, enum uk_format fmt, enum uk_report_lang lang,
+                      int excel, int follows, FILE *f)
 {
 	struct uk_outcol cols[8];
 	struct uk_writer *w;
@@ -195,8 +197,10 @@ static int write_rows(const struct table *t, enum uk_format fmt, enum uk_report_
 		cols[c].name = fmt == UK_FMT_CSV ? t->cols[c].key : L(lang, t->cols[c].zh, t->cols[c].en);
 		cols[c].type = t->cols[c].type;
 	}
-	if (!(w = uk_writer_new(f, fmt, 0, cols, t->ncols)))
+	if (!(w = uk_writer_new(f, fmt, excel, cols, t->ncols)))
 		return -1;
+	if (follows)
+		uk_writer_follows(w, 0);
 	json_array_foreach(t->rows, i, row) {
 		const char *vals[8];
 		char bufs[8][64];
@@ -396,7 +400,8 @@ int uk_report_table_known(const char *kind, const char *name)
 	return 0;
 }
 
-int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, const char *only, FILE *f)
+int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, const char *only, int excel,
+                     FILE *f)
 {
 	struct table t[16];
 	int n, rc = 0, found = 0;
@@ -413,14 +418,18 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 	if (fmt == UK_FMT_HTML) {
 		html_page(r, t, n, lang, f);
 	} else if (fmt == UK_FMT_CSV) {
-		/* Every table as a section ("# name" first), or the one asked. */
+		/* Every table as a section ("# name" first), or the one asked.
+		 * For Excel: one byte-order mark at the top, CRLF throughout. */
+		const char *nl = excel ? "\r\n" : "\n";
+		if (excel && !only)
+			fputs("\xEF\xBB\xBF", f);
 		for (int i = 0; i < n && !rc; i++) {
 			if (only && strcmp(only, t[i].name))
 				continue;
 			found = 1;
 			if (!only)
-				fprintf(f, "%s# %s\n", i ? "\n" : "", t[i].name);
-			rc = write_rows(&t[i], UK_FMT_CSV, lang, f);
+				fprintf(f, "%s# %s%s", i ? nl : "", t[i].name, nl);
+			rc = write_rows(&t[i], UK_FMT_CSV, lang, excel, !only, f);
 		}
 		if (only && !found) {
 			free_tables(t, n);
@@ -435,7 +444,7 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 		free(shown);
 		for (int i = 0; i < n && !rc; i++) {
 			fprintf(f, "\n%s\n", L(lang, t[i].zh, t[i].en));
-			rc = write_rows(&t[i], UK_FMT_TABLE, lang, f);
+			rc = write_rows(&t[i], UK_FMT_TABLE, lang, 0, 0, f);
 		}
 		signatures(r, f);
 	} else {

@@ -69,10 +69,11 @@ int uk_writer_end(struct uk_writer *w);
 /* Frees without writing what is pending: a command that failed prints no
  * header. */
 void uk_writer_abandon(struct uk_writer *w);
-/* A table that follows another in the same output (dispute-log show: the
- * case, then its timeline): writes the blank line between them, in the
- * output's line end, and no second byte-order mark. */
-void uk_writer_follows(struct uk_writer *w);
+/* A table that follows other output in the same stream (dispute-log show:
+ * the case, then its timeline; a report's sections): no second byte-order
+ * mark, and with blank_line the blank line between them, in the output's
+ * line end. */
+void uk_writer_follows(struct uk_writer *w, int blank_line);
 /* The end of a command's output: abandons it when status is an error
  * (over 1: exit 1 is "done, records skipped"), else ends it; returns
  * status, or 74 when the output failed. */

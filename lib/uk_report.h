@@ -27,7 +27,8 @@ enum uk_report_lang { UK_LANG_ZH, UK_LANG_EN };
 /* Whether a report of kind ("year", "month") has the table name. */
 int uk_report_table_known(const char *kind, const char *name);
 /* Renders in md, html (one self-contained page with inline SVG charts),
- * json, csv (every table as a section, or only `table`) or table. */
+ * json, csv (every table as a section, or only `table`; excel: for Excel,
+ * as --excel) or table. */
 int uk_report_render(json_t *report, enum uk_format fmt, enum uk_report_lang lang,
-                     const char *table, FILE *f);
+                     const char *table, int excel, FILE *f);
 #endif

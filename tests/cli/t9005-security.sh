@@ -757,6 +757,7 @@ excel_safe() {
 	raw = open(sys.argv[1], "rb").read()
 	assert raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
 	body = raw[3:]
+	assert b"\xef\xbb\xbf" not in body, "a second byte-order mark"
 	assert body.endswith(b"\r\n"), "the last line does not end in CRLF"
 	rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
 	assert len(rows) >= 2, rows
@@ -878,10 +879,18 @@ test_expect_success 'without --excel the same values come out as they are (the g
 	test_grep "^general,工会经费,100.00,500.00,-400.00$" plain2.csv
 '
 
-test_expect_success 'the reports refuse --excel (64) rather than print CSV that is not guarded' '
+test_expect_success 'the reports: --excel CSV is one Excel file (one BOM), guarded; --excel with another format is 64' '
 	export UNIONKIT_DB="$TRASH/excel.db" &&
-	test_refused 64 "excel" report-year --year 2024 -f csv --excel &&
-	test_refused 64 "excel" report-month --month 2024-01 --dry-run -f csv --excel
+	report-year --year 2024 -f csv --excel >ry.csv &&
+	excel_safe ry.csv "@SUM(A1)" &&
+	report-year --year 2024 -f csv --table units --excel >ry-units.csv &&
+	excel_safe ry-units.csv "@SUM(A1)" &&
+	report-month --month 2024-01 --dry-run -f csv --excel >rm.csv &&
+	excel_safe rm.csv &&
+	report-year --year 2024 -f csv >ry-plain.csv &&
+	test_grep "^@SUM(A1)," ry-plain.csv &&
+	test_refused 64 "excel" report-year --year 2024 -f md --excel &&
+	test_refused 64 "excel" report-month --month 2024-01 --dry-run -f html --excel
 '
 
 # --- Public documents ----------------------------------------------------------
