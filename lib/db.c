@@ -396,12 +396,22 @@ void uk_db_close(struct uk_db *db)
 	 * nobody's data either, whatever its data_version says. */
 	if (db->created && db->h && !db->in_memory && sqlite3_get_autocommit(db->h)) {
 		int version = -1, objects = -1, rc;
+		sqlite3_stmt *st;
 		sqlite3_busy_timeout(db->h, 0);
+		/* BEGIN EXCLUSIVE opens a rollback journal, which a full disk
+		 * has no room for; nothing is written under this lock, so the
+		 * journal may live in memory. Only a connection still in the
+		 * rollback mode it was created in is switched (never a WAL one). */
+		if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK) {
+			int rollback = sqlite3_step(st) == SQLITE_ROW &&
+			               strcmp((const char *)sqlite3_column_text(st, 0), "delete") == 0;
+			sqlite3_finalize(st);
+			if (rollback)
+				sqlite3_exec(db->h, "PRAGMA journal_mode = MEMORY", NULL, NULL, NULL);
+		}
+		/* Only under the exclusive lock: a shared one would let another
+		 * process commit into the file being removed. */
 		rc = sqlite3_exec(db->h, "BEGIN EXCLUSIVE", NULL, NULL, NULL);
-		/* No room even for the journal the exclusive lock opens (a full
-		 * disk): a read transaction keeps committers out as well. */
-		if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
-			rc = sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL);
 		if (rc == SQLITE_OK) {
 			if ((pragma_int(db, "PRAGMA data_version", &version) == SQLITE_OK &&
 			     version == db->data_version) ||
