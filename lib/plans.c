@@ -172,8 +172,16 @@ static int parse_notes(struct uk_plan_item *it, char *text, const char *name, lo
 			static const char *const starts[] = { "〔目标", "〔负责", "〔时间", "[目标", "[负责", "[时间",
 			                                      "〔target", "〔owner", "〔due", "[target", "[owner", "[due" };
 			for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
-				if (strstr(text, starts[i]))
-					return perr(name, line, "a note ('%s…') not closed, or not at the item's end", starts[i]);
+				for (const char *at = strstr(text, starts[i]); at; at = strstr(at + 1, starts[i])) {
+					/* A note is KEY then a colon: "[due diligence]"
+					 * and "〔时间管理〕" are only words. */
+					const char *c = at + strlen(starts[i]);
+					while (*c == ' ')
+						c++;
+					if (*c == ':' || strncmp(c, "：", 3) == 0)
+						return perr(name, line, "a note ('%s…') not closed, or not at the "
+						            "item's end", starts[i]);
+				}
 			return 0;
 		}
 		text[n - close_len] = '\0';

@@ -90,7 +90,16 @@ test_expect_success 'a note not closed, or not at the item end, is refused: its 
 	item "3、开展培训〔目标: training >= 4" &&
 	refused 65 "e.md:11: a note .* not closed" --year 2030 e.md &&
 	item "3、开展培训[target: training >= 4] 全年" &&
+	refused 65 "e.md:11: a note .* not closed" --year 2030 e.md &&
+	item "3、开展培训〔时间：3月" &&
 	refused 65 "e.md:11: a note .* not closed" --year 2030 e.md
+'
+
+test_expect_success 'words in brackets that are not notes stay item text' '
+	item "3、学习〔时间管理〕方法，Review [due diligence] 和[ownership]记录〔负责: 张三〕" &&
+	plan-new --dry-run --year 2030 -f json e.md >p.json &&
+	grep -q "学习〔时间管理〕方法，Review \[due diligence\] 和\[ownership\]记录" p.json &&
+	grep -q "\"owner\": \"张三\"" p.json
 '
 
 test_expect_success 'a bracket inside a note value is refused: it would not read back' '
