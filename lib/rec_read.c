@@ -679,7 +679,7 @@ static int detect(struct uk_reader *r)
 		long utf8_line, gb_line;
 
 		if (r->opts->encoding == UK_ENC_AUTO &&
-		    (utf8_line = uk_encoding_mixed_line(r->buf + r->pos, len, &gb_line)) != 0) {
+		    (utf8_line = uk_encoding_mixed_line(r->buf + r->pos, len, r->eof, &gb_line)) != 0) {
 			uk_err_at(r->name, utf8_line, "this line is UTF-8 but line %ld is not: a file in two "
 			          "encodings (save it again in one, or name it with --encoding)", gb_line);
 			return UK_EX_DATAERR;

@@ -131,17 +131,19 @@ enum uk_encoding uk_encoding_detect(const char *sample, size_t len)
 	return UK_ENC_GB18030;
 }
 
-long uk_encoding_mixed_line(const char *sample, size_t len, long *gb_line)
+long uk_encoding_mixed_line(const char *sample, size_t len, int complete, long *gb_line)
 {
 	long line = 1, utf8_line = 0;
 	size_t start = 0;
 
 	*gb_line = 0;
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && sample[i] != '\n')
-			continue;
-		if (i == len && start == len)
-			break;
+	while (start < len) {
+		size_t i = start, next;
+		int ended;
+		while (i < len && sample[i] != '\n' && sample[i] != '\r')
+			i++;
+		ended = i < len;
+		next = i + (i + 1 < len && sample[i] == '\r' && sample[i + 1] == '\n' ? 2 : 1);
 		{
 			const char *s = sample + start;
 			size_t n = i - start, wide = 0;
@@ -150,13 +152,13 @@ long uk_encoding_mixed_line(const char *sample, size_t len, long *gb_line)
 					wide += ((unsigned char)s[k] & 0xF0) == 0xE0;
 				if (wide >= 4 && !utf8_line)
 					utf8_line = line;
-			} else if (!*gb_line && i < len) {  /* a last line may be cut */
+			} else if (!*gb_line && (ended || complete)) {  /* a sample may cut its last line */
 				*gb_line = line;
 			}
 		}
 		if (utf8_line && *gb_line)
 			return utf8_line;
-		start = i + 1;
+		start = next;
 		line++;
 	}
 	return 0;

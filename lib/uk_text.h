@@ -27,8 +27,10 @@ enum uk_encoding uk_encoding_detect(const char *sample, size_t len);
  * UTF-8 holding at least four 3-byte characters, which GB18030 text is
  * all but never by chance (under 1e-6 a line), with *gb_line the first
  * line that is not UTF-8; 0 when the sample is in one encoding. A file
- * saved in two encodings would otherwise be read as mojibake. */
-long uk_encoding_mixed_line(const char *sample, size_t len, long *gb_line);
+ * saved in two encodings would otherwise be read as mojibake. Lines end at
+ * LF or a CR alone, as the reader counts them; complete: the sample is the
+ * whole file, so its last line is whole too. */
+long uk_encoding_mixed_line(const char *sample, size_t len, int complete, long *gb_line);
 
 /* A streaming GB18030 -> UTF-8 converter over iconv. */
 struct uk_iconv;

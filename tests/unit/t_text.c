@@ -54,10 +54,20 @@ static void test_encoding(void)
 		const char mixed[] = "a,b\n\xE5\xBC\xA0\xE4\xB8\x89,\xE6\x95\x99\xE5\x8A\xA1\xE5\xA4\x84\n"
 		                     "\xC0\xEE\xCB\xC4,x\n";
 		const char gb_only[] = "a,b\n\xD5\xC5\xC8\xFD,\xBD\xCC\xCE\xF1\xB4\xA6\n\xC0\xEE\xCB\xC4,x\n";
-		is_int(uk_encoding_mixed_line(S(mixed), &gb), 2, "mixed: the UTF-8 line named");
+		is_int(uk_encoding_mixed_line(S(mixed), 1, &gb), 2, "mixed: the UTF-8 line named");
 		is_int(gb, 3, "mixed: the GB18030 line named");
-		is_int(uk_encoding_mixed_line(S(gb_only), &gb), 0, "GB18030 only: not mixed");
-		is_int(uk_encoding_mixed_line(S("a\n\xE5\xBC\xA0\xE4\xB8\x89\n"), &gb), 0,
+		is_int(uk_encoding_mixed_line(S(gb_only), 1, &gb), 0, "GB18030 only: not mixed");
+		/* The GB18030 line last, without a line end: in a whole file it
+		 * counts; in a sample cut there it may be cut mid-character. */
+		const char tail[] = "\xE5\xBC\xA0\xE4\xB8\x89\xE6\x95\x99\xE5\x8A\xA1,x\n\xC0\xEE\xCB\xC4,2";
+		is_int(uk_encoding_mixed_line(S(tail), 1, &gb), 1, "mixed, last line unended: found in a whole file");
+		is_int(gb, 2, "mixed, last line unended: its line named");
+		is_int(uk_encoding_mixed_line(S(tail), 0, &gb), 0, "mixed, last line unended: not judged in a cut sample");
+		/* Lines ended by a CR alone. */
+		const char cr[] = "a\r\xE5\xBC\xA0\xE4\xB8\x89\xE6\x95\x99\xE5\x8A\xA1\r\xC0\xEE\xCB\xC4,x\r";
+		is_int(uk_encoding_mixed_line(S(cr), 1, &gb), 2, "mixed, CR line ends: the UTF-8 line");
+		is_int(gb, 3, "mixed, CR line ends: the GB18030 line");
+		is_int(uk_encoding_mixed_line(S("a\n\xE5\xBC\xA0\xE4\xB8\x89\n"), 1, &gb), 0,
 		       "UTF-8 only: not mixed");
 	}
 }
