@@ -26,8 +26,13 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 			int sp;
 			res = fn(ctx, row, err, sizeof err);
 			sp = uk_db_release(db, res != 0);
-			if (sp && res <= 1)
+			if (sp && res <= 1) {
+				/* The transaction is gone (a full disk): the record's
+				 * own reason is the message, said once. */
+				if (res == -1)
+					uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
 				res = sp;
+			}
 		}
 		uk_progress_tick(&progress, *added + *bad + 1);
 		if (res > 1) {
