@@ -108,7 +108,8 @@ int main(int argc, char **argv)
 	int year = 0, copy = 0, template = 0, replace = 0, show = 0, progress = 0;
 	int c, rc = 0, done = 0, modes;
 
-	uk_cli_init(argv[0]);
+	/* getopt names argv[0] in its messages: the same name as ours. */
+	argv[0] = (char *)uk_cli_init(argv[0]);
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_YEAR: year_s = optarg; break;

@@ -38,7 +38,8 @@ int main(int argc, char **argv)
 	struct uk_period p;
 	int c, rc = 0, done = 0;
 
-	uk_cli_init(argv[0]);
+	/* getopt names argv[0] in its messages: the same name as ours. */
+	argv[0] = (char *)uk_cli_init(argv[0]);
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_MONTH: month_s = optarg; break;

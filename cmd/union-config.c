@@ -72,7 +72,8 @@ int main(int argc, char **argv)
 	const char *unset = NULL;
 	int do_list = 0, c, rc = 0, done = 0, nargs;
 
-	uk_cli_init(argv[0]);
+	/* getopt names argv[0] in its messages: the same name as ours. */
+	argv[0] = (char *)uk_cli_init(argv[0]);
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_LIST: do_list = 1; break;
