@@ -50,10 +50,7 @@ EXCLUDE="t9001-crash-consistency"
 #    timeout; under memcheck an import of 2500 entries holds the write lock
 #    longer than that, so some writers give up with 75 as designed. Its
 #    busy and retry paths are exactly what memcheck should see.
-#  t9005-security: "no tool links any of them" runs nm on $UK_BIN/*, which
-#    here are the wrapper scripts, not the tools (nm fails on them); the
-#    rest of it runs the tools as usual.
-NOVERDICT="t9002-concurrency t9005-security"
+NOVERDICT="t9002-concurrency"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/uk-valgrind.XXXXXX") || exit 1
 WRAP=$WORK/bin
