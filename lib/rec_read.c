@@ -649,8 +649,8 @@ static int detect(struct uk_reader *r)
 		if (r->enc == UK_ENC_AUTO)
 			r->enc = UK_ENC_GB18030;
 	}
-	if (r->enc == UK_ENC_AUTO)  /* an empty file has no buffer at all */
-		r->enc = r->buflen > r->pos ? uk_encoding_detect(r->buf + r->pos, r->buflen - r->pos) : UK_ENC_UTF8;
+	if (r->enc == UK_ENC_AUTO)  /* an empty sample is UTF-8 */
+		r->enc = uk_encoding_detect(r->buf + r->pos, r->buflen - r->pos);
 	p = r->pos;
 	while (p < r->buflen && strchr(" \t\r\n", r->buf[p]) && r->buf[p])
 		p++;
