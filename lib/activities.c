@@ -213,13 +213,11 @@ int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *
 		" FROM activities a LEFT JOIN ledger_entries e ON e.id = a.entry_id"
 		" WHERE (?1 IS NULL OR a.date BETWEEN ?1 AND ?2) AND (?3 IS NULL OR a.kind = ?3)"
 		" ORDER BY a.date, a.id");
-	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	int rc, status = UK_EX_OK;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	if (p) {
-		sqlite3_bind_text(st, 1, uk_date_format(p->from, from), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, uk_date_format(p->to, to), -1, SQLITE_STATIC);
+		uk_db_bind_period(st, 1, *p);
 	}
 	if (kind)
 		sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
@@ -299,13 +297,11 @@ int uk_activities_figures(struct uk_db *db, struct uk_period p, const char *kind
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT count(*), coalesce(sum(participants), 0) FROM activities"
 		" WHERE kind = ?3 AND date BETWEEN ?1 AND ?2");
-	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	int rc;
 	*count = *participants = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	sqlite3_bind_text(st, 1, uk_date_format(p.from, from), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
+	uk_db_bind_period(st, 1, p);
 	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
@@ -320,13 +316,11 @@ int uk_disclosures_count(struct uk_db *db, struct uk_period p, long *n)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT count(*) FROM disclosures WHERE month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7)");
-	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	int rc;
 	*n = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	sqlite3_bind_text(st, 1, uk_date_format(p.from, from), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
+	uk_db_bind_period(st, 1, p);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int64(st, 0);

@@ -498,3 +498,10 @@ int uk_db_release(struct uk_db *db, int undo)
 	int rc2 = uk_db_exec(db, "RELEASE record");
 	return rc ? rc : rc2;
 }
+
+void uk_db_bind_period(sqlite3_stmt *st, int first, struct uk_period p)
+{
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
+	sqlite3_bind_text(st, first, uk_date_format(p.from, from), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, first + 1, uk_date_format(p.to, to), -1, SQLITE_TRANSIENT);
+}

@@ -1063,13 +1063,11 @@ int uk_ledger_figures(struct uk_db *db, struct uk_period p, struct uk_ledger_fig
 		"   AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = x.id AND v.date <= ?2))"
 		" FROM ledger_entries e JOIN ledger_categories c ON c.code = e.category"
 		" WHERE e.date BETWEEN ?1 AND ?2");
-	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	int rc;
 	memset(f, 0, sizeof *f);
 	if (!st)
 		return UK_EX_SOFTWARE;
-	sqlite3_bind_text(st, 1, uk_date_format(p.from, from), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
+	uk_db_bind_period(st, 1, p);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		f->income = sqlite3_column_int64(st, 0);
@@ -1080,12 +1078,6 @@ int uk_ledger_figures(struct uk_db *db, struct uk_period p, struct uk_ledger_fig
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot sum the books");
-}
-
-static void bind_period(sqlite3_stmt *st, struct uk_period p, char from[UK_DATE_BUFSZ], char to[UK_DATE_BUFSZ])
-{
-	sqlite3_bind_text(st, 1, uk_date_format(p.from, from), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
 }
 
 /* Steps st through its rows of three texts and an amount, calling fn on
@@ -1114,10 +1106,9 @@ int uk_ledger_class_totals(struct uk_db *db, struct uk_period p, uk_class_fn fn,
 		" JOIN ledger_categories top ON top.code = coalesce(c.parent, c.code)"
 		" WHERE e.date BETWEEN ?1 AND ?2 AND top.kind <> 'system'"
 		" GROUP BY top.code ORDER BY top.kind = 'expense', top.code");
-	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	if (!st)
 		return UK_EX_SOFTWARE;
-	bind_period(st, p, from, to);
+	uk_db_bind_period(st, 1, p);
 	return each_row4(db, st, fn, ctx, "cannot sum the books");
 }
 
@@ -1129,11 +1120,10 @@ int uk_ledger_month_totals(struct uk_db *db, struct uk_period p, uk_month_fn fn,
 		" coalesce(sum(CASE WHEN c.kind = 'expense' THEN (CASE e.direction WHEN 'out' THEN e.amount ELSE -e.amount END) END), 0)"
 		" FROM ledger_entries e JOIN ledger_categories c ON c.code = e.category"
 		" WHERE e.date BETWEEN ?1 AND ?2 GROUP BY 1 ORDER BY 1");
-	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	int rc, status = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	bind_period(st, p, from, to);
+	uk_db_bind_period(st, 1, p);
 	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
 		            sqlite3_column_int64(st, 2));
@@ -1172,10 +1162,9 @@ int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx)
 		" AND x.void_of IS NULL AND x.date BETWEEN ?1 AND ?2"
 		" AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = x.id AND v.date <= ?2)"
 		" ORDER BY x.date, x.id");
-	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	if (!st)
 		return UK_EX_SOFTWARE;
-	bind_period(st, p, from, to);
+	uk_db_bind_period(st, 1, p);
 	return each_row4(db, st, fn, ctx, "cannot read aid");
 }
 
@@ -1187,9 +1176,8 @@ int uk_ledger_openings(struct uk_db *db, struct uk_period p, uk_balance_fn fn, v
 		"SELECT e.fund, f.title, e.account, sum(CASE e.direction WHEN 'in' THEN e.amount ELSE -e.amount END)"
 		" FROM ledger_entries e JOIN ledger_funds f ON f.name = e.fund"
 		" WHERE e.category = 'opening' AND e.date BETWEEN ?1 AND ?2 GROUP BY e.fund, e.account");
-	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	if (!st)
 		return UK_EX_SOFTWARE;
-	bind_period(st, p, from, to);
+	uk_db_bind_period(st, 1, p);
 	return each_row4(db, st, fn, ctx, "cannot read balances");
 }

@@ -434,13 +434,11 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 		" FROM (SELECT m.gender, m.join_date, m.hire_date, " FIELD_AT("es", "status") " AS s, "
 		FIELD_AT("eh", "hardship") " AS h FROM members m" JOIN_EVENTS
 		"       WHERE coalesce(m.join_date, m.hire_date, '') <= ?2)");
-	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ];
 	int rc;
 	memset(f, 0, sizeof *f);
 	if (!st)
 		return UK_EX_SOFTWARE;
-	sqlite3_bind_text(st, 1, uk_date_format(p.from, from), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, uk_date_format(p.to, to), -1, SQLITE_STATIC);
+	uk_db_bind_period(st, 1, p);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		f->total = sqlite3_column_int64(st, 0);

@@ -2,6 +2,8 @@
 #ifndef UK_DB_H
 #define UK_DB_H
 
+#include "uk_date.h"
+
 typedef struct sqlite3 sqlite3;
 typedef struct sqlite3_stmt sqlite3_stmt;
 
@@ -52,4 +54,7 @@ int uk_db_fail(struct uk_db *db, int rc, const char *what);
 sqlite3_stmt *uk_db_prepare(struct uk_db *db, const char *sql);
 /* Runs a statement without results; returns an exit code. */
 int uk_db_exec(struct uk_db *db, const char *sql);
+/* Binds a period's first and last dates ("YYYY-MM-DD") to parameters
+ * first and first + 1: how every report query takes its period. */
+void uk_db_bind_period(sqlite3_stmt *st, int first, struct uk_period p);
 #endif
