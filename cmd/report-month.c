@@ -78,13 +78,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	/* Written once a month (the disclosure metric) in its own transaction;
-	 * a dry run reads only. A missing database is an error, not an empty
-	 * disclosure: cron would publish one. */
-	if (!uk_store_exists(&o)) {
-		uk_err("database '%s' not found", o.db_path ? o.db_path : "(UNIONKIT_DB or ./union.db)");
-		rc = UK_EX_NOINPUT;
-		goto out;
-	}
+	 * a dry run reads only. A missing database is an error (the open
+	 * refuses it), not an empty disclosure that cron would publish. */
 	if ((rc = uk_store_open(&o, o.dry_run ? UK_DB_READ : UK_DB_WRITE, &db)) != 0)
 		goto out;
 	if (!o.dry_run && (rc = uk_db_begin(db)) != 0)

@@ -231,6 +231,7 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
 	case UK_OPT_EXCEL: o->excel = 1; return 0;
 	case UK_OPT_MASK: o->mask = 1; return 0;
 	case UK_OPT_DRY_RUN: o->dry_run = 1; return 0;
+	case UK_OPT_ALLOW_FUTURE: o->allow_future = 1; return 0;
 	case UK_OPT_SKIP_BAD: o->skip_bad = 1; return 0;
 	case UK_OPT_STRICT: o->strict = 1; return 0;
 	case UK_OPT_REJECTS: o->rejects = arg; return 0;
@@ -337,4 +338,14 @@ const char *uk_cli_input(int argc, char **argv, int optind_, int *toomany)
 	if (argc == optind_ && !isatty(STDIN_FILENO))
 		return "-";
 	return NULL;
+}
+
+int uk_future_check(struct uk_date d, int allow_future, char *err, size_t errsz)
+{
+	char day[UK_DATE_BUFSZ], today[UK_DATE_BUFSZ];
+	struct uk_date now = uk_date_today();
+	if (allow_future || uk_date_cmp(d, now) <= 0)
+		return 0;
+	return uk_errf(err, errsz, "date %s is after today (%s): a typo? give --allow-future if it is meant",
+	               uk_date_format(d, day), uk_date_format(now, today));
 }

@@ -252,7 +252,7 @@ static void set_journal_wal(struct uk_db *db)
 /* Journal settings, once the file is known to be ours. */
 static int configure_journal(struct uk_db *db, enum uk_db_mode mode)
 {
-	if (mode != UK_DB_WRITE || db->in_memory)
+	if (mode == UK_DB_READ || db->in_memory)
 		return UK_EX_OK;
 	/* A file this command has just created holds nothing anyone else
 	 * could be reading: its first load (often a whole HR export) goes
@@ -310,8 +310,14 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 		uk_err("database '%s' is a directory", path);
 		return UK_EX_NOINPUT;
 	}
-	if (!exists && mode == UK_DB_READ) {
-		uk_err("database '%s' not found (create it with member-add or union-config, "
+	if (exists && mode == UK_DB_CREATE) {
+		uk_err("database '%s' already exists", path);
+		return UK_EX_CANTCREAT;
+	}
+	/* Only union-config init creates the books: a mistyped --db must not
+	 * open a new, empty set of them and post into it. */
+	if (!exists && mode != UK_DB_CREATE) {
+		uk_err("database '%s' not found (create it with union-config init, "
 		       "or give --db)", path);
 		return UK_EX_NOINPUT;
 	}

@@ -8,13 +8,13 @@
 #include "uk_members.h"
 #include "uk_plans.h"
 
-#include <sys/stat.h>
 
 static const struct uk_migration migrations[] = {
 	{1, UK_CONFIG_SCHEMA_V1 UK_MEMBERS_SCHEMA_V1},
 	{2, UK_LEDGER_SCHEMA_V2},
 	{3, UK_DISPUTES_SCHEMA_V3},
 	{4, UK_PLANS_SCHEMA_V4},
+	{5, UK_MEMBERS_SCHEMA_V5 UK_LEDGER_SCHEMA_V5 UK_DISPUTES_SCHEMA_V5 UK_PLANS_SCHEMA_V5},
 };
 
 int uk_store_schema_version(void)
@@ -26,10 +26,4 @@ int uk_store_open(const struct uk_opts *o, enum uk_db_mode mode, struct uk_db **
 {
 	return uk_db_open(uk_db_default_path(o->db_path), mode, o->dry_run, migrations,
 	                  (int)(sizeof migrations / sizeof migrations[0]), out);
-}
-
-int uk_store_exists(const struct uk_opts *o)
-{
-	struct stat sb;
-	return stat(uk_db_default_path(o->db_path), &sb) == 0;
 }

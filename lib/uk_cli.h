@@ -46,6 +46,10 @@ int uk_bad_value(const char *option, const char *value, const char *why);
  * value, else 0. */
 int uk_cli_period(const char *usage, const char *year, const char *month, const char *from,
                   const char *to, struct uk_period *p, int *has);
+/* A recorded fact (an entry, event, activity, case) dated after today is a
+ * typo unless --allow-future says it is meant: 0 when d may be recorded,
+ * else -1 with the reason in err. */
+int uk_future_check(struct uk_date d, int allow_future, char *err, size_t errsz);
 /* Out of memory: one message, exit code 70. */
 int uk_err_nomem(void);
 
@@ -62,6 +66,7 @@ struct uk_opts {
 	int excel;                   /* --excel */
 	int mask;                    /* --mask */
 	int dry_run;                 /* --dry-run */
+	int allow_future;            /* --allow-future */
 	int skip_bad;                /* --skip-bad */
 	int strict;                  /* --strict */
 	const char *rejects;         /* --rejects FILE */
@@ -75,7 +80,8 @@ struct uk_opts {
 enum {
 	UK_OPT_VERSION = 0x1000, UK_OPT_EXCEL, UK_OPT_MASK, UK_OPT_DRY_RUN,
 	UK_OPT_SKIP_BAD, UK_OPT_STRICT, UK_OPT_REJECTS, UK_OPT_ENCODING,
-	UK_OPT_INPUT_FORMAT, UK_OPT_MAP, UK_OPT_TOOL /* tools number theirs from here */
+	UK_OPT_INPUT_FORMAT, UK_OPT_MAP, UK_OPT_ALLOW_FUTURE,
+	UK_OPT_TOOL /* tools number theirs from here */
 };
 
 #define UK_LONGOPTS_COMMON \
@@ -85,6 +91,8 @@ enum {
 #define UK_LONGOPTS_MASK {"mask", no_argument, 0, UK_OPT_MASK}
 #define UK_LONGOPTS_WRITE \
 	{"dry-run", no_argument, 0, UK_OPT_DRY_RUN}
+/* Tools that record dated facts: a date after today is refused without it. */
+#define UK_LONGOPTS_FUTURE {"allow-future", no_argument, 0, UK_OPT_ALLOW_FUTURE}
 #define UK_LONGOPTS_IMPORT \
 	{"skip-bad", no_argument, 0, UK_OPT_SKIP_BAD}, {"strict", no_argument, 0, UK_OPT_STRICT}, \
 	{"rejects", required_argument, 0, UK_OPT_REJECTS}, \

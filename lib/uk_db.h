@@ -10,7 +10,9 @@ typedef struct sqlite3_stmt sqlite3_stmt;
 /* 'UKIT': marks a SQLite file as unionkit's (PRAGMA application_id). */
 #define UK_DB_APPLICATION_ID 0x554B4954
 
-enum uk_db_mode { UK_DB_READ, UK_DB_WRITE };
+/* READ and WRITE open an existing file; CREATE makes a new one (and
+ * refuses one that exists). */
+enum uk_db_mode { UK_DB_READ, UK_DB_WRITE, UK_DB_CREATE };
 
 /* One forward step of the schema: the SQL that takes version - 1 to version. */
 struct uk_migration { int version; const char *sql; };
@@ -20,9 +22,10 @@ struct uk_db;
 /* The path in force: --db, else $UNIONKIT_DB, else ./union.db. */
 const char *uk_db_default_path(const char *opt);
 
-/* Opens path. READ refuses a missing file (66) and never creates one; WRITE
- * creates it with mode 0600. With dry_run and a missing file, a scratch
- * database in memory stands in, so nothing is created. Refuses a SQLite file
+/* Opens path. READ and WRITE refuse a missing file (66) and never create
+ * one; CREATE creates it with mode 0600 and refuses an existing one (73).
+ * With dry_run, CREATE checks against a scratch database in memory, so
+ * nothing is created. Refuses a SQLite file
  * that is not unionkit's or is newer than the migrations known (69). Migrates
  * forward in one transaction. Messages are printed; returns an exit code. */
 int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,

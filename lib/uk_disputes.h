@@ -32,6 +32,12 @@
 	" action TEXT NOT NULL, status TEXT NOT NULL, outcome TEXT, recovered INTEGER, note TEXT," \
 	" recorded_at TEXT NOT NULL);" \
 	"CREATE INDEX dispute_events_case ON dispute_events(dispute_id, id);"
+/* v5: a case entered by mistake is voided (when, why), never deleted; a
+ * case dated after the day it was recorded says it was meant. */
+#define UK_DISPUTES_SCHEMA_V5 \
+	"ALTER TABLE disputes ADD COLUMN allow_future INTEGER NOT NULL DEFAULT 0;" \
+	"ALTER TABLE disputes ADD COLUMN voided_at TEXT;" \
+	"ALTER TABLE disputes ADD COLUMN void_reason TEXT;"
 
 /* The categories of the 2008 law's Art. 2 (DOMAIN.md), in report order. */
 #define UK_DISPUTE_NCATEGORIES 8

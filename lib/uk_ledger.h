@@ -85,6 +85,9 @@
 	" fund TEXT NOT NULL, account TEXT NOT NULL, category TEXT NOT NULL, month TEXT NOT NULL," \
 	" amount_in INTEGER NOT NULL, amount_out INTEGER NOT NULL," \
 	" PRIMARY KEY (fund, account, category, month)) WITHOUT ROWID;"
+/* v5: an entry dated after the day it was recorded says it was meant. */
+#define UK_LEDGER_SCHEMA_V5 \
+	"ALTER TABLE ledger_entries ADD COLUMN allow_future INTEGER NOT NULL DEFAULT 0;"
 
 struct uk_ledger;
 /* A session on the books inside the caller's write transaction: holds the statements of a batch and the chain's last

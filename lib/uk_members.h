@@ -66,6 +66,9 @@ enum uk_member_field {
 	"CREATE TABLE member_counts(status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;" \
 	"INSERT INTO member_counts VALUES ('active', 0), ('retired', 0), ('transferred', 0)," \
 	" ('left', 0), ('deceased', 0);"
+/* v5: an event dated after the day it was recorded says it was meant. */
+#define UK_MEMBERS_SCHEMA_V5 \
+	"ALTER TABLE member_events ADD COLUMN allow_future INTEGER NOT NULL DEFAULT 0;"
 
 
 /* Input columns with the headers HR spreadsheets use (DESIGN.md §8): the

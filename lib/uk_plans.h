@@ -32,6 +32,12 @@
 	" member_id INTEGER NOT NULL REFERENCES members(id)," \
 	" PRIMARY KEY (activity_id, member_id)) WITHOUT ROWID;" \
 	"CREATE TABLE disclosures(month TEXT PRIMARY KEY, made_at TEXT NOT NULL) WITHOUT ROWID;"
+/* v5: an activity entered by mistake is voided (when, why), never
+ * deleted; one dated after the day it was recorded says it was meant. */
+#define UK_PLANS_SCHEMA_V5 \
+	"ALTER TABLE activities ADD COLUMN allow_future INTEGER NOT NULL DEFAULT 0;" \
+	"ALTER TABLE activities ADD COLUMN voided_at TEXT;" \
+	"ALTER TABLE activities ADD COLUMN void_reason TEXT;"
 
 /* A plan in memory. */
 struct uk_plan_item {

@@ -9,8 +9,6 @@
  * with unionkit's schema, migrating it forward. Returns an exit code. */
 int uk_store_open(const struct uk_opts *o, enum uk_db_mode mode, struct uk_db **out);
 
-/* Whether the database of the shared options exists. */
-int uk_store_exists(const struct uk_opts *o);
 
 /* The schema version this build writes. */
 int uk_store_schema_version(void);

@@ -13,6 +13,12 @@ TRASH=$(mktemp -d "${TMPDIR:-/tmp}/uk-test.XXXXXX")
 trap 'rm -rf "$TRASH"' EXIT
 cd "$TRASH" || exit 1
 export UNIONKIT_DB="$TRASH/union.db"
+# Only union-config init creates a database: every script starts with one,
+# as a secretary's first command makes it, unless it tests that very step
+# (UK_NO_INIT=1 before sourcing this file).
+if [ -z "${UK_NO_INIT:-}" ]; then
+	union-config -q init || { echo "Bail out! union-config init failed"; exit 1; }
+fi
 
 test_count=0
 test_failed=0
