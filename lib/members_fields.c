@@ -223,6 +223,31 @@ static int norm_id(struct uk_member *m, char *s, struct uk_date today, struct uk
 	return 0;
 }
 
+int uk_member_keys(char *const in[UK_MF_COUNT], struct uk_member *m, struct uk_date today)
+{
+	static const int keys[] = {UK_MF_MEMBER_NO, UK_MF_EMPLOYEE_NO, UK_MF_ID_CARD};
+	struct uk_date birth;
+	enum uk_gender gender;
+	char err[200];
+	int n = 0;
+
+	memset(m->v, 0, sizeof m->v);
+	m->used = 0;
+	m->id = 0;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		int f = keys[i], bad;
+		if (!in[f] || !*in[f])
+			continue;
+		bad = f == UK_MF_ID_CARD ? norm_id(m, in[f], today, &birth, &gender, err, sizeof err)
+		                         : norm_code(m, f, in[f], err, sizeof err);
+		if (bad)
+			m->v[f] = NULL;  /* unreadable: names no one */
+		else
+			n++;
+	}
+	return n;
+}
+
 int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
                         struct uk_date today, char *err, size_t errsz)
 {

@@ -25,6 +25,10 @@ struct import {
 	 * a duplicate inside the file and the members the file leaves out. */
 	long *seen;
 	size_t nseen;
+	/* The members rejected records name, by line: they are not missing. */
+	long *named;
+	size_t nnamed;
+	long keyless;                /* rejected records that name no one */
 	int64_t *affected, *missing_ids;
 	long naffected, capaffected, nmissing;
 	struct uk_rejects *rejects;
@@ -101,11 +105,12 @@ static void finalize(struct import *im)
 {
 	finalize_statements(im);
 	free(im->seen);
+	free(im->named);
 	free(im->affected);
 	free(im->missing_ids);
-	im->seen = NULL;
+	im->seen = im->named = NULL;
 	im->affected = im->missing_ids = NULL;
-	im->nseen = 0;
+	im->nseen = im->nnamed = 0;
 	im->capaffected = 0;
 }
 
@@ -129,22 +134,28 @@ static void bind_fields(sqlite3_stmt *st, char *const v[UK_MF_COUNT])
 	}
 }
 
+/* Sets (*a)[id] = v, growing the table by member id. 0, or -1. */
+static int id_table_set(long **a, size_t *n, int64_t id, long v)
+{
+	if ((size_t)id >= *n) {
+		size_t m = *n ? *n : 4096;
+		long *s;
+		while (m <= (size_t)id)
+			m *= 2;
+		if (!(s = realloc(*a, m * sizeof *s)))
+			return -1;
+		memset(s + *n, 0, (m - *n) * sizeof *s);
+		*a = s;
+		*n = m;
+	}
+	(*a)[id] = v;
+	return 0;
+}
+
 static int seen_mark(struct import *im, int64_t id, long line)
 {
-	if ((size_t)id >= im->nseen) {
-		size_t n = im->nseen ? im->nseen : 4096;
-		long *s;
-		while (n <= (size_t)id)
-			n *= 2;
-		if (!(s = realloc(im->seen, n * sizeof *s)))
-			return -1;
-		memset(s + im->nseen, 0, (n - im->nseen) * sizeof *s);
-		im->seen = s;
-		im->nseen = n;
-	}
 	/* A record from the command line has no line: -1 still marks it. */
-	im->seen[id] = line > 0 ? line : -1;
-	return 0;
+	return id_table_set(&im->seen, &im->nseen, id, line > 0 ? line : -1);
 }
 
 static long seen_line(const struct import *im, int64_t id)
@@ -461,7 +472,7 @@ static int count_missing(struct import *im)
 		return UK_EX_SOFTWARE;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		if (seen_line(im, id))
+		if (seen_line(im, id) || ((size_t)id < im->nnamed && im->named[id]))
 			continue;
 		im->st->missing++;
 		if (!im->o->list_missing || !im->o->out)
@@ -504,6 +515,37 @@ static void bad_record(struct import *im, struct uk_row *row, long line, const c
 		uk_rejects_add(im->rejects, row, err);
 }
 
+/* A rejected record still names a person: whoever its readable keys find
+ * is not missing from the input, whatever else is wrong with the record.
+ * 0, or -exit. */
+static int note_rejected(struct import *im, struct uk_row *row, long line)
+{
+	char *in[UK_MF_COUNT];
+	struct uk_member m;
+
+	for (int f = 0; f < UK_MF_COUNT; f++)
+		in[f] = uk_row_get(row, f);
+	if (uk_member_keys(in, &m, im->today_date) == 0) {
+		im->keyless++;
+		if (im->o->list_missing && im->o->skip_bad)
+			uk_err_at(im->file, line, "this rejected record has no readable employee_no, "
+			          "id_card or member_no: --list-missing cannot tell whom it names");
+		return 0;
+	}
+	for (int k = 0; k < 3; k++) {
+		const char *v = m.v[find_field[k]];
+		int64_t id;
+		int rc;
+		if (!v)
+			continue;
+		if ((rc = find_id_by(im, k, v, &id)) < 0)
+			return rc;
+		if (rc == 1 && id_table_set(&im->named, &im->nnamed, id, line))
+			return -uk_err_nomem();
+	}
+	return 0;
+}
+
 static void summary(const struct import *im)
 {
 	const struct uk_import_stats *s = im->st;
@@ -526,7 +568,7 @@ static int run_records(struct import *im, struct uk_member_source *src)
 	struct uk_row *row;
 	char err[400];
 	long n = 0;
-	int rc;
+	int rc, nrc = 0;
 
 	if (!src->reader) {
 		rc = import_one(im, src->single, 0, err, sizeof err);
@@ -546,6 +588,8 @@ static int run_records(struct import *im, struct uk_member_source *src)
 		}
 		if (uk_row_error(row)) {
 			bad_record(im, row, line, uk_row_error(row));
+			if ((nrc = note_rejected(im, row, line)) < 0)
+				break;
 			continue;
 		}
 		for (int f = 0; f < UK_MF_COUNT; f++)
@@ -561,10 +605,14 @@ static int run_records(struct import *im, struct uk_member_source *src)
 				break;
 			}
 			bad_record(im, row, line, err);
+			if ((nrc = note_rejected(im, row, line)) < 0)
+				break;
 		}
 		uk_progress_tick(&progress, ++n);
 	}
 	uk_progress_end(&progress);
+	if (nrc < 0)
+		return -nrc;
 	return rc > 1 ? rc : 0;
 }
 
@@ -575,6 +623,9 @@ static void reset(struct import *im)
 	memset(im->status_delta, 0, sizeof im->status_delta);
 	if (im->seen)
 		memset(im->seen, 0, im->nseen * sizeof *im->seen);
+	if (im->named)
+		memset(im->named, 0, im->nnamed * sizeof *im->named);
+	im->keyless = 0;
 	im->naffected = 0;
 	im->bulk = im->bulk_failed = 0;
 }
@@ -648,6 +699,14 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 	if (st->bad && !o->skip_bad) {
 		uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
 		       st->bad, st->bad == 1 ? "" : "s");
+		rc = UK_EX_DATAERR;
+		goto fail;
+	}
+	if (o->list_missing && im.keyless) {
+		/* The list would name as gone whoever that record stands for. */
+		uk_err("--list-missing: %ld rejected record%s name%s no one: nothing written "
+		       "(fix %s, or import without --list-missing)", im.keyless,
+		       im.keyless == 1 ? "" : "s", im.keyless == 1 ? "s" : "", im.keyless == 1 ? "it" : "them");
 		rc = UK_EX_DATAERR;
 		goto fail;
 	}

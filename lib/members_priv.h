@@ -25,6 +25,11 @@
 #define UK_MEMBER_COL(f) ((f) + 1)
 #define UK_MEMBER_COL_ROLES (UK_MF_COUNT + 1)
 
+/* The keys of a record that may be bad otherwise (member_no, employee_no,
+ * an ID number that passes its checks) into m, the rest left NULL: who a
+ * rejected record names. Returns how many keys are readable. */
+int uk_member_keys(char *const in[UK_MF_COUNT], struct uk_member *m, struct uk_date today);
+
 /* A member read from the database: owned strings. */
 struct uk_member_row { int64_t id; char *v[UK_MF_COUNT]; char *roles; };
 int uk_member_row_load(sqlite3_stmt *st, struct uk_member_row *row);

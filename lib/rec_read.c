@@ -513,6 +513,10 @@ static int json_next_record(struct uk_reader *r)
 	json_t *val;
 
 	row_reset(row);
+	/* A record refused before its values are read has none, not the
+	 * last record's. */
+	for (int c = 0; c < r->ncols; c++)
+		row->vals[c] = NULL;
 	if (r->json_done)
 		return 0;
 	p = skip_space(r, r->pos);
