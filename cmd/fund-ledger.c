@@ -7,6 +7,7 @@
 #include "uk_rec.h"
 #include "uk_store.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,8 @@ static const char usage[] =
 	"  --force --reason TEXT   hardship aid to a member without a hardship level\n"
 	"  --from FUND[:ACCOUNT] --to FUND[:ACCOUNT]   (transfer; ls: dates)\n"
 	"  --year Y  --month YYYY-MM  --from DATE  --to DATE  --category C\n"
-	"  --at DATE  --by fund|account|category|month   (balance)\n"
+	"  --at DATE  --by fund|account|category|month   (balance; --at defaults to today)\n"
+	"  --allow-future   an entry dated after today is meant (else refused)\n"
 	"  --reason TEXT  --date DATE   (void)\n"
 	"  --load FILE  --title TITLE\n"
 	"Records:\n"
@@ -59,9 +61,11 @@ struct args {
 static int open_write(const struct uk_opts *o, struct uk_db **db, struct uk_ledger **lg)
 {
 	int rc;
-	if ((rc = uk_store_open(o, UK_DB_WRITE, db)) != 0 || (rc = uk_db_begin(*db)) != 0)
+	if ((rc = uk_store_open(o, UK_DB_WRITE, db)) != 0 || (rc = uk_db_begin(*db)) != 0 ||
+	    (rc = uk_ledger_open(*db, lg)) != 0)
 		return rc;
-	return uk_ledger_open(*db, lg);
+	uk_ledger_allow_future(*lg, o->allow_future);
+	return 0;
 }
 
 /* Ends a write: totals, then commit, or rollback for a dry run or a fault. */
@@ -78,8 +82,28 @@ static int close_write(const struct uk_opts *o, struct uk_db *db, struct uk_ledg
 	return rc;
 }
 
+static int with_writer(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
+                       struct uk_writer **w);
+
+/* A dry run shows the entries it would have written (a transfer's two
+ * halves), without the id and hash they never got, before the rollback. */
+static int print_dry(const struct uk_opts *o, struct uk_db *db, struct uk_ledger *lg)
+{
+	struct uk_ledger_filter f;
+	struct uk_writer *w = NULL;
+	int ncols, rc;
+	const struct uk_outcol *cols = uk_ledger_outcols(&ncols);
+
+	memset(&f, 0, sizeof f);
+	f.after_id = uk_ledger_start_id(lg);
+	f.no_id = 1;
+	if ((rc = with_writer(o, cols, ncols, &w)) == 0)
+		rc = uk_ledger_list(db, &f, w, o->mask);
+	return uk_writer_close(w, rc);
+}
+
 /* The end of a command that writes one entry: the fault said, the write
- * ended, the new entry's id printed. */
+ * ended, the new entry's id printed (a dry run's entry, whole). */
 static int end_one(const struct uk_opts *o, struct uk_db *db, struct uk_ledger *lg, int rc,
                    const char *err, int64_t id)
 {
@@ -87,6 +111,8 @@ static int end_one(const struct uk_opts *o, struct uk_db *db, struct uk_ledger *
 		uk_err("%s", err);
 		rc = UK_EX_DATAERR;
 	}
+	if (!rc && o->dry_run)
+		rc = print_dry(o, db, lg);
 	rc = close_write(o, db, lg, rc);
 	if (!rc && !o->dry_run)  /* a dry run's id was never written */
 		printf("%lld\n", (long long)id);
@@ -192,7 +218,7 @@ static int cmd_void(const struct uk_opts *o, const struct args *a, char **pos, i
 
 static struct uk_read_opts read_opts(const struct uk_opts *o)
 {
-	struct uk_read_opts ro = {o->encoding, o->input_format, o->maps, o->nmaps, o->strict};
+	struct uk_read_opts ro = {o->encoding, o->input_format, o->maps, o->nmaps, o->strict, o->excel};
 	return ro;
 }
 
@@ -283,6 +309,7 @@ static int cmd_balance(const struct uk_opts *o, const struct args *a, int npos)
 		else if (strcmp(a->by_text, "month") == 0) by = UK_BY_MONTH;
 		else return uk_usage_error(usage, "--by must be fund, account, category or month");
 	}
+	/* Without --at, today: an entry dated later counts from its day. */
 	if (a->at) {
 		struct uk_date d;
 		const char *why;
@@ -509,10 +536,61 @@ static int cmd_fund(const struct uk_opts *o, const struct args *a, char **pos, i
 	return uk_usage_error(usage, "fund takes add NAME --title TITLE, or ls");
 }
 
+/* "-500", "-0.5": a negative number, not a cluster of options. */
+static int is_negative_number(const char *s)
+{
+	return s[0] == '-' && (isdigit((unsigned char)s[1]) ||
+	                       (s[1] == '.' && isdigit((unsigned char)s[2])));
+}
+
+/* Whether argv[i], an option, takes the next element as its argument. */
+static int takes_next(const char *s, const struct option *longopts)
+{
+	if (s[1] == '-') {
+		size_t n = strcspn(s + 2, "=");
+		if (s[2 + n] == '=')
+			return 0;
+		for (const struct option *lo = longopts; lo->name; lo++)
+			if (strncmp(lo->name, s + 2, n) == 0)  /* getopt takes a prefix too */
+				return lo->has_arg == required_argument;
+		return 0;
+	}
+	for (const char *p = s + 1; *p; p++)
+		if (*p == 'd' || *p == 'f')  /* the short options with an argument */
+			return p[1] == '\0';
+	return 0;
+}
+
+/* A negative AMOUNT would reach getopt as the options -5, -0, -0 and be
+ * named as one of them: found first, where add, transfer and opening take
+ * their amount, it is refused as the value it is (65). */
+static int negative_amount(int argc, char **argv, const struct option *longopts)
+{
+	const char *pos[3];
+	int npos = 0, operands = 0;
+	for (int i = 1; i < argc && npos < 3; i++) {
+		const char *s = argv[i];
+		if (!operands && strcmp(s, "--") == 0)
+			operands = 1;
+		else if (operands || s[0] != '-' || !s[1] || is_negative_number(s))
+			pos[npos++] = s;
+		else if (takes_next(s, longopts))
+			i++;
+	}
+	if (npos < 3 || !is_negative_number(pos[2]) ||
+	    (strcmp(pos[0], "add") != 0 && strcmp(pos[0], "transfer") != 0 && strcmp(pos[0], "opening") != 0))
+		return 0;
+	uk_err("amount must be positive, not '%s' (the category gives the direction): money coming "
+	       "back, a refund, is an income entry (e.g. other-income); a wrong entry is undone with "
+	       "fund-ledger void ID", pos[2]);
+	return UK_EX_DATAERR;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		UK_LONGOPTS_COMMON, UK_LONGOPTS_MASK, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT,
+		UK_LONGOPTS_FUTURE,
 		{"fund", required_argument, 0, OPT_FUND}, {"account", required_argument, 0, OPT_ACCOUNT},
 		{"member", required_argument, 0, OPT_MEMBER}, {"by", required_argument, 0, OPT_BY},
 		{"activity", required_argument, 0, OPT_ACTIVITY},
@@ -535,6 +613,8 @@ int main(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	/* getopt names argv[0] in its messages: the same name as ours. */
 	argv[0] = (char *)uk_cli_init(argv[0]);
+	if ((rc = negative_amount(argc, argv, longopts)) != 0)
+		goto out;
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FUND: a.fund = optarg; break;

@@ -35,7 +35,7 @@ struct fundacct {
 struct uk_ledger {
 	struct uk_db *db;
 	sqlite3_stmt *insert, *category_by, *fund, *account, *entry;
-	int64_t last_id;
+	int64_t last_id, start_id;   /* start_id: the last entry before this session */
 	char last_hash[UK_SHA256_HEX];
 	char stamp[20];
 	struct total *totals;
@@ -48,6 +48,7 @@ struct uk_ledger {
 	int ncat;
 	char known[16][40];
 	int nknown;
+	int allow_future;            /* --allow-future: dates after today are meant */
 };
 
 int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
@@ -64,9 +65,9 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 	lg->insert = uk_db_prepare(db,
 		"INSERT INTO ledger_entries(id, date, fund, account, direction, category, subcategory,"
 		" amount, member_id, activity_id, voucher, memo, void_of, transfer_of, overdraft,"
-		" force_reason, dues_month, recorded_at, prev_hash, hash)"
+		" force_reason, dues_month, recorded_at, prev_hash, hash, allow_future)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-		" ?18, ?19, ?20)");
+		" ?18, ?19, ?20, ?21)");
 	lg->category_by = uk_db_prepare(db,
 		"SELECT code, kind, coalesce(parent, code) FROM ledger_categories"
 		" WHERE code = ?1 OR name = ?1 OR lower(slug) = lower(?1)"
@@ -88,7 +89,7 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 	}
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		lg->last_id = sqlite3_column_int64(st, 0);
+		lg->start_id = lg->last_id = sqlite3_column_int64(st, 0);
 		snprintf(lg->last_hash, sizeof lg->last_hash, "%s", (const char *)sqlite3_column_text(st, 1));
 	} else {
 		strcpy(lg->last_hash, ZERO_HASH);
@@ -103,6 +104,14 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 }
 
 struct uk_db *uk_ledger_db(struct uk_ledger *lg) { return lg->db; }
+
+void uk_ledger_allow_future(struct uk_ledger *lg, int allow) { lg->allow_future = allow; }
+int64_t uk_ledger_start_id(const struct uk_ledger *lg) { return lg->start_id; }
+
+int uk_ledger_future_check(const struct uk_ledger *lg, struct uk_date d, char *err, size_t errsz)
+{
+	return uk_future_check(d, lg->allow_future, err, errsz);
+}
 
 void uk_ledger_close(struct uk_ledger *lg)
 {
@@ -303,6 +312,21 @@ struct entry {
 	int overdraft;
 };
 
+/* An entry dated after today is a typo unless the session allows it; one
+ * allowed is marked, so the books say it was meant. */
+static int future_dated(struct uk_ledger *lg, const char *date, int *marked, char *err, size_t errsz)
+{
+	struct uk_date d;
+	const char *why;
+	*marked = 0;
+	if (uk_date_parse(date, &d, &why) != 0)
+		return uk_errf(err, errsz, "%s in date '%s'", why, date);
+	if (uk_future_check(d, lg->allow_future, err, errsz) != 0)
+		return -1;
+	*marked = uk_date_cmp(d, uk_date_today()) > 0;
+	return 0;
+}
+
 static void bind_opt_int(sqlite3_stmt *st, int p, int64_t v)
 {
 	if (v)
@@ -333,9 +357,11 @@ static void int_text(char *buf, int64_t v, int empty_zero)
 	*buf = '\0';
 }
 
-/* The chain: each entry's hash covers its content and the previous hash. */
-void uk_ledger_entry_hash(const char *const fields[19], char out[UK_SHA256_HEX]);
-void uk_ledger_entry_hash(const char *const fields[19], char out[UK_SHA256_HEX])
+/* The chain: each entry's hash covers its content and the previous hash.
+ * The mark of a future date is a twentieth field only when set, so the
+ * entries written before it existed keep their hashes. */
+void uk_ledger_entry_hash(const char *const fields[19], int allow_future, char out[UK_SHA256_HEX]);
+void uk_ledger_entry_hash(const char *const fields[19], int allow_future, char out[UK_SHA256_HEX])
 {
 	struct uk_sha256 *h = uk_sha256_new();
 	if (!h) {
@@ -344,6 +370,8 @@ void uk_ledger_entry_hash(const char *const fields[19], char out[UK_SHA256_HEX])
 	}
 	for (int i = 0; i < 19; i++)
 		uk_sha256_field(h, fields[i] && *fields[i] ? fields[i] : NULL);
+	if (allow_future)
+		uk_sha256_field(h, "allow_future");
 	uk_sha256_hex(h, out);
 }
 
@@ -356,10 +384,13 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 	/* Read before the insert: it loads what is stored, and the new entry
 	 * is added to it below. */
 	struct fundacct *fa = fundacct_get(lg, e->fund, e->account);
-	int rc;
+	int rc, future;
 
 	if (!fa)
 		return uk_err_nomem();
+	/* Every entry passes here, voids and dues runs too. */
+	if (future_dated(lg, e->date, &future, err, errsz) != 0)
+		return -1;
 	/* Every entry passes here: what is typed beside the figures must not
 	 * carry control characters into listings and the audit's exports. */
 	if (e->voucher && uk_text_has_control(e->voucher, 0))
@@ -381,7 +412,7 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 	fields[11] = e->memo; fields[12] = vo; fields[13] = tr; fields[14] = od;
 	fields[15] = e->force_reason; fields[16] = e->dues_month; fields[17] = lg->stamp;
 	fields[18] = lg->last_hash;
-	uk_ledger_entry_hash(fields, hash);
+	uk_ledger_entry_hash(fields, future, hash);
 	if (!hash[0])
 		return uk_err_nomem();
 
@@ -405,6 +436,7 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 	sqlite3_bind_text(st, 18, lg->stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 19, lg->last_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 20, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 21, future);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -450,7 +482,9 @@ static char *clean(const char *s, char *buf, size_t n)
 	return buf;
 }
 
-static int check_date(const char *s, char out[UK_DATE_BUFSZ], char *err, size_t errsz)
+/* A date as given, refused when after today without --allow-future: said
+ * before any other rule, as the likeliest typo. */
+static int check_date(struct uk_ledger *lg, const char *s, char out[UK_DATE_BUFSZ], char *err, size_t errsz)
 {
 	struct uk_date d;
 	const char *why;
@@ -459,6 +493,8 @@ static int check_date(const char *s, char out[UK_DATE_BUFSZ], char *err, size_t 
 		return uk_errf(err, errsz, "no date");
 	if (uk_date_parse(clean(s, buf, sizeof buf), &d, &why) != 0)
 		return uk_errf(err, errsz, "%s in date '%s'", why, s);
+	if (uk_future_check(d, lg->allow_future, err, errsz) != 0)
+		return -1;
 	uk_date_format(d, out);
 	return 0;
 }
@@ -593,7 +629,7 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 	int rc;
 
 	memset(&e, 0, sizeof e);
-	if ((rc = check_date(in->date, date, err, errsz)) != 0 ||
+	if ((rc = check_date(lg, in->date, date, err, errsz)) != 0 ||
 	    (rc = check_amount(in->amount, &e.amount, err, errsz)) != 0 ||
 	    (rc = check_category(lg, in->category, code, kind, top, sub, sizeof sub, err, errsz)) != 0)
 		return rc;
@@ -659,7 +695,7 @@ int uk_ledger_opening(struct uk_ledger *lg, const char *date_in, const char *amo
 	int rc, had;
 
 	memset(&e, 0, sizeof e);
-	if ((rc = check_date(date_in, date, err, errsz)) != 0 ||
+	if ((rc = check_date(lg, date_in, date, err, errsz)) != 0 ||
 	    (rc = check_amount(amount, &e.amount, err, errsz)) != 0)
 		return rc;
 	clean(fund_in, fund, sizeof fund);
@@ -719,7 +755,7 @@ int uk_ledger_transfer(struct uk_ledger *lg, const char *date_in, const char *am
 	int rc;
 
 	memset(&e, 0, sizeof e);
-	if ((rc = check_date(date_in, date, err, errsz)) != 0 ||
+	if ((rc = check_date(lg, date_in, date, err, errsz)) != 0 ||
 	    (rc = check_amount(amount, &e.amount, err, errsz)) != 0)
 		return rc;
 	split_place(from, f1, sizeof f1, a1, sizeof a1);
@@ -836,7 +872,7 @@ int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const c
 		return uk_errf(err, errsz, "a void needs its reason (--reason)");
 	if (uk_text_has_control(reason, 0))
 		return uk_errf(err, errsz, "control character in reason");
-	if (date_in && (rc = check_date(date_in, date, err, errsz)) != 0)
+	if (date_in && (rc = check_date(lg, date_in, date, err, errsz)) != 0)
 		return rc;
 	/* A transfer is voided whole: both its halves. */
 	pair = uk_ledger_transfer_pair(lg, id);

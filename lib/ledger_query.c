@@ -200,6 +200,7 @@ int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk
 		" AND (?4 IS NULL OR e.category = ?4 OR (?5 AND c.parent = ?4))"
 		" AND (?6 IS NULL OR e.subcategory = ?6)"
 		" AND (?7 IS NULL OR e.member_id = ?7)"
+		" AND e.id > ?8"
 		" ORDER BY e.date, e.id";
 	char from[UK_DATE_BUFSZ] = "0000-00-00", to[UK_DATE_BUFSZ] = "9999-99-99";
 	char code[64];
@@ -231,12 +232,15 @@ int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk
 	sqlite3_bind_int(st, 5, top);
 	if (sub) sqlite3_bind_text(st, 6, sub, -1, SQLITE_STATIC);
 	if (f->member) sqlite3_bind_int64(st, 7, member_id);
+	sqlite3_bind_int64(st, 8, f->after_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *vals[UK_LC_COUNT];
 		char money[UK_MONEY_BUFSZ];
 		for (int i = 0; i < UK_LC_COUNT; i++)
 			vals[i] = col_text(st, i);
 		vals[UK_LC_AMOUNT] = uk_money_format(sqlite3_column_int64(st, UK_LC_AMOUNT), money);
+		if (f->no_id)
+			vals[UK_LC_ID] = vals[UK_LC_HASH] = NULL;
 		if (put_row(w, vals) != 0)
 			goto out;  /* closed pipe: stop quietly */
 	}
@@ -279,17 +283,19 @@ const struct uk_outcol *uk_ledger_balance_cols(enum uk_balance_by by, int *n)
 	return bal_fund_cols;
 }
 
-/* The movements: the kept totals, or with ?1 (--at) the entries up to that
+/* The movements up to the end of day ?1: the kept totals when no entry is
+ * dated later (the date index says so at once), else the entries up to that
  * day, in the same shape. */
 #define BAL_SOURCE \
-	"WITH t(fund, account, category, month, amount_in, amount_out) AS (" \
+	"WITH late(x) AS (SELECT EXISTS (SELECT 1 FROM ledger_entries WHERE date > ?1))," \
+	" t(fund, account, category, month, amount_in, amount_out) AS (" \
 	" SELECT fund, account, category, month, amount_in, amount_out FROM ledger_totals" \
-	"  WHERE ?1 IS NULL" \
+	"  WHERE NOT (SELECT x FROM late)" \
 	" UNION ALL" \
 	" SELECT fund, account, category, substr(date, 1, 7)," \
 	"  sum(CASE WHEN direction = 'in' THEN amount ELSE 0 END)," \
 	"  sum(CASE WHEN direction = 'out' THEN amount ELSE 0 END)" \
-	"  FROM ledger_entries WHERE ?1 IS NOT NULL AND date <= ?1" \
+	"  FROM ledger_entries WHERE (SELECT x FROM late) AND date <= ?1" \
 	"  GROUP BY fund, account, category, substr(date, 1, 7)) "
 
 int uk_ledger_balance(struct uk_db *db, enum uk_balance_by by, const char *at, struct uk_writer *w)
@@ -313,13 +319,15 @@ int uk_ledger_balance(struct uk_db *db, enum uk_balance_by by, const char *at, s
 	/* Where the money columns start in the select and in the output. */
 	int nlead = by == UK_BY_CATEGORY ? 3 : by == UK_BY_MONTH ? 1 : 2;
 	int64_t total_in = 0, total_out = 0, running = 0;
+	char today[UK_DATE_BUFSZ];
 	sqlite3_stmt *st = uk_db_prepare(db, sql);
 	int rc, status = UK_EX_OK;
 
 	if (!st)
 		return UK_EX_SOFTWARE;
-	if (at)
-		sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
+	if (!at)
+		at = uk_date_format(uk_date_today(), today);
+	sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *vals[5];
 		char m_in[UK_MONEY_BUFSZ], m_out[UK_MONEY_BUFSZ], m_bal[UK_MONEY_BUFSZ];

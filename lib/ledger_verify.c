@@ -9,14 +9,14 @@
 
 #define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
-void uk_ledger_entry_hash(const char *const fields[19], char out[UK_SHA256_HEX]);
+void uk_ledger_entry_hash(const char *const fields[19], int allow_future, char out[UK_SHA256_HEX]);
 
 static int check_chain(struct uk_db *db, long *entries)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT id, date, fund, account, direction, category, subcategory, amount, member_id,"
 		" activity_id, voucher, memo, void_of, transfer_of, overdraft, force_reason, dues_month,"
-		" recorded_at, prev_hash, hash FROM ledger_entries ORDER BY id");
+		" recorded_at, prev_hash, hash, allow_future FROM ledger_entries ORDER BY id");
 	char prev[UK_SHA256_HEX] = ZERO_HASH, hash[UK_SHA256_HEX];
 	int rc, status = UK_EX_OK;
 
@@ -36,7 +36,7 @@ static int check_chain(struct uk_db *db, long *entries)
 			status = UK_EX_DATAERR;
 			break;
 		}
-		uk_ledger_entry_hash(fields, hash);
+		uk_ledger_entry_hash(fields, sqlite3_column_int(st, 20), hash);
 		if (!stored || strcmp(stored, hash) != 0) {
 			uk_err("entry %lld (%s): its content does not match its hash: changed behind "
 			       "the tools' back", id, fields[1] ? fields[1] : "");

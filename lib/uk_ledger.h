@@ -97,6 +97,13 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out);
 int uk_ledger_flush(struct uk_ledger *lg);
 void uk_ledger_close(struct uk_ledger *lg);
 struct uk_db *uk_ledger_db(struct uk_ledger *lg);
+/* Lets the session write entries dated after today (--allow-future); each
+ * such entry is marked allow_future, and the mark is part of its hash. */
+void uk_ledger_allow_future(struct uk_ledger *lg, int allow);
+/* 0 when an entry may be dated d in this session, else -1 with err. */
+int uk_ledger_future_check(const struct uk_ledger *lg, struct uk_date d, char *err, size_t errsz);
+/* The id of the last entry before the session: what it wrote is above. */
+int64_t uk_ledger_start_id(const struct uk_ledger *lg);
 
 /* One entry as given (text, not yet checked). */
 struct uk_entry_in {
@@ -148,11 +155,15 @@ struct uk_ledger_filter {
 	int has_period;
 	const char *fund, *category, *member;
 	int member_by;               /* enum uk_member_key */
+	int64_t after_id;            /* only entries with a greater id (0: all) */
+	int no_id;                   /* id and hash left empty: a dry run's entries */
 };
 int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk_writer *w, int mask);
 
 enum uk_balance_by { UK_BY_FUND, UK_BY_ACCOUNT, UK_BY_CATEGORY, UK_BY_MONTH };
 const struct uk_outcol *uk_ledger_balance_cols(enum uk_balance_by by, int *n);
+/* At the end of day at ("YYYY-MM-DD"); NULL is today: an entry dated
+ * later counts from its day on. */
 int uk_ledger_balance(struct uk_db *db, enum uk_balance_by by, const char *at, struct uk_writer *w);
 
 /* Recomputes the chain and every total; names the first entry that does
