@@ -106,6 +106,25 @@ int uk_date_valid(int y, int m, int d)
 	return y >= 1 && y <= 9999 && d >= 1 && d <= uk_date_days_in_month(y, m);
 }
 
+/* Why y-m-d is no day: the month, else the day, named ("no day 30 in
+ * February 2026"), so a typo is found at once. Static text, valid until the
+ * next call: the tools are single-threaded. */
+static int no_such_day(const char **why, int y, int m, int d)
+{
+	static const char *const names[] = {"January", "February", "March", "April", "May", "June",
+	                                    "July", "August", "September", "October", "November",
+	                                    "December"};
+	static char buf[64];
+	if (m < 1 || m > 12)
+		snprintf(buf, sizeof buf, "no month %d", m);
+	else if (d < 1)
+		snprintf(buf, sizeof buf, "no day %d", d);
+	else
+		snprintf(buf, sizeof buf, "no day %d in %s %d%s", d, names[m - 1], y,
+		         m == 2 && d == 29 ? " (not a leap year)" : "");
+	return fail(why, buf);
+}
+
 int uk_date_parse(const char *s, struct uk_date *out, const char **why)
 {
 	struct cur c;
@@ -130,7 +149,7 @@ int uk_date_parse(const char *s, struct uk_date *out, const char **why)
 	if (y < UK_YEAR_MIN || y > UK_YEAR_MAX)
 		return fail(why, "year out of range");
 	if (!uk_date_valid(y, m, d))
-		return fail(why, "no such day");
+		return no_such_day(why, y, m, d);
 	if (out) {
 		out->y = y;
 		out->m = m;
@@ -269,7 +288,7 @@ int uk_period_parse_month(const char *s, struct uk_period *out, const char **why
 	if (y < UK_YEAR_MIN || y > UK_YEAR_MAX)
 		return fail(why, "year out of range");
 	if (m < 1 || m > 12)
-		return fail(why, "no such month");
+		return no_such_day(why, y, m, 1);
 	if (out)
 		month_period(y, m, out);
 	return 0;

@@ -12,7 +12,8 @@ struct uk_date { int y, m, d; };
 
 /* Parses "2019-03-05", "2019-3-5", "2019/3/5", "2019.3.5", "2019年3月5日",
  * "20190305" (after trimming). Years 1900..9999. The date must exist
- * (2026-02-30 is refused). 0 ok, -1 with *why a static reason. */
+ * (2026-02-30 is refused). 0 ok, -1 with *why the reason ("no month 13",
+ * "no day 30 in February 2026"): static text, valid until the next call. */
 int uk_date_parse(const char *s, struct uk_date *out, const char **why);
 /* "YYYY-MM-DD" into buf of UK_DATE_BUFSZ. Returns buf. */
 char *uk_date_format(struct uk_date d, char *buf);

@@ -90,7 +90,7 @@ test_expect_success 'all or nothing: every bad record named FILE:LINE in order, 
 	fund-ledger: bad.csv:4: unknown category '"'"'999'"'"' (fund-ledger categories lists them)
 	fund-ledger: bad.csv:5: more than two decimals in amount '"'"'1.005'"'"'
 	fund-ledger: bad.csv:6: voucher '"'"'V-001'"'"' is already used in 2026
-	fund-ledger: bad.csv:7: no such day in date '"'"'2026-02-30'"'"'
+	fund-ledger: bad.csv:7: no day 30 in February 2026 in date '"'"'2026-02-30'"'"'
 	EOF
 	head -4 err >actual &&
 	test_cmp expect actual &&

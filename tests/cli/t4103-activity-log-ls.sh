@@ -113,9 +113,9 @@ test_expect_success 'two periods, half a range, a stray argument: 64' '
 '
 
 test_expect_success 'a bad period: 65' '
-	refused 65 "--month .2026-13.: no such month" ls --month 2026-13 &&
+	refused 65 "--month .2026-13.: no month 13" ls --month 2026-13 &&
 	refused 65 "--year .26x.: not a year" ls --year 26x &&
-	refused 65 "--from .2026-02-30.: no such day" ls --from 2026-02-30 --to 2026-03-01
+	refused 65 "--from .2026-02-30.: no day 30 in February 2026" ls --from 2026-02-30 --to 2026-03-01
 '
 
 test_expect_success 'an unknown --kind: 65, as add refuses it' '
