@@ -171,7 +171,7 @@ static int cmd_show(const struct uk_opts *o, char **pos)
 
 static int cmd_import(const struct uk_opts *o, char **pos, int npos)
 {
-	struct uk_read_opts ro = {o->encoding, o->input_format, o->maps, o->nmaps, o->strict};
+	struct uk_read_opts ro = {o->encoding, o->input_format, o->maps, o->nmaps, o->strict, o->excel};
 	struct uk_reader *r = NULL;
 	struct uk_db *db = NULL;
 	long added = 0, bad = 0;

@@ -120,7 +120,7 @@ int main(int argc, char **argv)
 		return uk_usage_error(usage, "--list-missing needs a FILE of the whole staff");
 	}
 
-	ro = (struct uk_read_opts){o.encoding, o.input_format, o.maps, o.nmaps, o.strict};
+	ro = (struct uk_read_opts){o.encoding, o.input_format, o.maps, o.nmaps, o.strict, o.excel};
 	if (input) {
 		int ncols;
 		const struct uk_colspec *cols = uk_member_colspec(&ncols);

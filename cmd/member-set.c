@@ -131,7 +131,7 @@ int main(int argc, char **argv)
 	} else {
 		int toomany, ncols;
 		const char *input = uk_cli_input(argc, argv, optind, &toomany);
-		struct uk_read_opts ro = {o.encoding, o.input_format, o.maps, o.nmaps, o.strict};
+		struct uk_read_opts ro = {o.encoding, o.input_format, o.maps, o.nmaps, o.strict, o.excel};
 		const struct uk_colspec *cols = uk_member_set_colspec(&ncols);
 		if (!input || toomany) {
 			rc = uk_usage_error(usage, toomany ? "one FILE at a time" :

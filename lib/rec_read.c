@@ -445,6 +445,27 @@ static int csv_next_record(struct uk_reader *r)
 	}
 }
 
+/* What --excel wrote, read back as it was, in place: the apostrophe of
+ * the formula guard ('=SUM(A1) is the text =SUM(A1); the writer doubled
+ * an apostrophe that was there before), and a cell ="000001", as digits
+ * Excel would damage are written, is its text 000001. Only digits inside:
+ * any other formula, ="1+1" included, stays the text it is, and is
+ * checked as such. */
+static char *excel_text(char *s)
+{
+	size_t n = strlen(s), q = strspn(s, "'");
+	if (q > 0 && s[q] && strchr("=+-@\t\r", s[q])) {
+		memmove(s, s + 1, n);
+		return s;
+	}
+	if (n < 4 || s[0] != '=' || s[1] != '"' || s[n - 1] != '"' ||
+	    strspn(s + 2, "0123456789") != n - 3)
+		return s;
+	memmove(s, s + 2, n - 3);
+	s[n - 3] = '\0';
+	return s;
+}
+
 /* Points the values of spec columns at the raw fields, trimmed in place:
  * no copy, since this runs for every field of every record. A rejected
  * record is written back trimmed and folded, which imports the same. */
@@ -460,7 +481,7 @@ static void csv_values(struct uk_reader *r)
 		if (c < 0)
 			continue;
 		/* A short record leaves the header's later columns empty. */
-		row->vals[c] = i < row->nraw ? uk_trim(row->arena + row->raw_off[i]) : (char *)"";
+		row->vals[c] = i < row->nraw ? excel_text(uk_trim(row->arena + row->raw_off[i])) : (char *)"";
 	}
 }
 
@@ -924,7 +945,9 @@ int uk_rejects_open(const char *path, struct uk_reader *r, struct uk_rejects **o
 		free(rj);
 		return UK_EX_CANTCREAT;
 	}
-	rj->w = uk_writer_new(rj->f, UK_FMT_CSV, 0, cols, n + 1);
+	/* With --excel the rejects are for Excel too: they are opened there
+	 * to be fixed. */
+	rj->w = uk_writer_new(rj->f, UK_FMT_CSV, r->opts->excel, cols, n + 1);
 	free(cols);  /* the writer copies what it needs */
 	if (!rj->w) {
 		fclose(rj->f);

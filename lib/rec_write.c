@@ -94,12 +94,36 @@ void uk_writer_follows(struct uk_writer *w, int blank_line)
 		puts_(w, w->excel ? "\r\n" : "\n");
 }
 
+/* Excel takes a cell of digits for a number: it drops the leading zeros
+ * (000001 becomes 1) and shows, then saves, 12 digits or more in
+ * scientific form (4.40103E+17). Those are the only digit strings it
+ * damages (an 11-digit phone or a member number 123 come back as they
+ * went), and the rule looks at the value, not at the column, so that it
+ * holds in every table, a --rejects file included, whatever its columns. */
+static int excel_mangles(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+	return n > 0 && !s[n] && ((s[0] == '0' && n > 1) || n >= 12);
+}
+
 static void csv_cell(struct uk_writer *w, const char *s, enum uk_coltype type)
 {
+	/* Such a cell goes out as the formula ="000001", whose value Excel
+	 * shows and saves as the text 000001; quoted, as RFC 4180 wants a
+	 * field holding quotes. The readers take it back (rec_read.c). */
+	if (w->excel && type == UK_COL_TEXT && excel_mangles(s)) {
+		puts_(w, "\"=\"\"");
+		puts_(w, s);
+		puts_(w, "\"\"\"");
+		return;
+	}
 	/* Excel runs a cell that starts with = + - @ as a formula, and one
 	 * that starts with a tab or a carriage return once it has trimmed
-	 * them (OWASP's CSV injection list). */
-	int guard = w->excel && type == UK_COL_TEXT && s[0] && strchr("=+-@\t\r", s[0]);
+	 * them (OWASP's CSV injection list). The reader drops the apostrophe
+	 * again; a value that already starts with apostrophes before such a
+	 * character gets one more, so that it too comes back as it was. */
+	char lead = s[strspn(s, "'")];
+	int guard = w->excel && type == UK_COL_TEXT && lead && strchr("=+-@\t\r", lead);
 	int quote = guard ? 0 : 0;
 	for (const char *p = s; *p && !quote; p++)
 		quote = *p == ',' || *p == '"' || *p == '\n' || *p == '\r';

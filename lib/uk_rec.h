@@ -19,6 +19,7 @@ struct uk_read_opts {
 	const char *const *maps;        /* "HEADER=column" */
 	int nmaps;
 	int strict;                     /* unknown columns are an error */
+	int excel;                      /* --excel: a --rejects file is for Excel */
 };
 
 struct uk_reader;

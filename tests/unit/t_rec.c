@@ -696,6 +696,63 @@ static void test_writer_csv(void)
 	ok(wbuf && wbuf[0] == '[' && !strstr(wbuf, "'=x"), "excel ignored by json");
 }
 
+/* What --excel writes reads back as it was: digits Excel would damage,
+ * formula-guarded text, and the forms that must stay text. */
+static void test_excel_text_cells(void)
+{
+	static const struct uk_outcol oc[] = {
+		{"name", UK_COL_TEXT}, {"id_card", UK_COL_TEXT}, {"amount", UK_COL_MONEY},
+		{"note", UK_COL_TEXT},
+	};
+	static const char *const vals[][NC] = {
+		{"000001", "440103199004074654", "0.50", "13800138000"},
+		{"123", "123456789012", "12.00", "0"},
+		{"=SUM(A1)", "'=x", "-3.00", "''+1"},
+		{"'plain", "-", "1", "@"},
+	};
+	struct uk_read_opts o = opts_plain();
+	struct got g;
+	FILE *f;
+	struct uk_writer *w = wopen(&f, UK_FMT_CSV, 1, oc, NC);
+	int same = 1;
+
+	for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++)
+		uk_writer_row(w, vals[i]);
+	wclose(f, w);
+	is_str(strchr(wbuf, '\n') + 1,
+	       "\"=\"\"000001\"\"\",\"=\"\"440103199004074654\"\"\",0.50,13800138000\r\n"
+	       "123,\"=\"\"123456789012\"\"\",12.00,0\r\n"
+	       "'=SUM(A1),''=x,-3.00,'''+1\r\n"
+	       "'plain,'-,1,'@\r\n",
+	       "excel: leading zeros and 12+ digits as =\"...\", money and short numbers as they are");
+	read_all(tmp_with(wbuf, wlen), &o, &g);
+	is_int(g.n, 4, "excel round trip: four records");
+	for (int i = 0; i < g.n && i < 4; i++)
+		for (int c = 0; c < NC; c++)
+			if (!g.val[i][c] || strcmp(g.val[i][c], vals[i][c]) != 0) {
+				printf("# row %d column %d: '%s', want '%s'\n", i, c,
+				       g.val[i][c] ? g.val[i][c] : "(null)", vals[i][c]);
+				same = 0;
+			}
+	ok(same, "excel round trip: every value read back as it was written");
+	got_free(&g);
+
+	/* Only ="digits" is text: other formulas stay what they are. */
+	read_all(TMP("name,id_card,amount,note\n"
+	             "\"=\"\"1+1\"\"\",\"=\"\"\"\"\",\"=\"\"12\"\"3\",\"=\"\"0012\"\"\"\n"
+	             "'1,'',\"=\"\"x\"\"\",='-'\n"), &o, &g);
+	is_int(g.n, 2, "formulas: two records");
+	is_str(g.val[0][C_NAME], "=\"1+1\"", "=\"1+1\" is read as it is");
+	is_str(g.val[0][C_ID], "=\"\"", "=\"\" is read as it is");
+	is_str(g.val[0][C_AMOUNT], "=\"12\"3", "text after the closing quote: as it is");
+	is_str(g.val[0][C_NOTE], "0012", "=\"0012\" is the text 0012");
+	is_str(g.val[1][C_NAME], "'1", "an apostrophe before a digit stays");
+	is_str(g.val[1][C_ID], "''", "apostrophes alone stay");
+	is_str(g.val[1][C_AMOUNT], "=\"x\"", "=\"x\" is read as it is");
+	is_str(g.val[1][C_NOTE], "='-'", "a formula keeps its quotes");
+	got_free(&g);
+}
+
 static void test_writer_json(void)
 {
 	static const struct uk_outcol oc[] = {
@@ -796,6 +853,7 @@ int main(void)
 	test_reader_csv_faults();
 	test_reader_json();
 	test_writer_csv();
+	test_excel_text_cells();
 	test_writer_json();
 	test_writer_table();
 	free(wbuf);
