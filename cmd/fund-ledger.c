@@ -332,7 +332,7 @@ static int dues_one(void *ctx, const char *member_no, const char *name, const ch
 {
 	struct dues_ctx *c = ctx;
 	char err[400];
-	int rc = uk_dues_member(c->d, member_no, name, unit, wage_base, err, sizeof err);
+	int rc = uk_dues_member_registered(c->d, member_no, name, unit, wage_base, err, sizeof err);
 	if (rc == -1) {
 		uk_err("%s", err);
 		return UK_EX_DATAERR;

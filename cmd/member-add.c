@@ -23,6 +23,7 @@ static const char usage[] =
 	"  --key employee_no|id_card|member_no   how a known member is found\n"
 	"  --no-update          a known key is an error\n"
 	"  --list-missing       print the active members the file does not mention\n"
+	"  --allow-future       a status_date after today is meant (else refused)\n"
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
 	"  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
@@ -49,6 +50,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		UK_LONGOPTS_COMMON, UK_LONGOPTS_MASK, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT,
+		UK_LONGOPTS_FUTURE,
 		{"name", required_argument, 0, OPT_NAME}, {"id-card", required_argument, 0, OPT_ID_CARD},
 		{"employee-no", required_argument, 0, OPT_EMPLOYEE_NO},
 		{"member-no", required_argument, 0, OPT_MEMBER_NO}, {"gender", required_argument, 0, OPT_GENDER},
@@ -145,6 +147,7 @@ int main(int argc, char **argv)
 	io.member_no = NULL;
 	io.out = w;
 	io.mask = o.mask;
+	io.allow_future = o.allow_future;
 	rc = uk_members_import(db, &src, &io, &stats);
 out:
 	rc = uk_writer_close(w, rc);

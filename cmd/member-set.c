@@ -20,6 +20,7 @@ static const char usage[] =
 	"  --by member_no|employee_no|id_card   what MEMBER is (default member_no)\n"
 	"  --status active|retired|transferred|left|deceased  (needs --date)\n"
 	"  --date DATE          when the change took effect (default today)\n"
+	"  --allow-future       a date after today is meant (else refused)\n"
 	"  --hardship none|relative|deep|accident  --group GROUP  --unit UNIT\n"
 	"  --role ROLE, --no-role ROLE   chair, vice-chair, committee, audit-committee,\n"
 	"                       group-leader, women-committee (repeatable)\n"
@@ -38,6 +39,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		UK_LONGOPTS_COMMON, UK_LONGOPTS_MASK, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT,
+		UK_LONGOPTS_FUTURE,
 		{"by", required_argument, 0, OPT_BY}, {"status", required_argument, 0, OPT_STATUS},
 		{"date", required_argument, 0, OPT_DATE}, {"note", required_argument, 0, OPT_NOTE},
 		{"hardship", required_argument, 0, OPT_HARDSHIP}, {"group", required_argument, 0, OPT_GROUP},
@@ -85,6 +87,7 @@ int main(int argc, char **argv)
 				goto out;
 		}
 	}
+	ch.allow_future = o.allow_future;
 	if (!nchanges && (ch.date || ch.note) && !(argc - optind == 1 && strcmp(argv[optind], "-") == 0)) {
 		rc = uk_usage_error(usage, "--date and --note go with a change (--status, --hardship, ...)");
 		goto out;

@@ -15,7 +15,7 @@ struct uk_dues {
 	struct uk_writer *roll;
 	int mask;
 	char month[8], date[UK_DATE_BUFSZ], start[UK_DATE_BUFSZ], account[64];
-	sqlite3_stmt *posted_st;
+	sqlite3_stmt *posted_st, *wage_st;
 	struct uk_dues_stats st;
 };
 
@@ -58,10 +58,17 @@ int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
 	struct uk_period p;
 	const char *why;
 	struct uk_dues *d;
+	char err[200];
 
 	*out = NULL;
 	if (uk_period_parse_month(month, &p, &why) != 0) {
 		uk_err("--month '%s': %s", month, why);
+		return UK_EX_DATAERR;
+	}
+	/* The entries are dated the month's last day: said once, not for
+	 * every member. */
+	if (uk_ledger_future_check(lg, p.to, err, sizeof err) != 0) {
+		uk_err("--month '%s': its dues are dated its last day: %s", month, err);
 		return UK_EX_DATAERR;
 	}
 	if (!(d = calloc(1, sizeof *d)))
@@ -78,7 +85,19 @@ int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
 		"SELECT count(*) FROM ledger_entries e JOIN members m ON m.id = e.member_id"
 		" WHERE m.member_no = ?1 AND e.dues_month = ?2 AND e.void_of IS NULL"
 		" AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = e.id)");
-	if (!d->posted_st) {
+	/* The wage base in force on the month's first day: the last change
+	 * dated on or before it; before the first change, the base that change
+	 * replaced, or, when none was known before it, the first base known
+	 * (a base entered late stands for the months before it). */
+	d->wage_st = uk_db_prepare(uk_ledger_db(lg),
+		"SELECT coalesce((SELECT e.new_value FROM member_events e WHERE e.member_id = m.id"
+		"   AND e.field = 'wage_base' AND e.date <= ?2 ORDER BY e.date DESC, e.id DESC LIMIT 1),"
+		"  (SELECT coalesce(e.old_value, e.new_value) FROM member_events e WHERE e.member_id = m.id"
+		"   AND e.field = 'wage_base' ORDER BY e.date, e.id LIMIT 1))"
+		" FROM members m WHERE m.member_no = ?1");
+	if (!d->posted_st || !d->wage_st) {
+		sqlite3_finalize(d->posted_st);
+		sqlite3_finalize(d->wage_st);
 		free(d);
 		return UK_EX_SOFTWARE;
 	}
@@ -189,5 +208,23 @@ void uk_dues_end(struct uk_dues *d, struct uk_dues_stats *st)
 	if (st)
 		*st = d->st;
 	sqlite3_finalize(d->posted_st);
+	sqlite3_finalize(d->wage_st);
 	free(d);
+}
+
+int uk_dues_member_registered(struct uk_dues *d, const char *member_no, const char *name,
+                              const char *unit, const char *wage_now, char *err, size_t errsz)
+{
+	char wage[UK_MONEY_BUFSZ] = "";
+	int rc;
+	sqlite3_bind_text(d->wage_st, 1, member_no, -1, SQLITE_STATIC);
+	sqlite3_bind_text(d->wage_st, 2, d->start, -1, SQLITE_STATIC);
+	rc = sqlite3_step(d->wage_st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(d->wage_st, 0) != SQLITE_NULL)
+		snprintf(wage, sizeof wage, "%s", (const char *)sqlite3_column_text(d->wage_st, 0));
+	sqlite3_reset(d->wage_st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return uk_db_fail(uk_ledger_db(d->lg), rc, "cannot read members");
+	/* No change on record: the base now is the base it always was. */
+	return uk_dues_member(d, member_no, name, unit, *wage ? wage : wage_now, err, errsz);
 }

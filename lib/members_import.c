@@ -341,6 +341,19 @@ static int insert_member(struct import *im, struct uk_member *m, long line, char
 	return 0;
 }
 
+/* Marks the event just written as dated after today on purpose. */
+static int mark_future(struct uk_db *db)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, "UPDATE member_events SET allow_future = 1 WHERE id = ?1");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(uk_db_sqlite(db)));
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot record history");
+}
+
 /* Applies the record's known values over the stored member; records a
  * dated event for each field that changes. */
 static int update_member(struct import *im, struct uk_member *m, struct uk_member_row *row,
@@ -400,6 +413,10 @@ static int update_member(struct import *im, struct uk_member *m, struct uk_membe
 		rc = uk_member_event(im->db, &im->event, row->id,
 		                     f == UK_MF_STATUS && m->v[UK_MF_STATUS_DATE] ? m->v[UK_MF_STATUS_DATE] : im->today,
 		                     uk_member_field_name(f), row->v[f], merged[f], im->note, im->stamp);
+		/* A status change dated after today (--allow-future) is marked meant. */
+		if (!rc && f == UK_MF_STATUS && m->v[UK_MF_STATUS_DATE] &&
+		    strcmp(m->v[UK_MF_STATUS_DATE], im->today) > 0)
+			rc = mark_future(im->db);
 		if (rc)
 			return -rc;
 	}
@@ -419,6 +436,14 @@ static int import_one(struct import *im, char *const in[UK_MF_COUNT], long line,
 
 	if (uk_member_normalize(in, &m, im->today_date, err, errsz) != 0)
 		return -1;
+	/* A status that changes after today is a typo unless meant. */
+	if (m.v[UK_MF_STATUS_DATE]) {
+		struct uk_date d;
+		const char *why;
+		if (uk_date_parse(m.v[UK_MF_STATUS_DATE], &d, &why) == 0 &&
+		    uk_future_check(d, im->o->allow_future, err, errsz) != 0)
+			return -1;
+	}
 	if (im->fresh && im->o->key == UK_KEY_DEFAULT) {
 		/* Nothing stored before this batch: a key already present can
 		 * only come from an earlier record of the same batch, and the

@@ -26,7 +26,24 @@ struct setter {
 	struct uk_db *db;
 	sqlite3_stmt *event;
 	char stamp[20];
+	int future;                  /* the change is dated after today, as --allow-future lets it */
 };
+
+/* One dated event of the change; one dated after today is marked as meant. */
+static int event(struct setter *s, int64_t id, const char *date, const char *field,
+                 const char *old_value, const char *new_value, const char *note)
+{
+	sqlite3_stmt *st;
+	int rc = uk_member_event(s->db, &s->event, id, date, field, old_value, new_value, note, s->stamp);
+	if (rc || !s->future)
+		return rc;
+	if (!(st = uk_db_prepare(s->db, "UPDATE member_events SET allow_future = 1 WHERE id = ?1")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(uk_db_sqlite(s->db)));
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(s->db, rc, "cannot record history");
+}
 
 static int has_role(const char *list, const char *role)
 {
@@ -77,7 +94,7 @@ static int set_field(struct setter *s, int64_t id, const char *column, const cha
 	    ((rc = uk_member_counts_add(s->db, old_value, -1)) != 0 ||
 	     (rc = uk_member_counts_add(s->db, new_value, 1)) != 0))
 		return rc;
-	return uk_member_event(s->db, &s->event, id, date, column, old_value, new_value, note, s->stamp);
+	return event(s, id, date, column, old_value, new_value, note);
 }
 
 static int set_role(struct setter *s, int64_t id, const char *role, int add, const char *date,
@@ -100,8 +117,7 @@ static int set_role(struct setter *s, int64_t id, const char *role, int add, con
 	if (!n)
 		return 0;
 	(*changed)++;
-	return uk_member_event(s->db, &s->event, id, date, "role", add ? NULL : role,
-	                       add ? role : NULL, note, s->stamp);
+	return event(s, id, date, "role", add ? NULL : role, add ? role : NULL, note);
 }
 
 static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
@@ -141,7 +157,10 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 			uk_errf(err, errsz, "%s in date '%s'", why, c->date);
 			goto bad;
 		}
+		if (uk_future_check(d, c->allow_future, err, errsz) != 0)
+			goto bad;
 	}
+	s->future = uk_date_cmp(d, today) > 0;
 	uk_date_format(d, date);
 	if (c->status && !(status = uk_member_word(UK_MF_STATUS, c->status))) {
 		uk_errf(err, errsz, "status must be active, retired, transferred, left or deceased, not '%s'", c->status);
@@ -249,7 +268,7 @@ bad:
 int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_change *c,
                            struct uk_date today, char *err, size_t errsz, int *changed)
 {
-	struct setter s = {db, NULL, ""};
+	struct setter s = {db, NULL, "", 0};
 	int rc;
 	uk_timestamp(s.stamp);
 	rc = apply(&s, id, c, today, err, errsz, changed);
@@ -291,7 +310,7 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
 {
 	int64_t *ids = NULL;
 	long nids = 0, capids = 0;
-	struct setter s = {db, NULL, ""};
+	struct setter s = {db, NULL, "", 0};
 	struct uk_rejects *rj = NULL;
 	struct uk_row *row;
 	struct uk_date today = uk_date_today();

@@ -205,6 +205,9 @@ static int disputes_of(struct uk_db *db, struct uk_period p, json_t **out)
 int uk_report_year(struct uk_db *db, int year, json_t **out)
 {
 	struct uk_period p = {{year, 1, 1}, {year, 12, 31}};
+	struct uk_date today = uk_date_today();
+	char as_of[UK_DATE_BUFSZ];
+	int partial = uk_date_cmp(p.from, today) <= 0 && uk_date_cmp(today, p.to) < 0;
 	struct uk_member_figures mf;
 	struct uk_ledger_figures lf;
 	struct bal_ctx bal;
@@ -217,6 +220,12 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	json_object_set_new(r, "schema_version", json_integer(UK_REPORT_SCHEMA_VERSION));
 	json_object_set_new(r, "kind", json_string("year"));
 	json_object_set_new(r, "year", json_integer(year));
+	/* The year in progress runs to today, and says so: an entry or a
+	 * change dated later counts from its day. */
+	if (partial)
+		p.to = today;
+	json_object_set_new(r, "partial", json_boolean(partial));
+	json_object_set_new(r, "as_of", json_string(uk_date_format(p.to, as_of)));
 	json_object_set_new(r, "union", union_info(db));
 	if ((rc = uk_members_figures(db, p, &mf)) != 0 || (rc = uk_members_by_unit(db, p.to, add_unit, units)) != 0 ||
 	    (rc = uk_ledger_figures(db, p, &lf)) != 0 || (rc = uk_ledger_class_totals(db, p, add_class, classes)) != 0 ||
@@ -310,21 +319,37 @@ static int add_statement(void *ctx, const char *code, const char *name, const ch
 int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **out)
 {
 	struct uk_period p = {{year, month, 1}, {year, month, uk_date_days_in_month(year, month)}};
-	struct uk_period ytd = {{year, 1, 1}, p.to};
+	struct uk_period ytd;
+	struct uk_date today = uk_date_today();
 	struct stmt_ctx sc;
 	struct bal_ctx bal;
 	struct uk_dispute_stats ds;
-	json_t *r = json_object(), *aid = json_array(), *d;
-	char mon[8];
-	int rc;
+	json_t *r, *aid, *d;
+	char mon[8], as_of[UK_DATE_BUFSZ];
+	int rc, partial = uk_date_cmp(today, p.to) < 0;
 
 	*out = NULL;
+	snprintf(mon, sizeof mon, "%04d-%02d", year, month);
+	if (uk_date_cmp(today, p.from) < 0) {
+		uk_err("--month '%s': the month has not begun (today is %s): nothing to disclose", mon,
+		       uk_date_format(today, as_of));
+		return UK_EX_DATAERR;
+	}
+	/* The month in progress is disclosed as it stands today, and says so:
+	 * an entry dated later counts from its day. */
+	if (partial)
+		p.to = today;
+	ytd = (struct uk_period){{year, 1, 1}, p.to};
+	r = json_object();
+	aid = json_array();
 	sc.arr = json_array();
 	bal.arr = json_array();
-	snprintf(mon, sizeof mon, "%04d-%02d", year, month);
 	json_object_set_new(r, "schema_version", json_integer(UK_REPORT_SCHEMA_VERSION));
 	json_object_set_new(r, "kind", json_string("month"));
 	json_object_set_new(r, "month", json_string(mon));
+	/* The last day counted: the month's end, or today while it runs. */
+	json_object_set_new(r, "partial", json_boolean(partial));
+	json_object_set_new(r, "as_of", json_string(uk_date_format(p.to, as_of)));
 	json_object_set_new(r, "union", union_info(db));
 	/* The year so far first: its classes, in the chart's order, are the
 	 * statement's rows; then the month's figures into them. */
@@ -338,9 +363,7 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 		goto fail;
 	{
 		long threshold = 10, limit = 15;
-		struct uk_date at = p.to, today = uk_date_today();
-		if (uk_date_cmp(today, at) < 0)
-			at = today;
+		struct uk_date at = p.to;
 		uk_config_get_int(db, "disputes.collective_threshold", &threshold);
 		uk_config_get_int(db, "disputes.limit_days", &limit);
 		if ((rc = uk_disputes_stats(db, p, at, threshold, limit, &ds)) != 0)
@@ -356,7 +379,7 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 	json_object_set_new(r, "signatures", json_pack("[s, s, s, s]", "工会主席", "财务负责人", "复核", "制表"));
 	/* The disclosure metric: once a month, however often regenerated, and
 	 * only for a month that has ended. */
-	if (record && uk_date_cmp(uk_date_today(), p.to) >= 0) {
+	if (record && !partial) {
 		sqlite3_stmt *st = uk_db_prepare(db, "INSERT INTO disclosures(month, made_at) VALUES (?1, ?2)"
 		                                     " ON CONFLICT(month) DO NOTHING");
 		char stamp[20];

@@ -120,8 +120,8 @@ static int tables_of(json_t *r, enum uk_report_lang lang, struct table *t, int m
 		kv(rows, L(lang, "在职会员", "active"), json_object_get(m, "active"));
 		kv(rows, L(lang, "退休会员", "retired"), json_object_get(m, "retired"));
 		kv(rows, L(lang, "新入会", "joined"), json_object_get(m, "joined"));
-		kv(rows, L(lang, "退会", "left"), json_object_get(json_object_get(m, "left"), "left"));
-		kv(rows, L(lang, "转出", "transferred"), json_object_get(json_object_get(m, "left"), "transferred"));
+		kv(rows, L(lang, "退会", "left the union"), json_object_get(json_object_get(m, "left"), "left"));
+		kv(rows, L(lang, "调出", "transferred to another employer"), json_object_get(json_object_get(m, "left"), "transferred"));
 		kv(rows, L(lang, "去世", "deceased"), json_object_get(json_object_get(m, "left"), "deceased"));
 		kv(rows, L(lang, "女会员", "women"), json_object_get(m, "female"));
 		kv(rows, L(lang, "女会员占比", "share of women"), json_object_get(m, "female_share"));
@@ -181,6 +181,21 @@ static const char *title_of(json_t *r, enum uk_report_lang lang, char *buf, size
 	else
 		snprintf(buf, n, "%s %lld%s", u, (long long)json_integer_value(json_object_get(r, "year")),
 		         L(lang, "年度工作总结", " annual report"));
+	return buf;
+}
+
+/* A period in progress says in the document that it runs to today
+ * ("截至2026年12月4日"); NULL for one that is over. */
+static const char *as_of_of(json_t *r, enum uk_report_lang lang, char *buf, size_t n)
+{
+	struct uk_date d;
+	const char *why, *s = json_string_value(json_object_get(r, "as_of"));
+	if (!json_is_true(json_object_get(r, "partial")) || !s || uk_date_parse(s, &d, &why) != 0)
+		return NULL;
+	if (lang == UK_LANG_EN)
+		snprintf(buf, n, "As of %s (the period is not over)", s);
+	else
+		snprintf(buf, n, "截至%d年%d月%d日", d.y, d.m, d.d);
 	return buf;
 }
 
@@ -312,7 +327,7 @@ static void svg_bars(json_t *rows, const char *label, const char *key, const cha
 
 static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lang, FILE *f)
 {
-	char title[300];
+	char title[300], as_of[80];
 	title_of(r, lang, title, sizeof title);
 	fputs("<!DOCTYPE html>\n<html lang=\"", f);
 	fputs(lang == UK_LANG_EN ? "en" : "zh-CN", f);
@@ -324,6 +339,8 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lan
 	      ".sign{margin-top:3em;display:flex;gap:3em}</style></head>\n<body>\n<h1>", f);
 	html_text(title, f);
 	fputs("</h1>\n", f);
+	if (as_of_of(r, lang, as_of, sizeof as_of))
+		fprintf(f, "<p>%s</p>\n", as_of);
 	for (int i = 0; i < n; i++) {
 		size_t k;
 		json_t *row;
@@ -405,7 +422,7 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 {
 	struct table t[16];
 	int n, rc = 0, found = 0;
-	char title[300];
+	char title[300], as_of[80];
 
 	if (fmt == UK_FMT_JSON) {
 		/* Rates have one decimal: six significant digits print them so. */
@@ -442,6 +459,8 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 		char *shown = uk_text_for_terminal(title);
 		fprintf(f, "%s\n", shown ? shown : "");
 		free(shown);
+		if (as_of_of(r, lang, as_of, sizeof as_of))
+			fprintf(f, "%s\n", as_of);
 		for (int i = 0; i < n && !rc; i++) {
 			fprintf(f, "\n%s\n", L(lang, t[i].zh, t[i].en));
 			rc = write_rows(&t[i], UK_FMT_TABLE, lang, 0, 0, f);
@@ -449,6 +468,8 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 		signatures(r, f);
 	} else {
 		fprintf(f, "# %s\n", title);
+		if (as_of_of(r, lang, as_of, sizeof as_of))
+			fprintf(f, "\n%s\n", as_of);
 		for (int i = 0; i < n; i++) {
 			fprintf(f, "\n## %s\n\n", L(lang, t[i].zh, t[i].en));
 			md_table(&t[i], lang, f);

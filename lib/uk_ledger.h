@@ -223,6 +223,11 @@ const char *uk_dues_month_end(const struct uk_dues *d);
  * a bad value, else an exit code. */
 int uk_dues_member(struct uk_dues *d, const char *member_no, const char *name,
                    const char *unit, const char *wage_base, char *err, size_t errsz);
+/* One member of the register: the wage base is the one in force on the
+ * month's first day, by the member's dated wage_base changes (wage_now,
+ * the stored base, when there are none). */
+int uk_dues_member_registered(struct uk_dues *d, const char *member_no, const char *name,
+                              const char *unit, const char *wage_now, char *err, size_t errsz);
 /* What a run did. */
 struct uk_dues_stats { long posted, missing, already, not_active; int64_t total; };
 /* Counts a member the run leaves out (retired, left): a line in the roll. */

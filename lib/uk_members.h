@@ -118,6 +118,7 @@ struct uk_member_import_opts {
 	const char *member_no;      /* --member-no for a single add */
 	struct uk_writer *out;      /* affected (or missing) records, or NULL */
 	int mask;
+	int allow_future;           /* a status_date after today is meant */
 };
 
 struct uk_import_stats { long added, updated, unchanged, skipped, missing, bad; };
@@ -159,6 +160,7 @@ struct uk_member_change {
 	const char *status, *date, *note, *hardship, *group, *unit, *wage_base;
 	const char **roles, **no_roles;
 	int nroles, nno_roles;
+	int allow_future;            /* a date after today is meant */
 };
 int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_change *c,
                            struct uk_date today, char *err, size_t errsz, int *changed);

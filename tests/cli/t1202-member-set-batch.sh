@@ -190,15 +190,15 @@ test_expect_success 'member-add --list-missing piped into member-set: they have 
 	member-add -q --db pipe.db "$DATA/members-hr-utf8.csv" &&
 	head -3 "$DATA/members-hr-utf8.csv" >dec.csv &&
 	member-add --db pipe.db --list-missing -f csv dec.csv 2>add.err |
-		member-set --db pipe.db --status left --date 2026-12-31 --note "not in the HR list" - 2>set.err &&
+		member-set --db pipe.db --status left --date 2026-11-30 --note "not in the HR list" - 2>set.err &&
 	test_grep "missing 2" add.err &&
 	test_grep "^member-set: changed 2, unchanged 0, skipped 0$" set.err &&
 	db_query "SELECT member_no, status, status_date FROM members ORDER BY 1" pipe.db >actual &&
 	cat >expect <<-\EOF &&
 	000001|active|
 	000002|active|
-	000003|left|2026-12-31
-	000004|left|2026-12-31
+	000003|left|2026-11-30
+	000004|left|2026-11-30
 	EOF
 	test_cmp expect actual &&
 	test "$(db_query "SELECT DISTINCT note FROM member_events" pipe.db)" = "not in the HR list"

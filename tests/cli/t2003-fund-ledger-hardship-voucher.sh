@@ -105,10 +105,10 @@ test_expect_success 'a voucher number twice in one year is refused (65)' '
 '
 
 test_expect_success 'the same voucher number next year is fine' '
-	fund-ledger add 2027-01-04 10 408 --voucher 2026-001 >out &&
+	fund-ledger add --allow-future 2027-01-04 10 408 --voucher 2026-001 >out &&
 	test "$(db_query "SELECT count(*) FROM ledger_entries WHERE voucher = ${SQ}2026-001${SQ}")" = 2 &&
 	test "$(db_query "SELECT date FROM ledger_entries WHERE id = $(cat out)")" = 2027-01-04 &&
-	refused 65 "voucher .2026-001. is already used in 2027" add 2027-06-04 10 408 --voucher 2026-001
+	refused 65 "voucher .2026-001. is already used in 2027" add --allow-future 2027-06-04 10 408 --voucher 2026-001
 '
 
 test_expect_success 'a duplicate voucher inside one import: the second is named, nothing written' '
@@ -118,7 +118,7 @@ test_expect_success 'a duplicate voucher inside one import: the second is named,
 	2027-03-01,408,1.00,2027-050
 	EOF
 	db_dump >before &&
-	test_expect_code 65 fund-ledger import vouchers.csv 2>err &&
+	test_expect_code 65 fund-ledger import --allow-future vouchers.csv 2>err &&
 	test_grep "^fund-ledger: vouchers.csv:3: voucher .2027-050." err &&
 	db_dump >after &&
 	test_cmp before after

@@ -27,7 +27,7 @@ test_expect_success 'setup: members and a small book' '
 	fund-ledger add 2026-02-20 200 "维权支出/送温暖" --member 000002 --voucher 2026-003 >>ids &&
 	fund-ledger add 2026-03-05 150 文体活动费 --voucher 2026-004 >>ids &&
 	fund-ledger transfer 2026-03-10 1000 --from general --to general:cash >>ids &&
-	fund-ledger add 2027-01-05 100 dues --member 000001 >>ids &&
+	fund-ledger add --allow-future 2027-01-05 100 dues --member 000001 >>ids &&
 	printf "1\n2\n3\n4\n5\n6\n7\n9\n" >expect &&
 	test_cmp expect ids
 '
@@ -168,7 +168,7 @@ assert len(set(cols)) == 1, cols
 '
 
 test_expect_success 'balance (default --by fund): in, out and balance of every fund, and the total' '
-	fund-ledger balance -f csv >actual &&
+	fund-ledger balance --at 2027-01-05 -f csv >actual &&
 	cat >expect <<-\EOF &&
 	fund,fund_title,in,out,balance
 	general,工会经费,14100.00,1350.00,12750.00
@@ -177,12 +177,12 @@ test_expect_success 'balance (default --by fund): in, out and balance of every f
 	total,,19100.00,1850.00,17250.00
 	EOF
 	test_cmp expect actual &&
-	fund-ledger balance --by fund -f csv >again &&
+	fund-ledger balance --at 2027-01-05 --by fund -f csv >again &&
 	test_cmp expect again
 '
 
 test_expect_success 'balance --by account' '
-	fund-ledger balance --by account -f csv >actual &&
+	fund-ledger balance --at 2027-01-05 --by account -f csv >actual &&
 	cat >expect <<-\EOF &&
 	fund,account,in,out,balance
 	general,bank,13100.00,1350.00,11750.00
@@ -194,7 +194,7 @@ test_expect_success 'balance --by account' '
 '
 
 test_expect_success 'balance --by category' '
-	fund-ledger balance --by category -f csv >actual &&
+	fund-ledger balance --at 2027-01-05 --by category -f csv >actual &&
 	cat >expect <<-\EOF &&
 	category,category_name,kind,in,out
 	401,会费收入,income,100.00,0.00
@@ -210,7 +210,7 @@ test_expect_success 'balance --by category' '
 '
 
 test_expect_success 'balance --by month: the running balance at each month end' '
-	fund-ledger balance --by month -f csv >actual &&
+	fund-ledger balance --at 2027-01-05 --by month -f csv >actual &&
 	cat >expect <<-\EOF &&
 	month,in,out,balance
 	2026-01,18000.00,0.00,18000.00
@@ -246,7 +246,7 @@ test_expect_success 'balance --at DATE: the books as they stood that day' '
 '
 
 test_expect_success 'balance -f json: money as strings' '
-	fund-ledger balance -f json >bal.json &&
+	fund-ledger balance --at 2027-01-05 -f json >bal.json &&
 	python3 -c "
 import json
 rows = json.load(open(\"bal.json\"))

@@ -94,8 +94,8 @@ test_expect_success 'the month in another form is the same month' '
 	test_cmp before after
 '
 
-test_expect_success 'from member records on stdin: member-ls --unit 教务处 -f csv | dues --month 2026-12 -' '
-	member-ls --unit 教务处 -f csv | fund-ledger dues --month 2026-12 - >roll.csv 2>err &&
+test_expect_success 'from member records on stdin: member-ls --unit 教务处 -f csv | dues --allow-future --month 2026-12 -' '
+	member-ls --unit 教务处 -f csv | fund-ledger dues --allow-future --month 2026-12 - >roll.csv 2>err &&
 	cat >expect <<-\EOF &&
 	member_no,name,unit,wage_base,dues,entry_id,note
 	000001,赵一,教务处,5234.50,26.15,5,
@@ -109,7 +109,7 @@ test_expect_success 'from member records on stdin: member-ls --unit 教务处 -f
 '
 
 test_expect_success 'the next unit in the same month: its members posted, nobody twice' '
-	member-ls --unit 总务处 -f csv | fund-ledger dues --month 2026-12 - >roll.csv 2>err &&
+	member-ls --unit 总务处 -f csv | fund-ledger dues --allow-future --month 2026-12 - >roll.csv 2>err &&
 	test_grep "dues 2026-12: posted 2, total 76.35, " err &&
 	test_grep "^000003,孙三,总务处,3009.99,15.00,7," roll.csv &&
 	test_grep "^000004,李四,总务处,12272.84,61.35,8," roll.csv &&
@@ -117,14 +117,14 @@ test_expect_success 'the next unit in the same month: its members posted, nobody
 	printf "000001|2615\n000002|4000\n000003|1500\n000004|6135\n" >expect &&
 	test_cmp expect actual &&
 	db_dump >before &&
-	fund-ledger dues --month 2026-12 >out 2>err &&
+	fund-ledger dues --allow-future --month 2026-12 >out 2>err &&
 	test_grep "already posted" err &&
 	db_dump >after &&
 	test_cmp before after
 '
 
 test_expect_success 'a retired member in the records is not charged' '
-	member-ls --status all -f csv | fund-ledger dues --month 2027-01 - >roll.csv 2>err &&
+	member-ls --status all -f csv | fund-ledger dues --allow-future --month 2027-01 - >roll.csv 2>err &&
 	test -z "$(awk -F, "\$1 == \"000006\" && \$5 != \"\"" roll.csv)" &&
 	posted 2027-01 >actual &&
 	printf "000001|2615\n000002|4000\n000003|1500\n000004|6135\n" >expect &&
@@ -138,17 +138,17 @@ test_expect_success 'an HR-style file with Chinese headers; a bad wage base is 6
 	000001,赵一,教务处,"5,234.50"
 	000002,钱二,教务处,8000.123
 	EOF
-	refused 65 "hr.csv:3: .*8000.123" dues --month 2027-02 hr.csv &&
+	refused 65 "hr.csv:3: .*8000.123" dues --allow-future --month 2027-02 hr.csv &&
 	test -z "$(posted 2027-02)"
 '
 
 test_expect_success 'a file naming a member not in the register is 65, nothing posted' '
 	printf "member_no,name,unit,wage_base\n000001,赵一,教务处,5234.50\n009999,无名,教务处,5000\n" >ghost.csv &&
-	refused 65 "ghost.csv:3: .*009999" dues --month 2027-02 ghost.csv
+	refused 65 "ghost.csv:3: .*009999" dues --allow-future --month 2027-02 ghost.csv
 '
 
 test_expect_success 'dues -f json --mask: names masked, money as strings' '
-	fund-ledger dues --month 2027-03 -f json --mask >roll.json 2>err &&
+	fund-ledger dues --allow-future --month 2027-03 -f json --mask >roll.json 2>err &&
 	python3 -c "
 import json
 rows = json.load(open(\"roll.json\"))
@@ -160,7 +160,7 @@ assert rows[4][\"dues\"] is None and rows[4][\"note\"], rows[4]
 
 test_expect_success 'dues --dry-run prints the roll and posts nothing' '
 	db_dump >before &&
-	fund-ledger dues --month 2027-04 --dry-run >roll.csv 2>err &&
+	fund-ledger dues --allow-future --month 2027-04 --dry-run >roll.csv 2>err &&
 	test "$(sed 1d roll.csv | wc -l)" = 5 &&
 	test_grep "dry run, nothing written" err &&
 	db_dump >after &&
@@ -169,14 +169,14 @@ test_expect_success 'dues --dry-run prints the roll and posts nothing' '
 
 test_expect_success 'usage: no --month is 64; a month that does not exist is 65' '
 	refused 64 "--month" dues &&
-	refused 64 "" dues --month 2027-05 a.csv b.csv &&
+	refused 64 "" dues --allow-future --month 2027-05 a.csv b.csv &&
 	refused 65 "2027-13" dues --month 2027-13
 '
 
 test_expect_success 'the example members for 2026-12 (000001 retired 2026-11-30): three checked by hand, the total by SQL' '
 	member-add -d ex.db -q --skip-bad "$UK_TOP/examples/hr-2026-11-gb18030.csv" 2>/dev/null;
 	member-set -d ex.db -q --skip-bad "$UK_TOP/examples/member-changes.csv" 2>/dev/null;
-	fund-ledger -d ex.db dues --month 2026-12 >roll.csv 2>err &&
+	fund-ledger -d ex.db dues --allow-future --month 2026-12 >roll.csv 2>err &&
 	test_grep "^000002,张霞,战略规划部,12272.84,61.35," roll.csv &&
 	test_grep "^000003,王琪,计划调度部,7086.53,35.40," roll.csv &&
 	test_grep "^000004,王颖洁,设备维修部,23508.59,117.50," roll.csv &&

@@ -40,9 +40,9 @@ test_expect_success 'setup: a year of entries, a void, a voided transfer, a fund
 	fund-ledger -q void 8 --reason 重复 >/dev/null &&
 	fund-ledger -q void 29 --reason 未提取 >/dev/null &&
 	fund-ledger -q fund add union-hall --title "职工之家 (建设)" &&
-	fund-ledger -q transfer 2026-12-15 2000 --from general --to union-hall:cash --memo "*拨付 职工之家" >/dev/null &&
-	fund-ledger -q add 2026-12-20 300.55 "50101/读书会" --fund union-hall --account cash --voucher "(2026)-099" >/dev/null &&
-	fund-ledger -q add 2026-12-21 100 "维权支出/困难职工帮扶" --fund hardship --member 000002 >/dev/null &&
+	fund-ledger -q transfer 2026-12-02 2000 --from general --to union-hall:cash --memo "*拨付 职工之家" >/dev/null &&
+	fund-ledger -q add 2026-12-03 300.55 "50101/读书会" --fund union-hall --account cash --voucher "(2026)-099" >/dev/null &&
+	fund-ledger -q add 2026-12-03 100 "维权支出/困难职工帮扶" --fund hardship --member 000002 >/dev/null &&
 	fund-ledger -q dues --month 2026-11 >/dev/null &&
 	fund-ledger -q verify
 '
