@@ -18,51 +18,11 @@ static const char *const kinds[UK_ACTIVITY_NKINDS] = {
 
 const char *uk_activity_kind(int i) { return kinds[i]; }
 
-/* "2027/三/2" (year/section/item) or an item id. */
+/* "2027/三/(二)/1", "2027/三/2" or an item id: uk_plan_item_find says
+ * which references resolve. */
 static int plan_item_of(struct uk_db *db, const char *s, int64_t *id, char *err, size_t errsz)
 {
-	sqlite3_stmt *st;
-	int year = 0, section = 0, number = 0, rc;
-	char *end;
-	long long direct = strtoll(s, &end, 10);
-	if (!*end && direct > 0) {
-		st = uk_db_prepare(db, "SELECT id FROM plan_items WHERE id = ?1");
-		if (!st)
-			return UK_EX_SOFTWARE;
-		sqlite3_bind_int64(st, 1, direct);
-	} else {
-		const char *p = s;
-		size_t k;
-		year = (int)strtol(p, &end, 10);
-		if (*end != '/')
-			return uk_errf(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2) or an item id, not '%s'", s);
-		p = end + 1;
-		if (uk_cn_numeral_parse(p, &section, &k) == 0)
-			p += k;
-		else
-			section = (int)strtol(p, (char **)&p, 10);
-		if (*p != '/')
-			return uk_errf(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2), not '%s'", s);
-		number = (int)strtol(p + 1, &end, 10);
-		if (*end || !section || !number)
-			return uk_errf(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2), not '%s'", s);
-		st = uk_db_prepare(db, "SELECT i.id FROM plan_items i JOIN plans p ON p.id = i.plan_id"
-		                       " WHERE p.year = ?1 AND p.current = 1 AND i.section = ?2 AND i.number = ?3");
-		if (!st)
-			return UK_EX_SOFTWARE;
-		sqlite3_bind_int(st, 1, year);
-		sqlite3_bind_int(st, 2, section);
-		sqlite3_bind_int(st, 3, number);
-	}
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot read the plan");
-	return uk_errf(err, errsz, "no plan item '%s'", s);
+	return uk_plan_item_find(db, s, id, err, errsz);
 }
 
 int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *id,
@@ -205,8 +165,9 @@ int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT a.id, a.date, a.kind, a.title, a.participants,"
-		" (SELECT pl.year * 10000 + i.section * 100 + i.number FROM plan_items i"
-		"   JOIN plans pl ON pl.id = i.plan_id WHERE i.id = a.plan_item_id),"
+		" (SELECT ((pl.year * 100 + i.section) * 100 + s.sub) * 1000000 + i.number FROM plan_items i"
+		"   JOIN plans pl ON pl.id = i.plan_id JOIN plan_sections s ON s.id = i.section_id"
+		"   WHERE i.id = a.plan_item_id),"
 		" e.amount, e.category, e.fund, a.entry_id,"
 		" (SELECT group_concat(m.member_no, ';') FROM activity_members x JOIN members m"
 		"   ON m.id = x.member_id WHERE x.activity_id = a.id), a.note"
@@ -227,11 +188,10 @@ int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *
 		for (int i = 0; i < AC_COUNT; i++)
 			vals[i] = (const char *)sqlite3_column_text(st, i);
 		if (sqlite3_column_type(st, AC_PLAN_ITEM) != SQLITE_NULL) {
-			/* YEAR/SECTION/ITEM as --plan-item takes it: 2027/三/2 */
+			/* The reference --plan-item takes: 2027/三/(二)/1 */
 			int64_t k = sqlite3_column_int64(st, AC_PLAN_ITEM);
-			char num[16];
-			uk_cn_numeral_format((int)(k / 100 % 100), num, sizeof num);
-			snprintf(item, sizeof item, "%lld/%s/%lld", (long long)(k / 10000), num, (long long)(k % 100));
+			uk_plan_item_ref((int)(k / 10000000000), (int)(k / 100000000 % 100), (int)(k / 1000000 % 100),
+			                 (int)(k % 1000000), item, sizeof item);
 			vals[AC_PLAN_ITEM] = item;
 		}
 		if (sqlite3_column_type(st, AC_COST) != SQLITE_NULL) {

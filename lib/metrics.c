@@ -211,10 +211,9 @@ int uk_plan_progress_each(struct uk_db *db, int year, struct uk_date at, uk_prog
 		return rc;
 	for (int i = 0; i < p->nitems && !rc; i++) {
 		struct uk_plan_item *it = &p->items[i];
-		char item[48], num[16], target[96] = "", actual[48] = "";
+		char item[64], target[96] = "", actual[48] = "";
 		const char *result = "no target";
-		uk_cn_numeral_format(it->section, num, sizeof num);
-		snprintf(item, sizeof item, "%d/%s/%d", year, num, it->number);
+		uk_plan_item_ref(year, it->section, it->sub, it->number, item, sizeof item);
 		if (it->metric) {
 			const struct uk_metric *m = uk_metric_find(it->metric);
 			int64_t want = 0, have = 0;

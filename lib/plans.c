@@ -1,7 +1,8 @@
 /* plans.c - the work plan as the customary outline: # 标题, ## 指导思想,
  * ## 一、…, ### (一)…, items 1、… with targets 〔目标: metric >= n〕. Read
- * from Markdown (numbering 1. 1) (1) normalised) or JSON, written back in
- * one canonical form, stored with its history. */
+ * from Markdown (numbering 1. 1) (1) written 1、, its numbers kept) or JSON,
+ * written back in one canonical form, stored with its history; an item is
+ * referred to as 2026/三/(二)/1. */
 #include "uk_plans.h"
 #include "uk_text.h"
 
@@ -231,11 +232,13 @@ static int parse_notes(struct uk_plan_item *it, char *text, const char *name, lo
 	}
 }
 
-/* "1、" "1." "1．" "1)" "(1)" "（1）": the item's text after its number. */
-static const char *item_start(const char *s)
+/* "1、" "1." "1．" "1)" "(1)" "（1）": the item's text after its number,
+ * and the number as written (*number; 0 when it is 0 or over
+ * UK_PLAN_ITEM_MAX, which the caller refuses). */
+static const char *item_start(const char *s, int *number)
 {
 	const char *p = s;
-	int paren = 0;
+	int paren = 0, n = 0;
 	if (*p == '(') {
 		paren = 1;
 		p++;
@@ -245,8 +248,9 @@ static const char *item_start(const char *s)
 	}
 	if (*p < '0' || *p > '9')
 		return NULL;
-	while (*p >= '0' && *p <= '9')
-		p++;
+	for (; *p >= '0' && *p <= '9'; p++)
+		n = n > UK_PLAN_ITEM_MAX ? n : n * 10 + (*p - '0');
+	*number = n > UK_PLAN_ITEM_MAX ? 0 : n;
 	if (paren == 1 && *p == ')')
 		return p + 1;
 	if (!paren && strncmp(p, "）", 3) == 0)
@@ -292,8 +296,8 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 {
 	struct uk_plan *p = calloc(1, sizeof *p);
 	char *buf = NULL, *line, *next;
-	long lineno = 0;
-	int rc = 0, section = 0, sub = 0, in_guiding = 0;
+	long lineno = 0, prev_line = 0;  /* the line of the previous item */
+	int rc = 0, section = 0, sub = 0, in_guiding = 0, num;
 	size_t glen = 0;
 
 	*out = NULL;
@@ -418,7 +422,7 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 				rc = uk_err_nomem();
 			continue;
 		}
-		if (in_guiding && item_start(s)) {
+		if (in_guiding && item_start(s, &num)) {
 			rc = perr(name, lineno, "an item outside any section ('## 一、…' first)");
 			break;
 		}
@@ -438,7 +442,8 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 			continue;
 		}
 		{
-			const char *body = item_start(s);
+			const char *body = item_start(s, &num);
+			const struct uk_plan_item *prev = p->nitems ? &p->items[p->nitems - 1] : NULL;
 			struct uk_plan_item *it;
 			char *t;
 			if (!body) {
@@ -449,12 +454,29 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 				rc = perr(name, lineno, "an item outside any section ('## 一、…')");
 				break;
 			}
+			if (!num) {
+				rc = perr(name, lineno, "an item is numbered 1 to %d: '%.40s'", UK_PLAN_ITEM_MAX, s);
+				break;
+			}
+			/* Kept as written: a reference names an item by its number,
+			 * so one number may not stand for two items of a group. */
+			if (prev && prev->section == section && prev->sub == sub && prev->number >= num) {
+				if (prev->number == num)
+					rc = perr(name, lineno, "item %d、 again (line %ld has it): numbers increase "
+					          "within a section or sub-section", num, prev_line);
+				else
+					rc = perr(name, lineno, "item %d、 after %d、 (line %ld): numbers increase "
+					          "within a section or sub-section", num, prev->number, prev_line);
+				break;
+			}
 			if (!(it = add_item(p)) || !(t = strdup(body))) {
 				rc = uk_err_nomem();
 				break;
 			}
 			it->section = section;
 			it->sub = sub;
+			it->number = num;
+			prev_line = lineno;
 			if ((rc = parse_notes(it, t, name, lineno)) == 0)
 				it->text = strdup(uk_trim(t));
 			free(t);
@@ -473,11 +495,6 @@ int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan
 	if (rc) {
 		uk_plan_free(p);
 		return rc;
-	}
-	/* Items numbered in order within their section. */
-	for (int i = 0, n = 0; i < p->nitems; i++) {
-		n = i && p->items[i - 1].section == p->items[i].section ? n + 1 : 1;
-		p->items[i].number = n;
 	}
 	*out = p;
 	return 0;
@@ -531,8 +548,11 @@ static json_t *plan_json(const struct uk_plan *p)
 		                                      "sub", p->sections[s].sub, "title", p->sections[s].title));
 	for (int i = 0; i < p->nitems; i++) {
 		const struct uk_plan_item *it = &p->items[i];
-		json_t *o = json_pack("{s:i, s:i, s:i, s:s}", "section", it->section, "sub", it->sub,
-		                      "number", it->number, "text", it->text);
+		char ref[64];
+		json_t *o;
+		uk_plan_item_ref(p->year, it->section, it->sub, it->number, ref, sizeof ref);
+		o = json_pack("{s:i, s:i, s:i, s:s, s:s}", "section", it->section, "sub", it->sub,
+		              "number", it->number, "ref", ref, "text", it->text);
 		json_object_set_new(o, "target", it->metric ? json_pack("{s:s, s:s, s:s}", "metric",
 		                    it->metric, "op", it->op, "value", it->target) : json_null());
 		json_object_set_new(o, "owner", it->owner ? json_string(it->owner) : json_null());
@@ -617,6 +637,30 @@ static const char *jstr(json_t *o, const char *k)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* The number of the last item added (it), as written; without one, the
+ * next after the item before it in its (sub-)section, else 1. */
+static int json_item_number(const struct uk_plan *p, struct uk_plan_item *it, json_t *n,
+                            const char *name, size_t i)
+{
+	if (json_is_integer(n)) {
+		json_int_t v = json_integer_value(n);
+		if (v < 1 || v > UK_PLAN_ITEM_MAX)
+			return perr(name, 1, "item %zu: number %lld is not 1 to %d", i + 1, (long long)v,
+			            UK_PLAN_ITEM_MAX);
+		it->number = (int)v;
+		return 0;
+	}
+	if (n && !json_is_null(n))
+		return perr(name, 1, "item %zu: number is a whole number", i + 1);
+	it->number = 1;
+	for (int k = p->nitems - 2; k >= 0; k--)
+		if (p->items[k].section == it->section && p->items[k].sub == it->sub) {
+			it->number = p->items[k].number + 1;
+			break;
+		}
+	return 0;
+}
+
 static int parse_json(const char *text, size_t len, const char *name, struct uk_plan *p)
 {
 	json_error_t e;
@@ -660,6 +704,8 @@ static int parse_json(const char *text, size_t len, const char *name, struct uk_
 				break;
 			}
 		}
+		if ((rc = json_item_number(p, it, json_object_get(v, "number"), name, i)) != 0)
+			break;
 		it->text = strdup(jstr(v, "text"));
 		if (jstr(v, "owner"))
 			it->owner = strdup(jstr(v, "owner"));
@@ -694,13 +740,139 @@ const char *uk_plan_template(void)
 	"1、完善困难职工档案，先建档、后帮扶。\n"
 	"2、做好困难职工帮扶和送温暖工作。〔目标: hardship_paid >= 40000〕\n\n"
 	"### (二)劳动争议调解\n\n"
-	"3、依法调处劳动争议。〔目标: dispute_success_rate >= 95%〕\n\n"
+	"1、依法调处劳动争议。〔目标: dispute_success_rate >= 95%〕\n\n"
 	"## 四、丰富职工文化生活\n\n"
 	"1、开展职工文体活动。〔目标: culture_sports >= 6〕\n"
 	"2、组织职工健康体检。〔目标: health_check >= 1〕\n\n"
 	"## 五、加强工会自身建设\n\n"
 	"1、做好会员发展和会员档案管理。〔目标: members_joined >= 50〕\n"
 	"2、经费审查委员会按期审查经费。〔负责: 经审委员会〕\n";
+}
+
+int uk_plan_template_write(FILE *f, int year, const char *union_name)
+{
+	/* The skeleton's own title is its first line. */
+	const char *body = strchr(uk_plan_template(), '\n');
+	if (union_name && *union_name)
+		fprintf(f, "# %s%d年工作计划%s", union_name, year, body);
+	else
+		fprintf(f, "# %d年某某工会工作计划%s", year, body);
+	return ferror(f) ? -1 : 0;
+}
+
+/* ---- references ---- */
+
+void uk_plan_item_ref(int year, int section, int sub, int number, char *buf, size_t n)
+{
+	char sec[16], sb[16];
+	uk_cn_numeral_format(section, sec, sizeof sec);
+	if (sub) {
+		uk_cn_numeral_format(sub, sb, sizeof sb);
+		snprintf(buf, n, "%d/%s/(%s)/%d", year, sec, sb, number);
+	} else {
+		snprintf(buf, n, "%d/%s/%d", year, sec, number);
+	}
+}
+
+/* Digits at *s, 1 to max, *s moved past them; -1 when none or too many. */
+static int ref_digits(const char **s, int max)
+{
+	int v = 0;
+	if (**s < '0' || **s > '9')
+		return -1;
+	for (; **s >= '0' && **s <= '9'; (*s)++)
+		if ((v = v * 10 + (**s - '0')) > max)
+			return -1;
+	return v ? v : -1;
+}
+
+/* A section or sub-section number: 三 or 3. */
+static int ref_numeral(const char **s)
+{
+	int v;
+	size_t k;
+	if (uk_cn_numeral_parse(*s, &v, &k) == 0) {
+		*s += k;
+		return v;
+	}
+	return ref_digits(s, 99);
+}
+
+/* YEAR/SECTION/ITEM or YEAR/SECTION/(SUB)/ITEM; *sub -1 when not given. */
+static int ref_parse(const char *s, int *year, int *section, int *sub, int *number)
+{
+	if ((*year = ref_digits(&s, 9999)) < 0 || *s++ != '/' || (*section = ref_numeral(&s)) < 0 ||
+	    *s++ != '/')
+		return -1;
+	*sub = -1;
+	if (*s == '(' || strncmp(s, "（", 3) == 0) {
+		s += *s == '(' ? 1 : 3;
+		if ((*sub = ref_numeral(&s)) < 0)
+			return -1;
+		if (*s == ')')
+			s += 1;
+		else if (strncmp(s, "）", 3) == 0)
+			s += 3;
+		else
+			return -1;
+		if (*s++ != '/')
+			return -1;
+	}
+	return (*number = ref_digits(&s, UK_PLAN_ITEM_MAX)) < 0 || *s ? -1 : 0;
+}
+
+int uk_plan_item_find(struct uk_db *db, const char *ref, int64_t *id, char *err, size_t errsz)
+{
+	sqlite3_stmt *st;
+	int year = 0, section = 0, sub, number = 0, rc, n = 0;
+	char cands[200] = "", *end = NULL;
+	size_t clen = 0;
+	long long direct = ref[0] >= '0' && ref[0] <= '9' ? strtoll(ref, &end, 10) : 0;
+	int64_t found = 0;
+
+	if (direct > 0 && !*end) {
+		if (!(st = uk_db_prepare(db, "SELECT id, 0 FROM plan_items WHERE id = ?1")))
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int64(st, 1, direct);
+	} else if (ref_parse(ref, &year, &section, &sub, &number) != 0) {
+		return uk_errf(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2), "
+		               "YEAR/SECTION/(SUB)/ITEM (2027/三/(二)/1) or an item id, not '%s'", ref);
+	} else {
+		/* Items of the section written with that number, those directly
+		 * under the section first. */
+		if (!(st = uk_db_prepare(db, "SELECT i.id, s.sub FROM plan_items i JOIN plans p ON p.id = i.plan_id"
+		                             " JOIN plan_sections s ON s.id = i.section_id"
+		                             " WHERE p.year = ?1 AND p.current = 1 AND i.section = ?2"
+		                             " AND (?3 < 0 OR s.sub = ?3) AND i.number = ?4 ORDER BY s.sub, i.id")))
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int(st, 1, year);
+		sqlite3_bind_int(st, 2, section);
+		sqlite3_bind_int(st, 3, sub);
+		sqlite3_bind_int(st, 4, number);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int item_sub = sqlite3_column_int(st, 1);
+		if (n++ == 0)
+			found = sqlite3_column_int64(st, 0);
+		/* The item directly under the section is what its own
+		 * reference names, whatever its sub-sections hold. */
+		if (n == 1 && item_sub == 0)
+			break;
+		if (clen < sizeof cands) {
+			char one[64];
+			uk_plan_item_ref(year, section, item_sub, number, one, sizeof one);
+			clen += (size_t)snprintf(cands + clen, sizeof cands - clen, "%s%s", n > 1 ? ", " : "", one);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot read the plan");
+	if (n == 0)
+		return uk_errf(err, errsz, "no plan item '%s'", ref);
+	if (n > 1)
+		return uk_errf(err, errsz, "plan item '%s' is ambiguous: %s (name the sub-section)", ref, cands);
+	*id = found;
+	return 0;
 }
 
 /* ---- storage ---- */
@@ -834,7 +1006,7 @@ int uk_plan_load(struct uk_db *db, int year, struct uk_plan **out)
 	sqlite3_finalize(st);
 	if (!(st = uk_db_prepare(db, "SELECT i.section, s.sub, i.number, i.text, i.metric, i.op, i.target,"
 	                             " i.owner, i.due, i.id FROM plan_items i JOIN plan_sections s ON s.id = i.section_id"
-	                             " WHERE i.plan_id = ?1 ORDER BY i.section, i.number"))) {
+	                             " WHERE i.plan_id = ?1 ORDER BY s.id, i.number"))) {
 		uk_plan_free(p);
 		return UK_EX_SOFTWARE;
 	}

@@ -39,9 +39,13 @@
 	"ALTER TABLE activities ADD COLUMN voided_at TEXT;" \
 	"ALTER TABLE activities ADD COLUMN void_reason TEXT;"
 
+/* An item's number is kept as written (1、 … 999、): it restarts at 1、
+ * under each section or sub-section, or runs on, as the plan has it. */
+#define UK_PLAN_ITEM_MAX 999
+
 /* A plan in memory. */
 struct uk_plan_item {
-	int section, sub, number;        /* 一 = 1; (一) = 1, 0 when none; 1、 = 1 */
+	int section, sub, number;        /* 一 = 1; (一) = 1, 0 when none; 1、 = 1 as written */
 	char *text;
 	char *metric, *op, *target;      /* NULL when no target */
 	char *owner, *due;
@@ -65,8 +69,20 @@ void uk_plan_free(struct uk_plan *p);
 int uk_plan_write_md(const struct uk_plan *p, FILE *f);
 int uk_plan_write_json(const struct uk_plan *p, FILE *f);
 int uk_plan_write_html(const struct uk_plan *p, FILE *f);
-/* The skeleton plan-new --template prints. */
+/* The skeleton plan-new --template prints, for 2027 with a generic title. */
 const char *uk_plan_template(void);
+/* That skeleton for year, titled "# NAME2027年工作计划" with the union's
+ * name, else "# 2027年某某工会工作计划". 0, or -1 on a write error. */
+int uk_plan_template_write(FILE *f, int year, const char *union_name);
+
+/* An item's reference: 2026/三/(二)/1, or 2026/二/5 for an item directly
+ * under its section (sub 0). */
+void uk_plan_item_ref(int year, int section, int sub, int number, char *buf, size_t n);
+/* The item of the year's current plan that ref names (YEAR/SECTION/ITEM,
+ * YEAR/SECTION/(SUB)/ITEM with ( ) or （ ）, or an item id): 0 and *id; -1
+ * with the reason in err (no such item, or YEAR/SECTION/ITEM naming items
+ * of several sub-sections, listed); or an exit code. */
+int uk_plan_item_find(struct uk_db *db, const char *ref, int64_t *id, char *err, size_t errsz);
 
 /* Stores p as the plan of its year (replace: the old one kept in history,
  * no longer current). Exit code; 65 when the year has one and !replace. */

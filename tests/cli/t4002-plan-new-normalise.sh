@@ -3,8 +3,9 @@
 # form (DESIGN.md §8): items numbered 1. 1) (1) （1） 1． become 1、; notes
 # [目标: …] [target: …] 〔负责：…〕 (full-width colon) become 〔目标: …〕〔负责: …〕
 # 〔时间: …〕; sub-sections （一） become (一); sections 一 … 十二 are read
-# and numbered in order; items are numbered on within a section across its
-# sub-sections; metric names take underscores (culture-sports).
+# and numbered in order; items keep their numbers as written (restarting
+# under a sub-section, or running on, or with a gap); metric names take
+# underscores (culture-sports).
 . "$(dirname "$0")/lib.sh"
 SQ="'"
 
@@ -61,15 +62,15 @@ test_expect_success 'sections 一 to 十二 are read (十一, 十二 included) a
 	test_cmp expect actual
 '
 
-test_expect_success 'items are numbered on across the sub-sections of a section; 7、 alone becomes 1、' '
+test_expect_success 'items keep their numbers: 1、 again under (二), 7、 alone stays 7、' '
 	db_query "SELECT i.section, s.sub, i.number, i.text FROM plan_items i
 		JOIN plan_sections s ON s.id = i.section_id JOIN plans p ON p.id = i.plan_id
-		WHERE p.year = 2027 AND i.section IN (2, 12) ORDER BY i.section, i.number" >actual &&
+		WHERE p.year = 2027 AND i.section IN (2, 12) ORDER BY i.id" >actual &&
 	cat >expect <<-\EOF &&
 	2|1|1|召开职工代表大会
 	2|1|2|职代会提案办理
-	2|2|3|坚持每月一公开
-	12|0|1|会员档案管理
+	2|2|1|坚持每月一公开
+	12|0|7|会员档案管理
 	EOF
 	test_cmp expect actual
 '
@@ -105,7 +106,7 @@ test_expect_success 'sections out of order are numbered in order: 一、五、�
 	grep "^## [一二三四五]" out >actual &&
 	printf "## 一、甲\n## 二、乙\n## 三、丙\n" >expect &&
 	test_cmp expect actual &&
-	test_grep "^1、c$" out
+	test_grep "^2、c$" out
 '
 
 test_expect_success 'sub-sections （一） with full-width parentheses and (二) are written (一) (二)' '
@@ -142,7 +143,7 @@ test_expect_success 'sub-sections （一） with full-width parentheses and (二
 
 	### (二)调解
 
-	2、调解〔负责: 调委会〕〔时间: 全年〕
+	1、调解〔负责: 调委会〕〔时间: 全年〕
 	EOF
 	test_cmp expect out
 '

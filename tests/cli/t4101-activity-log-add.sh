@@ -202,12 +202,12 @@ test_expect_success '--plan-item ID: the item by its id' '
 	test "$(activity "$(cat out)" | cut -d"|" -f6)" = "$id"
 '
 
-test_expect_success 'ls shows the plan item as YEAR/SECTION/ITEM' '
+test_expect_success 'ls shows the plan item as YEAR/SECTION/(SUB)/ITEM, the sub-section when it has one' '
 	activity-log ls --from 2026-06-01 --to 2026-06-02 -f csv | cut -d, -f2,6 >actual &&
 	cat >expect <<-\EOF &&
 	date,plan_item
 	2026-06-01,2026/一/1
-	2026-06-02,2026/三/3
+	2026-06-02,2026/三/(二)/3
 	EOF
 	test_cmp expect actual
 '

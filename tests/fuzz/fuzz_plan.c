@@ -1,6 +1,7 @@
 /* fuzz_plan.c - the work plan's Markdown (and JSON) reader on any text.
  * What it accepts it writes in the canonical form, which reads back to the
- * same plan: the canonical form is a fixed point. */
+ * same plan: the canonical form is a fixed point, and every item keeps
+ * its written number (1 to UK_PLAN_ITEM_MAX, increasing within its group). */
 #include "fuzz.h"
 #include "uk_plans.h"
 
@@ -40,6 +41,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	md1 = canonical(p, &len1);
 	write_other_forms(p);
 	FUZZ_ASSERT(uk_plan_parse(md1, len1, "canonical.md", &q) == 0);
+	FUZZ_ASSERT(p->nitems == q->nitems);
+	for (int i = 0; i < p->nitems; i++) {
+		const struct uk_plan_item *a = &p->items[i], *b = i ? &p->items[i - 1] : NULL;
+		FUZZ_ASSERT(a->number >= 1 && a->number <= UK_PLAN_ITEM_MAX);
+		FUZZ_ASSERT(!b || b->section != a->section || b->sub != a->sub || b->number < a->number);
+		FUZZ_ASSERT(q->items[i].number == a->number);
+	}
 	md2 = canonical(q, &len2);
 	FUZZ_ASSERT(len1 == len2 && memcmp(md1, md2, len1) == 0);
 	free(md1);

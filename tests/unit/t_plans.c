@@ -1,9 +1,12 @@
 /* t_plans.c - unit tests for the work plan (lib/uk_plans.h): Chinese
  * numerals 一 … 九十九 both ways, uk_plan_parse on strings (the customary
  * outline, its loose numbering and notes, JSON, every error with its
- * file:line and exit 65), the canonical Markdown of uk_plan_write_md, the
- * metric table (uk_metric_find, uk_metric_value_parse in each unit,
- * uk_metric_format), and store / load / replace on a temporary database. */
+ * file:line and exit 65), item numbers kept as written, the canonical
+ * Markdown of uk_plan_write_md, the skeleton's title, item references
+ * (uk_plan_item_ref, uk_plan_item_find), the metric table (uk_metric_find,
+ * uk_metric_value_parse in each unit, uk_metric_format), and store / load /
+ * replace on a temporary database. */
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -181,7 +184,7 @@ static void test_parse_canonical(void)
 		ok(it->due == NULL, "item 1: no due month");
 		ok(p->items[1].metric == NULL && p->items[1].owner == NULL, "item 2: no notes");
 		it = &p->items[4];
-		is_int(it->section * 100 + it->sub * 10 + it->number, 223, "二/(二)/3: numbered on across sub-sections");
+		is_int(it->section * 100 + it->sub * 10 + it->number, 223, "二/(二)/3: running on across sub-sections, as written");
 		is_str(it->target, "90.5%", "a percentage kept as written");
 		is_str(it->owner, "调委会", "owner");
 		is_str(it->due, "全年", "due");
@@ -207,7 +210,7 @@ static void test_parse_loose(void)
 		"## 二、维护权益\n"
 		"### （一）帮扶\n"
 		"1、困难帮扶〔目标: hardship-paid >= 40000〕\n"
-		"1、建档\n"
+		"2、建档\n"
 		"### (二)文体\n"
 		"7、文体活动〔目标: culture-sports >= 6〕\n";
 	static const char want[] =
@@ -235,7 +238,7 @@ static void test_parse_loose(void)
 		"\n"
 		"### (二)文体\n"
 		"\n"
-		"3、文体活动〔目标: culture_sports >= 6〕\n";
+		"7、文体活动〔目标: culture_sports >= 6〕\n";
 	struct uk_plan *p = NULL;
 
 	is_int(parse(loose, &p), 0, "loose: parsed");
@@ -359,6 +362,111 @@ static void test_parse_errors(void)
 	ok(has(msg, "UTF-8"), "... says so");
 }
 
+/* The customary numbering: 1、 again under each sub-section, or running
+ * on; a gap kept; items directly under a section before its sub-sections. */
+static const char restarting[] =
+	"# 2027年某某中学工会工作计划\n"
+	"\n"
+	"## 指导思想\n"
+	"\n"
+	"服务教职工。\n"
+	"\n"
+	"## 一、思想引领\n"
+	"\n"
+	"2、学习。〔目标: study >= 4〕\n"
+	"3、教育。\n"
+	"\n"
+	"## 二、民主管理\n"
+	"\n"
+	"### (一)教代会\n"
+	"\n"
+	"1、召开教代会。〔目标: congress >= 1〕\n"
+	"2、提案办理。\n"
+	"\n"
+	"### (二)校务公开\n"
+	"\n"
+	"1、每月公开。〔目标: disclosure >= 12〕\n"
+	"\n"
+	"## 三、维护权益\n"
+	"\n"
+	"### (一)帮扶\n"
+	"\n"
+	"1、建档。\n"
+	"2、帮扶。\n"
+	"\n"
+	"### (二)调解\n"
+	"\n"
+	"3、调解。〔目标: dispute_success_rate >= 95%〕\n"
+	"\n"
+	"## 四、自身建设\n"
+	"\n"
+	"1、会员发展。\n"
+	"\n"
+	"### (一)经审\n"
+	"\n"
+	"1、经费审查。\n";
+
+static void test_numbering(void)
+{
+	struct uk_plan *p = NULL;
+	static const int want[][3] = {
+		{1, 0, 2}, {1, 0, 3}, {2, 1, 1}, {2, 1, 2}, {2, 2, 1}, {3, 1, 1}, {3, 1, 2}, {3, 2, 3}, {4, 0, 1}, {4, 1, 1},
+	};
+	int all = 1;
+
+	is_int(parse(restarting, &p), 0, "numbering: a plan restarting at 1、 under each sub-section parses");
+	if (!p)
+		return;
+	is_int(p->nitems, 10, "numbering: ten items");
+	for (int i = 0; i < p->nitems && i < 10; i++)
+		if (p->items[i].section != want[i][0] || p->items[i].sub != want[i][1] || p->items[i].number != want[i][2]) {
+			printf("#   item %d is %d/%d/%d\n", i, p->items[i].section, p->items[i].sub, p->items[i].number);
+			all = 0;
+		}
+	ok(all, "numbering: every item keeps its written number (restart, run on, a gap)");
+	is_str(md(p), restarting, "numbering: written back byte for byte");
+	uk_plan_free(p);
+
+	is_int(refuse(with_item("1、a\n1、b")), 65, "numbering: 1、 twice in one section is refused");
+	ok(has(msg, "s.md:10: item 1、 again (line 9 has it)"), "... naming both lines");
+	is_int(refuse(with_item("1、a\n3、b\n2、c")), 65, "numbering: 2、 after 3、 is refused");
+	ok(has(msg, "s.md:11: item 2、 after 3、 (line 10)"), "... naming both lines");
+	is_int(refuse(with_item("### (一)乙\n\n1、a\n(1) b")), 65, "numbering: 1、 twice in one sub-section is refused");
+	ok(has(msg, "s.md:12: item 1、 again (line 11 has it)"), "... whatever the written form");
+	is_int(refuse(with_item("0、a")), 65, "numbering: 0、 is refused");
+	ok(has(msg, "s.md:9: an item is numbered 1 to 999"), "... and says so");
+	is_int(refuse(with_item("1000、a")), 65, "numbering: 1000、 is refused");
+	ok(has(msg, "s.md:9: an item is numbered 1 to 999"), "... and says so");
+	is_int(refuse(with_item("99999999999999999999、a")), 65, "numbering: a number too long for an int is refused");
+	is_int(refuse("{\"title\": \"T\", \"guiding\": \"g\", \"sections\": [{\"section\": 1, \"sub\": 0, \"title\": \"A\"}],"
+	              " \"items\": [{\"section\": 1, \"sub\": 0, \"number\": 0, \"text\": \"x\"}]}"), 65,
+	       "numbering: JSON number 0 is refused");
+	ok(has(msg, "item 1: number 0 is not 1 to 999"), "... and says so");
+	{
+		static const char json[] =
+			"{\"title\": \"T\", \"guiding\": \"g\", \"sections\": [{\"section\": 1, \"sub\": 0, \"title\": \"S\"},"
+			" {\"section\": 1, \"sub\": 1, \"title\": \"A\"},"
+			" {\"section\": 1, \"sub\": 2, \"title\": \"B\"}], \"items\": [{\"section\": 1, \"sub\": 1, \"text\": \"a\"},"
+			" {\"section\": 1, \"sub\": 1, \"text\": \"b\"}, {\"section\": 1, \"sub\": 2, \"text\": \"c\"}]}";
+		is_int(uk_plan_parse(json, strlen(json), "p.json", &p), 0, "numbering: JSON items without numbers");
+		if (p)
+			ok(has(md(p), "### (一)A\n\n1、a\n2、b\n\n### (二)B\n\n1、c\n"),
+			   "... counted from 1、 in each sub-section");
+		uk_plan_free(p);
+	}
+}
+
+static void test_item_ref(void)
+{
+	char buf[64];
+	uk_plan_item_ref(2026, 3, 2, 1, buf, sizeof buf);
+	is_str(buf, "2026/三/(二)/1", "ref: an item of a sub-section");
+	uk_plan_item_ref(2026, 2, 0, 5, buf, sizeof buf);
+	is_str(buf, "2026/二/5", "ref: an item directly under its section");
+	uk_plan_item_ref(2026, 12, 11, 999, buf, sizeof buf);
+	is_str(buf, "2026/十二/(十一)/999", "ref: two-figure numerals");
+}
+
 /* ---- writing ---- */
 
 static void test_write_md(void)
@@ -406,15 +514,44 @@ static void test_write_md(void)
 	}
 }
 
+/* uk_plan_template_write into a static buffer. */
+static const char *template_text(int year, const char *name)
+{
+	static char *buf;
+	size_t n = 0;
+	FILE *f;
+	free(buf);
+	buf = NULL;
+	if (!(f = open_memstream(&buf, &n)))
+		return "(no memstream)";
+	uk_plan_template_write(f, year, name);
+	fclose(f);
+	return buf;
+}
+
 static void test_template(void)
 {
 	struct uk_plan *p = NULL;
-	const char *t = uk_plan_template();
+	const char *t = uk_plan_template(), *w;
 	is_int(uk_plan_parse(t, strlen(t), "template", &p), 0, "the template parses");
 	if (!p)
 		return;
 	is_str(md(p), t, "the template is in canonical form");
 	ok(p->nsections >= 5 && p->nitems >= 8, "the template has sections and items");
+	ok(has(t, "### (二)劳动争议调解\n\n1、"), "the template restarts at 1、 under a sub-section");
+	uk_plan_free(p);
+
+	w = template_text(2031, NULL);
+	ok(strncmp(w, "# 2031年某某工会工作计划\n\n## 指导思想\n", 44) == 0, "template: without a name, the generic title");
+	is_str(strchr(w, '\n'), strchr(t, '\n'), "template: the body is the skeleton's");
+	is_str(template_text(2031, ""), w, "template: an empty name is no name");
+	w = template_text(2027, "某某中学工会");
+	ok(strncmp(w, "# 某某中学工会2027年工作计划\n\n", 40) == 0, "template: the union's name in the title");
+	is_int(uk_plan_parse(w, strlen(w), "template", &p), 0, "template: with the name, it parses");
+	if (p) {
+		is_str(p->title, "某某中学工会2027年工作计划", "template: ... the title read back");
+		is_str(md(p), w, "template: ... in canonical form");
+	}
 	uk_plan_free(p);
 }
 
@@ -534,6 +671,68 @@ static void test_metric_format(void)
 
 /* ---- storage ---- */
 
+/* uk_plan_item_find: the text of the item ref names, or "-" and the reason in msg. */
+static const char *found(struct uk_db *db, const char *ref)
+{
+	static char text[200];
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	int rc = uk_plan_item_find(db, ref, &id, msg, sizeof msg);
+	if (rc != 0)
+		return rc == -1 ? "-" : "(error)";
+	snprintf(text, sizeof text, "(no item %lld)", (long long)id);
+	if ((st = uk_db_prepare(db, "SELECT text FROM plan_items WHERE id = ?1")) != NULL) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(text, sizeof text, "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	return text;
+}
+
+/* References to the restarting plan of 2027, stored in db. */
+static void test_find(struct uk_db *db)
+{
+	struct uk_plan *p = NULL, *q = NULL;
+	char id[24];
+
+	is_int(parse(restarting, &p), 0, "find: the restarting plan parses");
+	if (!p)
+		return;
+	p->year = 2027;
+	is_int(uk_plan_store(db, p, 0), 0, "find: stored");
+	is_int(uk_plan_load(db, 2027, &q), 0, "find: loaded");
+	if (q)
+		is_str(md(q), restarting, "find: loaded in its order, numbers as written");
+	uk_plan_free(q);
+	is_str(found(db, "2027/二/(二)/1"), "每月公开。", "find: 2027/二/(二)/1");
+	is_str(found(db, "2027/二/（二）/1"), "每月公开。", "find: full-width brackets");
+	is_str(found(db, "2027/2/(2)/1"), "每月公开。", "find: Arabic figures");
+	is_str(found(db, "2027/二/(一)/2"), "提案办理。", "find: 2027/二/(一)/2");
+	is_str(found(db, "2027/一/3"), "教育。", "find: no sub-section, the number as written");
+	is_str(found(db, "2027/二/2"), "提案办理。", "find: old form, one item of the section written 2、");
+	is_str(found(db, "2027/三/3"), "调解。", "find: old form, numbers running on across sub-sections");
+	is_str(found(db, "2027/三/1"), "建档。", "find: old form, only one 1、 in the section");
+	is_str(found(db, "2027/四/1"), "会员发展。", "find: the item directly under the section before those of (一)");
+	is_str(found(db, "2027/四/(一)/1"), "经费审查。", "find: ... and (一)/1 by its sub-section");
+	is_str(found(db, "2027/二/1"), "-", "find: two items written 1、 in 二: refused");
+	ok(has(msg, "plan item '2027/二/1' is ambiguous: 2027/二/(一)/1, 2027/二/(二)/1"), "... listing both");
+	is_str(found(db, "2027/一/1"), "-", "find: no item written 1、 in 一 (it starts at 2、)");
+	ok(has(msg, "no plan item '2027/一/1'"), "... says so");
+	is_str(found(db, "2027/二/(三)/1"), "-", "find: no sub-section (三)");
+	is_str(found(db, "2027/一/(一)/2"), "-", "find: a section without sub-sections has no (一)");
+	is_str(found(db, "2025/一/2"), "-", "find: a year without a plan");
+	static const char *const bad[] = {"2027/二/(二)", "2027/二/(二)/", "2027/二/(二/1", "2027/二/二)/1", "2027/二/0",
+	                                  "2027/二/1000", "2027/二/+1", "2027/二/1 ", "2027//1", "2027/二", "/二/1", "第一项", ""};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		is_str(found(db, bad[i]), "-", "find: '%s' refused", bad[i]);
+		ok(has(msg, "YEAR/SECTION/(SUB)/ITEM"), "... naming the forms");
+	}
+	snprintf(id, sizeof id, "%lld", (long long)p->items[4].id);
+	is_str(found(db, id), "每月公开。", "find: an item id");
+	uk_plan_free(p);
+}
+
 static void test_store(const char *path)
 {
 	struct uk_opts opts;
@@ -544,7 +743,7 @@ static void test_store(const char *path)
 
 	memset(&opts, 0, sizeof opts);
 	opts.db_path = path;
-	is_int(uk_store_open(&opts, UK_DB_WRITE, &db), 0, "store: opens");
+	is_int(uk_store_open(&opts, UK_DB_CREATE, &db), 0, "store: creates the database");
 	if (!db)
 		return;
 	is_int(parse(canonical, &p), 0, "store: the plan parses");
@@ -562,6 +761,7 @@ static void test_store(const char *path)
 		uk_plan_free(q);
 		q = NULL;
 	}
+	test_find(db);
 	cap_start();
 	is_int(uk_plan_store(db, p, 0), 65, "store: a second plan for the year is 65");
 	ok(has(cap_end(), "2026 already has a plan"), "store: ... and says so");
@@ -607,6 +807,8 @@ int main(void)
 	test_parse_json();
 	test_parse_errors();
 	test_write_md();
+	test_numbering();
+	test_item_ref();
 	test_template();
 	test_metric_find();
 	test_metric_value();
