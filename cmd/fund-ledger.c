@@ -344,7 +344,7 @@ static int dues_one(void *ctx, const char *member_no, const char *name, const ch
 static int dues_record(struct uk_db *db, struct uk_dues *d, struct uk_reader *r, struct uk_row *row)
 {
 	const char *no = uk_row_get(row, 0);
-	char err[400], status[16];
+	char err[400], status[16], stored[64];
 	int64_t id;
 	int rc;
 
@@ -352,7 +352,17 @@ static int dues_record(struct uk_db *db, struct uk_dues *d, struct uk_reader *r,
 		uk_err_at(uk_reader_name(r), uk_row_line(row), "no member_no");
 		return -1;
 	}
-	rc = uk_member_field_at(db, no, UK_KEY_MEMBER_NO, "status", uk_dues_month_start(d), &id, status);
+	/* The member_no as stored from here on (1 names 000001): the check
+	 * for dues already posted compares it. */
+	rc = uk_member_lookup(db, no, UK_KEY_MEMBER_NO, &id, stored, sizeof stored, err, sizeof err);
+	if (rc == -1) {
+		uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
+		return -1;
+	}
+	if (rc == 0) {
+		no = stored;
+		rc = uk_member_field_at(db, no, UK_KEY_MEMBER_NO, "status", uk_dues_month_start(d), &id, status);
+	}
 	if (rc == 1) {
 		uk_err_at(uk_reader_name(r), uk_row_line(row), "no member '%s' in the register", no);
 		return -1;

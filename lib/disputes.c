@@ -191,7 +191,8 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	id = sqlite3_last_insert_rowid(uk_db_sqlite(db));
 	for (int i = 0; i < in->nmembers; i++) {
 		int64_t mid;
-		if ((rc = uk_member_id(db, in->members[i], UK_KEY_MEMBER_NO, &mid)) != 0)
+		/* -1: a number without its zeros that fits more than one, said in err */
+		if ((rc = uk_member_lookup(db, in->members[i], UK_KEY_MEMBER_NO, &mid, NULL, 0, err, errsz)) != 0)
 			return rc == 1 ? uk_errf(err, errsz, "no member '%s'", in->members[i]) : rc;
 		if (!(st = uk_db_prepare(db, "INSERT OR IGNORE INTO dispute_members VALUES (?1, ?2)")))
 			return UK_EX_SOFTWARE;

@@ -210,6 +210,24 @@ static int find_id_by(struct import *im, int which, const char *value, int64_t *
 	return rc == SQLITE_DONE ? 0 : -uk_db_fail(im->db, rc, "cannot look up member");
 }
 
+/* The member_no a record's member_no of digits stands for when it is not
+ * stored as it is: the one the members module finds once the zeros Excel
+ * dropped are put back (1 for 000001), written into buf. 1 found, 0 not
+ * (the value stays), -1 it could be more than one (err says which), or
+ * -exit. */
+static int member_no_stored(struct import *im, const char *v, char *buf, size_t n,
+                            char *err, size_t errsz)
+{
+	int64_t id;
+	int rc;
+	if (!v || v[0] == '0' || strspn(v, "0123456789") != strlen(v))
+		return 0;
+	if ((rc = find_id_by(im, FIND_MEMBER_NO, v, &id)) != 0)
+		return rc < 0 ? rc : 0;  /* stored as it is */
+	rc = uk_member_lookup(im->db, v, UK_KEY_MEMBER_NO, &id, buf, n, err, errsz);
+	return rc == 0 ? 1 : rc == 1 ? 0 : rc == -1 ? -1 : -rc;
+}
+
 /* Finds the stored member this record names. 1 found, 0 new, -1 bad
  * record (err set), or -exit for a database failure. */
 static int find_member(struct import *im, const struct uk_member *m, struct uk_member_row *row,
@@ -432,6 +450,7 @@ static int import_one(struct import *im, char *const in[UK_MF_COUNT], long line,
 {
 	struct uk_member m;
 	struct uk_member_row row;
+	char no[64];
 	int rc;
 
 	if (uk_member_normalize(in, &m, im->today_date, err, errsz) != 0)
@@ -452,6 +471,12 @@ static int import_one(struct import *im, char *const in[UK_MF_COUNT], long line,
 		if (rc != 2)
 			return rc;
 	}
+	/* A member_no Excel stripped of its zeros keeps naming its member,
+	 * and is not stored as a change. */
+	if ((rc = member_no_stored(im, m.v[UK_MF_MEMBER_NO], no, sizeof no, err, errsz)) < 0)
+		return rc;
+	if (rc == 1)
+		m.v[UK_MF_MEMBER_NO] = no;
 	rc = find_member(im, &m, &row, err, errsz);
 	if (rc < 0)
 		return rc;
@@ -561,8 +586,15 @@ static int note_rejected(struct import *im, struct uk_row *row, long line)
 		const char *v = m.v[find_field[k]];
 		int64_t id;
 		int rc;
+		char no[64], why[200];
 		if (!v)
 			continue;
+		if (k == FIND_MEMBER_NO && (rc = member_no_stored(im, v, no, sizeof no, why, sizeof why)) != -1) {
+			if (rc < 0)
+				return rc;
+			if (rc == 1)
+				v = no;
+		}
 		if ((rc = find_id_by(im, k, v, &id)) < 0)
 			return rc;
 		if (rc == 1 && id_table_set(&im->named, &im->nnamed, id, line))

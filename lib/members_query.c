@@ -201,35 +201,105 @@ out:
 	return status;
 }
 
-int uk_member_id(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id)
+static const char *key_name(enum uk_member_key by)
 {
-	static const char *const sql[] = {
-		"SELECT id FROM members WHERE member_no = ?1",
-		"SELECT id FROM members WHERE employee_no = ?1",
-		"SELECT id FROM members WHERE id_card = upper(?1)",
-		"SELECT id FROM members WHERE member_no = ?1",
-	};
-	sqlite3_stmt *st = uk_db_prepare(db, sql[by]);
-	int rc;
+	return by == UK_KEY_EMPLOYEE_NO ? "employee_no" : by == UK_KEY_ID_CARD ? "id_card" : "member_no";
+}
+
+/* The members a member_no may name: the one stored under it, first, and,
+ * for a number as Excel leaves it, those whose member_no of digits is the
+ * same number. Member numbers are zero-padded digits, and Excel drops the
+ * zeros (000001 comes back as 1); a number that still has a leading zero
+ * (0001) was typed so and names only itself. The padded forms are tried
+ * as the index's keys, one leading zero more each time, up to the 32
+ * characters a member_no may have: a few look-ups, never a scan. */
+static int member_no_lookup(struct uk_db *db, const char *name, int64_t *id,
+                            char *no, size_t nosz, char *err, size_t errsz)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"WITH RECURSIVE p(s) AS (SELECT ?2 UNION ALL SELECT '0' || s FROM p WHERE length(s) < 32)"
+		" SELECT id, member_no FROM members WHERE member_no IN (SELECT ?1 UNION SELECT s FROM p)"
+		" ORDER BY member_no <> ?1, member_no LIMIT 4");
+	size_t digits = strspn(name, "0123456789");
+	char found[4][40];
+	int n = 0, rc;
+
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (digits > 0 && !name[digits] && digits < 32 && name[0] != '0')
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 1);
+		if (n == 0)
+			*id = sqlite3_column_int64(st, 0);
+		snprintf(found[n], sizeof found[n], "%s", s ? s : "");
+		/* The member_no itself wins over the numbers it could stand for. */
+		if (n++ == 0 && s && strcmp(s, name) == 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot find member");
+	if (n == 0) {
+		uk_errf(err, errsz, "no member with member_no '%s'", name);
+		return 1;
+	}
+	if (n > 1) {
+		uk_errf(err, errsz, "member_no '%s' could be %s, %s%s%s%s (the zeros Excel drops): "
+		        "give it whole", name, found[0], found[1], n > 2 ? ", " : "", n > 2 ? found[2] : "",
+		        n > 3 ? ", ..." : "");
+		return -1;
+	}
+	if (no)
+		snprintf(no, nosz, "%s", found[0]);
+	return 0;
+}
+
+int uk_member_lookup(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id,
+                     char *no, size_t nosz, char *err, size_t errsz)
+{
+	static const char *const sql[] = {
+		"", "SELECT id, member_no FROM members WHERE employee_no = ?1",
+		"SELECT id, member_no FROM members WHERE id_card = upper(?1)",
+	};
+	sqlite3_stmt *st;
+	int rc;
+
+	if (by == UK_KEY_DEFAULT || by == UK_KEY_MEMBER_NO)
+		return member_no_lookup(db, name, id, no, nosz, err, errsz);
+	if (!(st = uk_db_prepare(db, sql[by])))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
+		if (no)
+			snprintf(no, nosz, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return 0;
-	return rc == SQLITE_DONE ? 1 : uk_db_fail(db, rc, "cannot find member");
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot find member");
+	uk_errf(err, errsz, "no member with %s '%s'", key_name(by), name);
+	return 1;
+}
+
+int uk_member_id(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id)
+{
+	char err[200];
+	int rc = uk_member_lookup(db, name, by, id, NULL, 0, err, sizeof err);
+	return rc == -1 ? 1 : rc;
 }
 
 int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id)
 {
-	int rc = uk_member_id(db, name, by, id);
-	if (rc != 1)
+	char err[400];
+	int rc = uk_member_lookup(db, name, by, id, NULL, 0, err, sizeof err);
+	if (rc != 1 && rc != -1)
 		return rc;
-	uk_err("no member with %s '%s'", by == UK_KEY_EMPLOYEE_NO ? "employee_no" :
-	       by == UK_KEY_ID_CARD ? "id_card" : "member_no", name);
+	uk_err("%s", err);
 	return UK_EX_DATAERR;
 }
 

@@ -329,7 +329,6 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
 		char err[400];
 		const char *key = NULL, *role, *no_role;
 		enum uk_member_key k = UK_KEY_MEMBER_NO;
-		sqlite3_stmt *st;
 		int64_t id = 0;
 		int changed = 0, frc;
 
@@ -347,30 +346,13 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
 			snprintf(err, sizeof err, "no member_no, employee_no or id_card to name the member");
 			goto bad_row;
 		}
-		{
-			static const char *const sql[] = {
-				"", "SELECT id FROM members WHERE employee_no = ?1",
-				"SELECT id FROM members WHERE id_card = upper(?1)",
-				"SELECT id FROM members WHERE member_no = ?1",
-			};
-			if (!(st = uk_db_prepare(db, sql[k]))) {
-				rc = UK_EX_SOFTWARE;
-				goto fail;
-			}
-			sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-			frc = sqlite3_step(st);
-			if (frc == SQLITE_ROW)
-				id = sqlite3_column_int64(st, 0);
-			sqlite3_finalize(st);
-			if (frc != SQLITE_ROW && frc != SQLITE_DONE) {
-				rc = uk_db_fail(db, frc, "cannot find member");
-				goto fail;
-			}
-			if (!id) {
-				snprintf(err, sizeof err, "no member with %s '%s'", set_cols[k == UK_KEY_MEMBER_NO ?
-				         SC_MEMBER_NO : k == UK_KEY_EMPLOYEE_NO ? SC_EMPLOYEE_NO : SC_ID_CARD].name, key);
-				goto bad_row;
-			}
+		/* 1 and -1: no such member, or a member_no without its zeros
+		 * that fits more than one; err says which. */
+		if ((frc = uk_member_lookup(db, key, k, &id, NULL, 0, err, sizeof err)) == 1 || frc == -1)
+			goto bad_row;
+		if (frc) {
+			rc = frc;
+			goto fail;
 		}
 		/* Changes given on the command line apply to every record and
 		 * win over its columns (records piped from member-ls carry the

@@ -146,10 +146,19 @@ int uk_members_write_ids(struct uk_db *db, const int64_t *ids, long n,
                          struct uk_writer *w, int mask);
 /* Columns of --history. */
 const struct uk_outcol *uk_member_history_cols(int *n);
+/* The one look-up of a member by key: by member_no (the default), a
+ * number as Excel leaves a member_no, without leading zeros ("1"), names
+ * the one member whose member_no of digits is that number ("000001"); the
+ * exact member_no always wins. 0 found: *id, and the member_no as stored in no
+ * (when not NULL); 1 no such member, -1 a stripped number that fits more
+ * than one (err says which, in both cases); or an exit code > 1. */
+int uk_member_lookup(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id,
+                     char *no, size_t nosz, char *err, size_t errsz);
 /* Finds a member named on the command line (member_no, or by another key).
- * Returns an exit code (65 when unknown). */
+ * Returns an exit code (65 when unknown or ambiguous, said). */
 int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id);
-/* The same without a message: 0 found, 1 no such member, or an exit code. */
+/* The same without a message: 0 found, 1 none (or ambiguous), or an exit
+ * code. */
 int uk_member_id(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id);
 /* The member's dated changes; with mask, names, ID numbers and phones in
  * them are masked. */

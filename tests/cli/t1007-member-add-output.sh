@@ -125,7 +125,8 @@ assert a[\"note\"] == \"${SQ}@SUM(A1)\", a[\"note\"]
 assert b[\"name\"] == \"a=b\", b[\"name\"]
 assert b[\"unit\"] == \"${SQ}+1\", b[\"unit\"]
 assert b[\"note\"] == \"正常\"
-assert a[\"member_no\"].isdigit() and a[\"id_card\"] == \"110105197001010011\"
+assert a[\"member_no\"][:2] == \"=\\\"\" and a[\"member_no\"][2:-1].isdigit(), a[\"member_no\"]
+assert a[\"id_card\"] == \"=\\\"110105197001010011\\\"\", a[\"id_card\"]
 " out.csv &&
 	test "$(db_query "SELECT name FROM members WHERE employee_no = ${SQ}E0031${SQ}")" = "=cmd|${SQ}/c calc${SQ}!A1"
 '

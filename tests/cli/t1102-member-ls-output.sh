@@ -176,7 +176,7 @@ assert rows[2][\"name\"] == \"${SQ}=HYPERLINK(\\\"http://x\\\")\", rows[2][\"nam
 assert rows[3][\"unit\"] == \"${SQ}@cmd\", rows[3][\"unit\"]
 assert rows[3][\"position\"] == \"${SQ}-1+2\", rows[3][\"position\"]
 assert rows[0][\"name\"] == \"张伟\" and rows[0][\"wage_base\"] == \"5234.50\"
-assert rows[0][\"member_no\"] == \"000001\"
+assert rows[0][\"member_no\"] == \"=\\\"000001\\\"\", rows[0][\"member_no\"]
 " &&
 	test "$(db_query "SELECT unit FROM members WHERE employee_no = ${SQ}E4${SQ}")" = "@cmd"
 '

@@ -749,8 +749,8 @@ fi
 # excel_safe FILE GUARDED...: FILE is CSV for Excel: a BOM first, CRLF line
 # ends, and no cell that Excel would run: none starts with = + - @, a tab
 # or a carriage return, unless it is a number (a negative amount is still
-# a number); each GUARDED value is there, as a cell that starts with an
-# apostrophe.
+# a number) or the text of digits ="000001"; each GUARDED value is there,
+# as a cell that starts with an apostrophe.
 excel_safe() {
 	python3 - "$@" <<-\EOF
 	import csv, io, re, sys
@@ -765,7 +765,7 @@ excel_safe() {
 	cells = [c for r in rows for c in r]
 	for c in cells:
 	    if c and c[0] in "=+-@\t\r":
-	        assert re.fullmatch(r"-[0-9]+(\.[0-9]+)?", c), "unguarded cell %r" % c
+	        assert re.fullmatch(r'-[0-9]+(\.[0-9]+)?|="[0-9]+"', c), "unguarded cell %r" % c
 	for want in sys.argv[2:]:
 	    assert "'" + want in cells, "no guarded %r in %r" % (want, cells)
 	EOF
