@@ -32,7 +32,7 @@ static const char usage[] =
 	"                       union-config disputes.collective_threshold, 10)\n"
 	"Records:\n"
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
-	"  --skip-bad  --rejects FILE  --dry-run\n"
+	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask\n"
 	"  -q, --quiet  -h, --help  --version\n";
@@ -171,7 +171,7 @@ static int cmd_show(const struct uk_opts *o, char **pos)
 
 static int cmd_import(const struct uk_opts *o, char **pos, int npos)
 {
-	struct uk_read_opts ro = {o->encoding, o->input_format, o->maps, o->nmaps, o->strict, o->excel};
+	struct uk_read_opts ro = uk_read_opts_of(o);
 	struct uk_reader *r = NULL;
 	struct uk_db *db = NULL;
 	long added = 0, bad = 0;

@@ -635,7 +635,7 @@ static void test_stats(void)
 static int import_text(const char *dir, const char *text, long *added, long *bad)
 {
 	char path[128];
-	struct uk_read_opts ro = { UK_ENC_AUTO, UK_IN_AUTO, NULL, 0, 0, 0 };
+	struct uk_read_opts ro = { .encoding = UK_ENC_AUTO, .format = UK_IN_AUTO };
 	struct uk_reader *r = NULL;
 	FILE *f;
 	int rc, ncols;
