@@ -24,7 +24,7 @@ static const char usage[] =
 	"  --cost AMOUNT        posts the expense to fund-ledger in the same transaction\n"
 	"Records:\n"
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
-	"  --skip-bad  --rejects FILE  --dry-run\n"
+	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
 	"  -h, --help  --version\n";
@@ -36,7 +36,7 @@ enum { OPT_PARTICIPANTS = UK_OPT_TOOL, OPT_MEMBER, OPT_MEMBERS, OPT_PLAN_ITEM, O
 static int read_members(const struct uk_opts *o, const char *path, struct uk_activity_in *in, char **store)
 {
 	/* Not strict: the other columns of member-ls output are not ours. */
-	struct uk_read_opts ro = {o->encoding, o->input_format, NULL, 0, 0, 0};
+	struct uk_read_opts ro = {.encoding = o->encoding, .format = o->input_format};
 	struct uk_reader *r;
 	struct uk_row *row;
 	size_t used = 0, cap = 0;
@@ -182,7 +182,7 @@ int main(int argc, char **argv)
 			rc = uk_activities_list(db, has ? &p : NULL, kind, w);
 		rc = uk_writer_close(w, rc);
 	} else if (strcmp(argv[optind], "import") == 0) {
-		struct uk_read_opts ro = {o.encoding, o.input_format, o.maps, o.nmaps, o.strict, o.excel};
+		struct uk_read_opts ro = uk_read_opts_of(&o);
 		struct uk_reader *r = NULL;
 		long added = 0, bad = 0;
 		int ncols;

@@ -42,7 +42,7 @@ static const char usage[] =
 	"  --load FILE  --title TITLE\n"
 	"Records:\n"
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
-	"  --skip-bad  --rejects FILE  --dry-run\n"
+	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table|ledger  --excel  --mask\n"
 	"  -q, --quiet  -h, --help  --version\n";
@@ -218,7 +218,7 @@ static int cmd_void(const struct uk_opts *o, const struct args *a, char **pos, i
 
 static struct uk_read_opts read_opts(const struct uk_opts *o)
 {
-	struct uk_read_opts ro = {o->encoding, o->input_format, o->maps, o->nmaps, o->strict, o->excel};
+	struct uk_read_opts ro = uk_read_opts_of(o);
 	return ro;
 }
 

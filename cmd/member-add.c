@@ -25,7 +25,7 @@ static const char usage[] =
 	"  --list-missing       print the active members the file does not mention\n"
 	"  --allow-future       a status_date after today is meant (else refused)\n"
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
-	"  --skip-bad  --rejects FILE  --dry-run\n"
+	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask  -q, --quiet\n"
 	"  -h, --help  --version\n";
@@ -122,7 +122,7 @@ int main(int argc, char **argv)
 		return uk_usage_error(usage, "--list-missing needs a FILE of the whole staff");
 	}
 
-	ro = (struct uk_read_opts){o.encoding, o.input_format, o.maps, o.nmaps, o.strict, o.excel};
+	ro = uk_read_opts_of(&o);
 	if (input) {
 		int ncols;
 		const struct uk_colspec *cols = uk_member_colspec(&ncols);

@@ -27,7 +27,7 @@ static const char usage[] =
 	"  --wage-base AMOUNT   --note TEXT\n"
 	"Records:\n"
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
-	"  --skip-bad  --rejects FILE  --dry-run\n"
+	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table   print the changed members\n"
 	"  --excel  --mask  -q, --quiet  -h, --help  --version\n";
@@ -134,7 +134,7 @@ int main(int argc, char **argv)
 	} else {
 		int toomany, ncols;
 		const char *input = uk_cli_input(argc, argv, optind, &toomany);
-		struct uk_read_opts ro = {o.encoding, o.input_format, o.maps, o.nmaps, o.strict, o.excel};
+		struct uk_read_opts ro = uk_read_opts_of(&o);
 		const struct uk_colspec *cols = uk_member_set_colspec(&ncols);
 		if (!input || toomany) {
 			rc = uk_usage_error(usage, toomany ? "one FILE at a time" :

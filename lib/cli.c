@@ -256,6 +256,10 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
 		o->maps[o->nmaps++] = arg;
 		return 0;
 	}
+	case UK_OPT_IGNORE:
+		if (!*arg)
+			return uk_usage_error(usage, "--ignore wants a column's header or name");
+		return uk_strv_push(&o->ignores, &o->nignores, arg) ? uk_err_nomem() : 0;
 	default:
 		/* getopt has named the unknown option or missing argument. */
 		return uk_usage_error(usage, "bad usage");
@@ -267,6 +271,9 @@ void uk_opts_free(struct uk_opts *o)
 	free(o->maps);
 	o->maps = NULL;
 	o->nmaps = 0;
+	free(o->ignores);
+	o->ignores = NULL;
+	o->nignores = 0;
 }
 
 enum uk_format uk_format_resolve(const struct uk_opts *o, int document)

@@ -13,7 +13,9 @@
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
 
 /* The fields, then "roles": printed by member-ls, read back and ignored
- * (roles change through member-set). */
+ * (roles change through member-set). Aliases run from the most specific:
+ * when a file has two columns of one field (手机号码 and 联系电话, 部门
+ * and 单位), the earlier alias is named first when their values differ. */
 static const struct uk_colspec colspec[UK_MF_COUNT + 1] = {
 	{"member_no", A("会员编号", "会员卡号", "会员号")},
 	{"employee_no", A("工号", "员工编号", "职工编号", "员工号")},
@@ -24,7 +26,7 @@ static const struct uk_colspec colspec[UK_MF_COUNT + 1] = {
 	{"ethnicity", A("民族")},
 	{"education", A("学历", "文化程度")},
 	{"political_status", A("政治面貌")},
-	{"phone", A("手机号", "手机号码", "联系电话", "手机")},
+	{"phone", A("手机号", "手机号码", "手机", "联系电话")},
 	{"unit", A("部门", "所在部门", "工作单位", "单位")},
 	{"union_group", A("工会小组")},
 	{"position", A("岗位", "职务")},

@@ -25,6 +25,7 @@ struct uk_row {
 	size_t *raw_off;      /* offsets of raw fields in arena */
 	int nraw, capraw;
 	char **vals;          /* per spec column, into arena, or NULL */
+	int *src;             /* per spec column, the header cell of its value */
 	const char *error;
 	char errbuf[200];
 };
@@ -53,6 +54,9 @@ struct uk_reader {
 	int at_row_start, row_done;
 	size_t rec_bytes;
 	int *colmap;          /* raw header index -> spec column or -1 */
+	int *rank;            /* how specifically each header cell names it */
+	size_t mark;          /* while the header is looked for, buf from here */
+	int marked;           /* is kept to be read again */
 	int nheader;
 	char **header;        /* raw header names (UTF-8, trimmed) */
 	/* JSON */
@@ -147,10 +151,13 @@ static int fill(struct uk_reader *r)
 	char chunk[CHUNK];
 	size_t n;
 
-	if (r->pos > 0) {  /* keep the unconsumed tail only */
-		memmove(r->buf, r->buf + r->pos, r->buflen - r->pos);
-		r->buflen -= r->pos;
-		r->pos = 0;
+	/* Keep the unconsumed tail only, or all from the mark. */
+	if ((r->marked ? r->mark : r->pos) > 0) {
+		size_t from = r->marked ? r->mark : r->pos;
+		memmove(r->buf, r->buf + from, r->buflen - from);
+		r->buflen -= from;
+		r->pos -= from;
+		r->mark = 0;
 	}
 	n = fread(chunk, 1, sizeof chunk, r->f);
 	if (n == 0) {
@@ -234,25 +241,53 @@ append_bad:
 
 /* ---- header ---- */
 
-static int header_lookup(const struct uk_reader *r, const char *h)
+/* The spec column header h names, or -1. *rank says how specifically:
+ * 0 by --map, 1 by the column's own name, 2 + i by its i-th alias (the
+ * alias lists run from the most specific). */
+static int header_lookup_rank(const struct uk_reader *r, const char *h, int *rank)
 {
+	*rank = -1;
 	for (int m = 0; m < r->opts->nmaps; m++) {
 		const char *eq = strchr(r->opts->maps[m], '=');
 		size_t hl = (size_t)(eq - r->opts->maps[m]);
 		if (strlen(h) == hl && strncmp(h, r->opts->maps[m], hl) == 0) {
 			for (int c = 0; c < r->ncols; c++)
-				if (uk_streq_ci(eq + 1, r->cols[c].name))
+				if (uk_streq_ci(eq + 1, r->cols[c].name)) {
+					*rank = 0;
 					return c;
+				}
 		}
 	}
 	for (int c = 0; c < r->ncols; c++) {
-		if (uk_streq_ci(h, r->cols[c].name))
+		int k = 2;
+		if (uk_streq_ci(h, r->cols[c].name)) {
+			*rank = 1;
 			return c;
-		for (const char *const *a = r->cols[c].aliases; a && *a; a++)
-			if (uk_streq_ci(h, *a))
+		}
+		for (const char *const *a = r->cols[c].aliases; a && *a; a++, k++)
+			if (uk_streq_ci(h, *a)) {
+				*rank = k;
 				return c;
+			}
 	}
 	return -1;
+}
+
+static int header_lookup(const struct uk_reader *r, const char *h)
+{
+	int rank;
+	return header_lookup_rank(r, h, &rank);
+}
+
+/* Whether --ignore drops header h, which names spec column c (or -1): by
+ * the header as written, or by the column's name. */
+static int ignored(const struct uk_reader *r, const char *h, int c)
+{
+	for (int k = 0; k < r->opts->nignores; k++)
+		if (uk_streq_ci(h, r->opts->ignores[k]) ||
+		    (c >= 0 && uk_streq_ci(r->opts->ignores[k], r->cols[c].name)))
+			return 1;
+	return 0;
 }
 
 static int check_maps(const struct uk_reader *r)
@@ -267,6 +302,54 @@ static int check_maps(const struct uk_reader *r)
 			       r->opts->maps[m], col);
 			return UK_EX_USAGE;
 		}
+		for (int k = 0; k < r->opts->nignores; k++)
+			if (strncmp(r->opts->maps[m], r->opts->ignores[k], (size_t)(col - 1 - r->opts->maps[m])) == 0 &&
+			    r->opts->ignores[k][col - 1 - r->opts->maps[m]] == '\0') {
+				uk_err("--map '%s' and --ignore '%s' name the same column",
+				       r->opts->maps[m], r->opts->ignores[k]);
+				return UK_EX_USAGE;
+			}
+	}
+	return 0;
+}
+
+/* Every --ignore names a column of the header: a misspelt one would
+ * silently drop nothing. 0, or 64. */
+static int check_ignores(const struct uk_reader *r)
+{
+	for (int k = 0; k < r->opts->nignores; k++) {
+		int found = 0;
+		for (int i = 0; i < r->nheader && !found; i++) {
+			int rank, c = header_lookup_rank(r, r->header[i], &rank);
+			found = uk_streq_ci(r->header[i], r->opts->ignores[k]) ||
+			        (c >= 0 && uk_streq_ci(r->opts->ignores[k], r->cols[c].name));
+		}
+		if (!found) {
+			uk_err("--ignore '%s': %s has no such column", r->opts->ignores[k], r->name);
+			return UK_EX_USAGE;
+		}
+	}
+	return 0;
+}
+
+/* Two header cells i < j name the same spec column. Different names for
+ * one thing (联系电话 and 手机号码) are both read, and a record whose two
+ * values differ is refused (csv_values); a --map makes its cell the only
+ * one; the same name twice is an error. 0, or 65. */
+static int same_meaning(struct uk_reader *r, int i, int j, long line)
+{
+	int c = r->colmap[j];
+	if (r->rank[i] == r->rank[j]) {
+		uk_err_at(r->name, line, "columns '%s' and '%s' both mean '%s'",
+		          r->header[i], r->header[j], r->cols[c].name);
+		return UK_EX_DATAERR;
+	}
+	if (r->rank[i] == 0 || r->rank[j] == 0) {
+		int drop = r->rank[i] == 0 ? j : i;
+		if (!r->quiet)
+			uk_err_at(r->name, line, "ignoring column '%s': --map names '%s' as '%s'",
+			          r->header[drop], r->header[drop == i ? j : i], r->cols[c].name);
+		r->colmap[drop] = -1;
 	}
 	return 0;
 }
@@ -277,21 +360,23 @@ static int set_header(struct uk_reader *r, struct uk_row *row)
 	r->nheader = row->nraw;
 	r->header = calloc((size_t)row->nraw, sizeof *r->header);
 	r->colmap = calloc((size_t)row->nraw, sizeof *r->colmap);
-	if (!r->header || !r->colmap)
+	r->rank = calloc((size_t)row->nraw, sizeof *r->rank);
+	if (!r->header || !r->colmap || !r->rank)
 		return uk_err_nomem();
 	for (int i = 0; i < row->nraw; i++) {
 		char *h = strdup(row->arena + row->raw_off[i]);
 		if (!h)
 			return uk_err_nomem();
 		r->header[i] = uk_trim(h);
-		r->colmap[i] = header_lookup(r, h);
+		r->colmap[i] = header_lookup_rank(r, h, &r->rank[i]);
+		if (ignored(r, h, r->colmap[i])) {
+			r->colmap[i] = -1;
+			continue;
+		}
 		for (int j = 0; j < i && r->colmap[i] >= 0; j++)
-			if (r->colmap[j] == r->colmap[i]) {
-				uk_err_at(r->name, row->line, "columns '%s' and '%s' both mean '%s'",
-				          r->header[j], h, r->cols[r->colmap[i]].name);
+			if (r->colmap[j] == r->colmap[i] && same_meaning(r, j, i, row->line))
 				status = UK_EX_DATAERR;
-			}
-		if (r->colmap[i] < 0) {
+		if (r->rank[i] < 0) {
 			if (r->opts->strict) {
 				uk_err_at(r->name, row->line, "unknown column '%s' (--strict)", h);
 				status = UK_EX_DATAERR;
@@ -466,6 +551,32 @@ static char *excel_text(char *s)
 	return s;
 }
 
+/* Header cell i gives spec column c a value, as an earlier cell of the
+ * same meaning did (prev): an empty one gives way to the other, equal ones
+ * are one value, and two different ones refuse the record, naming both,
+ * the more specific first. */
+static void merge_value(struct uk_reader *r, int c, int i, char *prev)
+{
+	struct uk_row *row = &r->row;
+	int j = row->src[c], first;
+	char *v = row->vals[c];
+
+	if (!*v || strcmp(v, prev) == 0) {
+		row->vals[c] = prev;
+		return;
+	}
+	if (!*prev) {
+		row->src[c] = i;
+		return;
+	}
+	first = r->rank[i] < r->rank[j] ? i : j;
+	row->vals[c] = first == i ? v : prev;
+	row->src[c] = first;
+	row_fail(row, "columns '%s' ('%s') and '%s' ('%s') differ: --ignore one, or --map it elsewhere",
+	         r->header[first], first == i ? v : prev, r->header[first == i ? j : i],
+	         first == i ? prev : v);
+}
+
 /* Points the values of spec columns at the raw fields, trimmed in place:
  * no copy, since this runs for every field of every record. A rejected
  * record is written back trimmed and folded, which imports the same. */
@@ -478,11 +589,125 @@ static void csv_values(struct uk_reader *r)
 		row->vals[c] = NULL;
 	for (int i = 0; i < r->nheader; i++) {
 		int c = r->colmap[i];
+		char *prev;
 		if (c < 0)
 			continue;
+		prev = row->vals[c];  /* from a column of the same meaning */
 		/* A short record leaves the header's later columns empty. */
 		row->vals[c] = i < row->nraw ? excel_text(uk_trim(row->arena + row->raw_off[i])) : (char *)"";
+		if (prev)
+			merge_value(r, c, i, prev);
+		else
+			row->src[c] = i;
 	}
+}
+
+/* Whether a record holds nothing: no field, or only empty ones (a row of
+ * commas, as Excel writes below its data). */
+static int row_is_empty(struct uk_row *row)
+{
+	if (row->error)
+		return 0;
+	for (int i = 0; i < row->nraw; i++) {
+		char *f = row->arena + row->raw_off[i];
+		if (*f && *uk_trim(f))
+			return 0;
+	}
+	return 1;
+}
+
+/* The next record that is not empty: 1, 0 at the end, or an exit code. */
+static int csv_next_filled(struct uk_reader *r)
+{
+	int rc;
+	while ((rc = csv_next_record(r)) == 1 && row_is_empty(&r->row))
+		;
+	return rc;
+}
+
+/* Whether a record reads as a header: two of its cells name columns of the
+ * tool (by name, alias, --map or --ignore), or all of them do (a file of
+ * one column). */
+static int header_like(const struct uk_reader *r, struct uk_row *row)
+{
+	int known = 0, filled = 0;
+	for (int i = 0; i < row->nraw; i++) {
+		char *h = uk_trim(row->arena + row->raw_off[i]);
+		if (!*h)
+			continue;
+		filled++;
+		if (header_lookup(r, h) >= 0 || ignored(r, h, -1))
+			known++;
+	}
+	return known >= 2 || (known >= 1 && known == filled);
+}
+
+/* Records looked at for the header below a spreadsheet's title rows. */
+#define MAX_TITLE_ROWS 10
+
+/* Appends a title row's cells, quoted, to buf for the message. */
+static void title_text(char *buf, size_t n, struct uk_row *row)
+{
+	for (int i = 0; i < row->nraw; i++) {
+		const char *f = row->arena + row->raw_off[i];
+		size_t len = strlen(buf);
+		if (!*f)
+			continue;
+		if (len + strlen(f) + 8 >= n) {  /* whole cells only */
+			if (!strstr(buf, "..."))
+				snprintf(buf + len, n - len, "%s...", len ? ", " : "");
+			return;
+		}
+		snprintf(buf + len, n - len, "%s'%s'", len ? ", " : "", f);
+	}
+}
+
+/* Reads the header into r->row. A spreadsheet saved as CSV may have a
+ * title, the union's or a department's name, or the rests of merged cells
+ * above its header: the header is the first record that reads as one
+ * (header_like) among the first MAX_TITLE_ROWS that are not empty, and
+ * the records above it are named once and skipped. When none reads as a
+ * header, the first record is the header, as in a file without titles.
+ * 1, 0 for an input with no record, or an exit code. */
+static int csv_find_header(struct uk_reader *r)
+{
+	long line = r->line, first = 0;
+	char titles[160] = "";
+	int rc = 0;
+
+	r->mark = r->pos;
+	r->marked = 1;
+	for (int k = 0; k < MAX_TITLE_ROWS; k++) {
+		if ((rc = csv_next_filled(r)) != 1 || r->row.error)
+			break;
+		if (header_like(r, &r->row)) {
+			r->marked = 0;
+			if (first && !r->quiet) {
+				char lines[48];
+				if (r->row.line - 1 > first)
+					snprintf(lines, sizeof lines, "%ld-%ld", first, r->row.line - 1);
+				else
+					snprintf(lines, sizeof lines, "%ld", first);
+				uk_err("%s:%s: title row%s above the header skipped (%s)", r->name, lines,
+				       r->row.line - 1 > first ? "s" : "", titles);
+			}
+			return 1;
+		}
+		if (!first)
+			first = r->row.line;
+		title_text(titles, sizeof titles, &r->row);
+	}
+	r->marked = 0;
+	if (rc > 1)
+		return rc;
+	/* Read again from the first record, with a parser afresh. */
+	r->pos = r->mark;
+	r->line = line;
+	r->csv_done = 0;
+	r->rec_bytes = 0;
+	csv_free(&r->p);
+	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	return csv_next_filled(r);
 }
 
 /* ---- JSON ---- */
@@ -603,6 +828,8 @@ static int json_next_record(struct uk_reader *r)
 		char num[64];
 		const char *text = NULL;
 		size_t n = 0;
+		if (ignored(r, key, c))
+			continue;
 		if (c < 0) {
 			int w = json_warn_once(r, key, row->line);
 			if (w < 0 || (w > 0 && !row->error)) {
@@ -760,7 +987,7 @@ static int start(struct uk_reader *r)
 		return rc;
 	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	r->parser_live = 1;
-	rc = csv_next_record(r);
+	rc = csv_find_header(r);
 	if (rc == 0) {
 		uk_err("%s: empty input: no header row", r->name);
 		return UK_EX_DATAERR;
@@ -771,7 +998,9 @@ static int start(struct uk_reader *r)
 		uk_err_at(r->name, r->row.line, "bad header: %s", r->row.error);
 		return UK_EX_DATAERR;
 	}
-	return set_header(r, &r->row);
+	if ((rc = set_header(r, &r->row)) != 0)
+		return rc;
+	return r->quiet ? 0 : check_ignores(r);
 }
 
 int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
@@ -788,12 +1017,13 @@ int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
 	r->opts = opts;
 	r->enc = opts->encoding;
 	r->row.vals = calloc((size_t)ncols, sizeof *r->row.vals);
+	r->row.src = calloc((size_t)ncols, sizeof *r->row.src);
 	r->raw = malloc(64);
 	/* Allocated up front, so that even an empty input has a buffer to
 	 * point into. */
 	r->buf = malloc(CHUNK);
 	r->bufcap = CHUNK;
-	if (!r->row.vals || !r->raw || !r->buf) {
+	if (!r->row.vals || !r->row.src || !r->raw || !r->buf) {
 		uk_reader_close(r);
 		return uk_err_nomem();
 	}
@@ -823,6 +1053,16 @@ int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
 	return 0;
 }
 
+struct uk_read_opts uk_read_opts_of(const struct uk_opts *o)
+{
+	struct uk_read_opts ro = {
+		.encoding = o->encoding, .format = o->input_format, .maps = o->maps,
+		.nmaps = o->nmaps, .strict = o->strict, .excel = o->excel,
+		.ignores = o->ignores, .nignores = o->nignores,
+	};
+	return ro;
+}
+
 int uk_reader_rewindable(const struct uk_reader *r)
 {
 	struct stat sb;
@@ -843,8 +1083,10 @@ int uk_reader_rewind(struct uk_reader *r)
 		free(r->header[i]);
 	free(r->header);
 	free(r->colmap);
+	free(r->rank);
 	r->header = NULL;
 	r->colmap = NULL;
+	r->rank = NULL;
 	r->nheader = 0;
 	r->enc = r->opts->encoding;
 	r->json = r->json_array = r->json_done = 0;
@@ -868,7 +1110,7 @@ int uk_reader_next(struct uk_reader *r, struct uk_row **row)
 			*row = &r->row;
 		return rc;
 	}
-	rc = csv_next_record(r);
+	rc = csv_next_filled(r);
 	if (rc != 1)
 		return rc;
 	csv_values(r);
@@ -892,12 +1134,14 @@ void uk_reader_close(struct uk_reader *r)
 	free(r->warned);
 	free(r->header);
 	free(r->colmap);
+	free(r->rank);
 	free(r->name);
 	free(r->raw);
 	free(r->buf);
 	free(r->row.arena);
 	free(r->row.raw_off);
 	free(r->row.vals);
+	free(r->row.src);
 	free(r);
 }
 

@@ -74,13 +74,15 @@ struct uk_opts {
 	enum uk_input_format input_format; /* --input-format */
 	const char **maps;           /* --map HEADER=column, repeatable */
 	int nmaps;
+	const char **ignores;        /* --ignore COLUMN, repeatable */
+	int nignores;
 };
 
 /* Long option codes of the shared options (short ones use their letter). */
 enum {
 	UK_OPT_VERSION = 0x1000, UK_OPT_EXCEL, UK_OPT_MASK, UK_OPT_DRY_RUN,
 	UK_OPT_SKIP_BAD, UK_OPT_STRICT, UK_OPT_REJECTS, UK_OPT_ENCODING,
-	UK_OPT_INPUT_FORMAT, UK_OPT_MAP, UK_OPT_ALLOW_FUTURE,
+	UK_OPT_INPUT_FORMAT, UK_OPT_MAP, UK_OPT_ALLOW_FUTURE, UK_OPT_IGNORE,
 	UK_OPT_TOOL /* tools number theirs from here */
 };
 
@@ -98,7 +100,8 @@ enum {
 	{"rejects", required_argument, 0, UK_OPT_REJECTS}, \
 	{"encoding", required_argument, 0, UK_OPT_ENCODING}, \
 	{"input-format", required_argument, 0, UK_OPT_INPUT_FORMAT}, \
-	{"map", required_argument, 0, UK_OPT_MAP}
+	{"map", required_argument, 0, UK_OPT_MAP}, \
+	{"ignore", required_argument, 0, UK_OPT_IGNORE}
 #define UK_SHORTOPTS_COMMON "hd:f:q"
 
 /* Handles one shared option returned by getopt_long, after the tool has

@@ -7,7 +7,9 @@
 #include "uk_cli.h"
 #include "uk_text.h"
 
-/* A column the caller knows, with the other header names it goes by. */
+/* A column the caller knows, with the other header names it goes by, the
+ * most specific first: of two columns of a file that mean the same one,
+ * the earlier name is the more specific (手机号码 before 联系电话). */
 struct uk_colspec {
 	const char *name;               /* english snake_case */
 	const char *const *aliases;     /* NULL-terminated, may be NULL */
@@ -20,7 +22,13 @@ struct uk_read_opts {
 	int nmaps;
 	int strict;                     /* unknown columns are an error */
 	int excel;                      /* --excel: a --rejects file is for Excel */
+	const char *const *ignores;     /* --ignore: headers or column names */
+	int nignores;
 };
+
+/* The reading options of the shared ones (--encoding, --input-format,
+ * --map, --strict, --ignore, --excel). */
+struct uk_read_opts uk_read_opts_of(const struct uk_opts *o);
 
 struct uk_reader;
 struct uk_row;

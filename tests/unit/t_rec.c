@@ -324,17 +324,33 @@ static void test_reader_headers(void)
 		o.maps = maps;
 		o.nmaps = 1;
 		read_all(TMP("HR列,name\nA,B\n"), &o, &g);
-		is_int(g.open_rc, 65, "map making two columns mean one: 65");
+		is_int(g.open_rc, 0, "a mapped column is its column's only one: opens");
+		is_str(g.val[0][C_NAME], "A", "a mapped column is its column's only one: its value");
+		ok(contains(g.stderr_text, "ignoring column 'name'"),
+		   "a mapped column is its column's only one: the other named");
 		got_free(&g);
 	}
 	o = opts_plain();
 
-	/* Two input columns meaning the same column. */
-	read_all(TMP("name,姓名\nA,B\n"), &o, &g);
-	is_int(g.open_rc, 65, "two columns mapping to one: 65");
-	ok(contains(g.stderr_text, "name") && contains(g.stderr_text, "姓名"),
-	   "two columns mapping to one: both named");
-	ok(contains(g.stderr_text, ":1:"), "two columns mapping to one: header line 1 in message");
+	/* Two input columns meaning the same column: one value per record. */
+	read_all(TMP("name,姓名\nA,B\nC,\n,D\nE,E\n"), &o, &g);
+	is_int(g.open_rc, 0, "two columns of one meaning: opens");
+	is_int(g.n, 4, "two columns of one meaning: records read");
+	ok(g.err[0] && contains(g.err[0], "'name' ('A') and '姓名' ('B') differ"),
+	   "two columns of one meaning, two values: refused, both named");
+	ok(!g.err[1] && !g.err[2] && !g.err[3], "two columns of one meaning: one value, or equal ones");
+	is_str(g.val[1][C_NAME], "C", "two columns of one meaning: the first holds it");
+	is_str(g.val[2][C_NAME], "D", "two columns of one meaning: the second holds it");
+	is_str(g.val[3][C_NAME], "E", "two columns of one meaning: the same in both");
+	got_free(&g);
+	read_all(TMP("公民身份号码,身份证号\n1,2\n"), &o, &g);
+	ok(g.err[0] && contains(g.err[0], "'身份证号' ('2') and '公民身份号码' ('1')"),
+	   "two columns of one meaning: the more specific alias named first");
+	got_free(&g);
+	read_all(TMP("姓名,姓名\nA,B\n"), &o, &g);
+	is_int(g.open_rc, 65, "the same header twice: 65");
+	ok(contains(g.stderr_text, ":1:") && contains(g.stderr_text, "both mean 'name'"),
+	   "the same header twice: named at line 1");
 	got_free(&g);
 
 	/* Unknown column: named once, ignored. */
