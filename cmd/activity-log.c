@@ -6,6 +6,7 @@
 #include "uk_rec.h"
 #include "uk_store.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +14,11 @@ static const char usage[] =
 	"usage: activity-log add DATE KIND TITLE [--participants N] [--member M ...]\n"
 	"                    [--members FILE|-] [--plan-item ID] [--note TEXT]\n"
 	"                    [--cost AMOUNT --category CAT [--fund F] [--account A]]\n"
+	"                    [--allow-overdraft] [--allow-future]\n"
+	"       activity-log void ID --reason TEXT\n"
 	"       activity-log ls [--year Y | --month M | --from DATE --to DATE] [--kind K]\n"
-	"       activity-log import [FILE|-]\n"
+	"                    [--voided]\n"
+	"       activity-log import [FILE|-] [--allow-future] [--allow-overdraft]\n"
 	"Record what the union did, against the year's plan.\n"
 	"\n"
 	"  kinds: congress meeting study training competition culture-sports visit\n"
@@ -22,6 +26,10 @@ static const char usage[] =
 	"  --plan-item YEAR/SECTION/ITEM (2027/三/2) or an item id\n"
 	"  --members FILE|-     member records (member-ls output) of those who took part\n"
 	"  --cost AMOUNT        posts the expense to fund-ledger in the same transaction\n"
+	"  --allow-overdraft    let a cost overdraw its fund and account (marked)\n"
+	"  --allow-future       take a date after today (refused as a typo otherwise)\n"
+	"  --reason TEXT        why an activity is voided (void; its cost is voided too)\n"
+	"  --voided             list only the voided activities, with when and why\n"
 	"Records:\n"
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
@@ -30,7 +38,8 @@ static const char usage[] =
 	"  -h, --help  --version\n";
 
 enum { OPT_PARTICIPANTS = UK_OPT_TOOL, OPT_MEMBER, OPT_MEMBERS, OPT_PLAN_ITEM, OPT_NOTE, OPT_COST,
-       OPT_CATEGORY, OPT_FUND, OPT_ACCOUNT, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_KIND };
+       OPT_CATEGORY, OPT_FUND, OPT_ACCOUNT, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_KIND,
+       OPT_ALLOW_OVERDRAFT, OPT_REASON, OPT_VOIDED };
 
 /* The member numbers of member records: kept in one buffer of names. */
 static int read_members(const struct uk_opts *o, const char *path, struct uk_activity_in *in, char **store)
@@ -76,10 +85,50 @@ static int read_members(const struct uk_opts *o, const char *path, struct uk_act
 	return 0;
 }
 
+/* void ID --reason: the activity and the ledger entry of its cost, in one
+ * transaction. */
+static int cmd_void(const struct uk_opts *o, char **pos, int npos, const char *reason)
+{
+	struct uk_db *db = NULL;
+	char err[400], *end;
+	int64_t entry = 0;
+	long long id;
+	int rc;
+
+	if (npos != 1)
+		return uk_usage_error(usage, "void takes the ID of an activity");
+	errno = 0;
+	id = strtoll(pos[0], &end, 10);
+	if (*end || id <= 0 || errno == ERANGE)
+		return uk_usage_error(usage, "void takes the ID of an activity, not '%s'", pos[0]);
+	if (!reason)
+		return uk_usage_error(usage, "void needs --reason");
+	if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
+		rc = uk_activity_void(db, id, reason, &entry, err, sizeof err);
+		if (rc == -1) {
+			uk_err("%s", err);
+			rc = UK_EX_DATAERR;
+		}
+		if (!rc && !o->dry_run)
+			rc = uk_db_commit(db);
+		uk_db_rollback(db);
+	}
+	if (!rc && !o->quiet) {
+		if (entry)
+			fprintf(stderr, "%s: %svoided activity %lld; its cost reversed by ledger entry %lld\n",
+			        uk_progname(), o->dry_run ? "dry run, nothing written: " : "", id, (long long)entry);
+		else
+			fprintf(stderr, "%s: %svoided activity %lld\n", uk_progname(),
+			        o->dry_run ? "dry run, nothing written: " : "", id);
+	}
+	uk_db_close(db);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		UK_LONGOPTS_COMMON, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT,
+		UK_LONGOPTS_COMMON, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT, UK_LONGOPTS_FUTURE,
 		{"participants", required_argument, 0, OPT_PARTICIPANTS},
 		{"member", required_argument, 0, OPT_MEMBER}, {"members", required_argument, 0, OPT_MEMBERS},
 		{"plan-item", required_argument, 0, OPT_PLAN_ITEM}, {"note", required_argument, 0, OPT_NOTE},
@@ -88,14 +137,17 @@ int main(int argc, char **argv)
 		{"year", required_argument, 0, OPT_YEAR}, {"month", required_argument, 0, OPT_MONTH},
 		{"from", required_argument, 0, OPT_FROM}, {"to", required_argument, 0, OPT_TO},
 		{"kind", required_argument, 0, OPT_KIND},
+		{"allow-overdraft", no_argument, 0, OPT_ALLOW_OVERDRAFT},
+		{"reason", required_argument, 0, OPT_REASON}, {"voided", no_argument, 0, OPT_VOIDED},
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
 	struct uk_activity_in in;
 	struct uk_db *db = NULL;
 	const char *members_path = NULL, *year = NULL, *month = NULL, *from = NULL, *to = NULL, *kind = NULL;
+	const char *reason = NULL;
 	char *store = NULL, **pos, err[400];
-	int c, rc = 0, done = 0, npos;
+	int c, rc = 0, done = 0, npos, voided = 0;
 
 	memset(&in, 0, sizeof in);
 	/* getopt names argv[0] in its messages: the same name as ours. */
@@ -121,15 +173,19 @@ int main(int argc, char **argv)
 		case OPT_FROM: from = optarg; break;
 		case OPT_TO: to = optarg; break;
 		case OPT_KIND: kind = optarg; break;
+		case OPT_ALLOW_OVERDRAFT: in.allow_overdraft = 1; break;
+		case OPT_REASON: reason = optarg; break;
+		case OPT_VOIDED: voided = 1; break;
 		default:
 			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
 		}
 	}
 	if (optind >= argc) {
-		rc = uk_usage_error(usage, "no command (add, ls, import)");
+		rc = uk_usage_error(usage, "no command (add, void, ls, import)");
 		goto out;
 	}
+	in.allow_future = o.allow_future;
 	pos = argv + optind + 1;
 	npos = argc - optind - 1;
 	if (strcmp(argv[optind], "add") == 0) {
@@ -155,11 +211,13 @@ int main(int argc, char **argv)
 		uk_db_rollback(db);
 		if (!rc && !o.dry_run)
 			printf("%lld\n", (long long)id);
+	} else if (strcmp(argv[optind], "void") == 0) {
+		rc = cmd_void(&o, pos, npos, reason);
 	} else if (strcmp(argv[optind], "ls") == 0) {
 		struct uk_period p;
 		struct uk_writer *w = NULL;
 		int ncols, has = 0;
-		const struct uk_outcol *cols = uk_activity_outcols(&ncols);
+		const struct uk_outcol *cols = uk_activity_outcols(voided, &ncols);
 		if (npos) {
 			rc = uk_usage_error(usage, "ls takes options only");
 			goto out;
@@ -179,12 +237,13 @@ int main(int argc, char **argv)
 		    !(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols)))
 			rc = uk_err_nomem();
 		if (!rc)
-			rc = uk_activities_list(db, has ? &p : NULL, kind, w);
+			rc = uk_activities_list(db, has ? &p : NULL, kind, voided, w);
 		rc = uk_writer_close(w, rc);
 	} else if (strcmp(argv[optind], "import") == 0) {
 		struct uk_read_opts ro = uk_read_opts_of(&o);
 		struct uk_reader *r = NULL;
-		long added = 0, bad = 0;
+		long added = 0, unchanged = 0, bad = 0;
+		char skipped[40] = "";
 		int ncols;
 		const struct uk_colspec *cols = uk_activity_colspec(&ncols);
 		if (npos > 1) {
@@ -193,7 +252,8 @@ int main(int argc, char **argv)
 		}
 		if ((rc = uk_reader_open(npos ? pos[0] : "-", cols, ncols, &ro, &r)) == 0 &&
 		    (rc = uk_store_open(&o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
-			rc = uk_activities_import(db, r, o.rejects, &added, &bad);
+			rc = uk_activities_import(db, r, o.rejects, o.allow_future, in.allow_overdraft, &added,
+			                          &unchanged, &bad);
 			if (!rc && bad && !o.skip_bad) {
 				uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
 				       bad, bad == 1 ? "" : "s");
@@ -203,9 +263,11 @@ int main(int argc, char **argv)
 				rc = uk_db_commit(db);
 			uk_db_rollback(db);
 		}
+		if (bad)
+			snprintf(skipped, sizeof skipped, ", skipped %ld", bad);
 		if (!rc && !o.quiet)
-			fprintf(stderr, "%s: %sadded %ld, skipped %ld\n", uk_progname(),
-			        o.dry_run ? "dry run, nothing written: " : "", added, bad);
+			fprintf(stderr, "%s: %sadded %ld, unchanged %ld%s\n", uk_progname(),
+			        o.dry_run ? "dry run, nothing written: " : "", added, unchanged, skipped);
 		uk_reader_close(r);
 		if (!rc && bad)
 			rc = UK_EX_SKIPPED;

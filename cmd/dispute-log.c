@@ -14,14 +14,16 @@ static const char usage[] =
 	"                   [--employer-code USCC] [--workers N] [--member M ...]\n"
 	"                   [--claimed AMOUNT] [--kind dispute|petition]\n"
 	"                   [--source visit|phone|letter|referral] --summary TEXT\n"
+	"                   [--allow-future]\n"
 	"       dispute-log update CASE [--status open|mediating] [--note TEXT] [--date DATE]\n"
-	"                   [--reopen]\n"
+	"                   [--reopen] [--allow-future]\n"
 	"       dispute-log close CASE --outcome resolved|failed|referred|withdrawn\n"
-	"                   [--recovered AMOUNT] [--date DATE] [--note TEXT]\n"
+	"                   [--recovered AMOUNT] [--date DATE] [--note TEXT] [--allow-future]\n"
+	"       dispute-log void CASE --reason TEXT\n"
 	"       dispute-log ls [--year Y | --month M | --from DATE --to DATE] [--status S]\n"
-	"                   [--category C] [--kind K] [--overdue [--at DATE]]\n"
+	"                   [--category C] [--kind K] [--overdue [--at DATE] | --voided]\n"
 	"       dispute-log show CASE\n"
-	"       dispute-log import [FILE|-]\n"
+	"       dispute-log import [FILE|-] [--allow-future]\n"
 	"       dispute-log stats [--year Y | --month M | --from DATE --to DATE]\n"
 	"                   [--collective N] [--at DATE]\n"
 	"Log the disputes the union mediates; count them as a union reports them.\n"
@@ -30,6 +32,9 @@ static const char usage[] =
 	"              wages injury other\n"
 	"  --collective N       workers from which a case is collective (default from\n"
 	"                       union-config disputes.collective_threshold, 10)\n"
+	"  --allow-future       take a date after today (refused as a typo otherwise)\n"
+	"  --reason TEXT        why a case is voided (void)\n"
+	"  --voided             list only the voided cases, with when and why\n"
 	"Records:\n"
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
@@ -40,13 +45,13 @@ static const char usage[] =
 enum { OPT_RECEIVED = UK_OPT_TOOL, OPT_CATEGORY, OPT_EMPLOYER, OPT_EMPLOYER_CODE, OPT_WORKERS,
        OPT_MEMBER, OPT_CLAIMED, OPT_KIND, OPT_SOURCE, OPT_SUMMARY, OPT_STATUS, OPT_NOTE,
        OPT_DATE, OPT_REOPEN, OPT_OUTCOME, OPT_RECOVERED, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO,
-       OPT_OVERDUE, OPT_AT, OPT_COLLECTIVE };
+       OPT_OVERDUE, OPT_AT, OPT_COLLECTIVE, OPT_REASON, OPT_VOIDED };
 
 struct args {
 	struct uk_case_in in;
 	struct uk_case_change ch;
-	const char *outcome, *recovered, *year, *month, *from, *to, *at, *collective, *status;
-	int overdue;
+	const char *outcome, *recovered, *year, *month, *from, *to, *at, *collective, *status, *reason;
+	int overdue, voided, allow_future;
 };
 
 static int period_of(const struct args *a, struct uk_period *p, int *has)
@@ -88,20 +93,31 @@ static int write_one(const struct uk_opts *o, int (*fn)(struct uk_db *, const st
 
 static int do_open(struct uk_db *db, const struct args *a, char **pos, char *err, size_t n, char *out)
 {
+	struct uk_case_in in = a->in;
 	(void)pos;
-	return uk_dispute_open(db, &a->in, out, err, n);
+	in.allow_future = a->allow_future;
+	return uk_dispute_open(db, &in, out, err, n);
 }
 
 static int do_update(struct uk_db *db, const struct args *a, char **pos, char *err, size_t n, char *out)
 {
+	struct uk_case_change ch = a->ch;
 	(void)out;
-	return uk_dispute_update(db, pos[0], &a->ch, err, n);
+	ch.allow_future = a->allow_future;
+	return uk_dispute_update(db, pos[0], &ch, err, n);
 }
 
 static int do_close(struct uk_db *db, const struct args *a, char **pos, char *err, size_t n, char *out)
 {
 	(void)out;
-	return uk_dispute_close(db, pos[0], a->outcome, a->recovered, a->ch.date, a->ch.note, err, n);
+	return uk_dispute_close(db, pos[0], a->outcome, a->recovered, a->ch.date, a->ch.note, a->allow_future,
+	                        err, n);
+}
+
+static int do_void(struct uk_db *db, const struct args *a, char **pos, char *err, size_t n, char *out)
+{
+	(void)out;
+	return uk_dispute_void(db, pos[0], a->reason, err, n);
 }
 
 static int with_writer(const struct uk_opts *o, const struct uk_outcol *cols, int n, struct uk_writer **w)
@@ -138,7 +154,10 @@ static int cmd_ls(const struct uk_opts *o, const struct args *a)
 	if (f.kind && strcmp(f.kind, "dispute") && strcmp(f.kind, "petition"))
 		return uk_bad_value("--kind", f.kind, "dispute or petition");
 	f.overdue = a->overdue;
-	cols = uk_dispute_ls_cols(f.overdue, &ncols);
+	f.voided = a->voided;
+	if (f.overdue && f.voided)
+		return uk_usage_error(usage, "--overdue and --voided do not go together (a voided case is never overdue)");
+	cols = uk_dispute_ls_cols(f.overdue, f.voided, &ncols);
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = limit_of(db, &f.limit_days)) == 0 &&
 	    (rc = with_writer(o, cols, ncols, &w)) == 0)
 		rc = uk_disputes_list(db, &f, w, o->mask);
@@ -152,7 +171,7 @@ static int cmd_show(const struct uk_opts *o, char **pos)
 	struct uk_db *db = NULL;
 	struct uk_writer *w = NULL, *t = NULL;
 	int rc, ncols, ntl;
-	const struct uk_outcol *cols = uk_dispute_outcols(&ncols);
+	const struct uk_outcol *cols = uk_dispute_show_cols(&ncols);
 	const struct uk_outcol *tl = uk_dispute_timeline_cols(&ntl);
 
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0) {
@@ -174,7 +193,8 @@ static int cmd_import(const struct uk_opts *o, char **pos, int npos)
 	struct uk_read_opts ro = uk_read_opts_of(o);
 	struct uk_reader *r = NULL;
 	struct uk_db *db = NULL;
-	long added = 0, bad = 0;
+	long added = 0, unchanged = 0, bad = 0;
+	char skipped[40] = "";
 	int rc, ncols;
 	const struct uk_colspec *cols = uk_dispute_colspec(&ncols);
 
@@ -183,7 +203,7 @@ static int cmd_import(const struct uk_opts *o, char **pos, int npos)
 	if ((rc = uk_reader_open(npos ? pos[0] : "-", cols, ncols, &ro, &r)) != 0)
 		return rc;
 	if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
-		rc = uk_disputes_import(db, r, o->rejects, &added, &bad);
+		rc = uk_disputes_import(db, r, o->rejects, o->allow_future, &added, &unchanged, &bad);
 		if (!rc && bad && !o->skip_bad) {
 			uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
 			       bad, bad == 1 ? "" : "s");
@@ -193,9 +213,11 @@ static int cmd_import(const struct uk_opts *o, char **pos, int npos)
 			rc = uk_db_commit(db);
 		uk_db_rollback(db);
 	}
+	if (bad)
+		snprintf(skipped, sizeof skipped, ", skipped %ld", bad);
 	if (!rc && !o->quiet)
-		fprintf(stderr, "%s: %sadded %ld, skipped %ld\n", uk_progname(),
-		        o->dry_run ? "dry run, nothing written: " : "", added, bad);
+		fprintf(stderr, "%s: %sadded %ld, unchanged %ld%s\n", uk_progname(),
+		        o->dry_run ? "dry run, nothing written: " : "", added, unchanged, skipped);
 	uk_db_close(db);
 	uk_reader_close(r);
 	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;
@@ -245,7 +267,7 @@ done:
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		UK_LONGOPTS_COMMON, UK_LONGOPTS_MASK, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT,
+		UK_LONGOPTS_COMMON, UK_LONGOPTS_MASK, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT, UK_LONGOPTS_FUTURE,
 		{"received", required_argument, 0, OPT_RECEIVED},
 		{"category", required_argument, 0, OPT_CATEGORY},
 		{"employer", required_argument, 0, OPT_EMPLOYER},
@@ -261,6 +283,7 @@ int main(int argc, char **argv)
 		{"from", required_argument, 0, OPT_FROM}, {"to", required_argument, 0, OPT_TO},
 		{"overdue", no_argument, 0, OPT_OVERDUE}, {"at", required_argument, 0, OPT_AT},
 		{"collective", required_argument, 0, OPT_COLLECTIVE},
+		{"reason", required_argument, 0, OPT_REASON}, {"voided", no_argument, 0, OPT_VOIDED},
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
@@ -302,15 +325,18 @@ int main(int argc, char **argv)
 		case OPT_OVERDUE: a.overdue = 1; break;
 		case OPT_AT: a.at = optarg; break;
 		case OPT_COLLECTIVE: a.collective = optarg; break;
+		case OPT_REASON: a.reason = optarg; break;
+		case OPT_VOIDED: a.voided = 1; break;
 		default:
 			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
 		}
 	}
 	if (optind >= argc) {
-		rc = uk_usage_error(usage, "no command (open, update, close, ls, show, import, stats)");
+		rc = uk_usage_error(usage, "no command (open, update, close, void, ls, show, import, stats)");
 		goto out;
 	}
+	a.allow_future = o.allow_future;
 	sub = argv[optind];
 	pos = argv + optind + 1;
 	npos = argc - optind - 1;
@@ -331,6 +357,11 @@ int main(int argc, char **argv)
 			rc = uk_usage_error(usage, "close takes one CASE and --outcome");
 		else
 			rc = write_one(&o, do_close, &a, pos, 0);
+	} else if (strcmp(sub, "void") == 0) {
+		if (npos != 1 || !a.reason)
+			rc = uk_usage_error(usage, "void takes one CASE and --reason");
+		else
+			rc = write_one(&o, do_void, &a, pos, 0);
 	} else if (strcmp(sub, "ls") == 0) {
 		rc = npos ? uk_usage_error(usage, "ls takes options only") : cmd_ls(&o, &a);
 	} else if (strcmp(sub, "show") == 0) {

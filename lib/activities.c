@@ -5,6 +5,7 @@
 #include "uk_plans.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
+#include "uk_money.h"
 #include "uk_text.h"
 
 #include <sqlite3.h>
@@ -25,22 +26,53 @@ static int plan_item_of(struct uk_db *db, const char *s, int64_t *id, char *err,
 	return uk_plan_item_find(db, s, id, err, errsz);
 }
 
+static int date_of(const char *s, struct uk_date *d, char out[UK_DATE_BUFSZ], char *err, size_t errsz)
+{
+	const char *why;
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", s ? s : "");
+	uk_fold_fullwidth(uk_trim(buf));
+	if (uk_date_parse(buf, d, &why) != 0)
+		return uk_errf(err, errsz, "%s in date '%s'", why, s ? s : "");
+	uk_date_format(*d, out);
+	return 0;
+}
+
+/* The number given, else the members named, each once. */
+static int participants_of(const struct uk_activity_in *in, long *n, char *err, size_t errsz)
+{
+	if (in->participants && *in->participants) {
+		char *end;
+		*n = strtol(in->participants, &end, 10);
+		if (*end || *n < 0 || *n > 10000000)
+			return uk_errf(err, errsz, "participants must be a whole number, not '%s'", in->participants);
+		return 0;
+	}
+	*n = 0;
+	for (int i = 0; i < in->nmembers; i++) {
+		int seen = 0;
+		for (int j = 0; j < i && !seen; j++)
+			seen = strcmp(in->members[i], in->members[j]) == 0;
+		*n += !seen;
+	}
+	return 0;
+}
+
 int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *id,
                     char *err, size_t errsz)
 {
 	struct uk_date d;
-	const char *why;
-	char date[UK_DATE_BUFSZ], stamp[20], buf[64];
+	char date[UK_DATE_BUFSZ], stamp[20];
 	int64_t item = 0, entry = 0;
-	long participants = -1;
+	long participants;
 	sqlite3_stmt *st;
 	int rc, known = 0;
 
-	snprintf(buf, sizeof buf, "%s", in->date ? in->date : "");
-	uk_fold_fullwidth(uk_trim(buf));
-	if (uk_date_parse(buf, &d, &why) != 0)
-		return uk_errf(err, errsz, "%s in date '%s'", why, in->date ? in->date : "");
-	uk_date_format(d, date);
+	if ((rc = date_of(in->date, &d, date, err, errsz)) != 0)
+		return rc;
+	/* A date after today is a typo unless meant; then it is marked. */
+	if (uk_future_check(d, in->allow_future, err, errsz) != 0)
+		return -1;
 	for (int i = 0; i < UK_ACTIVITY_NKINDS; i++)
 		known |= in->kind && strcmp(in->kind, kinds[i]) == 0;
 	if (!known)
@@ -52,30 +84,16 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 		return -1;
 	if (in->note && (strlen(in->note) > 2000 || uk_text_has_control(in->note, 1)))
 		return uk_errf(err, errsz, "note: control characters or longer than 2000 bytes");
-	if (in->participants && *in->participants) {
-		char *end;
-		participants = strtol(in->participants, &end, 10);
-		if (*end || participants < 0 || participants > 10000000)
-			return uk_errf(err, errsz, "participants must be a whole number, not '%s'", in->participants);
-	}
-	/* The members named, each once, count as participants when no number
-	 * is given. */
-	if (participants < 0) {
-		participants = 0;
-		for (int i = 0; i < in->nmembers; i++) {
-			int seen = 0;
-			for (int j = 0; j < i && !seen; j++)
-				seen = strcmp(in->members[i], in->members[j]) == 0;
-			participants += !seen;
-		}
-	}
+	if ((rc = participants_of(in, &participants, err, errsz)) != 0)
+		return rc;
 	if (in->plan_item && *in->plan_item && (rc = plan_item_of(db, in->plan_item, &item, err, errsz)) != 0)
 		return rc;
 	if (in->cost && *in->cost && (!in->category || !*in->category))
 		return uk_errf(err, errsz, "--cost needs --category (the expense class, e.g. 50102)");
 	uk_timestamp(stamp);
 	if (!(st = uk_db_prepare(db, "INSERT INTO activities(date, kind, title, participants, plan_item_id,"
-	                             " entry_id, note, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")))
+	                             " entry_id, note, recorded_at, allow_future)"
+	                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, in->kind, -1, SQLITE_STATIC);
@@ -85,6 +103,7 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 		sqlite3_bind_int64(st, 5, item);
 	sqlite3_bind_text(st, 7, in->note && *in->note ? in->note : NULL, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 9, uk_date_cmp(d, uk_date_today()) > 0);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -105,8 +124,10 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 		e.account = in->account;
 		e.memo = in->title;
 		e.activity = act;
+		e.allow_overdraft = in->allow_overdraft;
 		if ((rc = uk_ledger_open(db, &lg)) != 0)
 			return rc;
+		uk_ledger_allow_future(lg, in->allow_future);
 		/* A cost is money out: an income class is refused. */
 		rc = uk_ledger_add_checked(lg, &e, "out", &entry, err, errsz);
 		if (!rc)
@@ -143,11 +164,13 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 enum { AC_ID, AC_DATE, AC_KIND, AC_TITLE, AC_PARTICIPANTS, AC_PLAN_ITEM, AC_COST, AC_CATEGORY,
        AC_FUND, AC_ENTRY_ID, AC_MEMBERS, AC_NOTE, AC_COUNT };
 
-static const struct uk_outcol outcols[AC_COUNT] = {
+/* ls --voided adds when and why. */
+static const struct uk_outcol outcols[AC_COUNT + 2] = {
 	{"id", UK_COL_INT}, {"date", UK_COL_TEXT}, {"kind", UK_COL_TEXT}, {"title", UK_COL_TEXT},
 	{"participants", UK_COL_INT}, {"plan_item", UK_COL_TEXT}, {"cost", UK_COL_MONEY},
 	{"category", UK_COL_TEXT}, {"fund", UK_COL_TEXT}, {"entry_id", UK_COL_INT},
 	{"members", UK_COL_TEXT}, {"note", UK_COL_TEXT},
+	{"voided_at", UK_COL_TEXT}, {"void_reason", UK_COL_TEXT},
 };
 
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
@@ -158,10 +181,14 @@ static const struct uk_colspec colspec[AC_COUNT] = {
 	{"fund", A("基金")}, {"entry_id", NULL}, {"members", A("参加会员")}, {"note", A("备注")},
 };
 
-const struct uk_outcol *uk_activity_outcols(int *n) { *n = AC_COUNT; return outcols; }
+const struct uk_outcol *uk_activity_outcols(int voided, int *n)
+{
+	*n = AC_COUNT + (voided ? 2 : 0);
+	return outcols;
+}
 const struct uk_colspec *uk_activity_colspec(int *n) { *n = AC_COUNT; return colspec; }
 
-int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *kind,
+int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *kind, int voided,
                        struct uk_writer *w)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
@@ -171,10 +198,12 @@ int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *
 		"   WHERE i.id = a.plan_item_id),"
 		" e.amount, e.category, e.fund, a.entry_id,"
 		" (SELECT group_concat(m.member_no, ';') FROM activity_members x JOIN members m"
-		"   ON m.id = x.member_id WHERE x.activity_id = a.id), a.note"
+		"   ON m.id = x.member_id WHERE x.activity_id = a.id), a.note, a.voided_at, a.void_reason"
 		" FROM activities a LEFT JOIN ledger_entries e ON e.id = a.entry_id"
 		" WHERE (?1 IS NULL OR a.date BETWEEN ?1 AND ?2) AND (?3 IS NULL OR a.kind = ?3)"
+		" AND ((?4 = 0) = (a.voided_at IS NULL))"
 		" ORDER BY a.date, a.id");
+	int ncols = AC_COUNT + (voided ? 2 : 0);
 	int rc, status = UK_EX_OK;
 	if (!st)
 		return UK_EX_SOFTWARE;
@@ -183,10 +212,11 @@ int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *
 	}
 	if (kind)
 		sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, voided);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *vals[AC_COUNT];
+		const char *vals[AC_COUNT + 2];
 		char cost[32], item[48];
-		for (int i = 0; i < AC_COUNT; i++)
+		for (int i = 0; i < ncols; i++)
 			vals[i] = (const char *)sqlite3_column_text(st, i);
 		if (sqlite3_column_type(st, AC_PLAN_ITEM) != SQLITE_NULL) {
 			/* The reference --plan-item takes: 2027/三/(二)/1 */
@@ -215,15 +245,91 @@ static const char *val(struct uk_row *row, int c)
 	return s && *s ? s : NULL;
 }
 
+/* An import: the activities stored before it, which a record may repeat,
+ * and those repeated already, so that a file holding the same activity
+ * twice matches two stored ones, never one twice. */
+struct import_ctx {
+	struct uk_db *db;
+	int allow_future, allow_overdraft;
+	int64_t before;
+	int64_t *matched;
+	size_t nmatched, cap;
+	long unchanged;
+};
+
+/* The stored activity the record repeats (0: none), found before anything
+ * is written so that its cost is never posted again. A record that does
+ * not read (a bad date, cost or plan item) repeats nothing: adding it says
+ * what is wrong. */
+static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, int64_t *same)
+{
+	struct uk_date d;
+	char date[UK_DATE_BUFSZ], buf[64], err[200];
+	int64_t item = 0, fen = 0;
+	long participants;
+	sqlite3_stmt *st;
+	const char *why;
+	int rc = SQLITE_DONE;
+
+	*same = 0;
+	if (!in->kind || !in->title || date_of(in->date, &d, date, err, sizeof err) != 0 ||
+	    participants_of(in, &participants, err, sizeof err) != 0)
+		return 0;
+	if (in->plan_item && (rc = plan_item_of(c->db, in->plan_item, &item, err, sizeof err)) != 0)
+		return rc > 0 ? rc : 0;
+	if (in->cost) {
+		snprintf(buf, sizeof buf, "%s", in->cost);
+		uk_fold_fullwidth(uk_trim(buf));
+		if (uk_money_parse(buf, &fen, &why) != 0)
+			return 0;
+	}
+	if (!(st = uk_db_prepare(c->db,
+		"SELECT a.id FROM activities a LEFT JOIN ledger_entries e ON e.id = a.entry_id"
+		" WHERE a.id <= ?1 AND a.date = ?2 AND a.kind = ?3 AND a.title = ?4 AND a.participants = ?5"
+		" AND a.plan_item_id IS ?6 AND e.amount IS ?7 ORDER BY a.voided_at IS NOT NULL, a.id")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, c->before);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, in->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, in->title, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, participants);
+	if (item)
+		sqlite3_bind_int64(st, 6, item);
+	if (in->cost)
+		sqlite3_bind_int64(st, 7, fen);
+	while (!*same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		size_t i = 0;
+		while (i < c->nmatched && c->matched[i] != id)
+			i++;
+		if (i == c->nmatched)
+			*same = id;
+	}
+	sqlite3_finalize(st);
+	if (!*same)
+		return rc == SQLITE_DONE ? 0 : uk_db_fail(c->db, rc, "cannot read the activities");
+	if (c->nmatched == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		int64_t *m = realloc(c->matched, cap * sizeof *m);
+		if (!m)
+			return uk_err_nomem();
+		c->matched = m;
+		c->cap = cap;
+	}
+	c->matched[c->nmatched++] = *same;
+	return 0;
+}
+
 /* One record of an import; a refused one (its cost overdraws, say) is
  * undone whole by the batch loop. */
 static int import_activity(void *ctx, struct uk_row *row, char *err, size_t errsz)
 {
-	struct uk_db *db = ctx;
+	struct import_ctx *c = ctx;
+	struct uk_db *db = c->db;
 	struct uk_activity_in in;
 	const char *members[256];
 	char *list = NULL, *save = NULL;
-	int64_t id;
+	int64_t id, same = 0;
 	int res;
 
 	memset(&in, 0, sizeof in);
@@ -241,15 +347,100 @@ static int import_activity(void *ctx, struct uk_row *row, char *err, size_t errs
 			members[in.nmembers++] = uk_trim(it);
 		in.members = members;
 	}
-	res = uk_activity_add(db, &in, &id, err, errsz);
+	in.allow_future = c->allow_future;
+	in.allow_overdraft = c->allow_overdraft;
+	if ((res = same_activity(c, &in, &same)) == 0) {
+		if (same)
+			c->unchanged++;
+		else
+			res = uk_activity_add(db, &in, &id, err, errsz);
+	}
 	free(list);
 	return res;
 }
 
-int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *rejects,
-                         long *added, long *bad)
+int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
+                         int allow_overdraft, long *added, long *unchanged, long *bad)
 {
-	return uk_batch_records(db, r, rejects, import_activity, db, added, bad);
+	struct import_ctx c = {db, allow_future, allow_overdraft, 0, NULL, 0, 0, 0};
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT coalesce(max(id), 0) FROM activities");
+	int rc;
+	*added = *unchanged = *bad = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		c.before = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return uk_db_fail(db, rc, "cannot read the activities");
+	rc = uk_batch_records(db, r, rejects, import_activity, &c, added, bad);
+	/* The batch counts the records found stored as written: they wrote
+	 * nothing. */
+	*added -= c.unchanged;
+	*unchanged = c.unchanged;
+	free(c.matched);
+	return rc;
+}
+
+int uk_activity_void(struct uk_db *db, int64_t id, const char *reason, int64_t *entry,
+                     char *err, size_t errsz)
+{
+	sqlite3_stmt *st;
+	char stamp[20], voided[24] = "";
+	int64_t entry_id = 0;
+	int rc, future = 0, entry_voided = 0;
+
+	*entry = 0;
+	if (!reason || !*reason)
+		return uk_errf(err, errsz, "a void needs its reason (--reason)");
+	if (strlen(reason) > 2000 || uk_text_has_control(reason, 0))
+		return uk_errf(err, errsz, "a reason is one line of at most 2000 bytes");
+	if (!(st = uk_db_prepare(db, "SELECT coalesce(a.entry_id, 0), coalesce(a.voided_at, ''), a.allow_future,"
+	                             " EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = a.entry_id)"
+	                             " FROM activities a WHERE a.id = ?1")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		entry_id = sqlite3_column_int64(st, 0);
+		snprintf(voided, sizeof voided, "%s", (const char *)sqlite3_column_text(st, 1));
+		future = sqlite3_column_int(st, 2);
+		entry_voided = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return uk_errf(err, errsz, "no activity %lld", (long long)id);
+	if (rc != SQLITE_ROW)
+		return uk_db_fail(db, rc, "cannot read the activity");
+	if (*voided)
+		return uk_errf(err, errsz, "activity %lld is already voided (on %.10s)", (long long)id, voided);
+	uk_timestamp(stamp);
+	if (!(st = uk_db_prepare(db, "UPDATE activities SET voided_at = ?2, void_reason = ?3 WHERE id = ?1")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot void the activity");
+	if (!entry_id || entry_voided)
+		return 0;
+	/* Its cost goes back the way fund-ledger void takes it back: a
+	 * reversing entry of the same date, in the hash chain. One voided
+	 * already by hand is left as it is. */
+	{
+		struct uk_ledger *lg;
+		if ((rc = uk_ledger_open(db, &lg)) != 0)
+			return rc;
+		/* The reversal takes the entry's date, after today when the
+		 * activity's was meant to be. */
+		uk_ledger_allow_future(lg, future);
+		rc = uk_ledger_void(lg, entry_id, reason, NULL, 0, entry, err, errsz);
+		if (!rc)
+			rc = uk_ledger_flush(lg);
+		uk_ledger_close(lg);
+	}
+	return rc;
 }
 
 int uk_activities_figures(struct uk_db *db, struct uk_period p, const char *kind,
@@ -257,7 +448,7 @@ int uk_activities_figures(struct uk_db *db, struct uk_period p, const char *kind
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT count(*), coalesce(sum(participants), 0) FROM activities"
-		" WHERE kind = ?3 AND date BETWEEN ?1 AND ?2");
+		" WHERE kind = ?3 AND date BETWEEN ?1 AND ?2 AND voided_at IS NULL");
 	int rc;
 	*count = *participants = 0;
 	if (!st)

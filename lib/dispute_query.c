@@ -15,14 +15,19 @@ enum { DC_CASE_NO, DC_KIND, DC_RECEIVED, DC_SOURCE, DC_CATEGORY, DC_EMPLOYER, DC
        DC_WORKERS, DC_CLAIMED, DC_SUMMARY, DC_STATUS, DC_OUTCOME, DC_RECOVERED, DC_CLOSED,
        DC_MEMBERS, DC_COUNT };
 
-static const struct uk_outcol outcols[DC_COUNT + 1] = {
-	{"case_no", UK_COL_TEXT}, {"kind", UK_COL_TEXT}, {"received", UK_COL_TEXT},
-	{"source", UK_COL_TEXT}, {"category", UK_COL_TEXT}, {"employer", UK_COL_TEXT},
-	{"employer_code", UK_COL_TEXT}, {"workers", UK_COL_INT}, {"claimed", UK_COL_MONEY},
-	{"summary", UK_COL_TEXT}, {"status", UK_COL_TEXT}, {"outcome", UK_COL_TEXT},
-	{"recovered", UK_COL_MONEY}, {"closed", UK_COL_TEXT}, {"members", UK_COL_TEXT},
-	{"days", UK_COL_INT},
+#define CASE_COLS \
+	{"case_no", UK_COL_TEXT}, {"kind", UK_COL_TEXT}, {"received", UK_COL_TEXT}, \
+	{"source", UK_COL_TEXT}, {"category", UK_COL_TEXT}, {"employer", UK_COL_TEXT}, \
+	{"employer_code", UK_COL_TEXT}, {"workers", UK_COL_INT}, {"claimed", UK_COL_MONEY}, \
+	{"summary", UK_COL_TEXT}, {"status", UK_COL_TEXT}, {"outcome", UK_COL_TEXT}, \
+	{"recovered", UK_COL_MONEY}, {"closed", UK_COL_TEXT}, {"members", UK_COL_TEXT}
+static const struct uk_outcol outcols[DC_COUNT + 1] = {CASE_COLS, {"days", UK_COL_INT}};
+/* show, and ls --voided: when and why a case was voided. */
+static const struct uk_outcol void_cols[DC_COUNT + 2] = {
+	CASE_COLS, {"voided_at", UK_COL_TEXT}, {"void_reason", UK_COL_TEXT},
 };
+/* What a row of a listing carries beyond the case columns. */
+enum extra { EXTRA_NONE, EXTRA_DAYS, EXTRA_VOID };
 
 static const struct uk_colspec colspec[DC_COUNT] = {
 	{"case_no", A("案件编号", "编号")}, {"kind", A("类型")}, {"received", A("受理日期", "收案日期")},
@@ -37,10 +42,20 @@ static const struct uk_colspec colspec[DC_COUNT] = {
 const struct uk_outcol *uk_dispute_outcols(int *n) { *n = DC_COUNT; return outcols; }
 const struct uk_colspec *uk_dispute_colspec(int *n) { *n = DC_COUNT; return colspec; }
 
-const struct uk_outcol *uk_dispute_ls_cols(int overdue, int *n)
+const struct uk_outcol *uk_dispute_ls_cols(int overdue, int voided, int *n)
 {
+	if (voided) {
+		*n = DC_COUNT + 2;
+		return void_cols;
+	}
 	*n = DC_COUNT + (overdue ? 1 : 0);
 	return outcols;
+}
+
+const struct uk_outcol *uk_dispute_show_cols(int *n)
+{
+	*n = DC_COUNT + 2;
+	return void_cols;
 }
 
 #define CASE_SELECT \
@@ -48,7 +63,7 @@ const struct uk_outcol *uk_dispute_ls_cols(int overdue, int *n)
 	" d.workers, d.claimed, d.summary, d.status, d.outcome, d.recovered, d.closed," \
 	" (SELECT group_concat(m.member_no || ' ' || m.name, ';') FROM dispute_members x" \
 	"   JOIN members m ON m.id = x.member_id WHERE x.dispute_id = d.id)," \
-	" CAST(julianday(?9) - julianday(d.received) AS INTEGER)" \
+	" d.voided_at, d.void_reason, CAST(julianday(?9) - julianday(d.received) AS INTEGER)" \
 	" FROM disputes d"
 
 /* Member names are masked for anyone outside the committee. */
@@ -76,14 +91,23 @@ static char *masked_members(const char *list)
 	return out;
 }
 
-static int write_case(sqlite3_stmt *st, struct uk_writer *w, int ncols, int mask)
+/* The columns of CASE_SELECT after the case's own. */
+enum { SEL_VOIDED_AT = DC_COUNT, SEL_VOID_REASON, SEL_DAYS };
+
+static int write_case(sqlite3_stmt *st, struct uk_writer *w, enum extra extra, int mask)
 {
-	const char *vals[DC_COUNT + 1];
+	const char *vals[DC_COUNT + 2];
 	char claimed[UK_MONEY_BUFSZ], recovered[UK_MONEY_BUFSZ];
 	char *members = NULL;
 	int rc;
-	for (int i = 0; i < ncols; i++)
+	for (int i = 0; i < DC_COUNT; i++)
 		vals[i] = (const char *)sqlite3_column_text(st, i);
+	if (extra == EXTRA_DAYS)
+		vals[DC_COUNT] = (const char *)sqlite3_column_text(st, SEL_DAYS);
+	if (extra == EXTRA_VOID) {
+		vals[DC_COUNT] = (const char *)sqlite3_column_text(st, SEL_VOIDED_AT);
+		vals[DC_COUNT + 1] = (const char *)sqlite3_column_text(st, SEL_VOID_REASON);
+	}
 	if (sqlite3_column_type(st, DC_CLAIMED) != SQLITE_NULL)
 		vals[DC_CLAIMED] = uk_money_format(sqlite3_column_int64(st, DC_CLAIMED), claimed);
 	if (sqlite3_column_type(st, DC_RECOVERED) != SQLITE_NULL)
@@ -102,7 +126,7 @@ int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct
 	 * timeline, as the figures count it), and more than the limit of days
 	 * since receipt (DOMAIN.md, Art. 14). */
 	static const char *const sql = CASE_SELECT
-		" WHERE (?1 IS NULL OR d.received BETWEEN ?1 AND ?2)"
+		" WHERE (?1 IS NULL OR d.received BETWEEN ?1 AND ?2) AND ((?8 = 0) = (d.voided_at IS NULL))"
 		" AND (?3 IS NULL OR d.status = ?3) AND (?4 IS NULL OR d.category = ?4)"
 		" AND (?5 IS NULL OR d.kind = ?5)"
 		" AND (?6 = 0 OR (d.received <= ?9 AND (SELECT x.status FROM dispute_events x"
@@ -111,11 +135,11 @@ int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct
 		" ORDER BY d.received, d.year, d.seq";
 	sqlite3_stmt *st = uk_db_prepare(db, sql);
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], at[UK_DATE_BUFSZ];
-	int rc, status = UK_EX_OK, ncols;
+	enum extra extra = f->voided ? EXTRA_VOID : f->overdue ? EXTRA_DAYS : EXTRA_NONE;
+	int rc, status = UK_EX_OK;
 
 	if (!st)
 		return UK_EX_SOFTWARE;
-	uk_dispute_ls_cols(f->overdue, &ncols);
 	if (f->has_period) {
 		sqlite3_bind_text(st, 1, uk_date_format(f->period.from, from), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, uk_date_format(f->period.to, to), -1, SQLITE_STATIC);
@@ -125,9 +149,10 @@ int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct
 	if (f->kind) sqlite3_bind_text(st, 5, f->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 6, f->overdue);
 	sqlite3_bind_int64(st, 7, f->limit_days);
+	sqlite3_bind_int(st, 8, f->voided);
 	sqlite3_bind_text(st, 9, uk_date_format(f->at, at), -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int wr = write_case(st, w, ncols, mask);
+		int wr = write_case(st, w, extra, mask);
 		if (wr == -2) {
 			status = uk_err_nomem();
 			break;
@@ -164,7 +189,7 @@ int uk_dispute_show(struct uk_db *db, const char *case_no, struct uk_writer *cas
 	sqlite3_bind_null(st, 9);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		found = 1;
-		if (case_w && write_case(st, case_w, DC_COUNT, mask) == -2)
+		if (case_w && write_case(st, case_w, EXTRA_VOID, mask) == -2)
 			status = uk_err_nomem();
 	}
 	sqlite3_finalize(st);
@@ -203,14 +228,107 @@ static const char *val(struct uk_row *row, int c)
 	return s && *s ? s : NULL;
 }
 
+/* An import: the stored cases records may match (those before it), and
+ * the ones matched already, so that a file holding the same case twice
+ * matches two stored cases, never one twice. */
+struct import_ctx {
+	struct uk_db *db;
+	struct uk_reader *r;
+	int allow_future;
+	int64_t before;            /* the last case stored before the import */
+	int64_t *matched;
+	size_t nmatched, cap;
+	long unchanged;
+};
+
+static int was_matched(const struct import_ctx *c, int64_t id)
+{
+	for (size_t i = 0; i < c->nmatched; i++)
+		if (c->matched[i] == id)
+			return 1;
+	return 0;
+}
+
+/* The stored case that the case just opened from a record (id fresh)
+ * repeats: by case_no when the record gives a stored one, else by received
+ * date, employer and summary; and then the same kind, category, source,
+ * employer code, workers and amount claimed. Its progress (status,
+ * outcome) and members are not compared: import does not change a stored
+ * case. 0 with *same (0: none), -1 with err for a case_no naming another
+ * case, or an exit code. */
+static int same_case(struct import_ctx *c, const char *fresh, const char *case_no, long line,
+                     int64_t *same, char *err, size_t errsz)
+{
+	sqlite3_stmt *st = uk_db_prepare(c->db,
+		"SELECT o.id, o.case_no,"
+		" o.received = n.received AND o.employer = n.employer AND o.summary = n.summary"
+		" AND o.kind = n.kind AND o.category = n.category AND o.source IS n.source"
+		" AND o.employer_code IS n.employer_code AND o.workers = n.workers AND o.claimed IS n.claimed,"
+		" o.status || coalesce(' ' || o.outcome, ''), n.status || coalesce(' ' || n.outcome, '')"
+		" FROM disputes o, disputes n WHERE n.case_no = ?1 AND o.id <= ?2"
+		" AND (CASE WHEN ?3 IS NOT NULL AND EXISTS (SELECT 1 FROM disputes k WHERE k.case_no = ?3)"
+		"      THEN o.case_no = ?3"
+		"      ELSE o.received = n.received AND o.employer = n.employer AND o.summary = n.summary END)"
+		" ORDER BY o.voided_at IS NOT NULL, o.id");
+	int rc, by_no = 0;
+	*same = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, fresh, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, c->before);
+	sqlite3_bind_text(st, 3, case_no, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *no = (const char *)sqlite3_column_text(st, 1);
+		by_no = case_no && strcmp(no, case_no) == 0;
+		if (was_matched(c, id) || !sqlite3_column_int(st, 2)) {
+			if (!by_no)
+				continue;
+			if (was_matched(c, id))
+				uk_errf(err, errsz, "case %s is named by an earlier record too", case_no);
+			else
+				uk_errf(err, errsz, "case %s is stored with other details: a record of another "
+				        "case? (clear its case_no to add it as a new case)", case_no);
+			break;
+		}
+		*same = id;
+		/* The record's progress is not applied: said, so that a closing
+		 * typed into the file is not lost without a word. */
+		if (strcmp((const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4)))
+			uk_err_at(uk_reader_name(c->r), line, "warning: case %s is stored %s, the record says %s: "
+			          "left unchanged (update or close it)", no, sqlite3_column_text(st, 3),
+			          sqlite3_column_text(st, 4));
+		break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return uk_db_fail(c->db, rc, "cannot read the cases");
+	if (rc == SQLITE_ROW && !*same)
+		return -1;
+	if (*same) {
+		if (c->nmatched == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 64;
+			int64_t *m = realloc(c->matched, cap * sizeof *m);
+			if (!m)
+				return uk_err_nomem();
+			c->matched = m;
+			c->cap = cap;
+		}
+		c->matched[c->nmatched++] = *same;
+	}
+	return 0;
+}
+
 /* One record of an import: a new case, closed or in mediation as the
- * record says. */
+ * record says; or, when it repeats a stored case, nothing. */
 static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 {
-	struct uk_db *db = ctx;
+	struct import_ctx *c = ctx;
+	struct uk_db *db = c->db;
 	struct uk_case_in in;
 	char case_no[16], *list = NULL, *save = NULL;
 	const char *members[64];
+	int64_t same = 0;
 	int res;
 
 	/* An unknown status is refused (65), not read as open: the man page's
@@ -229,6 +347,7 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	in.workers = val(row, DC_WORKERS);
 	in.claimed = val(row, DC_CLAIMED);
 	in.summary = val(row, DC_SUMMARY);
+	in.allow_future = c->allow_future;
 	if (val(row, DC_MEMBERS) && (list = strdup(val(row, DC_MEMBERS)))) {
 		/* "000001 张三;000002 李四" as ls writes it, or numbers alone */
 		for (char *it = strtok_r(list, ";", &save); it && in.nmembers < 64; it = strtok_r(NULL, ";", &save)) {
@@ -239,23 +358,54 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 		}
 		in.members = members;
 	}
+	/* The record is opened as a new case, checked by every rule, then
+	 * compared with what is stored and undone when it repeats a case. */
+	if ((res = uk_db_exec(db, "SAVEPOINT probe")) != 0) {
+		free(list);
+		return res;
+	}
 	res = uk_dispute_open(db, &in, case_no, err, errsz);
 	if (res == 0 && val(row, DC_OUTCOME))
 		res = uk_dispute_close(db, case_no, val(row, DC_OUTCOME), val(row, DC_RECOVERED),
-		                       val(row, DC_CLOSED), NULL, err, errsz);
+		                       val(row, DC_CLOSED), NULL, c->allow_future, err, errsz);
 	else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "mediating") == 0) {
-		struct uk_case_change c = {"mediating", NULL, val(row, DC_RECEIVED), 0};
-		res = uk_dispute_update(db, case_no, &c, err, errsz);
+		struct uk_case_change ch = {"mediating", NULL, val(row, DC_RECEIVED), 0, c->allow_future};
+		res = uk_dispute_update(db, case_no, &ch, err, errsz);
 	} else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "closed") == 0)
 		res = uk_errf(err, errsz, "a closed case needs its outcome");
 	free(list);
+	if (res == 0)
+		res = same_case(c, case_no, val(row, DC_CASE_NO), uk_row_line(row), &same, err, errsz);
+	if (res == 0 && same) {
+		c->unchanged++;
+		res = uk_db_exec(db, "ROLLBACK TO probe");
+	}
+	if (res == 0)
+		return uk_db_exec(db, "RELEASE probe");
 	return res;
 }
 
-int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects_path,
-                       long *added, long *bad)
+int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects_path, int allow_future,
+                       long *added, long *unchanged, long *bad)
 {
-	return uk_batch_records(db, r, rejects_path, import_case, db, added, bad);
+	struct import_ctx c = {db, r, allow_future, 0, NULL, 0, 0, 0};
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT coalesce(max(id), 0) FROM disputes");
+	int rc;
+	*added = *unchanged = *bad = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		c.before = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return uk_db_fail(db, rc, "cannot read the cases");
+	rc = uk_batch_records(db, r, rejects_path, import_case, &c, added, bad);
+	/* What the batch counted as written includes the records found
+	 * stored, which wrote nothing. */
+	*added -= c.unchanged;
+	*unchanged = c.unchanged;
+	free(c.matched);
+	return rc;
 }
 
 /* ---- the figures ---- */
@@ -285,7 +435,7 @@ int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date 
 		"   WHERE x.dispute_id = d.id AND x.date <= ?2 ORDER BY x.id DESC LIMIT 1)"
 		" LEFT JOIN dispute_events a ON a.id = (SELECT x.id FROM dispute_events x"
 		"   WHERE x.dispute_id = d.id AND x.date <= ?5 ORDER BY x.id DESC LIMIT 1)"
-		" WHERE d.received BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3");
+		" WHERE d.received BETWEEN ?1 AND ?2 AND d.voided_at IS NULL GROUP BY 1, 2, 3");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], atd[UK_DATE_BUFSZ];
 	int rc;
 
@@ -334,7 +484,8 @@ int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date 
 	 * month's disclosure reports them. */
 	if (!(st = uk_db_prepare(db, "SELECT count(DISTINCT e.dispute_id) FROM dispute_events e"
 	                             " JOIN disputes d ON d.id = e.dispute_id"
-	                             " WHERE e.action = 'close' AND d.kind = 'dispute' AND e.date BETWEEN ?1 AND ?2")))
+	                             " WHERE e.action = 'close' AND d.kind = 'dispute' AND d.voided_at IS NULL"
+	                             " AND e.date BETWEEN ?1 AND ?2")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);

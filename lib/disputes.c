@@ -42,7 +42,10 @@ const char *uk_dispute_category_of(const char *s)
 	return NULL;
 }
 
-static int date_of(const char *s, const char *what, char out[UK_DATE_BUFSZ], char *err, size_t errsz)
+/* A date as given; one after today only with --allow-future, and then
+ * *future says so (the case is marked). */
+static int date_of(const char *s, const char *what, int allow_future, char out[UK_DATE_BUFSZ],
+                   int *future, char *err, size_t errsz)
 {
 	struct uk_date d;
 	const char *why;
@@ -53,8 +56,9 @@ static int date_of(const char *s, const char *what, char out[UK_DATE_BUFSZ], cha
 		return uk_errf(err, errsz, "no %s date", what);
 	if (uk_date_parse(buf, &d, &why) != 0)
 		return uk_errf(err, errsz, "%s in %s date '%s'", why, what, s);
-	if (uk_date_cmp(d, uk_date_today()) > 0)
-		return uk_errf(err, errsz, "%s date '%s' is in the future", what, s);
+	if (uk_future_check(d, allow_future, err, errsz) != 0)
+		return -1;
+	*future = uk_date_cmp(d, uk_date_today()) > 0;
 	uk_date_format(d, out);
 	return 0;
 }
@@ -108,11 +112,11 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	int64_t claimed = 0, id;
 	long workers = 1;
 	sqlite3_stmt *st;
-	int rc, seq = 0;
+	int rc, seq = 0, future = 0;
 
 	if (strcmp(kind, "dispute") != 0 && strcmp(kind, "petition") != 0)
 		return uk_errf(err, errsz, "kind must be dispute or petition, not '%s'", kind);
-	if ((rc = date_of(in->received, "received", received, err, errsz)) != 0)
+	if ((rc = date_of(in->received, "received", in->allow_future, received, &future, err, errsz)) != 0)
 		return rc;
 	if (!in->category || !*in->category || !(cat = uk_dispute_category_of(in->category)))
 		return uk_errf(err, errsz, "unknown category '%s' (relationship, contract, termination, "
@@ -166,8 +170,8 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	uk_timestamp(stamp);
 	st = uk_db_prepare(db,
 		"INSERT INTO disputes(case_no, year, seq, kind, received, source, category, employer,"
-		" employer_code, workers, claimed, summary, status, recorded_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'open', ?13)");
+		" employer_code, workers, claimed, summary, status, recorded_at, allow_future)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'open', ?13, ?14)");
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
@@ -184,6 +188,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 		sqlite3_bind_int64(st, 11, claimed);
 	sqlite3_bind_text(st, 12, in->summary, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 14, future);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -206,14 +211,18 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	return event(db, id, received, "open", "open", NULL, -1, in->summary);
 }
 
-/* The stored case: id, status, received and the date of its last event. */
-struct stored { int64_t id; char status[12], received[UK_DATE_BUFSZ], last[UK_DATE_BUFSZ]; };
+/* The stored case: id, status, received, the date of its last event, and
+ * when it was voided ("" when it stands). */
+struct stored {
+	int64_t id;
+	char status[12], received[UK_DATE_BUFSZ], last[UK_DATE_BUFSZ], voided[24];
+};
 
 static int find_case(struct uk_db *db, const char *case_no, struct stored *c, char *err, size_t errsz)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
-		"SELECT id, status, received, (SELECT max(date) FROM dispute_events e WHERE e.dispute_id = d.id)"
-		" FROM disputes d WHERE case_no = ?1");
+		"SELECT id, status, received, (SELECT max(date) FROM dispute_events e WHERE e.dispute_id = d.id),"
+		" coalesce(voided_at, '') FROM disputes d WHERE case_no = ?1");
 	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
@@ -224,6 +233,7 @@ static int find_case(struct uk_db *db, const char *case_no, struct stored *c, ch
 		snprintf(c->status, sizeof c->status, "%s", (const char *)sqlite3_column_text(st, 1));
 		snprintf(c->received, sizeof c->received, "%s", (const char *)sqlite3_column_text(st, 2));
 		snprintf(c->last, sizeof c->last, "%s", (const char *)sqlite3_column_text(st, 3));
+		snprintf(c->voided, sizeof c->voided, "%s", (const char *)sqlite3_column_text(st, 4));
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
@@ -233,14 +243,39 @@ static int find_case(struct uk_db *db, const char *case_no, struct stored *c, ch
 	return uk_errf(err, errsz, "no case '%s'", case_no);
 }
 
+/* A case that may still change: found, and not voided. */
+static int find_live_case(struct uk_db *db, const char *case_no, struct stored *c, char *err, size_t errsz)
+{
+	int rc = find_case(db, case_no, c, err, errsz);
+	if (!rc && *c->voided)
+		return uk_errf(err, errsz, "case %s was voided on %.10s: it is not changed any more", case_no,
+		               c->voided);
+	return rc;
+}
+
+/* A case with a change dated after today says it was meant. */
+static int mark_future(struct uk_db *db, int64_t id)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, "UPDATE disputes SET allow_future = 1 WHERE id = ?1");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : uk_db_fail(db, rc, "cannot change the case");
+}
+
 /* The date of a change: given, else today; never before the case's last
  * event, so the timeline runs forward. */
-static int change_date(const struct stored *c, const char *given, char out[UK_DATE_BUFSZ],
-                       char *err, size_t errsz)
+static int change_date(struct uk_db *db, const struct stored *c, const char *given, int allow_future,
+                       char out[UK_DATE_BUFSZ], char *err, size_t errsz)
 {
-	int rc;
+	int rc, future = 0;
 	if (given && *given) {
-		if ((rc = date_of(given, "change", out, err, errsz)) != 0)
+		if ((rc = date_of(given, "change", allow_future, out, &future, err, errsz)) != 0)
+			return rc;
+		if (future && (rc = mark_future(db, c->id)) != 0)
 			return rc;
 	} else {
 		uk_date_format(uk_date_today(), out);
@@ -294,8 +329,8 @@ int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_cas
 	const char *status;
 	int rc;
 
-	if ((rc = find_case(db, case_no, &s, err, errsz)) != 0 ||
-	    (rc = change_date(&s, c->date, date, err, errsz)) != 0 ||
+	if ((rc = find_live_case(db, case_no, &s, err, errsz)) != 0 ||
+	    (rc = change_date(db, &s, c->date, c->allow_future, date, err, errsz)) != 0 ||
 	    (rc = note_ok(c->note, err, errsz)) != 0)
 		return rc;
 	if (c->reopen) {
@@ -321,7 +356,7 @@ int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_cas
 
 int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
                      const char *recovered, const char *date_in, const char *note,
-                     char *err, size_t errsz)
+                     int allow_future, char *err, size_t errsz)
 {
 	struct stored s;
 	char date[UK_DATE_BUFSZ];
@@ -333,8 +368,8 @@ int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
 	if (!known)
 		return uk_errf(err, errsz, "outcome must be resolved, failed, referred or withdrawn, not '%s'",
 		            outcome ? outcome : "");
-	if ((rc = find_case(db, case_no, &s, err, errsz)) != 0 ||
-	    (rc = change_date(&s, date_in, date, err, errsz)) != 0 ||
+	if ((rc = find_live_case(db, case_no, &s, err, errsz)) != 0 ||
+	    (rc = change_date(db, &s, date_in, allow_future, date, err, errsz)) != 0 ||
 	    (rc = note_ok(note, err, errsz)) != 0)
 		return rc;
 	if (strcmp(s.status, "closed") == 0)
@@ -348,4 +383,45 @@ int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
 	if ((rc = set_state(db, s.id, "closed", outcome, recovered && *recovered, fen, date)) != 0)
 		return rc;
 	return event(db, s.id, date, "close", "closed", outcome, recovered && *recovered ? fen : -1, note);
+}
+
+int uk_dispute_void(struct uk_db *db, const char *case_no, const char *reason, char *err, size_t errsz)
+{
+	struct stored s;
+	sqlite3_stmt *st;
+	char today[UK_DATE_BUFSZ], stamp[20];
+	int rc;
+
+	if (!reason || !*reason)
+		return uk_errf(err, errsz, "a void needs its reason (--reason)");
+	if (strlen(reason) > 2000 || uk_text_has_control(reason, 0))
+		return uk_errf(err, errsz, "a reason is one line of at most 2000 bytes");
+	if ((rc = find_case(db, case_no, &s, err, errsz)) != 0)
+		return rc;
+	if (*s.voided)
+		return uk_errf(err, errsz, "case %s is already voided (on %.10s)", case_no, s.voided);
+	uk_timestamp(stamp);
+	if (!(st = uk_db_prepare(db, "UPDATE disputes SET voided_at = ?2, void_reason = ?3, updated_at = ?2"
+	                             " WHERE id = ?1")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, s.id);
+	sqlite3_bind_text(st, 2, stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return uk_db_fail(db, rc, "cannot void the case");
+	/* The timeline says when and why; the status and outcome stay as they
+	 * were, for the record of what was entered. */
+	if (!(st = uk_db_prepare(db,
+		"INSERT INTO dispute_events(dispute_id, date, action, status, outcome, recovered, note, recorded_at)"
+		" SELECT id, ?2, 'void', status, outcome, recovered, ?3, ?4 FROM disputes WHERE id = ?1")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, s.id);
+	sqlite3_bind_text(st, 2, uk_date_format(uk_date_today(), today), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, stamp, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : uk_db_fail(db, rc, "cannot record the timeline");
 }

@@ -54,6 +54,7 @@ struct uk_case_in {
 	const char *workers, *claimed, *summary;
 	const char **members;       /* member_no */
 	int nmembers;
+	int allow_future;           /* --allow-future: a received date after today is meant */
 };
 
 /* Opens a case in the caller's write transaction: *case_no receives
@@ -66,13 +67,18 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 struct uk_case_change {
 	const char *status, *note, *date;
 	int reopen;
+	int allow_future;           /* a date after today is meant */
 };
 int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_case_change *c,
                       char *err, size_t errsz);
 /* Closes with an outcome; recovered only for resolved or referred. */
 int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
                      const char *recovered, const char *date, const char *note,
-                     char *err, size_t errsz);
+                     int allow_future, char *err, size_t errsz);
+/* Voids a case entered by mistake: it leaves every figure and listing but
+ * keeps its number, stays in show, and its timeline records the void
+ * (dated today, the reason its note). A voided case is not changed again. */
+int uk_dispute_void(struct uk_db *db, const char *case_no, const char *reason, char *err, size_t errsz);
 
 /* Columns of ls and import. */
 const struct uk_outcol *uk_dispute_outcols(int *n);
@@ -83,22 +89,29 @@ struct uk_dispute_filter {
 	int has_period;
 	const char *status, *category, *kind;
 	int overdue;               /* open at `at`, past the limit */
+	int voided;                /* only the voided cases (else only those in force) */
 	struct uk_date at;
 	long limit_days;
 };
-/* with overdue: an extra days column. mask: member names masked. */
-const struct uk_outcol *uk_dispute_ls_cols(int overdue, int *n);
+/* with overdue: an extra days column; with voided: voided_at and
+ * void_reason. mask: member names masked. */
+const struct uk_outcol *uk_dispute_ls_cols(int overdue, int voided, int *n);
 int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct uk_writer *w,
                      int mask);
-/* The case and its timeline. */
+/* The case (ls columns, then voided_at and void_reason) and its timeline. */
+const struct uk_outcol *uk_dispute_show_cols(int *n);
 const struct uk_outcol *uk_dispute_timeline_cols(int *n);
 int uk_dispute_show(struct uk_db *db, const char *case_no, struct uk_writer *case_w,
                     struct uk_writer *timeline_w, int mask);
 
-/* Many cases from records: a new case per record (case_no ignored), closed
- * ones closed with their outcome. Reported, counted; the caller commits. */
-int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects,
-                       long *added, long *bad);
+/* Many cases from records: a new case per record, closed ones closed with
+ * their outcome. A record of a case already stored (its case_no, else the
+ * same received date, employer and summary, and the same kind, category,
+ * source, employer code, workers and amount claimed) is counted unchanged
+ * and writes nothing; one whose case_no names a stored case with other
+ * details is refused. Reported, counted; the caller commits. */
+int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
+                       long *added, long *unchanged, long *bad);
 
 /* The figures of a period (DOMAIN.md, DESIGN.md §8). Rates are per mille
  * (-1 when the denominator is 0: shown "–", JSON null). Money in fen. */

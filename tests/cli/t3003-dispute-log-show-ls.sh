@@ -59,8 +59,8 @@ test_expect_success 'show: the case, a blank line, then its timeline' '
 	test_must_fail test -s err &&
 	sed "s/,[0-9-]*T[0-9:]*\$//" out >actual &&
 	cat >expect <<-\EOF &&
-	case_no,kind,received,source,category,employer,employer_code,workers,claimed,summary,status,outcome,recovered,closed,members
-	2026-0001,dispute,2026-01-05,visit,wages,厦门某电子有限公司,91350200776049653A,2,5000.00,加班费未付,mediating,,,,000001 张三明;000002 李四
+	case_no,kind,received,source,category,employer,employer_code,workers,claimed,summary,status,outcome,recovered,closed,members,voided_at,void_reason
+	2026-0001,dispute,2026-01-05,visit,wages,厦门某电子有限公司,91350200776049653A,2,5000.00,加班费未付,mediating,,,,000001 张三明;000002 李四,,
 
 	case_no,date,action,status,outcome,note,recorded_at
 	2026-0001,2026-01-05,open,open,,加班费未付

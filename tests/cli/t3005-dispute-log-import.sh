@@ -31,7 +31,7 @@ test_expect_success 'import CSV: every record a case, closed ones closed, number
 	members "$UNIONKIT_DB" &&
 	dispute-log import "$Q1" >out 2>err &&
 	test_must_fail test -s out &&
-	test_grep "^dispute-log: added 8, skipped 0" err &&
+	test_grep "^dispute-log: added 8, unchanged 0" err &&
 	cases >actual &&
 	cat >expect <<-\EOF &&
 	2025-0001|dispute|2025-12-29|visit|wages|某服装厂|-|2|300000|年底欠薪|closed|resolved|300000|2026-01-08|-
@@ -59,7 +59,7 @@ test_expect_success 'an imported closed case has its open and close in the timel
 test_expect_success 'import JSON: the same cases as from CSV' '
 	members json.db &&
 	dispute-log -d json.db import "$DATA/disputes-2026q1.json" 2>err &&
-	test_grep "^dispute-log: added 8, skipped 0" err &&
+	test_grep "^dispute-log: added 8, unchanged 0" err &&
 	cases json.db >actual &&
 	cases >expect &&
 	test_cmp expect actual
@@ -67,7 +67,7 @@ test_expect_success 'import JSON: the same cases as from CSV' '
 
 test_expect_success 'import from stdin, and the Chinese headers of a spreadsheet' '
 	dispute-log -d cn.db import - <"$DATA/disputes-cn-headers.csv" 2>err &&
-	test_grep "added 2, skipped 0" err &&
+	test_grep "added 2, unchanged 0" err &&
 	cases cn.db >actual &&
 	cat >expect <<-\EOF &&
 	2026-0001|dispute|2026-01-15|visit|wages|某电子厂|91350200776049653A|6|1800000|拖欠工资|closed|resolved|1500000|2026-01-28|-
@@ -135,7 +135,7 @@ test_expect_success 'import --skip-bad: the good records in, exit 1, the bad one
 	members skip.db &&
 	test_expect_code 1 dispute-log -d skip.db import --skip-bad "$BAD" >out 2>err &&
 	test_must_fail test -s out &&
-	test_grep "added 3, skipped 8" err &&
+	test_grep "added 3, unchanged 0, skipped 8" err &&
 	db_query "SELECT case_no, summary, status FROM disputes ORDER BY id" skip.db >actual &&
 	cat >expect <<-\EOF &&
 	2026-0001|第一件好的|open
@@ -169,7 +169,7 @@ test_expect_success 'the rejects, once fixed, import cleanly' '
 		-e "s/,ABC,/,,/" -e "s/,0,1000,/,1,1000,/" rejects.csv >fixed.csv &&
 	members fixed.db &&
 	dispute-log -d fixed.db import fixed.csv 2>err &&
-	test_grep "added 8, skipped 0" err
+	test_grep "added 8, unchanged 0" err
 '
 
 test_expect_success 'import: two files 64; a missing file 66' '

@@ -12,7 +12,7 @@ SEED=$DATA/disputes-seed-2025.csv
 test_expect_success 'the seed year imports whole: 27 cases, 2025-0001 to 2025-0027, all closed' '
 	dispute-log import "$SEED" >out 2>err &&
 	test_must_fail test -s out &&
-	test_grep "added 27, skipped 0" err &&
+	test_grep "added 27, unchanged 0" err &&
 	test "$(db_query "SELECT count(*), min(case_no), max(case_no), count(DISTINCT case_no) FROM disputes")" = "27|2025-0001|2025-0027|27" &&
 	test "$(db_query "SELECT group_concat(DISTINCT status || outcome) FROM disputes")" = closedresolved &&
 	test "$(db_query "SELECT count(*) FROM disputes WHERE closed BETWEEN received AND ${SQ}2025-12-31${SQ}")" = 27

@@ -21,7 +21,7 @@ test_expect_success 'setup: activities over two years, one with members, one wit
 	activity-log add 2026-03-31 training 岗位培训 --member 000002 --member 000001 --note "上午, 下午" >/dev/null &&
 	activity-log add 2026-04-01 training 安全培训 --participants 25 >/dev/null &&
 	activity-log add 2026-02-15 visit 春节走访 --participants 6 >/dev/null &&
-	activity-log add 2026-12-31 meeting 年终总结会 --participants 22 >/dev/null &&
+	activity-log add 2026-12-31 meeting 年终总结会 --participants 22 --allow-future >/dev/null &&
 	test "$(db_query "SELECT count(*) FROM activities")" = 6
 '
 

@@ -38,7 +38,7 @@ test_expect_success 'setup: two members, the plan of 2026, the books opened' '
 test_expect_success 'import CSV: every record stored, with plan items, members and costs' '
 	activity-log import "$DATA/plan-activities-2026.csv" >out 2>err &&
 	test_must_fail test -s out &&
-	echo "activity-log: added 4, skipped 0" >expect &&
+	echo "activity-log: added 4, unchanged 0" >expect &&
 	test_cmp expect err &&
 	stored >actual &&
 	cat >expect <<-EOF &&
@@ -56,14 +56,14 @@ test_expect_success 'import JSON: the same records, the same rows' '
 	UNIONKIT_DB=$TRASH/json.db && export UNIONKIT_DB &&
 	setup_db &&
 	activity-log import "$DATA/plan-activities-2026.json" 2>err &&
-	test_grep "added 4, skipped 0" err &&
+	test_grep "added 4, unchanged 0" err &&
 	stored >actual &&
 	test_cmp csv_rows actual
 '
 
 test_expect_success 'import from stdin, with the Chinese headers' '
 	activity-log import - <"$DATA/plan-activities-cn.csv" 2>err &&
-	test_grep "added 2, skipped 0" err &&
+	test_grep "added 2, unchanged 0" err &&
 	stored | tail -n 2 >actual &&
 	cat >expect <<-\EOF &&
 	2026-06-01|congress|教职工代表大会|60|2026/2/1|-|-|-
@@ -108,7 +108,7 @@ test_expect_success '--dry-run: validated and counted, nothing written' '
 	db_dump >before &&
 	activity-log import --dry-run two.csv >out 2>err &&
 	test_must_fail test -s out &&
-	test_grep "dry run.*added 2, skipped 0" err &&
+	test_grep "dry run.*added 2, unchanged 0" err &&
 	db_dump >after &&
 	test_cmp before after
 '
@@ -117,7 +117,7 @@ test_expect_success '--skip-bad --rejects: the good records land (exit 1), the b
 	n=$(db_query "SELECT count(*) FROM activities") &&
 	e=$(db_query "SELECT count(*) FROM ledger_entries") &&
 	test_expect_code 1 activity-log import --skip-bad --rejects rej.csv "$DATA/plan-activities-bad.csv" 2>err &&
-	test_grep "added 2, skipped 7" err &&
+	test_grep "added 2, unchanged 0, skipped 7" err &&
 	stored | tail -n +$((n + 1)) >actual &&
 	cat >expect <<-EOF &&
 	2026-07-01|meeting|好的会议|9|-|-|-|-
@@ -160,7 +160,7 @@ test_expect_success 'the rejects file, fixed, imports cleanly' '
 		-e "/\"两行\$/{N;s/\"两行\\n标题\"/两行标题/}" \
 		-e "s/,坏人数,-3,/,坏人数,3,/; s/,99999,/,99,/" rej.csv | cut -d, -f1-8 >fixed.csv &&
 	activity-log import fixed.csv 2>err &&
-	test_grep "added 7, skipped 0" err &&
+	test_grep "added 7, unchanged 0" err &&
 	test "$(db_query "SELECT count(*) FROM activities WHERE title = ${SQ}两行标题${SQ}")" = 1
 '
 
