@@ -109,6 +109,16 @@ test_expect_success 'fund-ledger --member 1, and an import whose member_no colum
 	test "$(grep -c ",000001," ls1)" = 2
 '
 
+test_expect_success 'fund-ledger dues from records whose member_no lost its zeros: posted to 000001, once' '
+	member-set -q 000001 --wage-base 6000 --date 2026-01-01 &&
+	printf "member_no,name,unit,wage_base\n1,张三,,6000\n" | fund-ledger dues --month 2026-04 - -f csv >roll 2>err &&
+	test_grep "^000001,张三,.*,30.00," roll &&
+	printf "member_no,name,unit,wage_base\n000001,张三,,6000\n1,张三,,6000\n" |
+		fund-ledger dues --month 2026-04 - -f csv >roll2 2>err &&
+	test "$(grep -c "already posted" roll2)" = 2 &&
+	test "$(db_query "SELECT count(*) FROM ledger_entries WHERE dues_month = ${SQ}2026-04${SQ}")" = 1
+'
+
 test_expect_success 'dispute-log --member 1 and activity-log --member 2' '
 	dispute-log open --received 2026-03-02 --category wages --employer 某某公司 \
 		--employer-code 914401011234567801 --workers 1 --summary 欠薪 --member 1 >case &&
@@ -125,7 +135,7 @@ test_expect_success 'fund-ledger ls --excel imports into another ledger as it wa
 	fund-ledger ls --excel -f csv >l.csv &&
 	test_grep ",\"=\"\"000001\"\"\",,\"=\"\"0007\"\"\",${SQ}=帮扶," l.csv &&
 	fund-ledger -d two.db import l.csv 2>err &&
-	test_grep "added 3, skipped 0" err &&
+	test_grep "added 4, skipped 0" err &&
 	fund-ledger ls -f csv | cut -d, -f2-14 >expect &&
 	fund-ledger -d two.db ls -f csv | cut -d, -f2-14 >actual &&
 	test_cmp expect actual &&
