@@ -182,7 +182,8 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
                          struct uk_writer *out, int mask);
 /* The member named (member_no, or by another key) and the value of field
  * ("hardship" or "status") on record at date, from the dated history. 0,
- * 1 when there is no such member, or an exit code > 1. */
+ * 1 when there is no such member, or an exit code > 1. The name is taken
+ * as it is: a name from input goes through uk_member_lookup first. */
 int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by,
                        const char *field, const char *date, int64_t *id, char out[16]);
 /* Calls fn for every member active on date who had joined by joined_by
