@@ -1,8 +1,9 @@
 #!/bin/sh
-# The database file (DESIGN.md section 3): created 0600 on the first write,
-# marked as unionkit's, refused when it is another program's or newer than
-# the tools, never created by a read or a dry run, found by --db, then
-# $UNIONKIT_DB, then ./union.db.
+# The database file (DESIGN.md section 3): created 0600 by union-config
+# init and by nothing else, marked as unionkit's, refused when it is another
+# program's or newer than the tools, never created by a read, a write or a
+# dry run, found by --db, then $UNIONKIT_DB, then ./union.db.
+UK_NO_INIT=1
 . "$(dirname "$0")/lib.sh"
 SQ="'"
 
@@ -21,14 +22,16 @@ no_db_files() {
 	done
 }
 
-test_expect_success 'member-add creates the database with mode 0600 even under umask 000' '
-	(umask 000 && member-add -q --name 张三 --id-card $ID1) &&
+test_expect_success 'union-config init creates the database with mode 0600 even under umask 000' '
+	(umask 000 && union-config -q init) &&
+	test "$(stat -c %a union.db)" = 600 &&
+	member-add -q --name 张三 --id-card $ID1 &&
 	test "$(stat -c %a union.db)" = 600 &&
 	test "$(db_query "SELECT name FROM members")" = 张三
 '
 
-test_expect_success 'union-config creates the database with mode 0600 under umask 022' '
-	(umask 022 && union-config --db cfg.db union.name 某某中学工会) &&
+test_expect_success 'union-config init --name creates the database with mode 0600 under umask 022' '
+	(umask 022 && union-config -q --db cfg.db init --name 某某中学工会) &&
 	test "$(stat -c %a cfg.db)" = 600 &&
 	test "$(db_query "SELECT value FROM config WHERE key = ${SQ}union.name${SQ}" cfg.db)" = 某某中学工会
 '
@@ -75,6 +78,7 @@ test_expect_success 'a file that is not SQLite at all is refused with 69 and not
 '
 
 test_expect_success 'a database newer than the tools is refused with 69 by readers and writers' '
+	union-config -q init --db new.db &&
 	member-add -q --db new.db --name 张三 --id-card $ID1 &&
 	sqlite3 new.db "PRAGMA user_version = 999" &&
 	db_dump new.db >before &&
@@ -116,24 +120,38 @@ test_expect_success 'a read-only command on an empty (0-byte) file exits 66' '
 	test_must_fail test -s empty.db
 '
 
-test_expect_success 'member-add --dry-run of one member creates no database file' '
+test_expect_success 'member-add --dry-run of one member on a missing database: 66, no file' '
 	mkdir -p dry1 && cd dry1 &&
-	member-add --dry-run --db d.db --name 张三 --id-card $ID1 2>err &&
+	test_expect_code 66 member-add --dry-run --db d.db --name 张三 --id-card $ID1 2>err &&
+	test_grep "d.db.*union-config init" err &&
+	no_db_files d.db &&
+	union-config -q init --db i.db &&
+	db_dump i.db >before &&
+	member-add --dry-run --db i.db --name 张三 --id-card $ID1 2>err &&
 	test_grep "dry run, nothing written: added 1, updated 0, unchanged 0" err &&
-	no_db_files d.db
+	db_dump i.db >after &&
+	test_cmp before after
 '
 
-test_expect_success 'member-add --dry-run of a file creates no database file' '
+test_expect_success 'member-add --dry-run of a file on a missing database: 66, no file' '
 	mkdir -p dry2 && cd dry2 &&
-	member-add --dry-run --db d.db "$DATA/members-hr-utf8.csv" 2>err &&
+	test_expect_code 66 member-add --dry-run --db d.db "$DATA/members-hr-utf8.csv" 2>err &&
+	test_grep "d.db.*union-config init" err &&
+	no_db_files d.db &&
+	union-config -q init --db i.db &&
+	db_dump i.db >before &&
+	member-add --dry-run --db i.db "$DATA/members-hr-utf8.csv" 2>err &&
 	test_grep "dry run, nothing written: added 4, updated 0, unchanged 0" err &&
-	no_db_files d.db
+	db_dump i.db >after &&
+	test_cmp before after
 '
 
-test_expect_success 'union-config --dry-run creates no database file' '
+test_expect_success 'union-config --dry-run creates no database file, init included' '
 	mkdir -p dry3 && cd dry3 &&
-	union-config --dry-run --db d.db union.name 某某中学工会 &&
-	union-config --dry-run --db d.db --unset union.name &&
+	test_expect_code 66 union-config --dry-run --db d.db union.name 某某中学工会 &&
+	test_expect_code 66 union-config --dry-run --db d.db --unset union.name &&
+	union-config --dry-run --db d.db init --name 某某中学工会 2>err &&
+	test_grep "would create .d.db" err &&
 	no_db_files d.db
 '
 
@@ -148,6 +166,9 @@ test_expect_success '--db wins over $UNIONKIT_DB, and $UNIONKIT_DB is used witho
 	mkdir -p where && cd where &&
 	UNIONKIT_DB=$TRASH/where/env.db &&
 	export UNIONKIT_DB &&
+	union-config -q init &&
+	union-config -q init --db cli.db &&
+	union-config -q init -d short.db &&
 	member-add -q --name 张三 --id-card $ID1 &&
 	member-add -q --db cli.db --name 李四 --id-card $ID2 &&
 	member-add -q -d short.db --name 王五 --id-card $ID3 &&
@@ -166,6 +187,7 @@ test_expect_success '--db wins over $UNIONKIT_DB, and $UNIONKIT_DB is used witho
 test_expect_success 'without --db nor $UNIONKIT_DB the database is ./union.db' '
 	mkdir -p plain && cd plain &&
 	unset UNIONKIT_DB &&
+	union-config -q init &&
 	member-add -q --name 张三 --id-card $ID1 &&
 	test -f union.db &&
 	test "$(stat -c %a union.db)" = 600 &&
@@ -176,8 +198,10 @@ test_expect_success 'without --db nor $UNIONKIT_DB the database is ./union.db' '
 
 test_expect_success 'an empty $UNIONKIT_DB counts as unset' '
 	mkdir -p emptyenv && cd emptyenv &&
+	UNIONKIT_DB= union-config -q init &&
+	test -f union.db &&
 	UNIONKIT_DB= member-add -q --name 张三 --id-card $ID1 &&
-	test -f union.db
+	test "$(db_query "SELECT name FROM members" union.db)" = 张三
 '
 
 test_done

@@ -42,9 +42,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	uk_cli_init("fuzz_member_import");
 	memset(&o, 0, sizeof o);
-	o.db_path = "/nonexistent/unionkit-fuzz.db";   /* missing: in memory */
+	o.db_path = "/nonexistent/unionkit-fuzz.db";   /* created dry: in memory */
 	o.dry_run = 1;
-	if (uk_store_open(&o, UK_DB_WRITE, &db) != 0)
+	if (uk_store_open(&o, UK_DB_CREATE, &db) != 0)
 		abort();
 	memset(&ro, 0, sizeof ro);
 	memset(&io, 0, sizeof io);

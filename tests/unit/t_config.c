@@ -219,7 +219,7 @@ static void test_store(const char *path)
 	memset(&o, 0, sizeof o);
 	o.db_path = path;
 	cap_start();
-	rc = uk_store_open(&o, UK_DB_WRITE, &db);
+	rc = uk_store_open(&o, UK_DB_CREATE, &db);
 	cap_end_trimmed();
 	is_int(rc, 0, "store: opens a new database");
 	ok(stat(path, &sb) == 0, "store: file created at db_path");

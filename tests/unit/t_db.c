@@ -103,7 +103,7 @@ static void test_create(void)
 	int rc;
 
 	umask(022);  /* SQLite alone would make the file 0644 */
-	rc = open_db(p, UK_DB_WRITE, 0, 1, &db);
+	rc = open_db(p, UK_DB_CREATE, 0, 1, &db);
 	is_int(rc, 0, "create: opens");
 	ok(db != NULL, "create: handle");
 	ok(stat(p, &sb) == 0, "create: file exists");
@@ -140,6 +140,23 @@ static void test_create(void)
 		sqlite3_open_v2(p, &h, SQLITE_OPEN_READONLY, NULL);
 		is_str(q_text(h, "PRAGMA journal_mode"), "wal", "create: WAL persists in the file");
 		sqlite3_close(h);
+	}
+
+	/* CREATE never opens books that exist: a second init would post
+	 * into them as if they were new. */
+	{
+		const char *msg;
+		long long rows = file_int(p, "SELECT count(*) FROM a");
+		cap_start();
+		rc = uk_db_open(p, UK_DB_CREATE, 0, mig, 1, &db);
+		msg = cap_end_trimmed();
+		is_int(rc, 73, "create existing: 73");
+		ok(db == NULL, "create existing: no handle");
+		ok(strstr(msg, "already exists") != NULL, "create existing: says so (%s)", msg);
+		is_int(file_int(p, "SELECT count(*) FROM a"), rows, "create existing: file untouched");
+		rc = open_db(p, UK_DB_CREATE, 1, 1, &db);
+		is_int(rc, 73, "create existing with dry run: 73");
+		ok(db == NULL, "create existing with dry run: no handle");
 	}
 }
 
@@ -265,22 +282,36 @@ static void test_refuse(void)
 	is_int(rc, 66, "read missing with dry run: 66");
 	ok(!exists(missing), "read missing with dry run: no file created");
 
-	/* dry run on a missing file: an in-memory stand-in, no file. */
+	/* WRITE on a missing file: 66, nothing created (a typo in --db
+	 * must not open new, empty books). */
+	cap_start();
+	rc = uk_db_open(missing, UK_DB_WRITE, 0, mig, 2, &db);
+	msg = cap_end_trimmed();
+	is_int(rc, 66, "write missing: 66");
+	ok(db == NULL, "write missing: no handle");
+	ok(!exists(missing), "write missing: no file created");
+	ok(strstr(msg, "not found") != NULL && strstr(msg, "union-config init") != NULL,
+	   "write missing: names union-config init (%s)", msg);
 	rc = open_db(missing, UK_DB_WRITE, 1, 2, &db);
-	is_int(rc, 0, "dry run missing: opens");
-	ok(!exists(missing), "dry run missing: no file created");
+	is_int(rc, 66, "write missing with dry run: 66");
+	ok(db == NULL && !exists(missing), "write missing with dry run: no handle, no file");
+
+	/* CREATE with a dry run: an in-memory stand-in, no file. */
+	rc = open_db(missing, UK_DB_CREATE, 1, 2, &db);
+	is_int(rc, 0, "create dry run: opens");
+	ok(!exists(missing), "create dry run: no file created");
 	ok(!exists(in_dir("missing.db-wal")) && !exists(in_dir("missing.db-journal")),
-	   "dry run missing: no journal either");
+	   "create dry run: no journal either");
 	if (db) {
-		is_int(q_int(uk_db_sqlite(db), "PRAGMA user_version"), 2, "dry run missing: schema in memory");
-		is_int(q_int(uk_db_sqlite(db), "SELECT count(*) FROM a"), 2, "dry run missing: steps ran in memory");
-		is_str(uk_db_path(db), missing, "dry run missing: path for messages");
-		is_int(uk_db_begin(db), 0, "dry run missing: begin");
-		is_int(uk_db_exec(db, "INSERT INTO a VALUES (5)"), 0, "dry run missing: write to memory");
+		is_int(q_int(uk_db_sqlite(db), "PRAGMA user_version"), 2, "create dry run: schema in memory");
+		is_int(q_int(uk_db_sqlite(db), "SELECT count(*) FROM a"), 2, "create dry run: steps ran in memory");
+		is_str(uk_db_path(db), missing, "create dry run: path for messages");
+		is_int(uk_db_begin(db), 0, "create dry run: begin");
+		is_int(uk_db_exec(db, "INSERT INTO a VALUES (5)"), 0, "create dry run: write to memory");
 		uk_db_rollback(db);
 		uk_db_close(db);
 	}
-	ok(!exists(missing), "dry run missing: still no file after close");
+	ok(!exists(missing), "create dry run: still no file after close");
 
 	/* An empty (0-byte) file read: no unionkit data yet. */
 	f = fopen(missing, "w");
@@ -290,7 +321,7 @@ static void test_refuse(void)
 	unlink(missing);
 
 	/* A database that cannot be created. */
-	rc = open_db(in_dir("no/such/dir.db"), UK_DB_WRITE, 0, 2, &db);
+	rc = open_db(in_dir("no/such/dir.db"), UK_DB_CREATE, 0, 2, &db);
 	is_int(rc, 73, "cannot create: 73");
 }
 

@@ -719,7 +719,7 @@ static int open_db(const char *path)
 	memset(&opts, 0, sizeof opts);
 	opts.db_path = path;
 	db = NULL;
-	is_int(uk_store_open(&opts, UK_DB_WRITE, &db), 0, "store opens %s", strrchr(path, '/') + 1);
+	is_int(uk_store_open(&opts, UK_DB_CREATE, &db), 0, "store opens %s", strrchr(path, '/') + 1);
 	return db != NULL;
 }
 

@@ -932,7 +932,7 @@ static void test_books(const char *path)
 
 	memset(&opts, 0, sizeof opts);
 	opts.db_path = path;
-	is_int(uk_store_open(&opts, UK_DB_WRITE, &db), 0, "store opens");
+	is_int(uk_store_open(&opts, UK_DB_CREATE, &db), 0, "store opens");
 	if (!db)
 		return;
 	is_int(add_member("张三", "E001", "5234.50"), 0, "member 张三");
@@ -963,7 +963,7 @@ static void test_small(const char *path)
 
 	memset(&opts, 0, sizeof opts);
 	opts.db_path = path;
-	is_int(uk_store_open(&opts, UK_DB_WRITE, &db), 0, "small books: store opens");
+	is_int(uk_store_open(&opts, UK_DB_CREATE, &db), 0, "small books: store opens");
 	if (!db)
 		return;
 	test_reports();

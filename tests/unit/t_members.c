@@ -354,7 +354,7 @@ static void test_import(const char *path)
 
 	memset(&opts, 0, sizeof opts);
 	opts.db_path = path;
-	rc = uk_store_open(&opts, UK_DB_WRITE, &db);
+	rc = uk_store_open(&opts, UK_DB_CREATE, &db);
 	is_int(rc, 0, "import: store opens");
 	if (!db)
 		return;
