@@ -335,7 +335,7 @@ plan('amount-int64', 65, where(10), '2、a〔目标: hardship_paid >= 9223372036
 plan('amount-three-dec', 65, where(10), '2、a〔目标: hardship_paid >= 1.005〕\n')
 plan('rate-over', 65, where(10), '2、a〔目标: dispute_success_rate >= 100.1%〕\n')
 plan('operator', 65, where(10), '2、a〔目标: training => 4〕\n')
-plan('item-number-huge', 0, 'ok', '99999999999999999999、a\n', extra=['--dry-run'])
+plan('item-number-huge', 65, where(10), '99999999999999999999、a\n')
 plan('esc-in-item', 65, where(10), '2、a\x1b[2Jb\n')
 plan('c1-in-item', 65, where(10), '2、a\u009bb\n')
 plan('esc-in-title', 65, where(1), '', raw='# 计划\x1b]0;x\x07\n\n## 指导思想\n\n服务。\n\n## 一、甲\n\n1、a\n'.encode())
