@@ -23,7 +23,7 @@ static const char usage[] =
 	"\n"
 	"  kinds: congress meeting study training competition culture-sports visit\n"
 	"         health-check rest aid legal other\n"
-	"  --plan-item YEAR/SECTION/ITEM (2027/三/2) or an item id\n"
+	"  --plan-item YEAR/SECTION/(SUB)/ITEM (2027/三/(二)/1), YEAR/SECTION/ITEM or an item id\n"
 	"  --members FILE|-     member records (member-ls output) of those who took part\n"
 	"  --cost AMOUNT        posts the expense to fund-ledger in the same transaction\n"
 	"  --allow-overdraft    let a cost overdraw its fund and account (marked)\n"
