@@ -45,6 +45,7 @@ test_expect_success 'CSV from a file: every record added, summary with missing 0
 
 test_expect_success 'CSV from standard input with -' '
 	db=$TRASH/stdin-dash.db &&
+	union-config -q init --db "$db" &&
 	member-add --db "$db" - <"$DATA/members-hr-utf8.csv" 2>err &&
 	test_grep "^member-add: added 4, updated 0, unchanged 0, missing 0$" err &&
 	members "$db" >actual &&
@@ -54,6 +55,7 @@ test_expect_success 'CSV from standard input with -' '
 
 test_expect_success 'CSV from standard input with no operand (stdin not a terminal)' '
 	db=$TRASH/stdin-none.db &&
+	union-config -q init --db "$db" &&
 	cat "$DATA/members-hr-utf8.csv" | member-add --db "$db" 2>err &&
 	test_grep "^member-add: added 4, updated 0, unchanged 0, missing 0$" err &&
 	members "$db" >actual &&
@@ -63,6 +65,7 @@ test_expect_success 'CSV from standard input with no operand (stdin not a termin
 
 test_expect_success 'a message names stdin as the file when reading standard input' '
 	db=$TRASH/stdin-bad.db &&
+	union-config -q init --db "$db" &&
 	printf "name,employee_no,wage_base\n甲,E1,1\n乙,E2,1.001\n" |
 		test_expect_code 65 member-add --db "$db" - 2>err &&
 	test_grep "^member-add: stdin:3: " err
@@ -104,6 +107,7 @@ test_expect_success 'JSON numbers, null and blank lines around records are read'
 	    {"name": "乙", "employee_no": "1002", "wage_base": "12", "migrant_worker": false} ]
 
 	EOF
+	union-config -q init --db "$db" &&
 	member-add --db "$db" types.json 2>err &&
 	test_grep "added 2, updated 0, unchanged 0" err &&
 	db_query "SELECT employee_no, name, wage_base, note, migrant_worker FROM members ORDER BY 1" "$db" >actual &&
@@ -114,11 +118,13 @@ test_expect_success 'JSON numbers, null and blank lines around records are read'
 test_expect_success 'an unknown JSON key is named once and ignored; --strict refuses it' '
 	db=$TRASH/json-keys.db &&
 	printf "{\"name\":\"甲\",\"employee_no\":\"E1\",\"shoe\":\"42\"}\n{\"name\":\"乙\",\"employee_no\":\"E2\",\"shoe\":\"43\"}\n" >keys.ndjson &&
+	union-config -q init --db "$db" &&
 	member-add --db "$db" keys.ndjson 2>err &&
 	test "$(grep -c "shoe" err)" = 1 &&
 	test_grep "keys.ndjson:1: .*shoe" err &&
 	test_grep "added 2, updated 0, unchanged 0" err &&
 	db2=$TRASH/json-keys2.db &&
+	union-config -q init --db "$db2" &&
 	test_expect_code 65 member-add --db "$db2" --strict keys.ndjson 2>err &&
 	test_grep "keys.ndjson:1: .*shoe" err &&
 	test "$(db_query "SELECT count(*) FROM members" "$db2" 2>/dev/null || echo 0)" = 0
@@ -126,6 +132,7 @@ test_expect_success 'an unknown JSON key is named once and ignored; --strict ref
 
 test_expect_success 'a JSON value that is an object or an array is refused (65)' '
 	db=$TRASH/json-nested.db &&
+	union-config -q init --db "$db" &&
 	member-add -q --db "$db" --name 丙 --employee-no E0 &&
 	db_dump "$db" >before &&
 	printf "[\n{\"name\":\"甲\",\"employee_no\":\"E1\"},\n{\"name\":{\"x\":1},\"employee_no\":\"E2\"}\n]\n" >nested.json &&
@@ -138,6 +145,7 @@ test_expect_success 'a JSON value that is an object or an array is refused (65)'
 test_expect_success '--input-format csv reads a CSV whose first byte is a bracket' '
 	db=$TRASH/informat.db &&
 	printf "[x],name,employee_no\n1,甲,E1\n" >bracket.csv &&
+	union-config -q init --db "$db" &&
 	test_expect_code 65 member-add --db "$db" bracket.csv 2>err &&
 	test_grep "bracket.csv" err &&
 	member-add --db "$db" --input-format csv bracket.csv 2>err &&
@@ -170,6 +178,7 @@ test_expect_success 'two operands are a usage error (64)' '
 test_expect_success 'a large file is imported whole; no progress output off a terminal' '
 	db=$TRASH/big.db &&
 	gen_staff 500 >big.csv &&
+	union-config -q init --db "$db" &&
 	member-add --db "$db" big.csv 2>err &&
 	echo "member-add: added 500, updated 0, unchanged 0, missing 0" >expect &&
 	test_cmp expect err &&

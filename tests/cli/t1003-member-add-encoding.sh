@@ -33,6 +33,7 @@ test_expect_success 'the GB18030 fixture really is GB18030 (not valid UTF-8)' '
 '
 
 test_expect_success 'GB18030 with Chinese headers is detected and read like its UTF-8 original' '
+	union-config -q init --db utf8.db &&
 	member-add --db utf8.db "$DATA/members-hr-utf8.csv" 2>err &&
 	test_grep "added 4, updated 0, unchanged 0" err &&
 	member-add "$DATA/members-hr-gb18030.csv" 2>err &&
@@ -45,6 +46,7 @@ test_expect_success 'GB18030 with Chinese headers is detected and read like its 
 '
 
 test_expect_success 'GB18030 on standard input is detected too' '
+	union-config -q init --db stdin.db &&
 	member-add --db stdin.db - <"$DATA/members-hr-gb18030.csv" 2>err &&
 	test_grep "added 4, updated 0, unchanged 0" err &&
 	members stdin.db >actual &&
@@ -53,11 +55,13 @@ test_expect_success 'GB18030 on standard input is detected too' '
 '
 
 test_expect_success '--encoding gb18030 (and gbk) name it explicitly' '
+	union-config -q init --db gb.db &&
 	member-add --db gb.db --encoding gb18030 "$DATA/members-hr-gb18030.csv" 2>err &&
 	test_grep "added 4, updated 0, unchanged 0" err &&
 	members gb.db >actual &&
 	members utf8.db >expect &&
 	test_cmp expect actual &&
+	union-config -q init --db gbk.db &&
 	member-add --db gbk.db --encoding gbk "$DATA/members-hr-gb18030.csv" 2>err &&
 	test_grep "added 4, updated 0, unchanged 0" err &&
 	members gbk.db >actual &&
@@ -108,8 +112,10 @@ test_expect_success 'a GB18030 file longer than one read buffer is converted who
 	gen_staff 1500 >staff.csv &&
 	iconv -f UTF-8 -t GB18030 staff.csv >staff-gb.csv &&
 	test "$(wc -c <staff-gb.csv)" -gt 70000 &&
+	union-config -q init --db staff-u.db &&
 	member-add --db staff-u.db staff.csv 2>err &&
 	test_grep "added 1500, updated 0, unchanged 0" err &&
+	union-config -q init --db staff-g.db &&
 	member-add --db staff-g.db staff-gb.csv 2>err &&
 	test_grep "added 1500, updated 0, unchanged 0" err &&
 	members staff-u.db >expect &&
@@ -119,6 +125,7 @@ test_expect_success 'a GB18030 file longer than one read buffer is converted who
 '
 
 test_expect_success 'UTF-8 with BOM and CRLF (Excel): BOM and CR are not data' '
+	union-config -q init --db bom.db &&
 	member-add --db bom.db "$DATA/members-excel-bom.csv" 2>err &&
 	test_grep "^member-add: added 2, updated 0, unchanged 0, missing 0$" err &&
 	test_must_fail grep "ignoring" err &&
@@ -136,12 +143,14 @@ test_expect_success 'UTF-8 with BOM and CRLF (Excel): BOM and CR are not data' '
 '
 
 test_expect_success 'a BOM on standard input is dropped as well' '
+	union-config -q init --db bom2.db &&
 	member-add --db bom2.db <"$DATA/members-excel-bom.csv" 2>err &&
 	test_grep "added 2, updated 0, unchanged 0" err &&
 	test "$(db_query "SELECT group_concat(employee_no) FROM members" bom2.db)" = "E0101,E0102"
 '
 
 test_expect_success 'full-width digits and letters, spaces, +86 and messy dates are folded' '
+	union-config -q init --db messy.db &&
 	member-add --db messy.db "$DATA/members-messy.csv" 2>err &&
 	test_grep "^member-add: added 3, updated 0, unchanged 0, missing 0$" err &&
 	db_query "SELECT employee_no, name, id_card, birth_date, hire_date, join_date, phone, wage_base

@@ -11,6 +11,7 @@ while IFS='|' read -r header data column stored; do
 	n=$((n + 1))
 	test_expect_success "header '${header##*,}' is read as $column" "
 		printf '%s\n%s\n' '$header' '$data' >h$n.csv &&
+		union-config -q init --db h$n.db &&
 		member-add --db h$n.db h$n.csv 2>err &&
 		test_must_fail grep -i 'unknown\|ignoring' err &&
 		test_grep 'added 1, updated 0, unchanged 0' err &&

@@ -183,6 +183,7 @@ test_expect_success 'missing N counts the active members the file does not menti
 
 test_expect_success '--list-missing prints the members not in the file (csv when not a terminal)' '
 	head -3 "$DATA/members-hr-utf8.csv" >two.csv &&
+	union-config -q init --db list.db &&
 	member-add -q --db list.db "$DATA/members-hr-utf8.csv" &&
 	db_dump list.db >before &&
 	member-add --db list.db --list-missing two.csv >out 2>err &&

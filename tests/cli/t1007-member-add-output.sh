@@ -86,6 +86,7 @@ assert recs[0][\"wage_base\"] == \"4100.00\"
 
 test_expect_success 'records printed by -f csv are read back by member-add into another register' '
 	member-ls -f csv >all.csv &&
+	union-config -q init --db copy.db &&
 	member-add --db copy.db -f csv all.csv >copy-out.csv 2>err &&
 	test_grep "added 8, updated 0, unchanged 0" err &&
 	cols="member_no, employee_no, name, gender, id_card, birth_date, phone, unit, position,
@@ -163,6 +164,7 @@ test_expect_success 'an unknown -f format is a usage error (64), nothing written
 
 test_expect_success 'a reader that goes away early (| head -1): exit 0, every record written' '
 	gen_staff 1500 >staff.csv &&
+	union-config -q init --db big.db &&
 	{ member-add --db big.db -f csv staff.csv 2>err; echo $? >rc; } | head -1 >first &&
 	test "$(cat rc)" = 0 &&
 	test_grep "^member_no,employee_no,name," first &&
@@ -174,6 +176,7 @@ test_expect_success 'a reader that goes away early (| head -1): exit 0, every re
 test_expect_success 'stdout that cannot be written (/dev/full): 74 with a message' '
 	test -w /dev/full &&
 	printf "工号,姓名\nF1,满\n" >full.csv &&
+	union-config -q init --db full.db &&
 	test_expect_code 74 member-add --db full.db -f csv full.csv >/dev/full 2>err &&
 	test_grep "^member-add: .*write error\|^member-add: .*[Nn]o space" err
 '

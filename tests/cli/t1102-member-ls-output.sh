@@ -189,6 +189,7 @@ test_expect_success '--excel does not touch JSON output' '
 
 test_expect_success 'a reader that goes away early: exit 0, no message (csv, json, table)' '
 	gen_staff 1500 >big.csv &&
+	union-config -q init --db big.db &&
 	member-add -q --db big.db big.csv &&
 	{ member-ls --db big.db -f csv 2>err; echo $? >rc; } | head -1 >first &&
 	test "$(cat rc)" = 0 &&

@@ -187,6 +187,7 @@ test_expect_success 'a missing file is 66' '
 '
 
 test_expect_success 'member-add --list-missing piped into member-set: they have left' '
+	union-config -q init --db pipe.db &&
 	member-add -q --db pipe.db "$DATA/members-hr-utf8.csv" &&
 	head -3 "$DATA/members-hr-utf8.csv" >dec.csv &&
 	member-add --db pipe.db --list-missing -f csv dec.csv 2>add.err |

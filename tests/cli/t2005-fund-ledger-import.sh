@@ -61,8 +61,10 @@ test_expect_success 'the same file again: every voucher and opening is refused, 
 '
 
 test_expect_success 'JSON and NDJSON (from a file and from stdin) give the same books' '
+	union-config -q init --db j.db &&
 	fund-ledger -d j.db import "$DATA/ledger-book.json" 2>err &&
 	test_grep "added 5, skipped 0" err &&
+	union-config -q init --db n.db &&
 	fund-ledger -d n.db import - <"$DATA/ledger-book.ndjson" 2>err &&
 	test_grep "added 5, skipped 0" err &&
 	listing j.db >j.csv &&
@@ -83,6 +85,7 @@ test_expect_success 'JSON and NDJSON (from a file and from stdin) give the same 
 
 test_expect_success 'all or nothing: every bad record named FILE:LINE in order, exit 65, nothing written' '
 	cp "$DATA/ledger-bad.csv" bad.csv &&
+	union-config -q init --db b.db &&
 	fund-ledger -q -d b.db opening 2025-12-01 1 --fund mutual-aid --account cash >/dev/null &&
 	db_dump b.db >before &&
 	test_expect_code 65 fund-ledger -d b.db import bad.csv >out 2>err &&
@@ -134,6 +137,7 @@ test_expect_success '--skip-bad writes the good records and exits 1' '
 '
 
 test_expect_success '--rejects writes the bad records back with an error column' '
+	union-config -q init --db r.db &&
 	fund-ledger -d r.db import --skip-bad --rejects rejects.csv bad.csv 2>err;
 	test $? = 1 &&
 	head -1 rejects.csv >actual &&
@@ -190,6 +194,7 @@ test_expect_success 'round trip: ls -f csv into a new database gives the same bo
 	fund-ledger -q void 4 --reason 金额录错 >/dev/null &&
 	fund-ledger -q void 30 --reason 重复入账 --date 2026-07-01 >/dev/null &&
 	fund-ledger ls -f csv >book.csv &&
+	union-config -q init --db rt.db &&
 	members rt.db &&
 	fund-ledger -d rt.db import book.csv 2>err &&
 	test_grep "added 62, skipped 0" err &&
@@ -203,6 +208,7 @@ test_expect_success 'round trip: ls -f csv into a new database gives the same bo
 
 test_expect_success 'round trip through JSON (ls -f json) as well' '
 	fund-ledger ls -f json >book.json &&
+	union-config -q init --db rtj.db &&
 	members rtj.db &&
 	fund-ledger -d rtj.db import book.json 2>err &&
 	books >expect &&
@@ -214,6 +220,7 @@ test_expect_success 'round trip with a voided transfer: the same books' '
 	fund-ledger -q void 14 --reason 未提取 >/dev/null &&
 	test "$(db_query "SELECT count(*) FROM ledger_entries WHERE void_of IN (14, 15)")" = 2 &&
 	fund-ledger ls -f csv >book2.csv &&
+	union-config -q init --db rt2.db &&
 	members rt2.db &&
 	fund-ledger -d rt2.db import book2.csv 2>err >out ||
 	{ cat err >&2; exit 1; } &&

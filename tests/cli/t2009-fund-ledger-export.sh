@@ -119,6 +119,7 @@ test_expect_success 'a void reverses its entry in the journal, with its link' '
 '
 
 test_expect_success 'export -f ledger on an empty book is an empty journal; a missing database 66' '
+	union-config -q init --db empty.db &&
 	union-config -d empty.db union.name 测试 &&
 	fund-ledger -d empty.db export -f ledger >out 2>err &&
 	test_must_fail test -s out &&

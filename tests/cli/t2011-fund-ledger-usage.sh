@@ -1,7 +1,9 @@
 #!/bin/sh
 # fund-ledger: --help for every subcommand, --version, usage errors (64),
-# a missing database for the read commands (66, never created), and a
-# refused write on a missing database creates nothing.
+# a missing database for the read and the write commands (66, never
+# created: only union-config init makes one), and a refused write on a
+# missing database creates nothing.
+UK_NO_INIT=1
 . "$(dirname "$0")/lib.sh"
 
 SUBS="add transfer opening import ls balance void dues verify export categories fund"
@@ -68,12 +70,14 @@ test_expect_success 'the same with --db and $UNIONKIT_DB' '
 '
 
 test_expect_success 'a refused write on a missing database creates nothing' '
-	test_expect_code 65 fund-ledger add 2026-01-01 1.001 401 2>err &&
+	test_expect_code 66 fund-ledger add 2026-01-01 1.001 401 2>err &&
+	test_grep "union.db.*union-config init" err &&
 	test_must_fail test -e union.db &&
 	test_expect_code 64 fund-ledger add 2026-01-01 2>err &&
 	test_must_fail test -e union.db &&
 	printf "date,category,amount\n2026-01-01,999,1.00\n" >bad.csv &&
-	test_expect_code 65 fund-ledger import bad.csv 2>err &&
+	test_expect_code 66 fund-ledger import bad.csv 2>err &&
+	test_grep "union.db.*union-config init" err &&
 	test_must_fail test -e union.db
 '
 
@@ -99,15 +103,28 @@ test_expect_success 'not a unionkit database: read and write commands refuse it 
 	cmp other.db other.orig
 '
 
-test_expect_success 'a database that cannot be created: write commands exit 73, no crash' '
+test_expect_success 'write commands on a missing database: 66, union-config init named, nothing created' '
 	for cmd in "add 2026-01-01 1 401" "opening 2026-01-01 1 --fund general --account bank" \
 		"transfer 2026-01-01 1 --from general --to hardship" "void 1 --reason x" \
 		"import $DATA/ledger-book.json" "dues --month 2026-01" "fund add x --title y"; do
+		fund-ledger -d typo.db $cmd >out 2>err
+		rc=$?
+		test "$rc" = 66 || { echo "fund-ledger $cmd: exit $rc, not 66" >&2; cat err >&2; exit 1; }
+		test_grep "^fund-ledger: .*typo.db.*union-config init" err || exit 1
+		test_must_fail test -s out || exit 1
+		test_must_fail test -e typo.db || exit 1
+	done
+'
+
+test_expect_success 'a database that cannot be created: init exits 73, no crash; writes there 66' '
+	test_expect_code 73 union-config init --db "$TRASH/no/such/dir/u.db" 2>err &&
+	test_grep "cannot create" err &&
+	for cmd in "add 2026-01-01 1 401" "import $DATA/ledger-book.json" "fund add x --title y"; do
 		fund-ledger -d "$TRASH/no/such/dir/u.db" $cmd >out 2>err
 		rc=$?
-		test "$rc" = 73 || { echo "fund-ledger $cmd: exit $rc, not 73" >&2; cat err >&2; exit 1; }
-		test_grep "cannot create" err || exit 1
-	done
+		test "$rc" = 66 || { echo "fund-ledger $cmd: exit $rc, not 66" >&2; cat err >&2; exit 1; }
+	done &&
+	test_must_fail test -e "$TRASH/no/such/dir"
 '
 
 test_done
