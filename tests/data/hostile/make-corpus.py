@@ -382,7 +382,11 @@ arg('report-year-merge-missing', 66, '~nosuch.json', 'report-year', '--merge', '
 # fund-ledger add / transfer / opening / void / balance / dues.
 for suffix, v in AMOUNTS_BAD[:5] + [('negative', '-1'), ('esc', '1' + E), ('empty', '')]:
     v = v.strip('"')
-    if v.startswith('-'):
+    if v.startswith('-') and v[1:2].isdigit():
+        # A negative number where the amount goes is refused as an amount.
+        arg('fund-ledger-add-amount-' + suffix, 65, '~amount', 'fund-ledger', 'add', '2026-04-01', v, '402')
+        arg('fund-ledger-add-amount-dashdash-' + suffix, 65, '~amount', 'fund-ledger', 'add', '--', '2026-04-01', v, '402')
+    elif v.startswith('-'):
         # An argument that starts with '-' is an option: 64 without '--'.
         arg('fund-ledger-add-amount-' + suffix, 64, '~option', 'fund-ledger', 'add', '2026-04-01', v, '402')
         arg('fund-ledger-add-amount-dashdash-' + suffix, 65, '~amount', 'fund-ledger', 'add', '--', '2026-04-01', v, '402')
