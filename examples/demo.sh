@@ -28,9 +28,9 @@ echo "rejected records, ready to fix and import again:"
 cat "$demo/rejects.csv"
 
 step "December: the next list (UTF-8 with BOM); members it leaves out are marked as left" \
-	"member-add --list-missing -f csv examples/hr-2026-12-utf8-bom.csv | member-set --status left --date 2026-12-31 -"
+	"member-add --list-missing -f csv examples/hr-2026-12-utf8-bom.csv | member-set --status left --date 2026-11-30 -"
 member-add --list-missing -f csv "$ex/hr-2026-12-utf8-bom.csv" |
-	member-set --status left --date 2026-12-31 --note 'not in the HR list of December' -
+	member-set --status left --date 2026-11-30 --note 'not in the HR list of December' -
 
 step "changes from a file: a retirement, a hardship file, a group leader, the chair" \
 	"member-set examples/member-changes.csv"
