@@ -150,7 +150,7 @@ static int cmd_ls(const struct uk_opts *o, const struct args *a)
 	if (a->in.category && !(f.category = uk_dispute_category_of(a->in.category)))
 		return uk_bad_value("--category", a->in.category, "unknown category");
 	if (f.status && strcmp(f.status, "open") && strcmp(f.status, "mediating") && strcmp(f.status, "closed"))
-		return uk_bad_value("--status", f.status, "open, mediating or closed");
+		return uk_bad_value("--status", f.status, "open, mediating or closed (--voided lists the voided cases)");
 	if (f.kind && strcmp(f.kind, "dispute") && strcmp(f.kind, "petition"))
 		return uk_bad_value("--kind", f.kind, "dispute or petition");
 	f.overdue = a->overdue;

@@ -198,8 +198,9 @@ test_expect_success 'void --dry-run: checked, nothing written' '
 	refused 65 "already voided" void 2026-0003 --reason x --dry-run
 '
 
-test_expect_success 'ls --voided with --overdue: 64' '
-	refused 64 "overdue" ls --voided --overdue
+test_expect_success 'ls --voided with --overdue: 64; --status voided names --voided (65)' '
+	refused 64 "overdue" ls --voided --overdue &&
+	refused 65 "--status .voided.: .*--voided lists the voided cases" ls --status voided
 '
 
 test_done
