@@ -105,15 +105,17 @@ static int pragma_int(struct uk_db *db, const char *sql, int *out)
 
 /* Creates an empty file with mode 0600 so that SQLite, which would use
  * 0644 less the umask, writes the members' personal data into a private
- * file. *created says whether this call made it (another process may have
- * been first). */
+ * file. Another process that made it first (two inits at once) owns it:
+ * this one is refused as if the file had been there all along. */
 static int create_private_file(const char *path, int *created)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	*created = 0;
 	if (fd < 0) {
-		if (errno == EEXIST)
-			return UK_EX_OK;
+		if (errno == EEXIST) {
+			uk_err("database '%s' already exists", path);
+			return UK_EX_CANTCREAT;
+		}
 		uk_err("cannot create database '%s': %s", path, strerror(errno));
 		return UK_EX_CANTCREAT;
 	}

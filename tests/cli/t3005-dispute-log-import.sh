@@ -57,6 +57,7 @@ test_expect_success 'an imported closed case has its open and close in the timel
 '
 
 test_expect_success 'import JSON: the same cases as from CSV' '
+	union-config -q init --db json.db &&
 	members json.db &&
 	dispute-log -d json.db import "$DATA/disputes-2026q1.json" 2>err &&
 	test_grep "^dispute-log: added 8, unchanged 0" err &&
@@ -66,6 +67,7 @@ test_expect_success 'import JSON: the same cases as from CSV' '
 '
 
 test_expect_success 'import from stdin, and the Chinese headers of a spreadsheet' '
+	union-config -q init --db cn.db &&
 	dispute-log -d cn.db import - <"$DATA/disputes-cn-headers.csv" 2>err &&
 	test_grep "added 2, unchanged 0" err &&
 	cases cn.db >actual &&
@@ -77,12 +79,14 @@ test_expect_success 'import from stdin, and the Chinese headers of a spreadsheet
 '
 
 test_expect_success 'what ls writes, import reads back: the same cases in a new database' '
+	union-config -q init --db copy.db &&
 	members copy.db &&
 	dispute-log ls -f csv >listing.csv &&
 	dispute-log -d copy.db import listing.csv 2>err &&
 	cases copy.db >actual &&
 	cases >expect &&
 	test_cmp expect actual &&
+	union-config -q init --db nd.db &&
 	members nd.db &&
 	dispute-log ls -f ndjson | dispute-log -d nd.db import - 2>err &&
 	cases nd.db >actual &&
@@ -114,9 +118,15 @@ test_expect_success 'each bad record is one message, FILE:LINE first (DESIGN.md 
 	test "$(wc -l <msgs)" = 8
 '
 
-test_expect_success 'a refused import into a new database leaves no file behind' '
+test_expect_success 'a refused import into a new database leaves it as union-config init made it' '
+	union-config -q init --db fresh.db &&
+	cp fresh.db fresh.copy &&
 	test_expect_code 65 dispute-log -d fresh.db import "$BAD" 2>err &&
-	test_must_fail test -e fresh.db
+	cmp fresh.db fresh.copy &&
+	test_must_fail test -s fresh.db-wal &&
+	test_expect_code 66 dispute-log -d typo.db import "$DATA/disputes-2026q1.csv" 2>err &&
+	test_grep "typo.db.*union-config init" err &&
+	test_must_fail test -e typo.db
 '
 
 test_expect_success 'import --dry-run: checked and reported, nothing written' '
@@ -132,6 +142,7 @@ test_expect_success 'import --dry-run: checked and reported, nothing written' '
 '
 
 test_expect_success 'import --skip-bad: the good records in, exit 1, the bad ones not at all' '
+	union-config -q init --db skip.db &&
 	members skip.db &&
 	test_expect_code 1 dispute-log -d skip.db import --skip-bad "$BAD" >out 2>err &&
 	test_must_fail test -s out &&
@@ -148,6 +159,7 @@ test_expect_success 'import --skip-bad: the good records in, exit 1, the bad one
 '
 
 test_expect_success 'import --rejects: the bad records back as CSV with an error column' '
+	union-config -q init --db rej.db &&
 	members rej.db &&
 	test_expect_code 1 dispute-log -d rej.db import --skip-bad --rejects rejects.csv "$BAD" 2>err &&
 	head -n 1 rejects.csv >actual &&
@@ -167,6 +179,7 @@ test_expect_success 'the rejects, once fixed, import cleanly' '
 	sed -e "s/,加班,/,wages,/" -e "s/2026-02-30/2026-02-28/" -e "s/,-100,/,100,/" \
 		-e "s/,2026-01-01,/,2026-01-21,/" -e "s/,failed,100,/,failed,,/" -e "s/,000099,/,000001,/" \
 		-e "s/,ABC,/,,/" -e "s/,0,1000,/,1,1000,/" rejects.csv >fixed.csv &&
+	union-config -q init --db fixed.db &&
 	members fixed.db &&
 	dispute-log -d fixed.db import fixed.csv 2>err &&
 	test_grep "added 8, unchanged 0" err

@@ -55,6 +55,7 @@ test_expect_success 'stats --year 2025: every figure of the district report' '
 '
 
 test_expect_success 'the same year opened and closed by hand, case by case: the same figures' '
+	union-config -q init --db hand.db &&
 	sed 1d "$SEED" | while IFS=, read -r no kind received source category employer code workers \
 			claimed summary status outcome recovered closed members; do
 		c=$(dispute-log -d hand.db open --kind "$kind" --received "$received" --source "$source" \

@@ -58,8 +58,22 @@ test_expect_success 'the numbers match what is stored: each printed number is it
 	test_cmp expect actual
 '
 
-test_expect_success 'the same race on a database that does not exist yet' '
+test_expect_success 'four union-config init at once on one new file: one makes it, three are refused (73)' '
 	test_must_fail test -e new.db &&
+	for i in 1 2 3 4; do
+		(union-config -d new.db init --name "工会$i" >/dev/null 2>init.$i; echo $? >rc.$i) &
+	done &&
+	wait &&
+	cat rc.1 rc.2 rc.3 rc.4 | sort | tr "\n" " " >codes &&
+	printf "0 73 73 73 " >expect &&
+	test_cmp expect codes &&
+	test "$(cat init.* | grep -c "new.db. already exists")" = 3 &&
+	test "$(stat -c %a new.db)" = 600 &&
+	test "$(db_query "SELECT count(*) FROM config WHERE key = ${SQ}union.name${SQ}" new.db)" = 1 &&
+	test "$(db_query "PRAGMA user_version" new.db)" = "$(db_query "PRAGMA user_version")"
+'
+
+test_expect_success 'the same race on the database union-config init has just made' '
 	racers new.db &&
 	check new.db
 '

@@ -8,8 +8,10 @@ SQ="'"
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" activity-log "$@"; }
 
 test_expect_success 'ls on a database that does not exist: 66, and none is created' '
-	test_expect_code 66 activity-log ls >out 2>err &&
-	test_must_fail test -e union.db
+	test_expect_code 66 activity-log -d missing.db ls >out 2>err &&
+	test_grep "^activity-log: .*missing.db.*union-config init" err &&
+	test_must_fail test -s out &&
+	test_must_fail test -e missing.db
 '
 
 test_expect_success 'setup: activities over two years, one with members, one with a cost' '

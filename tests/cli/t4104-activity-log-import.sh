@@ -54,6 +54,7 @@ test_expect_success 'import CSV: every record stored, with plan items, members a
 test_expect_success 'import JSON: the same records, the same rows' '
 	stored >csv_rows &&
 	UNIONKIT_DB=$TRASH/json.db && export UNIONKIT_DB &&
+	union-config -q init &&
 	setup_db &&
 	activity-log import "$DATA/plan-activities-2026.json" 2>err &&
 	test_grep "added 4, unchanged 0" err &&

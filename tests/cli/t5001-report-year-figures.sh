@@ -228,6 +228,7 @@ test_expect_success 'the books reconcile: opening + income - expense = closing' 
 # of 2024, so the year opens with it and still reconciles: 1000 + 100 - 30
 # = 1070 in general:bank, 200 in hardship:cash.
 test_expect_success 'opening balances dated the first day of the year are the year'"'"'s opening' '
+	union-config -q init --db jan1.db &&
 	union-config -d jan1.db union.name 乙工会 &&
 	fund-ledger -q -d jan1.db opening 2024-01-01 1000 --fund general --account bank >/dev/null &&
 	fund-ledger -q -d jan1.db opening 2024-01-01 200 --fund hardship --account cash >/dev/null &&

@@ -150,6 +150,7 @@ test_expect_success 'balances: opening is fund-ledger balance at the day before,
 # disclosure of January opens with those balances (期初余额), and its
 # closing is opening + income - expense: 1000 + 100 - 30 = 1070.
 test_expect_success 'January: opening balances dated the first day are the month'"'"'s opening' '
+	union-config -q init --db jan1.db &&
 	union-config -d jan1.db union.name 乙工会 &&
 	fund-ledger -q -d jan1.db opening 2024-01-01 1000 --fund general --account bank >/dev/null &&
 	fund-ledger -q -d jan1.db add 2024-01-10 100 402 >/dev/null &&

@@ -187,6 +187,7 @@ test_expect_success 'html of the year: charts of income and expense by month, by
 '
 
 test_expect_success 'html: text is escaped (a union name with markup in it)' '
+	union-config -q init --db esc.db &&
 	union-config -d esc.db union.name "A&B<i>工会</i>" &&
 	report-year -d esc.db --year 2024 -f html >esc.html &&
 	html_wellformed esc.html &&
@@ -247,6 +248,7 @@ test_expect_success 'csv headers are the English column names in either language
 '
 
 test_expect_success 'a union without a name: the report says how to set it' '
+	union-config -q init --db bare.db &&
 	member-add -q -d bare.db --name 赵一 --id-card 110105198001010016 --join-date 2010-09-01 &&
 	report-year -d bare.db --year 2024 -f md >bare.md &&
 	head -1 bare.md >title &&

@@ -23,12 +23,15 @@ open_case() {
 # received 7, concluded 5, resolved 3: 调处率 71.4% (average 77.8%),
 # 成功率 60.0% (average 55.6%).
 test_expect_success 'setup: three small unions, each through the tools' '
+	union-config -q init --db a.db &&
 	union-config -d a.db union.name 甲工会 &&
 	member-add -q -d a.db --name 王丽 --id-card 310104198506200123 --join-date 2012-03-01 --unit 教务处 &&
+	union-config -q init --db b.db &&
 	union-config -d b.db union.name 乙工会 &&
 	member-add -q -d b.db --name 张伟明 --id-card 110105197803120116 --join-date 2010-09-01 --unit 教务处 &&
 	member-add -q -d b.db --name 刘洋 --id-card 350203198808080178 --join-date 2018-01-01 --unit 后勤处 &&
 	member-add -q -d b.db --name 杨光辉 --id-card 310104196607300212 --join-date 2000-09-01 --unit 后勤处 &&
+	union-config -q init --db c.db &&
 	union-config -d c.db union.name 丙工会 &&
 	member-add -q -d c.db --name 李秀英 --id-card 440305199001050140 --join-date 2015-06-01 --unit 后勤处 &&
 	member-add -q -d c.db --name 周建国 --id-card 350203197204150257 --join-date 2005-01-01 --unit 后勤处 &&
