@@ -249,8 +249,8 @@ static int was_matched(const struct import_ctx *c, int64_t id)
 	return 0;
 }
 
-/* The stored case that the case just opened from a record (id fresh)
- * repeats: by case_no when the record gives a stored one, else by received
+/* The stored case that the case just opened from a record (numbered
+ * fresh) repeats: by case_no when the record gives a stored one, else by received
  * date, employer and summary; and then the same kind, category, source,
  * employer code, workers and amount claimed. Its progress (status,
  * outcome) and members are not compared: import does not change a stored
@@ -266,7 +266,7 @@ static int same_case(struct import_ctx *c, const char *fresh, const char *case_n
 		" AND o.employer_code IS n.employer_code AND o.workers = n.workers AND o.claimed IS n.claimed,"
 		" o.status || coalesce(' ' || o.outcome, ''), n.status || coalesce(' ' || n.outcome, '')"
 		" FROM disputes o, disputes n WHERE n.case_no = ?1 AND o.id <= ?2"
-		" AND (CASE WHEN ?3 IS NOT NULL AND EXISTS (SELECT 1 FROM disputes k WHERE k.case_no = ?3)"
+		" AND (CASE WHEN ?3 IS NOT NULL AND EXISTS (SELECT 1 FROM disputes k WHERE k.case_no = ?3 AND k.id <= ?2)"
 		"      THEN o.case_no = ?3"
 		"      ELSE o.received = n.received AND o.employer = n.employer AND o.summary = n.summary END)"
 		" ORDER BY o.voided_at IS NOT NULL, o.id");
