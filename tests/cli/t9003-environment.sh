@@ -78,6 +78,7 @@ skip() {
 
 test_expect_success 'setup: a real database with 20 members and some entries' '
 	gen_staff 20 >staff.csv &&
+	union-config -q init --db real.db &&
 	member-add -q -d real.db staff.csv &&
 	fund-ledger -d real.db opening 2025-01-01 100.00 --fund general --account bank >/dev/null &&
 	fund-ledger -d real.db add 2025-01-02 8.00 402 >/dev/null &&
@@ -118,13 +119,18 @@ if [ -n "$UNPRIV" ]; then
 		test "$(cat out)" = 20
 	'
 
-	test_expect_success 'a directory not writable: a new database is refused with 73, nothing created' '
+	test_expect_success 'a directory not writable: init is refused with 73, a writer with 66, nothing created' '
 		mkdir nowrite && chmod 555 nowrite &&
-		$AS "$UK_BIN/member-add" -d nowrite/new.db --name 张三 --id-card $ID1 >out 2>err
+		$AS "$UK_BIN/union-config" -d nowrite/new.db init --name 某某中学工会 >out 2>err
 		rc=$? &&
 		code_in $rc 73 &&
 		test_grep "nowrite/new.db" err &&
 		test_must_fail test -s out &&
+		test "$(ls -A nowrite)" = "" &&
+		$AS "$UK_BIN/member-add" -d nowrite/new.db --name 张三 --id-card $ID1 >out 2>err
+		rc=$? &&
+		code_in $rc 66 &&
+		test_grep "nowrite/new.db.*union-config init" err &&
 		test "$(ls -A nowrite)" = ""
 	'
 else
@@ -134,10 +140,15 @@ else
 	skip 'a directory not writable' 'root without runuser or su'
 fi
 
-test_expect_success 'a database path in a missing directory: 73, nothing created' '
-	member-add -d no/such/dir/u.db --name 张三 --id-card $ID1 >out 2>err
+test_expect_success 'a database path in a missing directory: init 73, a writer 66, nothing created' '
+	union-config -d no/such/dir/u.db init >out 2>err
 	rc=$? &&
 	code_in $rc 73 &&
+	test_grep "no/such/dir/u.db" err &&
+	test_must_fail test -s out &&
+	member-add -d no/such/dir/u.db --name 张三 --id-card $ID1 >out 2>err
+	rc=$? &&
+	code_in $rc 66 &&
 	test_grep "no/such/dir/u.db" err &&
 	test_must_fail test -e no
 '
@@ -237,6 +248,7 @@ test_expect_success 'output to a full device (/dev/full): 74 with a message, dat
 '
 
 test_expect_success 'a reader whose pipe closes early: no message, no signal death' '
+	union-config -q init --db big.db &&
 	gen_staff 5000 100 | member-add -q -d big.db - &&
 	{ member-ls -d big.db -f csv 2>err; echo $? >rc; } | head -n 1 >/dev/null &&
 	code_in "$(cat rc)" 0 141 &&
