@@ -41,12 +41,17 @@ test_expect_success 'setup: records each creating command can load' '
 	cp "$DATA/plan-2026.md" plan.md
 '
 
-# Each command creates its database from nothing: the file is 0600 under
-# the loosest umask and under the strictest (never 0400 nor 0644).
+# union-config init makes the file 0600 under the loosest umask and under
+# the strictest (never 0400 nor 0644), and each command's first write into
+# it keeps it so.
 for mask in 000 077; do
-	test_expect_success "every command that creates the database makes it 0600 (umask $mask)" "
+	test_expect_success "union-config init makes the database 0600, and every first write keeps it so (umask $mask)" "
 		mkdir -p m$mask && cd m$mask &&
 		umask $mask &&
+		for db in a b c d e f g h i j k; do
+			union-config -q init -d \$db.db || exit 1
+			mode_600 \$db.db || exit 1
+		done &&
 		member-add -q -d a.db ../members.csv &&
 		union-config -d b.db union.name 某某中学工会 &&
 		fund-ledger -q -d c.db opening 2024-01-01 100 --fund general --account bank >/dev/null &&
@@ -80,23 +85,35 @@ test_expect_success 'a --rejects file is private too: it holds the rejected reco
 	mkdir -p rj && cd rj &&
 	umask 000 &&
 	printf "name,id_card,phone\n张三,$ID1,13800138000\n李四,110105194912310000,13900139000\n" >in.csv &&
+	union-config -q init -d r.db &&
 	test_expect_code 1 member-add -q -d r.db --skip-bad --rejects rejects.csv in.csv 2>/dev/null &&
 	grep -q 110105194912310000 rejects.csv &&
 	mode_600 rejects.csv
 '
 
-test_expect_success 'a first write that fails creates no database file (a bad record, an unknown member)' '
+test_expect_success 'a write on a missing database creates no file (66); a first write that fails leaves the new one as init made it' '
 	mkdir -p failed && cd failed &&
 	printf "received,category,employer,workers,summary,members\n2024-01-02,wages,X,1,s,000009\n" >bad-disputes.csv &&
 	printf "date,kind,title,participants\n2024-01-03,nonsense,会议,9\n" >bad-activities.csv &&
+	test_expect_code 66 dispute-log -d a.db import bad-disputes.csv 2>/dev/null &&
+	test_expect_code 66 activity-log -d b.db import bad-activities.csv 2>/dev/null &&
+	test_expect_code 66 member-set -d c.db 000001 --hardship deep 2>/dev/null &&
+	test_expect_code 66 fund-ledger -d d.db add 2024-01-01 8.00 999 2>/dev/null &&
+	test_expect_code 66 member-add -d e.db --name 张三 --id-card 110105194912310021 2>/dev/null &&
+	no_db_files a.db b.db c.db d.db e.db &&
+	test "$(ls -A)" = "bad-activities.csv
+bad-disputes.csv" &&
+	for db in a b c d e; do
+		union-config -q init -d $db.db && cp $db.db $db.init || exit 1
+	done &&
 	test_must_fail dispute-log -d a.db import bad-disputes.csv 2>/dev/null &&
 	test_must_fail activity-log -d b.db import bad-activities.csv 2>/dev/null &&
 	test_must_fail member-set -d c.db 000001 --hardship deep 2>/dev/null &&
 	test_must_fail fund-ledger -d d.db add 2024-01-01 8.00 999 2>/dev/null &&
 	test_must_fail member-add -d e.db --name 张三 --id-card 110105194912310021 2>/dev/null &&
-	no_db_files a.db b.db c.db d.db e.db &&
-	test "$(ls -A)" = "bad-activities.csv
-bad-disputes.csv"
+	for db in a b c d e; do
+		cmp $db.db $db.init && mode_600 $db.db || exit 1
+	done
 '
 
 # --- No SQL built from input -----------------------------------------------
@@ -773,6 +790,7 @@ excel_safe() {
 
 test_expect_success 'setup: a union whose text starts like formulas' '
 	export UNIONKIT_DB="$TRASH/excel.db" &&
+	union-config -q init &&
 	union-config union.name "=HYPERLINK(\"http://evil.example/\",\"点击\")" &&
 	union-config union.parent "+1+1" &&
 	member-add -q --name "=1+2" --id-card $ID1 --unit "@SUM(A1)" --wage-base 5000 &&
@@ -901,7 +919,7 @@ test_expect_success 'the reports: --excel CSV is one Excel file (one BOM), guard
 # (memos, summaries, notes), which no public document may print either.
 test_expect_success 'setup: a union with personal data in every corner' '
 	export UNIONKIT_DB="$TRASH/pub.db" &&
-	union-config union.name 安全测试中学工会 &&
+	union-config -q init --name 安全测试中学工会 &&
 	cat >pub.csv <<-EOF &&
 	name,id_card,gender,phone,unit,join_date,wage_base,note
 	张伟明,110105197803120116,男,13800138001,教务处,2010-09-01,6234.50,家属电话13900139002
