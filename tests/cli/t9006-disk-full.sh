@@ -4,7 +4,9 @@
 # naming the database file, leaves the file as it was (integrity_check ok,
 # the dump unchanged: all or nothing) and no journal that gets in the way
 # of the next command; once there is room again the same import goes in.
-# A database that this very command was creating leaves no file behind.
+# union-config init, the one command that creates a database, leaves no
+# file behind when it runs out of room; a first import that does not fit
+# leaves the database as init made it.
 # Needs a tmpfs: root, or a user and mount namespace (unshare -rm); else
 # the whole file is skipped.
 
@@ -115,6 +117,7 @@ overflows() {
 
 test_expect_success 'setup: a populated database and imports bigger than the room left' '
 	gen_staff 50 >staff.csv &&
+	union-config -q init -d base.db &&
 	member-add -q -d base.db staff.csv &&
 	fund-ledger -q -d base.db opening 2025-01-01 100000 --fund general --account bank >/dev/null &&
 	dispute-log -d base.db open --received 2025-01-02 --category wages --employer 某公司 \
@@ -225,33 +228,57 @@ test_expect_success 'a reader on a disk full to the last byte: the right answer 
 	as_before
 '
 
-# A database the command itself was creating: whatever step ran out of
-# room (the schema, the first load, its commit), no file is left behind.
-for room in 0 64 128 256 512; do
-	test_expect_success "a new database with $room KiB of room: member-add fails with 74 and leaves no file" "
+# union-config init creating a database: whatever step ran out of room (the
+# file, the schema, the name, the commit), no file is left behind.
+for room in 0 64 128; do
+	test_expect_success "a new database with $room KiB of room: union-config init fails (74, or 73) and leaves no file" "
 		rm -f \"\$MNT\"/* &&
 		leave $room &&
-		test_expect_code 74 member-add -d \"\$MNT/new.db\" members.csv >out 2>err &&
-		one_line member-add err \"\$MNT/new.db\" &&
+		union-config -d \"\$MNT/new.db\" init --name 某某中学工会 >out 2>err
+		rc=\$? &&
+		{ test \$rc = 74 || test \$rc = 73 || { echo \"exit \$rc\" >&2; cat err >&2; exit 1; }; } &&
+		one_line union-config err \"\$MNT/new.db\" &&
 		test_must_fail test -s out &&
 		rm \"\$MNT/filler\" &&
 		test \"\$(ls -A \"\$MNT\")\" = ''
 	"
 done
 
-test_expect_success 'a new database on a full disk: union-config and fund-ledger leave no file either' '
+# The first import into books init has just made: whatever step ran out of
+# room, the file is byte for byte what init left, with no journal beside it.
+for room in 0 64 128 256 512; do
+	test_expect_success "a first import with $room KiB of room after init: 74, the database as init left it" "
+		rm -f \"\$MNT\"/* &&
+		union-config -q -d \"\$MNT/new.db\" init --name 某某中学工会 &&
+		cp \"\$MNT/new.db\" init.copy &&
+		leave $room &&
+		test_expect_code 74 member-add -d \"\$MNT/new.db\" members.csv >out 2>err &&
+		one_line member-add err \"\$MNT/new.db\" &&
+		test_must_fail test -s out &&
+		rm \"\$MNT/filler\" &&
+		cmp \"\$MNT/new.db\" init.copy &&
+		test_must_fail test -e \"\$MNT/new.db-journal\" &&
+		test_must_fail test -s \"\$MNT/new.db-wal\" &&
+		test \"\$(db_query 'PRAGMA integrity_check' \"\$MNT/new.db\")\" = ok
+	"
+done
+
+test_expect_success 'a new database on a full disk: init leaves no file, fund-ledger (66) none either' '
 	rm -f "$MNT"/* &&
 	fill &&
-	test_expect_code 74 union-config -d "$MNT/new.db" union.name 某某中学工会 2>err &&
+	union-config -d "$MNT/new.db" init --name 某某中学工会 2>err
+	rc=$? &&
+	{ test $rc = 74 || test $rc = 73 || { echo "exit $rc" >&2; exit 1; }; } &&
 	one_line union-config err "$MNT/new.db" &&
-	test_expect_code 74 fund-ledger -d "$MNT/new.db" opening 2025-01-01 100 --fund general --account bank 2>err &&
-	one_line fund-ledger err "$MNT/new.db" &&
+	test_expect_code 66 fund-ledger -d "$MNT/new.db" opening 2025-01-01 100 --fund general --account bank 2>err &&
+	test_grep "^fund-ledger: .*new.db.*union-config init" err &&
 	rm "$MNT/filler" &&
 	test "$(ls -A "$MNT")" = ""
 '
 
-test_expect_success 'with room again, the same first import creates the database' '
+test_expect_success 'with room again, init and the same first import create the database' '
 	rm -f "$MNT"/* &&
+	union-config -q -d "$MNT/new.db" init --name 某某中学工会 &&
 	member-add -q -d "$MNT/new.db" members.csv &&
 	test "$(db_query "SELECT count(*) FROM members" "$MNT/new.db")" = 4000 &&
 	test "$(stat -c %a "$MNT/new.db")" = 600
