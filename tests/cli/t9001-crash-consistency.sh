@@ -100,6 +100,7 @@ crash() {
 }
 
 test_expect_success 'setup: a database with members and ledger entries; 20000-record files' '
+	union-config -q init -d base.db &&
 	gen_staff 50 30001 | member-add -q -d base.db - &&
 	fund-ledger -d base.db opening 2025-01-01 500.00 --fund general --account cash >/dev/null &&
 	fund-ledger -d base.db add 2025-01-02 12.34 402 --account cash >/dev/null &&
