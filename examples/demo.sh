@@ -2,22 +2,30 @@
 # make demo: builds demo/union.db from the files in examples/ through the
 # tools themselves, the way the union's secretary would: the member
 # register, then the books, then the disputes, then the plan and the
-# activities done against it. Usage: sh examples/demo.sh BINDIR
+# activities done against it. Every file it names is written from the
+# final books. Usage: sh examples/demo.sh [BINDIR [OUTDIR]]; OUTDIR (default
+# demo/ in the source tree, made afresh) must not exist yet.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${1:-$top/build/bin}
 case $bin in /*) ;; *) bin=$top/$bin ;; esac
 PATH=$bin:$PATH
 ex=$top/examples
-demo=$top/demo
-rm -rf "$demo"
+if [ $# -ge 2 ]; then
+	demo=$2
+	[ ! -e "$demo" ] || { echo "demo: $demo already exists" >&2; exit 73; }
+else
+	demo=$top/demo
+	rm -rf "$demo"
+fi
 mkdir -p "$demo"
+demo=$(cd "$demo" && pwd)
 export UNIONKIT_DB="$demo/union.db"
 
 step() { printf '\n== %s\n$ %s\n' "$1" "$2"; }
 
-step "the union's profile" "union-config union.name 某某中学工会"
-union-config union.name 某某中学工会
+step "the union's books, created with its name; then its profile" "union-config init --name 某某中学工会"
+union-config init --name 某某中学工会
 union-config union.parent 某某街道总工会
 union-config --list -f table
 
@@ -67,12 +75,6 @@ fund-ledger balance --by account -f table
 step "the audit committee's check" "fund-ledger verify"
 fund-ledger verify
 
-fund-ledger export -f ledger >"$demo/union.ledger"
-if command -v ledger >/dev/null 2>&1; then
-	step "the same books read by ledger-cli" "ledger -f demo/union.ledger bal 资产"
-	ledger -f "$demo/union.ledger" bal 资产
-fi
-
 step "the mediation committee's year: cases received, mediated and closed" \
 	"dispute-log import examples/disputes-2026.csv"
 dispute-log import "$ex/disputes-2026.csv"
@@ -117,6 +119,13 @@ step "the year's work summary (年度工作总结): members, funds, disputes, ac
 	"report-year --year 2026 -f table"
 report-year --year 2026 -f table
 report-year --year 2026 -f html >"$demo/report.html"
+
+# Exported last, once every cost is posted: the journal is the final books.
+fund-ledger export -f ledger >"$demo/union.ledger"
+if command -v ledger >/dev/null 2>&1; then
+	step "the year's books read by ledger-cli" "ledger -f demo/union.ledger bal 资产"
+	ledger -f "$demo/union.ledger" bal 资产
+fi
 
 member-ls --status all -f json >"$demo/members.json"
 echo
