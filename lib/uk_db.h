@@ -32,7 +32,8 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
                const struct uk_migration *migrations, int nmigrations,
                struct uk_db **out);
 /* Closes; a file created by this open that no uk_db_commit reached is
- * removed, so a failed first write leaves nothing behind. */
+ * removed, so a union-config init that failed (a full disk) leaves nothing
+ * behind. */
 void uk_db_close(struct uk_db *db);
 sqlite3 *uk_db_sqlite(struct uk_db *db);
 const char *uk_db_path(const struct uk_db *db);
