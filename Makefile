@@ -69,8 +69,7 @@ test: all lint
 	UK_BIN=$(abspath $(BUILD))/bin UK_TOP=$(CURDIR) prove -j2 $(UNIT_BINS) tests/cli/t[0-9]*.sh
 
 lint:
-	@out=$$(mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7) 2>&1); \
-	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
+	@sh mk/manlint.sh $(MAN1) $(MAN5) $(MAN7)
 
 # deps first, then a new make: it finds the flags of what deps installed.
 demo: deps
