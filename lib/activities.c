@@ -251,9 +251,7 @@ static const char *val(struct uk_row *row, int c)
 struct import_ctx {
 	struct uk_db *db;
 	int allow_future, allow_overdraft;
-	int64_t before;
-	int64_t *matched;
-	size_t nmatched, cap;
+	struct uk_matched matched;
 	long unchanged;
 };
 
@@ -288,7 +286,7 @@ static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, 
 		" WHERE a.id <= ?1 AND a.date = ?2 AND a.kind = ?3 AND a.title = ?4 AND a.participants = ?5"
 		" AND a.plan_item_id IS ?6 AND e.amount IS ?7 ORDER BY a.voided_at IS NOT NULL, a.id")))
 		return UK_EX_SOFTWARE;
-	sqlite3_bind_int64(st, 1, c->before);
+	sqlite3_bind_int64(st, 1, c->matched.before);
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, in->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, in->title, -1, SQLITE_STATIC);
@@ -299,25 +297,13 @@ static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, 
 		sqlite3_bind_int64(st, 7, fen);
 	while (!*same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		size_t i = 0;
-		while (i < c->nmatched && c->matched[i] != id)
-			i++;
-		if (i == c->nmatched)
+		if (!uk_matched_has(&c->matched, id))
 			*same = id;
 	}
 	sqlite3_finalize(st);
 	if (!*same)
 		return rc == SQLITE_DONE ? 0 : uk_db_fail(c->db, rc, "cannot read the activities");
-	if (c->nmatched == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 64;
-		int64_t *m = realloc(c->matched, cap * sizeof *m);
-		if (!m)
-			return uk_err_nomem();
-		c->matched = m;
-		c->cap = cap;
-	}
-	c->matched[c->nmatched++] = *same;
-	return 0;
+	return uk_matched_add(&c->matched, *same);
 }
 
 /* One record of an import; a refused one (its cost overdraws, say) is
@@ -362,14 +348,14 @@ static int import_activity(void *ctx, struct uk_row *row, char *err, size_t errs
 int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
                          int allow_overdraft, long *added, long *unchanged, long *bad)
 {
-	struct import_ctx c = {db, allow_future, allow_overdraft, 0, NULL, 0, 0, 0};
+	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0}, 0};
 	sqlite3_stmt *st = uk_db_prepare(db, "SELECT coalesce(max(id), 0) FROM activities");
 	int rc;
 	*added = *unchanged = *bad = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		c.before = sqlite3_column_int64(st, 0);
+		c.matched.before = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return uk_db_fail(db, rc, "cannot read the activities");
@@ -378,7 +364,7 @@ int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *reje
 	 * nothing. */
 	*added -= c.unchanged;
 	*unchanged = c.unchanged;
-	free(c.matched);
+	uk_matched_free(&c.matched);
 	return rc;
 }
 
@@ -391,10 +377,8 @@ int uk_activity_void(struct uk_db *db, int64_t id, const char *reason, int64_t *
 	int rc, future = 0, entry_voided = 0;
 
 	*entry = 0;
-	if (!reason || !*reason)
-		return uk_errf(err, errsz, "a void needs its reason (--reason)");
-	if (strlen(reason) > 2000 || uk_text_has_control(reason, 0))
-		return uk_errf(err, errsz, "a reason is one line of at most 2000 bytes");
+	if (uk_void_reason_check(reason, err, errsz) != 0)
+		return -1;
 	if (!(st = uk_db_prepare(db, "SELECT coalesce(a.entry_id, 0), coalesce(a.voided_at, ''), a.allow_future,"
 	                             " EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = a.entry_id)"
 	                             " FROM activities a WHERE a.id = ?1")))

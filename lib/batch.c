@@ -3,6 +3,7 @@
 #include "uk_cli.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
                      uk_record_fn fn, void *ctx, long *added, long *bad)
@@ -54,4 +55,33 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 	if (rc > 1)
 		return rc;
 	return crc;
+}
+
+int uk_matched_has(const struct uk_matched *m, int64_t id)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->ids[i] == id)
+			return 1;
+	return 0;
+}
+
+int uk_matched_add(struct uk_matched *m, int64_t id)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 64;
+		int64_t *ids = realloc(m->ids, cap * sizeof *ids);
+		if (!ids)
+			return uk_err_nomem();
+		m->ids = ids;
+		m->cap = cap;
+	}
+	m->ids[m->n++] = id;
+	return 0;
+}
+
+void uk_matched_free(struct uk_matched *m)
+{
+	free(m->ids);
+	m->ids = NULL;
+	m->n = m->cap = 0;
 }

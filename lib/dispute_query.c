@@ -235,19 +235,9 @@ struct import_ctx {
 	struct uk_db *db;
 	struct uk_reader *r;
 	int allow_future;
-	int64_t before;            /* the last case stored before the import */
-	int64_t *matched;
-	size_t nmatched, cap;
+	struct uk_matched matched;
 	long unchanged;
 };
-
-static int was_matched(const struct import_ctx *c, int64_t id)
-{
-	for (size_t i = 0; i < c->nmatched; i++)
-		if (c->matched[i] == id)
-			return 1;
-	return 0;
-}
 
 /* The stored case that the case just opened from a record (numbered
  * fresh) repeats: by case_no when the record gives a stored one, else by received
@@ -275,16 +265,16 @@ static int same_case(struct import_ctx *c, const char *fresh, const char *case_n
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, fresh, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, c->before);
+	sqlite3_bind_int64(st, 2, c->matched.before);
 	sqlite3_bind_text(st, 3, case_no, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *no = (const char *)sqlite3_column_text(st, 1);
 		by_no = case_no && strcmp(no, case_no) == 0;
-		if (was_matched(c, id) || !sqlite3_column_int(st, 2)) {
+		if (uk_matched_has(&c->matched, id) || !sqlite3_column_int(st, 2)) {
 			if (!by_no)
 				continue;
-			if (was_matched(c, id))
+			if (uk_matched_has(&c->matched, id))
 				uk_errf(err, errsz, "case %s is named by an earlier record too", case_no);
 			else
 				uk_errf(err, errsz, "case %s is stored with other details: a record of another "
@@ -305,18 +295,7 @@ static int same_case(struct import_ctx *c, const char *fresh, const char *case_n
 		return uk_db_fail(c->db, rc, "cannot read the cases");
 	if (rc == SQLITE_ROW && !*same)
 		return -1;
-	if (*same) {
-		if (c->nmatched == c->cap) {
-			size_t cap = c->cap ? c->cap * 2 : 64;
-			int64_t *m = realloc(c->matched, cap * sizeof *m);
-			if (!m)
-				return uk_err_nomem();
-			c->matched = m;
-			c->cap = cap;
-		}
-		c->matched[c->nmatched++] = *same;
-	}
-	return 0;
+	return *same ? uk_matched_add(&c->matched, *same) : 0;
 }
 
 /* One record of an import: a new case, closed or in mediation as the
@@ -388,14 +367,14 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects_path, int allow_future,
                        long *added, long *unchanged, long *bad)
 {
-	struct import_ctx c = {db, r, allow_future, 0, NULL, 0, 0, 0};
+	struct import_ctx c = {db, r, allow_future, {0, NULL, 0, 0}, 0};
 	sqlite3_stmt *st = uk_db_prepare(db, "SELECT coalesce(max(id), 0) FROM disputes");
 	int rc;
 	*added = *unchanged = *bad = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		c.before = sqlite3_column_int64(st, 0);
+		c.matched.before = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return uk_db_fail(db, rc, "cannot read the cases");
@@ -404,7 +383,7 @@ int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *reject
 	 * stored, which wrote nothing. */
 	*added -= c.unchanged;
 	*unchanged = c.unchanged;
-	free(c.matched);
+	uk_matched_free(&c.matched);
 	return rc;
 }
 

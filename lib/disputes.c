@@ -392,10 +392,8 @@ int uk_dispute_void(struct uk_db *db, const char *case_no, const char *reason, c
 	char today[UK_DATE_BUFSZ], stamp[20];
 	int rc;
 
-	if (!reason || !*reason)
-		return uk_errf(err, errsz, "a void needs its reason (--reason)");
-	if (strlen(reason) > 2000 || uk_text_has_control(reason, 0))
-		return uk_errf(err, errsz, "a reason is one line of at most 2000 bytes");
+	if (uk_void_reason_check(reason, err, errsz) != 0)
+		return -1;
 	if ((rc = find_case(db, case_no, &s, err, errsz)) != 0)
 		return rc;
 	if (*s.voided)

@@ -802,7 +802,7 @@ static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const c
 {
 	struct entry e;
 	sqlite3_stmt *st = lg->entry;
-	char fund[64], account[64], dir[4], cat[24], sub[200], memo[600], odate[UK_DATE_BUFSZ];
+	char fund[64], account[64], dir[4], cat[24], sub[200], memo[2048], odate[UK_DATE_BUFSZ];
 	int rc, void_of_set, voided;
 
 	memset(&e, 0, sizeof e);
@@ -873,10 +873,8 @@ int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const c
 	int64_t pair, first = 0;
 	int rc;
 
-	if (!reason || !*reason)
-		return uk_errf(err, errsz, "a void needs its reason (--reason)");
-	if (uk_text_has_control(reason, 0))
-		return uk_errf(err, errsz, "control character in reason");
+	if (uk_void_reason_check(reason, err, errsz) != 0)
+		return -1;
 	if (date_in && (rc = check_date(lg, date_in, date, err, errsz)) != 0)
 		return rc;
 	/* A transfer is voided whole: both its halves. */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -456,4 +457,15 @@ int uk_text_has_control(const char *s, int allow_newline)
 		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
 			return 1;
 	return 0;
+}
+
+int uk_void_reason_check(const char *reason, char *err, size_t errsz)
+{
+	if (!reason || !*reason)
+		snprintf(err, errsz, "a void needs its reason (--reason)");
+	else if (strlen(reason) > 2000 || uk_text_has_control(reason, 0))
+		snprintf(err, errsz, "a reason is one line of at most 2000 bytes");
+	else
+		return 0;
+	return -1;
 }

@@ -4,6 +4,7 @@
 #define UK_BATCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "uk_db.h"
 #include "uk_rec.h"
 
@@ -16,4 +17,14 @@ typedef int (*uk_record_fn)(void *ctx, struct uk_row *row, char *err, size_t err
  * that stops reading, else 0 with the counts. */
 int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
                      uk_record_fn fn, void *ctx, long *added, long *bad);
+
+/* The stored records an import found repeated by its input: each matches
+ * one input record at most, so a file holding the same record twice adds
+ * the second, and running the file again matches both. before is the last
+ * id stored before the import: later ones are the import's own. */
+struct uk_matched { int64_t before; int64_t *ids; size_t n, cap; };
+int uk_matched_has(const struct uk_matched *m, int64_t id);
+/* 0, or 70 out of memory (said). */
+int uk_matched_add(struct uk_matched *m, int64_t id);
+void uk_matched_free(struct uk_matched *m);
 #endif

@@ -12,6 +12,9 @@ int uk_utf8_is_valid(const char *s, size_t len);
  * allow_newline), DEL, or C1 (U+0080..U+009F; U+009B is a CSI). Any of
  * them would drive a terminal from a stored text. */
 int uk_text_has_control(const char *s, int allow_newline);
+/* The reason given for a void: present, one line, at most 2000 bytes. 0,
+ * or -1 with why in err. */
+int uk_void_reason_check(const char *reason, char *err, size_t errsz);
 
 /* Input encodings. */
 enum uk_encoding { UK_ENC_AUTO, UK_ENC_UTF8, UK_ENC_GB18030 };

@@ -3,6 +3,7 @@
 #include "tap.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define S(lit) (lit), (sizeof(lit) - 1)
 
@@ -186,6 +187,21 @@ static void test_fold_trim(void)
 	ok(!uk_streq_ci("gbk", "gbk2"), "streq_ci length differs");
 }
 
+static void test_void_reason(void)
+{
+	char err[100], long_reason[2002];
+	memset(long_reason, 'x', 2001);
+	long_reason[2001] = '\0';
+	is_int(uk_void_reason_check("录入错误", err, sizeof err), 0, "void reason: one line is a reason");
+	is_int(uk_void_reason_check(NULL, err, sizeof err), -1, "void reason: none refused");
+	is_str(err, "a void needs its reason (--reason)", "void reason: none says --reason");
+	is_int(uk_void_reason_check("", err, sizeof err), -1, "void reason: empty refused");
+	is_int(uk_void_reason_check("a\nb", err, sizeof err), -1, "void reason: two lines refused");
+	is_int(uk_void_reason_check(long_reason, err, sizeof err), -1, "void reason: 2001 bytes refused");
+	long_reason[2000] = '\0';
+	is_int(uk_void_reason_check(long_reason, err, sizeof err), 0, "void reason: 2000 bytes taken");
+}
+
 int main(void)
 {
 	test_utf8();
@@ -194,5 +210,6 @@ int main(void)
 	test_width();
 	test_terminal();
 	test_fold_trim();
+	test_void_reason();
 	return done_testing();
 }
