@@ -252,7 +252,6 @@ struct import_ctx {
 	struct uk_db *db;
 	int allow_future, allow_overdraft;
 	struct uk_matched matched;
-	long unchanged;
 };
 
 /* The stored activity the record repeats (0: none), found before anything
@@ -337,7 +336,7 @@ static int import_activity(void *ctx, struct uk_row *row, char *err, size_t errs
 	in.allow_overdraft = c->allow_overdraft;
 	if ((res = same_activity(c, &in, &same)) == 0) {
 		if (same)
-			c->unchanged++;
+			c->matched.found++;
 		else
 			res = uk_activity_add(db, &in, &id, err, errsz);
 	}
@@ -348,24 +347,9 @@ static int import_activity(void *ctx, struct uk_row *row, char *err, size_t errs
 int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
                          int allow_overdraft, long *added, long *unchanged, long *bad)
 {
-	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0}, 0};
-	sqlite3_stmt *st = uk_db_prepare(db, "SELECT coalesce(max(id), 0) FROM activities");
-	int rc;
-	*added = *unchanged = *bad = 0;
-	if (!st)
-		return UK_EX_SOFTWARE;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		c.matched.before = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return uk_db_fail(db, rc, "cannot read the activities");
-	rc = uk_batch_records(db, r, rejects, import_activity, &c, added, bad);
-	/* The batch counts the records found stored as written: they wrote
-	 * nothing. */
-	*added -= c.unchanged;
-	*unchanged = c.unchanged;
-	uk_matched_free(&c.matched);
-	return rc;
+	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0, 0}};
+	return uk_batch_records_again(db, r, rejects, "SELECT coalesce(max(id), 0) FROM activities",
+	                              import_activity, &c, &c.matched, added, unchanged, bad);
 }
 
 int uk_activity_void(struct uk_db *db, int64_t id, const char *reason, int64_t *entry,

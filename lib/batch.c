@@ -2,6 +2,7 @@
 #include "uk_batch.h"
 #include "uk_cli.h"
 
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -84,4 +85,27 @@ void uk_matched_free(struct uk_matched *m)
 	free(m->ids);
 	m->ids = NULL;
 	m->n = m->cap = 0;
+}
+
+int uk_batch_records_again(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                           const char *last_id_sql, uk_record_fn fn, void *ctx,
+                           struct uk_matched *m, long *added, long *unchanged, long *bad)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, last_id_sql);
+	int rc;
+	*added = *unchanged = *bad = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		m->before = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return uk_db_fail(db, rc, "cannot read what is stored");
+	rc = uk_batch_records(db, r, rejects, fn, ctx, added, bad);
+	/* The batch counts the records found stored as written: they wrote
+	 * nothing. */
+	*added -= m->found;
+	*unchanged = m->found;
+	uk_matched_free(m);
+	return rc;
 }

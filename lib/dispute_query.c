@@ -236,7 +236,6 @@ struct import_ctx {
 	struct uk_reader *r;
 	int allow_future;
 	struct uk_matched matched;
-	long unchanged;
 };
 
 /* The stored case that the case just opened from a record (numbered
@@ -356,7 +355,7 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	if (res == 0)
 		res = same_case(c, case_no, val(row, DC_CASE_NO), uk_row_line(row), &same, err, errsz);
 	if (res == 0 && same) {
-		c->unchanged++;
+		c->matched.found++;
 		res = uk_db_exec(db, "ROLLBACK TO probe");
 	}
 	if (res == 0)
@@ -367,24 +366,9 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects_path, int allow_future,
                        long *added, long *unchanged, long *bad)
 {
-	struct import_ctx c = {db, r, allow_future, {0, NULL, 0, 0}, 0};
-	sqlite3_stmt *st = uk_db_prepare(db, "SELECT coalesce(max(id), 0) FROM disputes");
-	int rc;
-	*added = *unchanged = *bad = 0;
-	if (!st)
-		return UK_EX_SOFTWARE;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		c.matched.before = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return uk_db_fail(db, rc, "cannot read the cases");
-	rc = uk_batch_records(db, r, rejects_path, import_case, &c, added, bad);
-	/* What the batch counted as written includes the records found
-	 * stored, which wrote nothing. */
-	*added -= c.unchanged;
-	*unchanged = c.unchanged;
-	uk_matched_free(&c.matched);
-	return rc;
+	struct import_ctx c = {db, r, allow_future, {0, NULL, 0, 0, 0}};
+	return uk_batch_records_again(db, r, rejects_path, "SELECT coalesce(max(id), 0) FROM disputes",
+	                              import_case, &c, &c.matched, added, unchanged, bad);
 }
 
 /* ---- the figures ---- */

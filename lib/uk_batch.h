@@ -21,10 +21,18 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 /* The stored records an import found repeated by its input: each matches
  * one input record at most, so a file holding the same record twice adds
  * the second, and running the file again matches both. before is the last
- * id stored before the import: later ones are the import's own. */
-struct uk_matched { int64_t before; int64_t *ids; size_t n, cap; };
+ * id stored before the import: later ones are the import's own. found
+ * counts the records the record function took as already stored. */
+struct uk_matched { int64_t before; int64_t *ids; size_t n, cap; long found; };
 int uk_matched_has(const struct uk_matched *m, int64_t id);
 /* 0, or 70 out of memory (said). */
 int uk_matched_add(struct uk_matched *m, int64_t id);
 void uk_matched_free(struct uk_matched *m);
+/* A batch that is safe to run twice: m->before is read with last_id_sql
+ * (one row, one integer), then fn runs on every record as in
+ * uk_batch_records, counting in m->found those it finds stored; they are
+ * *unchanged, not *added. Frees m's ids. */
+int uk_batch_records_again(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                           const char *last_id_sql, uk_record_fn fn, void *ctx,
+                           struct uk_matched *m, long *added, long *unchanged, long *bad);
 #endif

@@ -4,7 +4,7 @@
 
 static void test_matched(void)
 {
-	struct uk_matched m = {5, NULL, 0, 0};
+	struct uk_matched m = {5, NULL, 0, 0, 0};
 	int grown = 1;
 	ok(!uk_matched_has(&m, 3), "matched: empty set has nothing");
 	is_int(uk_matched_add(&m, 3), 0, "matched: add 3");
