@@ -23,7 +23,7 @@ static const char usage[] =
 	"  --key employee_no|id_card|member_no   how a known member is found\n"
 	"  --no-update          a known key is an error\n"
 	"  --list-missing       print the active members the file does not mention\n"
-	"  --allow-future       a status_date after today is meant (else refused)\n"
+	"  --allow-future       a join_date or status_date after today is meant (else refused)\n"
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"

@@ -26,6 +26,29 @@ static int plan_item_of(struct uk_db *db, const char *s, int64_t *id, char *err,
 	return uk_plan_item_find(db, s, id, err, errsz);
 }
 
+/* An activity carries out an item of its own year's plan: one of 2025
+ * booked against 2026/三/2 is a typo in one or the other. */
+static int plan_item_of_year(struct uk_db *db, const char *s, int year, int64_t *id,
+                             char *err, size_t errsz)
+{
+	sqlite3_stmt *st;
+	int rc, plan_year = 0;
+	if ((rc = plan_item_of(db, s, id, err, errsz)) != 0)
+		return rc;
+	if (!(st = uk_db_prepare(db, "SELECT p.year FROM plan_items i JOIN plans p ON p.id = i.plan_id"
+	                             " WHERE i.id = ?1")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, *id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		plan_year = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return uk_db_fail(db, rc, "cannot read the plan item");
+	if (plan_year != year)
+		return uk_errf(err, errsz, "plan item '%s' is of the %d plan, the activity of %d", s, plan_year, year);
+	return 0;
+}
+
 static int date_of(const char *s, struct uk_date *d, char out[UK_DATE_BUFSZ], char *err, size_t errsz)
 {
 	const char *why;
@@ -86,7 +109,8 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 		return uk_errf(err, errsz, "note: control characters or longer than 2000 bytes");
 	if ((rc = participants_of(in, &participants, err, errsz)) != 0)
 		return rc;
-	if (in->plan_item && *in->plan_item && (rc = plan_item_of(db, in->plan_item, &item, err, errsz)) != 0)
+	if (in->plan_item && *in->plan_item &&
+	    (rc = plan_item_of_year(db, in->plan_item, d.y, &item, err, errsz)) != 0)
 		return rc;
 	if (in->cost && *in->cost && (!in->category || !*in->category))
 		return uk_errf(err, errsz, "--cost needs --category (the expense class, e.g. 50102)");

@@ -455,13 +455,17 @@ static int import_one(struct import *im, char *const in[UK_MF_COUNT], long line,
 
 	if (uk_member_normalize(in, &m, im->today_date, err, errsz) != 0)
 		return -1;
-	/* A status that changes after today is a typo unless meant. */
-	if (m.v[UK_MF_STATUS_DATE]) {
+	/* A status that changes, or a membership that begins, after today is
+	 * a typo unless meant. (A hire date may be ahead: HR lists people
+	 * who start next month.) */
+	for (int k = 0; k < 2; k++) {
+		const char *v = m.v[k ? UK_MF_JOIN_DATE : UK_MF_STATUS_DATE];
 		struct uk_date d;
 		const char *why;
-		if (uk_date_parse(m.v[UK_MF_STATUS_DATE], &d, &why) == 0 &&
-		    uk_future_check(d, im->o->allow_future, err, errsz) != 0)
-			return -1;
+		char future[200];
+		if (v && uk_date_parse(v, &d, &why) == 0 &&
+		    uk_future_check(d, im->o->allow_future, future, sizeof future) != 0)
+			return uk_errf(err, errsz, "%s: %s", k ? "join_date" : "status_date", future);
 	}
 	if (im->fresh && im->o->key == UK_KEY_DEFAULT) {
 		/* Nothing stored before this batch: a key already present can

@@ -465,6 +465,27 @@ static void add_rows(json_t *a, json_t *b, const char *key)
 	add_rows2(a, b, key, NULL);
 }
 
+/* The name of union k of a report: its own (k = 0), or, for a merged
+ * report, the k-th of the unions it sums. NULL past the last. */
+static const char *union_name(json_t *report, size_t k)
+{
+	json_t *rows = json_object_get(report, "unions");
+	if (json_is_array(rows))
+		return json_string_value(json_object_get(json_array_get(rows, k), "union"));
+	return k ? NULL : json_string_value(json_object_get(json_object_get(report, "union"), "name"));
+}
+
+/* A union both reports count, or NULL. */
+static const char *union_in_both(json_t *a, json_t *b)
+{
+	const char *x, *y;
+	for (size_t i = 0; (x = union_name(a, i)) != NULL; i++)
+		for (size_t j = 0; (y = union_name(b, j)) != NULL; j++)
+			if (*x && strcmp(x, y) == 0)
+				return x;
+	return NULL;
+}
+
 int uk_report_merge(json_t *const *reports, int n, const char *const *names, json_t **out)
 {
 	json_t *r, *unions = json_array();
@@ -486,6 +507,17 @@ int uk_report_merge(json_t *const *reports, int n, const char *const *names, jso
 			       (long long)json_integer_value(json_object_get(reports[i], "year")), (long long)year);
 			json_decref(unions);
 			return UK_EX_DATAERR;
+		}
+		/* A union counted twice (its file given twice, or two copies)
+		 * would double every figure of the federation's report. */
+		for (int j = 0; j < i; j++) {
+			const char *twice = union_in_both(reports[i], reports[j]);
+			if (twice) {
+				uk_err("%s: a second report of %s (the first is %s): merge each union once",
+				       names[i], twice, names[j]);
+				json_decref(unions);
+				return UK_EX_DATAERR;
+			}
 		}
 	}
 	r = json_deep_copy(reports[0]);

@@ -459,9 +459,22 @@ int uk_text_has_control(const char *s, int allow_newline)
 	return 0;
 }
 
+/* Whether s holds nothing but white space (ideographic and no-break
+ * spaces included). */
+static int uk_blank(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+	while (n && (k = uk_ws_len(p, n)) > 0) {
+		p += k;
+		n -= k;
+	}
+	return n == 0;
+}
+
 int uk_void_reason_check(const char *reason, char *err, size_t errsz)
 {
-	if (!reason || !*reason)
+	if (!reason || uk_blank(reason))
 		snprintf(err, errsz, "a void needs its reason (--reason)");
 	else if (strlen(reason) > 2000 || uk_text_has_control(reason, 0))
 		snprintf(err, errsz, "a reason is one line of at most 2000 bytes");

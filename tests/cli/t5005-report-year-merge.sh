@@ -222,6 +222,20 @@ test_expect_success 'merge reads only: the databases are unchanged' '
 	for u in a b c; do db_dump $u.db >$u.after && test_cmp $u.before $u.after || return 1; done
 '
 
+test_expect_success 'one union given twice (the same file, or a copy): 65, naming both' '
+	test_expect_code 65 report-year --merge a.json b.json a.json >out 2>err &&
+	test_grep "^report-year: a.json: a second report of 甲工会 (the first is a.json)" err &&
+	test_must_fail test -s out &&
+	cp b.json b-copy.json &&
+	test_expect_code 65 report-year --merge b.json c.json b-copy.json >out 2>err &&
+	test_grep "^report-year: b-copy.json: a second report of 乙工会 (the first is b.json)" err &&
+	report-year --merge a.json b.json -f json >ab.json &&
+	test_expect_code 65 report-year --merge ab.json b.json >out 2>err &&
+	test_grep "^report-year: b.json: a second report of 乙工会 (the first is ab.json)" err &&
+	report-year --merge ab.json c.json -f json >abc.json &&
+	test "$(jget abc.json members.total)" = "$(jget merged.json members.total)"
+'
+
 test_expect_success 'reports of different years: 65' '
 	report-year -d b.db --year 2023 -f json >b2023.json &&
 	test_expect_code 65 report-year --merge a.json b2023.json c.json >out 2>err &&

@@ -196,6 +196,7 @@ static void test_void_reason(void)
 	is_int(uk_void_reason_check(NULL, err, sizeof err), -1, "void reason: none refused");
 	is_str(err, "a void needs its reason (--reason)", "void reason: none says --reason");
 	is_int(uk_void_reason_check("", err, sizeof err), -1, "void reason: empty refused");
+	is_int(uk_void_reason_check("  \xE3\x80\x80 ", err, sizeof err), -1, "void reason: only spaces refused");
 	is_int(uk_void_reason_check("a\nb", err, sizeof err), -1, "void reason: two lines refused");
 	is_int(uk_void_reason_check(long_reason, err, sizeof err), -1, "void reason: 2001 bytes refused");
 	long_reason[2000] = '\0';
