@@ -310,18 +310,20 @@ struct entry {
 	int64_t amount, member_id, activity_id, void_of, transfer_of;
 	const char *voucher, *memo, *force_reason, *dues_month;
 	int overdraft;
+	int date_meant;              /* a void on its entry's own date: already accepted */
 };
 
 /* An entry dated after today is a typo unless the session allows it; one
  * allowed is marked, so the books say it was meant. */
-static int future_dated(struct uk_ledger *lg, const char *date, int *marked, char *err, size_t errsz)
+static int future_dated(struct uk_ledger *lg, const char *date, int meant, int *marked,
+                        char *err, size_t errsz)
 {
 	struct uk_date d;
 	const char *why;
 	*marked = 0;
 	if (uk_date_parse(date, &d, &why) != 0)
 		return uk_errf(err, errsz, "%s in date '%s'", why, date);
-	if (uk_future_check(d, lg->allow_future, err, errsz) != 0)
+	if (uk_future_check(d, lg->allow_future || meant, err, errsz) != 0)
 		return -1;
 	*marked = uk_date_cmp(d, uk_date_today()) > 0;
 	return 0;
@@ -389,7 +391,7 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 	if (!fa)
 		return uk_err_nomem();
 	/* Every entry passes here, voids and dues runs too. */
-	if (future_dated(lg, e->date, &future, err, errsz) != 0)
+	if (future_dated(lg, e->date, e->date_meant, &future, err, errsz) != 0)
 		return -1;
 	/* Every entry passes here: what is typed beside the figures must not
 	 * carry control characters into listings and the audit's exports. */
@@ -835,6 +837,9 @@ static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const c
 	e.date = date && *date ? date : odate;
 	if (strcmp(e.date, odate) < 0)
 		return uk_errf(err, errsz, "a void cannot be dated before its entry (%s)", odate);
+	/* An entry dated ahead was meant when it was written: taking it back
+	 * on its own date needs no second --allow-future. */
+	e.date_meant = strcmp(e.date, odate) == 0;
 	e.fund = fund;
 	e.account = account;
 	e.direction = strcmp(dir, "in") == 0 ? "out" : "in";

@@ -83,6 +83,11 @@ test_expect_success 'a month not begun: 65, said, nothing recorded' '
 	test "$(db_query "SELECT count(*) FROM disclosures")" = 0
 '
 
+test_expect_success 'a year not begun: 65, said' '
+	test_refused 65 "--year 2099: the year has not begun (today is $TODAY): nothing to report" \
+		report-year --year 2099 -f json
+'
+
 test_expect_success 'the month in progress is not recorded as disclosed; a month over is' '
 	report-month --month "$MONTH" -f json >/dev/null &&
 	report-month --month 2026-01 -f json >/dev/null &&
