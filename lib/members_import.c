@@ -317,6 +317,8 @@ static int next_member_no(struct import *im, char *buf, size_t n)
 	}
 }
 
+static int mark_future(struct uk_db *db);
+
 static int insert_member(struct import *im, struct uk_member *m, long line, char *err, size_t errsz)
 {
 	char no[32];
@@ -351,6 +353,13 @@ static int insert_member(struct import *im, struct uk_member *m, long line, char
 	if (rc != SQLITE_DONE)
 		return -uk_db_fail(im->db, rc, "cannot add member");
 	m->id = sqlite3_last_insert_rowid(uk_db_sqlite(im->db));
+	/* A new member whose status changes after today (--allow-future)
+	 * gets that change as an event, marked meant, as an update would. */
+	if (m->v[UK_MF_STATUS] && m->v[UK_MF_STATUS_DATE] && strcmp(m->v[UK_MF_STATUS_DATE], im->today) > 0 &&
+	    ((rc = uk_member_event(im->db, &im->event, m->id, m->v[UK_MF_STATUS_DATE], "status", NULL,
+	                           m->v[UK_MF_STATUS], im->note, im->stamp)) != 0 ||
+	     (rc = mark_future(im->db)) != 0))
+		return -rc;
 	status_count(im, m->v[UK_MF_STATUS], 1);
 	if (seen_mark(im, m->id, line) || affected_add(im, m->id))
 		return -uk_err_nomem();

@@ -43,7 +43,7 @@ test_expect_success 'member-add records with a status_date after today: FILE:LIN
 	L001,赵一,110105198501010119,active,
 	L002,钱二,110105198602020121,transferred,2099-03-01
 	EOF
-	refused member-add 65 "hr.csv:3: date 2099-03-01 is after today" hr.csv
+	refused member-add 65 "hr.csv:3: status_date: date 2099-03-01 is after today" hr.csv
 '
 
 test_expect_success 'a date of the past, or today, needs nothing and is not marked' '

@@ -58,4 +58,12 @@ test_expect_success 'a hire_date after today is taken: HR lists people who start
 	test "$(db_query "SELECT hire_date FROM members WHERE name = ${SQ}李四${SQ}")" = "$ahead"
 '
 
+test_expect_success 'a new member whose status changes ahead (meant): the change is an event, marked' '
+	printf "姓名,身份证号,状态,状态日期\n王五,110105199003071239,退休,%s\n" "$ahead" >r.csv &&
+	test_refused 65 "r.csv:2: status_date: date $ahead is after today" member-add r.csv &&
+	member-add -q --allow-future r.csv &&
+	test "$(db_query "SELECT e.date || \",\" || e.new_value || \",\" || e.allow_future FROM member_events e
+		JOIN members m ON m.id = e.member_id WHERE m.name = ${SQ}王五${SQ} AND e.field = ${SQ}status${SQ}")" = "$ahead,retired,1"
+'
+
 test_done
