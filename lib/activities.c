@@ -281,7 +281,9 @@ struct import_ctx {
 /* The stored activity the record repeats (0: none), found before anything
  * is written so that its cost is never posted again. A record that does
  * not read (a bad date, cost or plan item) repeats nothing: adding it says
- * what is wrong. */
+ * what is wrong. Plan items are the same by their place in the year's
+ * plan (section, sub-section, number), not by id: plan-new --replace
+ * stores the same items again under new ids. */
 static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, int64_t *same)
 {
 	struct uk_date d;
@@ -307,7 +309,12 @@ static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, 
 	if (!(st = uk_db_prepare(c->db,
 		"SELECT a.id FROM activities a LEFT JOIN ledger_entries e ON e.id = a.entry_id"
 		" WHERE a.id <= ?1 AND a.date = ?2 AND a.kind = ?3 AND a.title = ?4 AND a.participants = ?5"
-		" AND a.plan_item_id IS ?6 AND e.amount IS ?7 ORDER BY a.voided_at IS NOT NULL, a.id")))
+		" AND (CASE WHEN ?6 IS NULL THEN a.plan_item_id IS NULL ELSE EXISTS (SELECT 1"
+		"   FROM plan_items i JOIN plans p ON p.id = i.plan_id JOIN plan_sections s ON s.id = i.section_id,"
+		"   plan_items j JOIN plans q ON q.id = j.plan_id JOIN plan_sections t ON t.id = j.section_id"
+		"   WHERE i.id = a.plan_item_id AND j.id = ?6 AND p.year = q.year AND i.section = j.section"
+		"   AND s.sub = t.sub AND i.number = j.number) END)"
+		" AND e.amount IS ?7 ORDER BY a.voided_at IS NOT NULL, a.id")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, c->matched.before);
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
