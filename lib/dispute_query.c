@@ -297,6 +297,23 @@ static int same_case(struct import_ctx *c, const char *fresh, const char *case_n
 	return *same ? uk_matched_add(&c->matched, *same) : 0;
 }
 
+/* The record opened as a case, closed or in mediation as it says, by
+ * every rule in in (its allow_future and quiet too). */
+static int open_record(struct import_ctx *c, struct uk_row *row, const struct uk_case_in *in,
+                       char case_no[16], char *err, size_t errsz)
+{
+	int res = uk_dispute_open(c->db, in, case_no, err, errsz);
+	if (res == 0 && val(row, DC_OUTCOME))
+		res = uk_dispute_close(c->db, case_no, val(row, DC_OUTCOME), val(row, DC_RECOVERED),
+		                       val(row, DC_CLOSED), NULL, in->allow_future, err, errsz);
+	else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "mediating") == 0) {
+		struct uk_case_change ch = {"mediating", NULL, val(row, DC_RECEIVED), 0, in->allow_future};
+		res = uk_dispute_update(c->db, case_no, &ch, err, errsz);
+	} else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "closed") == 0)
+		res = uk_errf(err, errsz, "a closed case needs its outcome");
+	return res;
+}
+
 /* One record of an import: a new case, closed or in mediation as the
  * record says; or, when it repeats a stored case, nothing. */
 static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
@@ -325,7 +342,6 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	in.workers = val(row, DC_WORKERS);
 	in.claimed = val(row, DC_CLAIMED);
 	in.summary = val(row, DC_SUMMARY);
-	in.allow_future = c->allow_future;
 	if (val(row, DC_MEMBERS) && (list = strdup(val(row, DC_MEMBERS)))) {
 		/* "000001 张三;000002 李四" as ls writes it, or numbers alone */
 		for (char *it = strtok_r(list, ";", &save); it && in.nmembers < 64; it = strtok_r(NULL, ";", &save)) {
@@ -336,30 +352,34 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 		}
 		in.members = members;
 	}
-	/* The record is opened as a new case, checked by every rule, then
-	 * compared with what is stored and undone when it repeats a case. */
-	if ((res = uk_db_exec(db, "SAVEPOINT probe")) != 0) {
-		free(list);
-		return res;
+	/* A trial first: the record opened as a new case (its values made
+	 * what the stored ones are), compared with what is stored, and
+	 * undone. It says no warning and takes any date: a stored case is
+	 * unchanged whatever it already carries (a date after today, stored
+	 * with --allow-future). A new case is then opened by every rule, its
+	 * warnings said once; a record the trial refused is refused there,
+	 * for the same reason. */
+	in.allow_future = 1;
+	in.quiet = 1;
+	if ((res = uk_db_exec(db, "SAVEPOINT probe")) == 0) {
+		res = open_record(c, row, &in, case_no, err, errsz);
+		if (res == 0)
+			res = same_case(c, case_no, val(row, DC_CASE_NO), uk_row_line(row), &same, err, errsz);
+		else if (res == -1)
+			res = 0;
+		if (res == 0)
+			res = uk_db_exec(db, "ROLLBACK TO probe");
+		if (res == 0)
+			res = uk_db_exec(db, "RELEASE probe");
 	}
-	res = uk_dispute_open(db, &in, case_no, err, errsz);
-	if (res == 0 && val(row, DC_OUTCOME))
-		res = uk_dispute_close(db, case_no, val(row, DC_OUTCOME), val(row, DC_RECOVERED),
-		                       val(row, DC_CLOSED), NULL, c->allow_future, err, errsz);
-	else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "mediating") == 0) {
-		struct uk_case_change ch = {"mediating", NULL, val(row, DC_RECEIVED), 0, c->allow_future};
-		res = uk_dispute_update(db, case_no, &ch, err, errsz);
-	} else if (res == 0 && val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "closed") == 0)
-		res = uk_errf(err, errsz, "a closed case needs its outcome");
-	free(list);
-	if (res == 0)
-		res = same_case(c, case_no, val(row, DC_CASE_NO), uk_row_line(row), &same, err, errsz);
 	if (res == 0 && same) {
 		c->matched.found++;
-		res = uk_db_exec(db, "ROLLBACK TO probe");
+	} else if (res == 0) {
+		in.allow_future = c->allow_future;
+		in.quiet = 0;
+		res = open_record(c, row, &in, case_no, err, errsz);
 	}
-	if (res == 0)
-		return uk_db_exec(db, "RELEASE probe");
+	free(list);
 	return res;
 }
 

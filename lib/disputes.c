@@ -144,7 +144,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 		if (rc < 0)
 			return uk_errf(err, errsz, "employer_code '%s' is not a unified social credit code "
 			            "(18 characters of 0-9 A-Y without I O S V Z)", in->employer_code);
-		if (rc > 0)
+		if (rc > 0 && !in->quiet)
 			uk_err("warning: check character of employer_code '%s' is wrong (kept: some early "
 			       "codes fail it)", code);
 	}

@@ -55,6 +55,7 @@ struct uk_case_in {
 	const char **members;       /* member_no */
 	int nmembers;
 	int allow_future;           /* --allow-future: a received date after today is meant */
+	int quiet;                  /* no warnings: an import's trial of a record perhaps stored */
 };
 
 /* Opens a case in the caller's write transaction: *case_no receives
