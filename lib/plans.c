@@ -754,7 +754,7 @@ int uk_plan_template_write(FILE *f, int year, const char *union_name)
 	/* The skeleton's own title is its first line. */
 	const char *body = strchr(uk_plan_template(), '\n');
 	if (union_name && *union_name)
-		fprintf(f, "# %s%d年工作计划%s", union_name, year, body);
+		fprintf(f, "# %d年%s工作计划%s", year, union_name, body);
 	else
 		fprintf(f, "# %d年某某工会工作计划%s", year, body);
 	return ferror(f) ? -1 : 0;

@@ -1,6 +1,6 @@
 #!/bin/sh
 # plan-new --template titles the skeleton with the union's name when
-# union-config has one (# 某某中学工会2027年工作计划), else with the
+# union-config has one (# 2027年某某中学工会工作计划), else with the
 # generic title (# 2027年某某工会工作计划). It reads the database only when
 # the file is there: without one it prints the generic skeleton and creates
 # nothing; a file that is not a unionkit database is refused.
@@ -32,7 +32,7 @@ test_expect_success 'with union.name: the name and the year in the title, the re
 	db_dump >after &&
 	test_cmp before after &&
 	head -n 1 named >actual &&
-	echo "# 某某中学工会2027年工作计划" >expect &&
+	echo "# 2027年某某中学工会工作计划" >expect &&
 	test_cmp expect actual &&
 	sed 1d tpl >expect &&
 	sed 1d named >actual &&
@@ -42,14 +42,14 @@ test_expect_success 'with union.name: the name and the year in the title, the re
 test_expect_success 'the named skeleton is canonical: stored and printed back byte for byte' '
 	plan-new --year 2027 named >stored &&
 	test_cmp named stored &&
-	test "$(db_query "SELECT title FROM plans WHERE year = 2027")" = 某某中学工会2027年工作计划
+	test "$(db_query "SELECT title FROM plans WHERE year = 2027")" = 2027年某某中学工会工作计划
 '
 
 test_expect_success '--db names the database whose union.name titles the skeleton' '
 	union-config -q init -d other.db &&
 	union-config -d other.db union.name 某某公司工会 &&
 	plan-new --year 2028 --template -d other.db | head -n 1 >actual &&
-	echo "# 某某公司工会2028年工作计划" >expect &&
+	echo "# 2028年某某公司工会工作计划" >expect &&
 	test_cmp expect actual
 '
 
