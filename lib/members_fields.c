@@ -217,7 +217,7 @@ static int norm_id(struct uk_member *m, char *s, struct uk_date today, struct uk
 	uk_fold_fullwidth(s);
 	st = uk_id_check(s, today, canon, birth, gender);
 	if (st == UK_ID_EXCEL_SCIENTIFIC || st == UK_ID_EXCEL_TRUNCATED)
-		return uk_errf(err, errsz, "id_card '%s' was mangled by Excel (%s): format the column "
+		return uk_errf(err, errsz, "id_card '%s' was %s: format the column "
 		            "as text in Excel and export again", shown(s, sh, sizeof sh), uk_id_status_text(st));
 	if (st != UK_ID_OK)
 		return uk_errf(err, errsz, "%s in id_card '%s'", uk_id_status_text(st), shown(s, sh, sizeof sh));

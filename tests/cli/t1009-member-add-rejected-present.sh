@@ -37,7 +37,7 @@ EOF
 test_expect_success 'the pipe to member-set marks only the member really missing as left' '
 	member-add --skip-bad --list-missing -f csv dec.csv 2>add.err |
 		member-set --status left --date 2026-11-30 - 2>set.err &&
-	test_grep "^member-add: dec.csv:3: id_card .4.40103E+17. was mangled by Excel" add.err &&
+	test_grep "^member-add: dec.csv:3: id_card .4.40103E+17. was turned into a number by Excel" add.err &&
 	test_grep "^member-add: added 0, updated 0, unchanged 2, skipped 1, missing 1$" add.err &&
 	test_grep "^member-set: changed 1, unchanged 0, skipped 0$" set.err &&
 	test "$(status_of E2)" = active &&
@@ -130,7 +130,7 @@ EOF
 test_expect_success 'a rejected record with no readable key: --list-missing refuses, naming its line' '
 	test_refused 65 "--list-missing: 1 rejected record names no one: nothing written" \
 		member-add --skip-bad --list-missing -f csv keyless.csv &&
-	test_grep "^member-add: keyless.csv:3: id_card .4.40103E+17. was mangled" err &&
+	test_grep "^member-add: keyless.csv:3: id_card .4.40103E+17. was turned into a number by Excel" err &&
 	test_grep "^member-add: keyless.csv:3: this rejected record has no readable employee_no, id_card or member_no" err &&
 	test "$(status_of E1)" = active
 '
