@@ -261,8 +261,11 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
 			return uk_usage_error(usage, "--ignore wants a column's header or name");
 		return uk_strv_push(&o->ignores, &o->nignores, arg) ? uk_err_nomem() : 0;
 	default:
-		/* getopt has named the unknown option or missing argument. */
-		return uk_usage_error(usage, "bad usage");
+		/* getopt has named the unknown option or missing argument: only
+		 * the hint is left to say. */
+		if (usage)
+			fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+		return UK_EX_USAGE;
 	}
 }
 

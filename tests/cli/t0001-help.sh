@@ -12,9 +12,15 @@ for tool in $(cd "$UK_TOP/cmd" && ls *.c | sed "s/\.c$//"); do
 		$tool --version >out &&
 		test_grep '(unionkit)' out
 	"
-	test_expect_success "$tool rejects an unknown option with 64" "
+	test_expect_success "$tool rejects an unknown option with 64, in getopt's line and the hint" "
 		test_expect_code 64 $tool --no-such-option 2>err &&
-		test_grep \"$tool --help\" err
+		test_grep \"$tool --help\" err &&
+		test \$(wc -l <err) = 2
+	"
+	test_expect_success "$tool: an option without its argument is said once, with the hint" "
+		test_expect_code 64 $tool --db 2>err &&
+		test_grep \"^$tool: option '--db' requires an argument\" err &&
+		test \$(wc -l <err) = 2
 	"
 	test_expect_success "$tool: --help and the man page name the same options" "
 		$tool --help | grep -o -- '--[a-z][a-z-]*' | sort -u >help-opts &&
