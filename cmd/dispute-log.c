@@ -360,6 +360,9 @@ int main(int argc, char **argv)
 	} else if (strcmp(sub, "void") == 0) {
 		if (npos != 1 || !a.reason)
 			rc = uk_usage_error(usage, "void takes one CASE and --reason");
+		else if (a.ch.date || a.ch.note)
+			rc = uk_usage_error(usage, "void takes no --date or --note: it is stamped with the time it "
+			                    "is made, and --reason says why");
 		else
 			rc = write_one(&o, do_void, &a, pos, 0);
 	} else if (strcmp(sub, "ls") == 0) {

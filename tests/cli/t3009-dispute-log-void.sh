@@ -181,7 +181,9 @@ test_expect_success 'a voided case is not updated, closed or reopened (65)' '
 test_expect_success 'void without --reason, or without one CASE: 64' '
 	refused 64 "reason" void 2026-0001 &&
 	refused 64 "" void --reason x &&
-	refused 64 "" void 2026-0001 2026-0002 --reason x
+	refused 64 "" void 2026-0001 2026-0002 --reason x &&
+	refused 64 "void takes no --date or --note" void 2026-0001 --reason x --date 2026-11-26 &&
+	refused 64 "void takes no --date or --note" void 2026-0001 --reason x --note y
 '
 
 test_expect_success 'void of an unknown case, or with an empty reason: 65' '
