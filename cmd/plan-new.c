@@ -6,10 +6,8 @@
 #include "uk_rec.h"
 #include "uk_store.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static const char usage[] =
 	"usage: plan-new --year Y --template\n"
@@ -85,23 +83,6 @@ static int slurp(const char *path, char **out, size_t *len)
 	return 0;
 }
 
-/* union.name for the skeleton's title, NULL when unset or when there is
- * no database yet: the skeleton is what one reads before setting up. */
-static int template_name(const struct uk_opts *o, char **name)
-{
-	struct stat sb;
-	struct uk_db *db = NULL;
-	int rc;
-
-	*name = NULL;
-	if (stat(uk_db_default_path(o->db_path), &sb) != 0 && errno == ENOENT)
-		return 0;
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0)
-		rc = uk_config_get(db, "union.name", name);
-	uk_db_close(db);
-	return rc;
-}
-
 /* "2026年…" in a copied plan's title becomes the new year. */
 static void retitle(struct uk_plan *p, int from, int to)
 {
@@ -168,7 +149,7 @@ int main(int argc, char **argv)
 	}
 	if (template) {
 		char *name = NULL;
-		if ((rc = template_name(&o, &name)) == 0 && uk_plan_template_write(stdout, year, name) != 0)
+		if ((rc = uk_store_setting(&o, "union.name", &name)) == 0 && uk_plan_template_write(stdout, year, name) != 0)
 			rc = UK_EX_IOERR;
 		free(name);
 		goto out;

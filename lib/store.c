@@ -8,6 +8,9 @@
 #include "uk_members.h"
 #include "uk_plans.h"
 
+#include <errno.h>
+#include <sys/stat.h>
+
 
 static const struct uk_migration migrations[] = {
 	{1, UK_CONFIG_SCHEMA_V1 UK_MEMBERS_SCHEMA_V1},
@@ -26,4 +29,19 @@ int uk_store_open(const struct uk_opts *o, enum uk_db_mode mode, struct uk_db **
 {
 	return uk_db_open(uk_db_default_path(o->db_path), mode, o->dry_run, migrations,
 	                  (int)(sizeof migrations / sizeof migrations[0]), out);
+}
+
+int uk_store_setting(const struct uk_opts *o, const char *key, char **out)
+{
+	struct stat sb;
+	struct uk_db *db = NULL;
+	int rc;
+
+	*out = NULL;
+	if (stat(uk_db_default_path(o->db_path), &sb) != 0 && errno == ENOENT)
+		return UK_EX_OK;
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0)
+		rc = uk_config_get(db, key, out);
+	uk_db_close(db);
+	return rc;
 }

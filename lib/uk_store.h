@@ -10,6 +10,11 @@
 int uk_store_open(const struct uk_opts *o, enum uk_db_mode mode, struct uk_db **out);
 
 
+/* A setting (union.name ...) for what may be read before the books exist
+ * (plan-new --template): *out NULL when unset or when there is no
+ * database yet. Any other failure to open is said; exit code. */
+int uk_store_setting(const struct uk_opts *o, const char *key, char **out);
+
 /* The schema version this build writes. */
 int uk_store_schema_version(void);
 #endif
