@@ -1,7 +1,6 @@
 /* plan-new - the year's work plan: a skeleton, storing a plan written in
  * the customary outline, showing it, and its progress. */
 #include "uk_cli.h"
-#include "uk_config.h"
 #include "uk_plans.h"
 #include "uk_rec.h"
 #include "uk_store.h"
