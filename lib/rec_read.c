@@ -530,16 +530,17 @@ static int csv_next_record(struct uk_reader *r)
 	}
 }
 
-/* What --excel wrote, read back as it was, in place: the apostrophe of
- * the formula guard ('=SUM(A1) is the text =SUM(A1); the writer doubled
- * an apostrophe that was there before), and a cell ="000001", as digits
- * Excel would damage are written, is its text 000001. Only digits inside:
- * any other formula, ="1+1" included, stays the text it is, and is
- * checked as such. */
-static char *excel_text(char *s)
+/* What --excel wrote, read back as it was, in place: a cell ="000001", as
+ * digits Excel would damage are written, is its text 000001 in any CSV
+ * (no stored code can be that text). Only digits inside: any other
+ * formula, ="1+1" included, stays the text it is, and is checked as such.
+ * The formula guard's apostrophe ('=SUM(A1) is the text =SUM(A1); the
+ * writer doubled an apostrophe that was there before) is dropped only
+ * when reading with --excel: in a plain CSV it may be the value itself. */
+static char *excel_text(char *s, int excel)
 {
 	size_t n = strlen(s), q = strspn(s, "'");
-	if (q > 0 && s[q] && strchr("=+-@\t\r", s[q])) {
+	if (excel && q > 0 && s[q] && strchr("=+-@\t\r", s[q])) {
 		memmove(s, s + 1, n);
 		return s;
 	}
@@ -594,7 +595,8 @@ static void csv_values(struct uk_reader *r)
 			continue;
 		prev = row->vals[c];  /* from a column of the same meaning */
 		/* A short record leaves the header's later columns empty. */
-		row->vals[c] = i < row->nraw ? excel_text(uk_trim(row->arena + row->raw_off[i])) : (char *)"";
+		row->vals[c] = i < row->nraw ?
+		               excel_text(uk_trim(row->arena + row->raw_off[i]), r->opts->excel) : (char *)"";
 		if (prev)
 			merge_value(r, c, i, prev);
 		else

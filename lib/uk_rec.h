@@ -21,7 +21,8 @@ struct uk_read_opts {
 	const char *const *maps;        /* "HEADER=column" */
 	int nmaps;
 	int strict;                     /* unknown columns are an error */
-	int excel;                      /* --excel: a --rejects file is for Excel */
+	int excel;                      /* --excel: the formula guard is read, and
+	                                 * a --rejects file is for Excel */
 	const char *const *ignores;     /* --ignore: headers or column names */
 	int nignores;
 };

@@ -2,8 +2,10 @@
 # Excel round trips keep every digit (unionkit-formats(5), EXCEL): --excel
 # writes a cell of digits Excel would damage (a leading zero, or 12 digits
 # or more) as ="000001", and the formula guard's apostrophe before = + - @;
-# what it wrote imports unchanged through member-add, member-set,
-# fund-ledger import and dispute-log import. A member number that lost its
+# what it wrote imports unchanged, read with --excel, through member-add,
+# member-set, fund-ledger import and dispute-log import. Without --excel an
+# apostrophe is read as it is: a plain CSV round trip changes nothing either.
+# A member number that lost its
 # zeros in Excel (1) still names its member, wherever a member is named by
 # member_no, when it fits one member only.
 . "$(dirname "$0")/lib.sh"
@@ -38,17 +40,17 @@ test_expect_success 'member-ls --excel: codes as ="...", the formula guard, shor
 	test_grep "^\"=\"\"000002\"\"\",E7,李四,male,\"=\"\"440103199004074654\"\"\",1990-04-07,,,,13900139000,${SQ}${SQ}-已有撇号," row2
 '
 
-test_expect_success 'what member-ls --excel wrote, member-add reads back unchanged' '
+test_expect_success 'what member-ls --excel wrote, member-add --excel reads back unchanged' '
 	db_dump >before &&
-	member-add x.csv >out 2>err &&
+	member-add --excel x.csv >out 2>err &&
 	echo "member-add: added 0, updated 0, unchanged 2, missing 0" >expect &&
 	test_cmp expect err &&
 	db_dump >after &&
 	test_cmp before after
 '
 
-test_expect_success 'and member-set reads it back unchanged too' '
-	member-set x.csv >out 2>err &&
+test_expect_success 'and member-set --excel reads it back unchanged too' '
+	member-set --excel x.csv >out 2>err &&
 	echo "member-set: changed 0, unchanged 2, skipped 0" >expect &&
 	test_cmp expect err &&
 	db_dump >after &&
@@ -57,7 +59,7 @@ test_expect_success 'and member-set reads it back unchanged too' '
 
 test_expect_success 'into another register, every code as it was' '
 	union-config -q init -d two.db &&
-	member-add -q -d two.db x.csv &&
+	member-add -q -d two.db --excel x.csv &&
 	db_query "SELECT member_no, employee_no, id_card, phone, unit, note FROM members ORDER BY 1" >expect &&
 	db_query "SELECT member_no, employee_no, id_card, phone, unit, note FROM members ORDER BY 1" two.db >actual &&
 	test_cmp expect actual
@@ -70,10 +72,23 @@ test_expect_success 'a formula other than ="digits" stays text, and is guarded o
 	member-ls --excel -f csv >x3.csv &&
 	test_grep "^\"=\"\"000003\"\"\",E9,\"${SQ}=\"\"1+1\"\"\"," x3.csv &&
 	db_dump >before &&
-	member-add x3.csv 2>err &&
+	member-add --excel x3.csv 2>err &&
 	test_grep "unchanged 3" err &&
 	db_dump >after &&
 	test_cmp before after
+'
+
+test_expect_success 'a plain CSV keeps an apostrophe: member-ls -f csv reads back unchanged' '
+	member-set -q 000002 --unit "${SQ}=1+2" &&
+	member-ls -f csv >p.csv &&
+	test_grep ",${SQ}=1+2," p.csv &&
+	db_dump >before &&
+	member-add p.csv 2>err &&
+	echo "member-add: added 0, updated 0, unchanged 3, missing 0" >expect &&
+	test_cmp expect err &&
+	db_dump >after &&
+	test_cmp before after &&
+	test "$(db_query "SELECT unit FROM members WHERE member_no = ${SQ}000002${SQ}")" = "${SQ}=1+2"
 '
 
 test_expect_success 'the file as Excel saves it, zeros dropped: the member numbers still name their members' '
@@ -134,7 +149,7 @@ test_expect_success 'dispute-log --member 1 and activity-log --member 2' '
 test_expect_success 'fund-ledger ls --excel imports into another ledger as it was: member_no, voucher, guarded memo' '
 	fund-ledger ls --excel -f csv >l.csv &&
 	test_grep ",\"=\"\"000001\"\"\",,\"=\"\"0007\"\"\",${SQ}=帮扶," l.csv &&
-	fund-ledger -d two.db import l.csv 2>err &&
+	fund-ledger -d two.db import --excel l.csv 2>err &&
 	test_grep "added 4, skipped 0" err &&
 	fund-ledger ls -f csv | cut -d, -f2-14 >expect &&
 	fund-ledger -d two.db ls -f csv | cut -d, -f2-14 >actual &&

@@ -1,9 +1,9 @@
 #!/bin/sh
 # --rejects FILE with --excel is a file for Excel too: a UTF-8 byte-order
 # mark, CRLF line ends, the formula guard, and codes Excel would damage as
-# ="..." (unionkit-formats(5)); it reads back as it was. Without --excel the
-# rejects file is plain CSV, as before. member-add, member-set,
-# fund-ledger import and dispute-log import.
+# ="..." (unionkit-formats(5)); read with --excel, it reads back as it
+# was. Without --excel the rejects file is plain CSV, as before.
+# member-add, member-set, fund-ledger import and dispute-log import.
 . "$(dirname "$0")/lib.sh"
 SQ="'"
 CR=$(printf "\r")
@@ -37,9 +37,9 @@ test_expect_success 'member-add --excel --rejects: BOM, CRLF, the guard, codes a
 	test "$(stat -c %a rej.csv)" = 600
 '
 
-test_expect_success 'the Excel rejects file reads back as it was: the same record, the same fault' '
+test_expect_success 'the Excel rejects file reads back with --excel as it was: the same record, the same fault' '
 	db_dump >before &&
-	test_expect_code 65 member-add --dry-run rej.csv >out 2>err &&
+	test_expect_code 65 member-add --excel --dry-run rej.csv >out 2>err &&
 	test_grep "^member-add: rej.csv:2: bad check digit in id_card ${SQ}440103199004074650${SQ}$" err &&
 	db_dump >after &&
 	test_cmp before after
@@ -47,7 +47,7 @@ test_expect_success 'the Excel rejects file reads back as it was: the same recor
 
 test_expect_success 'fixed, it imports: the values as they were before Excel' '
 	sed "s/440103199004074650/440304199002020051/" rej.csv >fixed.csv &&
-	member-add fixed.csv 2>err &&
+	member-add --excel fixed.csv 2>err &&
 	test_grep "added 1, updated 0" err &&
 	test "$(db_query "SELECT employee_no || ${SQ}|${SQ} || name || ${SQ}|${SQ} || unit FROM members
 		WHERE id_card = ${SQ}440304199002020051${SQ}")" = "0031|=HYPERLINK(\"x\")|@SUM(A1)"

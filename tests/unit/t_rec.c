@@ -712,8 +712,9 @@ static void test_writer_csv(void)
 	ok(wbuf && wbuf[0] == '[' && !strstr(wbuf, "'=x"), "excel ignored by json");
 }
 
-/* What --excel writes reads back as it was: digits Excel would damage,
- * formula-guarded text, and the forms that must stay text. */
+/* What --excel writes reads back as it was with --excel: digits Excel
+ * would damage, formula-guarded text, and the forms that must stay text.
+ * A plain CSV keeps its apostrophes. */
 static void test_excel_text_cells(void)
 {
 	static const struct uk_outcol oc[] = {
@@ -741,6 +742,7 @@ static void test_excel_text_cells(void)
 	       "'=SUM(A1),''=x,-3.00,'''+1\r\n"
 	       "'plain,'-,1,'@\r\n",
 	       "excel: leading zeros and 12+ digits as =\"...\", money and short numbers as they are");
+	o.excel = 1;
 	read_all(tmp_with(wbuf, wlen), &o, &g);
 	is_int(g.n, 4, "excel round trip: four records");
 	for (int i = 0; i < g.n && i < 4; i++)
@@ -751,6 +753,21 @@ static void test_excel_text_cells(void)
 				same = 0;
 			}
 	ok(same, "excel round trip: every value read back as it was written");
+	got_free(&g);
+
+	/* Without --excel an apostrophe is data: only ="digits" is read. */
+	o.excel = 0;
+	read_all(tmp_with(wbuf, wlen), &o, &g);
+	is_int(g.n, 4, "plain read of --excel output: four records");
+	is_str(g.val[0][C_NOTE], "13800138000", "plain: a number as it is");
+	is_str(g.val[0][C_NAME], "000001", "plain: =\"000001\" is still the text 000001");
+	is_str(g.val[2][C_NAME], "'=SUM(A1)", "plain: the apostrophe before = stays");
+	is_str(g.val[2][C_ID], "''=x", "plain: doubled apostrophes stay");
+	is_str(g.val[3][C_NOTE], "'@", "plain: the apostrophe before @ stays");
+	got_free(&g);
+	read_all(TMP("name,note\n'=1+2,'-x\n"), &o, &g);
+	is_str(g.val[0][C_NAME], "'=1+2", "plain CSV: '=1+2 is read as it is");
+	is_str(g.val[0][C_NOTE], "'-x", "plain CSV: '-x is read as it is");
 	got_free(&g);
 
 	/* Only ="digits" is text: other formulas stay what they are. */
