@@ -65,6 +65,7 @@ struct uk_reader {
 	int csv_done;         /* the end was reached and the parser finished */
 	char **warned;        /* unknown JSON keys already named */
 	int nwarned;
+	char *ignore_used;    /* JSON: per --ignore, whether a key matched it */
 	struct uk_row row;
 };
 
@@ -310,6 +311,30 @@ static int check_maps(const struct uk_reader *r)
 				return UK_EX_USAGE;
 			}
 	}
+	return 0;
+}
+
+/* JSON: whether --ignore drops key, which names spec column c (or -1),
+ * noting which --ignore matched: its keys are known only as they come. */
+static int json_ignored(struct uk_reader *r, const char *key, int c)
+{
+	int hit = 0;
+	for (int k = 0; k < r->opts->nignores; k++)
+		if (uk_streq_ci(key, r->opts->ignores[k]) ||
+		    (c >= 0 && uk_streq_ci(r->opts->ignores[k], r->cols[c].name)))
+			hit = r->ignore_used[k] = 1;
+	return hit;
+}
+
+/* At the end of JSON input, every --ignore named a key of some record, as
+ * in CSV it names a column of the header. 0, or 64. */
+static int json_check_ignores(const struct uk_reader *r)
+{
+	for (int k = 0; k < r->opts->nignores; k++)
+		if (!r->ignore_used[k]) {
+			uk_err("--ignore '%s': %s has no such column", r->opts->ignores[k], r->name);
+			return UK_EX_USAGE;
+		}
 	return 0;
 }
 
@@ -830,7 +855,7 @@ static int json_next_record(struct uk_reader *r)
 		char num[64];
 		const char *text = NULL;
 		size_t n = 0;
-		if (ignored(r, key, c))
+		if (json_ignored(r, key, c))
 			continue;
 		if (c < 0) {
 			int w = json_warn_once(r, key, row->line);
@@ -1021,11 +1046,12 @@ int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
 	r->row.vals = calloc((size_t)ncols, sizeof *r->row.vals);
 	r->row.src = calloc((size_t)ncols, sizeof *r->row.src);
 	r->raw = malloc(64);
+	r->ignore_used = calloc((size_t)opts->nignores + 1, 1);  /* + 1: never 0 bytes */
 	/* Allocated up front, so that even an empty input has a buffer to
 	 * point into. */
 	r->buf = malloc(CHUNK);
 	r->bufcap = CHUNK;
-	if (!r->row.vals || !r->row.src || !r->raw || !r->buf) {
+	if (!r->row.vals || !r->row.src || !r->raw || !r->ignore_used || !r->buf) {
 		uk_reader_close(r);
 		return uk_err_nomem();
 	}
@@ -1110,7 +1136,9 @@ int uk_reader_next(struct uk_reader *r, struct uk_row **row)
 		rc = json_next_record(r);
 		if (rc == 1)
 			*row = &r->row;
-		return rc;
+		/* Said at every end reached, a second reading's too: a first
+		 * one may have stopped early. */
+		return rc == 0 ? json_check_ignores(r) : rc;
 	}
 	rc = csv_next_filled(r);
 	if (rc != 1)
@@ -1134,6 +1162,7 @@ void uk_reader_close(struct uk_reader *r)
 	for (int i = 0; i < r->nwarned; i++)
 		free(r->warned[i]);
 	free(r->warned);
+	free(r->ignore_used);
 	free(r->header);
 	free(r->colmap);
 	free(r->rank);

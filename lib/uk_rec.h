@@ -39,8 +39,10 @@ struct uk_row;
 int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
                    const struct uk_read_opts *opts, struct uk_reader **out);
 /* The next record: 1 and *row set (valid until the next call), 0 at the
- * end, or an exit code > 1 on an error that stops reading (I/O). A record
- * may carry an error of its own (uk_row_error): report it and go on. */
+ * end, or an exit code > 1 on an error that stops reading (I/O; at the end
+ * of JSON input, 64 when an --ignore named no key of any record: write
+ * nothing). A record may carry an error of its own (uk_row_error): report
+ * it and go on. */
 int uk_reader_next(struct uk_reader *r, struct uk_row **row);
 void uk_reader_close(struct uk_reader *r);
 /* Whether the input is a regular file that can be read again. */

@@ -157,6 +157,24 @@ test_expect_success 'in JSON, --ignore leaves out the keys it names' '
 	test "$(db_query "SELECT unit || \" \" || note FROM members WHERE employee_no = \"E2\"")" = "人事处 新"
 '
 
+test_expect_success 'in JSON, an --ignore no record has a key for: 64 at the end, nothing written' '
+	printf "[{\"employee_no\": \"E8\", \"name\": \"赵六\", \"unit\": \"食堂\"},\n {\"employee_no\": \"E2\", \"note\": \"改\"}]\n" >j.json &&
+	test_refused 64 "--ignore .uint.: j.json has no such column" member-add --ignore uint j.json &&
+	test_refused 64 "--ignore .y.: j.json has no such column" member-set --ignore note --ignore y j.json &&
+	test "$(grep -c "no such column" err)" = 1 &&
+	printf "[{\"date\": \"2026-01-01\", \"fund\": \"general\", \"account\": \"bank\", \"category\": \"opening\", \"amount\": \"1.00\"}]\n" >l.json &&
+	test_refused 64 "--ignore .memoo.: l.json has no such column" fund-ledger import --ignore memoo l.json
+'
+
+test_expect_success 'in NDJSON too, also when only a later record has the key named' '
+	printf "{\"employee_no\": \"E8\", \"name\": \"赵六\"}\n{\"employee_no\": \"E2\", \"note\": \"改\"}\n" >j.ndjson &&
+	test_refused 64 "--ignore .notes.: j.ndjson has no such column" member-add --ignore notes j.ndjson &&
+	member-add --ignore note j.ndjson 2>err &&
+	test_grep "added 1," err &&
+	test "$(db_query "SELECT name || \" \" || coalesce(note, \"-\") FROM members
+		WHERE employee_no IN (\"E8\", \"E2\") ORDER BY employee_no")" = "$(printf "侯茗 新\n赵六 -")"
+'
+
 # The other importing tools read through the same reader.
 test_expect_success 'fund-ledger import: a title row and rows of commas, --ignore' '
 	cat >ledger.csv <<-\EOF &&

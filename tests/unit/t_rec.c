@@ -786,6 +786,32 @@ static void test_excel_text_cells(void)
 	got_free(&g);
 }
 
+/* In JSON an --ignore that names no key of any record is a usage error,
+ * said at the end of the input. */
+static void test_json_ignore_unknown(void)
+{
+	static const char *const typo[] = {"nmae"}, *const right[] = {"note"};
+	struct uk_read_opts o = opts_plain();
+	struct got g;
+
+	o.ignores = typo;
+	o.nignores = 1;
+	read_all(TMP("[{\"name\": \"a\", \"note\": \"x\"}, {\"name\": \"b\"}]"), &o, &g);
+	is_int(g.n, 2, "json --ignore typo: the records are read");
+	is_int(g.end_rc, UK_EX_USAGE, "json --ignore typo: 64 at the end");
+	ok(strstr(g.stderr_text, "--ignore 'nmae': ") && strstr(g.stderr_text, "has no such column"),
+	   "json --ignore typo: said as for CSV");
+	got_free(&g);
+	read_all(TMP("{\"name\": \"a\"}\n"), &o, &g);
+	is_int(g.end_rc, UK_EX_USAGE, "ndjson --ignore typo: 64 at the end");
+	got_free(&g);
+	o.ignores = right;
+	read_all(TMP("[{\"name\": \"a\"}, {\"name\": \"b\", \"note\": \"x\"}]"), &o, &g);
+	is_int(g.end_rc, 0, "json --ignore of a key one record has: 0");
+	ok(g.n == 2 && !g.val[1][C_NOTE], "json --ignore: the key is left out");
+	got_free(&g);
+}
+
 static void test_writer_json(void)
 {
 	static const struct uk_outcol oc[] = {
@@ -887,6 +913,7 @@ int main(void)
 	test_reader_json();
 	test_writer_csv();
 	test_excel_text_cells();
+	test_json_ignore_unknown();
 	test_writer_json();
 	test_writer_table();
 	free(wbuf);
