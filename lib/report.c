@@ -216,16 +216,12 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	int rc;
 
 	*out = NULL;
+	bal.arr = NULL;
 	if (uk_date_cmp(today, p.from) < 0) {
 		uk_err("--year %d: the year has not begun (today is %s): nothing to report", year,
 		       uk_date_format(today, as_of));
-		json_decref(r);
-		json_decref(units);
-		json_decref(classes);
-		json_decref(months);
-		json_decref(acts);
-		json_decref(plan);
-		return UK_EX_DATAERR;
+		rc = UK_EX_DATAERR;
+		goto fail;
 	}
 	bal.arr = json_array();
 	json_object_set_new(r, "schema_version", json_integer(UK_REPORT_SCHEMA_VERSION));

@@ -74,6 +74,19 @@ db_query() {
 	sqlite3 "${2:-$UNIONKIT_DB}" "$1"
 }
 
+# no_db_files PATH...: no database file, nor any journal beside it, exists
+# at any PATH (a refused command created nothing).
+no_db_files() {
+	for f in "$@"; do
+		for s in "" -wal -shm -journal; do
+			if [ -e "$f$s" ]; then
+				echo "$f$s exists" >&2
+				return 1
+			fi
+		done
+	done
+}
+
 # test_grep PATTERN FILE: like grep -q, but shows the file when it fails.
 test_grep() {
 	if ! grep -q -- "$1" "$2"; then

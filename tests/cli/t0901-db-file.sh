@@ -11,17 +11,6 @@ ID1=11010519491231002X
 ID2=440524188001010014
 ID3=34052419800101001X
 
-no_db_files() {
-	for f in "$@"; do
-		for s in "" -wal -shm -journal; do
-			if [ -e "$f$s" ]; then
-				echo "$f$s exists" >&2
-				return 1
-			fi
-		done
-	done
-}
-
 test_expect_success 'union-config init creates the database with mode 0600 even under umask 000' '
 	(umask 000 && union-config -q init) &&
 	test "$(stat -c %a union.db)" = 600 &&

@@ -9,17 +9,6 @@ UK_NO_INIT=1
 SQ="'"
 ID1=11010519491231002X
 
-no_db_files() {
-	for f in "$@"; do
-		for s in "" -wal -shm -journal; do
-			if [ -e "$f$s" ]; then
-				echo "$f$s exists" >&2
-				return 1
-			fi
-		done
-	done
-}
-
 # refused_missing TOOL ARGS...: TOOL on the missing typo.db exits 66, says
 # so in one line naming the file and union-config init, prints nothing on
 # stdout, and creates no file.

@@ -15,17 +15,6 @@ ID2=440524188001010014
 TAB=$(printf '\t')
 CR=$(printf '\r')
 
-no_db_files() {
-	for f in "$@"; do
-		for s in "" -wal -shm -journal; do
-			if [ -e "$f$s" ]; then
-				echo "$f$s exists" >&2
-				return 1
-			fi
-		done
-	done
-}
-
 # mode_600 FILE: a private file.
 mode_600() {
 	test "$(stat -c %a "$1")" = 600 || { echo "$1: mode $(stat -c %a "$1")" >&2; return 1; }
