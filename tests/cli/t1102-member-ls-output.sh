@@ -215,9 +215,9 @@ test_expect_success 'stdout that cannot be written (/dev/full): 74 with a messag
 '
 
 test_expect_success 'the write error message gives the real reason (no space left)' '
-	member-ls --db big.db -f csv >/dev/full 2>err;
+	test_expect_code 74 member-ls --db big.db -f csv >/dev/full 2>err &&
 	test_grep "No space left on device" err &&
-	member-ls --db big.db -f json >/dev/full 2>err;
+	test_expect_code 74 member-ls --db big.db -f json >/dev/full 2>err &&
 	test_grep "No space left on device" err
 '
 

@@ -17,8 +17,8 @@ aid() {
 }
 
 test_expect_success 'setup: the example members and a year of entries' '
-	member-add -q --skip-bad "$UK_TOP/examples/hr-2026-11-gb18030.csv" 2>/dev/null;
-	member-set -q --skip-bad "$UK_TOP/examples/member-changes.csv" 2>/dev/null;
+	test_expect_code 1 member-add -q --skip-bad "$UK_TOP/examples/hr-2026-11-gb18030.csv" 2>/dev/null &&
+	test_expect_code 1 member-set -q --skip-bad "$UK_TOP/examples/member-changes.csv" 2>/dev/null &&
 	test "$(db_query "SELECT hardship FROM members WHERE member_no = ${SQ}000002${SQ}")" = relative &&
 	test "$(db_query "SELECT hardship FROM members WHERE member_no = ${SQ}000003${SQ}")" = none &&
 	fund-ledger import "$UK_TOP/examples/ledger-2026.csv" 2>err &&

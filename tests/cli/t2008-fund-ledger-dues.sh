@@ -175,8 +175,8 @@ test_expect_success 'usage: no --month is 64; a month that does not exist is 65'
 
 test_expect_success 'the example members for 2026-12 (000001 retired 2026-11-30): three checked by hand, the total by SQL' '
 	union-config -q init --db ex.db &&
-	member-add -d ex.db -q --skip-bad "$UK_TOP/examples/hr-2026-11-gb18030.csv" 2>/dev/null;
-	member-set -d ex.db -q --skip-bad "$UK_TOP/examples/member-changes.csv" 2>/dev/null;
+	test_expect_code 1 member-add -d ex.db -q --skip-bad "$UK_TOP/examples/hr-2026-11-gb18030.csv" 2>/dev/null &&
+	test_expect_code 1 member-set -d ex.db -q --skip-bad "$UK_TOP/examples/member-changes.csv" 2>/dev/null &&
 	fund-ledger -d ex.db dues --allow-future --month 2026-12 >roll.csv 2>err &&
 	test_grep "^000002,张霞,战略规划部,12272.84,61.35," roll.csv &&
 	test_grep "^000003,王琪,计划调度部,7086.53,35.40," roll.csv &&

@@ -34,8 +34,8 @@ fbal() {
 }
 
 test_expect_success 'setup: a year of entries, a void, a voided transfer, a fund of our own' '
-	member-add -q --skip-bad "$UK_TOP/examples/hr-2026-11-gb18030.csv" 2>/dev/null;
-	member-set -q --skip-bad "$UK_TOP/examples/member-changes.csv" 2>/dev/null;
+	test_expect_code 1 member-add -q --skip-bad "$UK_TOP/examples/hr-2026-11-gb18030.csv" 2>/dev/null &&
+	test_expect_code 1 member-set -q --skip-bad "$UK_TOP/examples/member-changes.csv" 2>/dev/null &&
 	fund-ledger -q import "$UK_TOP/examples/ledger-2026.csv" &&
 	fund-ledger -q void 8 --reason 重复 >/dev/null &&
 	fund-ledger -q void 29 --reason 未提取 >/dev/null &&

@@ -200,7 +200,7 @@ test_expect_success 'stats -f json: a zero denominator is null, a zero rate 0' '
 test_expect_success 'stats -f ndjson and -f table carry the same figures' '
 	dispute-log stats $Q1 -f ndjson >out &&
 	dispute-log stats $Q1 -f csv >csv &&
-	python3 - out csv <<-\EOF
+	python3 - out csv <<-\EOF &&
 	import csv, json, sys
 	nd = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
 	rows = list(csv.DictReader(open(sys.argv[2], encoding="utf-8")))

@@ -874,7 +874,7 @@ test_expect_success '--excel: dispute-log show guards the case and its timeline,
 test_expect_success 'without --excel the same values come out as they are (the guard is for Excel only)' '
 	export UNIONKIT_DB="$TRASH/excel.db" &&
 	member-ls -f json >x.json &&
-	python3 - x.json <<-\EOF
+	python3 - x.json <<-\EOF &&
 	import json, sys
 	rows = json.load(open(sys.argv[1], encoding="utf-8"))
 	assert [r["name"] for r in rows] == ["=1+2", "-2+3", "@x"], rows
@@ -988,7 +988,7 @@ test_expect_success 'the monthly disclosure, every format and language, dry run 
 
 test_expect_success 'the disclosure names each aid recipient as member-ls --mask does (DOMAIN.md)' '
 	export UNIONKIT_DB="$TRASH/pub.db" &&
-	python3 - pubout/m.zh.aid.csv masked-names <<-\EOF
+	python3 - pubout/m.zh.aid.csv masked-names <<-\EOF &&
 	import csv, sys
 	rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
 	masked = dict(l.strip().split(",", 1) for l in open(sys.argv[2], encoding="utf-8") if not l.startswith("member_no"))
