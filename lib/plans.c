@@ -573,28 +573,15 @@ int uk_plan_write_json(const struct uk_plan *p, FILE *f)
 	return rc == 0 && !ferror(f) ? 0 : -1;
 }
 
-static void html_text(const char *s, FILE *f)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '&': fputs("&amp;", f); break;
-		case '"': fputs("&quot;", f); break;
-		default: fputc(*s, f);
-		}
-	}
-}
-
 int uk_plan_write_html(const struct uk_plan *p, FILE *f)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>", f);
-	html_text(p->title, f);
+	uk_html_escape(p->title, f);
 	fputs("</title><style>body{font-family:serif;max-width:42em;margin:2em auto}"
 	      ".t{color:#555;font-size:90%}</style></head><body>\n<h1>", f);
-	html_text(p->title, f);
+	uk_html_escape(p->title, f);
 	fputs("</h1>\n<h2>指导思想</h2>\n<p>", f);
-	html_text(p->guiding, f);
+	uk_html_escape(p->guiding, f);
 	fputs("</p>\n", f);
 	for (int s = 0; s < p->nsections; s++) {
 		const struct uk_plan_section *sec = &p->sections[s];
@@ -602,7 +589,7 @@ int uk_plan_write_html(const struct uk_plan *p, FILE *f)
 		int open = 0;
 		uk_cn_numeral_format(sec->sub ? sec->sub : sec->number, num, sizeof num);
 		fprintf(f, sec->sub ? "<h3>(%s)" : "<h2>%s、", num);
-		html_text(sec->title, f);
+		uk_html_escape(sec->title, f);
 		fputs(sec->sub ? "</h3>\n" : "</h2>\n", f);
 		for (int i = 0; i < p->nitems; i++) {
 			const struct uk_plan_item *it = &p->items[i];
@@ -612,14 +599,14 @@ int uk_plan_write_html(const struct uk_plan *p, FILE *f)
 				fputs("<ol>\n", f);
 			open = 1;
 			fprintf(f, "<li value=\"%d\">", it->number);
-			html_text(it->text, f);
+			uk_html_escape(it->text, f);
 			if (it->metric) {
 				fputs(" <span class=\"t\">〔目标: ", f);
-				html_text(it->metric, f);
+				uk_html_escape(it->metric, f);
 				fputc(' ', f);
-				html_text(it->op, f);
+				uk_html_escape(it->op, f);
 				fputc(' ', f);
-				html_text(it->target, f);
+				uk_html_escape(it->target, f);
 				fputs("〕</span>", f);
 			}
 			fputs("</li>\n", f);

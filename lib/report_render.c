@@ -265,18 +265,6 @@ static void md_table(const struct table *t, enum uk_report_lang lang, FILE *f)
 	}
 }
 
-static void html_text(const char *s, FILE *f)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '&': fputs("&amp;", f); break;
-		case '"': fputs("&quot;", f); break;
-		default: fputc(*s, f);
-		}
-}
-
 static double num_of(json_t *v)
 {
 	if (json_is_string(v))
@@ -319,7 +307,7 @@ static void svg_bars(json_t *rows, const char *label, const char *key, const cha
 			        x + bw / 2, h - bh2, bw - bw / 2, bh2);
 		}
 		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"9\">", x, h + 12);
-		html_text(text_of(json_object_get(row, label), buf, sizeof buf), f);
+		uk_html_escape(text_of(json_object_get(row, label), buf, sizeof buf), f);
 		fputs("</text>\n", f);
 	}
 	fputs("</svg>\n", f);
@@ -332,12 +320,12 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lan
 	fputs("<!DOCTYPE html>\n<html lang=\"", f);
 	fputs(lang == UK_LANG_EN ? "en" : "zh-CN", f);
 	fputs("\"><head><meta charset=\"utf-8\"><title>", f);
-	html_text(title, f);
+	uk_html_escape(title, f);
 	fputs("</title>\n<style>@page{size:A4;margin:18mm}body{font-family:serif;max-width:180mm;"
 	      "margin:auto}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #999;"
 	      "padding:2px 6px;font-size:10pt}td.n{text-align:right}h2{break-after:avoid}"
 	      ".sign{margin-top:3em;display:flex;gap:3em}</style></head>\n<body>\n<h1>", f);
-	html_text(title, f);
+	uk_html_escape(title, f);
 	fputs("</h1>\n", f);
 	if (as_of_of(r, lang, as_of, sizeof as_of))
 		fprintf(f, "<p>%s</p>\n", as_of);
@@ -345,7 +333,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lan
 		size_t k;
 		json_t *row;
 		fputs("<h2>", f);
-		html_text(L(lang, t[i].zh, t[i].en), f);
+		uk_html_escape(L(lang, t[i].zh, t[i].en), f);
 		fputs("</h2>\n", f);
 		if (!strcmp(t[i].name, "months"))
 			svg_bars(t[i].rows, "month", "income", "expense", f);
@@ -363,7 +351,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lan
 		fputs("<table><tr>", f);
 		for (int c = 0; c < t[i].ncols; c++) {
 			fputs("<th>", f);
-			html_text(L(lang, t[i].cols[c].zh, t[i].cols[c].en), f);
+			uk_html_escape(L(lang, t[i].cols[c].zh, t[i].cols[c].en), f);
 			fputs("</th>", f);
 		}
 		fputs("</tr>\n", f);
@@ -372,7 +360,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lan
 			for (int c = 0; c < t[i].ncols; c++) {
 				char buf[64];
 				fputs(t[i].cols[c].type == UK_COL_TEXT ? "<td>" : "<td class=\"n\">", f);
-				html_text(text_of(json_object_get(row, t[i].cols[c].key), buf, sizeof buf), f);
+				uk_html_escape(text_of(json_object_get(row, t[i].cols[c].key), buf, sizeof buf), f);
 				fputs("</td>", f);
 			}
 			fputs("</tr>\n", f);
@@ -385,7 +373,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lan
 		fputs("<div class=\"sign\">", f);
 		json_array_foreach(json_object_get(r, "signatures"), k, s) {
 			fputs("<span>", f);
-			html_text(json_string_value(s), f);
+			uk_html_escape(json_string_value(s), f);
 			fputs(":______</span>", f);
 		}
 		fputs("</div>\n", f);

@@ -482,3 +482,15 @@ int uk_void_reason_check(const char *reason, char *err, size_t errsz)
 		return 0;
 	return -1;
 }
+
+void uk_html_escape(const char *s, FILE *f)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		default: fputc(*s, f);
+		}
+}

@@ -3,6 +3,7 @@
 #define UK_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Length of the longest prefix of s[0..len) that is valid UTF-8 (RFC 3629:
  * no overlongs, no surrogates, nothing above U+10FFFF). len when all valid. */
@@ -15,6 +16,8 @@ int uk_text_has_control(const char *s, int allow_newline);
 /* The reason given for a void: present, one line, at most 2000 bytes. 0,
  * or -1 with why in err. */
 int uk_void_reason_check(const char *reason, char *err, size_t errsz);
+/* Writes s as HTML text (and attribute values): < > & " escaped. */
+void uk_html_escape(const char *s, FILE *f);
 
 /* Input encodings. */
 enum uk_encoding { UK_ENC_AUTO, UK_ENC_UTF8, UK_ENC_GB18030 };

@@ -203,6 +203,22 @@ static void test_void_reason(void)
 	is_int(uk_void_reason_check(long_reason, err, sizeof err), 0, "void reason: 2000 bytes taken");
 }
 
+static void test_html_escape(void)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+	if (!f) {
+		ok(0, "html: open_memstream");
+		return;
+	}
+	uk_html_escape("<a href=\"x\">A&B</a> 张三 'q'", f);
+	fclose(f);
+	is_str(buf, "&lt;a href=&quot;x&quot;&gt;A&amp;B&lt;/a&gt; 张三 'q'",
+	       "html: < > & \" escaped, the rest as it is");
+	free(buf);
+}
+
 int main(void)
 {
 	test_utf8();
@@ -212,5 +228,6 @@ int main(void)
 	test_terminal();
 	test_fold_trim();
 	test_void_reason();
+	test_html_escape();
 	return done_testing();
 }
