@@ -124,7 +124,7 @@ int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct
 {
 	/* Overdue: received on or before `at`, not closed then (by the dated
 	 * timeline, as the figures count it), and more than the limit of days
-	 * since receipt (DOMAIN.md, Art. 14). */
+	 * since receipt (the mediation law's Art. 14; doc/domain.md). */
 	static const char *const sql = CASE_SELECT
 		" WHERE (?1 IS NULL OR d.received BETWEEN ?1 AND ?2) AND ((?8 = 0) = (d.voided_at IS NULL))"
 		" AND (?3 IS NULL OR d.status = ?3) AND (?4 IS NULL OR d.category = ?4)"

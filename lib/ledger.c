@@ -898,6 +898,6 @@ int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const c
 
 int64_t uk_dues_of_wage(int64_t wage_fen)
 {
-	/* DOMAIN.md: 0.5% of the wage, the part below 10 yuan not counted. */
+	/* doc/domain.md "Dues": 0.5% of the wage, the part below 10 yuan not counted. */
 	return (wage_fen / 1000) * 5;
 }

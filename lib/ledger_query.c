@@ -14,7 +14,7 @@
 
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
 
-/* ---- Columns (DESIGN.md §8 "Ledger columns") ---- */
+/* ---- Columns (unionkit-formats(5)) ---- */
 
 /* Import reads them all; id, direction, category_name, void_of and hash are
  * known so that ls output reads back, and the importer decides what they

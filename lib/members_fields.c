@@ -1,5 +1,5 @@
 /* members_fields.c - the member fields: names, HR header aliases, and the
- * rules each value must meet (DOMAIN.md "Members", GB 11643). */
+ * rules each value must meet (doc/domain.md "Members", GB 11643). */
 #include "members_priv.h"
 #include "uk_ids.h"
 #include "uk_money.h"

@@ -480,7 +480,7 @@ int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by
 
 int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_figures *f)
 {
-	/* At the period's end: members active or retired (DESIGN.md §8), the
+	/* At the period's end: members active or retired (doc/domain.md), the
 	 * women among them, those with a hardship level; in the period: who
 	 * joined and who left. */
 	sqlite3_stmt *st = uk_db_prepare(db,

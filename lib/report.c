@@ -21,7 +21,7 @@ static json_t *money(int64_t fen)
 }
 
 /* A rate in per mille as a percentage with one decimal; null without a
- * denominator (DESIGN.md §8). */
+ * denominator (doc/domain.md "Labour disputes"). */
 static json_t *rate(long permille)
 {
 	return permille < 0 ? json_null() : json_real((double)permille / 10.0);

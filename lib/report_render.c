@@ -381,7 +381,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lan
 	fputs("</body></html>\n", f);
 }
 
-/* The statement's signature lines (DOMAIN.md), in text forms. */
+/* The statement's signature lines (report-month(1)), in text forms. */
 static void signatures(json_t *r, FILE *f)
 {
 	size_t k;

@@ -8,7 +8,7 @@
 #include "uk_date.h"
 #include "uk_text.h"
 
-/* Exit codes of DESIGN.md §5 (sysexits.h values). */
+/* Exit codes (sysexits.h values; doc/architecture.md, unionkit(7)). */
 enum uk_exit {
 	UK_EX_OK = 0,
 	UK_EX_SKIPPED = 1,      /* done, with records skipped */
@@ -39,7 +39,7 @@ int uk_errf(char *err, size_t errsz, const char *fmt, ...) __attribute__((format
 /* Appends s to a growable list of strings (repeatable options). 0 or -1. */
 int uk_strv_push(const char ***list, int *n, const char *s);
 /* "PROG: OPTION 'VALUE': why" for an option whose value breaks a rule;
- * returns 65 (bad data, DESIGN.md §8). */
+ * returns 65 (bad data). */
 int uk_bad_value(const char *option, const char *value, const char *why);
 /* The period of --year, --month or --from/--to (at most one; *has says
  * whether one was given). 64 for a malformed combination, 65 for a bad

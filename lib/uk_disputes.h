@@ -39,7 +39,7 @@
 	"ALTER TABLE disputes ADD COLUMN voided_at TEXT;" \
 	"ALTER TABLE disputes ADD COLUMN void_reason TEXT;"
 
-/* The categories of the 2008 law's Art. 2 (DOMAIN.md), in report order. */
+/* The categories of the 2008 law's Art. 2 (doc/domain.md), in report order. */
 #define UK_DISPUTE_NCATEGORIES 8
 const char *uk_dispute_category(int i);          /* "relationship", ... */
 const char *uk_dispute_category_name(int i);     /* 确认劳动关系, ... */
@@ -114,7 +114,7 @@ int uk_dispute_show(struct uk_db *db, const char *case_no, struct uk_writer *cas
 int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
                        long *added, long *unchanged, long *bad);
 
-/* The figures of a period (DOMAIN.md, DESIGN.md §8). Rates are per mille
+/* The figures of a period (doc/domain.md). Rates are per mille
  * (-1 when the denominator is 0: shown "–", JSON null). Money in fen. */
 struct uk_dispute_stats {
 	struct uk_period period;

@@ -9,7 +9,7 @@
 #include "uk_db.h"
 #include "uk_rec.h"
 
-/* The chart is data (DOMAIN.md): seeded here with the 2009 codes of the
+/* The chart is data (doc/domain.md): seeded here with the 2009 codes of the
  * trade-union accounting rules, replaceable below the top classes with
  * `fund-ledger categories --load`. kind: income, expense, or system
  * (opening balances and transfers, which are neither). 职工服务支出 has no
@@ -146,7 +146,7 @@ int64_t uk_ledger_transfer_pair(struct uk_ledger *lg, int64_t id);
 int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
                    int allow_overdraft, int64_t *new_id, char *err, size_t errsz);
 
-/* Columns of ls and import (DESIGN.md §8). */
+/* Columns of ls and import (unionkit-formats(5)). */
 const struct uk_colspec *uk_ledger_colspec(int *n);
 const struct uk_outcol *uk_ledger_outcols(int *n);
 
@@ -205,7 +205,7 @@ int uk_ledger_openings(struct uk_db *db, struct uk_period p, uk_balance_fn fn, v
 typedef int (*uk_aid_fn)(void *ctx, const char *date, const char *member_no, const char *name, int64_t amount);
 int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx);
 
-/* Dues (DOMAIN.md): 0.5% of the wage base cut to whole 10 yuan, in fen. */
+/* Dues (doc/domain.md): 0.5% of the wage base cut to whole 10 yuan, in fen. */
 int64_t uk_dues_of_wage(int64_t wage_fen);
 
 /* A month's dues run: one entry per member (class 401, fund general),
@@ -240,7 +240,7 @@ const struct uk_outcol *uk_dues_cols(int *n);
 const struct uk_colspec *uk_dues_colspec(int *n);
 
 /* Positions of the ledger columns in uk_ledger_colspec and uk_ledger_outcols
- * (DESIGN.md §8), for the importer's uk_row_get. */
+ * (unionkit-formats(5)), for the importer's uk_row_get. */
 enum uk_ledger_col {
 	UK_LC_ID, UK_LC_DATE, UK_LC_FUND, UK_LC_ACCOUNT, UK_LC_DIRECTION, UK_LC_CATEGORY,
 	UK_LC_CATEGORY_NAME, UK_LC_SUBCATEGORY, UK_LC_AMOUNT, UK_LC_MEMBER_NO,

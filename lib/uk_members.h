@@ -71,7 +71,7 @@ enum uk_member_field {
 	"ALTER TABLE member_events ADD COLUMN allow_future INTEGER NOT NULL DEFAULT 0;"
 
 
-/* Input columns with the headers HR spreadsheets use (DESIGN.md §8): the
+/* Input columns with the headers HR spreadsheets use (unionkit-formats(5)): the
  * fields in enum order, then roles (read and ignored). */
 const struct uk_colspec *uk_member_colspec(int *n);
 /* Output columns: the fields plus "roles" after status_date. */
@@ -194,7 +194,7 @@ typedef int (*uk_member_dues_fn)(void *ctx, const char *member_no, const char *n
                                  const char *unit, const char *wage_base);
 int uk_members_each_active(struct uk_db *db, const char *date, const char *joined_by,
                            uk_member_dues_fn fn, void *ctx);
-/* The register's figures for a period (DESIGN.md §8): members active or
+/* The register's figures for a period (doc/domain.md): members active or
  * retired at its end, women among them, with a hardship level; joined and
  * left within it. */
 struct uk_member_figures {
@@ -212,6 +212,6 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 int uk_member_counts_add(struct uk_db *db, const char *status, long delta);
 /* The columns member-set reads. */
 const struct uk_colspec *uk_member_set_colspec(int *n);
-/* The roles of DOMAIN.md. */
+/* The roles of doc/domain.md "Members". */
 int uk_role_valid(const char *role);
 #endif

@@ -65,7 +65,7 @@ struct uk_plan {
  * Messages name file and line (name used in them); returns an exit code. */
 int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan **out);
 void uk_plan_free(struct uk_plan *p);
-/* The canonical Markdown (DESIGN.md §8): what parse reads back the same. */
+/* The canonical Markdown (plan-new(1)): what parse reads back the same. */
 int uk_plan_write_md(const struct uk_plan *p, FILE *f);
 int uk_plan_write_json(const struct uk_plan *p, FILE *f);
 int uk_plan_write_html(const struct uk_plan *p, FILE *f);
