@@ -1,5 +1,5 @@
 #!/bin/sh
-# The database file (DESIGN.md section 3): created 0600 by union-config
+# The database file (doc/architecture.md, unionkit(7)): created 0600 by union-config
 # init and by nothing else, marked as unionkit's, refused when it is another
 # program's or newer than the tools, never created by a read, a write or a
 # dry run, found by --db, then $UNIONKIT_DB, then ./union.db.

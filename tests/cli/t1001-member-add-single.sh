@@ -1,6 +1,6 @@
 #!/bin/sh
 # member-add with field options: one member added, or updated by its key;
-# the checks of DOMAIN.md "Citizen ID number"; nothing written on a refusal.
+# the checks of doc/domain.md "Citizen ID numbers"; nothing written on a refusal.
 . "$(dirname "$0")/lib.sh"
 SQ="'"
 

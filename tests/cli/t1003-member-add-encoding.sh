@@ -1,7 +1,7 @@
 #!/bin/sh
 # member-add reads what HR's Excel writes: GB18030 (detected, or named with
 # --encoding), UTF-8 with a byte-order mark and CRLF, full-width digits and
-# the date forms of DESIGN.md section 3.
+# the date forms of unionkit-formats(5).
 . "$(dirname "$0")/lib.sh"
 SQ="'"
 

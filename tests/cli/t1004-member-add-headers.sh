@@ -1,5 +1,5 @@
 #!/bin/sh
-# Column headers (DESIGN.md section 8): the English names and the Chinese
+# Column headers (unionkit-formats(5)): the English names and the Chinese
 # headers of HR spreadsheets; --map adds aliases; unknown columns are named
 # once and ignored, or refused with --strict; two columns meaning one is 65.
 . "$(dirname "$0")/lib.sh"

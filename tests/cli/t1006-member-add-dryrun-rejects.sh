@@ -1,6 +1,6 @@
 #!/bin/sh
 # member-add --dry-run, --skip-bad, --rejects and --list-missing
-# (DESIGN.md sections 5 and 6).
+# (member-add(1), doc/architecture.md).
 . "$(dirname "$0")/lib.sh"
 SQ="'"
 

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Bad input to member-add (DESIGN.md sections 5 and 7): each case gets its
+# Bad input to member-add (doc/architecture.md): each case gets its
 # exact exit code, a message "member-add: FILE:LINE: ..." naming the
 # physical line (a record spanning lines is named by its first), and leaves
 # the database byte for byte unchanged.

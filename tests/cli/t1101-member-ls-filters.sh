@@ -1,5 +1,5 @@
 #!/bin/sh
-# member-ls filters (DESIGN.md section 6): --status (active by default,
+# member-ls filters (member-ls(1)): --status (active by default,
 # all), --unit, --group, --hardship[=LEVEL], --female, --joined, --left,
 # --where-key with --by, --where, --count, --mask, --history.
 . "$(dirname "$0")/lib.sh"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# member-ls output (DESIGN.md section 4): csv (the default off a terminal),
+# member-ls output (unionkit-formats(5)): csv (the default off a terminal),
 # json, ndjson, table aligned by display width with no terminal escapes,
 # --excel; a reader that goes away early; a failing stdout.
 . "$(dirname "$0")/lib.sh"

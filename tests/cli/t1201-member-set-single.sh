@@ -1,5 +1,5 @@
 #!/bin/sh
-# member-set MEMBER: status with its date, roles (DOMAIN.md: audit committee
+# member-set MEMBER: status with its date, roles (doc/domain.md: audit committee
 # and chair refused), hardship, group, unit, wage base; every change a
 # dated event; nothing written on a refusal.
 . "$(dirname "$0")/lib.sh"

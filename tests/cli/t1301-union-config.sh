@@ -1,5 +1,5 @@
 #!/bin/sh
-# union-config (DESIGN.md section 6): get, set, --unset and --list, like git
+# union-config (union-config(1)): get, set, --unset and --list, like git
 # config; every key known, every value checked (65), an unset key without a
 # default prints nothing and exits 1.
 . "$(dirname "$0")/lib.sh"

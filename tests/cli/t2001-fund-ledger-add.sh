@@ -1,7 +1,7 @@
 #!/bin/sh
 # fund-ledger add: one entry. The id on stdout; the category by code,
 # Chinese name or slug, with a user subcategory; general and bank by
-# default; the money and date forms of DESIGN.md §3; every refusal (65 for
+# default; the money and date forms of unionkit-formats(5); every refusal (65 for
 # a bad value, 64 for a bad command line) leaves the database unchanged.
 . "$(dirname "$0")/lib.sh"
 

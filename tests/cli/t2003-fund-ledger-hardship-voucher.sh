@@ -1,5 +1,5 @@
 #!/bin/sh
-# fund-ledger: 先建档、后帮扶 (DOMAIN.md "Hardship files"): aid (维权支出, 502
+# fund-ledger: 先建档、后帮扶 (doc/domain.md "Hardship files"): aid (维权支出, 502
 # and its details) from the hardship fund to a member goes only to a member
 # with a hardship level on record at the date of payment, unless --force
 # --reason (kept in the entry); and a voucher number is used once a year.

@@ -1,6 +1,6 @@
 #!/bin/sh
 # fund-ledger dues --month YYYY-MM [FILE|-]: each active member's monthly
-# dues, 0.5% of the wage base cut to whole 10 yuan (DOMAIN.md "Dues":
+# dues, 0.5% of the wage base cut to whole 10 yuan (doc/domain.md "Dues":
 # dues = (wage_fen / 1000) * 5), posted as one 会费收入 (401) entry per
 # member in fund general, dated the month's last day; retired members pay
 # none; a member without a wage base is listed, not charged; a second run

@@ -1,5 +1,5 @@
 #!/bin/sh
-# fund-ledger categories: the chart of accounts is data (DOMAIN.md), seeded
+# fund-ledger categories: the chart of accounts is data (doc/domain.md), seeded
 # at creation, listed, and its detail level replaced from a CSV (the top
 # classes stay). fund-ledger fund add NAME --title / fund ls: funds of the
 # union's own.
@@ -9,7 +9,7 @@ SQ="'"
 # refused CODE PATTERN ARGS...: fund-ledger refuses, changing nothing.
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" fund-ledger "$@"; }
 
-test_expect_success 'the seeded chart: top classes and details of DOMAIN.md, income and expense' '
+test_expect_success 'the seeded chart: top classes and details of doc/domain.md, income and expense' '
 	union-config union.name 测试工会 &&
 	fund-ledger categories -f csv >chart.csv &&
 	head -1 chart.csv >actual &&

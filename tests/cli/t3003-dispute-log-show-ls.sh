@@ -2,7 +2,7 @@
 # dispute-log show and ls: a case with its dated timeline; listings filtered
 # by period of receipt (--year, --month, --from/--to), --status, --category
 # and --kind, in csv, json, ndjson and table; member names shown to the
-# committee, masked with --mask (DESIGN.md section 4).
+# committee, masked with --mask (unionkit(7) MASKING).
 . "$(dirname "$0")/lib.sh"
 SQ="'"
 

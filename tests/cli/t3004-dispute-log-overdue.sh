@@ -1,6 +1,6 @@
 #!/bin/sh
 # dispute-log ls --overdue --at DATE: disputes still open at DATE more than
-# 15 days after they were received (DOMAIN.md, Art. 14; DESIGN.md section 8:
+# 15 days after they were received (the mediation law's Art. 14, doc/domain.md:
 # received 2026-03-01 is overdue from 2026-03-17 on), with the days elapsed.
 # Cases closed before DATE and petitions are never listed.
 . "$(dirname "$0")/lib.sh"

@@ -111,7 +111,7 @@ test_expect_success 'a bad record anywhere: nothing written (65), every bad one 
 	test_grep "^dispute-log: 8 bad records: nothing written" err
 '
 
-test_expect_success 'each bad record is one message, FILE:LINE first (DESIGN.md section 5)' '
+test_expect_success 'each bad record is one message, FILE:LINE first (unionkit(7) MESSAGES)' '
 	test_expect_code 65 dispute-log import "$BAD" 2>err &&
 	grep -v "bad records: nothing written" err >msgs &&
 	test_must_fail grep -v "^dispute-log: [^ ]*disputes-bad.csv:[0-9][0-9]*: " msgs &&

@@ -1,6 +1,6 @@
 #!/bin/sh
-# plan-new --template, and the round trips of DESIGN.md §8 ("Plan canonical
-# form"): a plan in canonical Markdown is stored and printed back byte for
+# plan-new --template, and the round trips of the canonical form (plan-new(1)):
+# a plan in canonical Markdown is stored and printed back byte for
 # byte (stdout of the store, and --show); the JSON form (-f json) likewise;
 # the skeleton of --template is itself canonical and names the year asked.
 . "$(dirname "$0")/lib.sh"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # plan-new reads a plan as a secretary types it and prints the canonical
-# form (DESIGN.md §8): items numbered 1. 1) (1) （1） 1． become 1、; notes
+# form (plan-new(1)): items numbered 1. 1) (1) （1） 1． become 1、; notes
 # [目标: …] [target: …] 〔负责：…〕 (full-width colon) become 〔目标: …〕〔负责: …〕
 # 〔时间: …〕; sub-sections （一） become (一); sections 一 … 十二 are read
 # and numbered in order; items keep their numbers as written (restarting

@@ -1,6 +1,6 @@
 #!/bin/sh
 # plan-new refuses a plan it cannot read with exit 65 and a message naming
-# the file and the line (DESIGN.md §5: "TOOL: FILE:LINE: what is wrong"):
+# the file and the line ("TOOL: FILE:LINE: what is wrong", unionkit(7)):
 # unknown metric, malformed target, unknown note, an item outside any
 # section, a heading that is not '## 一、…', no title, no 指导思想, no
 # section. Nothing is stored: the database is byte for byte unchanged.
@@ -144,7 +144,7 @@ test_expect_success 'an empty plan is refused' '
 	refused 65 "e.md.*title" --year 2030 e.md
 '
 
-test_expect_success 'no 指导思想 at all: refused, named at the last line (DESIGN.md §5, plan-new(1))' '
+test_expect_success 'no 指导思想 at all: refused, named at the last line (plan-new(1))' '
 	printf "# 2030年工会工作计划\n\n## 一、甲\n\n1、a\n" >e.md &&
 	refused 65 "e.md:5: .*指导思想" --year 2030 e.md
 '
@@ -154,7 +154,7 @@ test_expect_success 'a 指导思想 heading with no paragraph is no 指导思想
 	refused 65 "e.md.*指导思想" --year 2041 e.md
 '
 
-test_expect_success 'no section: refused, named at the last line (DESIGN.md §5, plan-new(1))' '
+test_expect_success 'no section: refused, named at the last line (plan-new(1))' '
 	printf "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n" >e.md &&
 	refused 65 "e.md:5: .*section" --year 2030 e.md
 '

@@ -228,7 +228,7 @@ test_expect_success '--progress at a day after the year counts to the end of the
 '
 
 # 2025: no disputes at all, so both rates have no denominator: shown as –,
-# never as 0% or 100% (DESIGN.md §8). Members at 2025-12-31: 000001,
+# never as 0% or 100% (doc/domain.md). Members at 2025-12-31: 000001,
 # 000004, 000006, 000007 = 4, women 000004, 000006 = 50.0%; one training.
 test_expect_success '--progress of 2025: a rate with no dispute is –, and not met' '
 	plan-new --year 2025 --progress --at 2025-12-31 -f csv >prog &&
@@ -250,7 +250,7 @@ test_expect_success '--progress -f json: the same rows as objects; no target is 
 	test "$(grep -c "\"item\":" prog.json)" = 21
 '
 
-test_expect_success '--progress -f json: a rate with no denominator is null (DESIGN.md §8)' '
+test_expect_success '--progress -f json: a rate with no denominator is null (doc/domain.md)' '
 	plan-new --year 2025 --progress --at 2025-12-31 -f json >prog.json &&
 	test_grep "{\"item\":\"2025/一/1\",\"text\":\"调处率\",\"target\":\"dispute_handled_rate >= 90%\",\"actual\":null,\"result\":\"not yet\"}" prog.json &&
 	test_grep "{\"item\":\"2025/一/2\",\"text\":\"调解成功率\",\"target\":\"dispute_success_rate >= 90%\",\"actual\":null,\"result\":\"not yet\"}" prog.json &&

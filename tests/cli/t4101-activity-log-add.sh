@@ -1,6 +1,6 @@
 #!/bin/sh
 # activity-log add DATE KIND TITLE: prints the new activity's id; every kind
-# of DESIGN.md §6; --participants N, or the number of members named with
+# of activity-log(1); --participants N, or the number of members named with
 # --member M (repeatable) or read as member records (--members FILE|-, e.g.
 # member-ls -f csv on a pipe); --plan-item YEAR/SECTION/ITEM or an item id.
 # A refusal (65 bad value, 64 bad command line) leaves the database as it was.
@@ -46,7 +46,7 @@ test_expect_success 'add prints the id of the new activity; the activity is stor
 	test "$(db_query "SELECT count(*) FROM activity_members")" = 0
 '
 
-test_expect_success 'the date is read in the forms of DESIGN.md §3 and stored YYYY-MM-DD' '
+test_expect_success 'the date is read in the forms of unionkit-formats(5) and stored YYYY-MM-DD' '
 	activity-log add 2026年3月6日 meeting 委员会会议 --participants 7 >out &&
 	activity-log add 2026/3/7 meeting 小组会议 --participants 5 >>out &&
 	activity-log add 20260308 meeting 女工委会议 --participants 4 >>out &&
@@ -57,7 +57,7 @@ test_expect_success 'the date is read in the forms of DESIGN.md §3 and stored Y
 	test_cmp expect actual
 '
 
-test_expect_success 'every kind of DESIGN.md §6 is taken' '
+test_expect_success 'every kind of activity-log(1) is taken' '
 	for k in congress meeting study training competition culture-sports visit \
 		health-check rest aid legal other; do
 		activity-log add 2026-04-01 "$k" "活动 $k" --participants 1 >>ids || return 1

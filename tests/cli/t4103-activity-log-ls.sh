@@ -1,6 +1,6 @@
 #!/bin/sh
 # activity-log ls [--year Y | --month M | --from DATE --to DATE] [--kind K]:
-# the activities in date order, in the record formats of DESIGN.md §4 (csv
+# the activities in date order, in the record formats of unionkit-formats(5) (csv
 # off a terminal, json, ndjson, table). Periods are inclusive. Reads only.
 . "$(dirname "$0")/lib.sh"
 SQ="'"

@@ -986,7 +986,7 @@ test_expect_success 'the monthly disclosure, every format and language, dry run 
 	public pubout/m.*
 '
 
-test_expect_success 'the disclosure names each aid recipient as member-ls --mask does (DOMAIN.md)' '
+test_expect_success 'the disclosure names each aid recipient as member-ls --mask does' '
 	export UNIONKIT_DB="$TRASH/pub.db" &&
 	python3 - pubout/m.zh.aid.csv masked-names <<-\EOF &&
 	import csv, sys

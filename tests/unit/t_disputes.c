@@ -210,7 +210,7 @@ static void test_uscc(void)
 	case_reset("2026-05-02", "wages");
 	in.employer_code = "９１１１０１０６ＭＡ０１ＤＫ３Ｇ６２";
 	cap_start();
-	is_int(open_case(), 0, "uscc: full-width characters (DESIGN.md 4)");
+	is_int(open_case(), 0, "uscc: full-width characters");
 	msg = cap_end_trimmed();
 	is_str(msg, "", "uscc: full-width folded, no warning");
 	is_str(q_text("SELECT employer_code FROM disputes WHERE case_no = '%s'", case_no), "91110106MA01DK3G62",
@@ -411,7 +411,7 @@ static void test_update_close(void)
 
 struct hand { const char *received, *kind, *category, *workers, *claimed, *outcome, *recovered, *closed, *status; };
 
-/* The hand-made set (DOMAIN.md's definitions, worked by hand for 2025):
+/* The hand-made set (doc/domain.md's definitions, worked by hand for 2025):
  * received 7 disputes; concluded 3 (D1 resolved, D2 failed, D3 referred;
  * D4 withdrawn is not; D5 closed on 2026-01-05, after the period's end, is
  * not); open on 2025-12-31 D5, D6, D7; overdue D5 (21 days) and D7; D6 has

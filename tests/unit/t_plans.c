@@ -502,7 +502,7 @@ static void test_write_md(void)
 		"1、审查〔目标: disclosure = 12〕〔时间: 全年〕\n";
 	struct uk_plan *q = NULL;
 
-	is_str(md(&p), want, "write_md: the canonical text of DESIGN.md §8");
+	is_str(md(&p), want, "write_md: the canonical text of plan-new(1)");
 	is_int(parse(want, &q), 0, "write_md: its text parses");
 	if (q) {
 		/* Read back, sections are numbered in order: 十一 follows 二 as 三. */

@@ -7,7 +7,7 @@
 #   NAME  CODE  WHERE  TOOL  ARG...
 # NAME   the case; when a file of that name is here, it is the input and '@'
 #        in ARG stands for its path.
-# CODE   the exact exit status (DESIGN.md §5 and §8).
+# CODE   the exact exit status (doc/architecture.md).
 # WHERE  'ok': no message about a record; '-': one message naming the file
 #        without a line; '2,5': the messages naming the file are exactly
 #        FILE:2: then FILE:5:, one line each, in that order; '~TEXT': the
