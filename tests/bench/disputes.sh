@@ -4,7 +4,7 @@
 # period's end, with the sums: the query of uk_disputes_stats) run through
 # sqlite3 on the same file. Prints per-call medians of RUNS rounds of 100
 # calls, the ratio, and checks that both give the same figures. Not a test.
-# Goal (issue 4): dispute-log stats --year <= 1.5 x the raw SQL.
+# Goal: dispute-log stats --year <= 1.5 x the raw SQL.
 #   sh tests/bench/disputes.sh [BINDIR]   (CASES=100000 RUNS=3)
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)

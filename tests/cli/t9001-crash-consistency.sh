@@ -1,5 +1,5 @@
 #!/bin/sh
-# Crash consistency (issue 7, item 3): `member-add` and `fund-ledger import`
+# Crash consistency: `member-add` and `fund-ledger import`
 # of 20000 records each, killed with SIGKILL at a random moment, 20 times
 # each, on a fresh copy of a database that already holds data. After every
 # kill: PRAGMA integrity_check is ok, the batch landed whole or not at all,

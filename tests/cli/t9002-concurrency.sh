@@ -1,5 +1,5 @@
 #!/bin/sh
-# Concurrency (issue 7, item 4): at the same moment, 4 `fund-ledger import`
+# Concurrency: at the same moment, 4 `fund-ledger import`
 # of 2500 entries each (one transaction each), 4 loops of 10 single
 # `fund-ledger add`, 2 loops of 10 `dispute-log open` and 4 `member-add` of
 # small files, all into one database. Every process exits 0, every row lands,

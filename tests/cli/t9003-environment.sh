@@ -1,5 +1,5 @@
 #!/bin/sh
-# Environment faults (issue 7, item 5): a read-only database file, a
+# Environment faults: a read-only database file, a
 # directory not writable, a truncated database, a file that is not SQLite, a
 # database from a newer version, stdout closed, output to a full device, a
 # file size limit. Each: a clear message naming the file, the right exit

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Hostile input (issue 7, item 2): every case of tests/data/hostile/MANIFEST
+# Hostile input: every case of tests/data/hostile/MANIFEST
 # (made by make-corpus.py there) run against a database holding real data
 # (members, ledger entries, a dispute, a plan, an activity, a setting):
 # broken CSV quoting, ragged rows, bad and mixed encodings, NUL bytes, 10k

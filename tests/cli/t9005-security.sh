@@ -1,5 +1,5 @@
 #!/bin/sh
-# Security (issue 7, item 5): the database file is private (0600) whoever
+# Security: the database file is private (0600) whoever
 # creates it; no SQL text is built at run time (every SQL argument in lib/
 # and cmd/ is a literal, a static const or an integer-only format); no
 # shell or other program is run; --excel CSV guards formulas wherever it

@@ -1,5 +1,5 @@
 #!/bin/sh
-# A full disk (issue 7, item 6): the database on a small tmpfs, imports
+# A full disk: the database on a small tmpfs, imports
 # that do not fit. Each write that runs out of room exits 74 with one line
 # naming the database file, leaves the file as it was (integrity_check ok,
 # the dump unchanged: all or nothing) and no journal that gets in the way
