@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Turns the shared benchmark journal (../shared/bench/gen_ledger.py, a
-ledger-cli file) into fund-ledger import records, so that both tools are
-measured on the same books. Standard library only.
+"""Turns the benchmark journal (a ledger-cli file written by the generator
+named by UK_BENCH_GEN, see ledger.sh) into fund-ledger import records, so
+that both tools are measured on the same books. Standard library only.
 
     python3 journal2csv.py < j.ledger > entries.csv
 """
