@@ -62,7 +62,7 @@ EOF
 cases=$(($(wc -l <"$work/cases.csv") - 1))
 
 row cases work median_s peak_MiB ratio
-set -- $(measure "rm -f $work/d.db*" "$bin/dispute-log" -q -d "$work/d.db" import "$work/cases.csv")
+set -- $(measure "rm -f $work/d.db* && $bin/union-config -q init -d $work/d.db" "$bin/dispute-log" -q -d "$work/d.db" import "$work/cases.csv")
 rate=$(awk -v n="$cases" -v t="$1" 'BEGIN {printf "%.0f", n / t}')
 row "$cases" "dispute-log import ($rate cases/s)" "$1" "$2" -
 

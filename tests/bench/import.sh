@@ -9,8 +9,10 @@ bin=${1:-$top/build/bin}
 case $bin in /*) ;; *) bin=$top/$bin ;; esac
 ROWS=${ROWS:-"100000 1000000"}
 RUNS=${RUNS:-5}
-gen=${UK_BENCH_GEN:-$top/../shared/bench/gen_hr.py}
-[ -f "$gen" ] || gen=/work/shared/bench/gen_hr.py
+# The data generators (gen_hr.py, gen_ledger.py) are not part of unionkit:
+# UK_BENCH_GEN names the directory that holds them.
+gendir=${UK_BENCH_GEN:?"set UK_BENCH_GEN to the directory of gen_hr.py and gen_ledger.py (README, Benchmarks)"}
+gen=$gendir/gen_hr.py
 work=$(mktemp -d "${TMPDIR:-/tmp}/uk-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 . "$top/tests/bench/lib.sh"
@@ -26,7 +28,7 @@ for n in $ROWS; do
 	peer=$1
 	printf '%-10s %-9s %-34s %9s %9s %7s\n' "$n" utf-8 "sqlite3 .import (peer)" "$1" "$2" 1.00
 	for enc in utf8 gb; do
-		set -- $(measure "rm -f $work/u.db*" "$bin/member-add" -q -d "$work/u.db" "$work/hr-$enc.csv")
+		set -- $(measure "rm -f $work/u.db* && $bin/union-config -q init -d $work/u.db" "$bin/member-add" -q -d "$work/u.db" "$work/hr-$enc.csv")
 		ratio=$(ratio "$1" "$peer")
 		label=utf-8; [ $enc = gb ] && label=gb18030
 		printf '%-10s %-9s %-34s %9s %9s %7s\n' "$n" $label "member-add (new database)" "$1" "$2" "$ratio"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Benchmark: fund-ledger on the shared benchmark journal (gen_ledger.py),
+# Benchmark: fund-ledger on the generated benchmark journal (gen_ledger.py),
 # against ledger-cli on the journal fund-ledger exports. Prints medians of
 # RUNS runs and peak RSS. Not a test: compare the ratios.
 #   sh tests/bench/ledger.sh [BINDIR]   (ROWS="100000 1000000" RUNS=3)
@@ -9,8 +9,10 @@ bin=${1:-$top/build/bin}
 case $bin in /*) ;; *) bin=$top/$bin ;; esac
 ROWS=${ROWS:-"100000 1000000"}
 RUNS=${RUNS:-3}
-gen=${UK_BENCH_GEN:-$top/../shared/bench/gen_ledger.py}
-[ -f "$gen" ] || gen=/work/shared/bench/gen_ledger.py
+# The data generators (gen_hr.py, gen_ledger.py) are not part of unionkit:
+# UK_BENCH_GEN names the directory that holds them.
+gendir=${UK_BENCH_GEN:?"set UK_BENCH_GEN to the directory of gen_hr.py and gen_ledger.py (README, Benchmarks)"}
+gen=$gendir/gen_ledger.py
 work=$(mktemp -d "${TMPDIR:-/tmp}/uk-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 . "$top/tests/bench/lib.sh"
@@ -23,7 +25,7 @@ for n in $ROWS; do
 	python3 "$gen" --rows "$n" >"$work/j.ledger"
 	python3 "$top/tests/bench/journal2csv.py" <"$work/j.ledger" >"$work/e.csv"
 	entries=$(($(wc -l <"$work/e.csv") - 1))
-	set -- $(measure "rm -f $work/f.db*" "$bin/fund-ledger" -q -d "$work/f.db" import "$work/e.csv")
+	set -- $(measure "rm -f $work/f.db* && $bin/union-config -q init -d $work/f.db" "$bin/fund-ledger" -q -d "$work/f.db" import "$work/e.csv")
 	rate=$(awk -v n="$entries" -v t="$1" 'BEGIN {printf "%.0f", n / t}')
 	row "$entries" "fund-ledger import ($rate entries/s)" "$1" "$2" -
 	"$bin/fund-ledger" -d "$work/f.db" export -f ledger >"$work/x.ledger"

@@ -8,16 +8,17 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:-$top/build/bin}
 case $bin in /*) ;; *) bin=$top/$bin ;; esac
 RUNS=${RUNS:-3}
-shared=$top/../shared/bench
-[ -d "$shared" ] || shared=/work/shared/bench
+# The data generators (gen_hr.py, gen_ledger.py) are not part of unionkit:
+# UK_BENCH_GEN names the directory that holds them.
+gendir=${UK_BENCH_GEN:?"set UK_BENCH_GEN to the directory of gen_hr.py and gen_ledger.py (README, Benchmarks)"}
 work=$(mktemp -d "${TMPDIR:-/tmp}/uk-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 . "$top/tests/bench/lib.sh"
 db=$work/big.db
 
 echo "building the union (members, books, disputes, activities)..." >&2
-python3 "$shared/gen_hr.py" --rows 100000 >"$work/hr.csv"
-python3 "$shared/gen_ledger.py" --rows 1000000 | python3 "$top/tests/bench/journal2csv.py" >"$work/e.csv"
+python3 "$gendir/gen_hr.py" --rows 100000 >"$work/hr.csv"
+python3 "$gendir/gen_ledger.py" --rows 1000000 | python3 "$top/tests/bench/journal2csv.py" >"$work/e.csv"
 python3 - "$work" <<'PY'
 import csv, random, sys
 random.seed(5)
@@ -41,6 +42,7 @@ with open(w + '/a.csv', 'w', newline='') as f:
     for i in range(5000):
         o.writerow(['2024-%02d-%02d' % (random.randint(1, 12), random.randint(1, 28)), random.choice(kinds), 'a%d' % i, random.randint(1, 200)])
 PY
+"$bin/union-config" -q init -d "$db"
 "$bin/member-add" -q -d "$db" "$work/hr.csv"
 "$bin/fund-ledger" -q -d "$db" import "$work/e.csv"
 "$bin/dispute-log" -q -d "$db" import "$work/d.csv"
