@@ -87,11 +87,18 @@ static int read_members(const struct uk_opts *o, const char *path, struct uk_act
 
 /* void ID --reason: the activity and the ledger entry of its cost, in one
  * transaction. */
+struct void_ctx { int64_t id, entry; const char *reason; };
+
+static int void_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+{
+	struct void_ctx *v = ctx;
+	return uk_activity_void(db, v->id, v->reason, &v->entry, err, errsz);
+}
+
 static int cmd_void(const struct uk_opts *o, char **pos, int npos, const char *reason)
 {
-	struct uk_db *db = NULL;
-	char err[400], *end;
-	int64_t entry = 0;
+	struct void_ctx v = {0, 0, reason};
+	char *end;
 	long long id;
 	int rc;
 
@@ -103,25 +110,16 @@ static int cmd_void(const struct uk_opts *o, char **pos, int npos, const char *r
 		return uk_usage_error(usage, "void takes the ID of an activity, not '%s'", pos[0]);
 	if (!reason)
 		return uk_usage_error(usage, "void needs --reason");
-	if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
-		rc = uk_activity_void(db, id, reason, &entry, err, sizeof err);
-		if (rc == -1) {
-			uk_err("%s", err);
-			rc = UK_EX_DATAERR;
-		}
-		if (!rc && !o->dry_run)
-			rc = uk_db_commit(db);
-		uk_db_rollback(db);
-	}
+	v.id = id;
+	rc = uk_store_write(o, void_step, &v);
 	if (!rc && !o->quiet) {
-		if (entry)
+		if (v.entry)
 			fprintf(stderr, "%s: %svoided activity %lld; its cost reversed by ledger entry %lld\n",
-			        uk_progname(), o->dry_run ? "dry run, nothing written: " : "", id, (long long)entry);
+			        uk_progname(), o->dry_run ? "dry run, nothing written: " : "", id, (long long)v.entry);
 		else
 			fprintf(stderr, "%s: %svoided activity %lld\n", uk_progname(),
 			        o->dry_run ? "dry run, nothing written: " : "", id);
 	}
-	uk_db_close(db);
 	return rc;
 }
 

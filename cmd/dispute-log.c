@@ -68,26 +68,28 @@ static int at_of(const struct args *a, struct uk_date *at)
 	return 0;
 }
 
-/* One write in one transaction: the fault said, commit or roll back. */
+/* A subcommand's write, with what it needs. */
+struct write_ctx {
+	int (*fn)(struct uk_db *, const struct args *, char **, char *, size_t, char *);
+	const struct args *a;
+	char **pos;
+	char out[32];
+};
+
+static int write_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+{
+	struct write_ctx *w = ctx;
+	return w->fn(db, w->a, w->pos, err, errsz, w->out);
+}
+
+/* One write in one transaction; print: the case number it gives. */
 static int write_one(const struct uk_opts *o, int (*fn)(struct uk_db *, const struct args *,
                      char **, char *, size_t, char *), const struct args *a, char **pos, int print)
 {
-	struct uk_db *db = NULL;
-	char err[400], out[32] = "";
-	int rc;
-	if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
-		rc = fn(db, a, pos, err, sizeof err, out);
-		if (rc == -1) {
-			uk_err("%s", err);
-			rc = UK_EX_DATAERR;
-		}
-		if (!rc && !o->dry_run)
-			rc = uk_db_commit(db);
-		uk_db_rollback(db);
-	}
+	struct write_ctx w = {fn, a, pos, ""};
+	int rc = uk_store_write(o, write_step, &w);
 	if (!rc && print && !o->dry_run)
-		printf("%s\n", out);
-	uk_db_close(db);
+		printf("%s\n", w.out);
 	return rc;
 }
 

@@ -45,3 +45,22 @@ int uk_store_setting(const struct uk_opts *o, const char *key, char **out)
 	uk_db_close(db);
 	return rc;
 }
+
+int uk_store_write(const struct uk_opts *o, uk_store_write_fn fn, void *ctx)
+{
+	struct uk_db *db = NULL;
+	char err[400];
+	int rc;
+	if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
+		rc = fn(db, ctx, err, sizeof err);
+		if (rc == -1) {
+			uk_err("%s", err);
+			rc = UK_EX_DATAERR;
+		}
+		if (!rc && !o->dry_run)
+			rc = uk_db_commit(db);
+		uk_db_rollback(db);
+	}
+	uk_db_close(db);
+	return rc;
+}

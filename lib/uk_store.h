@@ -15,6 +15,13 @@ int uk_store_open(const struct uk_opts *o, enum uk_db_mode mode, struct uk_db **
  * database yet. Any other failure to open is said; exit code. */
 int uk_store_setting(const struct uk_opts *o, const char *key, char **out);
 
+/* One write of a command in one transaction: opens the database of the
+ * options for writing, runs fn, commits unless --dry-run, else rolls back.
+ * fn returns 0, -1 with its fault in err (said here: 65), or an exit code.
+ * Returns the exit code. */
+typedef int (*uk_store_write_fn)(struct uk_db *db, void *ctx, char *err, size_t errsz);
+int uk_store_write(const struct uk_opts *o, uk_store_write_fn fn, void *ctx);
+
 /* The schema version this build writes. */
 int uk_store_schema_version(void);
 #endif
