@@ -10,11 +10,14 @@ PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 jansson nettle 2>/dev/null)
 # Without pkg-config (not installed yet), the libraries' plain names.
 PKG_LIBS = $(shell pkg-config --libs sqlite3 jansson nettle 2>/dev/null || echo -lsqlite3 -ljansson -lnettle) -lcsv
 UK_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra -Werror \
-	-Wshadow -Wstrict-prototypes -Wformat=2 -Ilib $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS)
+	-Wshadow -Wstrict-prototypes -Wformat=2 -Ilib/core -Ilib -Ilib/report $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS)
 UK_LDFLAGS = $(SAN) $(LDFLAGS)
 
-LIB_SRC = $(wildcard lib/*.c)
+# The library by layer: lib/core (records, database, text, money, dates),
+# lib (the domain: members, ledger, disputes, plans), lib/report (documents).
+LIB_SRC = $(wildcard lib/core/*.c lib/*.c lib/report/*.c)
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+LIB_HDR = $(wildcard lib/core/*.h lib/*.h lib/report/*.h)
 TOOLS = $(patsubst cmd/%.c,%,$(wildcard cmd/*.c))
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/t_*.c)
@@ -38,13 +41,13 @@ all: $(BINS) $(UNIT_BINS)
 deps:
 	@sh mk/deps.sh
 
-$(BUILD)/lib/%.o: lib/%.c lib/*.h | $(BUILD)/lib
+$(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) | $(BUILD)/lib/core $(BUILD)/lib/report
 	$(CC) $(UK_CFLAGS) -c $< -o $@
 
 $(BUILD)/libunionkit.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/bin/%: cmd/%.c $(BUILD)/libunionkit.a lib/*.h | $(BUILD)/bin
+$(BUILD)/bin/%: cmd/%.c $(BUILD)/libunionkit.a $(LIB_HDR) | $(BUILD)/bin
 	$(CC) $(UK_CFLAGS) $< -o $@ $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
 
 $(BUILD)/unit/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libunionkit.a | $(BUILD)/unit
@@ -53,7 +56,7 @@ $(BUILD)/unit/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libunionkit.a | $(BUIL
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_records.c $(BUILD)/libunionkit.a | $(BUILD)/fuzz
 	$(CC) $(UK_CFLAGS) -Itests/fuzz $< -o $@ -fsanitize=fuzzer $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
 
-$(BUILD)/lib $(BUILD)/bin $(BUILD)/unit $(BUILD)/fuzz:
+$(BUILD)/lib/core $(BUILD)/lib/report $(BUILD)/bin $(BUILD)/unit $(BUILD)/fuzz:
 	mkdir -p $@
 
 # The suite: unit tests, CLI tests, man page lint; then all of it again

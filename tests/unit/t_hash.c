@@ -1,5 +1,5 @@
 /* t_hash.c - unit tests for the SHA-256 of the ledger's hash chain
- * (lib/uk_hash.h): the NIST vectors through new/add/hex, adding in pieces,
+ * (lib/core/uk_hash.h): the NIST vectors through new/add/hex, adding in pieces,
  * and the framing of uk_sha256_field (LEN:bytes\n, NULL as "-\n"). */
 #include <stdlib.h>
 

@@ -1,4 +1,4 @@
-/* t_text.c - unit tests for lib/text.c. */
+/* t_text.c - unit tests for lib/core/text.c. */
 #include "uk_text.h"
 #include "tap.h"
 

@@ -14,7 +14,7 @@
 #    reachable too, so that "clean" means every block was freed, or
 #  - no summary at all (the process died under valgrind).
 # Exempt from the leak part (never from the memory-error part) are runs that
-# a signal ended: the tools' SIGPIPE handler (lib/cli.c) leaves with _exit
+# a signal ended: the tools' SIGPIPE handler (lib/core/cli.c) leaves with _exit
 # the moment the reader of stdout has gone (member-ls | head), by design, and
 # everything then still allocated is abandoned, not leaked. Valgrind's
 # --trace-signals lines in the log show the signal. Each failing log is
