@@ -78,6 +78,46 @@ sqlite3_stmt *uk_db_prepare(struct uk_db *db, const char *sql)
 	return st;
 }
 
+int uk_db_each(struct uk_db *db, sqlite3_stmt *st, uk_db_row_fn row, void *ctx,
+               const char *what)
+{
+	int rc, status = UK_EX_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int r = row ? row(st, ctx) : 0;
+		if (r == UK_DB_STOP)
+			break;
+		if (r != 0) {
+			status = r;
+			break;
+		}
+	}
+	if (status == UK_EX_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		status = uk_db_fail(db, rc, what);
+	sqlite3_reset(st);
+	return status;
+}
+
+int uk_db_one(struct uk_db *db, sqlite3_stmt *st, uk_db_row_fn row, void *ctx,
+              int *found, const char *what)
+{
+	int rc = sqlite3_step(st), status = UK_EX_OK;
+	*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW) {
+		int r = row ? row(st, ctx) : 0;
+		if (r != 0 && r != UK_DB_STOP)
+			status = r;
+	} else if (rc != SQLITE_DONE) {
+		status = uk_db_fail(db, rc, what);
+	}
+	sqlite3_reset(st);
+	return status;
+}
+
+const char *uk_db_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
 int uk_db_exec(struct uk_db *db, const char *sql)
 {
 	char *msg = NULL;

@@ -58,6 +58,23 @@ int uk_db_fail(struct uk_db *db, int rc, const char *what);
 sqlite3_stmt *uk_db_prepare(struct uk_db *db, const char *sql);
 /* Runs a statement without results; returns an exit code. */
 int uk_db_exec(struct uk_db *db, const char *sql);
+/* The one row loop. A row callback returns 0 to go on, UK_DB_STOP to stop
+ * quietly (a closed pipe: the command is done), or an exit code to stop
+ * with it. */
+#define UK_DB_STOP (-2)
+typedef int (*uk_db_row_fn)(sqlite3_stmt *st, void *ctx);
+/* Steps st to its end, calling row (if any) for each row, then resets st.
+ * Returns 0 (also after UK_DB_STOP), the callback's exit code, or that of
+ * a failed step, said as "what: sqlite's message". */
+int uk_db_each(struct uk_db *db, sqlite3_stmt *st, uk_db_row_fn row, void *ctx,
+               const char *what);
+/* At most one row: *found says whether there was one, and row (if any) is
+ * called for it. "Not found" is *found == 0, never an exit code. Returns
+ * as uk_db_each. */
+int uk_db_one(struct uk_db *db, sqlite3_stmt *st, uk_db_row_fn row, void *ctx,
+              int *found, const char *what);
+/* Column i as text; NULL for SQL NULL (a writer prints it as empty or null). */
+const char *uk_db_text(sqlite3_stmt *st, int i);
 /* Binds a period's first and last dates ("YYYY-MM-DD") to parameters
  * first and first + 1: how every report query takes its period. */
 void uk_db_bind_period(sqlite3_stmt *st, int first, struct uk_period p);

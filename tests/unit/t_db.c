@@ -399,6 +399,69 @@ static void test_default_path(void)
 	unsetenv("UNIONKIT_DB");
 }
 
+struct sum { long long total; int rows, stop_after, fail_with; };
+
+static int add_row(sqlite3_stmt *st, void *ctx)
+{
+	struct sum *s = ctx;
+	s->total += sqlite3_column_int64(st, 0);
+	s->rows++;
+	if (s->stop_after && s->rows == s->stop_after)
+		return s->fail_with ? s->fail_with : UK_DB_STOP;
+	return 0;
+}
+
+/* The one row loop: every row seen, a quiet stop, a callback's code, a
+ * failed step said and mapped, one row or none, NULL text. */
+static void test_row_loop(void)
+{
+	struct uk_db *db = NULL;
+	sqlite3_stmt *st;
+	struct sum s = {0};
+	int found = -1;
+	const char *msg;
+
+	if (open_db(in_dir("new.db"), UK_DB_WRITE, 0, 2, &db) != 0 || !db)
+		return;
+	st = uk_db_prepare(db, "SELECT x FROM a ORDER BY x");
+	is_int(uk_db_each(db, st, add_row, &s, "sum"), 0, "each: done");
+	is_int(s.rows, q_int(uk_db_sqlite(db), "SELECT count(*) FROM a"), "each: every row");
+	is_int(s.total, q_int(uk_db_sqlite(db), "SELECT sum(x) FROM a"), "each: the sum of the rows");
+	s = (struct sum){.stop_after = 2};
+	is_int(uk_db_each(db, st, add_row, &s, "sum"), 0, "each: a quiet stop is 0");
+	is_int(s.rows, 2, "each: stops after the row that asked");
+	s = (struct sum){.stop_after = 1, .fail_with = UK_EX_DATAERR};
+	is_int(uk_db_each(db, st, add_row, &s, "sum"), UK_EX_DATAERR, "each: the callback's code");
+	is_int(s.rows, 1, "each: nothing after a failing row");
+	is_int(uk_db_each(db, st, NULL, NULL, "count"), 0, "each: no callback steps through");
+	sqlite3_finalize(st);
+
+	st = uk_db_prepare(db, "SELECT abs(-9223372036854775807 - 1)");
+	cap_start();
+	is_int(uk_db_each(db, st, add_row, &s, "the sum"), UK_EX_SOFTWARE, "each: a failed step is 70");
+	msg = cap_end();
+	ok(strstr(msg, "the sum: integer overflow") != NULL, "each: the failure said (%s)", msg);
+	sqlite3_finalize(st);
+
+	st = uk_db_prepare(db, "SELECT x FROM a WHERE x = ?");
+	sqlite3_bind_int(st, 1, 2);
+	s = (struct sum){0};
+	is_int(uk_db_one(db, st, add_row, &s, &found, "one"), 0, "one: done");
+	ok(found == 1 && s.rows == 1 && s.total == 2, "one: found the row");
+	sqlite3_bind_int(st, 1, 99);
+	is_int(uk_db_one(db, st, add_row, &s, &found, "one"), 0, "one: not found is no error");
+	is_int(found, 0, "one: not found is said by found");
+	sqlite3_finalize(st);
+
+	st = uk_db_prepare(db, "SELECT NULL, 'x'");
+	is_int(uk_db_one(db, st, NULL, NULL, &found, "one"), 0, "one: no callback");
+	sqlite3_step(st);
+	ok(uk_db_text(st, 0) == NULL, "text: NULL stays NULL");
+	is_str(uk_db_text(st, 1), "x", "text: a value");
+	sqlite3_finalize(st);
+	uk_db_close(db);
+}
+
 int main(void)
 {
 	const char *names[] = {"new.db", "new.db-wal", "new.db-shm", "foreign.db", "text.db",
@@ -414,6 +477,7 @@ int main(void)
 	test_migrate();
 	test_refuse();
 	test_transactions();
+	test_row_loop();
 	test_default_path();
 	for (int i = 0; names[i]; i++)
 		unlink(in_dir(names[i]));
