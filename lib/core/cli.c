@@ -359,3 +359,93 @@ int uk_future_check(struct uk_date d, int allow_future, char *err, size_t errsz)
 	return uk_errf(err, errsz, "date %s is after today (%s): a typo? give --allow-future if it is meant",
 	               uk_date_format(d, day), uk_date_format(now, today));
 }
+
+/* Whether argv word s is an option whose value is the next word. */
+static int takes_next(const char *s, const struct option *longopts, const char *shortopts)
+{
+	if (s[1] == '-') {
+		size_t n = strcspn(s + 2, "=");
+		if (s[2 + n] == '=')
+			return 0;
+		for (const struct option *lo = longopts; lo->name; lo++)
+			if (strncmp(lo->name, s + 2, n) == 0)  /* getopt takes a prefix too */
+				return lo->has_arg == required_argument;
+		return 0;
+	}
+	for (const char *p = s + 1; *p; p++) {
+		const char *at = strchr(shortopts, *p);
+		if (at && at[1] == ':')
+			return p[1] == '\0';  /* -dPATH holds its value */
+	}
+	return 0;
+}
+
+const char *uk_subcmd_name(int argc, char **argv, const struct option *longopts,
+                           const char *shortopts)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		if (strcmp(s, "--") == 0)
+			return i + 1 < argc ? argv[i + 1] : NULL;
+		if (s[0] != '-' || !s[1])
+			return s;
+		if (takes_next(s, longopts, shortopts))
+			i++;
+	}
+	return NULL;
+}
+
+const struct uk_subcmd *uk_subcmd_find(const struct uk_subcmd *t, const char *name)
+{
+	for (; name && t->name; t++)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	return NULL;
+}
+
+void uk_subcmd_names(const struct uk_subcmd *t, char *buf, size_t n)
+{
+	size_t used = 0;
+	if (n)
+		buf[0] = '\0';
+	for (; t->name && used < n; t++) {
+		int k = snprintf(buf + used, n - used, "%s%s", used ? ", " : "", t->name);
+		if (k < 0)
+			break;
+		used += (size_t)k;
+	}
+}
+
+void uk_optseen_add(struct uk_optseen *s, int c)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->code[i] == c)
+			return;
+	if (s->n < (int)(sizeof s->code / sizeof s->code[0]))
+		s->code[s->n++] = c;
+}
+
+static int always_taken(int c)
+{
+	return c == 'h' || c == 'd' || c == 'q' || c == UK_OPT_VERSION;
+}
+
+int uk_subcmd_check(const struct uk_subcmd *cmd, const struct uk_optseen *s,
+                    const struct option *longopts)
+{
+	for (int i = 0; i < s->n; i++) {
+		int c = s->code[i], taken = always_taken(c);
+		const char *name = NULL;
+		for (const int *o = cmd->opts; !taken && o && *o; o++)
+			taken = *o == c;
+		if (taken)
+			continue;
+		for (const struct option *lo = longopts; !name && lo->name; lo++)
+			if (lo->val == c)
+				name = lo->name;
+		if (name)
+			return uk_usage_error(cmd->usage, "%s does not take --%s", cmd->name, name);
+		return uk_usage_error(cmd->usage, "%s does not take -%c", cmd->name, c);
+	}
+	return 0;
+}

@@ -37,6 +37,7 @@ struct uk_reader {
 	const struct uk_colspec *cols;
 	int ncols;
 	const struct uk_read_opts *opts;
+	struct uk_read_opts opts_copy;  /* the caller's may be gone */
 	int json;
 	enum uk_encoding enc;
 	struct uk_iconv *cv;
@@ -1041,7 +1042,8 @@ int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
 		return uk_err_nomem();
 	r->cols = cols;
 	r->ncols = ncols;
-	r->opts = opts;
+	r->opts_copy = *opts;
+	r->opts = &r->opts_copy;
 	r->enc = opts->encoding;
 	r->row.vals = calloc((size_t)ncols, sizeof *r->row.vals);
 	r->row.src = calloc((size_t)ncols, sizeof *r->row.src);
@@ -1262,4 +1264,11 @@ int uk_rejects_close(struct uk_rejects *rj)
 	free(rj->path);
 	free(rj);
 	return rc ? UK_EX_IOERR : 0;
+}
+
+int uk_cli_reader(const struct uk_opts *o, const char *path, const struct uk_colspec *cols,
+                  int ncols, struct uk_reader **out)
+{
+	struct uk_read_opts ro = uk_read_opts_of(o);
+	return uk_reader_open(path, cols, ncols, &ro, out);
 }

@@ -364,3 +364,11 @@ int uk_writer_close(struct uk_writer *w, int status)
 	}
 	return uk_writer_end(w) != 0 ? UK_EX_IOERR : status;
 }
+
+int uk_cli_writer(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
+                  struct uk_writer **w)
+{
+	if (!(*w = uk_writer_new(stdout, uk_format_resolve(o, 0), o->excel, cols, ncols)))
+		return uk_err_nomem();
+	return 0;
+}

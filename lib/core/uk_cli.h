@@ -113,6 +113,37 @@ void uk_opts_free(struct uk_opts *o);
 /* Prints usage to stderr with a hint and returns UK_EX_USAGE. */
 int uk_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A tool of several commands (fund-ledger add, dispute-log close ...) keeps
+ * them in a table, as git keeps its commands[]: each with its own usage and
+ * the options it takes. An option given to a command that does not take it
+ * is a usage error, never silently ignored. */
+struct uk_subcmd {
+	const char *name;
+	/* Its usage lines, for its own -h and its usage errors. */
+	const char *usage;
+	/* The option codes it takes, 0-ended; -h, --version, -d and -q are
+	 * taken by every command. */
+	const int *opts;
+	/* Runs it with the tool's own parsed arguments (ctx). */
+	int (*run)(const struct uk_opts *o, const void *ctx, char **pos, int npos);
+};
+/* The options given, as getopt_long returned them. */
+struct uk_optseen { int n; int code[64]; };
+/* The command's name: argv's first operand, options and their values
+ * skipped as longopts and shortopts say. NULL when there is none. */
+const char *uk_subcmd_name(int argc, char **argv, const struct option *longopts,
+                           const char *shortopts);
+/* The command called name in t (ended by a NULL name); NULL if none. */
+const struct uk_subcmd *uk_subcmd_find(const struct uk_subcmd *t, const char *name);
+/* "a, b, c": the names of t's commands, for "no command" messages. */
+void uk_subcmd_names(const struct uk_subcmd *t, char *buf, size_t n);
+/* Notes option c as given (every getopt_long result but -1). */
+void uk_optseen_add(struct uk_optseen *s, int c);
+/* 0 when cmd takes every option in s; else "CMD does not take --OPT" as a
+ * usage error with cmd's usage (64). */
+int uk_subcmd_check(const struct uk_subcmd *cmd, const struct uk_optseen *s,
+                    const struct option *longopts);
+
 /* The output format in force: the one asked for, else table on a terminal,
  * else csv (documents: md). */
 enum uk_format uk_format_resolve(const struct uk_opts *o, int document);

@@ -38,6 +38,10 @@ struct uk_row;
  * returns an exit code (66 missing file, 65 bad header, 64 bad --map). */
 int uk_reader_open(const char *path, const struct uk_colspec *cols, int ncols,
                    const struct uk_read_opts *opts, struct uk_reader **out);
+/* uk_reader_open with the reading options the command line gave
+ * (uk_read_opts_of): how a tool opens its input. */
+int uk_cli_reader(const struct uk_opts *o, const char *path, const struct uk_colspec *cols,
+                  int ncols, struct uk_reader **out);
 /* The next record: 1 and *row set (valid until the next call), 0 at the
  * end, or an exit code > 1 on an error that stops reading (I/O; at the end
  * of JSON input, 64 when an --ignore named no key of any record: write
@@ -72,6 +76,10 @@ struct uk_writer;
  * ndjson, table). excel: BOM, CRLF and the formula guard (csv only). */
 struct uk_writer *uk_writer_new(FILE *f, enum uk_format fmt, int excel,
                                 const struct uk_outcol *cols, int ncols);
+/* The writer to stdout a command's -f and --excel ask for (a list's
+ * format: uk_format_resolve(o, 0)). 0, or 70 out of memory, said. */
+int uk_cli_writer(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
+                  struct uk_writer **w);
 /* vals[i] NULL is an empty cell (JSON null). Returns 0, or -1 when the
  * output failed (a closed pipe): stop producing rows. */
 int uk_writer_row(struct uk_writer *w, const char *const *vals);
