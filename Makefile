@@ -62,10 +62,12 @@ $(BUILD)/lib/core $(BUILD)/lib/report $(BUILD)/bin $(BUILD)/unit $(BUILD)/fuzz:
 # The suite: unit tests, CLI tests, man page lint; then all of it again
 # built with AddressSanitizer and UndefinedBehaviorSanitizer; then each
 # fuzz target for a few seconds over its corpus.
+# Builds run JOBS compilers at once (the tests run two scripts at once).
+JOBS ?= 2
 check: deps
-	$(MAKE) test
-	$(MAKE) BUILD=build-asan OPT="-O1 -g" SAN="$(SANITIZE)" test
-	$(MAKE) fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
+	$(MAKE) -j$(JOBS) test
+	$(MAKE) -j$(JOBS) BUILD=build-asan OPT="-O1 -g" SAN="$(SANITIZE)" test
+	$(MAKE) -j$(JOBS) fuzz FUZZ_SECONDS=$(CHECK_FUZZ_SECONDS)
 	@echo "make check: all passed"
 
 test: all lint

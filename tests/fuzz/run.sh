@@ -2,14 +2,18 @@
 # tests/fuzz/run.sh BUILD SECONDS - runs every fuzz target in BUILD/fuzz for
 # SECONDS over its seed corpus and the inputs earlier runs kept, and prints
 # one line per target: executions, corpus size, crashes. Exit 1 on a crash,
-# with the fuzzer's report and the input that caused it.
+# with the fuzzer's report and the input that caused it. FUZZ_JOBS targets
+# (default 2) run at once.
 set -u
 build=$1
 seconds=$2
 top=$(cd "$(dirname "$0")/../.." && pwd)
-status=0
-for bin in "$build"/fuzz/fuzz_*; do
-	t=$(basename "$bin")
+jobs=${FUZZ_JOBS:-2}
+
+# one TARGET_BINARY: runs it; its summary line, and its report on a crash,
+# go to BUILD/fuzz-TARGET.result; the exit status says whether it crashed.
+one() {
+	t=$(basename "$1")
 	work=$build/corpus/$t
 	crashes=$build/crashes
 	log=$build/fuzz-$t.log
@@ -17,7 +21,7 @@ for bin in "$build"/fuzz/fuzz_*; do
 	# New inputs go to the first directory, so the seeds stay as committed.
 	# -close_fd_mask=2 keeps the tools' messages out of the log; the
 	# fuzzer's own report still reaches it.
-	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	"$1" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
 		-close_fd_mask=2 -print_final_stats=1 -artifact_prefix="$crashes/$t-" \
 		"$work" "$top/tests/fuzz/corpus/$t" >"$log" 2>&1
 	rc=$?
@@ -28,7 +32,28 @@ for bin in "$build"/fuzz/fuzz_*; do
 	else
 		printf '%-22s CRASH (exit %s) after %s runs:\n' "$t" "$rc" "${runs:-?}"
 		grep -E 'ERROR|SUMMARY|property failed|Test unit written|^    #[0-9]' "$log" | head -30
-		status=1
+		return 1
 	fi
+}
+
+# JOBS targets at a time (the machine's cores), results printed in order.
+set -- "$build"/fuzz/fuzz_*
+status=0
+while [ $# -gt 0 ]; do
+	batch=""
+	n=0
+	while [ $# -gt 0 ] && [ "$n" -lt "$jobs" ]; do
+		t=$(basename "$1")
+		(one "$1" >"$build/fuzz-$t.result"; echo $? >"$build/fuzz-$t.rc") &
+		batch="$batch $t"
+		n=$((n + 1))
+		shift
+	done
+	wait
+	for t in $batch; do
+		cat "$build/fuzz-$t.result"
+		[ "$(cat "$build/fuzz-$t.rc")" -eq 0 ] || status=1
+		rm -f "$build/fuzz-$t.result" "$build/fuzz-$t.rc"
+	done
 done
 exit $status
