@@ -444,8 +444,11 @@ int uk_subcmd_check(const struct uk_subcmd *cmd, const struct uk_optseen *s,
 			if (lo->val == c)
 				name = lo->name;
 		if (name)
-			return uk_usage_error(cmd->usage, "%s does not take --%s", cmd->name, name);
-		return uk_usage_error(cmd->usage, "%s does not take -%c", cmd->name, c);
+			uk_err("%s does not take --%s", cmd->name, name);
+		else
+			uk_err("%s does not take -%c", cmd->name, c);
+		fprintf(stderr, "Try '%s %s --help' for more information.\n", progname, cmd->name);
+		return UK_EX_USAGE;
 	}
 	return 0;
 }

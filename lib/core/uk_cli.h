@@ -139,8 +139,8 @@ const struct uk_subcmd *uk_subcmd_find(const struct uk_subcmd *t, const char *na
 void uk_subcmd_names(const struct uk_subcmd *t, char *buf, size_t n);
 /* Notes option c as given (every getopt_long result but -1). */
 void uk_optseen_add(struct uk_optseen *s, int c);
-/* 0 when cmd takes every option in s; else "CMD does not take --OPT" as a
- * usage error with cmd's usage (64). */
+/* 0 when cmd takes every option in s; else "CMD does not take --OPT" and
+ * the hint "Try 'TOOL CMD --help'", a usage error (64). */
 int uk_subcmd_check(const struct uk_subcmd *cmd, const struct uk_optseen *s,
                     const struct option *longopts);
 
