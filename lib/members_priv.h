@@ -32,12 +32,17 @@ int uk_member_keys(char *const in[UK_MF_COUNT], struct uk_member *m, struct uk_d
 
 /* A member read from the database: owned strings. */
 struct uk_member_row { int64_t id; char *v[UK_MF_COUNT]; char *roles; };
-int uk_member_row_load(sqlite3_stmt *st, struct uk_member_row *row);
+/* Loads the current row of a UK_MEMBER_SELECT statement into the struct
+ * uk_member_row ctx: a uk_db_row_fn. 0, or 70 out of memory (said). */
+int uk_member_row_load(sqlite3_stmt *st, void *ctx);
 void uk_member_row_free(struct uk_member_row *row);
-/* Writes the current row of a UK_MEMBER_SELECT statement. -1 on a failed
- * write (closed pipe), -2 out of memory. */
+/* Writes the current row of a UK_MEMBER_SELECT statement. 0, UK_DB_STOP
+ * when the write failed (a closed pipe: stop quietly), or 70 out of
+ * memory (said). */
 int uk_member_write(sqlite3_stmt *st, struct uk_writer *w, int mask);
-/* Records one change in the member's history. Exit code. */
+/* Records one change in the member's history; one dated after the day it
+ * is recorded (recorded_at) is marked as meant (--allow-future). Exit
+ * code. */
 int uk_member_event(struct uk_db *db, sqlite3_stmt **st, int64_t id, const char *date,
                     const char *field, const char *old_value, const char *new_value,
                     const char *note, const char *recorded_at);

@@ -20,10 +20,11 @@ static const char *field_text(sqlite3_stmt *st, int f, char *buf)
 	return (const char *)sqlite3_column_text(st, col);
 }
 
-int uk_member_row_load(sqlite3_stmt *st, struct uk_member_row *row)
+int uk_member_row_load(sqlite3_stmt *st, void *ctx)
 {
+	struct uk_member_row *row = ctx;
 	char buf[UK_MONEY_BUFSZ];
-	const char *roles = (const char *)sqlite3_column_text(st, UK_MEMBER_COL_ROLES);
+	const char *roles = uk_db_text(st, UK_MEMBER_COL_ROLES);
 	memset(row, 0, sizeof *row);
 	row->id = sqlite3_column_int64(st, 0);
 	for (int f = 0; f < UK_MF_COUNT; f++) {
@@ -36,7 +37,7 @@ int uk_member_row_load(sqlite3_stmt *st, struct uk_member_row *row)
 	return 0;
 nomem:
 	uk_member_row_free(row);
-	return -1;
+	return uk_err_nomem();
 }
 
 void uk_member_row_free(struct uk_member_row *row)
@@ -58,7 +59,7 @@ int uk_member_write(sqlite3_stmt *st, struct uk_writer *w, int mask)
 		int out = f <= UK_MF_STATUS_DATE ? f : f + 1;  /* roles sits after status_date */
 		vals[out] = field_text(st, f, money);
 	}
-	vals[UK_MF_STATUS_DATE + 1] = (const char *)sqlite3_column_text(st, UK_MEMBER_COL_ROLES);
+	vals[UK_MF_STATUS_DATE + 1] = uk_db_text(st, UK_MEMBER_COL_ROLES);
 	if (mask) {
 		if (vals[UK_MF_NAME] && !(vals[UK_MF_NAME] = masked[k++] = uk_mask_name(vals[UK_MF_NAME])))
 			goto nomem;
@@ -67,42 +68,75 @@ int uk_member_write(sqlite3_stmt *st, struct uk_writer *w, int mask)
 		if (vals[UK_MF_PHONE] && !(vals[UK_MF_PHONE] = masked[k++] = uk_mask_phone(vals[UK_MF_PHONE])))
 			goto nomem;
 	}
-	rc = uk_writer_row(w, vals);
+	/* A failed write (a closed pipe): the reader has gone, nothing
+	 * more to say. */
+	rc = uk_writer_row(w, vals) != 0 ? UK_DB_STOP : UK_EX_OK;
 	for (int i = 0; i < k; i++)
 		free(masked[i]);
 	return rc;
 nomem:
 	for (int i = 0; i < k; i++)
 		free(masked[i]);
-	return -2;
+	return uk_err_nomem();
+}
+
+/* A member row to the writer, for uk_db_each and uk_db_one. */
+struct member_out {
+	struct uk_writer *w;
+	int mask;
+	int gone;                    /* the output was closed */
+};
+
+static int member_out_row(sqlite3_stmt *st, void *ctx)
+{
+	struct member_out *mo = ctx;
+	int rc = uk_member_write(st, mo->w, mo->mask);
+	mo->gone = rc == UK_DB_STOP;
+	return rc;
 }
 
 int uk_members_write_ids(struct uk_db *db, const int64_t *ids, long n,
                          struct uk_writer *w, int mask)
 {
 	sqlite3_stmt *st = uk_db_prepare(db, UK_MEMBER_SELECT " WHERE m.id = ?1");
+	struct member_out mo = {w, mask, 0};
+	int rc = UK_EX_OK, found;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	for (long i = 0; i < n; i++) {
-		int rc;
+	for (long i = 0; i < n && !rc && !mo.gone; i++) {
 		sqlite3_bind_int64(st, 1, ids[i]);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			int wr = uk_member_write(st, w, mask);
-			if (wr == -2) {
-				sqlite3_finalize(st);
-				return uk_err_nomem();
-			}
-			if (wr == -1)
-				break;  /* the reader has gone: nothing more to say */
-		} else if (rc != SQLITE_DONE) {
-			sqlite3_finalize(st);
-			return uk_db_fail(db, rc, "cannot read members");
-		}
-		sqlite3_reset(st);
+		rc = uk_db_one(db, st, member_out_row, &mo, &found, "cannot read members");
 	}
 	sqlite3_finalize(st);
-	return UK_EX_OK;
+	return rc;
+}
+
+static int count_row(sqlite3_stmt *st, void *ctx)
+{
+	*(long *)ctx = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+struct list_ctx {
+	const struct uk_member_filter *f;
+	const int *where_field;
+	struct member_out out;       /* w NULL: counted only */
+	long *count;
+};
+
+static int list_row(sqlite3_stmt *st, void *ctx)
+{
+	struct list_ctx *lc = ctx;
+	/* --where is an exact match on the text form, tested here so the
+	 * column name never reaches SQL. */
+	for (int i = 0; i < lc->f->nwhere; i++) {
+		char buf[UK_MONEY_BUFSZ];
+		const char *v = field_text(st, lc->where_field[i], buf);
+		if (!v || strcmp(v, strchr(lc->f->where[i], '=') + 1) != 0)
+			return 0;
+	}
+	(*lc->count)++;
+	return lc->out.w ? member_out_row(st, &lc->out) : 0;
 }
 
 /* The filters are fixed fragments; every value is a bound parameter. */
@@ -134,7 +168,7 @@ int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
 	const char *status_name = f->status ? f->status : "active";
 	sqlite3_stmt *st = uk_db_prepare(db, !count_only ? list_sql : !status_only ? count_sql :
 	                                 strcmp(status_name, "all") == 0 ? count_all_sql : count_status_sql);
-	int rc, status = UK_EX_OK;
+	int status = UK_EX_OK;
 	int *where_field = NULL;
 
 	*count = 0;
@@ -164,46 +198,16 @@ int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
 	sqlite3_bind_int(st, 9, f->by == UK_KEY_EMPLOYEE_NO ? 1 : f->by == UK_KEY_ID_CARD ? 2 :
 	                 f->by == UK_KEY_MEMBER_NO ? 3 : 0);
 	if (count_only) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			*count = sqlite3_column_int64(st, 0);
-		else
-			status = uk_db_fail(db, rc, "cannot count members");
-		goto out;
+		int found;
+		status = uk_db_one(db, st, count_row, count, &found, "cannot count members");
+	} else {
+		struct list_ctx lc = {f, where_field, {w, mask, 0}, count};
+		status = uk_db_each(db, st, list_row, &lc, "cannot list members");
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int match = 1;
-		/* --where is an exact match on the text form, tested here so the
-		 * column name never reaches SQL. */
-		for (int i = 0; i < f->nwhere && match; i++) {
-			char buf[UK_MONEY_BUFSZ];
-			const char *v = field_text(st, where_field[i], buf);
-			match = v && strcmp(v, strchr(f->where[i], '=') + 1) == 0;
-		}
-		if (!match)
-			continue;
-		(*count)++;
-		if (w) {
-			int wr = uk_member_write(st, w, mask);
-			if (wr == -2) {
-				status = uk_err_nomem();
-				goto out;
-			}
-			if (wr == -1)
-				goto out;  /* closed pipe: stop quietly */
-		}
-	}
-	if (rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot list members");
 out:
 	sqlite3_finalize(st);
 	free(where_field);
 	return status;
-}
-
-static const char *key_name(enum uk_member_key by)
-{
-	return by == UK_KEY_EMPLOYEE_NO ? "employee_no" : by == UK_KEY_ID_CARD ? "id_card" : "member_no";
 }
 
 /* The members a member_no may name: the one stored under it, first, and,
@@ -213,92 +217,113 @@ static const char *key_name(enum uk_member_key by)
  * (0001) was typed so and names only itself. The padded forms are tried
  * as the index's keys, one leading zero more each time, up to the 32
  * characters a member_no may have: a few look-ups, never a scan. */
+struct candidates {
+	const char *name;
+	int64_t id;                  /* the first's */
+	char no[4][40];
+	int n;
+};
+
+static int candidate_row(sqlite3_stmt *st, void *ctx)
+{
+	struct candidates *c = ctx;
+	const char *s = uk_db_text(st, 1);
+	if (c->n == 0)
+		c->id = sqlite3_column_int64(st, 0);
+	snprintf(c->no[c->n], sizeof c->no[c->n], "%s", s ? s : "");
+	/* The member_no itself wins over the numbers it could stand for. */
+	if (c->n++ == 0 && s && strcmp(s, c->name) == 0)
+		return UK_DB_STOP;
+	return 0;
+}
+
 static int member_no_lookup(struct uk_db *db, const char *name, int64_t *id,
-                            char *no, size_t nosz, char *err, size_t errsz)
+                            char *no, size_t nosz, int *found, char *err, size_t errsz)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"WITH RECURSIVE p(s) AS (SELECT ?2 UNION ALL SELECT '0' || s FROM p WHERE length(s) < 32)"
 		" SELECT id, member_no FROM members WHERE member_no IN (SELECT ?1 UNION SELECT s FROM p)"
 		" ORDER BY member_no <> ?1, member_no LIMIT 4");
 	size_t digits = strspn(name, "0123456789");
-	char found[4][40];
-	int n = 0, rc;
+	struct candidates c = {name, 0, {""}, 0};
+	int rc;
 
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (digits > 0 && !name[digits] && digits < 32 && name[0] != '0')
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *s = (const char *)sqlite3_column_text(st, 1);
-		if (n == 0)
-			*id = sqlite3_column_int64(st, 0);
-		snprintf(found[n], sizeof found[n], "%s", s ? s : "");
-		/* The member_no itself wins over the numbers it could stand for. */
-		if (n++ == 0 && s && strcmp(s, name) == 0)
-			break;
-	}
+	rc = uk_db_each(db, st, candidate_row, &c, "cannot find member");
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot find member");
-	if (n == 0) {
+	if (rc)
+		return rc;
+	if (c.n == 0) {
 		uk_errf(err, errsz, "no member with member_no '%s'", name);
-		return 1;
+		return UK_EX_OK;
 	}
-	if (n > 1) {
-		uk_errf(err, errsz, "member_no '%s' could be %s, %s%s%s%s (the zeros Excel drops): "
-		        "give it whole", name, found[0], found[1], n > 2 ? ", " : "", n > 2 ? found[2] : "",
-		        n > 3 ? ", ..." : "");
-		return -1;
-	}
+	if (c.n > 1)
+		return uk_errf(err, errsz, "member_no '%s' could be %s, %s%s%s%s (the zeros Excel drops): "
+		               "give it whole", name, c.no[0], c.no[1], c.n > 2 ? ", " : "",
+		               c.n > 2 ? c.no[2] : "", c.n > 3 ? ", ..." : "");
+	*found = 1;
+	*id = c.id;
 	if (no)
-		snprintf(no, nosz, "%s", found[0]);
+		snprintf(no, nosz, "%s", c.no[0]);
+	return UK_EX_OK;
+}
+
+/* The id and member_no of a look-up's row. */
+struct found_member { int64_t *id; char *no; size_t nosz; };
+
+static int found_member_row(sqlite3_stmt *st, void *ctx)
+{
+	struct found_member *fm = ctx;
+	*fm->id = sqlite3_column_int64(st, 0);
+	if (fm->no)
+		snprintf(fm->no, fm->nosz, "%s", uk_db_text(st, 1));
 	return 0;
 }
 
-int uk_member_lookup(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id,
-                     char *no, size_t nosz, char *err, size_t errsz)
+int uk_member_resolve(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id,
+                      char *no, size_t nosz, int *found, char *err, size_t errsz)
 {
 	static const char *const sql[] = {
 		"", "SELECT id, member_no FROM members WHERE employee_no = ?1",
 		"SELECT id, member_no FROM members WHERE id_card = upper(?1)",
 	};
+	struct found_member fm = {id, no, nosz};
 	sqlite3_stmt *st;
 	int rc;
 
+	*found = 0;
 	if (by == UK_KEY_DEFAULT || by == UK_KEY_MEMBER_NO)
-		return member_no_lookup(db, name, id, no, nosz, err, errsz);
+		return member_no_lookup(db, name, id, no, nosz, found, err, errsz);
 	if (!(st = uk_db_prepare(db, sql[by])))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		if (no)
-			snprintf(no, nosz, "%s", (const char *)sqlite3_column_text(st, 1));
-	}
+	rc = uk_db_one(db, st, found_member_row, &fm, found, "cannot find member");
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot find member");
-	uk_errf(err, errsz, "no member with %s '%s'", key_name(by), name);
-	return 1;
+	if (!rc && !*found)
+		uk_errf(err, errsz, "no member with %s '%s'", by == UK_KEY_EMPLOYEE_NO ? "employee_no" :
+		        "id_card", name);
+	return rc;
 }
 
-int uk_member_id(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id)
+int uk_member_lookup(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id,
+                     char *no, size_t nosz, char *err, size_t errsz)
 {
-	char err[200];
-	int rc = uk_member_lookup(db, name, by, id, NULL, 0, err, sizeof err);
-	return rc == -1 ? 1 : rc;
+	int found, rc = uk_member_resolve(db, name, by, id, no, nosz, &found, err, errsz);
+	return rc == 0 && !found ? 1 : rc;
 }
 
 int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id)
 {
 	char err[400];
-	int rc = uk_member_lookup(db, name, by, id, NULL, 0, err, sizeof err);
-	if (rc != 1 && rc != -1)
+	int found, rc = uk_member_resolve(db, name, by, id, NULL, 0, &found, err, sizeof err);
+	if (rc > 0)
 		return rc;
+	if (rc == 0 && found)
+		return UK_EX_OK;
 	uk_err("%s", err);
 	return UK_EX_DATAERR;
 }
@@ -315,6 +340,32 @@ const struct uk_outcol *uk_member_history_cols(int *n)
 	return history_cols;
 }
 
+struct history_ctx { struct uk_writer *w; int mask; };
+
+static int history_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct history_ctx *h = ctx;
+	const char *vals[7];
+	char *masked[2] = {NULL, NULL};
+	int rc = UK_EX_OK;
+	for (int i = 0; i < 7; i++)
+		vals[i] = uk_db_text(st, i);
+	if (h->mask && vals[2]) {
+		/* Old and new values of personal fields are masked too. */
+		char *(*fn)(const char *) = strcmp(vals[2], "name") == 0 ? uk_mask_name :
+			strcmp(vals[2], "id_card") == 0 ? uk_mask_id :
+			strcmp(vals[2], "phone") == 0 ? uk_mask_phone : NULL;
+		for (int i = 0; fn && i < 2 && !rc; i++)
+			if (vals[3 + i] && !(vals[3 + i] = masked[i] = fn(vals[3 + i])))
+				rc = uk_err_nomem();
+	}
+	if (!rc && uk_writer_row(h->w, vals) != 0)
+		rc = UK_DB_STOP;
+	free(masked[0]);
+	free(masked[1]);
+	return rc;
+}
+
 int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w, int mask)
 {
 	/* The first line is the record's creation, from the member row. */
@@ -325,39 +376,14 @@ int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w, int ma
 		" SELECT e.date, m.member_no, e.field, e.old_value, e.new_value, e.note, e.recorded_at, e.id"
 		" FROM member_events e JOIN members m ON m.id = e.member_id WHERE e.member_id = ?1"
 		" ORDER BY 8");
-	int rc, status = UK_EX_OK;
+	struct history_ctx h = {w, mask};
+	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *vals[7];
-		char *masked[2] = {NULL, NULL};
-		int wr;
-		for (int i = 0; i < 7; i++)
-			vals[i] = (const char *)sqlite3_column_text(st, i);
-		if (mask && vals[2]) {
-			/* Old and new values of personal fields are masked too. */
-			char *(*fn)(const char *) = strcmp(vals[2], "name") == 0 ? uk_mask_name :
-				strcmp(vals[2], "id_card") == 0 ? uk_mask_id :
-				strcmp(vals[2], "phone") == 0 ? uk_mask_phone : NULL;
-			for (int i = 0; fn && i < 2; i++)
-				if (vals[3 + i] && !(vals[3 + i] = masked[i] = fn(vals[3 + i]))) {
-					free(masked[0]);
-					status = uk_err_nomem();
-					goto done;
-				}
-		}
-		wr = uk_writer_row(w, vals);
-		free(masked[0]);
-		free(masked[1]);
-		if (wr != 0)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot read history");
-done:
+	rc = uk_db_each(db, st, history_row, &h, "cannot read history");
 	sqlite3_finalize(st);
-	return status;
+	return rc;
 }
 
 int uk_member_event(struct uk_db *db, sqlite3_stmt **st, int64_t id, const char *date,
@@ -366,8 +392,8 @@ int uk_member_event(struct uk_db *db, sqlite3_stmt **st, int64_t id, const char 
 {
 	int rc;
 	if (!*st && !(*st = uk_db_prepare(db,
-		"INSERT INTO member_events(member_id, date, field, old_value, new_value, note, recorded_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")))
+		"INSERT INTO member_events(member_id, date, field, old_value, new_value, note, recorded_at,"
+		" allow_future) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?2 > substr(?7, 1, 10))")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(*st, 1, id);
 	sqlite3_bind_text(*st, 2, date, -1, SQLITE_STATIC);
@@ -376,10 +402,9 @@ int uk_member_event(struct uk_db *db, sqlite3_stmt **st, int64_t id, const char 
 	sqlite3_bind_text(*st, 5, new_value, -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 6, note, -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 7, recorded_at, -1, SQLITE_STATIC);
-	rc = sqlite3_step(*st);
-	sqlite3_reset(*st);
+	rc = uk_db_each(db, *st, NULL, NULL, "cannot record history");
 	sqlite3_clear_bindings(*st);
-	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot record history");
+	return rc;
 }
 
 int uk_member_counts_add(struct uk_db *db, const char *status, long delta)
@@ -392,9 +417,20 @@ int uk_member_counts_add(struct uk_db *db, const char *status, long delta)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, delta);
-	rc = sqlite3_step(st);
+	rc = uk_db_each(db, st, NULL, NULL, "cannot count members");
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot count members");
+	return rc;
+}
+
+struct active_ctx { uk_member_dues_fn fn; void *ctx; };
+
+static int active_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct active_ctx *ac = ctx;
+	char money[UK_MONEY_BUFSZ];
+	const char *wage = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL :
+		uk_money_format(sqlite3_column_int64(st, 3), money);
+	return ac->fn(ac->ctx, uk_db_text(st, 0), uk_db_text(st, 1), uk_db_text(st, 2), wage);
 }
 
 int uk_members_each_active(struct uk_db *db, const char *date, const char *joined_by,
@@ -410,28 +446,29 @@ int uk_members_each_active(struct uk_db *db, const char *date, const char *joine
 		/* not yet joined (or hired, when the join date is not known) */
 		" AND coalesce(m.join_date, m.hire_date, '') <= ?2"
 		" ORDER BY member_no");
-	int rc, status = UK_EX_OK;
+	struct active_ctx ac = {fn, ctx};
+	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, joined_by, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char money[UK_MONEY_BUFSZ];
-		const char *wage = sqlite3_column_type(st, 3) == SQLITE_NULL ? NULL :
-			uk_money_format(sqlite3_column_int64(st, 3), money);
-		if ((status = fn(ctx, (const char *)sqlite3_column_text(st, 0),
-		                 (const char *)sqlite3_column_text(st, 1),
-		                 (const char *)sqlite3_column_text(st, 2), wage)) != 0)
-			break;
-	}
-	if (!status && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot read members");
+	rc = uk_db_each(db, st, active_row, &ac, "cannot read members");
 	sqlite3_finalize(st);
-	return status;
+	return rc;
 }
 
-int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by,
-                       const char *field, const char *date, int64_t *id, char out[16])
+struct value_at { int64_t *id; char *out; };
+
+static int value_at_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct value_at *va = ctx;
+	*va->id = sqlite3_column_int64(st, 0);
+	snprintf(va->out, 16, "%s", uk_db_text(st, 1));
+	return 0;
+}
+
+int uk_member_value_at(struct uk_db *db, const char *name, enum uk_member_key by,
+                       const char *field, const char *date, int64_t *id, char out[16], int *found)
 {
 	/* The value after the last change dated on or before date; before the
 	 * first change, the value that change replaced; with no change, the
@@ -445,22 +482,25 @@ int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by
 		"  CASE ?4 WHEN 'status' THEN m.status ELSE m.hardship END))"
 		" FROM members m WHERE CASE ?3 WHEN 1 THEN m.employee_no = ?1"
 		" WHEN 2 THEN m.id_card = upper(?1) ELSE m.member_no = ?1 END");
+	struct value_at va = {id, out};
 	int rc;
+	*found = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, by == UK_KEY_EMPLOYEE_NO ? 1 : by == UK_KEY_ID_CARD ? 2 : 0);
 	sqlite3_bind_text(st, 4, field, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		snprintf(out, 16, "%s", (const char *)sqlite3_column_text(st, 1));
-	}
+	rc = uk_db_one(db, st, value_at_row, &va, found, "cannot read members");
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? 1 : uk_db_fail(db, rc, "cannot read members");
+	return rc;
+}
+
+int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by,
+                       const char *field, const char *date, int64_t *id, char out[16])
+{
+	int found, rc = uk_member_value_at(db, name, by, field, date, id, out, &found);
+	return rc == 0 && !found ? 1 : rc;
 }
 
 /* A member's status and hardship level on a date, from the dated history,
@@ -477,6 +517,19 @@ int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by
 #define JOIN_EVENTS \
 	" LEFT JOIN ev es ON es.member_id = m.id AND es.field = 'status'" \
 	" LEFT JOIN ev eh ON eh.member_id = m.id AND eh.field = 'hardship'"
+
+static int figures_row(sqlite3_stmt *st, void *ctx)
+{
+	struct uk_member_figures *f = ctx;
+	/* In the order of the select. */
+	long *const to[] = {
+		&f->total, &f->female, &f->hardship, &f->joined, &f->left, &f->active, &f->retired,
+		&f->relative, &f->deep, &f->accident, &f->left_left, &f->transferred, &f->deceased,
+	};
+	for (int i = 0; i < (int)(sizeof to / sizeof to[0]); i++)
+		*to[i] = sqlite3_column_int64(st, i);
+	return 0;
+}
 
 int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_figures *f)
 {
@@ -504,29 +557,22 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 		" FROM (SELECT m.gender, m.join_date, m.hire_date, " FIELD_AT("es", "status") " AS s, "
 		FIELD_AT("eh", "hardship") " AS h FROM members m" JOIN_EVENTS
 		"       WHERE coalesce(m.join_date, m.hire_date, '') <= ?2)");
-	int rc;
+	int rc, found;
 	memset(f, 0, sizeof *f);
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		f->total = sqlite3_column_int64(st, 0);
-		f->female = sqlite3_column_int64(st, 1);
-		f->hardship = sqlite3_column_int64(st, 2);
-		f->joined = sqlite3_column_int64(st, 3);
-		f->left = sqlite3_column_int64(st, 4);
-		f->active = sqlite3_column_int64(st, 5);
-		f->retired = sqlite3_column_int64(st, 6);
-		f->relative = sqlite3_column_int64(st, 7);
-		f->deep = sqlite3_column_int64(st, 8);
-		f->accident = sqlite3_column_int64(st, 9);
-		f->left_left = sqlite3_column_int64(st, 10);
-		f->transferred = sqlite3_column_int64(st, 11);
-		f->deceased = sqlite3_column_int64(st, 12);
-	}
+	rc = uk_db_one(db, st, figures_row, f, &found, "cannot count members");
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot count members");
+	return rc;
+}
+
+struct unit_ctx { uk_count_fn fn; void *ctx; };
+
+static int unit_row(sqlite3_stmt *st, void *ctx)
+{
+	const struct unit_ctx *uc = ctx;
+	return uc->fn(uc->ctx, uk_db_text(st, 0), sqlite3_column_int64(st, 1));
 }
 
 int uk_members_by_unit(struct uk_db *db, struct uk_date date, uk_count_fn fn, void *ctx)
@@ -537,15 +583,13 @@ int uk_members_by_unit(struct uk_db *db, struct uk_date date, uk_count_fn fn, vo
 		" FROM members m" JOIN_EVENTS " WHERE coalesce(m.join_date, m.hire_date, '') <= ?1)"
 		" WHERE s = 'active' OR s = 'retired'"
 		" GROUP BY 1 ORDER BY 2 DESC, 1");
+	struct unit_ctx uc = {fn, ctx};
 	char d[UK_DATE_BUFSZ];
-	int rc, status = 0;
+	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, uk_date_format(date, d), -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !status)
-		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1));
-	if (!status && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		status = uk_db_fail(db, rc, "cannot count members");
+	rc = uk_db_each(db, st, unit_row, &uc, "cannot count members");
 	sqlite3_finalize(st);
-	return status;
+	return rc;
 }

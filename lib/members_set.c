@@ -1,6 +1,7 @@
 /* members_set.c - member-set: status, hardship, group, unit, roles and wage
  * base changes, each a dated event in the member's history. */
 #include "members_priv.h"
+#include "uk_batch.h"
 #include "uk_money.h"
 #include "uk_text.h"
 
@@ -26,23 +27,13 @@ struct setter {
 	struct uk_db *db;
 	sqlite3_stmt *event;
 	char stamp[20];
-	int future;                  /* the change is dated after today, as --allow-future lets it */
 };
 
-/* One dated event of the change; one dated after today is marked as meant. */
+/* One dated event of the change. */
 static int event(struct setter *s, int64_t id, const char *date, const char *field,
                  const char *old_value, const char *new_value, const char *note)
 {
-	sqlite3_stmt *st;
-	int rc = uk_member_event(s->db, &s->event, id, date, field, old_value, new_value, note, s->stamp);
-	if (rc || !s->future)
-		return rc;
-	if (!(st = uk_db_prepare(s->db, "UPDATE member_events SET allow_future = 1 WHERE id = ?1")))
-		return UK_EX_SOFTWARE;
-	sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(uk_db_sqlite(s->db)));
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(s->db, rc, "cannot record history");
+	return uk_member_event(s->db, &s->event, id, date, field, old_value, new_value, note, s->stamp);
 }
 
 static int has_role(const char *list, const char *role)
@@ -85,10 +76,10 @@ static int set_field(struct setter *s, int64_t id, const char *column, const cha
 	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, s->stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, fen);
-	rc = sqlite3_step(st);
+	rc = uk_db_each(s->db, st, NULL, NULL, "cannot change member");
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(s->db, rc, "cannot change member");
+	if (rc)
+		return rc;
 	(*changed)++;
 	if (strcmp(column, "status") == 0 &&
 	    ((rc = uk_member_counts_add(s->db, old_value, -1)) != 0 ||
@@ -109,15 +100,25 @@ static int set_role(struct setter *s, int64_t id, const char *role, int add, con
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	rc = uk_db_each(s->db, st, NULL, NULL, "cannot change roles");
 	n = sqlite3_changes(uk_db_sqlite(s->db));
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(s->db, rc, "cannot change roles");
+	if (rc)
+		return rc;
 	if (!n)
 		return 0;
 	(*changed)++;
 	return event(s, id, date, "role", add ? NULL : role, add ? role : NULL, note);
+}
+
+/* A value as typed, trimmed and folded to ASCII, in a new string; NULL
+ * out of memory. */
+static char *folded(const char *s)
+{
+	char *t = strdup(s);
+	if (t)
+		uk_fold_fullwidth(uk_trim(t));
+	return t;
 }
 
 static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
@@ -129,28 +130,28 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 	const char *status = NULL, *hardship = NULL;
 	struct uk_date d = today;
 	const char *why;
-	int rc;
+	int rc, found;
 
 	if (!st)
 		return UK_EX_SOFTWARE;
+	memset(&row, 0, sizeof row);
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return uk_db_fail(s->db, rc, "cannot read member");
-	}
-	rc = uk_member_row_load(st, &row);
+	rc = uk_db_one(s->db, st, uk_member_row_load, &row, &found, "cannot read member");
 	sqlite3_finalize(st);
 	if (rc)
-		return uk_err_nomem();
+		return rc;
+	if (!found) {
+		/* The id came from a look-up in this transaction. */
+		uk_err("cannot read member %lld: not in the register", (long long)id);
+		return UK_EX_SOFTWARE;
+	}
 	rc = -1;
 	if (c->date) {
-		char *tmp = strdup(c->date);
+		char *tmp = folded(c->date);
 		if (!tmp) {
 			uk_member_row_free(&row);
 			return uk_err_nomem();
 		}
-		uk_fold_fullwidth(uk_trim(tmp));
 		rc = uk_date_parse(tmp, &d, &why);
 		free(tmp);
 		if (rc) {
@@ -160,7 +161,6 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		if (uk_future_check(d, c->allow_future, err, errsz) != 0)
 			goto bad;
 	}
-	s->future = uk_date_cmp(d, today) > 0;
 	uk_date_format(d, date);
 	if (c->status && !(status = uk_member_word(UK_MF_STATUS, c->status))) {
 		uk_errf(err, errsz, "status must be active, retired, transferred, left or deceased, not '%s'", c->status);
@@ -191,12 +191,11 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		goto bad;
 	int64_t fen = 0;
 	if (c->wage_base) {
-		char *tmp = strdup(c->wage_base);
+		char *tmp = folded(c->wage_base);
 		if (!tmp) {
 			uk_member_row_free(&row);
 			return uk_err_nomem();
 		}
-		uk_fold_fullwidth(uk_trim(tmp));
 		rc = uk_money_parse(tmp, &fen, &why);
 		free(tmp);
 		if (rc || fen < 0) {
@@ -268,7 +267,7 @@ bad:
 int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_change *c,
                            struct uk_date today, char *err, size_t errsz, int *changed)
 {
-	struct setter s = {db, NULL, "", 0};
+	struct setter s = {db, NULL, ""};
 	int rc;
 	uk_timestamp(s.stamp);
 	rc = apply(&s, id, c, today, err, errsz, changed);
@@ -304,131 +303,114 @@ static const char *pick(const char *given, const char *from_record)
 	return given ? given : nonempty(from_record);
 }
 
+struct set_batch {
+	struct setter s;
+	const struct uk_member_change *given;
+	struct uk_date today;
+	int64_t *ids;                /* the changed members, for out */
+	long nids, capids;
+	long changed, unchanged;
+	int keep_ids;
+};
+
+/* One record of member-set's input: a uk_record_fn. */
+static int set_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
+{
+	struct set_batch *b = ctx;
+	const struct uk_member_change *given = b->given;
+	struct uk_member_change c;
+	const char *key = NULL, *role, *no_role;
+	enum uk_member_key k = UK_KEY_MEMBER_NO;
+	int64_t id = 0;
+	int changed = 0, found, rc;
+
+	if ((key = nonempty(uk_row_get(row, SC_MEMBER_NO))))
+		k = UK_KEY_MEMBER_NO;
+	else if ((key = nonempty(uk_row_get(row, SC_EMPLOYEE_NO))))
+		k = UK_KEY_EMPLOYEE_NO;
+	else if ((key = nonempty(uk_row_get(row, SC_ID_CARD))))
+		k = UK_KEY_ID_CARD;
+	if (!key)
+		return uk_errf(err, errsz, "no member_no, employee_no or id_card to name the member");
+	/* -1: a member_no without its zeros that fits more than one. */
+	if ((rc = uk_member_resolve(b->s.db, key, k, &id, NULL, 0, &found, err, errsz)) != 0)
+		return rc;
+	if (!found)
+		return -1;  /* err names the key */
+	/* Changes given on the command line apply to every record and win
+	 * over its columns (records piped from member-ls carry the current
+	 * values of every column). */
+	c = *given;
+	c.status = pick(given->status, uk_row_get(row, SC_STATUS));
+	c.date = pick(given->date, uk_row_get(row, SC_DATE));
+	c.note = pick(given->note, uk_row_get(row, SC_NOTE));
+	c.hardship = pick(given->hardship, uk_row_get(row, SC_HARDSHIP));
+	c.group = pick(given->group, uk_row_get(row, SC_GROUP));
+	c.unit = pick(given->unit, uk_row_get(row, SC_UNIT));
+	c.wage_base = pick(given->wage_base, uk_row_get(row, SC_WAGE_BASE));
+	role = nonempty(uk_row_get(row, SC_ROLE));
+	no_role = nonempty(uk_row_get(row, SC_NO_ROLE));
+	if (!given->nroles && role) {
+		c.roles = &role;
+		c.nroles = 1;
+	}
+	if (!given->nno_roles && no_role) {
+		c.no_roles = &no_role;
+		c.nno_roles = 1;
+	}
+	if ((rc = apply(&b->s, id, &c, b->today, err, errsz, &changed)) != 0)
+		return rc;
+	if (!changed) {
+		b->unchanged++;
+		return 0;
+	}
+	b->changed++;
+	if (!b->keep_ids)
+		return 0;
+	if (b->nids == b->capids) {
+		long cap = b->capids ? b->capids * 2 : 64;
+		int64_t *a = realloc(b->ids, (size_t)cap * sizeof *a);
+		if (!a)
+			return uk_err_nomem();
+		b->ids = a;
+		b->capids = cap;
+	}
+	b->ids[b->nids++] = id;
+	return 0;
+}
+
 int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_member_change *given,
                          int dry_run, int skip_bad, int quiet, const char *rejects_path,
                          struct uk_writer *out, int mask)
 {
-	int64_t *ids = NULL;
-	long nids = 0, capids = 0;
-	struct setter s = {db, NULL, "", 0};
-	struct uk_rejects *rj = NULL;
-	struct uk_row *row;
-	struct uk_date today = uk_date_today();
-	long bad = 0, changed_members = 0, unchanged = 0;
+	struct set_batch b = {{db, NULL, ""}, given, uk_date_today(), NULL, 0, 0, 0, 0, out != NULL};
+	long done, bad = 0;
 	int rc;
 
-	uk_timestamp(s.stamp);
-	if (rejects_path && (rc = uk_rejects_open(rejects_path, r, &rj)) != 0)
-		return rc;
-	if ((rc = uk_db_begin(db)) != 0) {
-		uk_rejects_close(rj);
-		return rc;
-	}
-	while ((rc = uk_reader_next(r, &row)) == 1) {
-		struct uk_member_change c;
-		char err[400];
-		const char *key = NULL, *role, *no_role;
-		enum uk_member_key k = UK_KEY_MEMBER_NO;
-		int64_t id = 0;
-		int changed = 0, frc;
-
-		if (uk_row_error(row)) {
-			snprintf(err, sizeof err, "%s", uk_row_error(row));
-			goto bad_row;
-		}
-		if ((key = nonempty(uk_row_get(row, SC_MEMBER_NO))))
-			k = UK_KEY_MEMBER_NO;
-		else if ((key = nonempty(uk_row_get(row, SC_EMPLOYEE_NO))))
-			k = UK_KEY_EMPLOYEE_NO;
-		else if ((key = nonempty(uk_row_get(row, SC_ID_CARD))))
-			k = UK_KEY_ID_CARD;
-		if (!key) {
-			snprintf(err, sizeof err, "no member_no, employee_no or id_card to name the member");
-			goto bad_row;
-		}
-		/* 1 and -1: no such member, or a member_no without its zeros
-		 * that fits more than one; err says which. */
-		if ((frc = uk_member_lookup(db, key, k, &id, NULL, 0, err, sizeof err)) == 1 || frc == -1)
-			goto bad_row;
-		if (frc) {
-			rc = frc;
-			goto fail;
-		}
-		/* Changes given on the command line apply to every record and
-		 * win over its columns (records piped from member-ls carry the
-		 * current values of every column). */
-		c = *given;
-		c.status = pick(given->status, uk_row_get(row, SC_STATUS));
-		c.date = pick(given->date, uk_row_get(row, SC_DATE));
-		c.note = pick(given->note, uk_row_get(row, SC_NOTE));
-		c.hardship = pick(given->hardship, uk_row_get(row, SC_HARDSHIP));
-		c.group = pick(given->group, uk_row_get(row, SC_GROUP));
-		c.unit = pick(given->unit, uk_row_get(row, SC_UNIT));
-		c.wage_base = pick(given->wage_base, uk_row_get(row, SC_WAGE_BASE));
-		role = nonempty(uk_row_get(row, SC_ROLE));
-		no_role = nonempty(uk_row_get(row, SC_NO_ROLE));
-		if (!given->nroles && role) {
-			c.roles = &role;
-			c.nroles = 1;
-		}
-		if (!given->nno_roles && no_role) {
-			c.no_roles = &no_role;
-			c.nno_roles = 1;
-		}
-		rc = apply(&s, id, &c, today, err, sizeof err, &changed);
-		if (rc > 0)
-			goto fail;
-		if (rc == 0) {
-			if (!changed) {
-				unchanged++;
-				continue;
-			}
-			changed_members++;
-			if (out && nids == capids) {
-				int64_t *a = realloc(ids, (size_t)(capids = capids ? capids * 2 : 64) * sizeof *a);
-				if (!a) {
-					rc = uk_err_nomem();
-					goto fail;
-				}
-				ids = a;
-			}
-			if (out)
-				ids[nids++] = id;
-			continue;
-		}
-bad_row:
-		bad++;
-		uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
-		if (rj)
-			uk_rejects_add(rj, row, err);
-	}
-	if (rc > 1)
-		goto fail;
+	uk_timestamp(b.s.stamp);
+	if ((rc = uk_db_begin(db)) != 0 ||
+	    (rc = uk_batch_records(db, r, rejects_path, set_record, &b, &done, &bad)) != 0)
+		goto out;
 	if (bad && !skip_bad) {
 		uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to apply the rest)",
 		       bad, bad == 1 ? "" : "s");
 		rc = UK_EX_DATAERR;
-		goto fail;
+		goto out;
 	}
 	if (!dry_run && (rc = uk_db_commit(db)) != 0)
-		goto fail;
+		goto out;
 	/* After the commit (before a dry run's rollback): a reader that goes
 	 * away cannot stop the write. */
-	if (out && nids && (rc = uk_members_write_ids(db, ids, nids, out, mask)) != 0)
-		goto fail;
-	uk_db_rollback(db);
-	free(ids);
-	sqlite3_finalize(s.event);
+	if (b.nids && (rc = uk_members_write_ids(db, b.ids, b.nids, out, mask)) != 0)
+		goto out;
 	if (!quiet)
 		fprintf(stderr, "%s: %schanged %ld, unchanged %ld, skipped %ld\n", uk_progname(),
-		        dry_run ? "dry run, nothing written: " : "", changed_members, unchanged, bad);
-	rc = uk_rejects_close(rj);
-	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;
-fail:
+		        dry_run ? "dry run, nothing written: " : "", b.changed, b.unchanged, bad);
+	rc = bad ? UK_EX_SKIPPED : UK_EX_OK;
+out:
 	uk_db_rollback(db);
-	free(ids);
-	sqlite3_finalize(s.event);
-	uk_rejects_close(rj);
+	free(b.ids);
+	sqlite3_finalize(b.s.event);
 	return rc;
 }
 

@@ -149,17 +149,19 @@ const struct uk_outcol *uk_member_history_cols(int *n);
 /* The one look-up of a member by key: by member_no (the default), a
  * number as Excel leaves a member_no, without leading zeros ("1"), names
  * the one member whose member_no of digits is that number ("000001"); the
- * exact member_no always wins. 0 found: *id, and the member_no as stored in no
- * (when not NULL); 1 no such member, -1 a stripped number that fits more
- * than one (err says which, in both cases); or an exit code > 1. */
+ * exact member_no always wins. Returns 0 with *found: *id, and the
+ * member_no as stored in no (when not NULL); not found, err says so. -1
+ * when a stripped number fits more than one (err says which); or an exit
+ * code. */
+int uk_member_resolve(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id,
+                      char *no, size_t nosz, int *found, char *err, size_t errsz);
+/* uk_member_resolve's older form, for callers not yet moved to it: 1 when
+ * there is no such member. */
 int uk_member_lookup(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id,
                      char *no, size_t nosz, char *err, size_t errsz);
 /* Finds a member named on the command line (member_no, or by another key).
  * Returns an exit code (65 when unknown or ambiguous, said). */
 int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id);
-/* The same without a message: 0 found, 1 none (or ambiguous), or an exit
- * code. */
-int uk_member_id(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id);
 /* The member's dated changes; with mask, names, ID numbers and phones in
  * them are masked. */
 int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w, int mask);
@@ -181,9 +183,13 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
                          int dry_run, int skip_bad, int quiet, const char *rejects,
                          struct uk_writer *out, int mask);
 /* The member named (member_no, or by another key) and the value of field
- * ("hardship" or "status") on record at date, from the dated history. 0,
- * 1 when there is no such member, or an exit code > 1. The name is taken
- * as it is: a name from input goes through uk_member_lookup first. */
+ * ("hardship" or "status") on record at date, from the dated history:
+ * 0 with *found, or an exit code. The name is taken as it is: a name from
+ * input goes through uk_member_resolve first. */
+int uk_member_value_at(struct uk_db *db, const char *name, enum uk_member_key by,
+                       const char *field, const char *date, int64_t *id, char out[16], int *found);
+/* uk_member_value_at's older form, for callers not yet moved to it: 1
+ * when there is no such member. */
 int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by,
                        const char *field, const char *date, int64_t *id, char out[16]);
 /* Calls fn for every member active on date who had joined by joined_by
