@@ -27,17 +27,103 @@ fi
 
 test_count=0
 test_failed=0
+test_prereqs=,
+SQ="'"
 
-# test_expect_success 'what it checks' 'commands chained with &&'
+# test_set_prereq NAME: a test that names NAME may run.
+test_set_prereq() {
+	test_prereqs="$test_prereqs$1,"
+}
+
+# test_have_prereq NAME[,NAME...]: every NAME is set (!NAME: is not set);
+# those that fail are left in $test_missing_prereq.
+test_have_prereq() {
+	test_missing_prereq=
+	test_rest_=$1,
+	while [ -n "$test_rest_" ]; do
+		test_p_=${test_rest_%%,*}
+		test_rest_=${test_rest_#*,}
+		case $test_p_ in
+		!*) case $test_prereqs in *,"${test_p_#!}",*) ;; *) continue ;; esac ;;
+		*) case $test_prereqs in *,"$test_p_",*) continue ;; esac ;;
+		esac
+		test_missing_prereq=${test_missing_prereq:+$test_missing_prereq,}$test_p_
+	done
+	[ -z "$test_missing_prereq" ]
+}
+
+# Bodies run through a function, so that "return 1" ends one early.
+test_eval_inner_() {
+	eval "$1"
+}
+
+fail_117() {
+	return 117
+}
+
+# test_run_ BODY, in the test's subshell. First the chain lint: a body whose
+# commands are all joined by && does nothing after a failing first command,
+# so "fail_117 && BODY" returns 117; any other status means a command after
+# a ';', a newline or a '&' ran, and its failure would go unseen. Only then
+# the body, then what test_when_finished queued, whatever the body did.
+test_run_() {
+	test_eval_inner_ "fail_117 && $1" </dev/null >/dev/null 2>&1
+	if [ $? -ne 117 ]; then
+		echo broken >"$TRASH/.lint"
+		echo "broken && chain:$1" >&2
+		return 1
+	fi
+	echo linted >"$TRASH/.lint"
+	test_cleanup=:
+	test_cleanup_failed=
+	test_eval_inner_ "$1"
+	test_ret_=$?
+	test_eval_inner_ "$test_cleanup"
+	if [ -n "$test_cleanup_failed" ]; then
+		echo "test_when_finished: a cleanup command failed" >&2
+		[ "$test_ret_" -ne 0 ] || test_ret_=1
+	fi
+	return "$test_ret_"
+}
+
+# test_expect_success [PREREQ] 'what it checks' 'commands chained with &&'
+# Without PREREQ (NAME[,NAME...], see test_have_prereq) the test is skipped.
 test_expect_success() {
 	test_count=$((test_count + 1))
-	if (eval "$2") >"$TRASH/.out" 2>&1; then
+	if [ $# -eq 3 ]; then
+		if ! test_have_prereq "$1"; then
+			echo "ok $test_count # skip $2 (missing $test_missing_prereq)"
+			return 0
+		fi
+		shift
+	fi
+	: >"$TRASH/.lint"
+	(test_run_ "$2") >"$TRASH/.out" 2>&1
+	test_ret_=$?
+	read -r test_linted_ <"$TRASH/.lint" || test_linted_=
+	if [ -z "$test_linted_" ]; then
+		# An exit after a broken chain ended the lint pass itself.
+		echo "broken && chain:$2" >>"$TRASH/.out"
+	fi
+	if [ "$test_ret_" -eq 0 ] && [ "$test_linted_" = linted ]; then
 		echo "ok $test_count - $1"
 	else
 		echo "not ok $test_count - $1"
 		sed 's/^/#   /' "$TRASH/.out"
 		test_failed=$((test_failed + 1))
 	fi
+}
+
+# test_when_finished 'cmd': inside a test body, runs cmd after the body,
+# whether it passed or not (the last queued first); a failing cmd fails the
+# test.
+test_when_finished() {
+	if [ -z "${test_cleanup:-}" ]; then
+		echo "test_when_finished outside a test body" >&2
+		return 1
+	fi
+	test_cleanup="{ $*
+} || test_cleanup_failed=1; $test_cleanup"
 }
 
 # test_expect_code CODE cmd...: runs cmd, which must exit with exactly CODE.
@@ -59,6 +145,18 @@ test_must_fail() {
 	got=$?
 	if [ "$got" -eq 0 ] || [ "$got" -gt 125 ]; then
 		echo "expected failure, got $got: $*" >&2
+		return 1
+	fi
+	return 0
+}
+
+# test_might_fail cmd...: any exit status but a signal's (or 126/127: the
+# command could not run); for a command whose failure does not matter.
+test_might_fail() {
+	"$@"
+	got=$?
+	if [ "$got" -gt 125 ]; then
+		echo "test_might_fail: died or could not run ($got): $*" >&2
 		return 1
 	fi
 	return 0

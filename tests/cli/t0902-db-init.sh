@@ -59,8 +59,8 @@ test_expect_success 'union-config KEY VALUE and --unset on a missing file: 66, n
 '
 
 test_expect_success 'a mistyped $UNIONKIT_DB is refused the same way' '
-	UNIONKIT_DB=$TRASH/typo.db fund-ledger add 2026-03-01 100 401 >out 2>err
-	test $? = 66 &&
+	test_expect_code 66 env UNIONKIT_DB="$TRASH/typo.db" \
+		fund-ledger add 2026-03-01 100 401 >out 2>err &&
 	test_grep "typo.db.*union-config init" err &&
 	no_db_files typo.db
 '

@@ -138,8 +138,7 @@ test_expect_success '--skip-bad writes the good records and exits 1' '
 
 test_expect_success '--rejects writes the bad records back with an error column' '
 	union-config -q init --db r.db &&
-	fund-ledger -d r.db import --skip-bad --rejects rejects.csv bad.csv 2>err;
-	test $? = 1 &&
+	test_expect_code 1 fund-ledger -d r.db import --skip-bad --rejects rejects.csv bad.csv 2>err &&
 	head -1 rejects.csv >actual &&
 	echo "date,fund,account,category,subcategory,amount,member_no,voucher,memo,error" >expect &&
 	test_cmp expect actual &&
@@ -222,8 +221,8 @@ test_expect_success 'round trip with a voided transfer: the same books' '
 	fund-ledger ls -f csv >book2.csv &&
 	union-config -q init --db rt2.db &&
 	members rt2.db &&
-	fund-ledger -d rt2.db import book2.csv 2>err >out ||
-	{ cat err >&2; exit 1; } &&
+	{ fund-ledger -d rt2.db import book2.csv 2>err >out ||
+	{ cat err >&2; exit 1; }; } &&
 	books >expect &&
 	books rt2.db >actual &&
 	test_cmp expect actual &&

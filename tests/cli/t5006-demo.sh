@@ -19,8 +19,8 @@ to_fen() {
 }
 
 test_expect_success 'the demo runs into an empty directory of its own' '
-	sh "$UK_TOP/examples/demo.sh" "$UK_BIN" "$TRASH/demo" >demo.out 2>demo.err ||
-		{ cat demo.err >&2; exit 1; } &&
+	{ sh "$UK_TOP/examples/demo.sh" "$UK_BIN" "$TRASH/demo" >demo.out 2>demo.err ||
+		{ cat demo.err >&2; exit 1; }; } &&
 	for f in union.db union.ledger members.json report.html disclosure-2026-11.html plan-2026.html; do
 		test -s "demo/$f" || { echo "demo/$f not written" >&2; exit 1; }
 	done &&
@@ -47,30 +47,29 @@ test_expect_success 'the activities costs are in the books the journal was expor
 	grep -q "; id: $last\$" demo/union.ledger
 '
 
+# ledger-cli is not installed everywhere (mk/deps.sh installs it).
 if command -v ledger >/dev/null 2>&1; then
-	test_expect_success 'ledger -f demo/union.ledger bal: each fund as fund-ledger balance has it' '
-		ledger -f demo/union.ledger bal 资产 --flat --no-total >bal.txt &&
-		while read -r amount commodity account; do
-			echo "${account##*:} $(echo "$amount" | to_fen)"
-		done <bal.txt | awk "{ s[\$1] += \$2 } END { for (f in s) print f, s[f] }" | sort >ledger.funds &&
-		fund-ledger -d demo/union.db balance -f csv | sed 1d | grep -v "^total," |
-			while IFS=, read -r fund title in out balance; do
-				echo "$title $(echo "$balance" | to_fen)"
-			done | grep -v " 0\$" | sort >ours.funds &&
-		test -s ours.funds &&
-		test_cmp ours.funds ledger.funds
-	'
-
-	test_expect_success 'and the total of the assets, and a journal that balances to zero' '
-		ledger -f demo/union.ledger bal 资产 | tail -1 | to_fen >ledger.total &&
-		fund-ledger -d demo/union.db balance -f csv | grep "^total," | cut -d, -f5 | to_fen >ours.total &&
-		test_cmp ours.total ledger.total &&
-		test "$(ledger -f demo/union.ledger bal | tail -1 | tr -d " ")" = 0
-	'
-else
-	echo "ok 5 # skip ledger-cli is not installed (mk/deps.sh installs it)"
-	echo "ok 6 # skip ledger-cli is not installed (mk/deps.sh installs it)"
-	test_count=$((test_count + 2))
+	test_set_prereq LEDGER
 fi
+
+test_expect_success LEDGER 'ledger -f demo/union.ledger bal: each fund as fund-ledger balance has it' '
+	ledger -f demo/union.ledger bal 资产 --flat --no-total >bal.txt &&
+	while read -r amount commodity account; do
+		echo "${account##*:} $(echo "$amount" | to_fen)"
+	done <bal.txt | awk "{ s[\$1] += \$2 } END { for (f in s) print f, s[f] }" | sort >ledger.funds &&
+	fund-ledger -d demo/union.db balance -f csv | sed 1d | grep -v "^total," |
+		while IFS=, read -r fund title in out balance; do
+			echo "$title $(echo "$balance" | to_fen)"
+		done | grep -v " 0\$" | sort >ours.funds &&
+	test -s ours.funds &&
+	test_cmp ours.funds ledger.funds
+'
+
+test_expect_success LEDGER 'and the total of the assets, and a journal that balances to zero' '
+	ledger -f demo/union.ledger bal 资产 | tail -1 | to_fen >ledger.total &&
+	fund-ledger -d demo/union.db balance -f csv | grep "^total," | cut -d, -f5 | to_fen >ours.total &&
+	test_cmp ours.total ledger.total &&
+	test "$(ledger -f demo/union.ledger bal | tail -1 | tr -d " ")" = 0
+'
 
 test_done

@@ -58,22 +58,18 @@ chmod 711 "$TRASH"
 if [ -n "$AS" ] && ! $AS test -x "$UK_BIN/member-add" 2>/dev/null; then
 	AS=
 fi
-UNPRIV=
+# UNPRIV: the tools can be run as a user whom file modes bind (not root
+# without runuser or su).
 if [ -n "$AS" ]; then
-	UNPRIV=yes
+	test_set_prereq UNPRIV
 elif [ "$(id -u)" -ne 0 ]; then
 	AS=env
-	UNPRIV=yes
+	test_set_prereq UNPRIV
 fi
 
 # grep_i PATTERN FILE: test_grep, ignoring case.
 grep_i() {
 	grep -qi -- "$1" "$2" || { echo "no '$1' in $2:" >&2; cat "$2" >&2; return 1; }
-}
-
-skip() {
-	test_count=$((test_count + 1))
-	echo "ok $test_count # SKIP $1 ($2)"
 }
 
 test_expect_success 'setup: a real database with 20 members and some entries' '
@@ -87,68 +83,51 @@ test_expect_success 'setup: a real database with 20 members and some entries' '
 	test_must_fail test -e real.db-wal
 '
 
-if [ -n "$UNPRIV" ]; then
-	test_expect_success 'a read-only database file (0444): a writer is refused (73/74), file untouched' '
-		mkdir rw && chmod 777 rw &&
-		cp real.db rw/ro.db && chmod 444 rw/ro.db &&
-		cp rw/ro.db ro.copy &&
-		$AS "$UK_BIN/member-add" -d rw/ro.db --name 张三 --id-card $ID1 >out 2>err
-		rc=$? &&
-		code_in $rc 73 74 77 &&
-		test_grep "ro.db" err &&
-		grep_i "read-only\|readonly\|permission" err &&
-		test_must_fail test -s out &&
-		cmp rw/ro.db ro.copy &&
-		test "$(db_query "SELECT count(*) FROM members" rw/ro.db)" = 20
-	'
+test_expect_success UNPRIV 'a read-only database file (0444): a writer is refused (73/74), file untouched' '
+	mkdir rw && chmod 777 rw &&
+	cp real.db rw/ro.db && chmod 444 rw/ro.db &&
+	cp rw/ro.db ro.copy &&
+	{ $AS "$UK_BIN/member-add" -d rw/ro.db --name 张三 --id-card $ID1 >out 2>err; rc=$?; } &&
+	code_in $rc 73 74 77 &&
+	test_grep "ro.db" err &&
+	grep_i "read-only\|readonly\|permission" err &&
+	test_must_fail test -s out &&
+	cmp rw/ro.db ro.copy &&
+	test "$(db_query "SELECT count(*) FROM members" rw/ro.db)" = 20
+'
 
-	test_expect_success 'a read-only database file: a reader still reads it' '
-		$AS "$UK_BIN/member-ls" -d rw/ro.db --count >out 2>err &&
-		test "$(cat out)" = 20 &&
-		cmp rw/ro.db ro.copy
-	'
+test_expect_success UNPRIV 'a read-only database file: a reader still reads it' '
+	$AS "$UK_BIN/member-ls" -d rw/ro.db --count >out 2>err &&
+	test "$(cat out)" = 20 &&
+	cmp rw/ro.db ro.copy
+'
 
-	# In a directory the user cannot write no -shm can be made: archived
-	# books on read-only media are read all the same.
-	test_expect_success 'a read-only database in a read-only directory: a reader reads it' '
-		mkdir rodir && cp real.db rodir/ro.db && chmod 444 rodir/ro.db && chmod 555 rodir &&
-		$AS "$UK_BIN/member-ls" -d rodir/ro.db --count >out 2>err
-		rc=$? &&
-		{ test $rc -lt 128 || { echo "signal: exit $rc" >&2; exit 1; }; } &&
-		{ test $rc -eq 0 || { cat err >&2; exit 1; }; } &&
-		test "$(cat out)" = 20
-	'
+# In a directory the user cannot write no -shm can be made: archived
+# books on read-only media are read all the same.
+test_expect_success UNPRIV 'a read-only database in a read-only directory: a reader reads it' '
+	mkdir rodir && cp real.db rodir/ro.db && chmod 444 rodir/ro.db && chmod 555 rodir &&
+	{ $AS "$UK_BIN/member-ls" -d rodir/ro.db --count >out 2>err; rc=$?; } &&
+	{ test $rc -lt 128 || { echo "signal: exit $rc" >&2; exit 1; }; } &&
+	{ test $rc -eq 0 || { cat err >&2; exit 1; }; } &&
+	test "$(cat out)" = 20
+'
 
-	test_expect_success 'a directory not writable: init is refused with 73, a writer with 66, nothing created' '
-		mkdir nowrite && chmod 555 nowrite &&
-		$AS "$UK_BIN/union-config" -d nowrite/new.db init --name 某某中学工会 >out 2>err
-		rc=$? &&
-		code_in $rc 73 &&
-		test_grep "nowrite/new.db" err &&
-		test_must_fail test -s out &&
-		test "$(ls -A nowrite)" = "" &&
-		$AS "$UK_BIN/member-add" -d nowrite/new.db --name 张三 --id-card $ID1 >out 2>err
-		rc=$? &&
-		code_in $rc 66 &&
-		test_grep "nowrite/new.db.*union-config init" err &&
-		test "$(ls -A nowrite)" = ""
-	'
-else
-	skip 'a read-only database file' 'root without runuser or su'
-	skip 'a read-only database file: a reader' 'root without runuser or su'
-	skip 'a read-only database in a read-only directory' 'root without runuser or su'
-	skip 'a directory not writable' 'root without runuser or su'
-fi
+test_expect_success UNPRIV 'a directory not writable: init is refused with 73, a writer with 66, nothing created' '
+	mkdir nowrite && chmod 555 nowrite &&
+	test_expect_code 73 $AS "$UK_BIN/union-config" -d nowrite/new.db init --name 某某中学工会 >out 2>err &&
+	test_grep "nowrite/new.db" err &&
+	test_must_fail test -s out &&
+	test "$(ls -A nowrite)" = "" &&
+	test_expect_code 66 $AS "$UK_BIN/member-add" -d nowrite/new.db --name 张三 --id-card $ID1 >out 2>err &&
+	test_grep "nowrite/new.db.*union-config init" err &&
+	test "$(ls -A nowrite)" = ""
+'
 
 test_expect_success 'a database path in a missing directory: init 73, a writer 66, nothing created' '
-	union-config -d no/such/dir/u.db init >out 2>err
-	rc=$? &&
-	code_in $rc 73 &&
+	test_expect_code 73 union-config -d no/such/dir/u.db init >out 2>err &&
 	test_grep "no/such/dir/u.db" err &&
 	test_must_fail test -s out &&
-	member-add -d no/such/dir/u.db --name 张三 --id-card $ID1 >out 2>err
-	rc=$? &&
-	code_in $rc 66 &&
+	test_expect_code 66 member-add -d no/such/dir/u.db --name 张三 --id-card $ID1 >out 2>err &&
 	test_grep "no/such/dir/u.db" err &&
 	test_must_fail test -e no
 '
@@ -211,22 +190,17 @@ test_expect_success 'a database from a newer version (user_version 99): 69, unto
 '
 
 test_expect_success 'stdout closed: member-ls -f csv >&- reports a write error, 74' '
-	member-ls -d real.db -f csv >&- 2>err
-	rc=$? &&
-	code_in $rc 74 &&
+	test_expect_code 74 member-ls -d real.db -f csv >&- 2>err &&
 	test_grep "^member-ls: .*standard output" err
 '
 
 test_expect_success 'stdout closed for a writer: the database is not written through fd 1' '
 	cp real.db closed.db &&
-	dispute-log -d closed.db open --received 2026-01-01 --category wages --employer X --workers 1 --summary s >&- 2>err
-	rc=$? &&
+	{ dispute-log -d closed.db open --received 2026-01-01 --category wages --employer X --workers 1 --summary s >&- 2>err; rc=$?; } &&
 	code_in $rc 0 74 &&
-	fund-ledger -d closed.db add 2025-02-01 1.00 402 >&- 2>err
-	rc=$? &&
+	{ fund-ledger -d closed.db add 2025-02-01 1.00 402 >&- 2>err; rc=$?; } &&
 	code_in $rc 0 74 &&
-	member-add -d closed.db --name 张三 --id-card $ID1 >&- 2>err
-	rc=$? &&
+	{ member-add -d closed.db --name 张三 --id-card $ID1 >&- 2>err; rc=$?; } &&
 	code_in $rc 0 74 &&
 	test "$(db_query "PRAGMA integrity_check" closed.db)" = ok &&
 	test "$(db_query "SELECT count(*) FROM disputes" closed.db)" = 1 &&
@@ -261,8 +235,7 @@ test_expect_success 'a file size limit (ulimit -f) hit by a large import: 74, no
 	cp real.db limit.db &&
 	db_dump limit.db >before &&
 	gen_staff 20000 100 >big.csv &&
-	(ulimit -f 200 && exec member-add -d limit.db big.csv) >out 2>err
-	rc=$?
+	{ (ulimit -f 200 && exec member-add -d limit.db big.csv) >out 2>err; rc=$?; } &&
 	db_dump limit.db >after &&
 	test_cmp before after &&
 	test "$(db_query "PRAGMA integrity_check" limit.db)" = ok &&

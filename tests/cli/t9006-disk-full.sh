@@ -234,8 +234,7 @@ for room in 0 64 128; do
 	test_expect_success "a new database with $room KiB of room: union-config init fails (74, or 73) and leaves no file" "
 		rm -f \"\$MNT\"/* &&
 		leave $room &&
-		union-config -d \"\$MNT/new.db\" init --name 某某中学工会 >out 2>err
-		rc=\$? &&
+		{ union-config -d \"\$MNT/new.db\" init --name 某某中学工会 >out 2>err; rc=\$?; } &&
 		{ test \$rc = 74 || test \$rc = 73 || { echo \"exit \$rc\" >&2; cat err >&2; exit 1; }; } &&
 		one_line union-config err \"\$MNT/new.db\" &&
 		test_must_fail test -s out &&
@@ -266,8 +265,7 @@ done
 test_expect_success 'a new database on a full disk: init leaves no file, fund-ledger (66) none either' '
 	rm -f "$MNT"/* &&
 	fill &&
-	union-config -d "$MNT/new.db" init --name 某某中学工会 2>err
-	rc=$? &&
+	{ union-config -d "$MNT/new.db" init --name 某某中学工会 2>err; rc=$?; } &&
 	{ test $rc = 74 || test $rc = 73 || { echo "exit $rc" >&2; exit 1; }; } &&
 	one_line union-config err "$MNT/new.db" &&
 	test_expect_code 66 fund-ledger -d "$MNT/new.db" opening 2025-01-01 100 --fund general --account bank 2>err &&
