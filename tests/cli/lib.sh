@@ -28,6 +28,7 @@ fi
 test_count=0
 test_failed=0
 test_prereqs=,
+# A single quote, for test bodies that are themselves in single quotes.
 SQ="'"
 
 # test_set_prereq NAME: a test that names NAME may run.
@@ -217,3 +218,5 @@ test_refused() {
 	db_dump >after &&
 	test_cmp before after
 }
+
+. "$UK_TOP/tests/cli/lib-fixtures.sh"

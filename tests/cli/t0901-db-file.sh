@@ -5,7 +5,6 @@
 # dry run, found by --db, then $UNIONKIT_DB, then ./union.db.
 UK_NO_INIT=1
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 ID1=11010519491231002X
 ID2=440524188001010014

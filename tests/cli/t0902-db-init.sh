@@ -6,7 +6,6 @@
 # `union-config init`, and leaves no file behind.
 UK_NO_INIT=1
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 ID1=11010519491231002X
 
 # refused_missing TOOL ARGS...: TOOL on the missing typo.db exits 66, says

@@ -2,7 +2,6 @@
 # member-add with field options: one member added, or updated by its key;
 # the checks of doc/domain.md "Citizen ID numbers"; nothing written on a refusal.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 ID_F=11010519491231002X    # female, born 1949-12-31
 ID_M=440524188001010014    # male, born 1880-01-01

@@ -3,7 +3,6 @@
 # headers of HR spreadsheets; --map adds aliases; unknown columns are named
 # once and ignored, or refused with --strict; two columns meaning one is 65.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # header line | data line | column | stored value
 n=0

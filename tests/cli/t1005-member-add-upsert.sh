@@ -3,7 +3,6 @@
 # that changed; an unchanged record writes nothing; --no-update, --key, and
 # a member named twice in one file.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 TODAY=$(date +%F)
 
 events() {

@@ -2,7 +2,6 @@
 # member-add --dry-run, --skip-bad, --rejects and --list-missing
 # (member-add(1), doc/architecture.md).
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # csv_rows FILE: the records of a CSV file, fields joined by "|", one a line
 # (line breaks inside a field shown as "\n").

@@ -4,7 +4,6 @@
 # physical line (a record spanning lines is named by its first), and leaves
 # the database byte for byte unchanged.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 H='工号,姓名,身份证号,出生日期,性别,手机号码,基本工资,入会日期,备注'
 GOOD='E1,甲,110105197001010054,,,,,,'

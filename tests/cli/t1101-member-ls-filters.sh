@@ -3,7 +3,6 @@
 # all), --unit, --group, --hardship[=LEVEL], --female, --joined, --left,
 # --where-key with --by, --where, --count, --mask, --history.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # nos [option...]: the member numbers member-ls lists, on one line.
 nos() {

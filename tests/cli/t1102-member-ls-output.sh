@@ -3,25 +3,8 @@
 # json, ndjson, table aligned by display width with no terminal escapes,
 # --excel; a reader that goes away early; a failing stdout.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 COLUMNS_CSV=member_no,employee_no,name,gender,id_card,birth_date,ethnicity,education,political_status,phone,unit,union_group,position,hire_date,join_date,wage_base,hardship,migrant_worker,status,status_date,roles,note,id_type,skill_level,household_type,household_place,employment_status
-
-# gen_staff N: a CSV staff list of N people with valid ID numbers.
-gen_staff() {
-	awk -v n="$1" 'BEGIN {
-		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
-		m = "10X98765432"
-		print "employee_no,name,id_card,unit"
-		for (i = 1; i <= n; i++) {
-			id = sprintf("1101051980%02d%02d%03d", int(i / 28000) % 12 + 1, int(i / 1000) % 28 + 1, i % 1000)
-			s = 0
-			for (k = 1; k <= 17; k++)
-				s += substr(id, k, 1) * w[k]
-			printf "S%06d,职工%d,%s%s,部门%d\n", i, i, id, substr(m, s % 11 + 1, 1), i % 7
-		}
-	}'
-}
 
 # same_starts FILE MARKER...: in every line of FILE, each MARKER (one per
 # line, "header|row1|row2...") starts at the same display column.

@@ -9,7 +9,6 @@
 # zeros in Excel (1) still names its member, wherever a member is named by
 # member_no, when it fits one member only.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # the member numbers (and names) of a table's member ids
 member_of() {

@@ -5,7 +5,6 @@
 # was. Without --excel the rejects file is plain CSV, as before.
 # member-add, member-set, fund-ledger import and dispute-log import.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 CR=$(printf "\r")
 
 # crlf_only FILE: every line of FILE ends in CRLF, and there is one.

@@ -3,7 +3,6 @@
 # and chair refused), hardship, group, unit, wage base; every change a
 # dated event; nothing written on a refusal.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 TODAY=$(date +%F)
 
 events() {

@@ -4,7 +4,6 @@
 # unless --skip-bad (exit 1); --rejects; --dry-run; the pipe from
 # member-add --list-missing.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 TODAY=$(date +%F)
 
 state() {

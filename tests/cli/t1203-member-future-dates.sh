@@ -5,7 +5,6 @@
 # batch, nothing written); with --allow-future the event is written and
 # marked (member_events.allow_future).
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 refused() { t=$1 c=$2 p=$3; shift 3; test_refused "$c" "$p" "$t" "$@"; }
 

@@ -3,7 +3,6 @@
 # config; every key known, every value checked (65), an unset key without a
 # default prints nothing and exits 1.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 KEYS='union.name
 union.level

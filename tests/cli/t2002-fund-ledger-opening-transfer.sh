@@ -4,7 +4,6 @@
 # accounts) and the overdraft rule (a fund never goes below zero unless
 # --allow-overdraft, which the entry records).
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # refused CODE PATTERN ARGS...: fund-ledger refuses, changing nothing.
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" fund-ledger "$@"; }

@@ -5,7 +5,6 @@
 # --reason (kept in the entry); and a voucher number is used once a year.
 # Members from examples/: 000002 has hardship 'relative' from 2026-01-01.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # refused CODE PATTERN ARGS...: fund-ledger refuses, changing nothing.
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" fund-ledger "$@"; }

@@ -3,7 +3,6 @@
 # writes a reversing entry linked to the original (void_of), which stays. A
 # void cannot be voided, nor an entry twice; a transfer is voided whole.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # refused CODE PATTERN ARGS...: fund-ledger refuses, changing nothing.
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" fund-ledger "$@"; }

@@ -4,7 +4,6 @@
 # --rejects, --dry-run; and the output of `fund-ledger ls` read back into a
 # new database gives the same books, transfers and voids included.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # books [DB]: the balances by account, category and month.
 books() {

@@ -3,7 +3,6 @@
 # json, ndjson, table) and balance (--by fund|account|category|month,
 # --at DATE), on a small book whose figures are worked out by hand.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # fails CODE CMD...: CMD exits CODE; stdout in out, stderr in err (shown
 # when the code is wrong).

@@ -4,7 +4,6 @@
 # chain and every balance, and names the first entry that does not match
 # (exit 65) when a row was edited behind the tools' back with sqlite3.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # broken DB PATTERN: verify on DB exits 65, says PATTERN, prints nothing
 # on stdout and changes nothing.

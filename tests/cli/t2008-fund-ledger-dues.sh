@@ -6,7 +6,6 @@
 # none; a member without a wage base is listed, not charged; a second run
 # for the month posts nothing, says so, exits 0.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 refused() {
 	code=$1 pattern=$2

@@ -4,7 +4,6 @@
 # and balanced: every transaction sums to zero. ledger-cli is the Debian
 # package `ledger` (make check installs it).
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 if ! command -v ledger >/dev/null 2>&1; then
 	echo "1..0 # SKIP ledger-cli (Debian package ledger) is not installed"

@@ -4,7 +4,6 @@
 # classes stay). fund-ledger fund add NAME --title / fund ls: funds of the
 # union's own.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # refused CODE PATTERN ARGS...: fund-ledger refuses, changing nothing.
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" fund-ledger "$@"; }

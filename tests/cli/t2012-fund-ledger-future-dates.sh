@@ -5,7 +5,6 @@
 # AMOUNT is named as such, not taken for options; add --dry-run prints the
 # entry it would write.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # refused CODE PATTERN ARGS...: fund-ledger refuses, changing nothing.
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" fund-ledger "$@"; }

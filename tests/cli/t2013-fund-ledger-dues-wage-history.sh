@@ -6,7 +6,6 @@
 # recorded after the month is charged by that first base. Records piped in
 # are charged by the base they carry.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # roll MONTH: member_no, wage_base, dues of the roll, posting the month.
 roll() {

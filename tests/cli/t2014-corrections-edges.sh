@@ -8,7 +8,6 @@
 . "$(dirname "$0")/lib.sh"
 
 ahead=$(date -d "$(date +%F) +10 days" +%F)
-SQ="'"
 
 test_expect_success 'setup: an entry, a case, an activity, a plan of 2026' '
 	fund-ledger -q opening 2026-01-01 1000 --fund general --account bank >/dev/null &&

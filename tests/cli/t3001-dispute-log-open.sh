@@ -5,7 +5,6 @@
 # by member no.; bad values refused (65), a malformed command line 64, and
 # every refusal leaves the database as it was.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # refused CODE PATTERN ARGS...: dispute-log refuses, changing nothing.
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" dispute-log "$@"; }

@@ -5,7 +5,6 @@
 # keeps both the close and the reopening; nothing is recovered in a failed
 # or withdrawn case. Every refusal leaves the database as it was.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" dispute-log "$@"; }
 

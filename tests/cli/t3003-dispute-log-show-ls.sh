@@ -4,7 +4,6 @@
 # and --kind, in csv, json, ndjson and table; member names shown to the
 # committee, masked with --mask (unionkit(7) MASKING).
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" dispute-log "$@"; }
 

@@ -6,7 +6,6 @@
 # writes the good ones only and exits 1, --rejects writes the bad ones back
 # with an error column, --dry-run writes nothing.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 Q1=$DATA/disputes-2026q1.csv
 BAD=$DATA/disputes-bad.csv

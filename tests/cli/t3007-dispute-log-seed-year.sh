@@ -6,7 +6,6 @@
 # prints checked, by hand and against counts made here from the file.
 . "$(dirname "$0")/lib.sh"
 
-SQ="'"
 SEED=$DATA/disputes-seed-2025.csv
 
 test_expect_success 'the seed year imports whole: 27 cases, 2025-0001 to 2025-0027, all closed' '

@@ -4,7 +4,6 @@
 # no "locked" or "busy" message: the number is drawn in the transaction that
 # writes the case.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # racers DB: four background loops of 25 opens each into DB; numbers to
 # out.N, messages to err.N, FAIL to fails when an open fails.

@@ -4,7 +4,6 @@
 # byte (stdout of the store, and --show); the JSON form (-f json) likewise;
 # the skeleton of --template is itself canonical and names the year asked.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # plan_rows YEAR: what is stored of the current plan of YEAR.
 plan_rows() {

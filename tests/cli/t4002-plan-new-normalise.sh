@@ -7,7 +7,6 @@
 # under a sub-section, or running on, or with a gap); metric names take
 # underscores (culture-sports).
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 test_expect_success 'a plan typed loosely is stored and printed in the canonical form' '
 	plan-new --year 2027 "$DATA/plan-messy.md" >out 2>err &&

@@ -6,7 +6,6 @@
 # section. Nothing is stored: the database is byte for byte unchanged.
 # Command-line mistakes are 64.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" plan-new "$@"; }
 

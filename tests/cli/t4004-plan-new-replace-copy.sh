@@ -5,7 +5,6 @@
 # --copy-from Y0 starts from the plan of Y0: the title's year changed,
 # targets kept. --show of a year without a plan is 65.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" plan-new "$@"; }
 

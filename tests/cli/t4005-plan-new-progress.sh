@@ -6,7 +6,6 @@
 # every actual value is checked against counts made by hand (the comments)
 # and, where a plain query can say it, against sqlite3.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # actual ITEM: the actual column of one item of the progress in $prog.
 actual() { grep "^$1," prog | cut -d, -f4; }

@@ -8,7 +8,6 @@
 # candidates when items of several sub-sections are. Two items of one
 # (sub-)section with the same number, or numbers going back, are refused.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # The plan of 2026: 一 starts at 2、 and runs on; 二 restarts at 1、 under
 # each sub-section; 三 runs on across its sub-sections; 四 has an item of its

@@ -5,7 +5,6 @@
 # member-ls -f csv on a pipe); --plan-item YEAR/SECTION/ITEM or an item id.
 # A refusal (65 bad value, 64 bad command line) leaves the database as it was.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" activity-log "$@"; }
 

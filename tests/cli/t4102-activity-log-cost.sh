@@ -5,7 +5,6 @@
 # activity's entry_id the entry's. A cost the books refuse (overdraft, bad
 # category or amount) leaves no activity either. --cost needs --category.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" activity-log "$@"; }
 

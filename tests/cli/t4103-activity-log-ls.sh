@@ -3,7 +3,6 @@
 # the activities in date order, in the record formats of unionkit-formats(5) (csv
 # off a terminal, json, ndjson, table). Periods are inclusive. Reads only.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" activity-log "$@"; }
 

@@ -6,7 +6,6 @@
 # --skip-bad writes the good ones and exits 1; --rejects FILE writes the bad
 # ones back with an error column; --dry-run writes nothing.
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" activity-log "$@"; }
 

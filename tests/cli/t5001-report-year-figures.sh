@@ -9,7 +9,6 @@
 . "$DATA/report-union.sh"
 
 q() { db_query "$1"; }
-SQ="'"
 
 # The counts, written once here (single quotes are free at this level).
 F="'2024-01-01'" E="'2024-12-31'" P="'2023-12-31'"

@@ -10,7 +10,6 @@
 . "$DATA/report-union.sh"
 
 q() { db_query "$1"; }
-SQ="'"
 
 # statement_of MONTH: the statement counted from the entries: each class
 # with entries from January to the month's end, its month and its year so

@@ -6,7 +6,6 @@
 # activities' costs included.
 UK_NO_INIT=1
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # fen AMOUNT: a decimal amount (ledger's or ours) in fen, sign kept.
 to_fen() {

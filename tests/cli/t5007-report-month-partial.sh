@@ -6,7 +6,6 @@
 # its day. The year's report words those who left apart: 退会 (left the
 # union) and 调出 (transferred to another employer).
 . "$(dirname "$0")/lib.sh"
-SQ="'"
 
 # Deliberately of the day the test runs: the month in progress, today, and
 # whether today is its last day (then the month is over).

@@ -7,23 +7,6 @@
 # "busy" message reaches any process's stderr.
 . "$(dirname "$0")/lib.sh"
 
-# gen_staff N FIRST: a CSV staff list of N people with valid ID numbers
-# (as in t1002).
-gen_staff() {
-	awk -v n="$1" -v first="${2:-1}" 'BEGIN {
-		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
-		m = "10X98765432"
-		print "employee_no,name,id_card,unit"
-		for (i = first; i < first + n; i++) {
-			id = sprintf("1101051980%02d%02d%03d", int(i / 28000) % 12 + 1, int(i / 1000) % 28 + 1, i % 1000)
-			s = 0
-			for (k = 1; k <= 17; k++)
-				s += substr(id, k, 1) * w[k]
-			printf "S%06d,职工%d,%s%s,部门%d\n", i, i, id, substr(m, s % 11 + 1, 1), i % 7
-		}
-	}'
-}
-
 # gen_income N P: N incomes (category 402) of 1.00..99.99 yuan on days of
 # 2025, memo "进程P-i", and the sum in fen to sum.P.
 gen_income() {

@@ -9,23 +9,6 @@
 ID1=11010519491231002X
 ID2=440524188001010014
 
-# gen_staff N [FIRST]: a CSV staff list of N people with valid ID numbers
-# (as in t1002).
-gen_staff() {
-	awk -v n="$1" -v first="${2:-1}" 'BEGIN {
-		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
-		m = "10X98765432"
-		print "employee_no,name,id_card,unit"
-		for (i = first; i < first + n; i++) {
-			id = sprintf("1101051980%02d%02d%03d", int(i / 28000) % 12 + 1, int(i / 1000) % 28 + 1, i % 1000)
-			s = 0
-			for (k = 1; k <= 17; k++)
-				s += substr(id, k, 1) * w[k]
-			printf "S%06d,职工%d,%s%s,部门%d\n", i, i, id, substr(m, s % 11 + 1, 1), i % 7
-		}
-	}'
-}
-
 # code_in RC CODES...: RC is one of CODES (shows RC otherwise).
 code_in() {
 	rc=$1

@@ -9,7 +9,6 @@
 # page says --mask masks. t0901 has the first cases of the file mode.
 . "$(dirname "$0")/lib.sh"
 
-SQ="'"
 ID1=11010519491231002X
 ID2=440524188001010014
 TAB=$(printf '\t')
