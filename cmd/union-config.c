@@ -23,67 +23,128 @@ static const char usage[] =
 	"  --list               every key with its value (set or default)\n"
 	"  --unset KEY          remove a value (the default applies again)\n"
 	"  --dry-run            check a value, write nothing\n"
+	"Each form takes only its own options: -f and --excel go with --list.\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
 	"  -h, --help  --version\n";
 
+static const char usage_init[] =
+	"usage: union-config init [--name NAME] [--dry-run]\n"
+	"Create the union's database (mode 0600); no other tool does.\n"
+	"\n"
+	"  --name NAME          set union.name at once\n"
+	"  --dry-run            check the name and the path, create nothing\n"
+	"Common:\n"
+	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n";
+
 enum { OPT_LIST = UK_OPT_TOOL, OPT_UNSET, OPT_NAME };
 
-static int unknown_key(const char *key)
+struct args { const char *name, *unset; int list; };
+
+static int run_init(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	uk_err("unknown key '%s' (union-config --list shows the keys)", key);
-	return UK_EX_DATAERR;
+	const struct args *a = ctx;
+	(void)pos;
+	if (npos)
+		return uk_usage_error(usage_init, "init takes no other argument than --name NAME");
+	return uk_store_init(o, a->name);
 }
 
-/* init: the one command that creates a database; with --name, the
- * union's name goes in the same transaction. */
-static int init(const struct uk_opts *o, const char *name)
+static int run_list(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	const struct uk_config_key *k = uk_config_find("union.name");
+	const struct uk_outcol *cols;
 	struct uk_db *db = NULL;
-	char *v = NULL;
-	const char *why;
-	int rc;
-	if (name && uk_config_check(k, name, &v, &why) != 0) {
-		uk_err("bad value for %s: %s ('%s')", k->key, why, name);
+	struct uk_writer *w = NULL;
+	int rc, ncols;
+	(void)ctx, (void)pos, (void)npos;
+	cols = uk_config_outcols(&ncols);
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
+		rc = uk_writer_close(w, uk_config_list(db, w));
+	uk_db_close(db);
+	return rc;
+}
+
+/* The key and its value, checked before the database is opened: an
+ * unknown key or a bad value is 65 whether the books exist or not. */
+static int value_of(const char *key, const char *value, const struct uk_config_key **k, char **v)
+{
+	char err[400];
+	int rc = uk_config_value(key, value, k, v, err, sizeof err);
+	if (rc == -1) {
+		uk_err("%s", err);
 		return UK_EX_DATAERR;
 	}
-	if ((rc = uk_store_open(o, UK_DB_CREATE, &db)) == 0 && !o->dry_run &&
-	    (rc = uk_db_begin(db)) == 0 && (!v || (rc = uk_config_set(db, k->key, v)) == 0))
-		rc = uk_db_commit(db);
-	if (rc == 0 && !o->quiet)
-		uk_err("%s '%s'", o->dry_run ? "would create" : "created", uk_db_default_path(o->db_path));
+	return rc;
+}
+
+struct unset { const char *key; int removed; };
+
+static int unset_key(struct uk_db *db, void *ctx, char *err, size_t errsz)
+{
+	struct unset *u = ctx;
+	(void)err, (void)errsz;
+	return uk_config_unset(db, u->key, &u->removed);
+}
+
+static int run_unset(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
+	const struct uk_config_key *k;
+	struct unset u = {a->unset, 0};
+	char *v;
+	int rc;
+	(void)pos, (void)npos;
+	if ((rc = value_of(a->unset, NULL, &k, &v)) != 0 || (rc = uk_store_write(o, unset_key, &u)) != 0)
+		return rc;
+	if (!u.removed && !o->dry_run && !o->quiet)
+		uk_err("%s was not set", a->unset);
+	return UK_EX_OK;
+}
+
+struct set { const char *key, *value; };
+
+static int set_key(struct uk_db *db, void *ctx, char *err, size_t errsz)
+{
+	const struct set *s = ctx;
+	(void)err, (void)errsz;
+	return uk_config_set(db, s->key, s->value);
+}
+
+/* KEY alone prints its value; KEY VALUE stores it. */
+static int run_key(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct uk_config_key *k;
+	struct uk_db *db = NULL;
+	char *v = NULL;
+	int rc;
+	(void)ctx;
+	if ((rc = value_of(pos[0], npos > 1 ? pos[1] : NULL, &k, &v)) != 0)
+		return rc;
+	if (npos > 1) {
+		struct set s = {k->key, v};
+		rc = uk_store_write(o, set_key, &s);
+	} else if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 &&
+	           (rc = uk_config_get(db, k->key, &v)) == 0) {
+		if (v)
+			printf("%s\n", v);
+		else
+			rc = UK_EX_SKIPPED;  /* unset, like git config: status 1, no output */
+	}
 	uk_db_close(db);
 	free(v);
 	return rc;
 }
 
-static int list(struct uk_db *db, const struct uk_opts *o)
-{
-	static const struct uk_outcol cols[] = {
-		{"key", UK_COL_TEXT}, {"value", UK_COL_TEXT}, {"default", UK_COL_TEXT},
-		{"description", UK_COL_TEXT},
-	};
-	struct uk_writer *w = uk_writer_new(stdout, uk_format_resolve(o, 0), o->excel, cols, 4);
-	int rc = 0;
-	if (!w)
-		return uk_err_nomem();
-	for (const struct uk_config_key *k = uk_config_keys(); k->key && !rc; k++) {
-		char *v = NULL;
-		const char *vals[4];
-		if ((rc = uk_config_get(db, k->key, &v)) != 0)
-			break;
-		vals[0] = k->key;
-		vals[1] = v;
-		vals[2] = k->default_value;
-		vals[3] = k->help;
-		if (uk_writer_row(w, vals) != 0)
-			rc = UK_EX_IOERR;
-		free(v);
-	}
-	rc = uk_writer_close(w, rc);
-	return rc;
-}
+/* The options each form takes (-h, --version, -d and -q go with every one). */
+static const int opts_init[] = {OPT_NAME, UK_OPT_DRY_RUN, 0};
+static const int opts_key[] = {UK_OPT_DRY_RUN, 0};
+static const int opts_unset[] = {OPT_UNSET, UK_OPT_DRY_RUN, 0};
+static const int opts_list[] = {OPT_LIST, 'f', UK_OPT_EXCEL, 0};
+
+static const struct uk_subcmd commands[] = {
+	{"init", usage_init, opts_init, run_init},
+	{NULL, NULL, NULL, NULL},
+};
 
 int main(int argc, char **argv)
 {
@@ -94,91 +155,54 @@ int main(int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
-	struct uk_db *db = NULL;
-	const struct uk_config_key *k;
-	const char *unset = NULL, *name = NULL;
-	int do_list = 0, c, rc = 0, done = 0, nargs;
+	struct uk_optseen seen = {0};
+	struct args a = {NULL, NULL, 0};
+	struct uk_subcmd form = {NULL, usage, NULL, NULL};
+	const struct uk_subcmd *cmd;
+	int c, rc = 0, done = 0, nargs;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
 	argv[0] = (char *)uk_cli_init(argv[0]);
+	/* The command first, so that init -h is init's own. */
+	cmd = uk_subcmd_find(commands, uk_subcmd_name(argc, argv, longopts, UK_SHORTOPTS_COMMON));
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
+		uk_optseen_add(&seen, c);
 		switch (c) {
-		case OPT_LIST: do_list = 1; break;
-		case OPT_UNSET: unset = optarg; break;
-		case OPT_NAME: name = optarg; break;
+		case OPT_LIST: a.list = 1; break;
+		case OPT_UNSET: a.unset = optarg; break;
+		case OPT_NAME: a.name = optarg; break;
 		default:
-			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
+			if ((rc = uk_opts_handle(&o, c, optarg, cmd ? cmd->usage : usage, &done)) != 0 || done)
 				goto out;
 		}
 	}
 	nargs = argc - optind;
-	if (nargs >= 1 && strcmp(argv[optind], "init") == 0) {
-		if (do_list || unset || nargs > 1)
-			rc = uk_usage_error(usage, "init takes no other argument than --name NAME");
-		else
-			rc = init(&o, name);
-		goto out;
-	}
-	if (name) {
-		rc = uk_usage_error(usage, "--name goes with init (to change the name: union-config union.name NAME)");
-		goto out;
-	}
-	if ((do_list && (unset || nargs)) || (unset && nargs)) {
-		rc = uk_usage_error(usage, "use just one of --list, --unset KEY and KEY [VALUE]");
-		goto out;
-	}
-	if (!do_list && !unset && (nargs < 1 || nargs > 2)) {
-		rc = uk_usage_error(usage, nargs ? "too many arguments" : "no KEY given");
-		goto out;
-	}
-	if (do_list) {
-		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0)
-			rc = list(db, &o);
-	} else if (unset) {
-		int removed = 0;
-		if (!uk_config_find(unset)) {
-			rc = unknown_key(unset);
+	if (!(nargs && (cmd = uk_subcmd_find(commands, argv[optind])))) {
+		/* The settings forms, git config's: --list, --unset KEY, KEY
+		 * [VALUE]; each checked for the options it takes as a command
+		 * is (the key names the form in messages). */
+		if (a.name) {
+			rc = uk_usage_error(usage, "--name goes with init (to change the name: union-config union.name NAME)");
 			goto out;
 		}
-		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0 || o.dry_run)
-			goto out;
-		if ((rc = uk_db_begin(db)) == 0 && (rc = uk_config_unset(db, unset, &removed)) == 0)
-			rc = uk_db_commit(db);
-		if (!rc && !removed && !o.quiet)
-			uk_err("%s was not set", unset);
-	} else if (nargs == 1) {
-		char *v = NULL;
-		if (!(k = uk_config_find(argv[optind]))) {
-			rc = unknown_key(argv[optind]);
+		if ((a.list && (a.unset || nargs)) || (a.unset && nargs)) {
+			rc = uk_usage_error(usage, "use just one of --list, --unset KEY and KEY [VALUE]");
 			goto out;
 		}
-		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) != 0 ||
-		    (rc = uk_config_get(db, k->key, &v)) != 0)
+		if (!a.list && !a.unset && (nargs < 1 || nargs > 2)) {
+			rc = uk_usage_error(usage, nargs ? "too many arguments" : "no KEY given");
 			goto out;
-		if (v)
-			printf("%s\n", v);
-		else
-			rc = UK_EX_SKIPPED;  /* unset, like git config: status 1, no output */
-		free(v);
+		}
+		form.name = a.list ? "--list" : a.unset ? "--unset" : argv[optind];
+		form.opts = a.list ? opts_list : a.unset ? opts_unset : opts_key;
+		form.run = a.list ? run_list : a.unset ? run_unset : run_key;
+		cmd = &form;
 	} else {
-		char *v = NULL;
-		const char *why;
-		if (!(k = uk_config_find(argv[optind]))) {
-			rc = unknown_key(argv[optind]);
-			goto out;
-		}
-		if (uk_config_check(k, argv[optind + 1], &v, &why) != 0) {
-			uk_err("bad value for %s: %s ('%s')", k->key, why, argv[optind + 1]);
-			rc = UK_EX_DATAERR;
-			goto out;
-		}
-		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) == 0 && !o.dry_run &&
-		    (rc = uk_db_begin(db)) == 0 && (rc = uk_config_set(db, k->key, v)) == 0)
-			rc = uk_db_commit(db);
-		free(v);
+		optind++;  /* the command's name */
 	}
+	if ((rc = uk_subcmd_check(cmd, &seen, longopts)) == 0)
+		rc = cmd->run(&o, &a, argv + optind, argc - optind);
 out:
-	uk_db_close(db);
 	uk_opts_free(&o);
 	return uk_finish_stdout(rc);
 }

@@ -5,6 +5,7 @@
 #include "uk_text.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,10 +58,9 @@ int uk_config_check(const struct uk_config_key *k, const char *value, char **out
 	char *v = strdup(value);
 
 	*out = NULL;
-	if (!v) {
-		*why = "out of memory";
-		return -1;
-	}
+	*why = NULL;
+	if (!v)
+		return uk_err_nomem();
 	uk_trim(v);
 	if (!uk_utf8_is_valid(v, strlen(v))) {
 		*why = "not valid UTF-8";
@@ -122,29 +122,71 @@ bad:
 	return -1;
 }
 
+int uk_config_value(const char *key, const char *value, const struct uk_config_key **k,
+                    char **out, char *err, size_t errsz)
+{
+	const char *why;
+	int rc;
+	*out = NULL;
+	if (!(*k = uk_config_find(key)))
+		return uk_errf(err, errsz, "unknown key '%s' (union-config --list shows the keys)", key);
+	if (!value)
+		return 0;
+	if ((rc = uk_config_check(*k, value, out, &why)) == -1)
+		uk_errf(err, errsz, "bad value for %s: %s ('%s')", key, why, value);
+	return rc;
+}
+
+static int value_row(sqlite3_stmt *st, void *ctx)
+{
+	return (*(char **)ctx = strdup(uk_db_text(st, 0))) ? 0 : uk_err_nomem();
+}
+
 int uk_config_get(struct uk_db *db, const char *key, char **out)
 {
 	sqlite3_stmt *st = uk_db_prepare(db, "SELECT value FROM config WHERE key = ?1");
 	const struct uk_config_key *k = uk_config_find(key);
-	int rc;
+	int rc, found;
 
 	*out = NULL;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = strdup((const char *)sqlite3_column_text(st, 0));
-	else if (rc == SQLITE_DONE && k && k->default_value)
-		*out = strdup(k->default_value);
-	else if (rc != SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return uk_db_fail(db, rc, "cannot read config");
-	}
+	rc = uk_db_one(db, st, value_row, out, &found, "cannot read config");
 	sqlite3_finalize(st);
-	if ((rc == SQLITE_ROW || (k && k->default_value)) && !*out)
-		return uk_err_nomem();
-	return UK_EX_OK;
+	if (rc || found || !k || !k->default_value)
+		return rc;
+	return (*out = strdup(k->default_value)) ? UK_EX_OK : uk_err_nomem();
+}
+
+static const struct uk_outcol list_cols[] = {
+	{"key", UK_COL_TEXT}, {"value", UK_COL_TEXT}, {"default", UK_COL_TEXT},
+	{"description", UK_COL_TEXT},
+};
+
+const struct uk_outcol *uk_config_outcols(int *n)
+{
+	*n = (int)(sizeof list_cols / sizeof list_cols[0]);
+	return list_cols;
+}
+
+int uk_config_list(struct uk_db *db, struct uk_writer *w)
+{
+	int rc = 0;
+	for (const struct uk_config_key *k = keys; k->key && !rc; k++) {
+		char *v = NULL;
+		const char *vals[4];
+		if ((rc = uk_config_get(db, k->key, &v)) != 0)
+			break;
+		vals[0] = k->key;
+		vals[1] = v;
+		vals[2] = k->default_value;
+		vals[3] = k->help;
+		if (uk_writer_row(w, vals) != 0)
+			rc = UK_EX_IOERR;
+		free(v);
+	}
+	return rc;
 }
 
 int uk_config_get_int(struct uk_db *db, const char *key, long *out)
@@ -168,9 +210,9 @@ int uk_config_set(struct uk_db *db, const char *key, const char *value)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	rc = uk_db_each(db, st, NULL, NULL, "cannot write config");
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot write config");
+	return rc;
 }
 
 int uk_config_unset(struct uk_db *db, const char *key, int *removed)
@@ -180,8 +222,8 @@ int uk_config_unset(struct uk_db *db, const char *key, int *removed)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	rc = uk_db_each(db, st, NULL, NULL, "cannot write config");
 	*removed = sqlite3_changes(uk_db_sqlite(db)) > 0;
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot write config");
+	return rc;
 }

@@ -9,6 +9,7 @@
 #include "uk_plans.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 
 
@@ -43,6 +44,26 @@ int uk_store_setting(const struct uk_opts *o, const char *key, char **out)
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0)
 		rc = uk_config_get(db, key, out);
 	uk_db_close(db);
+	return rc;
+}
+
+int uk_store_init(const struct uk_opts *o, const char *name)
+{
+	const struct uk_config_key *k;
+	struct uk_db *db = NULL;
+	char *v = NULL, err[400];
+	int rc = uk_config_value("union.name", name, &k, &v, err, sizeof err);
+	if (rc == -1) {
+		uk_err("%s", err);
+		return UK_EX_DATAERR;
+	}
+	if (rc == 0 && (rc = uk_store_open(o, UK_DB_CREATE, &db)) == 0 && !o->dry_run &&
+	    (rc = uk_db_begin(db)) == 0 && (!v || (rc = uk_config_set(db, k->key, v)) == 0))
+		rc = uk_db_commit(db);
+	if (rc == 0 && !o->quiet)
+		uk_err("%s '%s'", o->dry_run ? "would create" : "created", uk_db_default_path(o->db_path));
+	uk_db_close(db);
+	free(v);
 	return rc;
 }
 

@@ -22,6 +22,12 @@ int uk_store_setting(const struct uk_opts *o, const char *key, char **out);
 typedef int (*uk_store_write_fn)(struct uk_db *db, void *ctx, char *err, size_t errsz);
 int uk_store_write(const struct uk_opts *o, uk_store_write_fn fn, void *ctx);
 
+/* Creates the database of the options (union-config init), the only way
+ * one is made; with name (when not NULL), union.name is set in the same
+ * transaction. With --dry-run, checks and creates nothing. Messages are
+ * printed; returns an exit code. */
+int uk_store_init(const struct uk_opts *o, const char *name);
+
 /* The schema version this build writes. */
 int uk_store_schema_version(void);
 #endif

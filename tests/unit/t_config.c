@@ -12,7 +12,17 @@
 #include "tap.h"
 #include "capture.h"
 
-
+/* Out of memory on demand: while fail_strdup is set, the library's strdup
+ * (this one, linked before the C library's) fails. */
+static int fail_strdup;
+char *strdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = fail_strdup ? NULL : malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
 
 /* The normalised value of key=value, or "!" + the reason when refused. */
 static const char *chk(const char *key, const char *value)
@@ -207,6 +217,8 @@ static void test_checks(void)
 	}
 }
 
+static void test_nomem(struct uk_db *db);
+
 static void test_store(const char *path)
 {
 	struct uk_opts o;
@@ -285,7 +297,65 @@ static void test_store(const char *path)
 	is_str(get(db, "disclosure.frequency"), "quarterly", "persisted frequency");
 	is_str(get(db, "union.parent"), tricky, "persisted parent");
 	is_str(get(db, "union.name"), "(unset)", "persisted unset");
+	test_nomem(db);
 	uk_db_close(db);
+}
+
+/* Out of memory is 70, said, never a bad value (65) nor "unset". */
+static void test_nomem(struct uk_db *db)
+{
+	const struct uk_config_key *k = uk_config_find("union.parent");
+	const char *why = NULL, *msg;
+	char *out = NULL, err[200] = "";
+	int rc;
+
+	cap_start();
+	fail_strdup = 1;
+	rc = uk_config_check(k, "某某街道总工会", &out, &why);
+	fail_strdup = 0;
+	msg = cap_end();
+	is_int(rc, 70, "nomem: check is 70, not a bad value");
+	ok(!out && !why, "nomem: check gives no value and no reason");
+	ok(strstr(msg, "out of memory") != NULL, "nomem: check says it (%s)", msg);
+
+	cap_start();
+	fail_strdup = 1;
+	rc = uk_config_value("union.parent", "某某街道总工会", &k, &out, err, sizeof err);
+	fail_strdup = 0;
+	cap_end();
+	is_int(rc, 70, "nomem: value is 70");
+	is_str(err, "", "nomem: value leaves err alone");
+
+	/* union.parent is stored (test_store). */
+	cap_start();
+	fail_strdup = 1;
+	rc = uk_config_get(db, "union.parent", &out);
+	fail_strdup = 0;
+	cap_end();
+	is_int(rc, 70, "nomem: get of a stored value is 70, not unset");
+	cap_start();
+	fail_strdup = 1;
+	rc = uk_config_get(db, "union.level", &out);
+	fail_strdup = 0;
+	cap_end();
+	is_int(rc, 70, "nomem: get of a default is 70, not unset");
+}
+
+static void test_value(void)
+{
+	const struct uk_config_key *k = NULL;
+	char *out = NULL, err[200];
+	is_int(uk_config_value("union.colour", "red", &k, &out, err, sizeof err), -1, "value: unknown key");
+	ok(strstr(err, "unknown key 'union.colour'") != NULL, "value: unknown key said (%s)", err);
+	is_int(uk_config_value("union.level", "county", &k, &out, err, sizeof err), -1, "value: bad value");
+	is_str(err, "bad value for union.level: must be grassroots or federation ('county')",
+	       "value: bad value said with the key and the value");
+	is_int(uk_config_value("union.level", " federation ", &k, &out, err, sizeof err), 0, "value: good");
+	is_str(out, "federation", "value: normalised");
+	is_str(k->key, "union.level", "value: the key found");
+	free(out);
+	is_int(uk_config_value("union.level", NULL, &k, &out, err, sizeof err), 0, "value: key alone");
+	ok(!out, "value: key alone gives no value");
 }
 
 int main(void)
@@ -297,6 +367,7 @@ int main(void)
 	uk_cli_init("t_config");
 	test_keys();
 	test_checks();
+	test_value();
 	if (!mkdtemp(dir)) {
 		printf("# cannot make a temp directory\n");
 		return 1;
