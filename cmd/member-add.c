@@ -73,7 +73,6 @@ int main(int argc, char **argv)
 	struct uk_member_import_opts io = {0};
 	struct uk_member_source src = {0};
 	struct uk_import_stats stats;
-	struct uk_read_opts ro;
 	struct uk_db *db = NULL;
 	struct uk_writer *w = NULL;
 	char *single[UK_MF_COUNT] = {0};
@@ -122,11 +121,10 @@ int main(int argc, char **argv)
 		return uk_usage_error(usage, "--list-missing needs a FILE of the whole staff");
 	}
 
-	ro = uk_read_opts_of(&o);
 	if (input) {
 		int ncols;
 		const struct uk_colspec *cols = uk_member_colspec(&ncols);
-		if ((rc = uk_reader_open(input, cols, ncols, &ro, &src.reader)) != 0)
+		if ((rc = uk_cli_reader(&o, input, cols, ncols, &src.reader)) != 0)
 			goto out;
 	}
 	src.single = single;
@@ -135,10 +133,8 @@ int main(int argc, char **argv)
 	if (o.format != UK_FMT_DEFAULT || io.list_missing) {
 		int ncols;
 		const struct uk_outcol *cols = uk_member_outcols(&ncols);
-		if (!(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols))) {
-			rc = uk_err_nomem();
+		if ((rc = uk_cli_writer(&o, cols, ncols, &w)) != 0)
 			goto out;
-		}
 	}
 	io.dry_run = o.dry_run;
 	io.skip_bad = o.skip_bad;

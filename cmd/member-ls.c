@@ -49,15 +49,14 @@ int main(int argc, char **argv)
 		{"count", no_argument, 0, OPT_COUNT}, {"history", required_argument, 0, OPT_HISTORY},
 		{0, 0, 0, 0},
 	};
-	static const char *const statuses[] = {"active", "retired", "transferred", "left", "deceased", "all", NULL};
-	static const char *const levels[] = {"none", "relative", "deep", "accident", NULL};
 	struct uk_opts o = {0};
 	struct uk_member_filter f = {0};
 	struct uk_db *db = NULL;
 	struct uk_writer *w = NULL;
 	const char *history = NULL;
 	const char **where = NULL;
-	int count = 0, c, rc = 0, done = 0, ok;
+	char err[200];
+	int count = 0, c, rc = 0, done = 0;
 	long n = 0;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
@@ -65,27 +64,15 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_STATUS:
-			ok = 0;
-			for (const char *const *s = statuses; *s; s++)
-				ok |= strcmp(*s, optarg) == 0;
-			if (!ok) {
-				rc = uk_usage_error(usage, "--status must be active, retired, transferred, left, deceased or all");
+		case OPT_HARDSHIP:
+			if ((c == OPT_STATUS ? uk_member_filter_status(&f, optarg, err, sizeof err) :
+			     uk_member_filter_hardship(&f, optarg, err, sizeof err)) != 0) {
+				rc = uk_usage_error(usage, "%s", err);
 				goto out;
 			}
-			f.status = optarg;
 			break;
 		case OPT_UNIT: f.unit = optarg; break;
 		case OPT_GROUP: f.group = optarg; break;
-		case OPT_HARDSHIP:
-			ok = !optarg;
-			for (const char *const *s = levels; optarg && *s; s++)
-				ok |= strcmp(*s, optarg) == 0;
-			if (!ok) {
-				rc = uk_usage_error(usage, "--hardship must be none, relative, deep or accident");
-				goto out;
-			}
-			f.hardship = optarg ? optarg : "any";
-			break;
 		case OPT_FEMALE: f.female = 1; break;
 		case OPT_JOINED:
 		case OPT_LEFT:
@@ -126,9 +113,6 @@ int main(int argc, char **argv)
 		}
 	}
 	f.where = where;
-	/* Those who left are no longer active: --left looks at everyone. */
-	if (f.left && !f.status)
-		f.status = "all";
 	if (optind < argc) {
 		rc = uk_usage_error(usage, "unexpected argument '%s'", argv[optind]);
 		goto out;
@@ -143,24 +127,17 @@ int main(int argc, char **argv)
 		int64_t id;
 		int ncols;
 		const struct uk_outcol *cols = uk_member_history_cols(&ncols);
-		if ((rc = uk_member_find(db, history, f.by, &id)) != 0)
-			goto out;
-		if (!(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols))) {
-			rc = uk_err_nomem();
-			goto out;
-		}
-		rc = uk_members_history(db, id, w, o.mask);
+		if ((rc = uk_member_find(db, history, f.by, &id)) == 0 &&
+		    (rc = uk_cli_writer(&o, cols, ncols, &w)) == 0)
+			rc = uk_members_history(db, id, w, o.mask);
 	} else if (count) {
 		if ((rc = uk_members_list(db, &f, NULL, 0, &n)) == 0)
 			printf("%ld\n", n);
 	} else {
 		int ncols;
 		const struct uk_outcol *cols = uk_member_outcols(&ncols);
-		if (!(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols))) {
-			rc = uk_err_nomem();
-			goto out;
-		}
-		rc = uk_members_list(db, &f, w, o.mask, &n);
+		if ((rc = uk_cli_writer(&o, cols, ncols, &w)) == 0)
+			rc = uk_members_list(db, &f, w, o.mask, &n);
 	}
 out:
 	rc = uk_writer_close(w, rc);

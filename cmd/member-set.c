@@ -95,16 +95,11 @@ int main(int argc, char **argv)
 	if (o.format != UK_FMT_DEFAULT) {
 		int ncols;
 		const struct uk_outcol *cols = uk_member_outcols(&ncols);
-		if (!(w = uk_writer_new(stdout, o.format, o.excel, cols, ncols))) {
-			rc = uk_err_nomem();
+		if ((rc = uk_cli_writer(&o, cols, ncols, &w)) != 0)
 			goto out;
-		}
 	}
 	if (nchanges && !(argc - optind == 1 && strcmp(argv[optind], "-") == 0)) {
 		/* One member from the command line. */
-		char err[400];
-		int64_t id;
-		int changed = 0;
 		if (argc - optind != 1) {
 			rc = uk_usage_error(usage, "name one MEMBER to change");
 			goto out;
@@ -113,35 +108,18 @@ int main(int argc, char **argv)
 			rc = uk_usage_error(usage, "--status needs --date (when it took effect)");
 			goto out;
 		}
-		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0 ||
-		    (rc = uk_member_find(db, argv[optind], by, &id)) != 0 ||
-		    (rc = uk_db_begin(db)) != 0)
-			goto out;
-		rc = uk_member_change_apply(db, id, &ch, uk_date_today(), err, sizeof err, &changed);
-		if (rc == -1) {
-			uk_err("%s", err);
-			rc = UK_EX_DATAERR;
-		}
-		if (!rc && !o.dry_run)
-			rc = uk_db_commit(db);
-		if (!rc && w && changed)
-			rc = uk_members_write_ids(db, &id, 1, w, o.mask);
-		uk_db_rollback(db);
-		if (!rc && !o.quiet)
-			fprintf(stderr, "%s: %s%s: %d change%s\n", uk_progname(),
-			        o.dry_run ? "dry run, nothing written: " : "", argv[optind], changed,
-			        changed == 1 ? "" : "s");
+		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) == 0)
+			rc = uk_member_set_one(db, argv[optind], by, &ch, o.dry_run, o.quiet, w, o.mask);
 	} else {
 		int toomany, ncols;
 		const char *input = uk_cli_input(argc, argv, optind, &toomany);
-		struct uk_read_opts ro = uk_read_opts_of(&o);
 		const struct uk_colspec *cols = uk_member_set_colspec(&ncols);
 		if (!input || toomany) {
 			rc = uk_usage_error(usage, toomany ? "one FILE at a time" :
 			                    "nothing to change: give MEMBER and a change, or a FILE");
 			goto out;
 		}
-		if ((rc = uk_reader_open(input, cols, ncols, &ro, &r)) != 0 ||
+		if ((rc = uk_cli_reader(&o, input, cols, ncols, &r)) != 0 ||
 		    (rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0)
 			goto out;
 		rc = uk_members_set_batch(db, r, &ch, o.dry_run, o.skip_bad, o.quiet, o.rejects, w, o.mask);

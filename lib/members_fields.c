@@ -118,14 +118,68 @@ static const char *word_lookup(const char *const (*words)[6], size_t n, const ch
 }
 #define LOOKUP(words, s) word_lookup(words, sizeof words / sizeof words[0], s)
 
-const char *uk_member_word(enum uk_member_field f, const char *s)
+/* The word list of a vocabulary field, and its length. */
+static const char *const (*vocabulary(enum uk_member_field f, size_t *n))[6]
 {
 	switch (f) {
-	case UK_MF_STATUS: return LOOKUP(status_words, s);
-	case UK_MF_HARDSHIP: return LOOKUP(hardship_words, s);
-	case UK_MF_MIGRANT_WORKER: return LOOKUP(yesno_words, s);
-	default: return NULL;
+	case UK_MF_STATUS: *n = sizeof status_words / sizeof status_words[0]; return status_words;
+	case UK_MF_HARDSHIP: *n = sizeof hardship_words / sizeof hardship_words[0]; return hardship_words;
+	case UK_MF_MIGRANT_WORKER: *n = sizeof yesno_words / sizeof yesno_words[0]; return yesno_words;
+	default: *n = 0; return NULL;
 	}
+}
+
+const char *uk_member_word(enum uk_member_field f, const char *s)
+{
+	size_t n;
+	const char *const (*words)[6] = vocabulary(f, &n);
+	return words ? word_lookup(words, n, s) : NULL;
+}
+
+const char *uk_member_words_text(enum uk_member_field f, const char *more, char *buf, size_t bufsz)
+{
+	size_t n, used = 0;
+	const char *const (*words)[6] = vocabulary(f, &n);
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && used < bufsz; i++) {
+		const char *sep = i == 0 ? "" : i + 1 < n || more ? ", " : " or ";
+		int k = snprintf(buf + used, bufsz - used, "%s%s", sep, words[i][0]);
+		used += k > 0 ? (size_t)k : 0;
+	}
+	if (more && used < bufsz)
+		snprintf(buf + used, bufsz - used, " or %s", more);
+	return buf;
+}
+
+/* Whether s is the canonical word of one of f's values. */
+static int canonical(enum uk_member_field f, const char *s)
+{
+	size_t n;
+	const char *const (*words)[6] = vocabulary(f, &n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(words[i][0], s) == 0)
+			return 1;
+	return 0;
+}
+
+int uk_member_filter_status(struct uk_member_filter *f, const char *s, char *err, size_t errsz)
+{
+	char words[120];
+	if (strcmp(s, "all") != 0 && !canonical(UK_MF_STATUS, s))
+		return uk_errf(err, errsz, "--status must be %s",
+		               uk_member_words_text(UK_MF_STATUS, "all", words, sizeof words));
+	f->status = s;
+	return 0;
+}
+
+int uk_member_filter_hardship(struct uk_member_filter *f, const char *s, char *err, size_t errsz)
+{
+	char words[120];
+	if (s && !canonical(UK_MF_HARDSHIP, s))
+		return uk_errf(err, errsz, "--hardship must be %s",
+		               uk_member_words_text(UK_MF_HARDSHIP, NULL, words, sizeof words));
+	f->hardship = s ? s : "any";
+	return 0;
 }
 
 int uk_member_text_ok(const char *s, char *err, size_t errsz, const char *field)
@@ -256,7 +310,7 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 	struct uk_date id_birth = {0, 0, 0};
 	enum uk_gender id_gender = UK_GENDER_UNKNOWN;
 	int have_id = 0;
-	char sh[48];
+	char sh[48], words[120];
 
 	memset(m->v, 0, sizeof m->v);
 	m->used = 0;
@@ -307,15 +361,11 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 			break;
 		}
 		case UK_MF_HARDSHIP:
-			if (!(w = LOOKUP(hardship_words, s)))
-				return uk_errf(err, errsz, "hardship must be none, relative, deep or accident, not '%s'",
-				            shown(s, sh, sizeof sh));
-			m->v[f] = (char *)w;
-			break;
 		case UK_MF_STATUS:
-			if (!(w = LOOKUP(status_words, s)))
-				return uk_errf(err, errsz, "status must be active, retired, transferred, left or "
-				            "deceased, not '%s'", shown(s, sh, sizeof sh));
+			if (!(w = uk_member_word(f, s)))
+				return uk_errf(err, errsz, "%s must be %s, not '%s'", colspec[f].name,
+				               uk_member_words_text(f, NULL, words, sizeof words),
+				               shown(s, sh, sizeof sh));
 			m->v[f] = (char *)w;
 			break;
 		case UK_MF_MIGRANT_WORKER:

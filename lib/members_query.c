@@ -165,7 +165,7 @@ int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
 		"SELECT n FROM member_counts WHERE status = ?1 AND ?2 IS NULL";
 	static const char *const count_all_sql =
 		"SELECT sum(n) FROM member_counts WHERE ?1 = 'all' AND ?2 IS NULL";
-	const char *status_name = f->status ? f->status : "active";
+	const char *status_name = f->status ? f->status : f->left ? "all" : "active";
 	sqlite3_stmt *st = uk_db_prepare(db, !count_only ? list_sql : !status_only ? count_sql :
 	                                 strcmp(status_name, "all") == 0 ? count_all_sql : count_status_sql);
 	int status = UK_EX_OK;

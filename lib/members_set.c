@@ -126,7 +126,7 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 {
 	sqlite3_stmt *st = uk_db_prepare(s->db, UK_MEMBER_SELECT " WHERE m.id = ?1");
 	struct uk_member_row row;
-	char date[UK_DATE_BUFSZ], money[UK_MONEY_BUFSZ], roles_after[400];
+	char date[UK_DATE_BUFSZ], money[UK_MONEY_BUFSZ], roles_after[400], words[120];
 	const char *status = NULL, *hardship = NULL;
 	struct uk_date d = today;
 	const char *why;
@@ -163,7 +163,8 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 	}
 	uk_date_format(d, date);
 	if (c->status && !(status = uk_member_word(UK_MF_STATUS, c->status))) {
-		uk_errf(err, errsz, "status must be active, retired, transferred, left or deceased, not '%s'", c->status);
+		uk_errf(err, errsz, "status must be %s, not '%s'",
+		        uk_member_words_text(UK_MF_STATUS, NULL, words, sizeof words), c->status);
 		goto bad;
 	}
 	/* A record that repeats the current status (member-ls output piped
@@ -182,7 +183,8 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		}
 	}
 	if (c->hardship && !(hardship = uk_member_word(UK_MF_HARDSHIP, c->hardship))) {
-		uk_errf(err, errsz, "hardship must be none, relative, deep or accident, not '%s'", c->hardship);
+		uk_errf(err, errsz, "hardship must be %s, not '%s'",
+		        uk_member_words_text(UK_MF_HARDSHIP, NULL, words, sizeof words), c->hardship);
 		goto bad;
 	}
 	if ((c->group && uk_member_text_ok(c->group, err, errsz, "union_group")) ||
@@ -209,8 +211,11 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 	snprintf(roles_after, sizeof roles_after, "%s", row.roles ? row.roles : "");
 	for (int i = 0; i < c->nroles; i++) {
 		if (!uk_role_valid(c->roles[i])) {
-			uk_errf(err, errsz, "unknown role '%s' (chair, vice-chair, committee, audit-committee, "
-			     "group-leader, women-committee)", c->roles[i]);
+			char known[120] = "";
+			for (const char *const *r = roles; *r; r++)
+				snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s",
+				         r == roles ? "" : ", ", *r);
+			uk_errf(err, errsz, "unknown role '%s' (%s)", c->roles[i], known);
 			goto bad;
 		}
 		if (strlen(roles_after) + strlen(c->roles[i]) + 2 < sizeof roles_after) {
@@ -272,6 +277,32 @@ int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_
 	uk_timestamp(s.stamp);
 	rc = apply(&s, id, c, today, err, errsz, changed);
 	sqlite3_finalize(s.event);
+	return rc;
+}
+
+int uk_member_set_one(struct uk_db *db, const char *name, enum uk_member_key by,
+                      const struct uk_member_change *c, int dry_run, int quiet,
+                      struct uk_writer *out, int mask)
+{
+	char err[400];
+	int64_t id;
+	int changed = 0, rc;
+	if ((rc = uk_member_find(db, name, by, &id)) != 0 || (rc = uk_db_begin(db)) != 0)
+		return rc;
+	rc = uk_member_change_apply(db, id, c, uk_date_today(), err, sizeof err, &changed);
+	if (rc == -1) {
+		uk_err("%s", err);
+		rc = UK_EX_DATAERR;
+	}
+	if (!rc && !dry_run)
+		rc = uk_db_commit(db);
+	/* After the commit (before a dry run's rollback), as in a batch. */
+	if (!rc && out && changed)
+		rc = uk_members_write_ids(db, &id, 1, out, mask);
+	uk_db_rollback(db);
+	if (!rc && !quiet)
+		fprintf(stderr, "%s: %s%s: %d change%s\n", uk_progname(),
+		        dry_run ? "dry run, nothing written: " : "", name, changed, changed == 1 ? "" : "s");
 	return rc;
 }
 

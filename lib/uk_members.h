@@ -97,6 +97,9 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 /* The canonical word for a status, hardship level or yes/no value given in
  * English or Chinese (退休 -> retired), or NULL. */
 const char *uk_member_word(enum uk_member_field f, const char *s);
+/* The canonical words of such a field as "a, b or c" ("a, b, c or MORE"
+ * when more is not NULL), for messages: into buf, returned. */
+const char *uk_member_words_text(enum uk_member_field f, const char *more, char *buf, size_t bufsz);
 /* A free-text value is fit to store: no control characters, at most 200
  * bytes. 0, or -1 with the message in err. */
 int uk_member_text_ok(const char *s, char *err, size_t errsz, const char *field);
@@ -138,6 +141,13 @@ struct uk_member_filter {
 	const char **where;         /* "column=value" */
 	int nwhere;
 };
+/* member-ls's --status (a status, or all) and --hardship (a level; NULL
+ * for any level) into f: 0, or -1 with what they may be in err. */
+int uk_member_filter_status(struct uk_member_filter *f, const char *s, char *err, size_t errsz);
+int uk_member_filter_hardship(struct uk_member_filter *f, const char *s, char *err, size_t errsz);
+/* The members f selects (active ones unless f->status says otherwise;
+ * everyone, with --left, since those who left are no longer active), to
+ * w and counted; with w NULL, counted only. Exit code. */
 int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
                     struct uk_writer *w, int mask, long *count);
 /* Writes the members with these ids (in order), in member-ls columns.
@@ -175,6 +185,14 @@ struct uk_member_change {
 };
 int uk_member_change_apply(struct uk_db *db, int64_t id, const struct uk_member_change *c,
                            struct uk_date today, char *err, size_t errsz, int *changed);
+/* member-set MEMBER: the member named (as uk_member_find) changed in one
+ * transaction, committed unless dry_run; the member to out (when not
+ * NULL and changed) after the commit; "NAME: N changes" unless quiet.
+ * Exit code (65 for an unknown member or a change that breaks a rule,
+ * said). */
+int uk_member_set_one(struct uk_db *db, const char *name, enum uk_member_key by,
+                      const struct uk_member_change *c, int dry_run, int quiet,
+                      struct uk_writer *out, int mask);
 /* Batch changes from records: a key column (member_no, employee_no or
  * id_card) and changed columns; the changes in given (from the command
  * line) apply to every record and win over its columns. The changed
