@@ -1,7 +1,6 @@
 /* dispute-log - labour-dispute mediation and petitions: open, update,
  * close, show, list, import, and the period's figures. */
 #include "uk_cli.h"
-#include "uk_config.h"
 #include "uk_disputes.h"
 #include "uk_rec.h"
 #include "uk_store.h"
@@ -9,37 +8,97 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-	"usage: dispute-log open --received DATE --category CATEGORY --employer NAME\n"
-	"                   [--employer-code USCC] [--workers N] [--member M ...]\n"
-	"                   [--claimed AMOUNT] [--kind dispute|petition]\n"
-	"                   [--source visit|phone|letter|referral] --summary TEXT\n"
+/* Each command's synopsis: its own usage, and a part of the whole. */
+#define SYN_OPEN \
+	"dispute-log open --received DATE --category CATEGORY --employer NAME\n" \
+	"                   [--employer-code USCC] [--workers N] [--member M ...]\n" \
+	"                   [--claimed AMOUNT] [--kind dispute|petition]\n" \
+	"                   [--source visit|phone|letter|referral] --summary TEXT\n" \
 	"                   [--allow-future]\n"
-	"       dispute-log update CASE [--status open|mediating] [--note TEXT] [--date DATE]\n"
+#define SYN_UPDATE \
+	"dispute-log update CASE [--status open|mediating] [--note TEXT] [--date DATE]\n" \
 	"                   [--reopen] [--allow-future]\n"
-	"       dispute-log close CASE --outcome resolved|failed|referred|withdrawn\n"
+#define SYN_CLOSE \
+	"dispute-log close CASE --outcome resolved|failed|referred|withdrawn\n" \
 	"                   [--recovered AMOUNT] [--date DATE] [--note TEXT] [--allow-future]\n"
-	"       dispute-log void CASE --reason TEXT\n"
-	"       dispute-log ls [--year Y | --month M | --from DATE --to DATE] [--status S]\n"
+#define SYN_VOID "dispute-log void CASE --reason TEXT\n"
+#define SYN_LS \
+	"dispute-log ls [--year Y | --month M | --from DATE --to DATE] [--status S]\n" \
 	"                   [--category C] [--kind K] [--overdue [--at DATE] | --voided]\n"
-	"       dispute-log show CASE\n"
-	"       dispute-log import [FILE|-] [--allow-future]\n"
-	"       dispute-log stats [--year Y | --month M | --from DATE --to DATE]\n"
+#define SYN_SHOW "dispute-log show CASE\n"
+#define SYN_IMPORT "dispute-log import [FILE|-] [--allow-future]\n"
+#define SYN_STATS \
+	"dispute-log stats [--year Y | --month M | --from DATE --to DATE]\n" \
 	"                   [--collective N] [--at DATE]\n"
+#define AND "       "
+
+#define CATEGORIES \
+	"  categories: relationship contract termination hours-leave social-insurance\n" \
+	"              wages injury other\n"
+#define COLLECTIVE \
+	"  --collective N       workers from which a case is collective (default from\n" \
+	"                       union-config disputes.collective_threshold, 10)\n"
+#define ALLOW_FUTURE "  --allow-future       take a date after today (refused as a typo otherwise)\n"
+#define REASON "  --reason TEXT        why a case is voided (void)\n"
+#define VOIDED "  --voided             list only the voided cases, with when and why\n"
+#define RECORDS \
+	"Records:\n" \
+	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n" \
+	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
+#define COMMON_WRITE \
+	"Common:\n" \
+	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --version\n"
+#define COMMON_LIST \
+	"Common:\n" \
+	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask\n" \
+	"  -q, --quiet  -h, --help  --version\n"
+
+static const char usage[] =
+	"usage: " SYN_OPEN AND SYN_UPDATE AND SYN_CLOSE AND SYN_VOID AND SYN_LS AND SYN_SHOW
+	AND SYN_IMPORT AND SYN_STATS
 	"Log the disputes the union mediates; count them as a union reports them.\n"
 	"\n"
-	"  categories: relationship contract termination hours-leave social-insurance\n"
-	"              wages injury other\n"
-	"  --collective N       workers from which a case is collective (default from\n"
-	"                       union-config disputes.collective_threshold, 10)\n"
-	"  --allow-future       take a date after today (refused as a typo otherwise)\n"
-	"  --reason TEXT        why a case is voided (void)\n"
-	"  --voided             list only the voided cases, with when and why\n"
-	"Records:\n"
-	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
-	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
+	CATEGORIES COLLECTIVE ALLOW_FUTURE REASON VOIDED RECORDS COMMON_LIST;
+
+static const char usage_open[] =
+	"usage: " SYN_OPEN
+	"Open a case; its number is printed.\n\n"
+	CATEGORIES ALLOW_FUTURE COMMON_WRITE;
+static const char usage_update[] =
+	"usage: " SYN_UPDATE
+	"Move a case between open and mediating, add a note, or reopen a closed case\n"
+	"(--reopen needs --note).\n\n"
+	ALLOW_FUTURE COMMON_WRITE;
+static const char usage_close[] =
+	"usage: " SYN_CLOSE
+	"Close a case with its outcome; --recovered only when resolved or referred.\n\n"
+	ALLOW_FUTURE COMMON_WRITE;
+static const char usage_void[] =
+	"usage: " SYN_VOID
+	"Void a case entered by mistake: it leaves every figure and listing, and is\n"
+	"stamped with the time it is made (no --date or --note).\n\n"
+	REASON COMMON_WRITE;
+static const char usage_ls[] =
+	"usage: " SYN_LS
+	"List the cases in force, in the order received.\n\n"
+	CATEGORIES VOIDED COMMON_LIST;
+static const char usage_show[] =
+	"usage: " SYN_SHOW
+	"Show a case, then its timeline.\n\n"
+	COMMON_LIST;
+static const char usage_import[] =
+	"usage: " SYN_IMPORT
+	"Open a case for each record; a record of a case already stored is unchanged.\n\n"
+	ALLOW_FUTURE RECORDS
 	"Common:\n"
-	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask\n"
+	"  -d, --db PATH  --excel  -q, --quiet  -h, --help  --version\n";
+static const char usage_stats[] =
+	"usage: " SYN_STATS
+	"Count the cases received in a period (this year by default) as a union\n"
+	"reports them.\n\n"
+	COLLECTIVE
+	"Common:\n"
+	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel\n"
 	"  -q, --quiet  -h, --help  --version\n";
 
 enum { OPT_RECEIVED = UK_OPT_TOOL, OPT_CATEGORY, OPT_EMPLOYER, OPT_EMPLOYER_CODE, OPT_WORKERS,
@@ -47,152 +106,205 @@ enum { OPT_RECEIVED = UK_OPT_TOOL, OPT_CATEGORY, OPT_EMPLOYER, OPT_EMPLOYER_CODE
        OPT_DATE, OPT_REOPEN, OPT_OUTCOME, OPT_RECOVERED, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO,
        OPT_OVERDUE, OPT_AT, OPT_COLLECTIVE, OPT_REASON, OPT_VOIDED };
 
+/* The options each command reads. */
+static const int opts_open[] = {
+	OPT_RECEIVED, OPT_CATEGORY, OPT_EMPLOYER, OPT_EMPLOYER_CODE, OPT_WORKERS, OPT_MEMBER,
+	OPT_CLAIMED, OPT_KIND, OPT_SOURCE, OPT_SUMMARY, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 0,
+};
+static const int opts_update[] = {
+	OPT_STATUS, OPT_NOTE, OPT_DATE, OPT_REOPEN, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 0,
+};
+static const int opts_close[] = {
+	OPT_OUTCOME, OPT_RECOVERED, OPT_DATE, OPT_NOTE, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 0,
+};
+/* --date and --note are read to say why a void takes neither. */
+static const int opts_void[] = {OPT_REASON, OPT_DATE, OPT_NOTE, UK_OPT_DRY_RUN, 0};
+static const int opts_ls[] = {
+	OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_STATUS, OPT_CATEGORY, OPT_KIND, OPT_OVERDUE,
+	OPT_AT, OPT_VOIDED, 'f', UK_OPT_EXCEL, UK_OPT_MASK, 0,
+};
+static const int opts_show[] = {'f', UK_OPT_EXCEL, UK_OPT_MASK, 0};
+/* --excel: a formula guard on input is read, and --rejects is for Excel. */
+static const int opts_import[] = {
+	UK_OPT_MAP, UK_OPT_IGNORE, UK_OPT_ENCODING, UK_OPT_INPUT_FORMAT, UK_OPT_STRICT,
+	UK_OPT_SKIP_BAD, UK_OPT_REJECTS, UK_OPT_EXCEL, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 0,
+};
+static const int opts_stats[] = {
+	OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_COLLECTIVE, OPT_AT, 'f', UK_OPT_EXCEL, 0,
+};
+
 struct args {
 	struct uk_case_in in;
 	struct uk_case_change ch;
-	const char *outcome, *recovered, *year, *month, *from, *to, *at, *collective, *status, *reason;
-	int overdue, voided, allow_future;
+	const char *outcome, *recovered, *year, *month, *from, *to, *at, *collective, *reason;
+	int overdue, voided;
 };
 
-static int period_of(const struct args *a, struct uk_period *p, int *has)
-{
-	return uk_cli_period(usage, a->year, a->month, a->from, a->to, p, has);
-}
-
+/* --at as a date, when given. */
 static int at_of(const struct args *a, struct uk_date *at)
 {
 	const char *why;
-	*at = uk_date_today();
 	if (a->at && uk_date_parse(a->at, at, &why) != 0)
 		return uk_bad_value("--at", a->at, why);
 	return 0;
 }
 
-/* A subcommand's write, with what it needs. */
-struct write_ctx {
-	int (*fn)(struct uk_db *, const struct args *, char **, char *, size_t, char *);
+/* A command's write and what it needs: the arguments, the case, and the
+ * number a new case is given. */
+struct job {
 	const struct args *a;
-	char **pos;
-	char out[32];
+	const char *case_no;
+	char out[16];
 };
 
-static int write_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+static int open_step(struct uk_db *db, void *ctx, char *err, size_t n)
 {
-	struct write_ctx *w = ctx;
-	return w->fn(db, w->a, w->pos, err, errsz, w->out);
+	struct job *j = ctx;
+	return uk_dispute_open(db, &j->a->in, j->out, err, n);
 }
 
-/* One write in one transaction; print: the case number it gives. */
-static int write_one(const struct uk_opts *o, int (*fn)(struct uk_db *, const struct args *,
-                     char **, char *, size_t, char *), const struct args *a, char **pos, int print)
+static int update_step(struct uk_db *db, void *ctx, char *err, size_t n)
 {
-	struct write_ctx w = {fn, a, pos, ""};
-	int rc = uk_store_write(o, write_step, &w);
-	if (!rc && print && !o->dry_run)
-		printf("%s\n", w.out);
+	struct job *j = ctx;
+	return uk_dispute_update(db, j->case_no, &j->a->ch, err, n);
+}
+
+static int close_step(struct uk_db *db, void *ctx, char *err, size_t n)
+{
+	struct job *j = ctx;
+	const struct args *a = j->a;
+	return uk_dispute_close(db, j->case_no, a->outcome, a->recovered, a->ch.date, a->ch.note,
+	                        a->ch.allow_future, err, n);
+}
+
+static int void_step(struct uk_db *db, void *ctx, char *err, size_t n)
+{
+	struct job *j = ctx;
+	return uk_dispute_void(db, j->case_no, j->a->reason, err, n);
+}
+
+/* One write to the case pos[0] in one transaction. */
+static int write_case(const struct uk_opts *o, uk_store_write_fn fn, const struct args *a, char **pos)
+{
+	struct job j = {a, pos[0], ""};
+	return uk_store_write(o, fn, &j);
+}
+
+static int run_open(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
+	struct job j = {a, NULL, ""};
+	int rc;
+	(void)pos;
+	if (npos || !a->in.received || !a->in.category || !a->in.employer || !a->in.summary)
+		return uk_usage_error(usage_open, "open needs --received, --category, --employer and --summary");
+	rc = uk_store_write(o, open_step, &j);
+	if (!rc && !o->dry_run)
+		printf("%s\n", j.out);
 	return rc;
 }
 
-static int do_open(struct uk_db *db, const struct args *a, char **pos, char *err, size_t n, char *out)
+static int run_update(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	struct uk_case_in in = a->in;
-	(void)pos;
-	in.allow_future = a->allow_future;
-	return uk_dispute_open(db, &in, out, err, n);
+	const struct args *a = ctx;
+	if (npos != 1)
+		return uk_usage_error(usage_update, "update takes one CASE");
+	if (a->ch.reopen && !a->ch.note)
+		return uk_usage_error(usage_update, "--reopen needs --note");
+	return write_case(o, update_step, a, pos);
 }
 
-static int do_update(struct uk_db *db, const struct args *a, char **pos, char *err, size_t n, char *out)
+static int run_close(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	struct uk_case_change ch = a->ch;
-	(void)out;
-	ch.allow_future = a->allow_future;
-	return uk_dispute_update(db, pos[0], &ch, err, n);
+	const struct args *a = ctx;
+	if (npos != 1 || !a->outcome)
+		return uk_usage_error(usage_close, "close takes one CASE and --outcome");
+	return write_case(o, close_step, a, pos);
 }
 
-static int do_close(struct uk_db *db, const struct args *a, char **pos, char *err, size_t n, char *out)
+static int run_void(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	(void)out;
-	return uk_dispute_close(db, pos[0], a->outcome, a->recovered, a->ch.date, a->ch.note, a->allow_future,
-	                        err, n);
+	const struct args *a = ctx;
+	if (npos != 1 || !a->reason)
+		return uk_usage_error(usage_void, "void takes one CASE and --reason");
+	if (a->ch.date || a->ch.note)
+		return uk_usage_error(usage_void, "void takes no --date or --note: it is stamped with the time "
+		                      "it is made, and --reason says why");
+	return write_case(o, void_step, a, pos);
 }
 
-static int do_void(struct uk_db *db, const struct args *a, char **pos, char *err, size_t n, char *out)
+static int run_ls(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	(void)out;
-	return uk_dispute_void(db, pos[0], a->reason, err, n);
-}
-
-static int with_writer(const struct uk_opts *o, const struct uk_outcol *cols, int n, struct uk_writer **w)
-{
-	if (!(*w = uk_writer_new(stdout, uk_format_resolve(o, 0), o->excel, cols, n)))
-		return uk_err_nomem();
-	return 0;
-}
-
-static int limit_of(struct uk_db *db, long *limit)
-{
-	return uk_config_get_int(db, "disputes.limit_days", limit);
-}
-
-static int cmd_ls(const struct uk_opts *o, const struct args *a)
-{
+	const struct args *a = ctx;
 	struct uk_dispute_filter f;
 	struct uk_db *db = NULL;
 	struct uk_writer *w = NULL;
-	int rc, ncols;
 	const struct uk_outcol *cols;
+	const char *opt, *value, *why;
+	int rc, ncols;
 
+	(void)pos;
+	if (npos)
+		return uk_usage_error(usage_ls, "ls takes options only");
 	memset(&f, 0, sizeof f);
-	if ((rc = period_of(a, &f.period, &f.has_period)) != 0 || (rc = at_of(a, &f.at)) != 0)
+	f.at = uk_date_today();
+	if ((rc = uk_cli_period(usage_ls, a->year, a->month, a->from, a->to, &f.period, &f.has_period)) != 0 ||
+	    (rc = at_of(a, &f.at)) != 0)
 		return rc;
-	f.status = a->status;
+	f.status = a->ch.status;
+	f.category = a->in.category;
 	f.kind = a->in.kind;
-	/* Filter values are checked: a misspelt one is bad data, not an
-	 * empty list. */
-	if (a->in.category && !(f.category = uk_dispute_category_of(a->in.category)))
-		return uk_bad_value("--category", a->in.category, "unknown category");
-	if (f.status && strcmp(f.status, "open") && strcmp(f.status, "mediating") && strcmp(f.status, "closed"))
-		return uk_bad_value("--status", f.status, "open, mediating or closed (--voided lists the voided cases)");
-	if (f.kind && strcmp(f.kind, "dispute") && strcmp(f.kind, "petition"))
-		return uk_bad_value("--kind", f.kind, "dispute or petition");
+	if (uk_dispute_filter_check(&f, &opt, &value, &why) != 0)
+		return uk_bad_value(opt, value, why);
 	f.overdue = a->overdue;
 	f.voided = a->voided;
 	if (f.overdue && f.voided)
-		return uk_usage_error(usage, "--overdue and --voided do not go together (a voided case is never overdue)");
+		return uk_usage_error(usage_ls, "--overdue and --voided do not go together (a voided case is "
+		                      "never overdue)");
 	cols = uk_dispute_ls_cols(f.overdue, f.voided, &ncols);
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = limit_of(db, &f.limit_days)) == 0 &&
-	    (rc = with_writer(o, cols, ncols, &w)) == 0)
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
 		rc = uk_disputes_list(db, &f, w, o->mask);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	return rc;
 }
 
-static int cmd_show(const struct uk_opts *o, char **pos)
+/* The case, or its timeline, through a writer of its own. */
+static int show_part(const struct uk_opts *o, struct uk_db *db, const char *case_no, int timeline)
+{
+	struct uk_writer *w = NULL;
+	const struct uk_outcol *cols;
+	int rc, ncols, found = 0;
+
+	cols = timeline ? uk_dispute_timeline_cols(&ncols) : uk_dispute_show_cols(&ncols);
+	if ((rc = uk_cli_writer(o, cols, ncols, &w)) != 0)
+		return rc;
+	/* The timeline follows the case in the same output. */
+	if (timeline)
+		uk_writer_follows(w, 1);
+	rc = uk_dispute_show(db, case_no, timeline ? NULL : w, timeline ? w : NULL, o->mask, &found);
+	if (!rc && !found) {
+		uk_err("no case '%s'", case_no);
+		rc = UK_EX_DATAERR;
+	}
+	return uk_writer_close(w, rc);
+}
+
+static int run_show(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
 	struct uk_db *db = NULL;
-	struct uk_writer *w = NULL, *t = NULL;
-	int rc, ncols, ntl;
-	const struct uk_outcol *cols = uk_dispute_show_cols(&ncols);
-	const struct uk_outcol *tl = uk_dispute_timeline_cols(&ntl);
-
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0) {
-		rc = uk_dispute_show(db, pos[0], w, NULL, o->mask);
-		rc = uk_writer_close(w, rc);
-		/* The case, then its timeline. */
-		if (!rc && (rc = with_writer(o, tl, ntl, &t)) == 0) {
-			uk_writer_follows(t, 1);
-			rc = uk_dispute_show(db, pos[0], NULL, t, o->mask);
-			rc = uk_writer_close(t, rc);
-		}
-	}
+	int rc;
+	(void)ctx;
+	if (npos != 1)
+		return uk_usage_error(usage_show, "show takes one CASE");
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = show_part(o, db, pos[0], 0)) == 0)
+		rc = show_part(o, db, pos[0], 1);
 	uk_db_close(db);
 	return rc;
 }
 
-static int cmd_import(const struct uk_opts *o, char **pos, int npos)
+static int run_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	struct uk_read_opts ro = uk_read_opts_of(o);
 	struct uk_reader *r = NULL;
 	struct uk_db *db = NULL;
 	long added = 0, unchanged = 0, bad = 0;
@@ -200,9 +312,10 @@ static int cmd_import(const struct uk_opts *o, char **pos, int npos)
 	int rc, ncols;
 	const struct uk_colspec *cols = uk_dispute_colspec(&ncols);
 
+	(void)ctx;
 	if (npos > 1)
-		return uk_usage_error(usage, "import takes one FILE (or - for stdin)");
-	if ((rc = uk_reader_open(npos ? pos[0] : "-", cols, ncols, &ro, &r)) != 0)
+		return uk_usage_error(usage_import, "import takes one FILE (or - for stdin)");
+	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &r)) != 0)
 		return rc;
 	if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
 		rc = uk_disputes_import(db, r, o->rejects, o->allow_future, &added, &unchanged, &bad);
@@ -225,15 +338,21 @@ static int cmd_import(const struct uk_opts *o, char **pos, int npos)
 	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;
 }
 
-static int cmd_stats(const struct uk_opts *o, const struct args *a)
+static int run_stats(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
+	const struct args *a = ctx;
 	struct uk_dispute_stats st;
 	struct uk_period p;
+	struct uk_date at = uk_date_today();
 	struct uk_db *db = NULL;
-	long threshold = 10, limit = 15;
+	long threshold = 0;
+	const char *why;
 	int rc, has;
 
-	if ((rc = period_of(a, &p, &has)) != 0)
+	(void)pos;
+	if (npos)
+		return uk_usage_error(usage_stats, "stats takes options only");
+	if ((rc = uk_cli_period(usage_stats, a->year, a->month, a->from, a->to, &p, &has)) != 0)
 		return rc;
 	if (!has) {  /* this year */
 		struct uk_date t = uk_date_today();
@@ -242,28 +361,58 @@ static int cmd_stats(const struct uk_opts *o, const struct args *a)
 	}
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) != 0)
 		return rc;
-	if (!(rc = uk_config_get_int(db, "disputes.collective_threshold", &threshold)) &&
-	    !(rc = limit_of(db, &limit))) {
-		if (a->collective) {
-			char *end;
-			threshold = strtol(a->collective, &end, 10);
-			if (*end || threshold < 2)
-				rc = uk_bad_value("--collective", a->collective, "a whole number of workers from 2");
-		}
-		if (!rc) {
-			struct uk_date at = p.to;
-			if (uk_date_cmp(uk_date_today(), at) < 0)
-				at = uk_date_today();
-			if (a->at && (rc = at_of(a, &at)) != 0)
-				goto done;
-			rc = uk_disputes_stats(db, p, at, threshold, limit, &st);
-		}
-		if (!rc && uk_dispute_stats_write(&st, uk_format_resolve(o, 0), o->excel, stdout) == -2)
-			rc = uk_err_nomem();
-	}
-done:
+	if (a->collective && uk_dispute_threshold_of(a->collective, &threshold, &why) != 0)
+		rc = uk_bad_value("--collective", a->collective, why);
+	if (!rc && (rc = at_of(a, &at)) == 0 &&
+	    (rc = uk_disputes_figures(db, p, a->at ? &at : NULL, threshold, &st)) == 0)
+		rc = uk_dispute_stats_write(&st, uk_format_resolve(o, 0), o->excel, stdout);
 	uk_db_close(db);
 	return rc;
+}
+
+static const struct uk_subcmd commands[] = {
+	{"open", usage_open, opts_open, run_open},
+	{"update", usage_update, opts_update, run_update},
+	{"close", usage_close, opts_close, run_close},
+	{"void", usage_void, opts_void, run_void},
+	{"ls", usage_ls, opts_ls, run_ls},
+	{"show", usage_show, opts_show, run_show},
+	{"import", usage_import, opts_import, run_import},
+	{"stats", usage_stats, opts_stats, run_stats},
+	{NULL, NULL, NULL, NULL},
+};
+
+/* One of the tool's own options into a: 0, or 70 out of memory. */
+static int take(struct args *a, int c, char *arg)
+{
+	switch (c) {
+	case OPT_RECEIVED: a->in.received = arg; break;
+	case OPT_CATEGORY: a->in.category = arg; break;
+	case OPT_EMPLOYER: a->in.employer = arg; break;
+	case OPT_EMPLOYER_CODE: a->in.employer_code = arg; break;
+	case OPT_WORKERS: a->in.workers = arg; break;
+	case OPT_MEMBER: return uk_strv_push(&a->in.members, &a->in.nmembers, arg) ? uk_err_nomem() : 0;
+	case OPT_CLAIMED: a->in.claimed = arg; break;
+	case OPT_KIND: a->in.kind = arg; break;
+	case OPT_SOURCE: a->in.source = arg; break;
+	case OPT_SUMMARY: a->in.summary = arg; break;
+	case OPT_STATUS: a->ch.status = arg; break;
+	case OPT_NOTE: a->ch.note = arg; break;
+	case OPT_DATE: a->ch.date = arg; break;
+	case OPT_REOPEN: a->ch.reopen = 1; break;
+	case OPT_OUTCOME: a->outcome = arg; break;
+	case OPT_RECOVERED: a->recovered = arg; break;
+	case OPT_YEAR: a->year = arg; break;
+	case OPT_MONTH: a->month = arg; break;
+	case OPT_FROM: a->from = arg; break;
+	case OPT_TO: a->to = arg; break;
+	case OPT_OVERDUE: a->overdue = 1; break;
+	case OPT_AT: a->at = arg; break;
+	case OPT_COLLECTIVE: a->collective = arg; break;
+	case OPT_REASON: a->reason = arg; break;
+	case OPT_VOIDED: a->voided = 1; break;
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -289,95 +438,39 @@ int main(int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
+	struct uk_optseen seen = {0};
 	struct args a;
-	const char *sub;
-	char **pos;
-	int c, rc = 0, done = 0, npos;
+	const struct uk_subcmd *cmd;
+	char names[80];
+	int c, rc = 0, done = 0;
 
 	memset(&a, 0, sizeof a);
 	/* getopt names argv[0] in its messages: the same name as ours. */
 	argv[0] = (char *)uk_cli_init(argv[0]);
+	/* The command first, so that its -h and its usage errors are its own. */
+	cmd = uk_subcmd_find(commands, uk_subcmd_name(argc, argv, longopts, UK_SHORTOPTS_COMMON));
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_RECEIVED: a.in.received = optarg; break;
-		case OPT_CATEGORY: a.in.category = optarg; break;
-		case OPT_EMPLOYER: a.in.employer = optarg; break;
-		case OPT_EMPLOYER_CODE: a.in.employer_code = optarg; break;
-		case OPT_WORKERS: a.in.workers = optarg; break;
-		case OPT_MEMBER:
-			if (uk_strv_push(&a.in.members, &a.in.nmembers, optarg)) {
-				rc = uk_err_nomem();
-				goto out;
-			}
-			break;
-		case OPT_CLAIMED: a.in.claimed = optarg; break;
-		case OPT_KIND: a.in.kind = optarg; break;
-		case OPT_SOURCE: a.in.source = optarg; break;
-		case OPT_SUMMARY: a.in.summary = optarg; break;
-		case OPT_STATUS: a.status = a.ch.status = optarg; break;
-		case OPT_NOTE: a.ch.note = optarg; break;
-		case OPT_DATE: a.ch.date = optarg; break;
-		case OPT_REOPEN: a.ch.reopen = 1; break;
-		case OPT_OUTCOME: a.outcome = optarg; break;
-		case OPT_RECOVERED: a.recovered = optarg; break;
-		case OPT_YEAR: a.year = optarg; break;
-		case OPT_MONTH: a.month = optarg; break;
-		case OPT_FROM: a.from = optarg; break;
-		case OPT_TO: a.to = optarg; break;
-		case OPT_OVERDUE: a.overdue = 1; break;
-		case OPT_AT: a.at = optarg; break;
-		case OPT_COLLECTIVE: a.collective = optarg; break;
-		case OPT_REASON: a.reason = optarg; break;
-		case OPT_VOIDED: a.voided = 1; break;
-		default:
-			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
-				goto out;
-		}
+		uk_optseen_add(&seen, c);
+		if (c >= OPT_RECEIVED)
+			rc = take(&a, c, optarg);
+		else
+			rc = uk_opts_handle(&o, c, optarg, cmd ? cmd->usage : usage, &done);
+		if (rc || done)
+			goto out;
 	}
 	if (optind >= argc) {
-		rc = uk_usage_error(usage, "no command (open, update, close, void, ls, show, import, stats)");
+		uk_subcmd_names(commands, names, sizeof names);
+		rc = uk_usage_error(usage, "no command (%s)", names);
 		goto out;
 	}
-	a.allow_future = o.allow_future;
-	sub = argv[optind];
-	pos = argv + optind + 1;
-	npos = argc - optind - 1;
-	if (strcmp(sub, "open") == 0) {
-		if (npos || !a.in.received || !a.in.category || !a.in.employer || !a.in.summary)
-			rc = uk_usage_error(usage, "open needs --received, --category, --employer and --summary");
-		else
-			rc = write_one(&o, do_open, &a, pos, 1);
-	} else if (strcmp(sub, "update") == 0) {
-		if (npos != 1)
-			rc = uk_usage_error(usage, "update takes one CASE");
-		else if (a.ch.reopen && !a.ch.note)
-			rc = uk_usage_error(usage, "--reopen needs --note");
-		else
-			rc = write_one(&o, do_update, &a, pos, 0);
-	} else if (strcmp(sub, "close") == 0) {
-		if (npos != 1 || !a.outcome)
-			rc = uk_usage_error(usage, "close takes one CASE and --outcome");
-		else
-			rc = write_one(&o, do_close, &a, pos, 0);
-	} else if (strcmp(sub, "void") == 0) {
-		if (npos != 1 || !a.reason)
-			rc = uk_usage_error(usage, "void takes one CASE and --reason");
-		else if (a.ch.date || a.ch.note)
-			rc = uk_usage_error(usage, "void takes no --date or --note: it is stamped with the time it "
-			                    "is made, and --reason says why");
-		else
-			rc = write_one(&o, do_void, &a, pos, 0);
-	} else if (strcmp(sub, "ls") == 0) {
-		rc = npos ? uk_usage_error(usage, "ls takes options only") : cmd_ls(&o, &a);
-	} else if (strcmp(sub, "show") == 0) {
-		rc = npos != 1 ? uk_usage_error(usage, "show takes one CASE") : cmd_show(&o, pos);
-	} else if (strcmp(sub, "import") == 0) {
-		rc = cmd_import(&o, pos, npos);
-	} else if (strcmp(sub, "stats") == 0) {
-		rc = npos ? uk_usage_error(usage, "stats takes options only") : cmd_stats(&o, &a);
-	} else {
-		rc = uk_usage_error(usage, "unknown command '%s'", sub);
+	if (!(cmd = uk_subcmd_find(commands, argv[optind]))) {
+		rc = uk_usage_error(usage, "unknown command '%s'", argv[optind]);
+		goto out;
 	}
+	if ((rc = uk_subcmd_check(cmd, &seen, longopts)) != 0)
+		goto out;
+	a.in.allow_future = a.ch.allow_future = o.allow_future;
+	rc = cmd->run(&o, &a, argv + optind + 1, argc - optind - 1);
 out:
 	free(a.in.members);
 	uk_opts_free(&o);

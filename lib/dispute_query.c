@@ -1,6 +1,7 @@
 /* dispute_query.c - reading the mediation log: listings, a case with its
  * timeline, imports, and the year's figures (调处率, 成功率). */
 #include "uk_batch.h"
+#include "uk_config.h"
 #include "uk_disputes.h"
 #include "uk_ids.h"
 #include "uk_money.h"
@@ -82,8 +83,12 @@ static char *masked_members(const char *list)
 		if (!space)
 			continue;
 		*space = '\0';
-		if (!(m = uk_mask_name(space + 1)))
+		if (!(m = uk_mask_name(space + 1))) {
+			/* Out of memory: no list, never a shorter one. */
+			free(out);
+			out = NULL;
 			break;
+		}
 		used += (size_t)snprintf(out + used, cap - used, "%s%s %s", used ? ";" : "", item, m);
 		free(m);
 	}
@@ -94,29 +99,68 @@ static char *masked_members(const char *list)
 /* The columns of CASE_SELECT after the case's own. */
 enum { SEL_VOIDED_AT = DC_COUNT, SEL_VOID_REASON, SEL_DAYS };
 
-static int write_case(sqlite3_stmt *st, struct uk_writer *w, enum extra extra, int mask)
+/* Where a row of CASE_SELECT goes. */
+struct case_out { struct uk_writer *w; enum extra extra; int mask; };
+
+/* A row callback (uk_db_each): the case to the writer; a failed output
+ * (a closed pipe) stops quietly, out of memory with 70. */
+static int write_case(sqlite3_stmt *st, void *ctx)
 {
+	const struct case_out *c = ctx;
 	const char *vals[DC_COUNT + 2];
 	char claimed[UK_MONEY_BUFSZ], recovered[UK_MONEY_BUFSZ];
 	char *members = NULL;
 	int rc;
 	for (int i = 0; i < DC_COUNT; i++)
-		vals[i] = (const char *)sqlite3_column_text(st, i);
-	if (extra == EXTRA_DAYS)
-		vals[DC_COUNT] = (const char *)sqlite3_column_text(st, SEL_DAYS);
-	if (extra == EXTRA_VOID) {
-		vals[DC_COUNT] = (const char *)sqlite3_column_text(st, SEL_VOIDED_AT);
-		vals[DC_COUNT + 1] = (const char *)sqlite3_column_text(st, SEL_VOID_REASON);
+		vals[i] = uk_db_text(st, i);
+	if (c->extra == EXTRA_DAYS)
+		vals[DC_COUNT] = uk_db_text(st, SEL_DAYS);
+	if (c->extra == EXTRA_VOID) {
+		vals[DC_COUNT] = uk_db_text(st, SEL_VOIDED_AT);
+		vals[DC_COUNT + 1] = uk_db_text(st, SEL_VOID_REASON);
 	}
 	if (sqlite3_column_type(st, DC_CLAIMED) != SQLITE_NULL)
 		vals[DC_CLAIMED] = uk_money_format(sqlite3_column_int64(st, DC_CLAIMED), claimed);
 	if (sqlite3_column_type(st, DC_RECOVERED) != SQLITE_NULL)
 		vals[DC_RECOVERED] = uk_money_format(sqlite3_column_int64(st, DC_RECOVERED), recovered);
-	if (mask && vals[DC_MEMBERS] && !(vals[DC_MEMBERS] = members = masked_members(vals[DC_MEMBERS])))
-		return -2;
-	rc = uk_writer_row(w, vals);
+	if (c->mask && vals[DC_MEMBERS] && !(vals[DC_MEMBERS] = members = masked_members(vals[DC_MEMBERS])))
+		return uk_err_nomem();
+	rc = uk_writer_row(c->w, vals);
 	free(members);
+	return rc ? UK_DB_STOP : 0;
+}
+
+/* Runs st through the one row loop, then finalizes it. */
+static int each_row(struct uk_db *db, sqlite3_stmt *st, uk_db_row_fn row, void *ctx, const char *what)
+{
+	int rc = uk_db_each(db, st, row, ctx, what);
+	sqlite3_finalize(st);
 	return rc;
+}
+
+int uk_dispute_filter_check(struct uk_dispute_filter *f, const char **opt, const char **value,
+                            const char **why)
+{
+	const char *cat = f->category ? uk_dispute_category_of(f->category) : NULL;
+	*opt = *value = *why = NULL;
+	if (f->category && !cat) {
+		*opt = "--category";
+		*value = f->category;
+		*why = "unknown category";
+	} else if (f->status && strcmp(f->status, "open") && strcmp(f->status, "mediating") &&
+	           strcmp(f->status, "closed")) {
+		*opt = "--status";
+		*value = f->status;
+		*why = "open, mediating or closed (--voided lists the voided cases)";
+	} else if (f->kind && strcmp(f->kind, "dispute") && strcmp(f->kind, "petition")) {
+		*opt = "--kind";
+		*value = f->kind;
+		*why = "dispute or petition";
+	}
+	if (*opt)
+		return -1;
+	f->category = cat;
+	return 0;
 }
 
 int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct uk_writer *w,
@@ -133,12 +177,15 @@ int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct
 		"      WHERE x.dispute_id = d.id AND x.date <= ?9 ORDER BY x.id DESC LIMIT 1) <> 'closed'"
 		"      AND d.kind = 'dispute' AND julianday(?9) - julianday(d.received) > ?7))"
 		" ORDER BY d.received, d.year, d.seq";
-	sqlite3_stmt *st = uk_db_prepare(db, sql);
+	struct case_out out = {w, f->voided ? EXTRA_VOID : f->overdue ? EXTRA_DAYS : EXTRA_NONE, mask};
+	struct uk_dispute_settings set;
+	sqlite3_stmt *st;
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], at[UK_DATE_BUFSZ];
-	enum extra extra = f->voided ? EXTRA_VOID : f->overdue ? EXTRA_DAYS : EXTRA_NONE;
-	int rc, status = UK_EX_OK;
+	int rc;
 
-	if (!st)
+	if ((rc = uk_dispute_settings(db, &set)) != 0)
+		return rc;
+	if (!(st = uk_db_prepare(db, sql)))
 		return UK_EX_SOFTWARE;
 	if (f->has_period) {
 		sqlite3_bind_text(st, 1, uk_date_format(f->period.from, from), -1, SQLITE_STATIC);
@@ -148,22 +195,10 @@ int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct
 	if (f->category) sqlite3_bind_text(st, 4, f->category, -1, SQLITE_STATIC);
 	if (f->kind) sqlite3_bind_text(st, 5, f->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 6, f->overdue);
-	sqlite3_bind_int64(st, 7, f->limit_days);
+	sqlite3_bind_int64(st, 7, set.limit_days);
 	sqlite3_bind_int(st, 8, f->voided);
 	sqlite3_bind_text(st, 9, uk_date_format(f->at, at), -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int wr = write_case(st, w, extra, mask);
-		if (wr == -2) {
-			status = uk_err_nomem();
-			break;
-		}
-		if (wr)
-			break;
-	}
-	if (!status && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot list cases");
-	sqlite3_finalize(st);
-	return status;
+	return each_row(db, st, write_case, &out, "cannot list cases");
 }
 
 static const struct uk_outcol timeline_cols[] = {
@@ -178,48 +213,37 @@ const struct uk_outcol *uk_dispute_timeline_cols(int *n)
 	return timeline_cols;
 }
 
-int uk_dispute_show(struct uk_db *db, const char *case_no, struct uk_writer *case_w,
-                    struct uk_writer *timeline_w, int mask)
+/* A row callback: an event of the timeline to the writer. */
+static int write_event(sqlite3_stmt *st, void *ctx)
 {
+	const char *vals[7];
+	for (int i = 0; i < 7; i++)
+		vals[i] = uk_db_text(st, i);
+	return uk_writer_row(ctx, vals) ? UK_DB_STOP : 0;
+}
+
+int uk_dispute_show(struct uk_db *db, const char *case_no, struct uk_writer *case_w,
+                    struct uk_writer *timeline_w, int mask, int *found)
+{
+	struct case_out out = {case_w, EXTRA_VOID, mask};
 	sqlite3_stmt *st = uk_db_prepare(db, CASE_SELECT " WHERE d.case_no = ?1");
-	int rc, found = 0, status = UK_EX_OK;
+	int rc;
+	*found = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
 	sqlite3_bind_null(st, 9);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		found = 1;
-		if (case_w && write_case(st, case_w, EXTRA_VOID, mask) == -2)
-			status = uk_err_nomem();
-	}
+	rc = uk_db_one(db, st, case_w ? write_case : NULL, &out, found, "cannot read the case");
 	sqlite3_finalize(st);
-	if (status)
-		return status;
-	if (!found) {
-		if (rc != SQLITE_DONE)
-			return uk_db_fail(db, rc, "cannot read the case");
-		uk_err("no case '%s'", case_no);
-		return UK_EX_DATAERR;
-	}
-	if (!timeline_w)
-		return UK_EX_OK;
+	if (rc || !*found || !timeline_w)
+		return rc;
 	if (!(st = uk_db_prepare(db,
 		"SELECT ?1, e.date, e.action, e.status, e.outcome, e.note, e.recorded_at"
 		" FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id"
 		" WHERE d.case_no = ?1 ORDER BY e.id")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *vals[7];
-		for (int i = 0; i < 7; i++)
-			vals[i] = (const char *)sqlite3_column_text(st, i);
-		if (uk_writer_row(timeline_w, vals) != 0)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot read the timeline");
-	sqlite3_finalize(st);
-	return status;
+	return each_row(db, st, write_event, timeline_w, "cannot read the timeline");
 }
 
 static const char *val(struct uk_row *row, int c)
@@ -245,9 +269,44 @@ struct import_ctx {
  * outcome) and members are not compared: import does not change a stored
  * case. 0 with *same (0: none), -1 with err for a case_no naming another
  * case, or an exit code. */
+struct same_ctx {
+	struct import_ctx *c;
+	const char *case_no;
+	long line;
+	int64_t same;
+	char *err;
+	size_t errsz;
+};
+
+/* A row callback: a stored case the record may repeat. The first that
+ * does, in force before voided, is the one (stop); one named by the
+ * record's case_no that does not is a conflict (-1 with err). */
+static int same_row(sqlite3_stmt *st, void *ctx)
+{
+	struct same_ctx *x = ctx;
+	int64_t id = sqlite3_column_int64(st, 0);
+	const char *no = uk_db_text(st, 1);
+	int by_no = x->case_no && strcmp(no, x->case_no) == 0;
+	if (uk_matched_has(&x->c->matched, id))
+		return by_no ? uk_errf(x->err, x->errsz, "case %s is named by an earlier record too", x->case_no)
+		             : 0;
+	if (!sqlite3_column_int(st, 2))
+		return by_no ? uk_errf(x->err, x->errsz, "case %s is stored with other details: a record of "
+		                       "another case? (clear its case_no to add it as a new case)", x->case_no)
+		             : 0;
+	x->same = id;
+	/* The record's progress is not applied: said, so that a closing
+	 * typed into the file is not lost without a word. */
+	if (strcmp(uk_db_text(st, 3), uk_db_text(st, 4)))
+		uk_err_at(uk_reader_name(x->c->r), x->line, "warning: case %s is stored %s, the record says %s: "
+		          "left unchanged (update or close it)", no, uk_db_text(st, 3), uk_db_text(st, 4));
+	return UK_DB_STOP;
+}
+
 static int same_case(struct import_ctx *c, const char *fresh, const char *case_no, long line,
                      int64_t *same, char *err, size_t errsz)
 {
+	struct same_ctx x = {c, case_no, line, 0, err, errsz};
 	sqlite3_stmt *st = uk_db_prepare(c->db,
 		"SELECT o.id, o.case_no,"
 		" o.received = n.received AND o.employer = n.employer AND o.summary = n.summary"
@@ -259,41 +318,16 @@ static int same_case(struct import_ctx *c, const char *fresh, const char *case_n
 		"      THEN o.case_no = ?3"
 		"      ELSE o.received = n.received AND o.employer = n.employer AND o.summary = n.summary END)"
 		" ORDER BY o.voided_at IS NOT NULL, o.id");
-	int rc, by_no = 0;
+	int rc;
 	*same = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, fresh, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, c->matched.before);
 	sqlite3_bind_text(st, 3, case_no, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		const char *no = (const char *)sqlite3_column_text(st, 1);
-		by_no = case_no && strcmp(no, case_no) == 0;
-		if (uk_matched_has(&c->matched, id) || !sqlite3_column_int(st, 2)) {
-			if (!by_no)
-				continue;
-			if (uk_matched_has(&c->matched, id))
-				uk_errf(err, errsz, "case %s is named by an earlier record too", case_no);
-			else
-				uk_errf(err, errsz, "case %s is stored with other details: a record of another "
-				        "case? (clear its case_no to add it as a new case)", case_no);
-			break;
-		}
-		*same = id;
-		/* The record's progress is not applied: said, so that a closing
-		 * typed into the file is not lost without a word. */
-		if (strcmp((const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 4)))
-			uk_err_at(uk_reader_name(c->r), line, "warning: case %s is stored %s, the record says %s: "
-			          "left unchanged (update or close it)", no, sqlite3_column_text(st, 3),
-			          sqlite3_column_text(st, 4));
-		break;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return uk_db_fail(c->db, rc, "cannot read the cases");
-	if (rc == SQLITE_ROW && !*same)
-		return -1;
+	if ((rc = each_row(c->db, st, same_row, &x, "cannot read the cases")) != 0)
+		return rc;
+	*same = x.same;
 	return *same ? uk_matched_add(&c->matched, *same) : 0;
 }
 
@@ -342,8 +376,10 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	in.workers = val(row, DC_WORKERS);
 	in.claimed = val(row, DC_CLAIMED);
 	in.summary = val(row, DC_SUMMARY);
-	if (val(row, DC_MEMBERS) && (list = strdup(val(row, DC_MEMBERS)))) {
+	if (val(row, DC_MEMBERS)) {
 		/* "000001 张三;000002 李四" as ls writes it, or numbers alone */
+		if (!(list = strdup(val(row, DC_MEMBERS))))
+			return uk_err_nomem();
 		for (char *it = strtok_r(list, ";", &save); it && in.nmembers < 64; it = strtok_r(NULL, ";", &save)) {
 			char *sp = strchr(it, ' ');
 			if (sp)
@@ -398,6 +434,44 @@ static long permille(long a, long b)
 	return b ? (a * 1000 + b / 2) / b : -1;
 }
 
+/* A row callback: the period's cases of one kind, category and outcome
+ * added to the figures. */
+static int add_group(sqlite3_stmt *st, void *ctx)
+{
+	struct uk_dispute_stats *s = ctx;
+	const char *kind = uk_db_text(st, 0), *cat = uk_db_text(st, 1), *outcome = uk_db_text(st, 2);
+	long n = sqlite3_column_int64(st, 3);
+	if (strcmp(kind, "petition") == 0) {
+		/* Petitions are counted apart and never enter the rates. */
+		s->petitions += n;
+		return 0;
+	}
+	s->received += n;
+	s->workers += sqlite3_column_int64(st, 4);
+	s->collective += sqlite3_column_int64(st, 5);
+	s->claimed += sqlite3_column_int64(st, 6);
+	s->recovered += sqlite3_column_int64(st, 7);
+	s->open += sqlite3_column_int64(st, 8);
+	s->overdue += sqlite3_column_int64(st, 9);
+	for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
+		if (strcmp(cat, uk_dispute_category(i)) == 0)
+			s->by_category[i] += n;
+	if (!outcome)
+		return 0;
+	if (strcmp(outcome, "resolved") == 0) s->resolved += n;
+	else if (strcmp(outcome, "failed") == 0) s->failed += n;
+	else if (strcmp(outcome, "referred") == 0) s->referred += n;
+	else if (strcmp(outcome, "withdrawn") == 0) s->withdrawn += n;
+	return 0;
+}
+
+/* A row callback: one count. */
+static int count_of(sqlite3_stmt *st, void *ctx)
+{
+	*(long *)ctx = (long)sqlite3_column_int64(st, 0);
+	return 0;
+}
+
 int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date at,
                       long threshold, long limit_days, struct uk_dispute_stats *s)
 {
@@ -420,7 +494,7 @@ int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date 
 		"   WHERE x.dispute_id = d.id AND x.date <= ?5 ORDER BY x.id DESC LIMIT 1)"
 		" WHERE d.received BETWEEN ?1 AND ?2 AND d.voided_at IS NULL GROUP BY 1, 2, 3");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], atd[UK_DATE_BUFSZ];
-	int rc;
+	int rc, found;
 
 	memset(s, 0, sizeof *s);
 	s->period = period;
@@ -433,36 +507,8 @@ int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date 
 	sqlite3_bind_int64(st, 3, threshold);
 	sqlite3_bind_int64(st, 4, limit_days);
 	sqlite3_bind_text(st, 5, uk_date_format(at, atd), -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *kind = (const char *)sqlite3_column_text(st, 0);
-		const char *cat = (const char *)sqlite3_column_text(st, 1);
-		const char *outcome = (const char *)sqlite3_column_text(st, 2);
-		long n = sqlite3_column_int64(st, 3);
-		if (strcmp(kind, "petition") == 0) {
-			/* Petitions are counted apart and never enter the rates. */
-			s->petitions += n;
-			continue;
-		}
-		s->received += n;
-		s->workers += sqlite3_column_int64(st, 4);
-		s->collective += sqlite3_column_int64(st, 5);
-		s->claimed += sqlite3_column_int64(st, 6);
-		s->recovered += sqlite3_column_int64(st, 7);
-		s->open += sqlite3_column_int64(st, 8);
-		s->overdue += sqlite3_column_int64(st, 9);
-		for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
-			if (strcmp(cat, uk_dispute_category(i)) == 0)
-				s->by_category[i] += n;
-		if (!outcome)
-			continue;
-		if (strcmp(outcome, "resolved") == 0) s->resolved += n;
-		else if (strcmp(outcome, "failed") == 0) s->failed += n;
-		else if (strcmp(outcome, "referred") == 0) s->referred += n;
-		else if (strcmp(outcome, "withdrawn") == 0) s->withdrawn += n;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot count cases");
+	if ((rc = each_row(db, st, add_group, s, "cannot count cases")) != 0)
+		return rc;
 	/* Cases closed in the period, whenever they were received: a
 	 * month's disclosure reports them. */
 	if (!(st = uk_db_prepare(db, "SELECT count(DISTINCT e.dispute_id) FROM dispute_events e"
@@ -472,15 +518,46 @@ int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date 
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		s->closed = sqlite3_column_int64(st, 0);
+	rc = uk_db_one(db, st, count_of, &s->closed, &found, "cannot count cases");
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return uk_db_fail(db, rc, "cannot count cases");
+	if (rc)
+		return rc;
 	s->concluded = s->resolved + s->failed + s->referred;
 	s->handled_permille = permille(s->concluded, s->received);
 	s->success_permille = permille(s->resolved, s->concluded);
 	return UK_EX_OK;
+}
+
+int uk_dispute_settings(struct uk_db *db, struct uk_dispute_settings *s)
+{
+	int rc = uk_config_get_int(db, "disputes.collective_threshold", &s->threshold);
+	return rc ? rc : uk_config_get_int(db, "disputes.limit_days", &s->limit_days);
+}
+
+int uk_disputes_figures(struct uk_db *db, struct uk_period period, const struct uk_date *at,
+                        long threshold, struct uk_dispute_stats *st)
+{
+	struct uk_dispute_settings set;
+	struct uk_date when = period.to, today = uk_date_today();
+	int rc = uk_dispute_settings(db, &set);
+	if (rc)
+		return rc;
+	/* The figures of the current year are those of today. */
+	if (uk_date_cmp(today, when) < 0)
+		when = today;
+	return uk_disputes_stats(db, period, at ? *at : when, threshold > 0 ? threshold : set.threshold,
+	                         set.limit_days, st);
+}
+
+int uk_dispute_threshold_of(const char *s, long *threshold, const char **why)
+{
+	char *end;
+	*threshold = strtol(s, &end, 10);
+	if (*end || *threshold < 2) {
+		*why = "a whole number of workers from 2";
+		return -1;
+	}
+	return 0;
 }
 
 static void rate_text(long pm, char *buf, size_t n, int json)
@@ -515,7 +592,7 @@ int uk_dispute_stats_write(const struct uk_dispute_stats *s, enum uk_format fmt,
 		for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
 			fprintf(f, "%s\"%s\":%ld", i ? "," : "", uk_dispute_category(i), s->by_category[i]);
 		fprintf(f, "}}\n");
-		return ferror(f) ? -1 : 0;
+		return ferror(f) ? UK_EX_IOERR : 0;
 	}
 	{
 		static const struct uk_outcol cols[] = {
@@ -525,7 +602,7 @@ int uk_dispute_stats_write(const struct uk_dispute_stats *s, enum uk_format fmt,
 		char num[32];
 		int rc = 0;
 		if (!w)
-			return -2;
+			return uk_err_nomem();
 #define ROW(m, k, v) do { const char *r_[3] = {(m), (k), (v)}; rc |= uk_writer_row(w, r_); } while (0)
 #define NUM(m, k, n) do { snprintf(num, sizeof num, "%ld", (long)(n)); ROW(m, k, num); } while (0)
 		rate_text(s->handled_permille, handled, sizeof handled, 0);
@@ -550,6 +627,6 @@ int uk_dispute_stats_write(const struct uk_dispute_stats *s, enum uk_format fmt,
 		ROW("rate", "success", success);
 #undef NUM
 #undef ROW
-		return uk_writer_end(w) != 0 || rc ? -1 : 0;
+		return uk_writer_end(w) != 0 || rc ? UK_EX_IOERR : 0;
 	}
 }

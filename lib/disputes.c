@@ -76,19 +76,27 @@ static int amount_of(const char *s, const char *what, int64_t *fen, char *err, s
 	return 0;
 }
 
-/* One dated event of the timeline; a closing one carries the outcome and
- * the amount recovered, which the figures of a period read. */
+/* Runs a statement that writes through the one row loop (a failed step
+ * said as what), then finalizes it. */
+static int write_stmt(struct uk_db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = uk_db_each(db, st, NULL, NULL, what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* One dated event of the timeline, written at stamp; a closing one
+ * carries the outcome and the amount recovered (-1: none), which the
+ * figures of a period read. */
 static int event(struct uk_db *db, int64_t id, const char *date, const char *action,
-                 const char *status, const char *outcome, int64_t recovered, const char *note)
+                 const char *status, const char *outcome, int64_t recovered, const char *note,
+                 const char *stamp)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"INSERT INTO dispute_events(dispute_id, date, action, status, outcome, recovered, note,"
 		" recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?8, ?6, ?7)");
-	char stamp[20];
-	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	uk_timestamp(stamp);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
@@ -98,9 +106,37 @@ static int event(struct uk_db *db, int64_t id, const char *date, const char *act
 	sqlite3_bind_text(st, 7, stamp, -1, SQLITE_STATIC);
 	if (recovered >= 0)
 		sqlite3_bind_int64(st, 8, recovered);
-	rc = sqlite3_step(st);
+	return write_stmt(db, st, "cannot record the timeline");
+}
+
+/* A row callback: one integer. */
+static int int_of(sqlite3_stmt *st, void *ctx)
+{
+	*(int *)ctx = sqlite3_column_int(st, 0);
+	return 0;
+}
+
+/* The case's members, by member number, each in the register. */
+static int add_members(struct uk_db *db, int64_t id, const struct uk_case_in *in, char *err, size_t errsz)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, "INSERT OR IGNORE INTO dispute_members VALUES (?1, ?2)");
+	int rc = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	for (int i = 0; !rc && i < in->nmembers; i++) {
+		int64_t mid;
+		/* -1: a number without its zeros that fits more than one, said in err */
+		if ((rc = uk_member_lookup(db, in->members[i], UK_KEY_MEMBER_NO, &mid, NULL, 0, err, errsz)) != 0) {
+			if (rc == 1)
+				rc = uk_errf(err, errsz, "no member '%s'", in->members[i]);
+			break;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, mid);
+		rc = uk_db_each(db, st, NULL, NULL, "cannot record members");
+	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : uk_db_fail(db, rc, "cannot record the timeline");
+	return rc;
 }
 
 int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[16],
@@ -112,7 +148,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	int64_t claimed = 0, id;
 	long workers = 1;
 	sqlite3_stmt *st;
-	int rc, seq = 0, future = 0;
+	int rc, seq = 0, found, future = 0;
 
 	if (strcmp(kind, "dispute") != 0 && strcmp(kind, "petition") != 0)
 		return uk_errf(err, errsz, "kind must be dispute or petition, not '%s'", kind);
@@ -163,9 +199,10 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int(st, 1, atoi(received));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		seq = sqlite3_column_int(st, 0);
+	rc = uk_db_one(db, st, int_of, &seq, &found, "cannot number the case");
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	snprintf(case_no, 16, "%.4s-%04d", received, seq);
 	uk_timestamp(stamp);
 	st = uk_db_prepare(db,
@@ -189,58 +226,56 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	sqlite3_bind_text(st, 12, in->summary, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 14, future);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot open the case");
+	if ((rc = write_stmt(db, st, "cannot open the case")) != 0)
+		return rc;
 	id = sqlite3_last_insert_rowid(uk_db_sqlite(db));
-	for (int i = 0; i < in->nmembers; i++) {
-		int64_t mid;
-		/* -1: a number without its zeros that fits more than one, said in err */
-		if ((rc = uk_member_lookup(db, in->members[i], UK_KEY_MEMBER_NO, &mid, NULL, 0, err, errsz)) != 0)
-			return rc == 1 ? uk_errf(err, errsz, "no member '%s'", in->members[i]) : rc;
-		if (!(st = uk_db_prepare(db, "INSERT OR IGNORE INTO dispute_members VALUES (?1, ?2)")))
-			return UK_EX_SOFTWARE;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, mid);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return uk_db_fail(db, rc, "cannot record members");
-	}
-	return event(db, id, received, "open", "open", NULL, -1, in->summary);
+	if ((rc = add_members(db, id, in, err, errsz)) != 0)
+		return rc;
+	return event(db, id, received, "open", "open", NULL, -1, in->summary, stamp);
 }
 
-/* The stored case: id, status, received, the date of its last event, and
- * when it was voided ("" when it stands). */
+/* The stored case: id, status, outcome and amount recovered (-1: none),
+ * the date of its last event, and when it was voided ("" when it
+ * stands). */
 struct stored {
-	int64_t id;
-	char status[12], received[UK_DATE_BUFSZ], last[UK_DATE_BUFSZ], voided[24];
+	int64_t id, recovered;
+	char status[12], outcome[12], last[UK_DATE_BUFSZ], voided[24];
 };
+
+static void copy_text(char *buf, size_t n, sqlite3_stmt *st, int i)
+{
+	const char *s = uk_db_text(st, i);
+	snprintf(buf, n, "%s", s ? s : "");
+}
+
+/* A row callback: the stored case. */
+static int read_case(sqlite3_stmt *st, void *ctx)
+{
+	struct stored *c = ctx;
+	c->id = sqlite3_column_int64(st, 0);
+	copy_text(c->status, sizeof c->status, st, 1);
+	copy_text(c->outcome, sizeof c->outcome, st, 2);
+	c->recovered = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3);
+	copy_text(c->last, sizeof c->last, st, 4);
+	copy_text(c->voided, sizeof c->voided, st, 5);
+	return 0;
+}
 
 static int find_case(struct uk_db *db, const char *case_no, struct stored *c, char *err, size_t errsz)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
-		"SELECT id, status, received, (SELECT max(date) FROM dispute_events e WHERE e.dispute_id = d.id),"
-		" coalesce(voided_at, '') FROM disputes d WHERE case_no = ?1");
-	int rc;
+		"SELECT id, status, outcome, recovered,"
+		" (SELECT max(date) FROM dispute_events e WHERE e.dispute_id = d.id), voided_at"
+		" FROM disputes d WHERE case_no = ?1");
+	int rc, found;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		c->id = sqlite3_column_int64(st, 0);
-		snprintf(c->status, sizeof c->status, "%s", (const char *)sqlite3_column_text(st, 1));
-		snprintf(c->received, sizeof c->received, "%s", (const char *)sqlite3_column_text(st, 2));
-		snprintf(c->last, sizeof c->last, "%s", (const char *)sqlite3_column_text(st, 3));
-		snprintf(c->voided, sizeof c->voided, "%s", (const char *)sqlite3_column_text(st, 4));
-	}
+	rc = uk_db_one(db, st, read_case, c, &found, "cannot read the case");
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot read the case");
-	return uk_errf(err, errsz, "no case '%s'", case_no);
+	if (!rc && !found)
+		return uk_errf(err, errsz, "no case '%s'", case_no);
+	return rc;
 }
 
 /* A case that may still change: found, and not voided. */
@@ -257,13 +292,10 @@ static int find_live_case(struct uk_db *db, const char *case_no, struct stored *
 static int mark_future(struct uk_db *db, int64_t id)
 {
 	sqlite3_stmt *st = uk_db_prepare(db, "UPDATE disputes SET allow_future = 1 WHERE id = ?1");
-	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : uk_db_fail(db, rc, "cannot change the case");
+	return write_stmt(db, st, "cannot change the case");
 }
 
 /* The date of a change: given, else today; never before the case's last
@@ -286,8 +318,10 @@ static int change_date(struct uk_db *db, const struct stored *c, const char *giv
 	return 0;
 }
 
-static int set_state(struct uk_db *db, int64_t id, const char *status, const char *outcome,
-                     int has_recovered, int64_t recovered, const char *closed)
+/* The case's state after a change and its event, both written at stamp:
+ * recovered -1 is none. */
+static int set_state(struct uk_db *db, int64_t id, const char *date, const char *action,
+                     const char *status, const char *outcome, int64_t recovered, const char *note)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"UPDATE disputes SET status = ?2, outcome = ?3, recovered = CASE WHEN ?4 THEN ?5 END,"
@@ -300,13 +334,13 @@ static int set_state(struct uk_db *db, int64_t id, const char *status, const cha
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, outcome, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, has_recovered);
+	sqlite3_bind_int(st, 4, recovered >= 0);
 	sqlite3_bind_int64(st, 5, recovered);
-	sqlite3_bind_text(st, 6, closed, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, outcome ? date : NULL, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, stamp, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : uk_db_fail(db, rc, "cannot change the case");
+	if ((rc = write_stmt(db, st, "cannot change the case")) != 0)
+		return rc;
+	return event(db, id, date, action, status, outcome, recovered, note, stamp);
 }
 
 /* A note on a case's timeline: free text, lines allowed. */
@@ -348,10 +382,8 @@ int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_cas
 		return uk_errf(err, errsz, "update sets status open or mediating, not '%s' (close closes)", status);
 	if (!c->reopen && strcmp(status, s.status) == 0 && (!c->note || !*c->note))
 		return uk_errf(err, errsz, "nothing to change: give --status or --note");
-	if ((rc = set_state(db, s.id, status, NULL, 0, 0, NULL)) != 0)
-		return rc;
-	return event(db, s.id, date, c->reopen ? "reopen" : strcmp(status, s.status) ? status : "note",
-	             status, NULL, -1, c->note);
+	return set_state(db, s.id, date, c->reopen ? "reopen" : strcmp(status, s.status) ? status : "note",
+	                 status, NULL, -1, c->note);
 }
 
 int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
@@ -380,9 +412,7 @@ int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
 		if ((rc = amount_of(recovered, "recovered", &fen, err, errsz)) != 0)
 			return rc;
 	}
-	if ((rc = set_state(db, s.id, "closed", outcome, recovered && *recovered, fen, date)) != 0)
-		return rc;
-	return event(db, s.id, date, "close", "closed", outcome, recovered && *recovered ? fen : -1, note);
+	return set_state(db, s.id, date, "close", "closed", outcome, recovered && *recovered ? fen : -1, note);
 }
 
 int uk_dispute_void(struct uk_db *db, const char *case_no, const char *reason, char *err, size_t errsz)
@@ -405,21 +435,10 @@ int uk_dispute_void(struct uk_db *db, const char *case_no, const char *reason, c
 	sqlite3_bind_int64(st, 1, s.id);
 	sqlite3_bind_text(st, 2, stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot void the case");
+	if ((rc = write_stmt(db, st, "cannot void the case")) != 0)
+		return rc;
 	/* The timeline says when and why; the status and outcome stay as they
 	 * were, for the record of what was entered. */
-	if (!(st = uk_db_prepare(db,
-		"INSERT INTO dispute_events(dispute_id, date, action, status, outcome, recovered, note, recorded_at)"
-		" SELECT id, ?2, 'void', status, outcome, recovered, ?3, ?4 FROM disputes WHERE id = ?1")))
-		return UK_EX_SOFTWARE;
-	sqlite3_bind_int64(st, 1, s.id);
-	sqlite3_bind_text(st, 2, uk_date_format(uk_date_today(), today), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, stamp, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : uk_db_fail(db, rc, "cannot record the timeline");
+	return event(db, s.id, uk_date_format(uk_date_today(), today), "void", s.status,
+	             *s.outcome ? s.outcome : NULL, s.recovered, reason, stamp);
 }

@@ -89,21 +89,27 @@ struct uk_dispute_filter {
 	struct uk_period period;   /* on received */
 	int has_period;
 	const char *status, *category, *kind;
-	int overdue;               /* open at `at`, past the limit */
+	int overdue;               /* open at `at`, past disputes.limit_days */
 	int voided;                /* only the voided cases (else only those in force) */
 	struct uk_date at;
-	long limit_days;
 };
+/* Checks the filter's status, category and kind as given (a misspelt one
+ * is bad data, not an empty list) and puts the category as stored. 0, or
+ * -1 with *opt the option at fault ("--kind"), *value its value and *why
+ * the reason. */
+int uk_dispute_filter_check(struct uk_dispute_filter *f, const char **opt, const char **value,
+                            const char **why);
 /* with overdue: an extra days column; with voided: voided_at and
  * void_reason. mask: member names masked. */
 const struct uk_outcol *uk_dispute_ls_cols(int overdue, int voided, int *n);
 int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct uk_writer *w,
                      int mask);
-/* The case (ls columns, then voided_at and void_reason) and its timeline. */
+/* The case (ls columns, then voided_at and void_reason) and its timeline;
+ * *found 0 when there is no such case (nothing written). */
 const struct uk_outcol *uk_dispute_show_cols(int *n);
 const struct uk_outcol *uk_dispute_timeline_cols(int *n);
 int uk_dispute_show(struct uk_db *db, const char *case_no, struct uk_writer *case_w,
-                    struct uk_writer *timeline_w, int mask);
+                    struct uk_writer *timeline_w, int mask, int *found);
 
 /* Many cases from records: a new case per record, closed ones closed with
  * their outcome. A record of a case already stored (its case_no, else the
@@ -130,7 +136,25 @@ struct uk_dispute_stats {
  * that is earlier). */
 int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date at,
                       long threshold, long limit_days, struct uk_dispute_stats *st);
+
+/* The settings the figures are counted by: disputes.collective_threshold
+ * and disputes.limit_days, stored, else their defaults (10 and 15, kept
+ * with every key's default in union-config's table, lib/config.c). Exit
+ * code. */
+struct uk_dispute_settings { long threshold, limit_days; };
+int uk_dispute_settings(struct uk_db *db, struct uk_dispute_settings *s);
+/* The figures of a period as every tool gives them (dispute-log stats,
+ * the reports, a plan's targets): the settings in force, open and
+ * overdue counted at the period's end or today when that is earlier.
+ * What a command line says instead: at (NULL: that default) and
+ * threshold (0: the setting). Exit code. */
+int uk_disputes_figures(struct uk_db *db, struct uk_period period, const struct uk_date *at,
+                        long threshold, struct uk_dispute_stats *st);
+/* A collective threshold as given (--collective): a whole number of
+ * workers from 2. 0, or -1 with *why. */
+int uk_dispute_threshold_of(const char *s, long *threshold, const char **why);
 /* Writes the figures: csv/table/ndjson as (measure, key, value) rows, json
- * as one object (report-year reads it). */
+ * as one object (report-year reads it). 0, 70 out of memory (said) or 74
+ * when the output failed. */
 int uk_dispute_stats_write(const struct uk_dispute_stats *st, enum uk_format fmt, int excel, FILE *f);
 #endif

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "uk_config.h"
 #include "uk_disputes.h"
 #include "uk_members.h"
 #include "uk_store.h"
@@ -630,6 +631,118 @@ static void test_stats(void)
 	   "figures: 66.7 and 100.0 in JSON");
 }
 
+/* The figures as the tools ask for them: the settings in force (their
+ * defaults, then a stored value), the counting date and a threshold given
+ * instead; the checks of a threshold and of a listing's filter; the text
+ * of the figures into a full output. */
+static void test_figures(void)
+{
+	struct uk_dispute_settings set;
+	struct uk_dispute_stats a, b;
+	struct uk_period y2025 = period(2025, 1, 1, 2025, 12, 31);
+	struct uk_period ahead = period(2025, 1, 1, 2099, 12, 31);
+	struct uk_date end2025 = { 2025, 12, 31 }, jan10 = { 2026, 1, 10 };
+	struct uk_dispute_filter f;
+	const char *opt, *value, *why;
+	long n = 0;
+	FILE *full;
+
+	is_int(uk_dispute_settings(db, &set), 0, "settings: read");
+	is_int(set.threshold, 10, "settings: collective threshold 10 by default");
+	is_int(set.limit_days, 15, "settings: limit 15 days by default");
+	is_int(uk_disputes_figures(db, y2025, NULL, 0, &a), 0, "figures of the settings: 2025");
+	is_int(stats(y2025, end2025, 10, &b), 0, "figures: 2025 as asked");
+	ok(memcmp(&a, &b, sizeof a) == 0, "figures of the settings: those of 10 workers, 15 days, at the year's end");
+	is_int(uk_disputes_figures(db, y2025, &jan10, 12, &a), 0, "figures: --at and --collective given");
+	is_int(stats(y2025, jan10, 12, &b), 0, "figures: the same asked");
+	ok(memcmp(&a, &b, sizeof a) == 0, "figures: the counting date and threshold given are used");
+	is_int(uk_disputes_figures(db, ahead, NULL, 0, &a), 0, "figures: a period not over");
+	is_int(stats(ahead, uk_date_today(), 10, &b), 0, "figures: the same counted today");
+	ok(memcmp(&a, &b, sizeof a) == 0, "figures: a period not over is counted today");
+
+	is_int(uk_config_set(db, "disputes.limit_days", "30"), 0, "settings: limit set to 30");
+	is_int(uk_config_set(db, "disputes.collective_threshold", "3"), 0, "settings: threshold set to 3");
+	is_int(uk_dispute_settings(db, &set), 0, "settings: read again");
+	ok(set.limit_days == 30 && set.threshold == 3, "settings: the stored values");
+	is_int(uk_disputes_figures(db, y2025, NULL, 0, &a), 0, "figures of stored settings");
+	is_int(uk_disputes_stats(db, y2025, end2025, 3, 30, &b), 0, "figures: 3 workers, 30 days");
+	ok(memcmp(&a, &b, sizeof a) == 0, "figures of stored settings: counted by them");
+	is_int(uk_config_unset(db, "disputes.limit_days", &(int){0}), 0, "settings: limit unset");
+	is_int(uk_config_unset(db, "disputes.collective_threshold", &(int){0}), 0, "settings: threshold unset");
+
+	ok(uk_dispute_threshold_of("2", &n, &why) == 0 && n == 2, "threshold: 2 taken");
+	is_int(uk_dispute_threshold_of("1", &n, &why), -1, "threshold: 1 refused");
+	is_str(why, "a whole number of workers from 2", "threshold: why");
+	is_int(uk_dispute_threshold_of("5x", &n, &why), -1, "threshold: 5x refused");
+	is_int(uk_dispute_threshold_of("", &n, &why), -1, "threshold: empty refused");
+
+	memset(&f, 0, sizeof f);
+	f.category = "工资";
+	f.status = "closed";
+	f.kind = "petition";
+	is_int(uk_dispute_filter_check(&f, &opt, &value, &why), 0, "filter: good values");
+	is_str(f.category, "wages", "filter: the category as stored");
+	f.category = "工资单";
+	ok(uk_dispute_filter_check(&f, &opt, &value, &why) == -1 && !strcmp(opt, "--category") &&
+	   !strcmp(value, "工资单") && !strcmp(why, "unknown category"), "filter: an unknown category");
+	f.category = NULL;
+	f.status = "voided";
+	ok(uk_dispute_filter_check(&f, &opt, &value, &why) == -1 && !strcmp(opt, "--status") &&
+	   !strcmp(value, "voided") && has(why, "--voided lists"), "filter: an unknown status");
+	f.status = NULL;
+	f.kind = "appeal";
+	ok(uk_dispute_filter_check(&f, &opt, &value, &why) == -1 && !strcmp(opt, "--kind") &&
+	   !strcmp(why, "dispute or petition"), "filter: an unknown kind");
+
+	/* A full output is an I/O error, never success. */
+	if ((full = fopen("/dev/full", "w")) != NULL) {
+		cap_start();
+		is_int(uk_dispute_stats_write(&a, UK_FMT_CSV, 0, full), UK_EX_IOERR, "figures into a full output: 74");
+		cap_end();
+		fclose(full);
+	} else {
+		ok(1, "# skip no /dev/full");
+	}
+}
+
+/* A step that fails is never taken for "no rows": the number of a new
+ * case drawn by a failed step is an error (70), not case 0000. */
+static int interrupt_left;
+static int interrupt_once(void *ctx)
+{
+	(void)ctx;
+	return interrupt_left-- > 0;
+}
+
+static void test_failed_step(void)
+{
+	long long before = n_cases();
+	const char *msg;
+	int found = -1;
+	case_reset("2025-06-01", "wages");
+	interrupt_left = 1;
+	sqlite3_progress_handler(uk_db_sqlite(db), 1, interrupt_once, NULL);
+	cap_start();
+	is_int(open_case(), UK_EX_SOFTWARE, "failed step: numbering a case is 70");
+	msg = cap_end();
+	ok(has(msg, "cannot number the case: interrupted"), "failed step: said");
+	sqlite3_progress_handler(uk_db_sqlite(db), 0, NULL, NULL);
+	is_int(n_cases(), before, "failed step: no case opened");
+	is_int(q_int("SELECT count(*) FROM disputes WHERE case_no LIKE '%%-0000'"), 0, "failed step: no case 0000");
+
+	is_int(uk_dispute_show(db, "2099-0001", NULL, NULL, 0, &found), 0, "show: an unknown case is no error");
+	is_int(found, 0, "show: not found is said by found");
+	interrupt_left = 1;
+	sqlite3_progress_handler(uk_db_sqlite(db), 1, interrupt_once, NULL);
+	cap_start();
+	is_int(uk_dispute_show(db, "2025-0001", NULL, NULL, 0, &found), UK_EX_SOFTWARE, "show: a failed step is 70");
+	cap_end();
+	sqlite3_progress_handler(uk_db_sqlite(db), 0, NULL, NULL);
+	is_int(found, 0, "show: and no case found");
+	is_int(uk_dispute_show(db, "2025-0001", NULL, NULL, 0, &found), 0, "show: a stored case");
+	is_int(found, 1, "show: found");
+}
+
 /* ---- import ---- */
 
 static int import_text(const char *dir, const char *text, long *added, long *bad)
@@ -744,10 +857,12 @@ int main(void)
 		test_open_refusals();
 		test_members();
 		test_update_close();
+		test_failed_step();
 		uk_db_close(db);
 	}
 	if (open_db(b)) {
 		test_stats();
+		test_figures();
 		test_import(dir);
 		uk_db_close(db);
 	}
