@@ -344,6 +344,80 @@ static int import(struct uk_db *db, const struct uk_member_import_opts *o, struc
 	return rc;
 }
 
+/* Not found is an output, never exit code 1; ambiguous is -1. */
+static void test_lookup(struct uk_db *db)
+{
+	char no[40] = "", lerr[200] = "", value[16] = "";
+	int64_t id = -7;
+	int found = -7;
+
+	is_int(uk_member_resolve(db, "E002", UK_KEY_EMPLOYEE_NO, &id, no, sizeof no, &found, lerr, sizeof lerr),
+	       0, "resolve: by employee_no");
+	is_int(found, 1, "resolve: found");
+	is_str(no, "M-77", "resolve: the member_no as stored");
+	is_int(uk_member_resolve(db, "E404", UK_KEY_EMPLOYEE_NO, &id, no, sizeof no, &found, lerr, sizeof lerr),
+	       0, "resolve: no such employee_no is 0, not 1");
+	is_int(found, 0, "resolve: not found");
+	ok(has(lerr, "no member with employee_no 'E404'"), "resolve: not found said in err");
+	is_int(uk_member_resolve(db, "M-404", UK_KEY_MEMBER_NO, &id, NULL, 0, &found, lerr, sizeof lerr),
+	       0, "resolve: no such member_no is 0");
+	is_int(found, 0, "resolve: member_no not found");
+	is_int(uk_member_lookup(db, "M-404", UK_KEY_MEMBER_NO, &id, NULL, 0, lerr, sizeof lerr), 1,
+	       "lookup, the older form: 1 when not found");
+
+	/* 000001 and 0000001 are both what Excel makes 1. */
+	clear();
+	set(UK_MF_NAME, "赵六");
+	set(UK_MF_ID_CARD, "34052419800101001X");
+	set(UK_MF_MEMBER_NO, "0000001");
+	{
+		struct uk_member_import_opts io;
+		struct uk_import_stats st;
+		memset(&io, 0, sizeof io);
+		io.quiet = 1;
+		is_int(import(db, &io, &st), 0, "resolve: a second member_no of 1 added");
+	}
+	found = -7;
+	is_int(uk_member_resolve(db, "1", UK_KEY_MEMBER_NO, &id, NULL, 0, &found, lerr, sizeof lerr), -1,
+	       "resolve: a number that fits two is -1");
+	ok(has(lerr, "could be"), "resolve: the two named");
+	is_int(found, 0, "resolve: ambiguous is not found");
+
+	is_int(uk_member_value_at(db, "M-77", UK_KEY_MEMBER_NO, "status", "2026-01-01", &id, value, &found), 0,
+	       "value_at: a member");
+	is_int(found, 1, "value_at: found");
+	is_str(value, "active", "value_at: status");
+	is_int(uk_member_value_at(db, "M-404", UK_KEY_MEMBER_NO, "status", "2026-01-01", &id, value, &found), 0,
+	       "value_at: no such member is 0");
+	is_int(found, 0, "value_at: not found");
+	is_int(uk_member_field_at(db, "M-404", UK_KEY_MEMBER_NO, "status", "2026-01-01", &id, value), 1,
+	       "field_at, the older form: 1 when not found");
+}
+
+static void test_filters(void)
+{
+	struct uk_member_filter f;
+	char buf[120], ferr[200];
+	memset(&f, 0, sizeof f);
+	is_str(uk_member_words_text(UK_MF_STATUS, NULL, buf, sizeof buf),
+	       "active, retired, transferred, left or deceased", "words: status");
+	is_str(uk_member_words_text(UK_MF_STATUS, "all", buf, sizeof buf),
+	       "active, retired, transferred, left, deceased or all", "words: status or all");
+	is_str(uk_member_words_text(UK_MF_HARDSHIP, NULL, buf, sizeof buf),
+	       "none, relative, deep or accident", "words: hardship");
+	is_int(uk_member_filter_status(&f, "retired", ferr, sizeof ferr), 0, "filter: --status retired");
+	is_str(f.status, "retired", "filter: status kept");
+	is_int(uk_member_filter_status(&f, "all", ferr, sizeof ferr), 0, "filter: --status all");
+	is_int(uk_member_filter_status(&f, "退休", ferr, sizeof ferr), -1, "filter: --status takes the English word");
+	is_str(ferr, "--status must be active, retired, transferred, left, deceased or all", "filter: status said");
+	is_str(f.status, "all", "filter: a refused status leaves the filter");
+	is_int(uk_member_filter_hardship(&f, NULL, ferr, sizeof ferr), 0, "filter: --hardship alone");
+	is_str(f.hardship, "any", "filter: any level");
+	is_int(uk_member_filter_hardship(&f, "deep", ferr, sizeof ferr), 0, "filter: --hardship=deep");
+	is_int(uk_member_filter_hardship(&f, "all", ferr, sizeof ferr), -1, "filter: --hardship=all refused");
+	is_str(ferr, "--hardship must be none, relative, deep or accident", "filter: hardship said");
+}
+
 static void test_import(const char *path)
 {
 	struct uk_opts opts;
@@ -496,6 +570,7 @@ static void test_import(const char *path)
 	is_int(rc, 65, "key member_no: a record without one refused");
 	io.key = UK_KEY_DEFAULT;
 	is_int(q_int(db, "SELECT count(*) FROM members"), 2, "two members at the end");
+	test_lookup(db);
 	uk_db_close(db);
 }
 
@@ -509,6 +584,7 @@ int main(void)
 	test_canonical();
 	test_ids();
 	test_keys_roles();
+	test_filters();
 	if (!mkdtemp(dir)) {
 		printf("# cannot make a temp directory\n");
 		return 1;
