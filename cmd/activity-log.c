@@ -1,8 +1,8 @@
 /* activity-log - what the union did: activities by kind, with participants,
  * the plan item they carry out, and their cost posted to the books. */
+#include "uk_activities.h"
 #include "uk_cli.h"
 #include "uk_members.h"
-#include "uk_plans.h"
 #include "uk_rec.h"
 #include "uk_store.h"
 
@@ -37,52 +37,123 @@ static const char usage[] =
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
 	"  -h, --help  --version\n";
 
+static const char add_usage[] =
+	"usage: activity-log add DATE KIND TITLE [--participants N] [--member M ...]\n"
+	"                    [--members FILE|-] [--plan-item ID] [--note TEXT]\n"
+	"                    [--cost AMOUNT --category CAT [--fund F] [--account A]]\n"
+	"                    [--allow-overdraft] [--allow-future]\n"
+	"Record an activity; its id is printed.\n"
+	"\n"
+	"  kinds: congress meeting study training competition culture-sports visit\n"
+	"         health-check rest aid legal other\n"
+	"  --participants N     how many took part (default: the members named)\n"
+	"  --member M           a member who took part, by member number (repeatable)\n"
+	"  --members FILE|-     member records (member-ls output) of those who took part,\n"
+	"                       read as --encoding ENC and --input-format csv|json say\n"
+	"  --plan-item YEAR/SECTION/(SUB)/ITEM (2027/三/(二)/1), YEAR/SECTION/ITEM or an item id\n"
+	"  --note TEXT          a note kept with the activity\n"
+	"  --cost AMOUNT        posts the expense to fund-ledger in the same transaction,\n"
+	"                       under --category CAT, from --fund F and --account A\n"
+	"  --allow-overdraft    let a cost overdraw its fund and account (marked)\n"
+	"  --allow-future       take a date after today (refused as a typo otherwise)\n"
+	"Common:\n"
+	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --version\n";
+
+static const char void_usage[] =
+	"usage: activity-log void ID --reason TEXT\n"
+	"Void an activity entered by mistake; the ledger entry of its cost is voided too.\n"
+	"\n"
+	"  --reason TEXT        why (required)\n"
+	"Common:\n"
+	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --version\n";
+
+static const char ls_usage[] =
+	"usage: activity-log ls [--year Y | --month M | --from DATE --to DATE] [--kind K]\n"
+	"                    [--voided]\n"
+	"List the activities in force, in date order.\n"
+	"\n"
+	"  --year Y  --month YYYY-MM  --from DATE --to DATE   one period at most\n"
+	"  --kind K             that kind only\n"
+	"  --voided             list only the voided activities, with when and why\n"
+	"Common:\n"
+	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
+	"  -h, --help  --version\n";
+
+static const char import_usage[] =
+	"usage: activity-log import [FILE|-] [--allow-future] [--allow-overdraft]\n"
+	"Add the activities of CSV or JSON records (as ls writes them); a record of\n"
+	"one stored already is counted unchanged.\n"
+	"\n"
+	"  --allow-overdraft    let a cost overdraw its fund and account (marked)\n"
+	"  --allow-future       take a date after today (refused as a typo otherwise)\n"
+	"Records:\n"
+	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
+	"  --ignore COLUMN  --skip-bad  --rejects FILE  --excel  --dry-run\n"
+	"Common:\n"
+	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n";
+
 enum { OPT_PARTICIPANTS = UK_OPT_TOOL, OPT_MEMBER, OPT_MEMBERS, OPT_PLAN_ITEM, OPT_NOTE, OPT_COST,
        OPT_CATEGORY, OPT_FUND, OPT_ACCOUNT, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_KIND,
        OPT_ALLOW_OVERDRAFT, OPT_REASON, OPT_VOIDED };
 
-/* The member numbers of member records: kept in one buffer of names. */
+/* The tool's own options, as given. */
+struct args {
+	struct uk_activity_in in;    /* add's fields, the members of --member */
+	const char *members_path, *year, *month, *from, *to, *kind, *reason;
+	int voided;
+};
+
+/* The member numbers of --members FILE. */
 static int read_members(const struct uk_opts *o, const char *path, struct uk_activity_in *in, char **store)
 {
-	/* Not strict: the other columns of member-ls output are not ours. */
-	struct uk_read_opts ro = {.encoding = o->encoding, .format = o->input_format};
 	struct uk_reader *r;
-	struct uk_row *row;
-	size_t used = 0, cap = 0;
-	int rc;
-	(void)o;
-	int ncols;
+	int ncols, rc;
 	/* Member records as member-ls writes them: every column known. */
 	const struct uk_colspec *cols = uk_member_colspec(&ncols);
-	if ((rc = uk_reader_open(path, cols, ncols, &ro, &r)) != 0)
+	if ((rc = uk_cli_reader(o, path, cols, ncols, &r)) != 0)
 		return rc;
-	while ((rc = uk_reader_next(r, &row)) == 1) {
-		const char *no = uk_row_get(row, UK_MF_MEMBER_NO);
-		size_t n;
-		if (uk_row_error(row) || !no || !*no) {
-			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", uk_row_error(row) ? uk_row_error(row) : "no member_no");
-			rc = UK_EX_DATAERR;
-			break;
-		}
-		n = strlen(no) + 1;
-		if (used + n > cap) {
-			char *b = realloc(*store, cap = (cap + n) * 2);
-			if (!b) {
-				rc = uk_err_nomem();
-				break;
-			}
-			*store = b;
-		}
-		memcpy(*store + used, no, n);
-		used += n;
-	}
+	rc = uk_activity_members_read(r, in, store);
 	uk_reader_close(r);
-	if (rc > 1)
-		return rc;
-	for (size_t off = 0; off < used; off += strlen(*store + off) + 1)
-		if (uk_strv_push(&in->members, &in->nmembers, *store + off))
-			return uk_err_nomem();
-	return 0;
+	return rc;
+}
+
+struct add_ctx { const struct uk_activity_in *in; int64_t id; };
+
+static int add_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+{
+	struct add_ctx *a = ctx;
+	return uk_activity_add(db, a->in, &a->id, err, errsz);
+}
+
+static int cmd_add(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
+	struct uk_activity_in in = a->in;
+	struct add_ctx add = {&in, 0};
+	char *store = NULL;
+	int rc = 0;
+
+	if (npos != 3)
+		return uk_usage_error(usage, "add takes DATE KIND TITLE");
+	in.date = pos[0];
+	in.kind = pos[1];
+	in.title = pos[2];
+	in.allow_future = o->allow_future;
+	/* Its own list: those of --members go after those of --member. */
+	in.members = NULL;
+	in.nmembers = 0;
+	for (int i = 0; i < a->in.nmembers && !rc; i++)
+		if (uk_strv_push(&in.members, &in.nmembers, a->in.members[i]))
+			rc = uk_err_nomem();
+	if (!rc && a->members_path)
+		rc = read_members(o, a->members_path, &in, &store);
+	if (!rc)
+		rc = uk_store_write(o, add_step, &add);
+	if (!rc && !o->dry_run)
+		printf("%lld\n", (long long)add.id);
+	free(in.members);
+	free(store);
+	return rc;
 }
 
 /* void ID --reason: the activity and the ledger entry of its cost, in one
@@ -95,9 +166,10 @@ static int void_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
 	return uk_activity_void(db, v->id, v->reason, &v->entry, err, errsz);
 }
 
-static int cmd_void(const struct uk_opts *o, char **pos, int npos, const char *reason)
+static int cmd_void(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	struct void_ctx v = {0, 0, reason};
+	const struct args *a = ctx;
+	struct void_ctx v = {0, 0, a->reason};
 	char *end;
 	long long id;
 	int rc;
@@ -108,7 +180,7 @@ static int cmd_void(const struct uk_opts *o, char **pos, int npos, const char *r
 	id = strtoll(pos[0], &end, 10);
 	if (*end || id <= 0 || errno == ERANGE)
 		return uk_usage_error(usage, "void takes the ID of an activity, not '%s'", pos[0]);
-	if (!reason)
+	if (!a->reason)
 		return uk_usage_error(usage, "void needs --reason");
 	v.id = id;
 	rc = uk_store_write(o, void_step, &v);
@@ -122,6 +194,90 @@ static int cmd_void(const struct uk_opts *o, char **pos, int npos, const char *r
 	}
 	return rc;
 }
+
+static int cmd_ls(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
+	struct uk_period p;
+	struct uk_db *db = NULL;
+	struct uk_writer *w = NULL;
+	int ncols, has = 0, rc;
+	const struct uk_outcol *cols = uk_activity_outcols(a->voided, &ncols);
+
+	(void)pos;
+	if (npos)
+		return uk_usage_error(usage, "ls takes options only");
+	if ((rc = uk_cli_period(usage, a->year, a->month, a->from, a->to, &p, &has)) != 0)
+		return rc;
+	if (a->kind && uk_activity_kind_index(a->kind) < 0)
+		return uk_bad_value("--kind", a->kind, "unknown kind");
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
+		rc = uk_activities_list(db, has ? &p : NULL, a->kind, a->voided, w);
+	rc = uk_writer_close(w, rc);
+	uk_db_close(db);
+	return rc;
+}
+
+/* import: every record in one transaction; any bad one writes nothing,
+ * unless --skip-bad. */
+struct import_ctx {
+	const struct uk_opts *o;
+	struct uk_reader *r;
+	int allow_overdraft;
+	long added, unchanged, bad;
+};
+
+static int import_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+{
+	struct import_ctx *c = ctx;
+	int rc = uk_activities_import(db, c->r, c->o->rejects, c->o->allow_future, c->allow_overdraft,
+	                              &c->added, &c->unchanged, &c->bad);
+	if (!rc && c->bad && !c->o->skip_bad)
+		return uk_errf(err, errsz, "%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
+		               c->bad, c->bad == 1 ? "" : "s");
+	return rc;
+}
+
+static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
+	struct import_ctx c = {o, NULL, a->in.allow_overdraft, 0, 0, 0};
+	char skipped[40] = "";
+	int ncols, rc;
+	const struct uk_colspec *cols = uk_activity_colspec(&ncols);
+
+	if (npos > 1)
+		return uk_usage_error(usage, "import takes one FILE (or - for stdin)");
+	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &c.r)) == 0)
+		rc = uk_store_write(o, import_step, &c);
+	if (c.bad)
+		snprintf(skipped, sizeof skipped, ", skipped %ld", c.bad);
+	if (!rc && !o->quiet)
+		fprintf(stderr, "%s: %sadded %ld, unchanged %ld%s\n", uk_progname(),
+		        o->dry_run ? "dry run, nothing written: " : "", c.added, c.unchanged, skipped);
+	uk_reader_close(c.r);
+	return !rc && c.bad ? UK_EX_SKIPPED : rc;
+}
+
+/* The options each command takes (-d, -q, -h and --version: all). */
+static const int add_opts[] = {OPT_PARTICIPANTS, OPT_MEMBER, OPT_MEMBERS, OPT_PLAN_ITEM, OPT_NOTE,
+                               OPT_COST, OPT_CATEGORY, OPT_FUND, OPT_ACCOUNT, OPT_ALLOW_OVERDRAFT,
+                               UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, UK_OPT_ENCODING,
+                               UK_OPT_INPUT_FORMAT, 0};
+static const int void_opts[] = {OPT_REASON, UK_OPT_DRY_RUN, 0};
+static const int ls_opts[] = {'f', UK_OPT_EXCEL, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_KIND,
+                              OPT_VOIDED, 0};
+static const int import_opts[] = {OPT_ALLOW_OVERDRAFT, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN,
+                                  UK_OPT_SKIP_BAD, UK_OPT_STRICT, UK_OPT_REJECTS, UK_OPT_ENCODING,
+                                  UK_OPT_INPUT_FORMAT, UK_OPT_MAP, UK_OPT_IGNORE, UK_OPT_EXCEL, 0};
+
+static const struct uk_subcmd commands[] = {
+	{"add", add_usage, add_opts, cmd_add},
+	{"void", void_usage, void_opts, cmd_void},
+	{"ls", ls_usage, ls_opts, cmd_ls},
+	{"import", import_usage, import_opts, cmd_import},
+	{NULL, NULL, NULL, NULL},
+};
 
 int main(int argc, char **argv)
 {
@@ -140,142 +296,57 @@ int main(int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
-	struct uk_activity_in in;
-	struct uk_db *db = NULL;
-	const char *members_path = NULL, *year = NULL, *month = NULL, *from = NULL, *to = NULL, *kind = NULL;
-	const char *reason = NULL;
-	char *store = NULL, **pos, err[400];
-	int c, rc = 0, done = 0, npos, voided = 0;
+	struct uk_optseen seen = {0};
+	struct args a;
+	const struct uk_subcmd *cmd;
+	int c, rc = 0, done = 0;
 
-	memset(&in, 0, sizeof in);
+	memset(&a, 0, sizeof a);
 	/* getopt names argv[0] in its messages: the same name as ours. */
 	argv[0] = (char *)uk_cli_init(argv[0]);
+	/* The command first, so that CMD -h is its own usage. */
+	cmd = uk_subcmd_find(commands, uk_subcmd_name(argc, argv, longopts, UK_SHORTOPTS_COMMON));
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
+		uk_optseen_add(&seen, c);
 		switch (c) {
-		case OPT_PARTICIPANTS: in.participants = optarg; break;
+		case OPT_PARTICIPANTS: a.in.participants = optarg; break;
 		case OPT_MEMBER:
-			if (uk_strv_push(&in.members, &in.nmembers, optarg)) {
+			if (uk_strv_push(&a.in.members, &a.in.nmembers, optarg)) {
 				rc = uk_err_nomem();
 				goto out;
 			}
 			break;
-		case OPT_MEMBERS: members_path = optarg; break;
-		case OPT_PLAN_ITEM: in.plan_item = optarg; break;
-		case OPT_NOTE: in.note = optarg; break;
-		case OPT_COST: in.cost = optarg; break;
-		case OPT_CATEGORY: in.category = optarg; break;
-		case OPT_FUND: in.fund = optarg; break;
-		case OPT_ACCOUNT: in.account = optarg; break;
-		case OPT_YEAR: year = optarg; break;
-		case OPT_MONTH: month = optarg; break;
-		case OPT_FROM: from = optarg; break;
-		case OPT_TO: to = optarg; break;
-		case OPT_KIND: kind = optarg; break;
-		case OPT_ALLOW_OVERDRAFT: in.allow_overdraft = 1; break;
-		case OPT_REASON: reason = optarg; break;
-		case OPT_VOIDED: voided = 1; break;
+		case OPT_MEMBERS: a.members_path = optarg; break;
+		case OPT_PLAN_ITEM: a.in.plan_item = optarg; break;
+		case OPT_NOTE: a.in.note = optarg; break;
+		case OPT_COST: a.in.cost = optarg; break;
+		case OPT_CATEGORY: a.in.category = optarg; break;
+		case OPT_FUND: a.in.fund = optarg; break;
+		case OPT_ACCOUNT: a.in.account = optarg; break;
+		case OPT_YEAR: a.year = optarg; break;
+		case OPT_MONTH: a.month = optarg; break;
+		case OPT_FROM: a.from = optarg; break;
+		case OPT_TO: a.to = optarg; break;
+		case OPT_KIND: a.kind = optarg; break;
+		case OPT_ALLOW_OVERDRAFT: a.in.allow_overdraft = 1; break;
+		case OPT_REASON: a.reason = optarg; break;
+		case OPT_VOIDED: a.voided = 1; break;
 		default:
-			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
+			if ((rc = uk_opts_handle(&o, c, optarg, cmd ? cmd->usage : usage, &done)) != 0 || done)
 				goto out;
 		}
 	}
 	if (optind >= argc) {
-		rc = uk_usage_error(usage, "no command (add, void, ls, import)");
-		goto out;
-	}
-	in.allow_future = o.allow_future;
-	pos = argv + optind + 1;
-	npos = argc - optind - 1;
-	if (strcmp(argv[optind], "add") == 0) {
-		int64_t id = 0;
-		if (npos != 3) {
-			rc = uk_usage_error(usage, "add takes DATE KIND TITLE");
-			goto out;
-		}
-		in.date = pos[0];
-		in.kind = pos[1];
-		in.title = pos[2];
-		if (members_path && (rc = read_members(&o, members_path, &in, &store)) != 0)
-			goto out;
-		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0 || (rc = uk_db_begin(db)) != 0)
-			goto out;
-		rc = uk_activity_add(db, &in, &id, err, sizeof err);
-		if (rc == -1) {
-			uk_err("%s", err);
-			rc = UK_EX_DATAERR;
-		}
-		if (!rc && !o.dry_run)
-			rc = uk_db_commit(db);
-		uk_db_rollback(db);
-		if (!rc && !o.dry_run)
-			printf("%lld\n", (long long)id);
-	} else if (strcmp(argv[optind], "void") == 0) {
-		rc = cmd_void(&o, pos, npos, reason);
-	} else if (strcmp(argv[optind], "ls") == 0) {
-		struct uk_period p;
-		struct uk_writer *w = NULL;
-		int ncols, has = 0;
-		const struct uk_outcol *cols = uk_activity_outcols(voided, &ncols);
-		if (npos) {
-			rc = uk_usage_error(usage, "ls takes options only");
-			goto out;
-		}
-		if ((rc = uk_cli_period(usage, year, month, from, to, &p, &has)) != 0)
-			goto out;
-		if (kind) {
-			int known = 0;
-			for (int i = 0; i < UK_ACTIVITY_NKINDS; i++)
-				known |= strcmp(kind, uk_activity_kind(i)) == 0;
-			if (!known) {
-				rc = uk_bad_value("--kind", kind, "unknown kind");
-				goto out;
-			}
-		}
-		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 &&
-		    !(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols)))
-			rc = uk_err_nomem();
-		if (!rc)
-			rc = uk_activities_list(db, has ? &p : NULL, kind, voided, w);
-		rc = uk_writer_close(w, rc);
-	} else if (strcmp(argv[optind], "import") == 0) {
-		struct uk_read_opts ro = uk_read_opts_of(&o);
-		struct uk_reader *r = NULL;
-		long added = 0, unchanged = 0, bad = 0;
-		char skipped[40] = "";
-		int ncols;
-		const struct uk_colspec *cols = uk_activity_colspec(&ncols);
-		if (npos > 1) {
-			rc = uk_usage_error(usage, "import takes one FILE (or - for stdin)");
-			goto out;
-		}
-		if ((rc = uk_reader_open(npos ? pos[0] : "-", cols, ncols, &ro, &r)) == 0 &&
-		    (rc = uk_store_open(&o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
-			rc = uk_activities_import(db, r, o.rejects, o.allow_future, in.allow_overdraft, &added,
-			                          &unchanged, &bad);
-			if (!rc && bad && !o.skip_bad) {
-				uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
-				       bad, bad == 1 ? "" : "s");
-				rc = UK_EX_DATAERR;
-			}
-			if (!rc && !o.dry_run)
-				rc = uk_db_commit(db);
-			uk_db_rollback(db);
-		}
-		if (bad)
-			snprintf(skipped, sizeof skipped, ", skipped %ld", bad);
-		if (!rc && !o.quiet)
-			fprintf(stderr, "%s: %sadded %ld, unchanged %ld%s\n", uk_progname(),
-			        o.dry_run ? "dry run, nothing written: " : "", added, unchanged, skipped);
-		uk_reader_close(r);
-		if (!rc && bad)
-			rc = UK_EX_SKIPPED;
-	} else {
+		char names[64];
+		uk_subcmd_names(commands, names, sizeof names);
+		rc = uk_usage_error(usage, "no command (%s)", names);
+	} else if (!cmd) {
 		rc = uk_usage_error(usage, "unknown command '%s'", argv[optind]);
+	} else if ((rc = uk_subcmd_check(cmd, &seen, longopts)) == 0) {
+		rc = cmd->run(&o, &a, argv + optind + 1, argc - optind - 1);
 	}
 out:
-	uk_db_close(db);
-	free(in.members);
-	free(store);
+	free(a.in.members);
 	uk_opts_free(&o);
 	return uk_finish_stdout(rc);
 }

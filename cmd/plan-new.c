@@ -2,6 +2,7 @@
  * the customary outline, showing it, and its progress. */
 #include "uk_cli.h"
 #include "uk_plans.h"
+#include "uk_progress.h"
 #include "uk_rec.h"
 #include "uk_store.h"
 
@@ -44,9 +45,8 @@ static int year_of(const char *s, int *y)
 static int render(const struct uk_opts *o, const struct uk_plan *p)
 {
 	enum uk_format f = o->format == UK_FMT_DEFAULT || o->format == UK_FMT_TABLE ? UK_FMT_MD : o->format;
-	int rc = f == UK_FMT_JSON ? uk_plan_write_json(p, stdout) :
-	         f == UK_FMT_HTML ? uk_plan_write_html(p, stdout) : uk_plan_write_md(p, stdout);
-	return rc ? UK_EX_IOERR : 0;
+	return f == UK_FMT_JSON ? uk_plan_write_json(p, stdout) :
+	       f == UK_FMT_HTML ? uk_plan_write_html(p, stdout) : uk_plan_write_md(p, stdout);
 }
 
 /* Reads the whole plan text: a plan is a few kilobytes. */
@@ -148,8 +148,8 @@ int main(int argc, char **argv)
 	}
 	if (template) {
 		char *name = NULL;
-		if ((rc = uk_store_setting(&o, "union.name", &name)) == 0 && uk_plan_template_write(stdout, year, name) != 0)
-			rc = UK_EX_IOERR;
+		if ((rc = uk_store_setting(&o, "union.name", &name)) == 0)
+			rc = uk_plan_template_write(stdout, year, name);
 		free(name);
 		goto out;
 	}
@@ -164,9 +164,8 @@ int main(int argc, char **argv)
 			rc = UK_EX_DATAERR;
 			goto out;
 		}
-		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 &&
-		    !(w = uk_writer_new(stdout, uk_format_resolve(&o, 0), o.excel, cols, ncols)))
-			rc = uk_err_nomem();
+		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0)
+			rc = uk_cli_writer(&o, cols, ncols, &w);
 		if (!rc)
 			rc = uk_plan_progress(db, year, at, w);
 		rc = uk_writer_close(w, rc);

@@ -88,10 +88,8 @@ int main(int argc, char **argv)
 	if (!rc && !o.dry_run)
 		rc = uk_db_commit(db);
 	uk_db_rollback(db);
-	if (!rc) {
-		int r = uk_report_render(report, uk_format_resolve(&o, 1), lang, table, o.excel, stdout);
-		rc = r == 1 ? UK_EX_USAGE : r ? UK_EX_IOERR : 0;
-	}
+	if (!rc)
+		rc = uk_report_render(report, uk_format_resolve(&o, 1), lang, table, o.excel, stdout);
 out:
 	json_decref(report);
 	uk_db_close(db);

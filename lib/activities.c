@@ -1,7 +1,9 @@
 /* activities.c - what the union did: activities by kind, with their
  * participants, the plan item they carry out and, with a cost, the ledger
  * entry posted in the same transaction. */
+#include "uk_activities.h"
 #include "uk_batch.h"
+#include "uk_cli.h"
 #include "uk_plans.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
@@ -9,15 +11,42 @@
 #include "uk_text.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const kinds[UK_ACTIVITY_NKINDS] = {
+/* The one list of kinds: the metrics (metrics.c), the report's table of
+ * activities and the messages are made from it. */
+static const char *const kinds[] = {
 	"congress", "meeting", "study", "training", "competition", "culture-sports", "visit",
 	"health-check", "rest", "aid", "legal", "other",
 };
+_Static_assert(sizeof kinds / sizeof kinds[0] == UK_ACTIVITY_NKINDS, "UK_ACTIVITY_NKINDS counts the kinds");
 
 const char *uk_activity_kind(int i) { return kinds[i]; }
+
+int uk_activity_kind_index(const char *kind)
+{
+	for (int i = 0; kind && i < UK_ACTIVITY_NKINDS; i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return i;
+	return -1;
+}
+
+/* Runs a statement that returns no rows, then finalizes it. */
+static int write_step(struct uk_db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = uk_db_each(db, st, NULL, NULL, what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The first column of a one-row query, an integer. */
+static int int_row(sqlite3_stmt *st, void *ctx)
+{
+	*(int64_t *)ctx = sqlite3_column_int64(st, 0);
+	return 0;
+}
 
 /* "2027/三/(二)/1", "2027/三/2" or an item id: uk_plan_item_find says
  * which references resolve. */
@@ -32,20 +61,25 @@ static int plan_item_of_year(struct uk_db *db, const char *s, int year, int64_t 
                              char *err, size_t errsz)
 {
 	sqlite3_stmt *st;
-	int rc, plan_year = 0;
+	int64_t plan_year = 0;
+	int rc, found;
 	if ((rc = plan_item_of(db, s, id, err, errsz)) != 0)
 		return rc;
 	if (!(st = uk_db_prepare(db, "SELECT p.year FROM plan_items i JOIN plans p ON p.id = i.plan_id"
 	                             " WHERE i.id = ?1")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, *id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		plan_year = sqlite3_column_int(st, 0);
+	rc = uk_db_one(db, st, int_row, &plan_year, &found, "cannot read the plan item");
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return uk_db_fail(db, rc, "cannot read the plan item");
+	if (rc)
+		return rc;
+	/* Found a moment ago, in the same transaction. */
+	if (!found) {
+		uk_err("cannot read the plan item %lld", (long long)*id);
+		return UK_EX_SOFTWARE;
+	}
 	if (plan_year != year)
-		return uk_errf(err, errsz, "plan item '%s' is of the %d plan, the activity of %d", s, plan_year, year);
+		return uk_errf(err, errsz, "plan item '%s' is of the %d plan, the activity of %d", s, (int)plan_year, year);
 	return 0;
 }
 
@@ -81,33 +115,110 @@ static int participants_of(const struct uk_activity_in *in, long *n, char *err, 
 	return 0;
 }
 
-int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *id,
-                    char *err, size_t errsz)
+/* "congress, meeting, ...": the kinds, for a message. */
+static void kinds_named(char *buf, size_t n)
 {
-	struct uk_date d;
-	char date[UK_DATE_BUFSZ], stamp[20];
-	int64_t item = 0, entry = 0;
-	long participants;
-	sqlite3_stmt *st;
-	int rc, known = 0;
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < UK_ACTIVITY_NKINDS && used < n; i++)
+		used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", kinds[i]);
+}
 
-	if ((rc = date_of(in->date, &d, date, err, errsz)) != 0)
+/* The cost: an expense entry naming the activity, posted in the same
+ * transaction; the activity then names the entry. */
+static int post_cost(struct uk_db *db, const struct uk_activity_in *in, const char *date, int64_t id,
+                     char *err, size_t errsz)
+{
+	struct uk_ledger *lg;
+	struct uk_entry_in e;
+	sqlite3_stmt *st;
+	char act[24];
+	int64_t entry = 0;
+	int rc;
+
+	snprintf(act, sizeof act, "%lld", (long long)id);
+	memset(&e, 0, sizeof e);
+	e.date = date;
+	e.amount = in->cost;
+	e.category = in->category;
+	e.fund = in->fund;
+	e.account = in->account;
+	e.memo = in->title;
+	e.activity = act;
+	e.allow_overdraft = in->allow_overdraft;
+	if ((rc = uk_ledger_open(db, &lg)) != 0)
 		return rc;
-	/* A date after today is a typo unless meant; then it is marked. */
-	if (uk_future_check(d, in->allow_future, err, errsz) != 0)
-		return -1;
-	for (int i = 0; i < UK_ACTIVITY_NKINDS; i++)
-		known |= in->kind && strcmp(in->kind, kinds[i]) == 0;
-	if (!known)
-		return uk_errf(err, errsz, "unknown kind '%s' (congress, meeting, study, training, competition, "
-		            "culture-sports, visit, health-check, rest, aid, legal, other)", in->kind ? in->kind : "");
+	uk_ledger_allow_future(lg, in->allow_future);
+	/* A cost is money out: an income class is refused. */
+	rc = uk_ledger_add_checked(lg, &e, "out", &entry, err, errsz);
+	if (!rc)
+		rc = uk_ledger_flush(lg);
+	uk_ledger_close(lg);
+	if (rc)
+		return rc;
+	if (!(st = uk_db_prepare(db, "UPDATE activities SET entry_id = ?2 WHERE id = ?1")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, entry);
+	return write_step(db, st, "cannot link the activity's entry");
+}
+
+/* The members named, each in the register (any status). */
+static int add_members(struct uk_db *db, const struct uk_activity_in *in, int64_t id, char *err, size_t errsz)
+{
+	for (int i = 0; i < in->nmembers; i++) {
+		sqlite3_stmt *st;
+		int64_t mid;
+		int rc, found;
+		/* -1: a number without its zeros that fits more than one, said in err */
+		if ((rc = uk_member_resolve(db, in->members[i], UK_KEY_MEMBER_NO, &mid, NULL, 0, &found,
+		                            err, errsz)) != 0)
+			return rc;
+		if (!found)
+			return uk_errf(err, errsz, "no member '%s'", in->members[i]);
+		if (!(st = uk_db_prepare(db, "INSERT OR IGNORE INTO activity_members VALUES (?1, ?2)")))
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, mid);
+		if ((rc = write_step(db, st, "cannot record participants")) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The activity's own fields, checked before anything is written. */
+static int activity_check(const struct uk_activity_in *in, char *err, size_t errsz)
+{
+	if (uk_activity_kind_index(in->kind) < 0) {
+		char named[200];
+		kinds_named(named, sizeof named);
+		return uk_errf(err, errsz, "unknown kind '%s' (%s)", in->kind ? in->kind : "", named);
+	}
 	if (!in->title || !*in->title)
 		return uk_errf(err, errsz, "no title");
 	if (uk_member_text_ok(in->title, err, errsz, "title"))
 		return -1;
 	if (in->note && (strlen(in->note) > 2000 || uk_text_has_control(in->note, 1)))
 		return uk_errf(err, errsz, "note: control characters or longer than 2000 bytes");
-	if ((rc = participants_of(in, &participants, err, errsz)) != 0)
+	return 0;
+}
+
+int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *id,
+                    char *err, size_t errsz)
+{
+	struct uk_date d;
+	char date[UK_DATE_BUFSZ], stamp[20];
+	int64_t item = 0;
+	long participants;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = date_of(in->date, &d, date, err, errsz)) != 0)
+		return rc;
+	/* A date after today is a typo unless meant; then it is marked. */
+	if (uk_future_check(d, in->allow_future, err, errsz) != 0)
+		return -1;
+	if ((rc = activity_check(in, err, errsz)) != 0 || (rc = participants_of(in, &participants, err, errsz)) != 0)
 		return rc;
 	if (in->plan_item && *in->plan_item &&
 	    (rc = plan_item_of_year(db, in->plan_item, d.y, &item, err, errsz)) != 0)
@@ -128,61 +239,12 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 	sqlite3_bind_text(st, 7, in->note && *in->note ? in->note : NULL, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 9, uk_date_cmp(d, uk_date_today()) > 0);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot add the activity");
+	if ((rc = write_step(db, st, "cannot add the activity")) != 0)
+		return rc;
 	*id = sqlite3_last_insert_rowid(uk_db_sqlite(db));
-	if (in->cost && *in->cost) {
-		/* The cost is an expense entry naming this activity, posted in
-		 * the same transaction; the activity then names the entry. */
-		struct uk_ledger *lg;
-		struct uk_entry_in e;
-		char act[24];
-		snprintf(act, sizeof act, "%lld", (long long)*id);
-		memset(&e, 0, sizeof e);
-		e.date = date;
-		e.amount = in->cost;
-		e.category = in->category;
-		e.fund = in->fund;
-		e.account = in->account;
-		e.memo = in->title;
-		e.activity = act;
-		e.allow_overdraft = in->allow_overdraft;
-		if ((rc = uk_ledger_open(db, &lg)) != 0)
-			return rc;
-		uk_ledger_allow_future(lg, in->allow_future);
-		/* A cost is money out: an income class is refused. */
-		rc = uk_ledger_add_checked(lg, &e, "out", &entry, err, errsz);
-		if (!rc)
-			rc = uk_ledger_flush(lg);
-		uk_ledger_close(lg);
-		if (rc)
-			return rc;
-		if (!(st = uk_db_prepare(db, "UPDATE activities SET entry_id = ?2 WHERE id = ?1")))
-			return UK_EX_SOFTWARE;
-		sqlite3_bind_int64(st, 1, *id);
-		sqlite3_bind_int64(st, 2, entry);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return uk_db_fail(db, rc, "cannot link the activity's entry");
-	}
-	for (int i = 0; i < in->nmembers; i++) {
-		int64_t mid;
-		/* -1: a number without its zeros that fits more than one, said in err */
-		if ((rc = uk_member_lookup(db, in->members[i], UK_KEY_MEMBER_NO, &mid, NULL, 0, err, errsz)) != 0)
-			return rc == 1 ? uk_errf(err, errsz, "no member '%s'", in->members[i]) : rc;
-		if (!(st = uk_db_prepare(db, "INSERT OR IGNORE INTO activity_members VALUES (?1, ?2)")))
-			return UK_EX_SOFTWARE;
-		sqlite3_bind_int64(st, 1, *id);
-		sqlite3_bind_int64(st, 2, mid);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return uk_db_fail(db, rc, "cannot record participants");
-	}
-	return 0;
+	if (in->cost && *in->cost && (rc = post_cost(db, in, date, *id, err, errsz)) != 0)
+		return rc;
+	return add_members(db, in, *id, err, errsz);
 }
 
 enum { AC_ID, AC_DATE, AC_KIND, AC_TITLE, AC_PARTICIPANTS, AC_PLAN_ITEM, AC_COST, AC_CATEGORY,
@@ -212,6 +274,32 @@ const struct uk_outcol *uk_activity_outcols(int voided, int *n)
 }
 const struct uk_colspec *uk_activity_colspec(int *n) { *n = AC_COUNT; return colspec; }
 
+/* A listing's rows into its writer. */
+struct list_ctx { struct uk_writer *w; int ncols; };
+
+static int list_row(sqlite3_stmt *st, void *ctx)
+{
+	struct list_ctx *l = ctx;
+	const char *vals[AC_COUNT + 2];
+	char cost[32], item[48];
+	for (int i = 0; i < l->ncols; i++)
+		vals[i] = uk_db_text(st, i);
+	if (sqlite3_column_type(st, AC_PLAN_ITEM) != SQLITE_NULL) {
+		/* The reference --plan-item takes: 2027/三/(二)/1 */
+		int64_t k = sqlite3_column_int64(st, AC_PLAN_ITEM);
+		uk_plan_item_ref((int)(k / 10000000000), (int)(k / 100000000 % 100), (int)(k / 1000000 % 100),
+		                 (int)(k % 1000000), item, sizeof item);
+		vals[AC_PLAN_ITEM] = item;
+	}
+	if (sqlite3_column_type(st, AC_COST) != SQLITE_NULL) {
+		int64_t fen = sqlite3_column_int64(st, AC_COST);
+		snprintf(cost, sizeof cost, "%lld.%02lld", (long long)(fen / 100), (long long)(fen % 100));
+		vals[AC_COST] = cost;
+	}
+	/* A closed pipe stops the listing quietly. */
+	return uk_writer_row(l->w, vals) != 0 ? UK_DB_STOP : 0;
+}
+
 int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *kind, int voided,
                        struct uk_writer *w)
 {
@@ -227,40 +315,18 @@ int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *
 		" WHERE (?1 IS NULL OR a.date BETWEEN ?1 AND ?2) AND (?3 IS NULL OR a.kind = ?3)"
 		" AND ((?4 = 0) = (a.voided_at IS NULL))"
 		" ORDER BY a.date, a.id");
-	int ncols = AC_COUNT + (voided ? 2 : 0);
-	int rc, status = UK_EX_OK;
+	struct list_ctx l = {w, AC_COUNT + (voided ? 2 : 0)};
+	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	if (p) {
+	if (p)
 		uk_db_bind_period(st, 1, *p);
-	}
 	if (kind)
 		sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, voided);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *vals[AC_COUNT + 2];
-		char cost[32], item[48];
-		for (int i = 0; i < ncols; i++)
-			vals[i] = (const char *)sqlite3_column_text(st, i);
-		if (sqlite3_column_type(st, AC_PLAN_ITEM) != SQLITE_NULL) {
-			/* The reference --plan-item takes: 2027/三/(二)/1 */
-			int64_t k = sqlite3_column_int64(st, AC_PLAN_ITEM);
-			uk_plan_item_ref((int)(k / 10000000000), (int)(k / 100000000 % 100), (int)(k / 1000000 % 100),
-			                 (int)(k % 1000000), item, sizeof item);
-			vals[AC_PLAN_ITEM] = item;
-		}
-		if (sqlite3_column_type(st, AC_COST) != SQLITE_NULL) {
-			int64_t fen = sqlite3_column_int64(st, AC_COST);
-			snprintf(cost, sizeof cost, "%lld.%02lld", (long long)(fen / 100), (long long)(fen % 100));
-			vals[AC_COST] = cost;
-		}
-		if (uk_writer_row(w, vals) != 0)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot list activities");
+	rc = uk_db_each(db, st, list_row, &l, "cannot list activities");
 	sqlite3_finalize(st);
-	return status;
+	return rc;
 }
 
 static const char *val(struct uk_row *row, int c)
@@ -276,7 +342,20 @@ struct import_ctx {
 	struct uk_db *db;
 	int allow_future, allow_overdraft;
 	struct uk_matched matched;
+	int64_t same;                /* the record's, while it is looked for */
 };
+
+/* The first stored activity like the record that no earlier record has
+ * matched. */
+static int same_row(sqlite3_stmt *st, void *ctx)
+{
+	struct import_ctx *c = ctx;
+	int64_t id = sqlite3_column_int64(st, 0);
+	if (uk_matched_has(&c->matched, id))
+		return 0;
+	c->same = id;
+	return UK_DB_STOP;
+}
 
 /* The stored activity the record repeats (0: none), found before anything
  * is written so that its cost is never posted again. A record that does
@@ -292,7 +371,7 @@ static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, 
 	long participants;
 	sqlite3_stmt *st;
 	const char *why;
-	int rc = SQLITE_DONE;
+	int rc;
 
 	*same = 0;
 	if (!in->kind || !in->title || date_of(in->date, &d, date, err, sizeof err) != 0 ||
@@ -325,14 +404,11 @@ static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, 
 		sqlite3_bind_int64(st, 6, item);
 	if (in->cost)
 		sqlite3_bind_int64(st, 7, fen);
-	while (!*same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		if (!uk_matched_has(&c->matched, id))
-			*same = id;
-	}
+	c->same = 0;
+	rc = uk_db_each(c->db, st, same_row, c, "cannot read the activities");
 	sqlite3_finalize(st);
-	if (!*same)
-		return rc == SQLITE_DONE ? 0 : uk_db_fail(c->db, rc, "cannot read the activities");
+	if (rc || !(*same = c->same))
+		return rc;
 	return uk_matched_add(&c->matched, *same);
 }
 
@@ -378,18 +454,50 @@ static int import_activity(void *ctx, struct uk_row *row, char *err, size_t errs
 int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
                          int allow_overdraft, long *added, long *unchanged, long *bad)
 {
-	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0, 0}};
+	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0, 0}, 0};
 	return uk_batch_records_again(db, r, rejects, "SELECT coalesce(max(id), 0) FROM activities",
 	                              import_activity, &c, &c.matched, added, unchanged, bad);
+}
+
+/* What void needs to know of an activity. */
+struct to_void { int64_t entry_id; char voided[24]; int future, entry_voided; };
+
+static int to_void_row(sqlite3_stmt *st, void *ctx)
+{
+	struct to_void *v = ctx;
+	v->entry_id = sqlite3_column_int64(st, 0);
+	snprintf(v->voided, sizeof v->voided, "%s", uk_db_text(st, 1));
+	v->future = sqlite3_column_int(st, 2);
+	v->entry_voided = sqlite3_column_int(st, 3);
+	return 0;
+}
+
+/* Its cost goes back the way fund-ledger void takes it back: a reversing
+ * entry of the same date, in the hash chain. */
+static int void_cost(struct uk_db *db, const struct to_void *v, const char *reason, int64_t *entry,
+                     char *err, size_t errsz)
+{
+	struct uk_ledger *lg;
+	int rc;
+	if ((rc = uk_ledger_open(db, &lg)) != 0)
+		return rc;
+	/* The reversal takes the entry's date, after today when the
+	 * activity's was meant to be. */
+	uk_ledger_allow_future(lg, v->future);
+	rc = uk_ledger_void(lg, v->entry_id, reason, NULL, 0, entry, err, errsz);
+	if (!rc)
+		rc = uk_ledger_flush(lg);
+	uk_ledger_close(lg);
+	return rc;
 }
 
 int uk_activity_void(struct uk_db *db, int64_t id, const char *reason, int64_t *entry,
                      char *err, size_t errsz)
 {
 	sqlite3_stmt *st;
-	char stamp[20], voided[24] = "";
-	int64_t entry_id = 0;
-	int rc, future = 0, entry_voided = 0;
+	struct to_void v = {0, "", 0, 0};
+	char stamp[20];
+	int rc, found;
 
 	*entry = 0;
 	if (uk_void_reason_check(reason, err, errsz) != 0)
@@ -399,47 +507,70 @@ int uk_activity_void(struct uk_db *db, int64_t id, const char *reason, int64_t *
 	                             " FROM activities a WHERE a.id = ?1")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		entry_id = sqlite3_column_int64(st, 0);
-		snprintf(voided, sizeof voided, "%s", (const char *)sqlite3_column_text(st, 1));
-		future = sqlite3_column_int(st, 2);
-		entry_voided = sqlite3_column_int(st, 3);
-	}
+	rc = uk_db_one(db, st, to_void_row, &v, &found, "cannot read the activity");
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
+	if (rc)
+		return rc;
+	if (!found)
 		return uk_errf(err, errsz, "no activity %lld", (long long)id);
-	if (rc != SQLITE_ROW)
-		return uk_db_fail(db, rc, "cannot read the activity");
-	if (*voided)
-		return uk_errf(err, errsz, "activity %lld is already voided (on %.10s)", (long long)id, voided);
+	if (*v.voided)
+		return uk_errf(err, errsz, "activity %lld is already voided (on %.10s)", (long long)id, v.voided);
 	uk_timestamp(stamp);
 	if (!(st = uk_db_prepare(db, "UPDATE activities SET voided_at = ?2, void_reason = ?3 WHERE id = ?1")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot void the activity");
-	if (!entry_id || entry_voided)
+	if ((rc = write_step(db, st, "cannot void the activity")) != 0)
+		return rc;
+	/* A cost voided already by hand is left as it is. */
+	if (!v.entry_id || v.entry_voided)
 		return 0;
-	/* Its cost goes back the way fund-ledger void takes it back: a
-	 * reversing entry of the same date, in the hash chain. One voided
-	 * already by hand is left as it is. */
-	{
-		struct uk_ledger *lg;
-		if ((rc = uk_ledger_open(db, &lg)) != 0)
-			return rc;
-		/* The reversal takes the entry's date, after today when the
-		 * activity's was meant to be. */
-		uk_ledger_allow_future(lg, future);
-		rc = uk_ledger_void(lg, entry_id, reason, NULL, 0, entry, err, errsz);
-		if (!rc)
-			rc = uk_ledger_flush(lg);
-		uk_ledger_close(lg);
+	return void_cost(db, &v, reason, entry, err, errsz);
+}
+
+int uk_activity_members_read(struct uk_reader *r, struct uk_activity_in *in, char **store)
+{
+	struct uk_row *row;
+	size_t used = 0, cap = 0;
+	int rc;
+
+	while ((rc = uk_reader_next(r, &row)) == 1) {
+		const char *no = uk_row_get(row, UK_MF_MEMBER_NO);
+		size_t n;
+		if (uk_row_error(row) || !no || !*no) {
+			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", uk_row_error(row) ? uk_row_error(row) : "no member_no");
+			return UK_EX_DATAERR;
+		}
+		n = strlen(no) + 1;
+		if (used + n > cap) {
+			char *b = realloc(*store, cap = (cap + n) * 2);
+			if (!b)
+				return uk_err_nomem();
+			*store = b;
+		}
+		memcpy(*store + used, no, n);
+		used += n;
 	}
-	return rc;
+	if (rc > 1)
+		return rc;
+	/* The numbers are pointed to once all are read: *store moves as it
+	 * grows. */
+	for (size_t off = 0; off < used; off += strlen(*store + off) + 1)
+		if (uk_strv_push(&in->members, &in->nmembers, *store + off))
+			return uk_err_nomem();
+	return 0;
+}
+
+/* An activity kind's count and participants. */
+struct figures { long count, participants; };
+
+static int figures_row(sqlite3_stmt *st, void *ctx)
+{
+	struct figures *f = ctx;
+	f->count = sqlite3_column_int64(st, 0);
+	f->participants = sqlite3_column_int64(st, 1);
+	return 0;
 }
 
 int uk_activities_figures(struct uk_db *db, struct uk_period p, const char *kind,
@@ -448,33 +579,35 @@ int uk_activities_figures(struct uk_db *db, struct uk_period p, const char *kind
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT count(*), coalesce(sum(participants), 0) FROM activities"
 		" WHERE kind = ?3 AND date BETWEEN ?1 AND ?2 AND voided_at IS NULL");
-	int rc;
+	struct figures f = {0, 0};
+	int rc, found;
 	*count = *participants = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
 	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*count = sqlite3_column_int64(st, 0);
-		*participants = sqlite3_column_int64(st, 1);
-	}
+	rc = uk_db_one(db, st, figures_row, &f, &found, "cannot count activities");
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot count activities");
+	if (!rc) {
+		*count = f.count;
+		*participants = f.participants;
+	}
+	return rc;
 }
 
 int uk_disclosures_count(struct uk_db *db, struct uk_period p, long *n)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT count(*) FROM disclosures WHERE month BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7)");
-	int rc;
+	int64_t count = 0;
+	int rc, found;
 	*n = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
+	rc = uk_db_one(db, st, int_row, &count, &found, "cannot count disclosures");
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot count disclosures");
+	if (!rc)
+		*n = (long)count;
+	return rc;
 }

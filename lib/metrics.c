@@ -1,6 +1,7 @@
 /* metrics.c - the one table of what a plan's target can measure, and how
  * each is computed for a period by asking the modules that own the data. */
-#include "uk_plans.h"
+#include "uk_metrics.h"
+#include "uk_activities.h"
 #include "uk_disputes.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
@@ -12,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct uk_metric metrics[] = {
+/* The metrics of the modules; after them, built from the activity kinds,
+ * two for each kind. */
+static const struct uk_metric fixed[] = {
 	{"members_total", UK_UNIT_COUNT, "members active or retired at the period's end"},
 	{"members_joined", UK_UNIT_COUNT, "members who joined in the period (join_date, else hire_date)"},
 	{"members_left", UK_UNIT_COUNT, "members who left, were transferred or died in the period"},
@@ -28,31 +31,43 @@ static const struct uk_metric metrics[] = {
 	{"dispute_success_rate", UK_UNIT_PERMILLE, "成功率: resolved / concluded, in %"},
 	{"dispute_handled_rate", UK_UNIT_PERMILLE, "调处率: concluded / received, in %"},
 	{"overdue_disputes", UK_UNIT_COUNT, "disputes open past the time limit at the period's end"},
-	/* One count and one participants metric per activity kind. */
-	{"congress", UK_UNIT_COUNT, "activities of this kind"}, {"congress_participants", UK_UNIT_COUNT, "their participants"},
-	{"meeting", UK_UNIT_COUNT, "activities of this kind"}, {"meeting_participants", UK_UNIT_COUNT, "their participants"},
-	{"study", UK_UNIT_COUNT, "activities of this kind"}, {"study_participants", UK_UNIT_COUNT, "their participants"},
-	{"training", UK_UNIT_COUNT, "activities of this kind"}, {"training_participants", UK_UNIT_COUNT, "their participants"},
-	{"competition", UK_UNIT_COUNT, "activities of this kind"}, {"competition_participants", UK_UNIT_COUNT, "their participants"},
-	{"culture_sports", UK_UNIT_COUNT, "activities of this kind"}, {"culture_sports_participants", UK_UNIT_COUNT, "their participants"},
-	{"visit", UK_UNIT_COUNT, "activities of this kind"}, {"visit_participants", UK_UNIT_COUNT, "their participants"},
-	{"health_check", UK_UNIT_COUNT, "activities of this kind"}, {"health_check_participants", UK_UNIT_COUNT, "their participants"},
-	{"rest", UK_UNIT_COUNT, "activities of this kind"}, {"rest_participants", UK_UNIT_COUNT, "their participants"},
-	{"aid", UK_UNIT_COUNT, "activities of this kind"}, {"aid_participants", UK_UNIT_COUNT, "their participants"},
-	{"legal", UK_UNIT_COUNT, "activities of this kind"}, {"legal_participants", UK_UNIT_COUNT, "their participants"},
-	{"other", UK_UNIT_COUNT, "activities of this kind"}, {"other_participants", UK_UNIT_COUNT, "their participants"},
-	{NULL, UK_UNIT_COUNT, NULL},
 };
+#define NFIXED ((int)(sizeof fixed / sizeof fixed[0]))
+#define NMETRICS (NFIXED + 2 * UK_ACTIVITY_NKINDS)
+
+/* Metric NFIXED + 2k is the count of kind k, the one after it their
+ * participants. */
+static struct uk_metric table[NMETRICS + 1];
+static char count_names[UK_ACTIVITY_NKINDS][32], part_names[UK_ACTIVITY_NKINDS][48];
+
+static const struct uk_metric *metrics(void)
+{
+	if (table[0].name)
+		return table;
+	memcpy(table, fixed, sizeof fixed);
+	for (int k = 0; k < UK_ACTIVITY_NKINDS; k++) {
+		char *count = count_names[k], *part = part_names[k];
+		/* The kind culture-sports is the metric culture_sports. */
+		snprintf(count, sizeof count_names[k], "%s", uk_activity_kind(k));
+		for (char *c = count; *c; c++)
+			if (*c == '-')
+				*c = '_';
+		snprintf(part, sizeof part_names[k], "%.31s_participants", count);
+		table[NFIXED + 2 * k] = (struct uk_metric){count, UK_UNIT_COUNT, "activities of this kind"};
+		table[NFIXED + 2 * k + 1] = (struct uk_metric){part, UK_UNIT_COUNT, "their participants"};
+	}
+	return table;
+}
 
 const struct uk_metric *uk_metrics(int *n)
 {
-	*n = (int)(sizeof metrics / sizeof metrics[0]) - 1;
-	return metrics;
+	*n = NMETRICS;
+	return metrics();
 }
 
 const struct uk_metric *uk_metric_find(const char *name)
 {
-	for (const struct uk_metric *m = metrics; m->name; m++)
+	for (const struct uk_metric *m = metrics(); m->name; m++)
 		if (strcmp(m->name, name) == 0)
 			return m;
 	return NULL;
@@ -164,86 +179,12 @@ int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, in
 		return 0;
 	}
 	{
-		/* An activity kind: culture_sports is the kind culture-sports. */
-		char kind[40];
+		/* An activity kind's, by its place in the table. */
+		int k = (int)(m - metrics()) - NFIXED;
 		long count, participants;
-		int part = strstr(name, "_participants") != NULL;
-		snprintf(kind, sizeof kind, "%.*s", part ? (int)(strstr(name, "_participants") - name) : 39, name);
-		for (char *c = kind; *c; c++)
-			if (*c == '_')
-				*c = '-';
-		if ((rc = uk_activities_figures(db, p, kind, &count, &participants)) != 0)
+		if ((rc = uk_activities_figures(db, p, uk_activity_kind(k / 2), &count, &participants)) != 0)
 			return rc;
-		*value = part ? participants : count;
+		*value = k % 2 ? participants : count;
 		return 0;
 	}
-}
-
-static const struct uk_outcol progress_cols[] = {
-	{"item", UK_COL_TEXT}, {"text", UK_COL_TEXT}, {"target", UK_COL_TEXT},
-	{"actual", UK_COL_TEXT}, {"result", UK_COL_TEXT},
-};
-
-const struct uk_outcol *uk_plan_progress_cols(int *n)
-{
-	*n = (int)(sizeof progress_cols / sizeof progress_cols[0]);
-	return progress_cols;
-}
-
-static int met(const char *op, int64_t actual, int64_t target)
-{
-	if (!strcmp(op, ">=")) return actual >= target;
-	if (!strcmp(op, "<=")) return actual <= target;
-	if (!strcmp(op, ">")) return actual > target;
-	if (!strcmp(op, "<")) return actual < target;
-	return actual == target;
-}
-
-int uk_plan_progress_each(struct uk_db *db, int year, struct uk_date at, uk_progress_fn fn, void *ctx)
-{
-	struct uk_plan *p;
-	struct uk_period period = {{year, 1, 1}, {year, 12, 31}};
-	int rc;
-
-	if (uk_date_cmp(at, period.to) < 0)
-		period.to = at;
-	if ((rc = uk_plan_load(db, year, &p)) != 0)
-		return rc;
-	for (int i = 0; i < p->nitems && !rc; i++) {
-		struct uk_plan_item *it = &p->items[i];
-		char item[64], target[96] = "", actual[48] = "";
-		const char *result = "no target";
-		uk_plan_item_ref(year, it->section, it->sub, it->number, item, sizeof item);
-		if (it->metric) {
-			const struct uk_metric *m = uk_metric_find(it->metric);
-			int64_t want = 0, have = 0;
-			const char *why;
-			snprintf(target, sizeof target, "%s %s %s", it->metric, it->op, it->target);
-			if (!m || uk_metric_value_parse(m, it->target, &want, &why) != 0) {
-				result = "bad target";
-			} else if ((rc = uk_metric_compute(db, it->metric, period, &have)) == 0) {
-				uk_metric_format(m, have, actual, sizeof actual);
-				result = m->unit == UK_UNIT_PERMILLE && have < 0 ? "not yet" :
-				         met(it->op, have, want) ? "met" : "not yet";
-			}
-		}
-		if (!rc)
-			rc = fn(ctx, item, it->text, *target ? target : NULL, *actual ? actual : NULL, result);
-	}
-	uk_plan_free(p);
-	return rc;
-}
-
-static int progress_row(void *ctx, const char *item, const char *text, const char *target,
-                        const char *actual, const char *result)
-{
-	const char *vals[5] = {item, text, target, actual, result};
-	/* A closed pipe stops the listing quietly. */
-	return uk_writer_row(ctx, vals) != 0 ? -1 : 0;
-}
-
-int uk_plan_progress(struct uk_db *db, int year, struct uk_date at, struct uk_writer *w)
-{
-	int rc = uk_plan_progress_each(db, year, at, progress_row, w);
-	return rc == -1 ? 0 : rc;
 }

@@ -1,9 +1,11 @@
 /* plans.c - the work plan as the customary outline: # 标题, ## 指导思想,
  * ## 一、…, ### (一)…, items 1、… with targets 〔目标: metric >= n〕. Read
  * from Markdown (numbering 1. 1) (1) written 1、, its numbers kept) or JSON,
- * written back in one canonical form, stored with its history; an item is
- * referred to as 2026/三/(二)/1. */
+ * written back in one canonical form, stored with its history. An item's
+ * reference, 2026/三/(二)/1, is plan_refs.c's. */
 #include "uk_plans.h"
+#include "uk_cli.h"
+#include "uk_metrics.h"
 #include "uk_text.h"
 
 #include <jansson.h>
@@ -11,37 +13,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const digits_cn[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-
-void uk_cn_numeral_format(int v, char *buf, size_t n)
-{
-	if (v <= 0 || v > 99) {
-		snprintf(buf, n, "%d", v);
-		return;
-	}
-	if (v < 10)
-		snprintf(buf, n, "%s", digits_cn[v]);
-	else
-		snprintf(buf, n, "%s十%s", v >= 20 ? digits_cn[v / 10] : "", digits_cn[v % 10]);
-}
-
-int uk_cn_numeral_parse(const char *s, int *value, size_t *len)
-{
-	/* Longest match first: 九十九 down to 一. */
-	for (int v = 99; v >= 1; v--) {
-		char buf[16];
-		size_t k;
-		uk_cn_numeral_format(v, buf, sizeof buf);
-		k = strlen(buf);
-		if (strncmp(s, buf, k) == 0) {
-			*value = v;
-			*len = k;
-			return 0;
-		}
-	}
-	return -1;
-}
 
 void uk_plan_free(struct uk_plan *p)
 {
@@ -534,7 +505,7 @@ int uk_plan_write_md(const struct uk_plan *p, FILE *f)
 			item_line(it, f);
 		}
 	}
-	return ferror(f) ? -1 : 0;
+	return ferror(f) ? UK_EX_IOERR : 0;
 }
 
 static json_t *plan_json(const struct uk_plan *p)
@@ -570,7 +541,7 @@ int uk_plan_write_json(const struct uk_plan *p, FILE *f)
 	int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	fputc('\n', f);
-	return rc == 0 && !ferror(f) ? 0 : -1;
+	return rc == 0 && !ferror(f) ? 0 : UK_EX_IOERR;
 }
 
 int uk_plan_write_html(const struct uk_plan *p, FILE *f)
@@ -615,7 +586,7 @@ int uk_plan_write_html(const struct uk_plan *p, FILE *f)
 			fputs("</ol>\n", f);
 	}
 	fputs("</body></html>\n", f);
-	return ferror(f) ? -1 : 0;
+	return ferror(f) ? UK_EX_IOERR : 0;
 }
 
 static const char *jstr(json_t *o, const char *k)
@@ -744,144 +715,77 @@ int uk_plan_template_write(FILE *f, int year, const char *union_name)
 		fprintf(f, "# %d年%s工作计划%s", year, union_name, body);
 	else
 		fprintf(f, "# %d年某某工会工作计划%s", year, body);
-	return ferror(f) ? -1 : 0;
-}
-
-/* ---- references ---- */
-
-void uk_plan_item_ref(int year, int section, int sub, int number, char *buf, size_t n)
-{
-	char sec[16], sb[16];
-	uk_cn_numeral_format(section, sec, sizeof sec);
-	if (sub) {
-		uk_cn_numeral_format(sub, sb, sizeof sb);
-		snprintf(buf, n, "%d/%s/(%s)/%d", year, sec, sb, number);
-	} else {
-		snprintf(buf, n, "%d/%s/%d", year, sec, number);
-	}
-}
-
-/* Digits at *s, 1 to max, *s moved past them; -1 when none or too many. */
-static int ref_digits(const char **s, int max)
-{
-	int v = 0;
-	if (**s < '0' || **s > '9')
-		return -1;
-	for (; **s >= '0' && **s <= '9'; (*s)++)
-		if ((v = v * 10 + (**s - '0')) > max)
-			return -1;
-	return v ? v : -1;
-}
-
-/* A section or sub-section number: 三 or 3. */
-static int ref_numeral(const char **s)
-{
-	int v;
-	size_t k;
-	if (uk_cn_numeral_parse(*s, &v, &k) == 0) {
-		*s += k;
-		return v;
-	}
-	return ref_digits(s, 99);
-}
-
-/* YEAR/SECTION/ITEM or YEAR/SECTION/(SUB)/ITEM; *sub -1 when not given. */
-static int ref_parse(const char *s, int *year, int *section, int *sub, int *number)
-{
-	if ((*year = ref_digits(&s, 9999)) < 0 || *s++ != '/' || (*section = ref_numeral(&s)) < 0 ||
-	    *s++ != '/')
-		return -1;
-	*sub = -1;
-	if (*s == '(' || strncmp(s, "（", 3) == 0) {
-		s += *s == '(' ? 1 : 3;
-		if ((*sub = ref_numeral(&s)) < 0)
-			return -1;
-		if (*s == ')')
-			s += 1;
-		else if (strncmp(s, "）", 3) == 0)
-			s += 3;
-		else
-			return -1;
-		if (*s++ != '/')
-			return -1;
-	}
-	return (*number = ref_digits(&s, UK_PLAN_ITEM_MAX)) < 0 || *s ? -1 : 0;
-}
-
-int uk_plan_item_find(struct uk_db *db, const char *ref, int64_t *id, char *err, size_t errsz)
-{
-	sqlite3_stmt *st;
-	int year = 0, section = 0, sub, number = 0, rc, n = 0;
-	char cands[200] = "", *end = NULL;
-	size_t clen = 0;
-	long long direct = ref[0] >= '0' && ref[0] <= '9' ? strtoll(ref, &end, 10) : 0;
-	int64_t found = 0;
-
-	if (direct > 0 && !*end) {
-		if (!(st = uk_db_prepare(db, "SELECT id, 0 FROM plan_items WHERE id = ?1")))
-			return UK_EX_SOFTWARE;
-		sqlite3_bind_int64(st, 1, direct);
-	} else if (ref_parse(ref, &year, &section, &sub, &number) != 0) {
-		return uk_errf(err, errsz, "--plan-item is YEAR/SECTION/ITEM (2027/三/2), "
-		               "YEAR/SECTION/(SUB)/ITEM (2027/三/(二)/1) or an item id, not '%s'", ref);
-	} else {
-		/* Items of the section written with that number, those directly
-		 * under the section first. */
-		if (!(st = uk_db_prepare(db, "SELECT i.id, s.sub FROM plan_items i JOIN plans p ON p.id = i.plan_id"
-		                             " JOIN plan_sections s ON s.id = i.section_id"
-		                             " WHERE p.year = ?1 AND p.current = 1 AND i.section = ?2"
-		                             " AND (?3 < 0 OR s.sub = ?3) AND i.number = ?4 ORDER BY s.sub, i.id")))
-			return UK_EX_SOFTWARE;
-		sqlite3_bind_int(st, 1, year);
-		sqlite3_bind_int(st, 2, section);
-		sqlite3_bind_int(st, 3, sub);
-		sqlite3_bind_int(st, 4, number);
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int item_sub = sqlite3_column_int(st, 1);
-		if (n++ == 0)
-			found = sqlite3_column_int64(st, 0);
-		/* The item directly under the section is what its own
-		 * reference names, whatever its sub-sections hold. */
-		if (n == 1 && item_sub == 0)
-			break;
-		if (clen < sizeof cands) {
-			char one[64];
-			uk_plan_item_ref(year, section, item_sub, number, one, sizeof one);
-			clen += (size_t)snprintf(cands + clen, sizeof cands - clen, "%s%s", n > 1 ? ", " : "", one);
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot read the plan");
-	if (n == 0)
-		return uk_errf(err, errsz, "no plan item '%s'", ref);
-	if (n > 1)
-		return uk_errf(err, errsz, "plan item '%s' is ambiguous: %s (name the sub-section)", ref, cands);
-	*id = found;
-	return 0;
+	return ferror(f) ? UK_EX_IOERR : 0;
 }
 
 /* ---- storage ---- */
+
+/* Runs a statement that returns no rows, then finalizes it. */
+static int store_step(struct uk_db *db, sqlite3_stmt *st)
+{
+	int rc = uk_db_each(db, st, NULL, NULL, "cannot store the plan");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+struct stored { int version, has; };
+
+static int stored_row(sqlite3_stmt *st, void *ctx)
+{
+	struct stored *s = ctx;
+	s->version = sqlite3_column_int(st, 0);
+	s->has = sqlite3_column_int(st, 1);
+	return 0;
+}
+
+static int store_items(struct uk_db *db, struct uk_plan *p, int64_t plan_id, int s, int64_t sid)
+{
+	sqlite3 *h = uk_db_sqlite(db);
+	for (int i = 0; i < p->nitems; i++) {
+		struct uk_plan_item *it = &p->items[i];
+		sqlite3_stmt *st;
+		int rc;
+		if (it->section != p->sections[s].number || it->sub != p->sections[s].sub)
+			continue;
+		if (!(st = uk_db_prepare(db, "INSERT INTO plan_items(plan_id, section_id, section, number,"
+		                             " text, metric, op, target, owner, due)"
+		                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")))
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int64(st, 1, plan_id);
+		sqlite3_bind_int64(st, 2, sid);
+		sqlite3_bind_int(st, 3, it->section);
+		sqlite3_bind_int(st, 4, it->number);
+		sqlite3_bind_text(st, 5, it->text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, it->metric, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, it->op, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, it->target, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, it->owner, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 10, it->due, -1, SQLITE_STATIC);
+		if ((rc = store_step(db, st)) != 0)
+			return rc;
+		it->id = sqlite3_last_insert_rowid(h);
+	}
+	return 0;
+}
 
 int uk_plan_store(struct uk_db *db, struct uk_plan *p, int replace)
 {
 	sqlite3 *h = uk_db_sqlite(db);
 	sqlite3_stmt *st = uk_db_prepare(db, "SELECT coalesce(max(version), 0), count(*) FILTER (WHERE current = 1)"
 	                                     " FROM plans WHERE year = ?1");
+	struct stored old = {0, 0};
 	int64_t plan_id;
-	int version = 0, has = 0, rc;
+	int rc, found;
 	char stamp[20];
 
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int(st, 1, p->year);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		version = sqlite3_column_int(st, 0);
-		has = sqlite3_column_int(st, 1);
-	}
+	rc = uk_db_one(db, st, stored_row, &old, &found, "cannot read the plans");
 	sqlite3_finalize(st);
-	if (has && !replace) {
+	if (rc)
+		return rc;
+	if (old.has && !replace) {
 		uk_err("%d already has a plan (plan-new --show --year %d); --replace stores a new one "
 		       "and keeps the old in history", p->year, p->year);
 		return UK_EX_DATAERR;
@@ -890,130 +794,140 @@ int uk_plan_store(struct uk_db *db, struct uk_plan *p, int replace)
 	if (!(st = uk_db_prepare(db, "UPDATE plans SET current = 0 WHERE year = ?1")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int(st, 1, p->year);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot store the plan");
+	if ((rc = store_step(db, st)) != 0)
+		return rc;
 	if (!(st = uk_db_prepare(db, "INSERT INTO plans(year, version, title, guiding, current, recorded_at)"
 	                             " VALUES (?1, ?2, ?3, ?4, 1, ?5)")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int(st, 1, p->year);
-	sqlite3_bind_int(st, 2, version + 1);
+	sqlite3_bind_int(st, 2, old.version + 1);
 	sqlite3_bind_text(st, 3, p->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, p->guiding, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, stamp, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot store the plan");
+	if ((rc = store_step(db, st)) != 0)
+		return rc;
 	plan_id = sqlite3_last_insert_rowid(h);
 	for (int s = 0; s < p->nsections; s++) {
-		int64_t sid;
 		if (!(st = uk_db_prepare(db, "INSERT INTO plan_sections(plan_id, number, sub, title) VALUES (?1, ?2, ?3, ?4)")))
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, plan_id);
 		sqlite3_bind_int(st, 2, p->sections[s].number);
 		sqlite3_bind_int(st, 3, p->sections[s].sub);
 		sqlite3_bind_text(st, 4, p->sections[s].title, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return uk_db_fail(db, rc, "cannot store the plan");
-		sid = sqlite3_last_insert_rowid(h);
-		for (int i = 0; i < p->nitems; i++) {
-			struct uk_plan_item *it = &p->items[i];
-			if (it->section != p->sections[s].number || it->sub != p->sections[s].sub)
-				continue;
-			if (!(st = uk_db_prepare(db, "INSERT INTO plan_items(plan_id, section_id, section, number,"
-			                             " text, metric, op, target, owner, due)"
-			                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")))
-				return UK_EX_SOFTWARE;
-			sqlite3_bind_int64(st, 1, plan_id);
-			sqlite3_bind_int64(st, 2, sid);
-			sqlite3_bind_int(st, 3, it->section);
-			sqlite3_bind_int(st, 4, it->number);
-			sqlite3_bind_text(st, 5, it->text, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 6, it->metric, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 7, it->op, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 8, it->target, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 9, it->owner, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 10, it->due, -1, SQLITE_STATIC);
-			rc = sqlite3_step(st);
-			sqlite3_finalize(st);
-			if (rc != SQLITE_DONE)
-				return uk_db_fail(db, rc, "cannot store the plan");
-			it->id = sqlite3_last_insert_rowid(h);
-		}
+		if ((rc = store_step(db, st)) != 0 ||
+		    (rc = store_items(db, p, plan_id, s, sqlite3_last_insert_rowid(h))) != 0)
+			return rc;
 	}
 	return UK_EX_OK;
 }
 
-static char *col_dup(sqlite3_stmt *st, int i)
+/* Column i copied into *out (NULL for SQL NULL): 0, or 70 out of memory. */
+static int col_dup(sqlite3_stmt *st, int i, char **out)
 {
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return s ? strdup(s) : NULL;
+	const char *s = uk_db_text(st, i);
+	if (s && !(*out = strdup(s)))
+		return uk_err_nomem();
+	return 0;
+}
+
+/* A plan read back: its id in plans, then its sections and items. */
+struct loading { struct uk_plan *p; int64_t id; };
+
+static int plan_row(sqlite3_stmt *st, void *ctx)
+{
+	struct loading *l = ctx;
+	int rc;
+	l->id = sqlite3_column_int64(st, 0);
+	if ((rc = col_dup(st, 1, &l->p->title)) != 0 || (rc = col_dup(st, 2, &l->p->guiding)) != 0)
+		return rc;
+	return 0;
+}
+
+static int section_row(sqlite3_stmt *st, void *ctx)
+{
+	struct loading *l = ctx;
+	const char *title = uk_db_text(st, 2);
+	if (!title || add_section(l->p, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), title))
+		return uk_err_nomem();
+	return 0;
+}
+
+static int item_row(sqlite3_stmt *st, void *ctx)
+{
+	struct loading *l = ctx;
+	struct uk_plan_item *it = add_item(l->p);
+	char **texts[6];
+	int rc;
+	if (!it)
+		return uk_err_nomem();
+	texts[0] = &it->text;
+	texts[1] = &it->metric;
+	texts[2] = &it->op;
+	texts[3] = &it->target;
+	texts[4] = &it->owner;
+	texts[5] = &it->due;
+	it->section = sqlite3_column_int(st, 0);
+	it->sub = sqlite3_column_int(st, 1);
+	it->number = sqlite3_column_int(st, 2);
+	it->id = sqlite3_column_int64(st, 9);
+	for (int i = 0; i < 6; i++)
+		if ((rc = col_dup(st, 3 + i, texts[i])) != 0)
+			return rc;
+	return 0;
+}
+
+/* Runs sql with the plan's id, each row into the plan. */
+static int load_rows(struct uk_db *db, struct loading *l, const char *sql, uk_db_row_fn row)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, sql);
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, l->id);
+	rc = uk_db_each(db, st, row, l, "cannot read the plan");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int uk_plan_current(struct uk_db *db, int year, struct uk_plan **out)
+{
+	struct loading l = {calloc(1, sizeof *l.p), 0};
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id, title, guiding FROM plans WHERE year = ?1 AND current = 1");
+	int rc, found = 0;
+
+	*out = NULL;
+	if (!l.p || !st) {
+		free(l.p);
+		sqlite3_finalize(st);
+		return l.p ? UK_EX_SOFTWARE : uk_err_nomem();
+	}
+	l.p->year = year;
+	sqlite3_bind_int(st, 1, year);
+	rc = uk_db_one(db, st, plan_row, &l, &found, "cannot read the plan");
+	sqlite3_finalize(st);
+	/* A plan is whole or not at all: a failed query or allocation part
+	 * way returns no plan. */
+	if (!rc && found)
+		rc = load_rows(db, &l, "SELECT number, sub, title FROM plan_sections WHERE plan_id = ?1 ORDER BY id",
+		               section_row);
+	if (!rc && found)
+		rc = load_rows(db, &l, "SELECT i.section, s.sub, i.number, i.text, i.metric, i.op, i.target,"
+		                       " i.owner, i.due, i.id FROM plan_items i JOIN plan_sections s ON s.id = i.section_id"
+		                       " WHERE i.plan_id = ?1 ORDER BY s.id, i.number", item_row);
+	if (rc || !found) {
+		uk_plan_free(l.p);
+		return rc;
+	}
+	*out = l.p;
+	return UK_EX_OK;
 }
 
 int uk_plan_load(struct uk_db *db, int year, struct uk_plan **out)
 {
-	struct uk_plan *p = calloc(1, sizeof *p);
-	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id, title, guiding FROM plans WHERE year = ?1 AND current = 1");
-	int64_t id = 0;
-	int rc;
-
-	*out = NULL;
-	if (!p || !st) {
-		free(p);
-		sqlite3_finalize(st);
-		return p ? UK_EX_SOFTWARE : uk_err_nomem();
-	}
-	p->year = year;
-	sqlite3_bind_int(st, 1, year);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		p->title = col_dup(st, 1);
-		p->guiding = col_dup(st, 2);
-	}
-	sqlite3_finalize(st);
-	if (!id) {
-		uk_plan_free(p);
-		if (rc != SQLITE_DONE)
-			return uk_db_fail(db, rc, "cannot read the plan");
+	int rc = uk_plan_current(db, year, out);
+	if (!rc && !*out) {
 		uk_err("no plan for %d (plan-new --year %d FILE stores one)", year, year);
 		return UK_EX_DATAERR;
 	}
-	if (!(st = uk_db_prepare(db, "SELECT number, sub, title FROM plan_sections WHERE plan_id = ?1 ORDER BY id"))) {
-		uk_plan_free(p);
-		return UK_EX_SOFTWARE;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		add_section(p, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1),
-		            (const char *)sqlite3_column_text(st, 2));
-	sqlite3_finalize(st);
-	if (!(st = uk_db_prepare(db, "SELECT i.section, s.sub, i.number, i.text, i.metric, i.op, i.target,"
-	                             " i.owner, i.due, i.id FROM plan_items i JOIN plan_sections s ON s.id = i.section_id"
-	                             " WHERE i.plan_id = ?1 ORDER BY s.id, i.number"))) {
-		uk_plan_free(p);
-		return UK_EX_SOFTWARE;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct uk_plan_item *it = add_item(p);
-		if (!it)
-			break;
-		it->section = sqlite3_column_int(st, 0);
-		it->sub = sqlite3_column_int(st, 1);
-		it->number = sqlite3_column_int(st, 2);
-		it->text = col_dup(st, 3);
-		it->metric = col_dup(st, 4);
-		it->op = col_dup(st, 5);
-		it->target = col_dup(st, 6);
-		it->owner = col_dup(st, 7);
-		it->due = col_dup(st, 8);
-		it->id = sqlite3_column_int64(st, 9);
-	}
-	sqlite3_finalize(st);
-	*out = p;
-	return UK_EX_OK;
+	return rc;
 }

@@ -1,15 +1,13 @@
 /* uk_plans.h - the year's work plan (工作计划): the customary Markdown
- * outline read, checked, stored and rendered back; activities logged
- * against its items; metrics a target can name. */
+ * outline read, checked, stored and rendered back; its items' references.
+ * The schema holds the tables of activities (uk_activities.h) too. */
 #ifndef UK_PLANS_H
 #define UK_PLANS_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include "uk_cli.h"
-#include "uk_date.h"
 #include "uk_db.h"
-#include "uk_rec.h"
 
 #define UK_PLANS_SCHEMA_V4 \
 	"CREATE TABLE plans(id INTEGER PRIMARY KEY, year INTEGER NOT NULL, version INTEGER NOT NULL," \
@@ -65,18 +63,19 @@ struct uk_plan {
  * Messages name file and line (name used in them); returns an exit code. */
 int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan **out);
 void uk_plan_free(struct uk_plan *p);
-/* The canonical Markdown (plan-new(1)): what parse reads back the same. */
+/* The canonical Markdown (plan-new(1)): what parse reads back the same.
+ * The writers return 0, or 74 on a write error (not said). */
 int uk_plan_write_md(const struct uk_plan *p, FILE *f);
 int uk_plan_write_json(const struct uk_plan *p, FILE *f);
 int uk_plan_write_html(const struct uk_plan *p, FILE *f);
 /* The skeleton plan-new --template prints, for 2027 with a generic title. */
 const char *uk_plan_template(void);
 /* That skeleton for year, titled "# NAME2027年工作计划" with the union's
- * name, else "# 2027年某某工会工作计划". 0, or -1 on a write error. */
+ * name, else "# 2027年某某工会工作计划". 0, or 74 on a write error. */
 int uk_plan_template_write(FILE *f, int year, const char *union_name);
 
-/* An item's reference: 2026/三/(二)/1, or 2026/二/5 for an item directly
- * under its section (sub 0). */
+/* References (plan_refs.c). An item's reference: 2026/三/(二)/1, or
+ * 2026/二/5 for an item directly under its section (sub 0). */
 void uk_plan_item_ref(int year, int section, int sub, int number, char *buf, size_t n);
 /* The item of the year's current plan that ref names (YEAR/SECTION/ITEM,
  * YEAR/SECTION/(SUB)/ITEM with ( ) or （ ）, or an item id): 0 and *id; -1
@@ -87,70 +86,9 @@ int uk_plan_item_find(struct uk_db *db, const char *ref, int64_t *id, char *err,
 /* Stores p as the plan of its year (replace: the old one kept in history,
  * no longer current). Exit code; 65 when the year has one and !replace. */
 int uk_plan_store(struct uk_db *db, struct uk_plan *p, int replace);
-/* The current plan of year, or 65 when there is none. */
+/* The current plan of year: 0 with *out, NULL when the year has none; or
+ * an exit code (a failed query or allocation), *out NULL. */
+int uk_plan_current(struct uk_db *db, int year, struct uk_plan **out);
+/* The same, a year without a plan 65 (said). */
 int uk_plan_load(struct uk_db *db, int year, struct uk_plan **out);
-
-/* Chinese numerals 一 ... 九十九 for sections. */
-int uk_cn_numeral_parse(const char *s, int *value, size_t *len);
-void uk_cn_numeral_format(int value, char *buf, size_t n);
-
-/* Metrics: one table of every name a target may use. */
-enum uk_metric_unit { UK_UNIT_COUNT, UK_UNIT_PERMILLE, UK_UNIT_FEN };
-struct uk_metric { const char *name; enum uk_metric_unit unit; const char *help; };
-/* The metric called name (activity kinds included), or NULL. */
-const struct uk_metric *uk_metric_find(const char *name);
-/* Every metric, for documentation; NULL-terminated by name. */
-const struct uk_metric *uk_metrics(int *n);
-/* Checks "OP VALUE" for metric m: value in the metric's unit. */
-int uk_metric_value_parse(const struct uk_metric *m, const char *text, int64_t *value, const char **why);
-/* The metric's value over a period (-1 for a rate with no denominator). */
-int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, int64_t *value);
-void uk_metric_format(const struct uk_metric *m, int64_t value, char *buf, size_t n);
-
-/* plan-new --progress: each item, target, actual, and met / not yet / no target. */
-const struct uk_outcol *uk_plan_progress_cols(int *n);
-int uk_plan_progress(struct uk_db *db, int year, struct uk_date at, struct uk_writer *w);
-/* The same as data: fn(ctx, item, text, target, actual, result) per item;
- * a non-zero return of fn stops and is returned. */
-typedef int (*uk_progress_fn)(void *ctx, const char *item, const char *text, const char *target,
-                              const char *actual, const char *result);
-int uk_plan_progress_each(struct uk_db *db, int year, struct uk_date at, uk_progress_fn fn, void *ctx);
-
-/* Activities. */
-#define UK_ACTIVITY_NKINDS 12
-const char *uk_activity_kind(int i);
-struct uk_activity_in {
-	const char *date, *kind, *title, *participants, *plan_item, *note;
-	const char **members;
-	int nmembers;
-	const char *cost, *category, *fund, *account;
-	int allow_future;            /* a date after today is meant (and marked) */
-	int allow_overdraft;         /* the cost may overdraw, as fund-ledger's option */
-};
-int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *id,
-                    char *err, size_t errsz);
-/* Voids an activity entered by mistake: it leaves every count and
- * listing (but ls --voided), and the ledger entry of its cost is voided
- * with it (uk_ledger_void), in the caller's transaction. *entry receives
- * the reversing entry's id, 0 when there was none. 0, -1 with err, or an
- * exit code. */
-int uk_activity_void(struct uk_db *db, int64_t id, const char *reason, int64_t *entry,
-                     char *err, size_t errsz);
-/* The columns of ls; with voided, voided_at and void_reason after them. */
-const struct uk_outcol *uk_activity_outcols(int voided, int *n);
-const struct uk_colspec *uk_activity_colspec(int *n);
-/* The activities in force, or (voided) only the voided ones. */
-int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *kind, int voided,
-                       struct uk_writer *w);
-/* A record that repeats a stored activity (the same date, kind, title,
- * participants, plan item and cost) is counted unchanged and writes
- * nothing, its cost not posted again. */
-int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
-                         int allow_overdraft, long *added, long *unchanged, long *bad);
-/* Activities of a kind in a period, and their participants (voided ones
- * not counted). */
-int uk_activities_figures(struct uk_db *db, struct uk_period p, const char *kind,
-                          long *count, long *participants);
-/* Monthly disclosures made in a period (report-month records them). */
-int uk_disclosures_count(struct uk_db *db, struct uk_period p, long *n);
 #endif

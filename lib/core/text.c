@@ -494,3 +494,34 @@ void uk_html_escape(const char *s, FILE *f)
 		default: fputc(*s, f);
 		}
 }
+
+static const char *const digits_cn[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+void uk_cn_numeral_format(int v, char *buf, size_t n)
+{
+	if (v <= 0 || v > 99) {
+		snprintf(buf, n, "%d", v);
+		return;
+	}
+	if (v < 10)
+		snprintf(buf, n, "%s", digits_cn[v]);
+	else
+		snprintf(buf, n, "%s十%s", v >= 20 ? digits_cn[v / 10] : "", digits_cn[v % 10]);
+}
+
+int uk_cn_numeral_parse(const char *s, int *value, size_t *len)
+{
+	/* Longest match first: 九十九 down to 一. */
+	for (int v = 99; v >= 1; v--) {
+		char buf[16];
+		size_t k;
+		uk_cn_numeral_format(v, buf, sizeof buf);
+		k = strlen(buf);
+		if (strncmp(s, buf, k) == 0) {
+			*value = v;
+			*len = k;
+			return 0;
+		}
+	}
+	return -1;
+}

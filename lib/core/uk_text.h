@@ -18,6 +18,12 @@ int uk_text_has_control(const char *s, int allow_newline);
 int uk_void_reason_check(const char *reason, char *err, size_t errsz);
 /* Writes s as HTML text (and attribute values): < > & " escaped. */
 void uk_html_escape(const char *s, FILE *f);
+/* Chinese numerals 一 ... 九十九 (the numbers of an outline's sections):
+ * value written into buf (as digits outside 1..99); and the longest
+ * numeral at the start of s read into *value, its bytes in *len: 0, or -1
+ * when s starts with none. */
+void uk_cn_numeral_format(int value, char *buf, size_t n);
+int uk_cn_numeral_parse(const char *s, int *value, size_t *len);
 
 /* Input encodings. */
 enum uk_encoding { UK_ENC_AUTO, UK_ENC_UTF8, UK_ENC_GB18030 };

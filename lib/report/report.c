@@ -1,6 +1,7 @@
 /* report.c - the year's report and the month's disclosure as JSON, asked of
  * the modules that own the data; the federation's sum of many reports. */
 #include "uk_report.h"
+#include "uk_activities.h"
 #include "uk_config.h"
 #include "uk_disputes.h"
 #include "uk_ids.h"
@@ -8,6 +9,7 @@
 #include "uk_members.h"
 #include "uk_money.h"
 #include "uk_plans.h"
+#include "uk_progress.h"
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -160,6 +162,18 @@ static int add_progress(void *ctx, const char *item, const char *text, const cha
 	return 0;
 }
 
+/* The rows of the year's plan, if it has one, counted to the day at. */
+static int plan_of(struct uk_db *db, int year, struct uk_date at, json_t *rows)
+{
+	struct uk_plan *plan;
+	int rc = uk_plan_current(db, year, &plan);
+	if (rc || !plan)
+		return rc;
+	rc = uk_plan_progress_each(db, plan, at, add_progress, rows);
+	uk_plan_free(plan);
+	return rc;
+}
+
 static json_t *dispute_json(const struct uk_dispute_stats *s)
 {
 	json_t *o = json_object(), *cat = json_object();
@@ -247,21 +261,10 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 		json_array_append_new(acts, json_pack("{s:s, s:i, s:i}", "kind", uk_activity_kind(i),
 		                                      "count", (json_int_t)n, "participants", (json_int_t)part));
 	}
-	/* The plan against what was done; a year without a plan has none. */
-	{
-		/* Counted over the whole year, like every other table here. */
-		struct uk_date at = p.to;
-		sqlite3_stmt *st = uk_db_prepare(db, "SELECT count(*) FROM plans WHERE year = ?1 AND current = 1");
-		int has = 0;
-		if (st) {
-			sqlite3_bind_int(st, 1, year);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				has = sqlite3_column_int(st, 0);
-			sqlite3_finalize(st);
-		}
-		if (has && (rc = uk_plan_progress_each(db, year, at, add_progress, plan)) != 0)
-			goto fail;
-	}
+	/* The plan against what was done, counted over the year like every
+	 * other table here; a year without a plan has none. */
+	if ((rc = plan_of(db, year, p.to, plan)) != 0)
+		goto fail;
 	m = json_object();
 	json_object_set_new(m, "total", json_integer(mf.total));
 	json_object_set_new(m, "active", json_integer(mf.active));
@@ -397,11 +400,11 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 		uk_timestamp(stamp);
 		sqlite3_bind_text(st, 1, mon, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, stamp, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
+		rc = uk_db_each(db, st, NULL, NULL, "cannot record the disclosure");
 		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE) {
+		if (rc) {
 			json_decref(r);
-			return uk_db_fail(db, rc, "cannot record the disclosure");
+			return rc;
 		}
 	}
 	*out = r;

@@ -416,7 +416,7 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 		/* Rates have one decimal: six significant digits print them so. */
 		rc = json_dumpf(r, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 		fputc('\n', f);
-		return rc || ferror(f) ? -1 : 0;
+		return rc || ferror(f) ? UK_EX_IOERR : 0;
 	}
 	n = tables_of(r, lang, t, 16);
 	title_of(r, lang, title, sizeof title);
@@ -439,7 +439,7 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 		if (only && !found) {
 			free_tables(t, n);
 			uk_err("--table '%s': no such table in this report", only);
-			return 1;
+			return UK_EX_USAGE;
 		}
 	} else if (fmt == UK_FMT_TABLE) {
 		/* The title holds union.name: on a terminal, shown but never sent
@@ -465,5 +465,5 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, co
 		signatures(r, f);
 	}
 	free_tables(t, n);
-	return rc || ferror(f) ? -1 : 0;
+	return rc || ferror(f) ? UK_EX_IOERR : 0;
 }

@@ -28,7 +28,8 @@ enum uk_report_lang { UK_LANG_ZH, UK_LANG_EN };
 int uk_report_table_known(const char *kind, const char *name);
 /* Renders in md, html (one self-contained page with inline SVG charts),
  * json, csv (every table as a section, or only `table`; excel: for Excel,
- * as --excel) or table. */
+ * as --excel) or table. 0; 64 when the report has no such table (said);
+ * 74 when the output failed. */
 int uk_report_render(json_t *report, enum uk_format fmt, enum uk_report_lang lang,
                      const char *table, int excel, FILE *f);
 #endif

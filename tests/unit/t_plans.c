@@ -1,15 +1,16 @@
-/* t_plans.c - unit tests for the work plan (lib/uk_plans.h): Chinese
- * numerals 一 … 九十九 both ways, uk_plan_parse on strings (the customary
- * outline, its loose numbering and notes, JSON, every error with its
- * file:line and exit 65), item numbers kept as written, the canonical
- * Markdown of uk_plan_write_md, the skeleton's title, item references
- * (uk_plan_item_ref, uk_plan_item_find), the metric table (uk_metric_find,
- * uk_metric_value_parse in each unit, uk_metric_format), and store / load /
- * replace on a temporary database. */
+/* t_plans.c - unit tests for the work plan (lib/uk_plans.h): uk_plan_parse
+ * on strings (the customary outline, its loose numbering and notes, JSON,
+ * every error with its file:line and exit 65), item numbers kept as
+ * written, the canonical Markdown of uk_plan_write_md, the skeleton's
+ * title, item references (uk_plan_item_ref, uk_plan_item_find), the metric
+ * table (uk_metric_find, uk_metric_value_parse in each unit,
+ * uk_metric_format), and store / load / replace on a temporary database,
+ * a load that fails part way returning no plan. */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "uk_metrics.h"
 #include "uk_plans.h"
 #include "uk_store.h"
 #include "tap.h"
@@ -76,54 +77,6 @@ static const char *with_item(const char *item)
 	static char buf[1024];
 	snprintf(buf, sizeof buf, "# 2030年工会工作计划\n\n## 指导思想\n\n服务职工。\n\n## 一、甲\n\n%s\n", item);
 	return buf;
-}
-
-/* ---- numerals ---- */
-
-static void test_numerals(void)
-{
-	static const struct { int v; const char *s; } known[] = {
-		{1, "一"}, {2, "二"}, {9, "九"}, {10, "十"}, {11, "十一"}, {12, "十二"}, {19, "十九"},
-		{20, "二十"}, {21, "二十一"}, {30, "三十"}, {55, "五十五"}, {90, "九十"}, {99, "九十九"},
-	};
-	char buf[32];
-	int all = 1;
-
-	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-		int v = -1;
-		size_t len = 0;
-		uk_cn_numeral_format(known[i].v, buf, sizeof buf);
-		is_str(buf, known[i].s, "format %d is %s", known[i].v, known[i].s);
-		is_int(uk_cn_numeral_parse(known[i].s, &v, &len), 0, "parse %s", known[i].s);
-		is_int(v, known[i].v, "%s is %d", known[i].s, known[i].v);
-		is_int((long long)len, (long long)strlen(known[i].s), "%s: its whole length is read", known[i].s);
-	}
-	/* Every value 1..99 formats and parses back, the whole text read. */
-	for (int v = 1; v <= 99; v++) {
-		int back = -1;
-		size_t len = 0;
-		uk_cn_numeral_format(v, buf, sizeof buf);
-		if (uk_cn_numeral_parse(buf, &back, &len) != 0 || back != v || len != strlen(buf)) {
-			printf("#   %d -> '%s' -> %d (%zu bytes)\n", v, buf, back, len);
-			all = 0;
-		}
-	}
-	ok(all, "1..99: format then parse gives the number back");
-
-	{
-		int v = -1;
-		size_t len = 0;
-		is_int(uk_cn_numeral_parse("十二、自身建设", &v, &len), 0, "十二、 followed by a title");
-		is_int(v, 12, "十二、 is 12, not 10 (the longest numeral is read)");
-		is_int((long long)len, 6, "十二 is 6 bytes");
-		is_int(uk_cn_numeral_parse("二十一、", &v, &len), 0, "二十一、");
-		is_int(v, 21, "二十一 is 21");
-		is_int(uk_cn_numeral_parse("十、", &v, &len), 0, "十、");
-		is_int(v, 10, "十 is 10");
-		ok(uk_cn_numeral_parse("第一", &v, &len) != 0, "第一 is not a numeral");
-		ok(uk_cn_numeral_parse("1、", &v, &len) != 0, "1 is not a Chinese numeral");
-		ok(uk_cn_numeral_parse("", &v, &len) != 0, "the empty text is no numeral");
-	}
 }
 
 /* ---- parsing ---- */
@@ -738,6 +691,42 @@ static void test_find(struct uk_db *db)
 	uk_plan_free(p);
 }
 
+/* A plan is whole or not at all: a query failing part way (the items,
+ * read here through a view that fails on its first row) is an error and
+ * no plan, never the plan without its items. */
+static void test_load_fails(struct uk_db *db)
+{
+	struct uk_plan *q = NULL;
+	const char *said;
+	int rc;
+
+	cap_start();
+	rc = uk_plan_current(db, 2025, &q);
+	said = cap_end();
+	is_int(rc, 0, "current: a year without a plan is no error");
+	ok(q == NULL, "current: ... and no plan");
+	is_str(said, "", "current: ... and nothing said");
+	is_int(uk_db_exec(db, "ALTER TABLE plan_items RENAME TO plan_items_kept;"
+	                      " CREATE VIEW plan_items AS SELECT id, plan_id, section_id, section, number,"
+	                      " text || abs(-9223372036854775807 - 1 + 0 * id) AS text, metric, op, target,"
+	                      " owner, due FROM plan_items_kept"), 0,
+	       "load fails: the items replaced by a view that fails when read");
+	cap_start();
+	rc = uk_plan_load(db, 2026, &q);
+	said = cap_end();
+	is_int(rc, 70, "load fails: a query failing part way is 70");
+	ok(q == NULL, "load fails: ... and no plan is returned, not one without its items");
+	ok(has(said, "cannot read the plan: integer overflow"), "load fails: ... and it is said");
+	uk_plan_free(q);
+	q = NULL;
+	cap_start();
+	rc = uk_plan_current(db, 2026, &q);
+	cap_end();
+	is_int(rc, 70, "current fails: the same");
+	ok(q == NULL, "current fails: ... no plan");
+	uk_plan_free(q);
+}
+
 static void test_store(const char *path)
 {
 	struct uk_opts opts;
@@ -786,6 +775,7 @@ static void test_store(const char *path)
 	cap_start();
 	is_int(uk_metric_compute(db, "parties", y2026, &v), 65, "compute: an unknown metric is 65");
 	cap_end();
+	test_load_fails(db);
 	uk_db_close(db);
 }
 
@@ -805,7 +795,6 @@ int main(void)
 	char path[80];
 
 	uk_cli_init("t_plans");
-	test_numerals();
 	test_parse_canonical();
 	test_parse_loose();
 	test_parse_twelve();

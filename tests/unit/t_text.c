@@ -219,6 +219,53 @@ static void test_html_escape(void)
 	free(buf);
 }
 
+/* Chinese numerals 一 … 九十九 both ways. */
+static void test_numerals(void)
+{
+	static const struct { int v; const char *s; } known[] = {
+		{1, "一"}, {2, "二"}, {9, "九"}, {10, "十"}, {11, "十一"}, {12, "十二"}, {19, "十九"},
+		{20, "二十"}, {21, "二十一"}, {30, "三十"}, {55, "五十五"}, {90, "九十"}, {99, "九十九"},
+	};
+	char buf[32];
+	int all = 1;
+
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		int v = -1;
+		size_t len = 0;
+		uk_cn_numeral_format(known[i].v, buf, sizeof buf);
+		is_str(buf, known[i].s, "format %d is %s", known[i].v, known[i].s);
+		is_int(uk_cn_numeral_parse(known[i].s, &v, &len), 0, "parse %s", known[i].s);
+		is_int(v, known[i].v, "%s is %d", known[i].s, known[i].v);
+		is_int((long long)len, (long long)strlen(known[i].s), "%s: its whole length is read", known[i].s);
+	}
+	/* Every value 1..99 formats and parses back, the whole text read. */
+	for (int v = 1; v <= 99; v++) {
+		int back = -1;
+		size_t len = 0;
+		uk_cn_numeral_format(v, buf, sizeof buf);
+		if (uk_cn_numeral_parse(buf, &back, &len) != 0 || back != v || len != strlen(buf)) {
+			printf("#   %d -> '%s' -> %d (%zu bytes)\n", v, buf, back, len);
+			all = 0;
+		}
+	}
+	ok(all, "1..99: format then parse gives the number back");
+
+	{
+		int v = -1;
+		size_t len = 0;
+		is_int(uk_cn_numeral_parse("十二、自身建设", &v, &len), 0, "十二、 followed by a title");
+		is_int(v, 12, "十二、 is 12, not 10 (the longest numeral is read)");
+		is_int((long long)len, 6, "十二 is 6 bytes");
+		is_int(uk_cn_numeral_parse("二十一、", &v, &len), 0, "二十一、");
+		is_int(v, 21, "二十一 is 21");
+		is_int(uk_cn_numeral_parse("十、", &v, &len), 0, "十、");
+		is_int(v, 10, "十 is 10");
+		ok(uk_cn_numeral_parse("第一", &v, &len) != 0, "第一 is not a numeral");
+		ok(uk_cn_numeral_parse("1、", &v, &len) != 0, "1 is not a Chinese numeral");
+		ok(uk_cn_numeral_parse("", &v, &len) != 0, "the empty text is no numeral");
+	}
+}
+
 int main(void)
 {
 	test_utf8();
@@ -229,5 +276,6 @@ int main(void)
 	test_fold_trim();
 	test_void_reason();
 	test_html_escape();
+	test_numerals();
 	return done_testing();
 }

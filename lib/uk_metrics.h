@@ -1,0 +1,22 @@
+/* uk_metrics.h - what a plan's target can measure: one table of names,
+ * each computed over a period by asking the module that owns the data. */
+#ifndef UK_METRICS_H
+#define UK_METRICS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "uk_date.h"
+#include "uk_db.h"
+
+enum uk_metric_unit { UK_UNIT_COUNT, UK_UNIT_PERMILLE, UK_UNIT_FEN };
+struct uk_metric { const char *name; enum uk_metric_unit unit; const char *help; };
+/* The metric called name (activity kinds included), or NULL. */
+const struct uk_metric *uk_metric_find(const char *name);
+/* Every metric, for documentation; NULL-terminated by name. */
+const struct uk_metric *uk_metrics(int *n);
+/* Checks "OP VALUE" for metric m: value in the metric's unit. */
+int uk_metric_value_parse(const struct uk_metric *m, const char *text, int64_t *value, const char **why);
+/* The metric's value over a period (-1 for a rate with no denominator). */
+int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, int64_t *value);
+void uk_metric_format(const struct uk_metric *m, int64_t value, char *buf, size_t n);
+#endif
