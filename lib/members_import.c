@@ -30,6 +30,7 @@ struct import {
 	long *named;
 	size_t nnamed;
 	long keyless;                /* rejected records that name no one */
+	/* Growing lists of ids (uk_matched, the batch's). */
 	struct uk_matched affected;  /* the members written, for o->out */
 	struct uk_matched missing;   /* the members --list-missing names */
 	struct uk_rejects *rejects;

@@ -111,14 +111,21 @@ static int set_role(struct setter *s, int64_t id, const char *role, int add, con
 	return event(s, id, date, "role", add ? NULL : role, add ? role : NULL, note);
 }
 
-/* A value as typed, trimmed and folded to ASCII, in a new string; NULL
- * out of memory. */
-static char *folded(const char *s)
+/* A change's date (into d) or wage base (into fen, not negative), as
+ * typed: trimmed and folded to ASCII first. 0, -1 with err, or 70. */
+static int value_arg(const char *s, struct uk_date *d, int64_t *fen, char *err, size_t errsz)
 {
+	const char *why;
 	char *t = strdup(s);
-	if (t)
-		uk_fold_fullwidth(uk_trim(t));
-	return t;
+	int rc;
+	if (!t)
+		return uk_err_nomem();
+	uk_fold_fullwidth(uk_trim(t));
+	rc = d ? uk_date_parse(t, d, &why) : uk_money_parse(t, fen, &why);
+	free(t);
+	if (!rc && fen && *fen < 0)
+		why = "negative amount", rc = -1;
+	return rc ? uk_errf(err, errsz, "%s in %s '%s'", why, d ? "date" : "wage_base", s) : 0;
 }
 
 static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
@@ -129,7 +136,6 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 	char date[UK_DATE_BUFSZ], money[UK_MONEY_BUFSZ], roles_after[400], words[120];
 	const char *status = NULL, *hardship = NULL;
 	struct uk_date d = today;
-	const char *why;
 	int rc, found;
 
 	if (!st)
@@ -145,22 +151,9 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		uk_err("cannot read member %lld: not in the register", (long long)id);
 		return UK_EX_SOFTWARE;
 	}
-	rc = -1;
-	if (c->date) {
-		char *tmp = folded(c->date);
-		if (!tmp) {
-			uk_member_row_free(&row);
-			return uk_err_nomem();
-		}
-		rc = uk_date_parse(tmp, &d, &why);
-		free(tmp);
-		if (rc) {
-			uk_errf(err, errsz, "%s in date '%s'", why, c->date);
-			goto bad;
-		}
-		if (uk_future_check(d, c->allow_future, err, errsz) != 0)
-			goto bad;
-	}
+	if (c->date && ((rc = value_arg(c->date, &d, NULL, err, errsz)) != 0 ||
+	                (rc = uk_future_check(d, c->allow_future, err, errsz)) != 0))
+		goto out;
 	uk_date_format(d, date);
 	if (c->status && !(status = uk_member_word(UK_MF_STATUS, c->status))) {
 		uk_errf(err, errsz, "status must be %s, not '%s'",
@@ -193,17 +186,8 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		goto bad;
 	int64_t fen = 0;
 	if (c->wage_base) {
-		char *tmp = folded(c->wage_base);
-		if (!tmp) {
-			uk_member_row_free(&row);
-			return uk_err_nomem();
-		}
-		rc = uk_money_parse(tmp, &fen, &why);
-		free(tmp);
-		if (rc || fen < 0) {
-			uk_errf(err, errsz, "%s in wage_base '%s'", rc ? why : "negative amount", c->wage_base);
-			goto bad;
-		}
+		if ((rc = value_arg(c->wage_base, NULL, &fen, err, errsz)) != 0)
+			goto out;
 		uk_money_format(fen, money);
 	}
 	/* Roles after the change, to check the charter's rule (Art. 13): the
@@ -338,8 +322,7 @@ struct set_batch {
 	struct setter s;
 	const struct uk_member_change *given;
 	struct uk_date today;
-	int64_t *ids;                /* the changed members, for out */
-	long nids, capids;
+	struct uk_matched ids;       /* the changed members, for out */
 	long changed, unchanged;
 	int keep_ids;
 };
@@ -396,25 +379,14 @@ static int set_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
 		return 0;
 	}
 	b->changed++;
-	if (!b->keep_ids)
-		return 0;
-	if (b->nids == b->capids) {
-		long cap = b->capids ? b->capids * 2 : 64;
-		int64_t *a = realloc(b->ids, (size_t)cap * sizeof *a);
-		if (!a)
-			return uk_err_nomem();
-		b->ids = a;
-		b->capids = cap;
-	}
-	b->ids[b->nids++] = id;
-	return 0;
+	return b->keep_ids ? uk_matched_add(&b->ids, id) : 0;
 }
 
 int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_member_change *given,
                          int dry_run, int skip_bad, int quiet, const char *rejects_path,
                          struct uk_writer *out, int mask)
 {
-	struct set_batch b = {{db, NULL, ""}, given, uk_date_today(), NULL, 0, 0, 0, 0, out != NULL};
+	struct set_batch b = {{db, NULL, ""}, given, uk_date_today(), {0, NULL, 0, 0, 0}, 0, 0, out != NULL};
 	long done, bad = 0;
 	int rc;
 
@@ -432,7 +404,7 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
 		goto out;
 	/* After the commit (before a dry run's rollback): a reader that goes
 	 * away cannot stop the write. */
-	if (b.nids && (rc = uk_members_write_ids(db, b.ids, b.nids, out, mask)) != 0)
+	if (b.ids.n && (rc = uk_members_write_ids(db, b.ids.ids, (long)b.ids.n, out, mask)) != 0)
 		goto out;
 	if (!quiet)
 		fprintf(stderr, "%s: %schanged %ld, unchanged %ld, skipped %ld\n", uk_progname(),
@@ -440,7 +412,7 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
 	rc = bad ? UK_EX_SKIPPED : UK_EX_OK;
 out:
 	uk_db_rollback(db);
-	free(b.ids);
+	uk_matched_free(&b.ids);
 	sqlite3_finalize(b.s.event);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include "uk_members.h"
 #include "uk_store.h"
 #include "tap.h"
+#include "capture.h"
 
 static const struct uk_date today = { 2026, 6, 15 };
 
@@ -285,9 +286,6 @@ static void test_keys_roles(void)
 
 /* ---- import ---- */
 
-static char cap_buf[4096];
-
-/* Runs the import of the record in in[], stderr kept in cap_buf. */
 
 static long long q_int(struct uk_db *db, const char *sql)
 {
@@ -323,24 +321,15 @@ static void zhang(const char *unit)
 	set(UK_MF_JOIN_DATE, "2015/9/1");
 }
 
+/* Runs the import of the record in in[], stderr kept in cap_buf. */
 static int import(struct uk_db *db, const struct uk_member_import_opts *o, struct uk_import_stats *st)
 {
 	struct uk_member_source src = { NULL, in };
-	FILE *cap = tmpfile();
-	int rc, saved;
-	size_t n;
-	fflush(stderr);
-	saved = dup(2);
-	dup2(fileno(cap), 2);
+	int rc;
+	cap_start();
 	memset(st, 0x55, sizeof *st);  /* must be reset by the import */
 	rc = uk_members_import(db, &src, o, st);
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	rewind(cap);
-	n = fread(cap_buf, 1, sizeof cap_buf - 1, cap);
-	cap_buf[n] = '\0';
-	fclose(cap);
+	cap_end();
 	return rc;
 }
 
