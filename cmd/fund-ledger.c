@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,11 +52,118 @@ enum { OPT_FUND = UK_OPT_TOOL, OPT_ACCOUNT, OPT_MEMBER, OPT_BY, OPT_ACTIVITY, OP
        OPT_MEMO, OPT_OVERDRAFT, OPT_FORCE, OPT_REASON, OPT_FROM, OPT_TO, OPT_YEAR, OPT_MONTH,
        OPT_CATEGORY, OPT_AT, OPT_DATE, OPT_LOAD, OPT_TITLE };
 
+/* Each command's usage: its synopsis (said again on a usage error), then
+ * what its options mean. */
+#define COMMON "Common:\n  -d, --db PATH  -q, --quiet  -h, --help  --version\n"
+#define WRITE_OUT \
+	"  --allow-future   an entry dated after today is meant (else refused)\n" \
+	"  --dry-run        check and show the entries, write nothing\n" \
+	"                   (-f csv|json|ndjson|table, --excel, --mask for what it shows)\n"
+#define RECORDS \
+	"Records:\n  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n" \
+	"  --ignore COLUMN  --excel\n"
+#define OUTPUT "Output:\n  -f, --format csv|json|ndjson|table  --excel\n"
+
+static const char usage_add[] =
+	"usage: fund-ledger add DATE AMOUNT CATEGORY [--fund F] [--account A] [--member M]\n"
+	"                   [--by member_no|employee_no|id_card] [--activity ID] [--voucher NO]\n"
+	"                   [--memo TEXT] [--allow-overdraft] [--force --reason TEXT]\n"
+	"                   [--allow-future] [--dry-run]\n"
+	"One entry; its id is printed. Fund general and account bank unless given.\n"
+	"  --force --reason TEXT   hardship aid to a member without a hardship level\n"
+	WRITE_OUT COMMON;
+static const char usage_transfer[] =
+	"usage: fund-ledger transfer DATE AMOUNT --from FUND[:ACCOUNT] --to FUND[:ACCOUNT]\n"
+	"                   [--voucher NO] [--memo TEXT] [--allow-overdraft] [--allow-future]\n"
+	"                   [--dry-run]\n"
+	"Money moved between funds or accounts: two linked entries; the first id is printed.\n"
+	WRITE_OUT COMMON;
+static const char usage_opening[] =
+	"usage: fund-ledger opening DATE AMOUNT --fund F --account A [--memo TEXT]\n"
+	"                   [--allow-future] [--dry-run]\n"
+	"The opening balance of a fund and account, once, before its other entries.\n"
+	WRITE_OUT COMMON;
+static const char usage_import[] =
+	"usage: fund-ledger import [FILE|-] [--allow-overdraft] [--skip-bad] [--rejects FILE]\n"
+	"                   [--allow-future] [--dry-run]\n"
+	"Entries from records, each checked like add; all or nothing unless --skip-bad.\n"
+	RECORDS COMMON;
+static const char usage_ls[] =
+	"usage: fund-ledger ls [--year Y | --month M | --from DATE --to DATE] [--fund F]\n"
+	"                   [--category C] [--member M] [--by member_no|employee_no|id_card]\n"
+	"The entries, by date.\n"
+	OUTPUT "  --mask\n" COMMON;
+static const char usage_balance[] =
+	"usage: fund-ledger balance [--at DATE] [--by fund|account|category|month]\n"
+	"The balances at the end of --at (default today), by fund unless --by.\n"
+	OUTPUT COMMON;
+static const char usage_void[] =
+	"usage: fund-ledger void ID --reason TEXT [--date DATE] [--allow-overdraft]\n"
+	"                   [--allow-future] [--dry-run]\n"
+	"A reversing entry for entry ID (both halves of a transfer); its id is printed.\n"
+	WRITE_OUT COMMON;
+static const char usage_dues[] =
+	"usage: fund-ledger dues --month YYYY-MM [FILE|-] [--account A] [--allow-future]\n"
+	"                   [--dry-run]\n"
+	"The month's dues of the members who pay (of FILE's member records, else of the\n"
+	"register); the roll on stdout.\n"
+	OUTPUT "  --mask\n" RECORDS COMMON;
+static const char usage_verify[] =
+	"usage: fund-ledger verify\n"
+	"Checks the hash chain and every total against the entries.\n"
+	COMMON;
+static const char usage_export[] =
+	"usage: fund-ledger export -f ledger|csv|json|ndjson\n"
+	"The whole books as a ledger-cli journal, or (csv, json, ndjson) as ls lists them,\n"
+	"with ls's filters: --year --month --from --to --fund --category --member --by.\n"
+	"  --excel  --mask\n" COMMON;
+static const char usage_categories[] =
+	"usage: fund-ledger categories [--load FILE] [--dry-run]\n"
+	"The chart of accounts; --load replaces its detail rows from records.\n"
+	OUTPUT RECORDS COMMON;
+static const char usage_fund[] =
+	"usage: fund-ledger fund add NAME --title TITLE [--dry-run] | fund-ledger fund ls\n"
+	"Funds: add one, or list them with their balances.\n"
+	OUTPUT COMMON;
+
 struct args {
+	const struct uk_subcmd *cmd;
 	const char *fund, *account, *member, *activity, *voucher, *memo, *reason, *from, *to;
-	const char *year, *month, *category, *at, *by_text, *date, *load, *title;
-	int by, allow_overdraft, force, ledger_format;
+	const char *year, *month, *category, *at, *by, *date, *load, *title;
+	int allow_overdraft, force, ledger_format;
 };
+
+/* The synopsis of a command's usage: its "usage:" line and the lines that
+ * go on from it. */
+static void synopsis(const struct uk_subcmd *cmd)
+{
+	const char *s = cmd->usage;
+	while (*s && (strncmp(s, "usage: ", 7) == 0 || strncmp(s, "       ", 7) == 0)) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
+		fwrite(s, 1, n, stderr);
+		s += n;
+	}
+}
+
+/* A usage error inside a command: what is wrong, then its synopsis. */
+__attribute__((format(printf, 2, 3)))
+static int usage_error(const struct args *a, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	uk_err("%s", msg);
+	synopsis(a->cmd);
+	return UK_EX_USAGE;
+}
+
+static int need(const struct args *a, int have, int want, const char *what)
+{
+	return have == want ? 0 : usage_error(a, "%s", what);
+}
 
 /* Opens the books for writing: one transaction for the whole command. */
 static int open_write(const struct uk_opts *o, struct uk_db **db, struct uk_ledger **lg)
@@ -82,9 +190,6 @@ static int close_write(const struct uk_opts *o, struct uk_db *db, struct uk_ledg
 	return rc;
 }
 
-static int with_writer(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
-                       struct uk_writer **w);
-
 /* A dry run shows the entries it would have written (a transfer's two
  * halves), without the id and hash they never got, before the rollback. */
 static int print_dry(const struct uk_opts *o, struct uk_db *db, struct uk_ledger *lg)
@@ -97,7 +202,7 @@ static int print_dry(const struct uk_opts *o, struct uk_db *db, struct uk_ledger
 	memset(&f, 0, sizeof f);
 	f.after_id = uk_ledger_start_id(lg);
 	f.no_id = 1;
-	if ((rc = with_writer(o, cols, ncols, &w)) == 0)
+	if ((rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
 		rc = uk_ledger_list(db, &f, w, o->mask);
 	return uk_writer_close(w, rc);
 }
@@ -120,15 +225,22 @@ static int end_one(const struct uk_opts *o, struct uk_db *db, struct uk_ledger *
 	return rc;
 }
 
-static int need(int have, int want, const char *what)
+static int is_member_key(const char *s, enum uk_member_key *k)
 {
-	if (have != want)
-		return uk_usage_error(usage, "%s", what);
-	return 0;
+	return s && uk_member_key_parse(s, k) == 0;
 }
 
-static int cmd_add(const struct uk_opts *o, const struct args *a, char **pos, int npos)
+/* --by of add and ls: the member key --member is given by (what is not
+ * one is taken as member_no, as it always was). */
+static int member_by(const char *by)
 {
+	enum uk_member_key k;
+	return is_member_key(by, &k) ? (int)k : 0;
+}
+
+static int cmd_add(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
 	struct uk_entry_in in;
 	struct uk_db *db = NULL;
 	struct uk_ledger *lg = NULL;
@@ -136,10 +248,10 @@ static int cmd_add(const struct uk_opts *o, const struct args *a, char **pos, in
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = need(npos, 3, "add takes DATE AMOUNT CATEGORY")) != 0)
+	if ((rc = need(a, npos, 3, "add takes DATE AMOUNT CATEGORY")) != 0)
 		return rc;
 	if (a->force && !a->reason)
-		return uk_usage_error(usage, "--force needs --reason");
+		return usage_error(a, "--force needs --reason");
 	memset(&in, 0, sizeof in);
 	in.date = pos[0];
 	in.amount = pos[1];
@@ -147,7 +259,7 @@ static int cmd_add(const struct uk_opts *o, const struct args *a, char **pos, in
 	in.fund = a->fund;
 	in.account = a->account;
 	in.member = a->member;
-	in.member_by = a->by;
+	in.member_by = member_by(a->by);
 	in.activity = a->activity;
 	in.voucher = a->voucher;
 	in.memo = a->memo;
@@ -158,43 +270,46 @@ static int cmd_add(const struct uk_opts *o, const struct args *a, char **pos, in
 	return end_one(o, db, lg, rc, err, id);
 }
 
-static int cmd_transfer(const struct uk_opts *o, const struct args *a, char **pos, int npos)
+static int cmd_transfer(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
+	const struct args *a = ctx;
 	struct uk_db *db = NULL;
 	struct uk_ledger *lg = NULL;
 	char err[400];
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = need(npos, 2, "transfer takes DATE AMOUNT --from FUND[:ACCOUNT] --to FUND[:ACCOUNT]")) != 0)
+	if ((rc = need(a, npos, 2, "transfer takes DATE AMOUNT --from FUND[:ACCOUNT] --to FUND[:ACCOUNT]")) != 0)
 		return rc;
 	if (!a->from || !a->to)
-		return uk_usage_error(usage, "transfer needs --from and --to");
+		return usage_error(a, "transfer needs --from and --to");
 	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_transfer(lg, pos[0], pos[1], a->from, a->to, a->voucher, a->memo,
 		                        a->allow_overdraft, &id, err, sizeof err);
 	return end_one(o, db, lg, rc, err, id);
 }
 
-static int cmd_opening(const struct uk_opts *o, const struct args *a, char **pos, int npos)
+static int cmd_opening(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
+	const struct args *a = ctx;
 	struct uk_db *db = NULL;
 	struct uk_ledger *lg = NULL;
 	char err[400];
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = need(npos, 2, "opening takes DATE AMOUNT --fund F --account A")) != 0)
+	if ((rc = need(a, npos, 2, "opening takes DATE AMOUNT --fund F --account A")) != 0)
 		return rc;
 	if (!a->fund || !a->account)
-		return uk_usage_error(usage, "opening needs --fund and --account");
+		return usage_error(a, "opening needs --fund and --account");
 	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_opening(lg, pos[0], pos[1], a->fund, a->account, a->memo, &id, err, sizeof err);
 	return end_one(o, db, lg, rc, err, id);
 }
 
-static int cmd_void(const struct uk_opts *o, const struct args *a, char **pos, int npos)
+static int cmd_void(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
+	const struct args *a = ctx;
 	struct uk_db *db = NULL;
 	struct uk_ledger *lg = NULL;
 	char err[400], *end;
@@ -202,30 +317,31 @@ static int cmd_void(const struct uk_opts *o, const struct args *a, char **pos, i
 	long long target;
 	int rc;
 
-	if ((rc = need(npos, 1, "void takes the ID of an entry")) != 0)
+	if ((rc = need(a, npos, 1, "void takes the ID of an entry")) != 0)
 		return rc;
 	errno = 0;
 	target = strtoll(pos[0], &end, 10);
 	/* Out of range too: strtoll's clamped value is an ID nobody gave. */
 	if (*end || target <= 0 || errno == ERANGE)
-		return uk_usage_error(usage, "void takes the ID of an entry, not '%s'", pos[0]);
+		return usage_error(a, "void takes the ID of an entry, not '%s'", pos[0]);
 	if (!a->reason)
-		return uk_usage_error(usage, "void needs --reason");
+		return usage_error(a, "void needs --reason");
 	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_void(lg, target, a->reason, a->date, a->allow_overdraft, &id, err, sizeof err);
 	return end_one(o, db, lg, rc, err, id);
 }
 
-static struct uk_read_opts read_opts(const struct uk_opts *o)
+/* "N bad records: WHAT", 65, when any and not --skip-bad. */
+static int bad_records(long bad, const char *what)
 {
-	struct uk_read_opts ro = uk_read_opts_of(o);
-	return ro;
+	uk_err("%ld bad record%s: %s", bad, bad == 1 ? "" : "s", what);
+	return UK_EX_DATAERR;
 }
 
-static int cmd_import(const struct uk_opts *o, const struct args *a, char **pos, int npos)
+static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
+	const struct args *a = ctx;
 	struct uk_import_ledger_opts io = {a->allow_overdraft, o->rejects};
-	struct uk_read_opts ro = read_opts(o);
 	struct uk_reader *r = NULL;
 	struct uk_db *db = NULL;
 	struct uk_ledger *lg = NULL;
@@ -235,16 +351,13 @@ static int cmd_import(const struct uk_opts *o, const struct args *a, char **pos,
 	const struct uk_colspec *cols = uk_ledger_colspec(&ncols);
 
 	if (!input)
-		return uk_usage_error(usage, "import takes one FILE (or - for stdin)");
-	if ((rc = uk_reader_open(input, cols, ncols, &ro, &r)) != 0)
+		return usage_error(a, "import takes one FILE (or - for stdin)");
+	if ((rc = uk_cli_reader(o, input, cols, ncols, &r)) != 0)
 		return rc;
 	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_import(lg, r, &io, &added, &bad);
-	if (!rc && bad && !o->skip_bad) {
-		uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
-		       bad, bad == 1 ? "" : "s");
-		rc = UK_EX_DATAERR;
-	}
+	if (!rc && bad && !o->skip_bad)
+		rc = bad_records(bad, "nothing written (fix them, or --skip-bad to add the rest)");
 	rc = close_write(o, db, lg, rc);
 	if (!rc && !o->quiet)
 		fprintf(stderr, "%s: %sadded %ld, skipped %ld\n", uk_progname(),
@@ -254,20 +367,8 @@ static int cmd_import(const struct uk_opts *o, const struct args *a, char **pos,
 	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;
 }
 
-static int period_of(const struct args *a, struct uk_ledger_filter *f)
-{
-	return uk_cli_period(usage, a->year, a->month, a->from, a->to, &f->period, &f->has_period);
-}
-
-static int with_writer(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
-                       struct uk_writer **w)
-{
-	if (!(*w = uk_writer_new(stdout, uk_format_resolve(o, 0), o->excel, cols, ncols)))
-		return uk_err_nomem();
-	return 0;
-}
-
-static int cmd_ls(const struct uk_opts *o, const struct args *a, int npos)
+/* The listing of ls and of export's csv and json. */
+static int list(const struct uk_opts *o, const struct args *a)
 {
 	struct uk_ledger_filter f;
 	struct uk_db *db = NULL;
@@ -276,39 +377,48 @@ static int cmd_ls(const struct uk_opts *o, const struct args *a, int npos)
 	const struct uk_outcol *cols = uk_ledger_outcols(&ncols);
 
 	memset(&f, 0, sizeof f);
-	if (npos)
-		return uk_usage_error(usage, "ls takes options only");
-	if ((rc = period_of(a, &f)) != 0)
+	rc = uk_cli_period(NULL, a->year, a->month, a->from, a->to, &f.period, &f.has_period);
+	if (rc == UK_EX_USAGE)
+		synopsis(a->cmd);
+	if (rc)
 		return rc;
 	f.fund = a->fund;
 	f.category = a->category;
 	f.member = a->member;
-	f.member_by = a->by;
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0)
+	f.member_by = member_by(a->by);
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
 		rc = uk_ledger_list(db, &f, w, o->mask);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	return rc;
 }
 
-static int cmd_balance(const struct uk_opts *o, const struct args *a, int npos)
+static int cmd_ls(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
+	const struct args *a = ctx;
+	(void)pos;
+	if (npos)
+		return usage_error(a, "ls takes options only");
+	return list(o, a);
+}
+
+static int cmd_balance(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
 	enum uk_balance_by by = UK_BY_FUND;
+	enum uk_member_key key;
 	struct uk_db *db = NULL;
 	struct uk_writer *w = NULL;
 	char at[UK_DATE_BUFSZ];
 	int ncols, rc;
 	const struct uk_outcol *cols;
 
+	(void)pos;
 	if (npos)
-		return uk_usage_error(usage, "balance takes options only");
-	if (a->by_text) {
-		if (strcmp(a->by_text, "fund") == 0) by = UK_BY_FUND;
-		else if (strcmp(a->by_text, "account") == 0) by = UK_BY_ACCOUNT;
-		else if (strcmp(a->by_text, "category") == 0) by = UK_BY_CATEGORY;
-		else if (strcmp(a->by_text, "month") == 0) by = UK_BY_MONTH;
-		else return uk_usage_error(usage, "--by must be fund, account, category or month");
-	}
+		return usage_error(a, "balance takes options only");
+	/* A member key (--by of add and ls) leaves it by fund, as it always did. */
+	if (a->by && !is_member_key(a->by, &key) && uk_ledger_balance_by_parse(a->by, &by) != 0)
+		return usage_error(a, "--by must be fund, account, category or month");
 	/* Without --at, today: an entry dated later counts from its day. */
 	if (a->at) {
 		struct uk_date d;
@@ -318,116 +428,39 @@ static int cmd_balance(const struct uk_opts *o, const struct args *a, int npos)
 		uk_date_format(d, at);
 	}
 	cols = uk_ledger_balance_cols(by, &ncols);
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0)
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
 		rc = uk_ledger_balance(db, by, a->at ? at : NULL, w);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	return rc;
 }
 
-struct dues_ctx { struct uk_dues *d; };
-
-static int dues_one(void *ctx, const char *member_no, const char *name, const char *unit,
-                    const char *wage_base)
+static int cmd_dues(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	struct dues_ctx *c = ctx;
-	char err[400];
-	int rc = uk_dues_member_registered(c->d, member_no, name, unit, wage_base, err, sizeof err);
-	if (rc == -1) {
-		uk_err("%s", err);
-		return UK_EX_DATAERR;
-	}
-	return rc;
-}
-
-/* A member record read for dues: the register says whether it pays. */
-static int dues_record(struct uk_db *db, struct uk_dues *d, struct uk_reader *r, struct uk_row *row)
-{
-	const char *no = uk_row_get(row, 0);
-	char err[400], status[16], stored[64];
-	int64_t id;
-	int rc;
-
-	if (!no || !*no) {
-		uk_err_at(uk_reader_name(r), uk_row_line(row), "no member_no");
-		return -1;
-	}
-	/* The member_no as stored from here on (1 names 000001): the check
-	 * for dues already posted compares it. */
-	rc = uk_member_lookup(db, no, UK_KEY_MEMBER_NO, &id, stored, sizeof stored, err, sizeof err);
-	if (rc == -1) {
-		uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
-		return -1;
-	}
-	if (rc == 0) {
-		no = stored;
-		rc = uk_member_field_at(db, no, UK_KEY_MEMBER_NO, "status", uk_dues_month_start(d), &id, status);
-	}
-	if (rc == 1) {
-		uk_err_at(uk_reader_name(r), uk_row_line(row), "no member '%s' in the register", no);
-		return -1;
-	}
-	if (rc)
-		return rc;
-	if (strcmp(status, "active") != 0) {
-		uk_dues_skip(d, no, uk_row_get(row, 1), uk_row_get(row, 2), "not active: no dues");
-		return 0;
-	}
-	rc = uk_dues_member(d, no, uk_row_get(row, 1), uk_row_get(row, 2), uk_row_get(row, 3), err, sizeof err);
-	if (rc == -1)
-		uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
-	return rc;
-}
-
-static int cmd_dues(const struct uk_opts *o, const struct args *a, char **pos, int npos)
-{
-	struct uk_read_opts ro = read_opts(o);
+	const struct args *a = ctx;
 	struct uk_reader *r = NULL;
 	struct uk_db *db = NULL;
 	struct uk_ledger *lg = NULL;
 	struct uk_writer *w = NULL;
 	struct uk_dues *d = NULL;
 	struct uk_dues_stats st;
-	struct dues_ctx ctx;
+	long bad = 0;
 	int ncols, nin, rc;
 	const struct uk_outcol *cols = uk_dues_cols(&ncols);
 	const struct uk_colspec *in_cols = uk_dues_colspec(&nin);
 
 	if (!a->month)
-		return uk_usage_error(usage, "dues needs --month YYYY-MM");
+		return usage_error(a, "dues needs --month YYYY-MM");
 	if (npos > 1)
-		return uk_usage_error(usage, "dues takes at most one FILE");
-	if (npos == 1 && (rc = uk_reader_open(pos[0], in_cols, nin, &ro, &r)) != 0)
+		return usage_error(a, "dues takes at most one FILE");
+	if (npos == 1 && (rc = uk_cli_reader(o, pos[0], in_cols, nin, &r)) != 0)
 		return rc;
-	if ((rc = with_writer(o, cols, ncols, &w)) != 0 || (rc = open_write(o, &db, &lg)) != 0 ||
+	if ((rc = uk_cli_writer(o, cols, ncols, &w)) != 0 || (rc = open_write(o, &db, &lg)) != 0 ||
 	    (rc = uk_dues_begin(lg, a->month, a->account, w, o->mask, &d)) != 0)
 		goto out;
-	ctx.d = d;
-	if (!r) {
-		rc = uk_members_each_active(db, uk_dues_month_start(d), uk_dues_month_end(d), dues_one, &ctx);
-	} else {
-		struct uk_row *row;
-		long bad = 0;
-		while ((rc = uk_reader_next(r, &row)) == 1) {
-			int res;
-			if (uk_row_error(row)) {
-				uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", uk_row_error(row));
-				bad++;
-				continue;
-			}
-			res = dues_record(db, d, r, row);
-			if (res == -1)
-				bad++;
-			else if (res) {
-				rc = res;
-				break;
-			}
-		}
-		if (rc == 0 && bad) {
-			uk_err("%ld bad record%s: nothing posted", bad, bad == 1 ? "" : "s");
-			rc = UK_EX_DATAERR;
-		}
-	}
+	rc = uk_dues_run(d, r, &bad);
+	if (!rc && bad)
+		rc = bad_records(bad, "nothing posted");
 	uk_dues_end(d, &st);
 	d = NULL;
 	if (!rc && !o->quiet) {
@@ -450,13 +483,14 @@ out:
 	return rc;
 }
 
-static int cmd_verify(const struct uk_opts *o, int npos)
+static int cmd_verify(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
 	struct uk_db *db = NULL;
 	long n = 0;
 	int rc;
+	(void)pos;
 	if (npos)
-		return uk_usage_error(usage, "verify takes no arguments");
+		return usage_error(ctx, "verify takes no arguments");
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0)
 		rc = uk_ledger_verify(db, &n);
 	if (!rc && !o->quiet)
@@ -466,109 +500,150 @@ static int cmd_verify(const struct uk_opts *o, int npos)
 	return rc;
 }
 
-static int cmd_export(const struct uk_opts *o, const struct args *a, int npos)
+static int cmd_export(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
+	const struct args *a = ctx;
 	struct uk_db *db = NULL;
 	int rc;
+	(void)pos;
 	if (npos)
-		return uk_usage_error(usage, "export takes options only");
+		return usage_error(a, "export takes options only");
 	if (!a->ledger_format)
-		return cmd_ls(o, a, 0);
+		return list(o, a);
 	if (a->fund || a->year || a->month || a->from || a->to || a->category || a->member)
-		return uk_usage_error(usage, "export -f ledger writes the whole books: no filters");
+		return usage_error(a, "export -f ledger writes the whole books: no filters");
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0)
 		rc = uk_ledger_export_journal(db, stdout);
 	uk_db_close(db);
 	return rc;
 }
 
-static int cmd_categories(const struct uk_opts *o, const struct args *a, int npos)
+/* A command's single write: one transaction, committed unless --dry-run. */
+static int write_once(const struct uk_opts *o, int (*fn)(struct uk_db *db, const void *arg),
+                      const void *arg)
+{
+	struct uk_db *db = NULL;
+	int rc;
+	if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
+		rc = fn(db, arg);
+		if (!rc && !o->dry_run)
+			rc = uk_db_commit(db);
+		uk_db_rollback(db);
+	}
+	uk_db_close(db);
+	return rc;
+}
+
+/* A listing of the books as they are. */
+static int list_once(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
+                     int (*fn)(struct uk_db *db, struct uk_writer *w))
 {
 	struct uk_db *db = NULL;
 	struct uk_writer *w = NULL;
-	int ncols, rc;
-
-	if (npos)
-		return uk_usage_error(usage, "categories takes options only");
-	if (a->load) {
-		struct uk_read_opts ro = read_opts(o);
-		struct uk_reader *r = NULL;
-		int nin;
-		const struct uk_colspec *cols = uk_ledger_category_colspec(&nin);
-		if ((rc = uk_reader_open(a->load, cols, nin, &ro, &r)) != 0)
-			return rc;
-		if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
-			rc = uk_ledger_categories_load(db, r);
-			if (!rc && !o->dry_run)
-				rc = uk_db_commit(db);
-			uk_db_rollback(db);
-		}
-		uk_reader_close(r);
-		uk_db_close(db);
-		return rc;
-	}
-	{
-		const struct uk_outcol *cols = uk_ledger_category_cols(&ncols);
-		if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0)
-			rc = uk_ledger_categories_list(db, w);
-	}
+	int rc;
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
+		rc = fn(db, w);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	return rc;
 }
 
-static int cmd_fund(const struct uk_opts *o, const struct args *a, char **pos, int npos)
+static int load_categories(struct uk_db *db, const void *r)
 {
-	struct uk_db *db = NULL;
-	struct uk_writer *w = NULL;
+	return uk_ledger_categories_load(db, (struct uk_reader *)r);
+}
+
+static int cmd_categories(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
 	int ncols, rc;
+	const struct uk_outcol *cols;
+
+	(void)pos;
+	if (npos)
+		return usage_error(a, "categories takes options only");
+	if (a->load) {
+		struct uk_reader *r = NULL;
+		int nin;
+		const struct uk_colspec *in_cols = uk_ledger_category_colspec(&nin);
+		if ((rc = uk_cli_reader(o, a->load, in_cols, nin, &r)) != 0)
+			return rc;
+		rc = write_once(o, load_categories, r);
+		uk_reader_close(r);
+		return rc;
+	}
+	cols = uk_ledger_category_cols(&ncols);
+	return list_once(o, cols, ncols, uk_ledger_categories_list);
+}
+
+struct new_fund { const char *name, *title; };
+
+static int add_fund(struct uk_db *db, const void *arg)
+{
+	const struct new_fund *nf = arg;
+	return uk_ledger_fund_add(db, nf->name, nf->title);
+}
+
+static int cmd_fund(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
+	int ncols;
 
 	if (npos >= 1 && strcmp(pos[0], "add") == 0) {
+		struct new_fund nf = {npos == 2 ? pos[1] : NULL, a->title};
 		if (npos != 2 || !a->title)
-			return uk_usage_error(usage, "fund add takes NAME --title TITLE");
-		if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
-			rc = uk_ledger_fund_add(db, pos[1], a->title);
-			if (!rc && !o->dry_run)
-				rc = uk_db_commit(db);
-			uk_db_rollback(db);
-		}
-		uk_db_close(db);
-		return rc;
+			return usage_error(a, "fund add takes NAME --title TITLE");
+		return write_once(o, add_fund, &nf);
 	}
 	if (npos == 1 && strcmp(pos[0], "ls") == 0) {
 		const struct uk_outcol *cols = uk_ledger_fund_cols(&ncols);
-		if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = with_writer(o, cols, ncols, &w)) == 0)
-			rc = uk_ledger_funds_list(db, w);
-		rc = uk_writer_close(w, rc);
-		uk_db_close(db);
-		return rc;
+		return list_once(o, cols, ncols, uk_ledger_funds_list);
 	}
-	return uk_usage_error(usage, "fund takes add NAME --title TITLE, or ls");
+	return usage_error(a, "fund takes add NAME --title TITLE, or ls");
 }
+
+/* The options each command takes, beside -h, -d, -q and --version. */
+#define O_WRITE UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 'f', UK_OPT_EXCEL, UK_OPT_MASK
+#define O_READ UK_OPT_STRICT, UK_OPT_ENCODING, UK_OPT_INPUT_FORMAT, UK_OPT_MAP, UK_OPT_IGNORE, \
+	UK_OPT_EXCEL
+#define O_FILTER OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_FUND, OPT_CATEGORY, OPT_MEMBER, OPT_BY, \
+	'f', UK_OPT_EXCEL, UK_OPT_MASK
+static const int opts_add[] = {OPT_FUND, OPT_ACCOUNT, OPT_MEMBER, OPT_BY, OPT_ACTIVITY, OPT_VOUCHER,
+	OPT_MEMO, OPT_OVERDRAFT, OPT_FORCE, OPT_REASON, O_WRITE, 0};
+static const int opts_transfer[] = {OPT_FROM, OPT_TO, OPT_VOUCHER, OPT_MEMO, OPT_OVERDRAFT, O_WRITE, 0};
+static const int opts_opening[] = {OPT_FUND, OPT_ACCOUNT, OPT_MEMO, O_WRITE, 0};
+static const int opts_import[] = {OPT_OVERDRAFT, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, UK_OPT_SKIP_BAD,
+	UK_OPT_REJECTS, O_READ, 0};
+static const int opts_ls[] = {O_FILTER, 0};
+static const int opts_balance[] = {OPT_AT, OPT_BY, 'f', UK_OPT_EXCEL, 0};
+static const int opts_void[] = {OPT_REASON, OPT_DATE, OPT_OVERDRAFT, O_WRITE, 0};
+static const int opts_dues[] = {OPT_MONTH, OPT_ACCOUNT, O_WRITE, O_READ, 0};
+static const int opts_verify[] = {0};
+static const int opts_export[] = {O_FILTER, 0};
+static const int opts_categories[] = {OPT_LOAD, UK_OPT_DRY_RUN, 'f', O_READ, 0};
+static const int opts_fund[] = {OPT_TITLE, UK_OPT_DRY_RUN, 'f', UK_OPT_EXCEL, 0};
+
+static const struct uk_subcmd commands[] = {
+	{"add", usage_add, opts_add, cmd_add},
+	{"transfer", usage_transfer, opts_transfer, cmd_transfer},
+	{"opening", usage_opening, opts_opening, cmd_opening},
+	{"import", usage_import, opts_import, cmd_import},
+	{"ls", usage_ls, opts_ls, cmd_ls},
+	{"balance", usage_balance, opts_balance, cmd_balance},
+	{"void", usage_void, opts_void, cmd_void},
+	{"dues", usage_dues, opts_dues, cmd_dues},
+	{"verify", usage_verify, opts_verify, cmd_verify},
+	{"export", usage_export, opts_export, cmd_export},
+	{"categories", usage_categories, opts_categories, cmd_categories},
+	{"fund", usage_fund, opts_fund, cmd_fund},
+	{NULL, NULL, NULL, NULL},
+};
 
 /* "-500", "-0.5": a negative number, not a cluster of options. */
 static int is_negative_number(const char *s)
 {
 	return s[0] == '-' && (isdigit((unsigned char)s[1]) ||
 	                       (s[1] == '.' && isdigit((unsigned char)s[2])));
-}
-
-/* Whether argv[i], an option, takes the next element as its argument. */
-static int takes_next(const char *s, const struct option *longopts)
-{
-	if (s[1] == '-') {
-		size_t n = strcspn(s + 2, "=");
-		if (s[2 + n] == '=')
-			return 0;
-		for (const struct option *lo = longopts; lo->name; lo++)
-			if (strncmp(lo->name, s + 2, n) == 0)  /* getopt takes a prefix too */
-				return lo->has_arg == required_argument;
-		return 0;
-	}
-	for (const char *p = s + 1; *p; p++)
-		if (*p == 'd' || *p == 'f')  /* the short options with an argument */
-			return p[1] == '\0';
-	return 0;
 }
 
 /* A negative AMOUNT would reach getopt as the options -5, -0, -0 and be
@@ -584,7 +659,7 @@ static int negative_amount(int argc, char **argv, const struct option *longopts)
 			operands = 1;
 		else if (operands || s[0] != '-' || !s[1] || is_negative_number(s))
 			pos[npos++] = s;
-		else if (takes_next(s, longopts))
+		else if (uk_cli_takes_value(s, longopts, UK_SHORTOPTS_COMMON))
 			i++;
 	}
 	if (npos < 3 || !is_negative_number(pos[2]) ||
@@ -594,6 +669,40 @@ static int negative_amount(int argc, char **argv, const struct option *longopts)
 	       "back, a refund, is an income entry (e.g. other-income); a wrong entry is undone with "
 	       "fund-ledger void ID", pos[2]);
 	return UK_EX_DATAERR;
+}
+
+/* One option of the tool's own into a; 1 when it is not one. */
+static int tool_option(struct args *a, int c, char *arg)
+{
+	switch (c) {
+	case OPT_FUND: a->fund = arg; break;
+	case OPT_ACCOUNT: a->account = arg; break;
+	case OPT_MEMBER: a->member = arg; break;
+	case OPT_BY: a->by = arg; break;
+	case OPT_ACTIVITY: a->activity = arg; break;
+	case OPT_VOUCHER: a->voucher = arg; break;
+	case OPT_MEMO: a->memo = arg; break;
+	case OPT_OVERDRAFT: a->allow_overdraft = 1; break;
+	case OPT_FORCE: a->force = 1; break;
+	case OPT_REASON: a->reason = arg; break;
+	case OPT_FROM: a->from = arg; break;
+	case OPT_TO: a->to = arg; break;
+	case OPT_YEAR: a->year = arg; break;
+	case OPT_MONTH: a->month = arg; break;
+	case OPT_CATEGORY: a->category = arg; break;
+	case OPT_AT: a->at = arg; break;
+	case OPT_DATE: a->date = arg; break;
+	case OPT_LOAD: a->load = arg; break;
+	case OPT_TITLE: a->title = arg; break;
+	case 'f':
+		if (strcmp(arg, "ledger") != 0)
+			return 1;
+		a->ledger_format = 1;
+		break;
+	default:
+		return 1;
+	}
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -615,82 +724,52 @@ int main(int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
+	struct uk_optseen seen = {0};
 	struct args a;
-	const char *sub;
-	int c, rc = 0, done = 0, npos;
-	char **pos;
+	const char *name;
+	char names[200];
+	int c, rc = 0, done = 0;
 
 	memset(&a, 0, sizeof a);
 	/* getopt names argv[0] in its messages: the same name as ours. */
 	argv[0] = (char *)uk_cli_init(argv[0]);
+	/* The command first: its -h is its own usage, its errors show it. */
+	name = uk_subcmd_name(argc, argv, longopts, UK_SHORTOPTS_COMMON);
+	a.cmd = uk_subcmd_find(commands, name);
 	if ((rc = negative_amount(argc, argv, longopts)) != 0)
 		goto out;
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
-		switch (c) {
-		case OPT_FUND: a.fund = optarg; break;
-		case OPT_ACCOUNT: a.account = optarg; break;
-		case OPT_MEMBER: a.member = optarg; break;
-		case OPT_BY:
-			/* --by names a member key, or what balance adds up by. */
-			{
-				enum uk_member_key k;
-				if (uk_member_key_parse(optarg, &k) == 0)
-					a.by = (int)k;
-				else
-					a.by_text = optarg;
-			}
-			break;
-		case OPT_ACTIVITY: a.activity = optarg; break;
-		case OPT_VOUCHER: a.voucher = optarg; break;
-		case OPT_MEMO: a.memo = optarg; break;
-		case OPT_OVERDRAFT: a.allow_overdraft = 1; break;
-		case OPT_FORCE: a.force = 1; break;
-		case OPT_REASON: a.reason = optarg; break;
-		case OPT_FROM: a.from = optarg; break;
-		case OPT_TO: a.to = optarg; break;
-		case OPT_YEAR: a.year = optarg; break;
-		case OPT_MONTH: a.month = optarg; break;
-		case OPT_CATEGORY: a.category = optarg; break;
-		case OPT_AT: a.at = optarg; break;
-		case OPT_DATE: a.date = optarg; break;
-		case OPT_LOAD: a.load = optarg; break;
-		case OPT_TITLE: a.title = optarg; break;
-		case 'f':
-			if (strcmp(optarg, "ledger") == 0) {
-				a.ledger_format = 1;
-				break;
-			}
-			/* fall through */
-		default:
-			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
-				goto out;
+		uk_optseen_add(&seen, c);
+		if (c == 'h') {
+			fputs(a.cmd ? a.cmd->usage : usage, stdout);
+			goto out;
+		}
+		if (!tool_option(&a, c, optarg))
+			continue;
+		/* Inside a command its synopsis follows the message, not the
+		 * hint of the whole tool's help. */
+		if ((rc = uk_opts_handle(&o, c, optarg, a.cmd ? NULL : usage, &done)) != 0 || done) {
+			if (rc == UK_EX_USAGE && a.cmd)
+				synopsis(a.cmd);
+			goto out;
 		}
 	}
-	if (optind >= argc) {
-		rc = uk_usage_error(usage, "no command (add, transfer, opening, import, ls, balance, "
-		                    "void, dues, verify, export, categories, fund)");
+	uk_subcmd_names(commands, names, sizeof names);
+	if (!name) {
+		rc = uk_usage_error(usage, "no command (%s)", names);
 		goto out;
 	}
-	sub = argv[optind];
-	pos = argv + optind + 1;
-	npos = argc - optind - 1;
-	if (a.ledger_format && strcmp(sub, "export") != 0) {
-		rc = uk_usage_error(usage, "-f ledger is for export");
+	if (!a.cmd) {
+		rc = uk_usage_error(usage, "unknown command '%s'", name);
 		goto out;
 	}
-	if (strcmp(sub, "add") == 0) rc = cmd_add(&o, &a, pos, npos);
-	else if (strcmp(sub, "transfer") == 0) rc = cmd_transfer(&o, &a, pos, npos);
-	else if (strcmp(sub, "opening") == 0) rc = cmd_opening(&o, &a, pos, npos);
-	else if (strcmp(sub, "import") == 0) rc = cmd_import(&o, &a, pos, npos);
-	else if (strcmp(sub, "ls") == 0) rc = cmd_ls(&o, &a, npos);
-	else if (strcmp(sub, "balance") == 0) rc = cmd_balance(&o, &a, npos);
-	else if (strcmp(sub, "void") == 0) rc = cmd_void(&o, &a, pos, npos);
-	else if (strcmp(sub, "dues") == 0) rc = cmd_dues(&o, &a, pos, npos);
-	else if (strcmp(sub, "verify") == 0) rc = cmd_verify(&o, npos);
-	else if (strcmp(sub, "export") == 0) rc = cmd_export(&o, &a, npos);
-	else if (strcmp(sub, "categories") == 0) rc = cmd_categories(&o, &a, npos);
-	else if (strcmp(sub, "fund") == 0) rc = cmd_fund(&o, &a, pos, npos);
-	else rc = uk_usage_error(usage, "unknown command '%s'", sub);
+	if ((rc = uk_subcmd_check(a.cmd, &seen, longopts)) != 0)
+		goto out;
+	if (a.ledger_format && a.cmd->run != cmd_export) {
+		rc = usage_error(&a, "-f ledger is for export");
+		goto out;
+	}
+	rc = a.cmd->run(&o, &a, argv + optind + 1, argc - optind - 1);
 out:
 	uk_opts_free(&o);
 	return uk_finish_stdout(rc);

@@ -32,6 +32,12 @@ struct fundacct {
 	int64_t total;
 };
 
+static void fundacct_free(struct fundacct *fa)
+{
+	free(fa->day);
+	free(fa->net);
+}
+
 struct uk_ledger {
 	struct uk_db *db;
 	sqlite3_stmt *insert, *category_by, *fund, *account, *entry;
@@ -51,11 +57,21 @@ struct uk_ledger {
 	int allow_future;            /* --allow-future: dates after today are meant */
 };
 
+/* The chain's end: the last entry's id and hash. */
+static int last_entry(sqlite3_stmt *st, void *ctx)
+{
+	struct uk_ledger *lg = ctx;
+	const char *hash = uk_db_text(st, 1);
+	lg->start_id = lg->last_id = sqlite3_column_int64(st, 0);
+	snprintf(lg->last_hash, sizeof lg->last_hash, "%s", hash ? hash : "");
+	return 0;
+}
+
 int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 {
 	struct uk_ledger *lg = calloc(1, sizeof *lg);
 	sqlite3_stmt *st;
-	int rc;
+	int rc, found;
 
 	*out = NULL;
 	if (!lg)
@@ -87,17 +103,12 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 		uk_ledger_close(lg);
 		return UK_EX_SOFTWARE;
 	}
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		lg->start_id = lg->last_id = sqlite3_column_int64(st, 0);
-		snprintf(lg->last_hash, sizeof lg->last_hash, "%s", (const char *)sqlite3_column_text(st, 1));
-	} else {
-		strcpy(lg->last_hash, ZERO_HASH);
-	}
+	strcpy(lg->last_hash, ZERO_HASH);
+	rc = uk_db_one(db, st, last_entry, lg, &found, "cannot read the ledger");
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc) {
 		uk_ledger_close(lg);
-		return uk_db_fail(db, rc, "cannot read the ledger");
+		return rc;
 	}
 	*out = lg;
 	return UK_EX_OK;
@@ -123,10 +134,8 @@ void uk_ledger_close(struct uk_ledger *lg)
 	sqlite3_finalize(lg->account);
 	sqlite3_finalize(lg->entry);
 	free(lg->totals);
-	for (int i = 0; i < lg->nfa; i++) {
-		free(lg->fa[i].day);
-		free(lg->fa[i].net);
-	}
+	for (int i = 0; i < lg->nfa; i++)
+		fundacct_free(&lg->fa[i]);
 	free(lg->fa);
 	free(lg);
 }
@@ -180,6 +189,7 @@ static int totals_add(struct uk_ledger *lg, const char *fund, const char *accoun
 		snprintf(t->account, sizeof t->account, "%s", account);
 		snprintf(t->category, sizeof t->category, "%s", category);
 		snprintf(t->month, sizeof t->month, "%.7s", date);
+		t->in = t->out = 0;
 		lg->ntotals++;
 	}
 	if (in)
@@ -195,26 +205,80 @@ int uk_ledger_flush(struct uk_ledger *lg)
 		"INSERT INTO ledger_totals(fund, account, category, month, amount_in, amount_out)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET"
 		" amount_in = amount_in + excluded.amount_in, amount_out = amount_out + excluded.amount_out");
-	int rc = SQLITE_DONE;
+	int rc = UK_EX_OK;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	for (size_t i = 0; i < lg->captotals && rc == SQLITE_DONE; i++) {
+	for (size_t i = 0; i < lg->captotals && !rc; i++) {
 		struct total *t = &lg->totals[i];
-		if (!t->used)
+		/* Nothing left of it (a record taken back by uk_ledger_undo):
+		 * every entry moves money, so no real total is zero. */
+		if (!t->used || (!t->in && !t->out)) {
+			t->used = 0;
 			continue;
+		}
 		sqlite3_bind_text(st, 1, t->fund, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, t->account, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, t->category, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, t->month, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 5, t->in);
 		sqlite3_bind_int64(st, 6, t->out);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
+		rc = uk_db_each(lg->db, st, NULL, NULL, "cannot write ledger totals");
 		t->used = 0;
 	}
 	sqlite3_finalize(st);
 	lg->ntotals = 0;
-	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(lg->db, rc, "cannot write ledger totals");
+	return rc;
+}
+
+/* ---- taking back a record's entries ---- */
+
+void uk_ledger_mark(const struct uk_ledger *lg, struct uk_ledger_mark *m)
+{
+	m->last_id = lg->last_id;
+	memcpy(m->last_hash, lg->last_hash, sizeof m->last_hash);
+}
+
+static int fundacct_add(struct fundacct *fa, const char *date, int64_t delta);
+
+/* One entry written since the mark, taken out of the session's totals and
+ * day-end history. */
+static int undo_row(sqlite3_stmt *st, void *ctx)
+{
+	struct uk_ledger *lg = ctx;
+	const char *fund = uk_db_text(st, 0), *account = uk_db_text(st, 1);
+	const char *category = uk_db_text(st, 2), *date = uk_db_text(st, 3);
+	int in = sqlite3_column_int(st, 4);
+	int64_t amount = sqlite3_column_int64(st, 5);
+	if (!fund || !account || !category || !date)
+		return uk_err_nomem();
+	for (int i = 0; i < lg->nfa; i++)
+		if (strcmp(lg->fa[i].fund, fund) == 0 && strcmp(lg->fa[i].account, account) == 0 &&
+		    fundacct_add(&lg->fa[i], date, in ? -amount : amount) != 0)
+			return uk_err_nomem();
+	if (totals_add(lg, fund, account, category, date, in, -amount) != 0)
+		return uk_err_nomem();
+	return 0;
+}
+
+int uk_ledger_undo(struct uk_ledger *lg, const struct uk_ledger_mark *m)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if (lg->last_id == m->last_id)
+		return 0;
+	st = uk_db_prepare(lg->db,
+		"SELECT fund, account, category, date, direction = 'in', amount FROM ledger_entries"
+		" WHERE id > ?1");
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, m->last_id);
+	rc = uk_db_each(lg->db, st, undo_row, lg, "cannot read the ledger");
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	lg->last_id = m->last_id;
+	memcpy(lg->last_hash, m->last_hash, sizeof lg->last_hash);
+	return 0;
 }
 
 /* ---- the overdraft rule ---- */
@@ -251,34 +315,53 @@ static int fundacct_add(struct fundacct *fa, const char *date, int64_t delta)
 	return 0;
 }
 
-static struct fundacct *fundacct_get(struct uk_ledger *lg, const char *fund, const char *account)
+static int fundacct_row(sqlite3_stmt *st, void *ctx)
 {
-	struct fundacct *fa, *grown;
+	const char *date = uk_db_text(st, 0);
+	if (!date || fundacct_add(ctx, date, sqlite3_column_int64(st, 1)) != 0)
+		return uk_err_nomem();
+	return 0;
+}
+
+/* The day-end history of fund:account, loaded from what is stored the
+ * first time it is asked for; this session's entries are added as they
+ * come. A load that fails leaves nothing behind: a part of the history
+ * taken for the whole would pass an overdraft. 0 or an exit code. */
+static int fundacct_get(struct uk_ledger *lg, const char *fund, const char *account,
+                        struct fundacct **out)
+{
+	struct fundacct fa, *grown;
 	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
 	for (int i = 0; i < lg->nfa; i++)
-		if (strcmp(lg->fa[i].fund, fund) == 0 && strcmp(lg->fa[i].account, account) == 0)
-			return &lg->fa[i];
-	if (!(grown = realloc(lg->fa, (size_t)(lg->nfa + 1) * sizeof *grown)))
-		return NULL;
-	lg->fa = grown;
-	fa = &lg->fa[lg->nfa++];
-	memset(fa, 0, sizeof *fa);
-	snprintf(fa->fund, sizeof fa->fund, "%s", fund);
-	snprintf(fa->account, sizeof fa->account, "%s", account);
-	/* What is stored, day by day; this session's entries are added as
-	 * they come. */
+		if (strcmp(lg->fa[i].fund, fund) == 0 && strcmp(lg->fa[i].account, account) == 0) {
+			*out = &lg->fa[i];
+			return 0;
+		}
+	memset(&fa, 0, sizeof fa);
+	snprintf(fa.fund, sizeof fa.fund, "%s", fund);
+	snprintf(fa.account, sizeof fa.account, "%s", account);
 	st = uk_db_prepare(lg->db,
 		"SELECT date, sum(CASE direction WHEN 'in' THEN amount ELSE -amount END)"
 		" FROM ledger_entries WHERE fund = ?1 AND account = ?2 GROUP BY date ORDER BY date");
 	if (!st)
-		return NULL;
+		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, fund, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, account, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		if (fundacct_add(fa, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1)) != 0)
-			break;
+	rc = uk_db_each(lg->db, st, fundacct_row, &fa, "cannot read the ledger");
 	sqlite3_finalize(st);
-	return fa;
+	if (!rc && !(grown = realloc(lg->fa, (size_t)(lg->nfa + 1) * sizeof *grown)))
+		rc = uk_err_nomem();
+	if (rc) {
+		fundacct_free(&fa);
+		return rc;
+	}
+	lg->fa = grown;
+	lg->fa[lg->nfa] = fa;
+	*out = &lg->fa[lg->nfa++];
+	return 0;
 }
 
 /* The lowest day-end balance from date on, once amount is taken out on
@@ -383,13 +466,13 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 	const char *fields[19];
 	sqlite3_stmt *st = lg->insert;
 	int64_t new_id = lg->last_id + 1;
-	/* Read before the insert: it loads what is stored, and the new entry
-	 * is added to it below. */
-	struct fundacct *fa = fundacct_get(lg, e->fund, e->account);
+	struct fundacct *fa;
 	int rc, future;
 
-	if (!fa)
-		return uk_err_nomem();
+	/* Read before the insert: it loads what is stored, and the new entry
+	 * is added to it below. */
+	if ((rc = fundacct_get(lg, e->fund, e->account, &fa)) != 0)
+		return rc;
 	/* Every entry passes here, voids and dues runs too. */
 	if (future_dated(lg, e->date, e->date_meant, &future, err, errsz) != 0)
 		return -1;
@@ -439,6 +522,8 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 	sqlite3_bind_text(st, 19, lg->last_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 20, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 21, future);
+	/* Not uk_db_each: a unique index refusing the row is the entry's
+	 * fault (-1, said below), not a failed step. */
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -466,13 +551,11 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 
 /* ---- checks ---- */
 
-static int exists(sqlite3_stmt *st, const char *name)
+/* Whether the table of st holds name: 0 with *yes, or an exit code. */
+static int exists(struct uk_ledger *lg, sqlite3_stmt *st, const char *name, int *yes)
 {
-	int rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW;
+	return uk_db_one(lg->db, st, NULL, NULL, yes, "cannot read the ledger");
 }
 
 /* Copies and cleans one value: trimmed, full-width folded. */
@@ -515,30 +598,53 @@ static int check_amount(const char *s, int64_t *fen, char *err, size_t errsz)
 }
 
 /* Whether name was found in the table of st, remembered per session
- * ("f:" funds, "a:" accounts). */
-static int known(struct uk_ledger *lg, sqlite3_stmt *st, char kind, const char *name)
+ * ("f:" funds, "a:" accounts): 0 with *yes, or an exit code. */
+static int known(struct uk_ledger *lg, sqlite3_stmt *st, char kind, const char *name, int *yes)
 {
 	char key[40];
+	int rc;
 	if (strlen(name) > sizeof key - 3)
-		return exists(st, name);
+		return exists(lg, st, name, yes);
 	snprintf(key, sizeof key, "%c:%s", kind, name);
 	for (int i = 0; i < lg->nknown; i++)
-		if (strcmp(lg->known[i], key) == 0)
-			return 1;
-	if (!exists(st, name))
-		return 0;
+		if (strcmp(lg->known[i], key) == 0) {
+			*yes = 1;
+			return 0;
+		}
+	if ((rc = exists(lg, st, name, yes)) != 0 || !*yes)
+		return rc;
 	if (lg->nknown < 16)
 		memcpy(lg->known[lg->nknown++], key, sizeof key);
-	return 1;
+	return 0;
 }
 
 static int check_fund_account(struct uk_ledger *lg, const char *fund, const char *account,
                               char *err, size_t errsz)
 {
-	if (!known(lg, lg->fund, 'f', fund))
+	int rc, yes;
+	if ((rc = known(lg, lg->fund, 'f', fund, &yes)) != 0)
+		return rc;
+	if (!yes)
 		return uk_errf(err, errsz, "unknown fund '%s' (fund-ledger fund ls)", fund);
-	if (!known(lg, lg->account, 'a', account))
+	if ((rc = known(lg, lg->account, 'a', account, &yes)) != 0)
+		return rc;
+	if (!yes)
 		return uk_errf(err, errsz, "unknown account '%s' (cash or bank)", account);
+	return 0;
+}
+
+/* Where category_row copies a category's code, kind and top class. */
+struct cat_found { char *code, *kind, *top; };
+
+static int category_row(sqlite3_stmt *st, void *ctx)
+{
+	struct cat_found *cf = ctx;
+	const char *code = uk_db_text(st, 0), *kind = uk_db_text(st, 1), *top = uk_db_text(st, 2);
+	if (!code || !kind || !top)
+		return uk_err_nomem();
+	snprintf(cf->code, 24, "%s", code);
+	snprintf(cf->kind, 12, "%s", kind);
+	snprintf(cf->top, 24, "%s", top);
 	return 0;
 }
 
@@ -548,7 +654,7 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 {
 	char buf[256];
 	char *slash;
-	int rc;
+	int rc, found;
 	clean(text, buf, sizeof buf);
 	if (!*buf)
 		return uk_errf(err, errsz, "no category");
@@ -567,14 +673,13 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 			goto found;
 		}
 	sqlite3_bind_text(lg->category_by, 1, buf, -1, SQLITE_STATIC);
-	rc = sqlite3_step(lg->category_by);
-	if (rc == SQLITE_ROW) {
-		snprintf(code, 24, "%s", (const char *)sqlite3_column_text(lg->category_by, 0));
-		snprintf(kind, 12, "%s", (const char *)sqlite3_column_text(lg->category_by, 1));
-		snprintf(top, 24, "%s", (const char *)sqlite3_column_text(lg->category_by, 2));
+	{
+		struct cat_found cf = {code, kind, top};
+		if ((rc = uk_db_one(lg->db, lg->category_by, category_row, &cf, &found,
+		                    "cannot read the chart of accounts")) != 0)
+			return rc;
 	}
-	sqlite3_reset(lg->category_by);
-	if (rc != SQLITE_ROW)
+	if (!found)
 		return uk_errf(err, errsz, "unknown category '%s' (fund-ledger categories lists them)", buf);
 	if (lg->ncat < 64 && strlen(buf) < sizeof lg->cat[0].text) {
 		memcpy(lg->cat[lg->ncat].text, buf, strlen(buf) + 1);
@@ -604,15 +709,22 @@ static int check_member(struct uk_ledger *lg, const char *name, int by, const ch
 	return rc;
 }
 
+/* The overdraft rule: the lowest day-end balance of fund:account from date
+ * on, once amount is taken out then, stays >= 0 unless allowed. *overdraft
+ * says whether an allowed entry goes below zero (it is marked so). */
 static int check_overdraft(struct uk_ledger *lg, const char *fund, const char *account,
-                           const char *date, int64_t amount, int allowed, char *err, size_t errsz)
+                           const char *date, int64_t amount, int allowed, int *overdraft,
+                           char *err, size_t errsz)
 {
-	struct fundacct *fa = fundacct_get(lg, fund, account);
+	struct fundacct *fa;
 	int64_t low;
 	char a[UK_MONEY_BUFSZ], b[UK_MONEY_BUFSZ];
-	if (!fa)
-		return uk_err_nomem();
+	int rc = fundacct_get(lg, fund, account, &fa);
+	*overdraft = 0;
+	if (rc)
+		return rc;
 	low = lowest_after(fa, date, amount);
+	*overdraft = allowed && low < 0;
 	if (low >= 0 || allowed)
 		return 0;
 	uk_money_format(amount, a);
@@ -685,11 +797,25 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 	e.force_reason = in->force_reason;
 	e.dues_month = in->dues_month;
 	if (strcmp(e.direction, "out") == 0) {
-		if ((rc = check_overdraft(lg, fund, account, date, e.amount, in->allow_overdraft, err, errsz)) != 0)
+		if ((rc = check_overdraft(lg, fund, account, date, e.amount, in->allow_overdraft,
+		                          &e.overdraft, err, errsz)) != 0)
 			return rc;
-		e.overdraft = in->allow_overdraft && lowest_after(fundacct_get(lg, fund, account), date, e.amount) < 0;
 	}
 	return write_entry(lg, &e, id, err, errsz);
+}
+
+/* What a fund and account hold before its opening balance: whether it has
+ * one, and the date of its first entry ("" when none). */
+struct opening_seen { int had; char *first; };
+
+static int opening_row(sqlite3_stmt *st, void *ctx)
+{
+	struct opening_seen *os = ctx;
+	const char *first = uk_db_text(st, 1);
+	os->had = sqlite3_column_int(st, 0);
+	if (first)
+		snprintf(os->first, UK_DATE_BUFSZ, "%s", first);
+	return 0;
 }
 
 int uk_ledger_opening(struct uk_ledger *lg, const char *date_in, const char *amount,
@@ -699,7 +825,7 @@ int uk_ledger_opening(struct uk_ledger *lg, const char *date_in, const char *amo
 	struct entry e;
 	char date[UK_DATE_BUFSZ], fund[64], account[64], first[UK_DATE_BUFSZ] = "";
 	sqlite3_stmt *st;
-	int rc, had;
+	int rc, had, found;
 
 	memset(&e, 0, sizeof e);
 	if ((rc = check_date(lg, date_in, date, err, errsz)) != 0 ||
@@ -718,13 +844,14 @@ int uk_ledger_opening(struct uk_ledger *lg, const char *date_in, const char *amo
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, fund, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, account, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	had = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	if (rc == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL)
-		snprintf(first, sizeof first, "%s", (const char *)sqlite3_column_text(st, 1));
+	{
+		struct opening_seen os = {0, first};
+		rc = uk_db_one(lg->db, st, opening_row, &os, &found, "cannot read the ledger");
+		had = os.had;
+	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return uk_db_fail(lg->db, rc, "cannot read the ledger");
+	if (rc)
+		return rc;
 	if (had)
 		return uk_errf(err, errsz, "%s:%s already has its opening balance", fund, account);
 	if (*first && strcmp(first, date) < 0)
@@ -772,7 +899,8 @@ int uk_ledger_transfer(struct uk_ledger *lg, const char *date_in, const char *am
 		return rc;
 	if (strcmp(f1, f2) == 0 && strcmp(a1, a2) == 0)
 		return uk_errf(err, errsz, "a transfer from %s:%s to itself", f1, a1);
-	if ((rc = check_overdraft(lg, f1, a1, date, e.amount, allow_overdraft, err, errsz)) != 0)
+	if ((rc = check_overdraft(lg, f1, a1, date, e.amount, allow_overdraft, &e.overdraft,
+	                          err, errsz)) != 0)
 		return rc;
 	clean(voucher, vo, sizeof vo);
 	e.date = date;
@@ -782,7 +910,6 @@ int uk_ledger_transfer(struct uk_ledger *lg, const char *date_in, const char *am
 	e.category = "transfer-out";
 	e.voucher = vo;
 	e.memo = memo;
-	e.overdraft = allow_overdraft && lowest_after(fundacct_get(lg, f1, a1), date, e.amount) < 0;
 	if ((rc = write_entry(lg, &e, &out_id, err, errsz)) != 0)
 		return rc;
 	e.fund = f2;
@@ -798,77 +925,97 @@ int uk_ledger_transfer(struct uk_ledger *lg, const char *date_in, const char *am
 	return 0;
 }
 
+/* A stored entry as reverse reads it. */
+struct stored {
+	char date[UK_DATE_BUFSZ], fund[64], account[64], dir[4], cat[24], sub[200];
+	int64_t amount, member_id;
+	int void_of_set, voided;
+};
+
+static int stored_row(sqlite3_stmt *st, void *ctx)
+{
+	struct stored *x = ctx;
+	const char *date = uk_db_text(st, 0), *fund = uk_db_text(st, 1), *account = uk_db_text(st, 2);
+	const char *dir = uk_db_text(st, 3), *cat = uk_db_text(st, 4), *sub = uk_db_text(st, 5);
+	if (!date || !fund || !account || !dir || !cat)
+		return uk_err_nomem();
+	snprintf(x->date, sizeof x->date, "%s", date);
+	snprintf(x->fund, sizeof x->fund, "%s", fund);
+	snprintf(x->account, sizeof x->account, "%s", account);
+	snprintf(x->dir, sizeof x->dir, "%s", dir);
+	snprintf(x->cat, sizeof x->cat, "%s", cat);
+	snprintf(x->sub, sizeof x->sub, "%s", sub ? sub : "");
+	x->amount = sqlite3_column_int64(st, 6);
+	x->member_id = sqlite3_column_int64(st, 7);
+	x->void_of_set = sqlite3_column_type(st, 8) != SQLITE_NULL;
+	x->voided = sqlite3_column_type(st, 10) != SQLITE_NULL;
+	return 0;
+}
+
 /* Reverses one stored entry. */
 static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
                    int64_t transfer_of, int allow_overdraft, int64_t *new_id, char *err, size_t errsz)
 {
 	struct entry e;
-	sqlite3_stmt *st = lg->entry;
-	char fund[64], account[64], dir[4], cat[24], sub[200], memo[2048], odate[UK_DATE_BUFSZ];
-	int rc, void_of_set, voided;
+	struct stored x;
+	char memo[2048];
+	int rc, found;
 
 	memset(&e, 0, sizeof e);
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return uk_db_fail(lg->db, rc, "cannot read entry");
+	sqlite3_bind_int64(lg->entry, 1, id);
+	if ((rc = uk_db_one(lg->db, lg->entry, stored_row, &x, &found, "cannot read entry")) != 0)
+		return rc;
+	if (!found)
 		return uk_errf(err, errsz, "no entry %lld", (long long)id);
-	}
-	snprintf(odate, sizeof odate, "%s", (const char *)sqlite3_column_text(st, 0));
-	snprintf(fund, sizeof fund, "%s", (const char *)sqlite3_column_text(st, 1));
-	snprintf(account, sizeof account, "%s", (const char *)sqlite3_column_text(st, 2));
-	snprintf(dir, sizeof dir, "%s", (const char *)sqlite3_column_text(st, 3));
-	snprintf(cat, sizeof cat, "%s", (const char *)sqlite3_column_text(st, 4));
-	snprintf(sub, sizeof sub, "%s", sqlite3_column_type(st, 5) == SQLITE_NULL ? "" :
-	         (const char *)sqlite3_column_text(st, 5));
-	e.amount = sqlite3_column_int64(st, 6);
-	e.member_id = sqlite3_column_int64(st, 7);
-	void_of_set = sqlite3_column_type(st, 8) != SQLITE_NULL;
-	voided = sqlite3_column_type(st, 10) != SQLITE_NULL;
-	sqlite3_reset(st);
-	if (void_of_set)
+	if (x.void_of_set)
 		return uk_errf(err, errsz, "entry %lld is itself a void; enter the original again instead",
 		            (long long)id);
-	if (voided)
+	if (x.voided)
 		return uk_errf(err, errsz, "entry %lld is already voided", (long long)id);
 	snprintf(memo, sizeof memo, "void of %lld: %s", (long long)id, reason);
-	e.date = date && *date ? date : odate;
-	if (strcmp(e.date, odate) < 0)
-		return uk_errf(err, errsz, "a void cannot be dated before its entry (%s)", odate);
+	e.date = date && *date ? date : x.date;
+	if (strcmp(e.date, x.date) < 0)
+		return uk_errf(err, errsz, "a void cannot be dated before its entry (%s)", x.date);
 	/* An entry dated ahead was meant when it was written: taking it back
 	 * on its own date needs no second --allow-future. */
-	e.date_meant = strcmp(e.date, odate) == 0;
-	e.fund = fund;
-	e.account = account;
-	e.direction = strcmp(dir, "in") == 0 ? "out" : "in";
-	e.category = cat;
-	e.subcategory = sub;
+	e.date_meant = strcmp(e.date, x.date) == 0;
+	e.fund = x.fund;
+	e.account = x.account;
+	e.direction = strcmp(x.dir, "in") == 0 ? "out" : "in";
+	e.category = x.cat;
+	e.subcategory = x.sub;
+	e.amount = x.amount;
+	e.member_id = x.member_id;
 	e.memo = memo;
 	e.void_of = id;
 	e.transfer_of = transfer_of;
 	if (strcmp(e.direction, "out") == 0) {
-		if ((rc = check_overdraft(lg, fund, account, e.date, e.amount, allow_overdraft, err, errsz)) != 0)
+		if ((rc = check_overdraft(lg, x.fund, x.account, e.date, e.amount, allow_overdraft,
+		                          &e.overdraft, err, errsz)) != 0)
 			return rc;
-		e.overdraft = allow_overdraft && lowest_after(fundacct_get(lg, fund, account), e.date, e.amount) < 0;
 	}
 	return write_entry(lg, &e, new_id, err, errsz);
 }
 
-int64_t uk_ledger_transfer_pair(struct uk_ledger *lg, int64_t id)
+static int pair_row(sqlite3_stmt *st, void *ctx)
+{
+	*(int64_t *)ctx = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+int uk_ledger_transfer_pair(struct uk_ledger *lg, int64_t id, int64_t *pair)
 {
 	sqlite3_stmt *st = uk_db_prepare(lg->db,
 		"SELECT coalesce((SELECT id FROM ledger_entries WHERE transfer_of = ?1),"
 		" (SELECT transfer_of FROM ledger_entries WHERE id = ?1), 0)");
-	int64_t pair = 0;
+	int rc, found;
+	*pair = 0;
 	if (!st)
-		return 0;
+		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		pair = sqlite3_column_int64(st, 0);
+	rc = uk_db_one(lg->db, st, pair_row, pair, &found, "cannot read the ledger");
 	sqlite3_finalize(st);
-	return pair;
+	return rc;
 }
 
 int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const char *date_in,
@@ -883,7 +1030,8 @@ int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const c
 	if (date_in && (rc = check_date(lg, date_in, date, err, errsz)) != 0)
 		return rc;
 	/* A transfer is voided whole: both its halves. */
-	pair = uk_ledger_transfer_pair(lg, id);
+	if ((rc = uk_ledger_transfer_pair(lg, id, &pair)) != 0)
+		return rc;
 	if (pair) {
 		int64_t out_id = pair < id ? pair : id, in_id = pair < id ? id : pair;
 		/* The incoming half goes first: its reversal takes money out;

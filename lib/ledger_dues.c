@@ -2,6 +2,8 @@
  * base, the part below 10 yuan not counted (ACFTU 工发〔1978〕101号),
  * posted as one income entry per member. */
 #include "uk_ledger.h"
+#include "uk_batch.h"
+#include "uk_members.h"
 #include "uk_ids.h"
 #include "uk_money.h"
 
@@ -108,15 +110,20 @@ int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
 const char *uk_dues_month_start(const struct uk_dues *d) { return d->start; }
 const char *uk_dues_month_end(const struct uk_dues *d) { return d->date; }
 
+static int count_row(sqlite3_stmt *st, void *ctx)
+{
+	*(int *)ctx = sqlite3_column_int64(st, 0) > 0;
+	return 0;
+}
+
 static int already_posted(struct uk_dues *d, const char *member_no, int *yes)
 {
-	int rc;
+	int found;
+	*yes = 0;
 	sqlite3_bind_text(d->posted_st, 1, member_no, -1, SQLITE_STATIC);
 	sqlite3_bind_text(d->posted_st, 2, d->month, -1, SQLITE_STATIC);
-	rc = sqlite3_step(d->posted_st);
-	*yes = rc == SQLITE_ROW && sqlite3_column_int64(d->posted_st, 0) > 0;
-	sqlite3_reset(d->posted_st);
-	return rc == SQLITE_ROW ? 0 : uk_db_fail(uk_ledger_db(d->lg), rc, "cannot read the ledger");
+	return uk_db_one(uk_ledger_db(d->lg), d->posted_st, count_row, yes, &found,
+	                 "cannot read the ledger");
 }
 
 /* One line of the roll. */
@@ -129,17 +136,17 @@ static int roll_line(struct uk_dues *d, const char *const vals[7])
 	memcpy(v, vals, sizeof v);
 	if (d->mask && v[1] && !(v[1] = masked = uk_mask_name(v[1])))
 		return uk_err_nomem();
-	uk_writer_row(d->roll, v);
+	uk_writer_row(d->roll, v);  /* a closed pipe: the run goes on, the roll is lost */
 	free(masked);
 	return 0;
 }
 
-void uk_dues_skip(struct uk_dues *d, const char *member_no, const char *name, const char *unit,
-                  const char *why)
+int uk_dues_skip(struct uk_dues *d, const char *member_no, const char *name, const char *unit,
+                 const char *why)
 {
 	const char *vals[7] = {member_no, name, unit, NULL, NULL, NULL, why};
 	d->st.not_active++;
-	roll_line(d, vals);
+	return roll_line(d, vals);
 }
 
 int uk_dues_member(struct uk_dues *d, const char *member_no, const char *name,
@@ -212,19 +219,84 @@ void uk_dues_end(struct uk_dues *d, struct uk_dues_stats *st)
 	free(d);
 }
 
+static int wage_row(sqlite3_stmt *st, void *ctx)
+{
+	const char *wage = uk_db_text(st, 0);
+	if (wage)
+		snprintf(ctx, UK_MONEY_BUFSZ, "%s", wage);
+	return 0;
+}
+
 int uk_dues_member_registered(struct uk_dues *d, const char *member_no, const char *name,
                               const char *unit, const char *wage_now, char *err, size_t errsz)
 {
 	char wage[UK_MONEY_BUFSZ] = "";
-	int rc;
+	int rc, found;
 	sqlite3_bind_text(d->wage_st, 1, member_no, -1, SQLITE_STATIC);
 	sqlite3_bind_text(d->wage_st, 2, d->start, -1, SQLITE_STATIC);
-	rc = sqlite3_step(d->wage_st);
-	if (rc == SQLITE_ROW && sqlite3_column_type(d->wage_st, 0) != SQLITE_NULL)
-		snprintf(wage, sizeof wage, "%s", (const char *)sqlite3_column_text(d->wage_st, 0));
-	sqlite3_reset(d->wage_st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return uk_db_fail(uk_ledger_db(d->lg), rc, "cannot read members");
+	if ((rc = uk_db_one(uk_ledger_db(d->lg), d->wage_st, wage_row, wage, &found,
+	                    "cannot read members")) != 0)
+		return rc;
 	/* No change on record: the base now is the base it always was. */
 	return uk_dues_member(d, member_no, name, unit, *wage ? wage : wage_now, err, errsz);
+}
+
+/* Who pays (doc/domain.md "Dues"): a member of the register active on the
+ * month's first day. A record names the member by member_no; the rest of
+ * it (name, unit, wage base) is what the roll shows and what is charged. */
+static int dues_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
+{
+	struct uk_dues *d = ctx;
+	struct uk_db *db = uk_ledger_db(d->lg);
+	struct uk_ledger_mark mark;
+	const char *no = uk_row_get(row, 0);
+	char status[16], stored[64];
+	int64_t id;
+	int rc;
+
+	if (!no || !*no)
+		return uk_errf(err, errsz, "no member_no");
+	/* The member_no as stored from here on (1 names 000001): the check
+	 * for dues already posted compares it. */
+	rc = uk_member_lookup(db, no, UK_KEY_MEMBER_NO, &id, stored, sizeof stored, err, errsz);
+	if (rc == -1)
+		return -1;
+	if (rc == 0) {
+		no = stored;
+		rc = uk_member_field_at(db, no, UK_KEY_MEMBER_NO, "status", d->start, &id, status);
+	}
+	if (rc == 1)
+		return uk_errf(err, errsz, "no member '%s' in the register", no);
+	if (rc)
+		return rc;
+	if (strcmp(status, "active") != 0)
+		return uk_dues_skip(d, no, uk_row_get(row, 1), uk_row_get(row, 2), "not active: no dues");
+	uk_ledger_mark(d->lg, &mark);
+	rc = uk_dues_member(d, no, uk_row_get(row, 1), uk_row_get(row, 2), uk_row_get(row, 3), err, errsz);
+	if (rc == -1 && (rc = uk_ledger_undo(d->lg, &mark)) == 0)
+		rc = -1;
+	return rc;
+}
+
+/* A member of the register, with the wage base in force then. */
+static int registered(void *ctx, const char *member_no, const char *name, const char *unit,
+                      const char *wage_base)
+{
+	char err[400];
+	int rc = uk_dues_member_registered(ctx, member_no, name, unit, wage_base, err, sizeof err);
+	if (rc == -1) {
+		uk_err("%s", err);
+		return UK_EX_DATAERR;
+	}
+	return rc;
+}
+
+int uk_dues_run(struct uk_dues *d, struct uk_reader *r, long *bad)
+{
+	struct uk_db *db = uk_ledger_db(d->lg);
+	long added;
+	*bad = 0;
+	if (!r)
+		return uk_members_each_active(db, d->start, d->date, registered, d);
+	return uk_batch_records(db, r, NULL, dues_record, d, &added, bad);
 }

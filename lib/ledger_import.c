@@ -2,6 +2,7 @@
  * our columns, or the output of fund-ledger ls): checked like add, all or
  * nothing unless skip_bad. */
 #include "uk_ledger.h"
+#include "uk_batch.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,10 +29,12 @@ static int64_t map_find(const struct idmap *m, long n, long long from)
 static int add_map(struct idmap **map, long *n, long *cap, long long from, int64_t to)
 {
 	if (*n == *cap) {
-		struct idmap *m = realloc(*map, (size_t)(*cap = *cap ? *cap * 2 : 256) * sizeof *m);
+		long grown = *cap ? *cap * 2 : 256;
+		struct idmap *m = realloc(*map, (size_t)grown * sizeof *m);
 		if (!m)
 			return -1;
 		*map = m;
+		*cap = grown;
 	}
 	(*map)[*n].from = from;
 	(*map)[(*n)++].to = to;
@@ -50,10 +53,12 @@ static int voided_here(const int64_t *v, long n, int64_t id)
 static int remember(int64_t **v, long *n, long *cap, int64_t id, int64_t pair)
 {
 	if (*n + 2 > *cap) {
-		int64_t *g = realloc(*v, (size_t)(*cap = *cap ? *cap * 2 : 64) * sizeof *g);
+		long grown = *cap ? *cap * 2 : 64;
+		int64_t *g = realloc(*v, (size_t)grown * sizeof *g);
 		if (!g)
 			return -1;
 		*v = g;
+		*cap = grown;
 	}
 	(*v)[(*n)++] = id;
 	if (pair)
@@ -110,130 +115,156 @@ static int one(struct uk_ledger *lg, struct uk_row *row, const struct uk_import_
 	return uk_ledger_add_checked(lg, &in, dir, id, err, errsz);
 }
 
+/* The batch: the session, the ids seen, and a transfer-out waiting for
+ * its transfer-in. */
+struct import {
+	struct uk_ledger *lg;
+	const struct uk_import_ledger_opts *o;
+	struct idmap *map;
+	long nmap, capmap;
+	int64_t *voided;
+	long nvoided, capvoided;
+	char pend_date[32], pend_amount[64], pend_from[160], pend_voucher[64], pend_memo[600];
+	long long pend_src;
+	long pend_line;
+};
+
+/* "fund:account" of a record, the defaults filled in. */
+static void place_of(struct uk_row *row, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s:%s", val(row, UK_LC_FUND) ? val(row, UK_LC_FUND) : "general",
+	         val(row, UK_LC_ACCOUNT) ? val(row, UK_LC_ACCOUNT) : "bank");
+}
+
+static void copy_val(char *buf, size_t n, struct uk_row *row, int c)
+{
+	snprintf(buf, n, "%s", val(row, c) ? val(row, c) : "");
+}
+
+/* A transfer-out record: held until its transfer-in comes. */
+static int hold_transfer_out(struct import *im, struct uk_row *row, long long src)
+{
+	copy_val(im->pend_date, sizeof im->pend_date, row, UK_LC_DATE);
+	copy_val(im->pend_amount, sizeof im->pend_amount, row, UK_LC_AMOUNT);
+	place_of(row, im->pend_from, sizeof im->pend_from);
+	copy_val(im->pend_voucher, sizeof im->pend_voucher, row, UK_LC_VOUCHER);
+	copy_val(im->pend_memo, sizeof im->pend_memo, row, UK_LC_MEMO);
+	im->pend_src = src;
+	im->pend_line = uk_row_line(row);
+	if (!*im->pend_date)
+		snprintf(im->pend_date, sizeof im->pend_date, "?");
+	return UK_BATCH_HELD;
+}
+
+/* A transfer-in record: with the transfer-out held before it, one transfer;
+ * *src becomes the transfer-out's, its own mapped to the incoming half. */
+static int transfer_in(struct import *im, struct uk_row *row, long long *src, int64_t *id,
+                       char *err, size_t errsz)
+{
+	char to[160];
+	int64_t in_id;
+	int res;
+	if (!*im->pend_date)
+		return uk_errf(err, errsz, "a transfer-in record without its transfer-out record before it");
+	if (strcmp(im->pend_date, val(row, UK_LC_DATE) ? val(row, UK_LC_DATE) : "") != 0 ||
+	    strcmp(im->pend_amount, val(row, UK_LC_AMOUNT) ? val(row, UK_LC_AMOUNT) : "") != 0) {
+		*im->pend_date = '\0';
+		return uk_errf(err, errsz, "the transfer-in record does not match the transfer-out "
+		               "record of line %ld (date and amount)", im->pend_line);
+	}
+	place_of(row, to, sizeof to);
+	res = uk_ledger_transfer(im->lg, im->pend_date, im->pend_amount, im->pend_from, to,
+	                         im->pend_voucher, im->pend_memo, im->o->allow_overdraft, id, err, errsz);
+	*im->pend_date = '\0';
+	if (res)
+		return res;
+	/* Both source ids name the new halves, for voids later in the input. */
+	if (*src) {
+		if ((res = uk_ledger_transfer_pair(im->lg, *id, &in_id)) != 0)
+			return res;
+		if (add_map(&im->map, &im->nmap, &im->capmap, *src, in_id) != 0)
+			return uk_err_nomem();
+	}
+	*src = im->pend_src;
+	return 0;
+}
+
+/* A reversal in the source (of a transfer too: voiding its out half
+ * reverses both, so the in half's reversal that follows is already done:
+ * counted, nothing written). */
+static int void_record(struct import *im, struct uk_row *row, int64_t *id, int *done,
+                       char *err, size_t errsz)
+{
+	int64_t target = map_find(im->map, im->nmap, atoll(val(row, UK_LC_VOID_OF))), pair;
+	int res;
+	*done = 0;
+	if (target && voided_here(im->voided, im->nvoided, target)) {
+		*done = 1;
+		return 0;
+	}
+	res = one(im->lg, row, im->o, im->map, im->nmap, id, err, errsz);
+	if (res || !target)
+		return res;
+	if ((res = uk_ledger_transfer_pair(im->lg, target, &pair)) != 0)
+		return res;
+	return remember(&im->voided, &im->nvoided, &im->capvoided, target, pair) ? uk_err_nomem() : 0;
+}
+
+static int import_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
+{
+	struct import *im = ctx;
+	struct uk_ledger_mark mark;
+	const char *cat = val(row, UK_LC_CATEGORY);
+	long long src = val(row, UK_LC_ID) ? atoll(val(row, UK_LC_ID)) : 0;
+	int64_t id = 0;
+	int res, rc, done = 0;
+
+	uk_ledger_mark(im->lg, &mark);
+	if (val(row, UK_LC_VOID_OF) && !*im->pend_date) {
+		res = void_record(im, row, &id, &done, err, errsz);
+	} else if (*im->pend_date && !(cat && strcmp(cat, "transfer-in") == 0)) {
+		*im->pend_date = '\0';
+		res = uk_errf(err, errsz, "the transfer-out record of line %ld has no transfer-in "
+		              "record after it", im->pend_line);
+	} else if (cat && strcmp(cat, "transfer-out") == 0) {
+		return hold_transfer_out(im, row, src);
+	} else if (cat && strcmp(cat, "transfer-in") == 0) {
+		res = transfer_in(im, row, &src, &id, err, errsz);
+	} else {
+		res = one(im->lg, row, im->o, im->map, im->nmap, &id, err, errsz);
+	}
+	/* Refused after writing (its savepoint undoes the rows): the session
+	 * forgets them too. */
+	if (res == -1 && (rc = uk_ledger_undo(im->lg, &mark)) != 0)
+		return rc;
+	if (res || done)
+		return res;
+	if (src && add_map(&im->map, &im->nmap, &im->capmap, src, id) != 0)
+		return uk_err_nomem();
+	return 0;
+}
+
+static int import_finish(void *ctx, long *line, char *err, size_t errsz)
+{
+	struct import *im = ctx;
+	if (!*im->pend_date)
+		return 0;
+	*line = im->pend_line;
+	return uk_errf(err, errsz, "a transfer-out record with no transfer-in record after it");
+}
+
 int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_import_ledger_opts *o,
                      long *added, long *bad)
 {
-	struct uk_rejects *rj = NULL;
-	struct uk_row *row;
-	struct idmap *map = NULL;
-	long nmap = 0, capmap = 0;
-	int64_t *voided = NULL;
-	long nvoided = 0, capvoided = 0;
-	struct uk_progress progress;
+	struct import im;
 	int rc;
-	/* A transfer-out waiting for its transfer-in. */
-	char pend_date[32] = "", pend_amount[64] = "", pend_from[160] = "", pend_voucher[64] = "";
-	char pend_memo[600] = "";
-	long long pend_src = 0;
-	long pend_line = 0;
 
-	*added = *bad = 0;
-	if (o->rejects && (rc = uk_rejects_open(o->rejects, r, &rj)) != 0)
-		return rc;
-	uk_progress_start(&progress, "entries");
-	while ((rc = uk_reader_next(r, &row)) == 1) {
-		char err[400];
-		int64_t id = 0;
-		const char *cat = val(row, UK_LC_CATEGORY);
-		long long src = val(row, UK_LC_ID) ? atoll(val(row, UK_LC_ID)) : 0;
-		int res;
-
-		if (uk_row_error(row)) {
-			snprintf(err, sizeof err, "%s", uk_row_error(row));
-			res = -1;
-		} else if (val(row, UK_LC_VOID_OF) && !*pend_date) {
-			/* A reversal in the source (of a transfer too: voiding its
-			 * out half reverses both, so the in half's reversal that
-			 * follows is already done). */
-			int64_t target = map_find(map, nmap, atoll(val(row, UK_LC_VOID_OF)));
-			if (target && voided_here(voided, nvoided, target)) {
-				(*added)++;
-				continue;
-			}
-			res = one(lg, row, o, map, nmap, &id, err, sizeof err);
-			if (res == 0 && target && remember(&voided, &nvoided, &capvoided, target,
-			                                   uk_ledger_transfer_pair(lg, target)) != 0) {
-				rc = uk_err_nomem();
-				goto out;
-			}
-		} else if (*pend_date && !(cat && strcmp(cat, "transfer-in") == 0)) {
-			snprintf(err, sizeof err, "the transfer-out record of line %ld has no transfer-in "
-			         "record after it", pend_line);
-			*pend_date = '\0';
-			res = -1;
-		} else if (cat && strcmp(cat, "transfer-out") == 0) {
-			snprintf(pend_date, sizeof pend_date, "%s", val(row, UK_LC_DATE) ? val(row, UK_LC_DATE) : "");
-			snprintf(pend_amount, sizeof pend_amount, "%s", val(row, UK_LC_AMOUNT) ? val(row, UK_LC_AMOUNT) : "");
-			snprintf(pend_from, sizeof pend_from, "%s:%s", val(row, UK_LC_FUND) ? val(row, UK_LC_FUND) : "general",
-			         val(row, UK_LC_ACCOUNT) ? val(row, UK_LC_ACCOUNT) : "bank");
-			snprintf(pend_voucher, sizeof pend_voucher, "%s", val(row, UK_LC_VOUCHER) ? val(row, UK_LC_VOUCHER) : "");
-			snprintf(pend_memo, sizeof pend_memo, "%s", val(row, UK_LC_MEMO) ? val(row, UK_LC_MEMO) : "");
-			pend_src = src;
-			pend_line = uk_row_line(row);
-			if (!*pend_date)
-				snprintf(pend_date, sizeof pend_date, "?");
-			continue;
-		} else if (cat && strcmp(cat, "transfer-in") == 0) {
-			char to[160];
-			if (!*pend_date) {
-				snprintf(err, sizeof err, "a transfer-in record without its transfer-out record before it");
-				res = -1;
-			} else if (strcmp(pend_date, val(row, UK_LC_DATE) ? val(row, UK_LC_DATE) : "") != 0 ||
-			           strcmp(pend_amount, val(row, UK_LC_AMOUNT) ? val(row, UK_LC_AMOUNT) : "") != 0) {
-				snprintf(err, sizeof err, "the transfer-in record does not match the transfer-out "
-				         "record of line %ld (date and amount)", pend_line);
-				*pend_date = '\0';
-				res = -1;
-			} else {
-				snprintf(to, sizeof to, "%s:%s", val(row, UK_LC_FUND) ? val(row, UK_LC_FUND) : "general",
-				         val(row, UK_LC_ACCOUNT) ? val(row, UK_LC_ACCOUNT) : "bank");
-				res = uk_ledger_transfer(lg, pend_date, pend_amount, pend_from, to, pend_voucher,
-				                         pend_memo, o->allow_overdraft, &id, err, sizeof err);
-				if (res == 0) {
-					/* Both source ids name the new halves, for voids
-					 * later in the input. */
-					if (src && add_map(&map, &nmap, &capmap, src,
-					                   uk_ledger_transfer_pair(lg, id)) != 0) {
-						rc = uk_err_nomem();
-						goto out;
-					}
-					src = pend_src;
-				}
-				*pend_date = '\0';
-			}
-		} else {
-			res = one(lg, row, o, map, nmap, &id, err, sizeof err);
-		}
-		if (res > 1) {
-			rc = res;
-			goto out;
-		}
-		if (res == -1) {
-			(*bad)++;
-			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
-			if (rj)
-				uk_rejects_add(rj, row, err);
-			continue;
-		}
-		(*added)++;
-		if (src && add_map(&map, &nmap, &capmap, src, id) != 0) {
-			rc = uk_err_nomem();
-			goto out;
-		}
-		uk_progress_tick(&progress, *added + *bad);
-	}
-	if (rc == 0 && *pend_date) {
-		(*bad)++;
-		uk_err_at(uk_reader_name(r), pend_line, "a transfer-out record with no transfer-in record after it");
-	}
-out:
-	uk_progress_end(&progress);
-	free(map);
-	free(voided);
-	{
-		int crc = uk_rejects_close(rj);
-		if (!rc || rc == 1)
-			rc = crc;
-	}
-	return rc > 1 ? rc : 0;
+	memset(&im, 0, sizeof im);
+	im.lg = lg;
+	im.o = o;
+	rc = uk_batch_records_finish(uk_ledger_db(lg), r, o->rejects, import_record, import_finish, &im,
+	                             added, bad);
+	free(im.map);
+	free(im.voided);
+	return rc;
 }

@@ -4,6 +4,7 @@
  * the hash chain, totals, seeding the chart) is ledger.c. */
 #include <sqlite3.h>
 #include "uk_ledger.h"
+#include "uk_batch.h"
 #include "uk_members.h"
 #include "uk_money.h"
 #include "uk_text.h"
@@ -61,11 +62,6 @@ const struct uk_outcol *uk_ledger_outcols(int *n)
 
 #define N_OF(a) ((int)(sizeof (a) / sizeof (a)[0]))
 
-static const char *col_text(sqlite3_stmt *st, int i)
-{
-	return (const char *)sqlite3_column_text(st, i);
-}
-
 /* Writes one row; -1 when the reader has gone (stop quietly). */
 static int put_row(struct uk_writer *w, const char *const *vals)
 {
@@ -120,27 +116,36 @@ static const char *title_problem(const char *s)
 /* ---- ls ---- */
 
 /* The code of a category given by code, name or slug (code first), and
- * whether it is a top class. 0 when found, 1 when not, or an exit code. */
-static int find_category(struct uk_db *db, const char *text, char *code, size_t codesz, int *top)
+ * whether it is a top class: 0 with *found, or an exit code. */
+struct found_category { char *code; size_t codesz; int *top; };
+
+static int category_row(sqlite3_stmt *st, void *ctx)
+{
+	struct found_category *fc = ctx;
+	const char *code = uk_db_text(st, 0);
+	if (!code)
+		return uk_err_nomem();
+	snprintf(fc->code, fc->codesz, "%s", code);
+	*fc->top = sqlite3_column_int(st, 1);
+	return 0;
+}
+
+static int find_category(struct uk_db *db, const char *text, char *code, size_t codesz, int *top,
+                         int *found)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT code, parent IS NULL AND kind <> 'system' FROM ledger_categories"
 		" WHERE code = ?1 OR name = ?1 OR slug = lower(?1)"
 		" ORDER BY code = ?1 DESC, name = ?1 DESC LIMIT 1");
-	int rc, found = 0;
+	struct found_category fc = {code, codesz, top};
+	int rc;
+	*found = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		snprintf(code, codesz, "%s", col_text(st, 0));
-		*top = sqlite3_column_int(st, 1);
-		found = 1;
-	}
+	rc = uk_db_one(db, st, category_row, &fc, found, "cannot read the chart of accounts");
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot read the chart of accounts");
-	return found ? 0 : 1;
+	return rc;
 }
 
 /* --category: a code, name or slug; a top class takes in its detail rows;
@@ -148,19 +153,19 @@ static int find_category(struct uk_db *db, const char *text, char *code, size_t 
 static int resolve_category(struct uk_db *db, const char *text, char *code, size_t codesz,
                             int *top, char **sub)
 {
-	int rc = find_category(db, text, code, codesz, top);
 	const char *slash = strchr(text, '/');
+	int found, rc = find_category(db, text, code, codesz, top, &found);
 	*sub = NULL;
-	if (rc == 1 && slash && slash > text && slash[1]) {
+	if (!rc && !found && slash && slash > text && slash[1]) {
 		char *head = strndup(text, (size_t)(slash - text));
 		if (!head)
 			return uk_err_nomem();
-		rc = find_category(db, head, code, codesz, top);
+		rc = find_category(db, head, code, codesz, top, &found);
 		free(head);
-		if (rc == 0 && !(*sub = strdup(slash + 1)))
+		if (!rc && found && !(*sub = strdup(slash + 1)))
 			return uk_err_nomem();
 	}
-	if (rc == 1) {
+	if (!rc && !found) {
 		uk_err("unknown category '%s' (fund-ledger categories lists them)", text);
 		return UK_EX_DATAERR;
 	}
@@ -170,18 +175,31 @@ static int resolve_category(struct uk_db *db, const char *text, char *code, size
 static int check_fund(struct uk_db *db, const char *fund)
 {
 	sqlite3_stmt *st = uk_db_prepare(db, "SELECT 1 FROM ledger_funds WHERE name = ?1");
-	int rc;
+	int rc, found;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, fund, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	rc = uk_db_one(db, st, NULL, NULL, &found, "cannot read funds");
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)
-		return UK_EX_OK;
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot read funds");
+	if (rc || found)
+		return rc;
 	uk_err("unknown fund '%s' (fund-ledger fund ls lists them)", fund);
 	return UK_EX_DATAERR;
+}
+
+struct list_ctx { const struct uk_ledger_filter *f; struct uk_writer *w; };
+
+static int list_row(sqlite3_stmt *st, void *ctx)
+{
+	struct list_ctx *lc = ctx;
+	const char *vals[UK_LC_COUNT];
+	char money[UK_MONEY_BUFSZ];
+	for (int i = 0; i < UK_LC_COUNT; i++)
+		vals[i] = uk_db_text(st, i);
+	vals[UK_LC_AMOUNT] = uk_money_format(sqlite3_column_int64(st, UK_LC_AMOUNT), money);
+	if (lc->f->no_id)
+		vals[UK_LC_ID] = vals[UK_LC_HASH] = NULL;
+	return put_row(lc->w, vals) ? UK_DB_STOP : 0;  /* closed pipe: stop quietly */
 }
 
 int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk_writer *w, int mask)
@@ -205,7 +223,7 @@ int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk
 	char from[UK_DATE_BUFSZ] = "0000-00-00", to[UK_DATE_BUFSZ] = "9999-99-99";
 	char code[64];
 	char *sub = NULL;
-	int top = 0, rc, status = UK_EX_OK;
+	int top = 0, status = UK_EX_OK;
 	int64_t member_id = 0;
 	sqlite3_stmt *st = NULL;
 
@@ -233,19 +251,10 @@ int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk
 	if (sub) sqlite3_bind_text(st, 6, sub, -1, SQLITE_STATIC);
 	if (f->member) sqlite3_bind_int64(st, 7, member_id);
 	sqlite3_bind_int64(st, 8, f->after_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *vals[UK_LC_COUNT];
-		char money[UK_MONEY_BUFSZ];
-		for (int i = 0; i < UK_LC_COUNT; i++)
-			vals[i] = col_text(st, i);
-		vals[UK_LC_AMOUNT] = uk_money_format(sqlite3_column_int64(st, UK_LC_AMOUNT), money);
-		if (f->no_id)
-			vals[UK_LC_ID] = vals[UK_LC_HASH] = NULL;
-		if (put_row(w, vals) != 0)
-			goto out;  /* closed pipe: stop quietly */
+	{
+		struct list_ctx lc = {f, w};
+		status = uk_db_each(db, st, list_row, &lc, "cannot list entries");
 	}
-	if (rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot list entries");
 out:
 	sqlite3_finalize(st);
 	free(sub);
@@ -270,6 +279,20 @@ static const struct uk_outcol bal_month_cols[] = {
 	{"month", UK_COL_TEXT}, {"in", UK_COL_MONEY}, {"out", UK_COL_MONEY},
 	{"balance", UK_COL_MONEY},
 };
+
+int uk_ledger_balance_by_parse(const char *s, enum uk_balance_by *by)
+{
+	static const struct { const char *name; enum uk_balance_by by; } names[] = {
+		{"fund", UK_BY_FUND}, {"account", UK_BY_ACCOUNT}, {"category", UK_BY_CATEGORY},
+		{"month", UK_BY_MONTH},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(s, names[i].name) == 0) {
+			*by = names[i].by;
+			return 0;
+		}
+	return -1;
+}
 
 const struct uk_outcol *uk_ledger_balance_cols(enum uk_balance_by by, int *n)
 {
@@ -298,6 +321,46 @@ const struct uk_outcol *uk_ledger_balance_cols(enum uk_balance_by by, int *n)
 	"  FROM ledger_entries WHERE (SELECT x FROM late) AND date <= ?1" \
 	"  GROUP BY fund, account, category, substr(date, 1, 7)) "
 
+/* The running sums of a balance, and whether the reader went away. */
+struct balance_ctx {
+	int nlead;
+	enum uk_balance_by by;
+	int64_t total_in, total_out, running;
+	int stopped;
+	struct uk_writer *w;
+};
+
+static int overflow(void)
+{
+	uk_err("the sums of the books overflow");
+	return UK_EX_DATAERR;
+}
+
+static int balance_row(sqlite3_stmt *st, void *ctx)
+{
+	struct balance_ctx *bc = ctx;
+	const char *vals[5];
+	char m_in[UK_MONEY_BUFSZ], m_out[UK_MONEY_BUFSZ], m_bal[UK_MONEY_BUFSZ];
+	int nlead = bc->nlead;
+	int64_t in = sqlite3_column_int64(st, nlead), out = sqlite3_column_int64(st, nlead + 1);
+	int64_t bal;
+	for (int i = 0; i < nlead; i++)
+		vals[i] = uk_db_text(st, i);
+	if (uk_money_add(bc->total_in, in, &bc->total_in) ||
+	    uk_money_add(bc->total_out, out, &bc->total_out) ||
+	    uk_money_add(in, -out, &bal) || uk_money_add(bc->running, bal, &bc->running))
+		return overflow();
+	vals[nlead] = uk_money_format(in, m_in);
+	vals[nlead + 1] = uk_money_format(out, m_out);
+	if (bc->by != UK_BY_CATEGORY)
+		vals[nlead + 2] = uk_money_format(bc->by == UK_BY_MONTH ? bc->running : bal, m_bal);
+	if (put_row(bc->w, vals) != 0) {
+		bc->stopped = 1;  /* closed pipe: stop quietly */
+		return UK_DB_STOP;
+	}
+	return 0;
+}
+
 int uk_ledger_balance(struct uk_db *db, enum uk_balance_by by, const char *at, struct uk_writer *w)
 {
 	static const char *const sql_fund = BAL_SOURCE
@@ -316,53 +379,30 @@ int uk_ledger_balance(struct uk_db *db, enum uk_balance_by by, const char *at, s
 		" FROM t GROUP BY t.month ORDER BY t.month";
 	const char *sql = by == UK_BY_ACCOUNT ? sql_account : by == UK_BY_CATEGORY ? sql_category :
 	                  by == UK_BY_MONTH ? sql_month : sql_fund;
-	/* Where the money columns start in the select and in the output. */
-	int nlead = by == UK_BY_CATEGORY ? 3 : by == UK_BY_MONTH ? 1 : 2;
-	int64_t total_in = 0, total_out = 0, running = 0;
 	char today[UK_DATE_BUFSZ];
 	sqlite3_stmt *st = uk_db_prepare(db, sql);
-	int rc, status = UK_EX_OK;
+	/* Where the money columns start in the select and in the output. */
+	struct balance_ctx bc = {by == UK_BY_CATEGORY ? 3 : by == UK_BY_MONTH ? 1 : 2, by, 0, 0, 0, 0, w};
+	int status;
 
 	if (!st)
 		return UK_EX_SOFTWARE;
 	if (!at)
 		at = uk_date_format(uk_date_today(), today);
 	sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *vals[5];
-		char m_in[UK_MONEY_BUFSZ], m_out[UK_MONEY_BUFSZ], m_bal[UK_MONEY_BUFSZ];
-		int64_t in = sqlite3_column_int64(st, nlead), out = sqlite3_column_int64(st, nlead + 1);
-		int64_t bal;
-		for (int i = 0; i < nlead; i++)
-			vals[i] = col_text(st, i);
-		if (uk_money_add(total_in, in, &total_in) || uk_money_add(total_out, out, &total_out) ||
-		    uk_money_add(in, -out, &bal) || uk_money_add(running, bal, &running)) {
-			uk_err("the sums of the books overflow");
-			status = UK_EX_DATAERR;
-			goto out;
-		}
-		vals[nlead] = uk_money_format(in, m_in);
-		vals[nlead + 1] = uk_money_format(out, m_out);
-		if (by != UK_BY_CATEGORY)
-			vals[nlead + 2] = uk_money_format(by == UK_BY_MONTH ? running : bal, m_bal);
-		if (put_row(w, vals) != 0)
-			goto out;  /* closed pipe: stop quietly */
-	}
-	if (rc != SQLITE_DONE) {
-		status = uk_db_fail(db, rc, "cannot compute the balance");
+	if ((status = uk_db_each(db, st, balance_row, &bc, "cannot compute the balance")) != 0 ||
+	    bc.stopped)
 		goto out;
-	}
 	if (by == UK_BY_FUND || by == UK_BY_ACCOUNT) {
 		char m_in[UK_MONEY_BUFSZ], m_out[UK_MONEY_BUFSZ], m_bal[UK_MONEY_BUFSZ];
 		const char *vals[5] = {"total", NULL, NULL, NULL, NULL};
 		int64_t bal;
-		if (uk_money_add(total_in, -total_out, &bal)) {
-			uk_err("the sums of the books overflow");
-			status = UK_EX_DATAERR;
+		if (uk_money_add(bc.total_in, -bc.total_out, &bal)) {
+			status = overflow();
 			goto out;
 		}
-		vals[2] = uk_money_format(total_in, m_in);
-		vals[3] = uk_money_format(total_out, m_out);
+		vals[2] = uk_money_format(bc.total_in, m_in);
+		vals[3] = uk_money_format(bc.total_out, m_out);
 		vals[4] = uk_money_format(bal, m_bal);
 		put_row(w, vals);
 	}
@@ -389,23 +429,23 @@ struct jentry {
 
 static void jentry_load(sqlite3_stmt *st, int base, struct jentry *e)
 {
-	const char *dir = col_text(st, base + 2);
+	const char *dir = uk_db_text(st, base + 2);
 	e->id = sqlite3_column_int64(st, base);
-	e->date = col_text(st, base + 1);
+	e->date = uk_db_text(st, base + 1);
 	e->in = dir && strcmp(dir, "in") == 0;
-	e->category = col_text(st, base + 3);
-	e->sub = col_text(st, base + 4);
+	e->category = uk_db_text(st, base + 3);
+	e->sub = uk_db_text(st, base + 4);
 	e->amount = sqlite3_column_int64(st, base + 5);
-	e->voucher = col_text(st, base + 6);
-	e->memo = col_text(st, base + 7);
+	e->voucher = uk_db_text(st, base + 6);
+	e->memo = uk_db_text(st, base + 7);
 	e->has_void = sqlite3_column_type(st, base + 8) != SQLITE_NULL;
 	e->void_of = sqlite3_column_int64(st, base + 8);
-	e->cname = col_text(st, base + 9);
-	e->kind = col_text(st, base + 10);
-	e->slug = col_text(st, base + 11);
-	e->pname = col_text(st, base + 12);
-	e->atitle = col_text(st, base + 13);
-	e->ftitle = col_text(st, base + 14);
+	e->cname = uk_db_text(st, base + 9);
+	e->kind = uk_db_text(st, base + 10);
+	e->slug = uk_db_text(st, base + 11);
+	e->pname = uk_db_text(st, base + 12);
+	e->atitle = uk_db_text(st, base + 13);
+	e->ftitle = uk_db_text(st, base + 14);
 }
 
 /* Whether s has anything but white space and control characters. */
@@ -562,6 +602,33 @@ static void jentry_pair(FILE *f, const struct jentry *e, const struct jentry *p)
 		fputs("    权益:转账差额\n", f);
 }
 
+struct journal_ctx { FILE *f; int64_t last; int first; };
+
+static int journal_row(sqlite3_stmt *st, void *ctx)
+{
+	struct journal_ctx *jc = ctx;
+	FILE *f = jc->f;
+	struct jentry e, p;
+	int paired = sqlite3_column_int(st, 2 * J_NCOLS);
+	jentry_load(st, 0, &e);
+	if (paired)
+		jentry_load(st, J_NCOLS, &p);
+	if (!jc->first)
+		fputc('\n', f);
+	if (!jc->first && e.id == jc->last) {
+		/* A second entry naming the same first one: on its own. */
+		if (paired)
+			jentry_single(f, &p);
+	} else if (paired) {
+		jentry_pair(f, &e, &p);
+	} else {
+		jentry_single(f, &e);
+	}
+	jc->first = 0;
+	jc->last = e.id;
+	return ferror(f) ? UK_DB_STOP : 0;  /* said below */
+}
+
 int uk_ledger_export_journal(struct uk_db *db, FILE *f)
 {
 	/* A transfer's second entry names the first in transfer_of; it is
@@ -583,35 +650,12 @@ int uk_ledger_export_journal(struct uk_db *db, FILE *f)
 		"  WHERE o.id = e.transfer_of AND o.transfer_of IS NULL)"
 		" ORDER BY e.date, e.id, p.id";
 	sqlite3_stmt *st = uk_db_prepare(db, sql);
-	int64_t last = 0;
-	int rc, first = 1, status = UK_EX_OK;
+	struct journal_ctx jc = {f, 0, 1};
+	int status;
 
 	if (!st)
 		return UK_EX_SOFTWARE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct jentry e, p;
-		int paired = sqlite3_column_int(st, 2 * J_NCOLS);
-		jentry_load(st, 0, &e);
-		if (paired)
-			jentry_load(st, J_NCOLS, &p);
-		if (!first)
-			fputc('\n', f);
-		if (!first && e.id == last) {
-			/* A second entry naming the same first one: on its own. */
-			if (paired)
-				jentry_single(f, &p);
-		} else if (paired) {
-			jentry_pair(f, &e, &p);
-		} else {
-			jentry_single(f, &e);
-		}
-		first = 0;
-		last = e.id;
-		if (ferror(f))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot read entries");
+	status = uk_db_each(db, st, journal_row, &jc, "cannot read entries");
 	sqlite3_finalize(st);
 	if (status == UK_EX_OK && (fflush(f) != 0 || ferror(f))) {
 		if (errno != EPIPE)
@@ -649,23 +693,24 @@ const struct uk_colspec *uk_ledger_category_colspec(int *n)
 	return category_spec;
 }
 
+/* A row of five texts, written as it is. */
+static int text_row(sqlite3_stmt *st, void *ctx)
+{
+	const char *vals[5];
+	for (int i = 0; i < 5; i++)
+		vals[i] = uk_db_text(st, i);
+	return put_row(ctx, vals) ? UK_DB_STOP : 0;
+}
+
 int uk_ledger_categories_list(struct uk_db *db, struct uk_writer *w)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT code, parent, name, slug, kind FROM ledger_categories"
 		" ORDER BY kind = 'system', code");
-	int rc, status = UK_EX_OK;
+	int status;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *vals[5];
-		for (int i = 0; i < 5; i++)
-			vals[i] = col_text(st, i);
-		if (put_row(w, vals) != 0)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot read the chart of accounts");
+	status = uk_db_each(db, st, text_row, w, "cannot read the chart of accounts");
 	sqlite3_finalize(st);
 	return status;
 }
@@ -829,6 +874,15 @@ static const char *check_loaded(struct cats *fixed, struct cats *loaded, char *c
 	return NULL;
 }
 
+static int fixed_row(sqlite3_stmt *st, void *ctx)
+{
+	if (cats_add(ctx, uk_db_text(st, 0), uk_db_text(st, 1), uk_db_text(st, 2), uk_db_text(st, 3),
+	             uk_db_text(st, 4), sqlite3_column_int(st, 5) && sqlite3_column_type(st, 1) == SQLITE_NULL,
+	             0) != 0)
+		return uk_err_nomem();
+	return 0;
+}
+
 static int load_fixed(struct uk_db *db, struct cats *fixed)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
@@ -837,43 +891,47 @@ static int load_fixed(struct uk_db *db, struct cats *fixed)
 	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (cats_add(fixed, col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
-		             col_text(st, 4), sqlite3_column_int(st, 5) && sqlite3_column_type(st, 1) == SQLITE_NULL,
-		             0) != 0) {
-			sqlite3_finalize(st);
-			return uk_err_nomem();
-		}
+	rc = uk_db_each(db, st, fixed_row, fixed, "cannot read the chart of accounts");
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot read the chart of accounts");
+	return rc;
 }
 
 /* Detail rows in use must stay, with their kind. */
-static int check_used(struct uk_db *db, const char *file, struct cats *loaded, int *bad)
+struct used_ctx { const char *file; struct cats *loaded; long *bad; };
+
+static int used_row(sqlite3_stmt *st, void *ctx)
+{
+	struct used_ctx *u = ctx;
+	const char *code = uk_db_text(st, 0), *kind = uk_db_text(st, 2);
+	struct cat *x = cats_find(u->loaded, 0, code);
+	if (!code || !kind)
+		return uk_err_nomem();
+	if (!x) {
+		uk_err_at(u->file, 0, "category %s (%s) is used by entries and cannot go", code,
+		          uk_db_text(st, 1));
+		(*u->bad)++;
+	} else if (strcmp(x->kind, kind) != 0) {
+		uk_err_at(u->file, x->line, "category %s is used by entries: it stays %s, not %s",
+		          code, kind, x->kind);
+		(*u->bad)++;
+	}
+	return 0;
+}
+
+static int check_used(struct uk_db *db, const char *file, struct cats *loaded, long *bad)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT c.code, c.name, c.kind FROM ledger_categories c"
 		" WHERE c.parent IS NOT NULL AND c.kind <> 'system'"
 		" AND EXISTS (SELECT 1 FROM ledger_entries e WHERE e.category = c.code)"
 		" ORDER BY c.code");
+	struct used_ctx u = {file, loaded, bad};
 	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *code = col_text(st, 0), *kind = col_text(st, 2);
-		struct cat *x = cats_find(loaded, 0, code);
-		if (!x) {
-			uk_err_at(file, 0, "category %s (%s) is used by entries and cannot go", code,
-			          col_text(st, 1));
-			(*bad)++;
-		} else if (strcmp(x->kind, kind) != 0) {
-			uk_err_at(file, x->line, "category %s is used by entries: it stays %s, not %s",
-			          code, kind, x->kind);
-			(*bad)++;
-		}
-	}
+	rc = uk_db_each(db, st, used_row, &u, "cannot read entries");
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot read entries");
+	return rc;
 }
 
 static int store_loaded(struct uk_db *db, struct cats *loaded)
@@ -892,24 +950,41 @@ static int store_loaded(struct uk_db *db, struct cats *loaded)
 		sqlite3_bind_text(st, 3, x->name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, x->slug, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, x->kind, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
+		rc = uk_db_each(db, st, NULL, NULL, "cannot store the chart of accounts");
 		sqlite3_clear_bindings(st);
-		if (rc != SQLITE_DONE) {
-			sqlite3_finalize(st);
-			return uk_db_fail(db, rc, "cannot store the chart of accounts");
-		}
+		if (rc)
+			break;
 	}
 	sqlite3_finalize(st);
-	return UK_EX_OK;
+	return rc;
+}
+
+/* The rows loaded so far, checked against the fixed ones. */
+struct load_ctx { struct cats *fixed, *loaded; };
+
+static int load_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
+{
+	struct load_ctx *lc = ctx;
+	const struct cat *top;
+	const char *why;
+	char *code = opt_value(row, UK_CC_CODE, 1), *parent = opt_value(row, UK_CC_PARENT, 1);
+	char *name = opt_value(row, UK_CC_NAME, 0), *slug = opt_value(row, UK_CC_SLUG, 1);
+	if ((why = check_loaded(lc->fixed, lc->loaded, code, parent, name, slug, &top, err, errsz)))
+		return why == err ? -1 : uk_errf(err, errsz, "%s", why);
+	if (!top)
+		return 0;  /* a fixed row as it stands */
+	if (cats_add(lc->loaded, code, top->code, name, slug, top->kind, 0, uk_row_line(row)) != 0)
+		return uk_err_nomem();
+	return 0;
 }
 
 int uk_ledger_categories_load(struct uk_db *db, struct uk_reader *r)
 {
 	struct cats fixed = {0}, loaded = {0};
+	struct load_ctx lc = {&fixed, &loaded};
 	const char *file = uk_reader_name(r);
-	struct uk_row *row;
-	int rc, status, bad = 0, ntop = 0;
+	long added, bad = 0;
+	int status, ntop = 0;
 
 	for (int col = UK_CC_CODE; col <= UK_CC_NAME; col++)
 		if (!uk_reader_has(r, col)) {
@@ -925,37 +1000,9 @@ int uk_ledger_categories_load(struct uk_db *db, struct uk_reader *r)
 		status = UK_EX_SOFTWARE;
 		goto out;
 	}
-	while ((rc = uk_reader_next(r, &row)) == 1) {
-		char err[300];
-		const struct cat *top;
-		const char *why;
-		char *code, *parent, *name, *slug;
-		if ((why = uk_row_error(row)) != NULL) {
-			uk_err_at(file, uk_row_line(row), "%s", why);
-			bad++;
-			continue;
-		}
-		code = opt_value(row, UK_CC_CODE, 1);
-		parent = opt_value(row, UK_CC_PARENT, 1);
-		name = opt_value(row, UK_CC_NAME, 0);
-		slug = opt_value(row, UK_CC_SLUG, 1);
-		if ((why = check_loaded(&fixed, &loaded, code, parent, name, slug, &top, err, sizeof err))) {
-			uk_err_at(file, uk_row_line(row), "%s", why);
-			bad++;
-			continue;
-		}
-		if (!top)
-			continue;  /* a fixed row as it stands */
-		if (cats_add(&loaded, code, top->code, name, slug, top->kind, 0, uk_row_line(row)) != 0) {
-			status = uk_err_nomem();
-			goto out;
-		}
-	}
-	if (rc != 0) {
-		status = rc;
-		goto out;
-	}
-	if ((status = check_used(db, file, &loaded, &bad)) != UK_EX_OK)
+	/* Nothing is written per row: the chart is replaced whole at the end. */
+	if ((status = uk_batch_records(db, r, NULL, load_record, &lc, &added, &bad)) != 0 ||
+	    (status = check_used(db, file, &loaded, &bad)) != UK_EX_OK)
 		goto out;
 	if (bad) {
 		status = UK_EX_DATAERR;
@@ -980,11 +1027,24 @@ const struct uk_outcol *uk_ledger_fund_cols(int *n)
 	return fund_cols;
 }
 
+/* A fund of that name, or of that title, already there: said, 65. */
+struct fund_taken { const char *name, *title; };
+
+static int fund_taken_row(sqlite3_stmt *st, void *ctx)
+{
+	struct fund_taken *ft = ctx;
+	if (sqlite3_column_int(st, 1))
+		uk_err("fund '%s' exists", ft->name);
+	else
+		uk_err("fund title '%s' is taken by fund '%s'", ft->title, uk_db_text(st, 0));
+	return UK_EX_DATAERR;
+}
+
 int uk_ledger_fund_add(struct uk_db *db, const char *name, const char *title)
 {
 	sqlite3_stmt *st;
 	const char *why;
-	int rc;
+	int rc, found;
 
 	if (!is_name(name)) {
 		uk_err("bad fund name '%s' (a-z, 0-9 and '-', up to 32)", name);
@@ -1004,25 +1064,33 @@ int uk_ledger_fund_add(struct uk_db *db, const char *name, const char *title)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		if (sqlite3_column_int(st, 1))
-			uk_err("fund '%s' exists", name);
-		else
-			uk_err("fund title '%s' is taken by fund '%s'", title, col_text(st, 0));
-		sqlite3_finalize(st);
-		return UK_EX_DATAERR;
+	{
+		struct fund_taken ft = {name, title};
+		rc = uk_db_one(db, st, fund_taken_row, &ft, &found, "cannot read funds");
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return uk_db_fail(db, rc, "cannot read funds");
+	if (rc || found)
+		return rc;
 	if (!(st = uk_db_prepare(db, "INSERT INTO ledger_funds(name, title) VALUES (?1, ?2)")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	rc = uk_db_each(db, st, NULL, NULL, "cannot add the fund");
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? UK_EX_OK : uk_db_fail(db, rc, "cannot add the fund");
+	return rc;
+}
+
+static int fund_row(sqlite3_stmt *st, void *ctx)
+{
+	char money[UK_MONEY_BUFSZ];
+	int64_t bal;
+	const char *vals[3];
+	if (uk_money_add(sqlite3_column_int64(st, 2), -sqlite3_column_int64(st, 3), &bal))
+		return overflow();
+	vals[0] = uk_db_text(st, 0);
+	vals[1] = uk_db_text(st, 1);
+	vals[2] = uk_money_format(bal, money);
+	return put_row(ctx, vals) ? UK_DB_STOP : 0;
 }
 
 int uk_ledger_funds_list(struct uk_db *db, struct uk_writer *w)
@@ -1031,28 +1099,23 @@ int uk_ledger_funds_list(struct uk_db *db, struct uk_writer *w)
 		"SELECT f.name, f.title, coalesce(sum(t.amount_in), 0), coalesce(sum(t.amount_out), 0)"
 		" FROM ledger_funds f LEFT JOIN ledger_totals t ON t.fund = f.name"
 		" GROUP BY f.name ORDER BY f.name");
-	int rc, status = UK_EX_OK;
+	int status;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char money[UK_MONEY_BUFSZ];
-		int64_t bal;
-		const char *vals[3];
-		if (uk_money_add(sqlite3_column_int64(st, 2), -sqlite3_column_int64(st, 3), &bal)) {
-			uk_err("the sums of the books overflow");
-			status = UK_EX_DATAERR;
-			break;
-		}
-		vals[0] = col_text(st, 0);
-		vals[1] = col_text(st, 1);
-		vals[2] = uk_money_format(bal, money);
-		if (put_row(w, vals) != 0)
-			break;
-	}
-	if (status == UK_EX_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot list funds");
+	status = uk_db_each(db, st, fund_row, w, "cannot list funds");
 	sqlite3_finalize(st);
 	return status;
+}
+
+static int figures_row(sqlite3_stmt *st, void *ctx)
+{
+	struct uk_ledger_figures *f = ctx;
+	f->income = sqlite3_column_int64(st, 0);
+	f->expense = sqlite3_column_int64(st, 1);
+	f->dues = sqlite3_column_int64(st, 2);
+	f->hardship_paid = sqlite3_column_int64(st, 3);
+	f->hardship_recipients = sqlite3_column_int64(st, 4);
+	return 0;
 }
 
 int uk_ledger_figures(struct uk_db *db, struct uk_period p, struct uk_ledger_figures *f)
@@ -1071,36 +1134,33 @@ int uk_ledger_figures(struct uk_db *db, struct uk_period p, struct uk_ledger_fig
 		"   AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = x.id AND v.date <= ?2))"
 		" FROM ledger_entries e JOIN ledger_categories c ON c.code = e.category"
 		" WHERE e.date BETWEEN ?1 AND ?2");
-	int rc;
+	int rc, found;
 	memset(f, 0, sizeof *f);
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		f->income = sqlite3_column_int64(st, 0);
-		f->expense = sqlite3_column_int64(st, 1);
-		f->dues = sqlite3_column_int64(st, 2);
-		f->hardship_paid = sqlite3_column_int64(st, 3);
-		f->hardship_recipients = sqlite3_column_int64(st, 4);
-	}
+	rc = uk_db_one(db, st, figures_row, f, &found, "cannot sum the books");
 	sqlite3_finalize(st);
-	return rc == SQLITE_ROW ? UK_EX_OK : uk_db_fail(db, rc, "cannot sum the books");
+	return rc;
 }
 
 /* Steps st through its rows of three texts and an amount, calling fn on
  * each until it returns non-zero; finalizes st. The shape of the report
  * queries below. */
 typedef int (*row4_fn)(void *ctx, const char *a, const char *b, const char *c, int64_t n);
+struct row4 { row4_fn fn; void *ctx; };
+
+static int row4_row(sqlite3_stmt *st, void *ctx)
+{
+	struct row4 *r = ctx;
+	return r->fn(r->ctx, uk_db_text(st, 0), uk_db_text(st, 1), uk_db_text(st, 2),
+	             sqlite3_column_int64(st, 3));
+}
 
 static int each_row4(struct uk_db *db, sqlite3_stmt *st, row4_fn fn, void *ctx, const char *what)
 {
-	int rc, status = 0;
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-		            (const char *)sqlite3_column_text(st, 2), sqlite3_column_int64(st, 3));
-	if (!status && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, what);
+	struct row4 r = {fn, ctx};
+	int status = uk_db_each(db, st, row4_row, &r, what);
 	sqlite3_finalize(st);
 	return status;
 }
@@ -1120,6 +1180,14 @@ int uk_ledger_class_totals(struct uk_db *db, struct uk_period p, uk_class_fn fn,
 	return each_row4(db, st, fn, ctx, "cannot sum the books");
 }
 
+struct month_rows { uk_month_fn fn; void *ctx; };
+
+static int month_row(sqlite3_stmt *st, void *ctx)
+{
+	struct month_rows *m = ctx;
+	return m->fn(m->ctx, uk_db_text(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+}
+
 int uk_ledger_month_totals(struct uk_db *db, struct uk_period p, uk_month_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
@@ -1128,15 +1196,12 @@ int uk_ledger_month_totals(struct uk_db *db, struct uk_period p, uk_month_fn fn,
 		" coalesce(sum(CASE WHEN c.kind = 'expense' THEN (CASE e.direction WHEN 'out' THEN e.amount ELSE -e.amount END) END), 0)"
 		" FROM ledger_entries e JOIN ledger_categories c ON c.code = e.category"
 		" WHERE e.date BETWEEN ?1 AND ?2 GROUP BY 1 ORDER BY 1");
-	int rc, status = 0;
+	struct month_rows m = {fn, ctx};
+	int status;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	while (!status && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		status = fn(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
-		            sqlite3_column_int64(st, 2));
-	if (!status && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot sum the books");
+	status = uk_db_each(db, st, month_row, &m, "cannot sum the books");
 	sqlite3_finalize(st);
 	return status;
 }

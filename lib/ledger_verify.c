@@ -11,44 +11,60 @@
 
 void uk_ledger_entry_hash(const char *const fields[19], int allow_future, char out[UK_SHA256_HEX]);
 
+/* The chain walked in id order: each entry must name the hash before it
+ * and hash to what it stores. The first break stops the walk (65, said). */
+struct chain { char prev[UK_SHA256_HEX]; long *entries; };
+
+static int chain_row(sqlite3_stmt *st, void *ctx)
+{
+	struct chain *c = ctx;
+	const char *fields[19];
+	const char *stored_prev = uk_db_text(st, 18), *stored = uk_db_text(st, 19);
+	char hash[UK_SHA256_HEX];
+	long long id = sqlite3_column_int64(st, 0);
+	for (int i = 0; i < 19; i++)
+		fields[i] = uk_db_text(st, i);
+	(*c->entries)++;
+	if (!stored_prev || strcmp(stored_prev, c->prev) != 0) {
+		uk_err("entry %lld: the chain is broken before it (an entry was removed, "
+		       "inserted or its hash changed)", id);
+		return UK_EX_DATAERR;
+	}
+	uk_ledger_entry_hash(fields, sqlite3_column_int(st, 20), hash);
+	if (!hash[0])
+		return uk_err_nomem();
+	if (!stored || strcmp(stored, hash) != 0) {
+		uk_err("entry %lld (%s): its content does not match its hash: changed behind "
+		       "the tools' back", id, fields[1] ? fields[1] : "");
+		return UK_EX_DATAERR;
+	}
+	memcpy(c->prev, stored, sizeof c->prev);
+	return 0;
+}
+
 static int check_chain(struct uk_db *db, long *entries)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT id, date, fund, account, direction, category, subcategory, amount, member_id,"
 		" activity_id, voucher, memo, void_of, transfer_of, overdraft, force_reason, dues_month,"
 		" recorded_at, prev_hash, hash, allow_future FROM ledger_entries ORDER BY id");
-	char prev[UK_SHA256_HEX] = ZERO_HASH, hash[UK_SHA256_HEX];
-	int rc, status = UK_EX_OK;
+	struct chain c = {ZERO_HASH, entries};
+	int status;
 
 	if (!st)
 		return UK_EX_SOFTWARE;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *fields[19];
-		const char *stored_prev = (const char *)sqlite3_column_text(st, 18);
-		const char *stored = (const char *)sqlite3_column_text(st, 19);
-		long long id = sqlite3_column_int64(st, 0);
-		for (int i = 0; i < 19; i++)
-			fields[i] = (const char *)sqlite3_column_text(st, i);
-		(*entries)++;
-		if (!stored_prev || strcmp(stored_prev, prev) != 0) {
-			uk_err("entry %lld: the chain is broken before it (an entry was removed, "
-			       "inserted or its hash changed)", id);
-			status = UK_EX_DATAERR;
-			break;
-		}
-		uk_ledger_entry_hash(fields, sqlite3_column_int(st, 20), hash);
-		if (!stored || strcmp(stored, hash) != 0) {
-			uk_err("entry %lld (%s): its content does not match its hash: changed behind "
-			       "the tools' back", id, fields[1] ? fields[1] : "");
-			status = UK_EX_DATAERR;
-			break;
-		}
-		memcpy(prev, stored, sizeof prev);
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		status = uk_db_fail(db, rc, "cannot read the ledger");
+	status = uk_db_each(db, st, chain_row, &c, "cannot read the ledger");
 	sqlite3_finalize(st);
 	return status;
+}
+
+/* A total that does not match: said, 65. */
+static int totals_row(sqlite3_stmt *st, void *ctx)
+{
+	(void)ctx;
+	uk_err("the balances of %s:%s in %s do not match its entries: changed behind the tools' back",
+	       uk_db_text(st, 0), uk_db_text(st, 1), uk_db_text(st, 2));
+	return UK_EX_DATAERR;
 }
 
 /* The kept totals must be the sums of the entries, both ways round. */
@@ -64,17 +80,10 @@ static int check_totals(struct uk_db *db)
 		" SELECT fund, account, month FROM (SELECT * FROM e EXCEPT SELECT * FROM t)"
 		" UNION ALL SELECT fund, account, month FROM (SELECT * FROM t EXCEPT SELECT * FROM e)"
 		" LIMIT 1");
-	int rc, status = UK_EX_OK;
+	int status, found;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		uk_err("the balances of %s:%s in %s do not match its entries: changed behind the tools' back",
-		       sqlite3_column_text(st, 0), sqlite3_column_text(st, 1), sqlite3_column_text(st, 2));
-		status = UK_EX_DATAERR;
-	} else if (rc != SQLITE_DONE) {
-		status = uk_db_fail(db, rc, "cannot read the ledger");
-	}
+	status = uk_db_one(db, st, totals_row, NULL, &found, "cannot read the ledger");
 	sqlite3_finalize(st);
 	return status;
 }

@@ -7,6 +7,7 @@
 #include "uk_cli.h"
 #include "uk_date.h"
 #include "uk_db.h"
+#include "uk_hash.h"
 #include "uk_rec.h"
 
 /* The chart is data (doc/domain.md): seeded here with the 2009 codes of the
@@ -104,6 +105,14 @@ void uk_ledger_allow_future(struct uk_ledger *lg, int allow);
 int uk_ledger_future_check(const struct uk_ledger *lg, struct uk_date d, char *err, size_t errsz);
 /* The id of the last entry before the session: what it wrote is above. */
 int64_t uk_ledger_start_id(const struct uk_ledger *lg);
+/* A point in the session a batch can come back to: a record refused after
+ * it wrote entries (its savepoint undoes their rows) takes them out of
+ * what the session keeps in memory with uk_ledger_undo, before the
+ * rollback, so the chain and the totals go on from the mark. */
+struct uk_ledger_mark { int64_t last_id; char last_hash[UK_SHA256_HEX]; };
+void uk_ledger_mark(const struct uk_ledger *lg, struct uk_ledger_mark *m);
+/* 0 or an exit code. */
+int uk_ledger_undo(struct uk_ledger *lg, const struct uk_ledger_mark *m);
 
 /* One entry as given (text, not yet checked). */
 struct uk_entry_in {
@@ -140,8 +149,9 @@ int uk_ledger_opening(struct uk_ledger *lg, const char *date, const char *amount
 int uk_ledger_transfer(struct uk_ledger *lg, const char *date, const char *amount,
                        const char *from, const char *to, const char *voucher, const char *memo,
                        int allow_overdraft, int64_t *id, char *err, size_t errsz);
-/* The other half of a transfer entry, or 0. */
-int64_t uk_ledger_transfer_pair(struct uk_ledger *lg, int64_t id);
+/* The other half of a transfer entry in *pair, 0 when it is none; 0 or an
+ * exit code. */
+int uk_ledger_transfer_pair(struct uk_ledger *lg, int64_t id, int64_t *pair);
 /* A reversing entry for entry id (and its pair, for a transfer). */
 int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
                    int allow_overdraft, int64_t *new_id, char *err, size_t errsz);
@@ -161,6 +171,8 @@ struct uk_ledger_filter {
 int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk_writer *w, int mask);
 
 enum uk_balance_by { UK_BY_FUND, UK_BY_ACCOUNT, UK_BY_CATEGORY, UK_BY_MONTH };
+/* "fund", "account", "category" or "month": 0, else -1. */
+int uk_ledger_balance_by_parse(const char *s, enum uk_balance_by *by);
 const struct uk_outcol *uk_ledger_balance_cols(enum uk_balance_by by, int *n);
 /* At the end of day at ("YYYY-MM-DD"); NULL is today: an entry dated
  * later counts from its day on. */
@@ -230,9 +242,17 @@ int uk_dues_member_registered(struct uk_dues *d, const char *member_no, const ch
                               const char *unit, const char *wage_now, char *err, size_t errsz);
 /* What a run did. */
 struct uk_dues_stats { long posted, missing, already, not_active; int64_t total; };
-/* Counts a member the run leaves out (retired, left): a line in the roll. */
-void uk_dues_skip(struct uk_dues *d, const char *member_no, const char *name, const char *unit,
-                  const char *why);
+/* Counts a member the run leaves out (retired, left): a line in the roll.
+ * 0, or 70 out of memory (said). */
+int uk_dues_skip(struct uk_dues *d, const char *member_no, const char *name, const char *unit,
+                 const char *why);
+/* The run over the members who pay: with r, the member records it reads
+ * (member-ls output, an HR list), each looked up in the register, a bad
+ * one named by FILE:LINE and counted in *bad (the caller posts nothing
+ * then); without, every member of the register active on the month's first
+ * day who had joined by its end. An exit code; a bad member of the
+ * register is said, 65. */
+int uk_dues_run(struct uk_dues *d, struct uk_reader *r, long *bad);
 /* Frees; *st says what was done. */
 void uk_dues_end(struct uk_dues *d, struct uk_dues_stats *st);
 const struct uk_outcol *uk_dues_cols(int *n);

@@ -9,9 +9,17 @@
 int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
                      uk_record_fn fn, void *ctx, long *added, long *bad)
 {
+	return uk_batch_records_finish(db, r, rejects, fn, NULL, ctx, added, bad);
+}
+
+int uk_batch_records_finish(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                            uk_record_fn fn, uk_batch_finish_fn finish, void *ctx,
+                            long *added, long *bad)
+{
 	struct uk_rejects *rj = NULL;
 	struct uk_progress progress;
 	struct uk_row *row;
+	char err[400];
 	int rc, crc;
 
 	*added = *bad = 0;
@@ -19,7 +27,6 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 		return rc;
 	uk_progress_start(&progress, "records");
 	while ((rc = uk_reader_next(r, &row)) == 1) {
-		char err[400];
 		int res;
 		if (uk_row_error(row)) {
 			snprintf(err, sizeof err, "%s", uk_row_error(row));
@@ -27,7 +34,7 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 		} else if ((res = uk_db_savepoint(db)) == 0) {
 			int sp;
 			res = fn(ctx, row, err, sizeof err);
-			sp = uk_db_release(db, res != 0);
+			sp = uk_db_release(db, res != 0 && res != UK_BATCH_HELD);
 			if (sp && res <= 1) {
 				/* The transaction is gone (a full disk): the record's
 				 * own reason is the message, said once. */
@@ -36,6 +43,8 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 				res = sp;
 			}
 		}
+		if (res == UK_BATCH_HELD)
+			continue;
 		uk_progress_tick(&progress, *added + *bad + 1);
 		if (res > 1) {
 			uk_progress_end(&progress);
@@ -52,6 +61,16 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 		(*added)++;
 	}
 	uk_progress_end(&progress);
+	if (rc == 0 && finish) {
+		long line = 0;
+		int res = finish(ctx, &line, err, sizeof err);
+		if (res == -1) {
+			(*bad)++;
+			uk_err_at(uk_reader_name(r), line, "%s", err);
+		} else if (res) {
+			rc = res;
+		}
+	}
 	crc = uk_rejects_close(rj);
 	if (rc > 1)
 		return rc;

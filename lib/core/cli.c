@@ -380,6 +380,11 @@ static int takes_next(const char *s, const struct option *longopts, const char *
 	return 0;
 }
 
+int uk_cli_takes_value(const char *arg, const struct option *longopts, const char *shortopts)
+{
+	return arg[0] == '-' && arg[1] && takes_next(arg, longopts, shortopts);
+}
+
 const char *uk_subcmd_name(int argc, char **argv, const struct option *longopts,
                            const char *shortopts)
 {

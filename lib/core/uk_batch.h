@@ -18,6 +18,19 @@ typedef int (*uk_record_fn)(void *ctx, struct uk_row *row, char *err, size_t err
 int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
                      uk_record_fn fn, void *ctx, long *added, long *bad);
 
+/* A record function's answer for a record it holds to be written with the
+ * next one (the first of a pair): counted with that one, neither added
+ * nor bad on its own. */
+#define UK_BATCH_HELD (-3)
+/* Called once when the input has ended well, for a record still held:
+ * 0; -1 with err and *line, one more bad record said at that line (its
+ * row is gone: it is not written to rejects); or an exit code. */
+typedef int (*uk_batch_finish_fn)(void *ctx, long *line, char *err, size_t errsz);
+/* uk_batch_records with a finish (NULL: none). */
+int uk_batch_records_finish(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                            uk_record_fn fn, uk_batch_finish_fn finish, void *ctx,
+                            long *added, long *bad);
+
 /* The stored records an import found repeated by its input: each matches
  * one input record at most, so a file holding the same record twice adds
  * the second, and running the file again matches both. before is the last

@@ -133,6 +133,9 @@ struct uk_optseen { int n; int code[64]; };
  * skipped as longopts and shortopts say. NULL when there is none. */
 const char *uk_subcmd_name(int argc, char **argv, const struct option *longopts,
                            const char *shortopts);
+/* Whether argv word arg is an option whose value is the next word (as
+ * getopt_long would take it with longopts and shortopts). */
+int uk_cli_takes_value(const char *arg, const struct option *longopts, const char *shortopts);
 /* The command called name in t (ended by a NULL name); NULL if none. */
 const struct uk_subcmd *uk_subcmd_find(const struct uk_subcmd *t, const char *name);
 /* "a, b, c": the names of t's commands, for "no command" messages. */

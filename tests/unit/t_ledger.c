@@ -929,6 +929,64 @@ static void test_reports(void)
 	is_int(entries, 5, "reports: verify counts 5");
 }
 
+/* A SQL function that fails on the dates after 2027-01-05: a read of the
+ * entries made to fail part way. */
+static void ok_until_jan5(sqlite3_context *cx, int n, sqlite3_value **v)
+{
+	const unsigned char *d = sqlite3_value_text(v[0]);
+	(void)n;
+	if (d && strcmp((const char *)d, "2027-01-05") > 0)
+		sqlite3_result_error(cx, "made to fail", -1);
+	else
+		sqlite3_result_int(cx, 1);
+}
+
+/* The overdraft rule reads a fund and account's day-end history once a
+ * session; a read that fails part way is an error, and leaves nothing
+ * cached that a later check would take for the whole history. */
+static void test_history_failure(void)
+{
+	sqlite3 *h = uk_db_sqlite(db);
+	const char *msg;
+	int64_t id;
+	int rc;
+
+	is_int(begin(), 0, "history: session opens");
+	uk_ledger_allow_future(lg, 1);
+	is_int(uk_ledger_fund_add(db, "t-history", "历史测试"), 0, "history: a fund of its own");
+	is_int(ADD(&id, .date = "2027-01-01", .amount = "100", .category = "402", .fund = "t-history",
+	           .account = "cash"), 0, "history: 100 in on 2027-01-01");
+	is_int(ADD(&id, .date = "2027-01-02", .amount = "1", .category = "402", .fund = "t-history",
+	           .account = "cash"), 0, "history: 1 in on 2027-01-02");
+	is_int(ADD(&id, .date = "2027-01-10", .amount = "80", .category = "50101", .fund = "t-history",
+	           .account = "cash"), 0, "history: 80 out on 2027-01-10, 21 left");
+	is_int(commit(), 0, "history: commit");
+
+	is_int(begin(), 0, "history: a new session");
+	uk_ledger_allow_future(lg, 1);
+	/* The entries seen through a view whose rows after 2027-01-05 fail. */
+	is_int(sqlite3_create_function(h, "ok_until_jan5", 1, SQLITE_UTF8, NULL, ok_until_jan5, NULL, NULL),
+	       SQLITE_OK, "history: the failing function");
+	is_int(behind(h, "CREATE TEMP VIEW ledger_entries AS SELECT * FROM main.ledger_entries"
+	                 " WHERE ok_until_jan5(date)"), SQLITE_OK, "history: the failing view");
+	cap_start();
+	rc = ADD(&id, .date = "2027-01-20", .amount = "15", .category = "50101", .fund = "t-history",
+	         .account = "cash");
+	msg = cap_end();
+	ok(rc > 1, "history: a failed read is an exit code (%d), not a refusal", rc);
+	ok(has(msg, "made to fail"), "history: the failure said");
+	is_int(behind(h, "DROP VIEW temp.ledger_entries"), SQLITE_OK, "history: the view gone");
+	/* Read again whole: 21 in the account. */
+	is_int(ADD(&id, .date = "2027-01-20", .amount = "15", .category = "50101", .fund = "t-history",
+	           .account = "cash"), 0, "history: 15 of 21 out, accepted");
+	is_int(ADD(&id, .date = "2027-01-21", .amount = "10", .category = "50101", .fund = "t-history",
+	           .account = "cash"), -1, "history: 10 of the 6 left refused");
+	ok(has(err, "overdraft"), "history: as an overdraft");
+	uk_ledger_close(lg);
+	lg = NULL;
+	uk_db_rollback(db);
+}
+
 static void test_books(const char *path)
 {
 	struct uk_opts opts;
@@ -955,6 +1013,7 @@ static void test_books(const char *path)
 	test_hardship();
 	test_dues();
 	test_verify(path);
+	test_history_failure();
 	uk_db_close(db);
 	db = NULL;
 	(void)li_id;
