@@ -1,6 +1,13 @@
-/* t_batch.c - the set of stored records an import has matched. */
+/* t_batch.c - the set of stored records an import has matched; a record
+ * held for the next one (the first of a pair), and the finish that refuses
+ * one still held at the end. */
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "uk_batch.h"
+#include "uk_cli.h"
 #include "tap.h"
+#include "capture.h"
 
 static void test_matched(void)
 {
@@ -24,8 +31,106 @@ static void test_matched(void)
 	ok(!uk_matched_has(&m, 3), "matched: freed set has nothing");
 }
 
+/* "out" is held for the "in" after it; "bad" is refused; anything else is
+ * written alone. */
+struct pairs { long held_line, pairs, calls; };
+
+static int pair_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
+{
+	struct pairs *p = ctx;
+	const char *kind = uk_row_get(row, 0);
+	p->calls++;
+	if (strcmp(kind, "out") == 0) {
+		p->held_line = uk_row_line(row);
+		return UK_BATCH_HELD;
+	}
+	if (strcmp(kind, "in") == 0) {
+		if (!p->held_line)
+			return uk_errf(err, errsz, "in without out");
+		p->held_line = 0;
+		p->pairs++;
+		return 0;
+	}
+	if (strcmp(kind, "bad") == 0)
+		return uk_errf(err, errsz, "bad record");
+	return 0;
+}
+
+static int pair_finish(void *ctx, long *line, char *err, size_t errsz)
+{
+	struct pairs *p = ctx;
+	if (!p->held_line)
+		return 0;
+	*line = p->held_line;
+	return uk_errf(err, errsz, "out with no in after it");
+}
+
+static const struct uk_migration no_tables[] = { {1, "CREATE TABLE t(x);"} };
+
+static void test_held(const char *dir)
+{
+	static const struct uk_colspec cols[] = { {"kind", NULL} };
+	struct uk_read_opts ro;
+	struct uk_reader *r = NULL;
+	struct uk_db *db = NULL;
+	struct pairs p = {0, 0, 0};
+	char csv[128], dbp[128];
+	const char *msg;
+	long added = -1, bad = -1;
+	FILE *f;
+	int rc;
+
+	snprintf(csv, sizeof csv, "%s/in.csv", dir);
+	snprintf(dbp, sizeof dbp, "%s/b.db", dir);
+	if (!(f = fopen(csv, "w"))) {
+		ok(0, "held: input written");
+		return;
+	}
+	/* Lines 2-3 a pair, 4 alone, 5 bad, 6 held to the end. */
+	fputs("kind\nout\nin\none\nbad\nout\n", f);
+	fclose(f);
+	memset(&ro, 0, sizeof ro);
+	is_int(uk_db_open(dbp, UK_DB_CREATE, 0, no_tables, 1, &db), 0, "held: database");
+	is_int(uk_reader_open(csv, cols, 1, &ro, &r), 0, "held: reader");
+	if (!db || !r) {
+		uk_reader_close(r);
+		uk_db_close(db);
+		return;
+	}
+	is_int(uk_db_begin(db), 0, "held: transaction");
+	cap_start();
+	rc = uk_batch_records_finish(db, r, NULL, pair_record, pair_finish, &p, &added, &bad);
+	msg = cap_end();
+	is_int(rc, 0, "held: the batch ends well");
+	is_int(p.calls, 5, "held: every record seen");
+	is_int(p.pairs, 1, "held: one pair written");
+	is_int(added, 2, "held: a pair counts once, with the record alone: 2 added");
+	is_int(bad, 2, "held: the bad record and the one held at the end: 2 bad");
+	ok(strstr(msg, "in.csv:5: bad record") != NULL, "held: the bad record at its line");
+	ok(strstr(msg, "in.csv:6: out with no in after it") != NULL,
+	   "held: the one held at the end said at its own line");
+	uk_db_rollback(db);
+	uk_reader_close(r);
+	uk_db_close(db);
+	unlink(csv);
+	unlink(dbp);
+}
+
 int main(void)
 {
+	char dir[] = "/tmp/t_batch.XXXXXX";
+
+	uk_cli_init("t_batch");
 	test_matched();
+	if (mkdtemp(dir)) {
+		char tmp[160];
+		test_held(dir);
+		/* What SQLite may leave beside the file. */
+		snprintf(tmp, sizeof tmp, "%s/b.db-wal", dir);
+		unlink(tmp);
+		snprintf(tmp, sizeof tmp, "%s/b.db-shm", dir);
+		unlink(tmp);
+		ok(rmdir(dir) == 0, "temp directory left clean");
+	}
 	return done_testing();
 }
