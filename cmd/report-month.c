@@ -45,11 +45,8 @@ int main(int argc, char **argv)
 		case OPT_MONTH: month_s = optarg; break;
 		case OPT_TABLE: table = optarg; break;
 		case OPT_LANG:
-			if (strcmp(optarg, "zh") && strcmp(optarg, "en")) {
-				rc = uk_usage_error(usage, "--lang is zh or en");
+			if ((rc = uk_report_lang_parse(optarg, &lang)) != 0)
 				goto out;
-			}
-			lang = strcmp(optarg, "en") ? UK_LANG_ZH : UK_LANG_EN;
 			break;
 		default:
 			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)

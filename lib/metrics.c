@@ -129,6 +129,19 @@ static int64_t permille(long a, long b)
 	return b ? ((int64_t)a * 1000 + b / 2) / b : -1;
 }
 
+int uk_metric_disputes(struct uk_db *db, struct uk_period p, struct uk_dispute_stats *s)
+{
+	long threshold = 10, limit = 15;
+	struct uk_date at = p.to, today = uk_date_today();
+	int rc;
+	if (uk_date_cmp(today, at) < 0)
+		at = today;
+	if ((rc = uk_config_get_int(db, "disputes.collective_threshold", &threshold)) != 0 ||
+	    (rc = uk_config_get_int(db, "disputes.limit_days", &limit)) != 0)
+		return rc;
+	return uk_disputes_stats(db, p, at, threshold, limit, s);
+}
+
 int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, int64_t *value)
 {
 	const struct uk_metric *m = uk_metric_find(name);
@@ -159,13 +172,7 @@ int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, in
 	}
 	if (strstr(name, "dispute")) {
 		struct uk_dispute_stats s;
-		long threshold = 10, limit = 15;
-		struct uk_date at = p.to, today = uk_date_today();
-		if (uk_date_cmp(today, at) < 0)
-			at = today;
-		if ((rc = uk_config_get_int(db, "disputes.collective_threshold", &threshold)) != 0 ||
-		    (rc = uk_config_get_int(db, "disputes.limit_days", &limit)) != 0 ||
-		    (rc = uk_disputes_stats(db, p, at, threshold, limit, &s)) != 0)
+		if ((rc = uk_metric_disputes(db, p, &s)) != 0)
 			return rc;
 		*value = !strcmp(name, "disputes_received") ? s.received : !strcmp(name, "overdue_disputes") ? s.overdue :
 		         !strcmp(name, "dispute_success_rate") ? s.success_permille : s.handled_permille;

@@ -19,4 +19,10 @@ int uk_metric_value_parse(const struct uk_metric *m, const char *text, int64_t *
 /* The metric's value over a period (-1 for a rate with no denominator). */
 int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, int64_t *value);
 void uk_metric_format(const struct uk_metric *m, int64_t value, char *buf, size_t n);
+/* The dispute figures of period p as the union's settings count them
+ * (disputes.collective_threshold, disputes.limit_days), open cases
+ * overdue at the period's end or today, whichever comes first: what the
+ * dispute metrics and the reports give. Exit code. */
+struct uk_dispute_stats;
+int uk_metric_disputes(struct uk_db *db, struct uk_period p, struct uk_dispute_stats *s);
 #endif

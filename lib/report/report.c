@@ -7,6 +7,7 @@
 #include "uk_ids.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
+#include "uk_metrics.h"
 #include "uk_money.h"
 #include "uk_plans.h"
 #include "uk_progress.h"
@@ -203,14 +204,8 @@ static json_t *dispute_json(const struct uk_dispute_stats *s)
 static int disputes_of(struct uk_db *db, struct uk_period p, json_t **out)
 {
 	struct uk_dispute_stats s;
-	long threshold = 10, limit = 15;
-	struct uk_date at = p.to, today = uk_date_today();
-	int rc;
-	if (uk_date_cmp(today, at) < 0)
-		at = today;
-	if ((rc = uk_config_get_int(db, "disputes.collective_threshold", &threshold)) != 0 ||
-	    (rc = uk_config_get_int(db, "disputes.limit_days", &limit)) != 0 ||
-	    (rc = uk_disputes_stats(db, p, at, threshold, limit, &s)) != 0)
+	int rc = uk_metric_disputes(db, p, &s);
+	if (rc)
 		return rc;
 	*out = dispute_json(&s);
 	return 0;
@@ -371,16 +366,10 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 		goto fail;
 	if ((rc = opening_closing(db, p, &bal)) != 0 || (rc = uk_ledger_aid(db, p, add_aid, aid)) != 0)
 		goto fail;
-	{
-		long threshold = 10, limit = 15;
-		struct uk_date at = p.to;
-		uk_config_get_int(db, "disputes.collective_threshold", &threshold);
-		uk_config_get_int(db, "disputes.limit_days", &limit);
-		if ((rc = uk_disputes_stats(db, p, at, threshold, limit, &ds)) != 0)
-			goto fail;
-		d = json_pack("{s:i, s:i, s:i}", "received", (json_int_t)ds.received, "closed",
-		              (json_int_t)ds.closed, "petitions", (json_int_t)ds.petitions);
-	}
+	if ((rc = uk_metric_disputes(db, p, &ds)) != 0)
+		goto fail;
+	d = json_pack("{s:i, s:i, s:i}", "received", (json_int_t)ds.received, "closed",
+	              (json_int_t)ds.closed, "petitions", (json_int_t)ds.petitions);
 	json_object_set_new(r, "statement", sc.arr);
 	sort_balances(bal.arr);
 	json_object_set_new(r, "balances", bal.arr);

@@ -394,6 +394,14 @@ static void signatures(json_t *r, FILE *f)
 	fputc('\n', f);
 }
 
+int uk_report_lang_parse(const char *s, enum uk_report_lang *lang)
+{
+	if (strcmp(s, "zh") && strcmp(s, "en"))
+		return uk_usage_error("", "--lang is zh or en");
+	*lang = strcmp(s, "en") ? UK_LANG_ZH : UK_LANG_EN;
+	return 0;
+}
+
 int uk_report_table_known(const char *kind, const char *name)
 {
 	static const char *const year[] = {"unions", "members", "units", "funds", "classes", "months",
