@@ -701,10 +701,11 @@ static int check_member(struct uk_ledger *lg, const char *name, int by, const ch
 	char no[64];
 	/* Found as members are found everywhere: 1 for 000001 (-1 when it
 	 * could be more than one, said in err). */
-	int rc = uk_member_lookup(lg->db, name, (enum uk_member_key)by, id, no, sizeof no, err, errsz);
-	if (rc == 0)
-		rc = uk_member_field_at(lg->db, no, UK_KEY_MEMBER_NO, "hardship", date, id, hardship);
-	if (rc == 1)
+	int found, rc = uk_member_resolve(lg->db, name, (enum uk_member_key)by, id, no, sizeof no,
+	                                  &found, err, errsz);
+	if (rc == 0 && found)
+		rc = uk_member_value_at(lg->db, no, UK_KEY_MEMBER_NO, "hardship", date, id, hardship, &found);
+	if (rc == 0 && !found)
 		return uk_errf(err, errsz, "no member '%s'", name);
 	return rc;
 }

@@ -252,23 +252,21 @@ static int dues_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	const char *no = uk_row_get(row, 0);
 	char status[16], stored[64];
 	int64_t id;
-	int rc;
+	int rc, found;
 
 	if (!no || !*no)
 		return uk_errf(err, errsz, "no member_no");
 	/* The member_no as stored from here on (1 names 000001): the check
 	 * for dues already posted compares it. */
-	rc = uk_member_lookup(db, no, UK_KEY_MEMBER_NO, &id, stored, sizeof stored, err, errsz);
-	if (rc == -1)
-		return -1;
-	if (rc == 0) {
+	rc = uk_member_resolve(db, no, UK_KEY_MEMBER_NO, &id, stored, sizeof stored, &found, err, errsz);
+	if (rc == 0 && found) {
 		no = stored;
-		rc = uk_member_field_at(db, no, UK_KEY_MEMBER_NO, "status", d->start, &id, status);
+		rc = uk_member_value_at(db, no, UK_KEY_MEMBER_NO, "status", d->start, &id, status, &found);
 	}
-	if (rc == 1)
-		return uk_errf(err, errsz, "no member '%s' in the register", no);
 	if (rc)
 		return rc;
+	if (!found)
+		return uk_errf(err, errsz, "no member '%s' in the register", no);
 	if (strcmp(status, "active") != 0)
 		return uk_dues_skip(d, no, uk_row_get(row, 1), uk_row_get(row, 2), "not active: no dues");
 	uk_ledger_mark(d->lg, &mark);
