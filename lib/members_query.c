@@ -496,13 +496,6 @@ int uk_member_value_at(struct uk_db *db, const char *name, enum uk_member_key by
 	return rc;
 }
 
-int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by,
-                       const char *field, const char *date, int64_t *id, char out[16])
-{
-	int found, rc = uk_member_value_at(db, name, by, field, date, id, out, &found);
-	return rc == 0 && !found ? 1 : rc;
-}
-
 /* A member's status and hardship level on a date, from the dated history,
  * for the whole register in one pass over the (few) events: the latest
  * change on or before d ("date|id|value" strings compared), else

@@ -206,10 +206,6 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
  * input goes through uk_member_resolve first. */
 int uk_member_value_at(struct uk_db *db, const char *name, enum uk_member_key by,
                        const char *field, const char *date, int64_t *id, char out[16], int *found);
-/* uk_member_value_at's older form, for callers not yet moved to it: 1
- * when there is no such member. */
-int uk_member_field_at(struct uk_db *db, const char *name, enum uk_member_key by,
-                       const char *field, const char *date, int64_t *id, char out[16]);
 /* Calls fn for every member active on date who had joined by joined_by
  * (join_date, else hire_date, when known), by member_no, with what dues
  * need; wage_base is the text form or NULL. A non-zero return of fn stops

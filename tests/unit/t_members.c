@@ -379,8 +379,6 @@ static void test_lookup(struct uk_db *db)
 	is_int(uk_member_value_at(db, "M-404", UK_KEY_MEMBER_NO, "status", "2026-01-01", &id, value, &found), 0,
 	       "value_at: no such member is 0");
 	is_int(found, 0, "value_at: not found");
-	is_int(uk_member_field_at(db, "M-404", UK_KEY_MEMBER_NO, "status", "2026-01-01", &id, value), 1,
-	       "field_at, the older form: 1 when not found");
 }
 
 static void test_filters(void)
