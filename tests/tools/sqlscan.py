@@ -387,6 +387,18 @@ class Scanner:
                 return i
         return -1
 
+    def sink_calls(self):
+        """Each call of a function that runs SQL: (function it stands in,
+        file, the callee's token, its arguments, which one is the SQL)."""
+        for fn in self.funcs:
+            f, _, _, lo, hi, toks = fn
+            for i in range(lo, hi):
+                t = toks[i]
+                if t[0] != 'id' or t[1] not in SINKS or toks[i + 1][1] != '(' or toks[i - 1][1] in ('.', '->'):
+                    continue
+                args, _ = split_args(toks, i + 1)
+                yield fn, f, t, args, SINKS[t[1]]
+
     def run(self):
         # 1. printf-like formats that hold SQL with a non-integer conversion;
         #    SQL literals copied into buffers.
@@ -416,40 +428,27 @@ class Scanner:
         # 2. SQL arguments of the sinks, wrappers found to a fixed point.
         while True:
             grown = False
-            for fn in self.funcs:
-                f, fname, params, lo, hi, toks = fn
-                for i in range(lo, hi):
-                    t = toks[i]
-                    if t[0] != 'id' or t[1] not in SINKS or toks[i + 1][1] != '(' or toks[i - 1][1] in ('.', '->'):
-                        continue
-                    args, _ = split_args(toks, i + 1)
-                    n = SINKS[t[1]]
-                    if len(args) <= n:
-                        continue
-                    for op in self.operands(args[n]):
-                        ok, why = self.operand_safe(fn, op)
-                        if ok is None and SINKS.get(fname) != params.index(why):
-                            SINKS[fname] = params.index(why)
-                            self.derived[fname] = (f, toks[i][2], why)
-                            grown = True
-            if not grown:
-                break
-        for fn in self.funcs:
-            f, fname, params, lo, hi, toks = fn
-            for i in range(lo, hi):
-                t = toks[i]
-                if t[0] != 'id' or t[1] not in SINKS or toks[i + 1][1] != '(' or toks[i - 1][1] in ('.', '->'):
-                    continue
-                args, _ = split_args(toks, i + 1)
-                n = SINKS[t[1]]
+            for fn, f, t, args, n in self.sink_calls():
+                fname, params = fn[1], fn[2]
                 if len(args) <= n:
-                    self.report(f, t[2], '%s() without its SQL argument' % t[1])
                     continue
                 for op in self.operands(args[n]):
                     ok, why = self.operand_safe(fn, op)
-                    self.checked += 1
-                    if ok is False:
-                        self.report(f, t[2], '%s(): %s' % (t[1], why))
+                    if ok is None and SINKS.get(fname) != params.index(why):
+                        SINKS[fname] = params.index(why)
+                        self.derived[fname] = (f, t[2], why)
+                        grown = True
+            if not grown:
+                break
+        for fn, f, t, args, n in self.sink_calls():
+            if len(args) <= n:
+                self.report(f, t[2], '%s() without its SQL argument' % t[1])
+                continue
+            for op in self.operands(args[n]):
+                ok, why = self.operand_safe(fn, op)
+                self.checked += 1
+                if ok is False:
+                    self.report(f, t[2], '%s(): %s' % (t[1], why))
         # A function that runs the SQL its caller gives must have callers,
         # and every one of them was checked above.
         for name, (f, line, param) in sorted(self.derived.items()):
