@@ -42,12 +42,6 @@ static int write_step(struct uk_db *db, sqlite3_stmt *st, const char *what)
 }
 
 /* The first column of a one-row query, an integer. */
-static int int_row(sqlite3_stmt *st, void *ctx)
-{
-	*(int64_t *)ctx = sqlite3_column_int64(st, 0);
-	return 0;
-}
-
 /* "2027/三/(二)/1", "2027/三/2" or an item id: uk_plan_item_find says
  * which references resolve. */
 static int plan_item_of(struct uk_db *db, const char *s, int64_t *id, char *err, size_t errsz)
@@ -69,7 +63,7 @@ static int plan_item_of_year(struct uk_db *db, const char *s, int year, int64_t 
 	                             " WHERE i.id = ?1")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, *id);
-	rc = uk_db_one(db, st, int_row, &plan_year, &found, "cannot read the plan item");
+	rc = uk_db_ints(db, st, &plan_year, 1, &found, "cannot read the plan item");
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
@@ -562,35 +556,24 @@ int uk_activity_members_read(struct uk_reader *r, struct uk_activity_in *in, cha
 	return 0;
 }
 
-/* An activity kind's count and participants. */
-struct figures { long count, participants; };
-
-static int figures_row(sqlite3_stmt *st, void *ctx)
-{
-	struct figures *f = ctx;
-	f->count = sqlite3_column_int64(st, 0);
-	f->participants = sqlite3_column_int64(st, 1);
-	return 0;
-}
-
 int uk_activities_figures(struct uk_db *db, struct uk_period p, const char *kind,
                           long *count, long *participants)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT count(*), coalesce(sum(participants), 0) FROM activities"
 		" WHERE kind = ?3 AND date BETWEEN ?1 AND ?2 AND voided_at IS NULL");
-	struct figures f = {0, 0};
+	int64_t f[2] = {0, 0}; /* count, participants */
 	int rc, found;
 	*count = *participants = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
 	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-	rc = uk_db_one(db, st, figures_row, &f, &found, "cannot count activities");
+	rc = uk_db_ints(db, st, f, 2, &found, "cannot count activities");
 	sqlite3_finalize(st);
 	if (!rc) {
-		*count = f.count;
-		*participants = f.participants;
+		*count = (long)f[0];
+		*participants = (long)f[1];
 	}
 	return rc;
 }
@@ -605,7 +588,7 @@ int uk_disclosures_count(struct uk_db *db, struct uk_period p, long *n)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	rc = uk_db_one(db, st, int_row, &count, &found, "cannot count disclosures");
+	rc = uk_db_ints(db, st, &count, 1, &found, "cannot count disclosures");
 	sqlite3_finalize(st);
 	if (!rc)
 		*n = (long)count;

@@ -465,13 +465,6 @@ static int add_group(sqlite3_stmt *st, void *ctx)
 	return 0;
 }
 
-/* A row callback: one count. */
-static int count_of(sqlite3_stmt *st, void *ctx)
-{
-	*(long *)ctx = (long)sqlite3_column_int64(st, 0);
-	return 0;
-}
-
 int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date at,
                       long threshold, long limit_days, struct uk_dispute_stats *s)
 {
@@ -494,6 +487,7 @@ int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date 
 		"   WHERE x.dispute_id = d.id AND x.date <= ?5 ORDER BY x.id DESC LIMIT 1)"
 		" WHERE d.received BETWEEN ?1 AND ?2 AND d.voided_at IS NULL GROUP BY 1, 2, 3");
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], atd[UK_DATE_BUFSZ];
+	int64_t closed = 0;
 	int rc, found;
 
 	memset(s, 0, sizeof *s);
@@ -518,8 +512,9 @@ int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date 
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	rc = uk_db_one(db, st, count_of, &s->closed, &found, "cannot count cases");
+	rc = uk_db_ints(db, st, &closed, 1, &found, "cannot count cases");
 	sqlite3_finalize(st);
+	s->closed = (long)closed;
 	if (rc)
 		return rc;
 	s->concluded = s->resolved + s->failed + s->referred;

@@ -110,12 +110,6 @@ static int event(struct uk_db *db, int64_t id, const char *date, const char *act
 }
 
 /* A row callback: one integer. */
-static int int_of(sqlite3_stmt *st, void *ctx)
-{
-	*(int *)ctx = sqlite3_column_int(st, 0);
-	return 0;
-}
-
 /* The case's members, by member number, each in the register. */
 static int add_members(struct uk_db *db, int64_t id, const struct uk_case_in *in, char *err, size_t errsz)
 {
@@ -148,7 +142,8 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	int64_t claimed = 0, id;
 	long workers = 1;
 	sqlite3_stmt *st;
-	int rc, seq = 0, found, future = 0;
+	int rc, found, future = 0;
+	int64_t seq = 0;
 
 	if (strcmp(kind, "dispute") != 0 && strcmp(kind, "petition") != 0)
 		return uk_errf(err, errsz, "kind must be dispute or petition, not '%s'", kind);
@@ -199,11 +194,11 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int(st, 1, atoi(received));
-	rc = uk_db_one(db, st, int_of, &seq, &found, "cannot number the case");
+	rc = uk_db_ints(db, st, &seq, 1, &found, "cannot number the case");
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
-	snprintf(case_no, 16, "%.4s-%04d", received, seq);
+	snprintf(case_no, 16, "%.4s-%04d", received, (int)seq);
 	uk_timestamp(stamp);
 	st = uk_db_prepare(db,
 		"INSERT INTO disputes(case_no, year, seq, kind, received, source, category, employer,"
@@ -213,7 +208,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, atoi(received));
-	sqlite3_bind_int(st, 3, seq);
+	sqlite3_bind_int64(st, 3, seq);
 	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, received, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, source, -1, SQLITE_STATIC);

@@ -110,20 +110,15 @@ int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
 const char *uk_dues_month_start(const struct uk_dues *d) { return d->start; }
 const char *uk_dues_month_end(const struct uk_dues *d) { return d->date; }
 
-static int count_row(sqlite3_stmt *st, void *ctx)
-{
-	*(int *)ctx = sqlite3_column_int64(st, 0) > 0;
-	return 0;
-}
-
 static int already_posted(struct uk_dues *d, const char *member_no, int *yes)
 {
-	int found;
-	*yes = 0;
+	int64_t n = 0;
+	int found, rc;
 	sqlite3_bind_text(d->posted_st, 1, member_no, -1, SQLITE_STATIC);
 	sqlite3_bind_text(d->posted_st, 2, d->month, -1, SQLITE_STATIC);
-	return uk_db_one(uk_ledger_db(d->lg), d->posted_st, count_row, yes, &found,
-	                 "cannot read the ledger");
+	rc = uk_db_ints(uk_ledger_db(d->lg), d->posted_st, &n, 1, &found, "cannot read the ledger");
+	*yes = n > 0;
+	return rc;
 }
 
 /* One line of the roll. */

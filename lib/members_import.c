@@ -182,18 +182,12 @@ static int find_by(struct import *im, int which, const char *value, struct uk_me
 	return uk_db_one(im->db, st, uk_member_row_load, row, found, "cannot look up member");
 }
 
-static int id_row(sqlite3_stmt *st, void *ctx)
-{
-	*(int64_t *)ctx = sqlite3_column_int64(st, 0);
-	return 0;
-}
-
 /* The id of the member with one key: *found. 0 or an exit code. */
 static int find_id_by(struct import *im, int which, const char *value, int64_t *id, int *found)
 {
 	sqlite3_stmt *st = im->find_id[which];
 	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
-	return uk_db_one(im->db, st, id_row, id, found, "cannot look up member");
+	return uk_db_ints(im->db, st, id, 1, found, "cannot look up member");
 }
 
 /* The member_no a record's member_no of digits stands for when it is not

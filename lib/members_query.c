@@ -111,12 +111,6 @@ int uk_members_write_ids(struct uk_db *db, const int64_t *ids, long n,
 	return rc;
 }
 
-static int count_row(sqlite3_stmt *st, void *ctx)
-{
-	*(long *)ctx = sqlite3_column_int64(st, 0);
-	return 0;
-}
-
 struct list_ctx {
 	const struct uk_member_filter *f;
 	const int *where_field;
@@ -198,8 +192,10 @@ int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
 	sqlite3_bind_int(st, 9, f->by == UK_KEY_EMPLOYEE_NO ? 1 : f->by == UK_KEY_ID_CARD ? 2 :
 	                 f->by == UK_KEY_MEMBER_NO ? 3 : 0);
 	if (count_only) {
+		int64_t n = 0;
 		int found;
-		status = uk_db_one(db, st, count_row, count, &found, "cannot count members");
+		status = uk_db_ints(db, st, &n, 1, &found, "cannot count members");
+		*count = (long)n;
 	} else {
 		struct list_ctx lc = {f, where_field, {w, mask, 0}, count};
 		status = uk_db_each(db, st, list_row, &lc, "cannot list members");

@@ -728,16 +728,6 @@ static int store_step(struct uk_db *db, sqlite3_stmt *st)
 	return rc;
 }
 
-struct stored { int version, has; };
-
-static int stored_row(sqlite3_stmt *st, void *ctx)
-{
-	struct stored *s = ctx;
-	s->version = sqlite3_column_int(st, 0);
-	s->has = sqlite3_column_int(st, 1);
-	return 0;
-}
-
 static int store_items(struct uk_db *db, struct uk_plan *p, int64_t plan_id, int s, int64_t sid)
 {
 	sqlite3 *h = uk_db_sqlite(db);
@@ -773,7 +763,7 @@ int uk_plan_store(struct uk_db *db, struct uk_plan *p, int replace)
 	sqlite3 *h = uk_db_sqlite(db);
 	sqlite3_stmt *st = uk_db_prepare(db, "SELECT coalesce(max(version), 0), count(*) FILTER (WHERE current = 1)"
 	                                     " FROM plans WHERE year = ?1");
-	struct stored old = {0, 0};
+	int64_t old[2] = {0, 0}; /* the last version, whether one is current */
 	int64_t plan_id;
 	int rc, found;
 	char stamp[20];
@@ -781,11 +771,11 @@ int uk_plan_store(struct uk_db *db, struct uk_plan *p, int replace)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int(st, 1, p->year);
-	rc = uk_db_one(db, st, stored_row, &old, &found, "cannot read the plans");
+	rc = uk_db_ints(db, st, old, 2, &found, "cannot read the plans");
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
-	if (old.has && !replace) {
+	if (old[1] && !replace) {
 		uk_err("%d already has a plan (plan-new --show --year %d); --replace stores a new one "
 		       "and keeps the old in history", p->year, p->year);
 		return UK_EX_DATAERR;
@@ -800,7 +790,7 @@ int uk_plan_store(struct uk_db *db, struct uk_plan *p, int replace)
 	                             " VALUES (?1, ?2, ?3, ?4, 1, ?5)")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int(st, 1, p->year);
-	sqlite3_bind_int(st, 2, old.version + 1);
+	sqlite3_bind_int64(st, 2, old[0] + 1);
 	sqlite3_bind_text(st, 3, p->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, p->guiding, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, stamp, -1, SQLITE_STATIC);

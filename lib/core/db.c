@@ -113,6 +113,23 @@ int uk_db_one(struct uk_db *db, sqlite3_stmt *st, uk_db_row_fn row, void *ctx,
 	return status;
 }
 
+struct ints { int64_t *out; int n; };
+
+static int ints_row(sqlite3_stmt *st, void *ctx)
+{
+	struct ints *v = ctx;
+	for (int i = 0; i < v->n; i++)
+		v->out[i] = sqlite3_column_int64(st, i);
+	return 0;
+}
+
+int uk_db_ints(struct uk_db *db, sqlite3_stmt *st, int64_t *out, int n,
+               int *found, const char *what)
+{
+	struct ints v = { out, n };
+	return uk_db_one(db, st, ints_row, &v, found, what);
+}
+
 const char *uk_db_text(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);

@@ -2,6 +2,7 @@
 #ifndef UK_DB_H
 #define UK_DB_H
 
+#include <stdint.h>
 #include "uk_date.h"
 
 typedef struct sqlite3 sqlite3;
@@ -73,6 +74,11 @@ int uk_db_each(struct uk_db *db, sqlite3_stmt *st, uk_db_row_fn row, void *ctx,
  * as uk_db_each. */
 int uk_db_one(struct uk_db *db, sqlite3_stmt *st, uk_db_row_fn row, void *ctx,
               int *found, const char *what);
+/* At most one row of n integers: columns 0 .. n-1 into out[], or out[]
+ * left as it was when there is no row (*found == 0). Returns as uk_db_one.
+ * The counts, ids and flags that a query gives as one row. */
+int uk_db_ints(struct uk_db *db, sqlite3_stmt *st, int64_t *out, int n,
+               int *found, const char *what);
 /* Column i as text; NULL for SQL NULL (a writer prints it as empty or null). */
 const char *uk_db_text(sqlite3_stmt *st, int i);
 /* Binds a period's first and last dates ("YYYY-MM-DD") to parameters

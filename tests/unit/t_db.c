@@ -412,7 +412,8 @@ static int add_row(sqlite3_stmt *st, void *ctx)
 }
 
 /* The one row loop: every row seen, a quiet stop, a callback's code, a
- * failed step said and mapped, one row or none, NULL text. */
+ * failed step said and mapped, one row or none, a row of integers, NULL
+ * text. */
 static void test_row_loop(void)
 {
 	struct uk_db *db = NULL;
@@ -451,6 +452,26 @@ static void test_row_loop(void)
 	sqlite3_bind_int(st, 1, 99);
 	is_int(uk_db_one(db, st, add_row, &s, &found, "one"), 0, "one: not found is no error");
 	is_int(found, 0, "one: not found is said by found");
+	sqlite3_finalize(st);
+
+	st = uk_db_prepare(db, "SELECT ?1 * 2, ?1 + 3, 7");
+	int64_t v[3] = {-1, -1, -1};
+	sqlite3_bind_int(st, 1, 1);
+	is_int(uk_db_ints(db, st, v, 2, &found, "ints"), 0, "ints: done");
+	ok(found == 1 && v[0] == 2 && v[1] == 4 && v[2] == -1,
+	   "ints: the first n columns, no more (%lld %lld %lld)", (long long)v[0], (long long)v[1],
+	   (long long)v[2]);
+	sqlite3_finalize(st);
+	st = uk_db_prepare(db, "SELECT x FROM a WHERE x IS NULL");
+	v[0] = 42;
+	is_int(uk_db_ints(db, st, v, 1, &found, "ints"), 0, "ints: no row is no error");
+	ok(found == 0 && v[0] == 42, "ints: no row leaves the values");
+	sqlite3_finalize(st);
+	st = uk_db_prepare(db, "SELECT abs(-9223372036854775807 - 1)");
+	cap_start();
+	is_int(uk_db_ints(db, st, v, 1, &found, "the count"), UK_EX_SOFTWARE, "ints: a failed step is 70");
+	msg = cap_end();
+	ok(strstr(msg, "the count: integer overflow") != NULL, "ints: the failure said (%s)", msg);
 	sqlite3_finalize(st);
 
 	st = uk_db_prepare(db, "SELECT NULL, 'x'");
