@@ -109,7 +109,6 @@ static int event(struct uk_db *db, int64_t id, const char *date, const char *act
 	return write_stmt(db, st, "cannot record the timeline");
 }
 
-/* A row callback: one integer. */
 /* The case's members, by member number, each in the register. */
 static int add_members(struct uk_db *db, int64_t id, const struct uk_case_in *in, char *err, size_t errsz)
 {
@@ -119,10 +118,13 @@ static int add_members(struct uk_db *db, int64_t id, const struct uk_case_in *in
 		return UK_EX_SOFTWARE;
 	for (int i = 0; !rc && i < in->nmembers; i++) {
 		int64_t mid;
+		int found;
 		/* -1: a number without its zeros that fits more than one, said in err */
-		if ((rc = uk_member_lookup(db, in->members[i], UK_KEY_MEMBER_NO, &mid, NULL, 0, err, errsz)) != 0) {
-			if (rc == 1)
-				rc = uk_errf(err, errsz, "no member '%s'", in->members[i]);
+		if ((rc = uk_member_resolve(db, in->members[i], UK_KEY_MEMBER_NO, &mid, NULL, 0, &found,
+		                            err, errsz)) != 0)
+			break;
+		if (!found) {
+			rc = uk_errf(err, errsz, "no member '%s'", in->members[i]);
 			break;
 		}
 		sqlite3_bind_int64(st, 1, id);

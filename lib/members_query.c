@@ -305,13 +305,6 @@ int uk_member_resolve(struct uk_db *db, const char *name, enum uk_member_key by,
 	return rc;
 }
 
-int uk_member_lookup(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id,
-                     char *no, size_t nosz, char *err, size_t errsz)
-{
-	int found, rc = uk_member_resolve(db, name, by, id, no, nosz, &found, err, errsz);
-	return rc == 0 && !found ? 1 : rc;
-}
-
 int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id)
 {
 	char err[400];

@@ -165,10 +165,6 @@ const struct uk_outcol *uk_member_history_cols(int *n);
  * code. */
 int uk_member_resolve(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id,
                       char *no, size_t nosz, int *found, char *err, size_t errsz);
-/* uk_member_resolve's older form, for callers not yet moved to it: 1 when
- * there is no such member. */
-int uk_member_lookup(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id,
-                     char *no, size_t nosz, char *err, size_t errsz);
 /* Finds a member named on the command line (member_no, or by another key).
  * Returns an exit code (65 when unknown or ambiguous, said). */
 int uk_member_find(struct uk_db *db, const char *name, enum uk_member_key by, int64_t *id);

@@ -351,8 +351,6 @@ static void test_lookup(struct uk_db *db)
 	is_int(uk_member_resolve(db, "M-404", UK_KEY_MEMBER_NO, &id, NULL, 0, &found, lerr, sizeof lerr),
 	       0, "resolve: no such member_no is 0");
 	is_int(found, 0, "resolve: member_no not found");
-	is_int(uk_member_lookup(db, "M-404", UK_KEY_MEMBER_NO, &id, NULL, 0, lerr, sizeof lerr), 1,
-	       "lookup, the older form: 1 when not found");
 
 	/* 000001 and 0000001 are both what Excel makes 1. */
 	clear();
