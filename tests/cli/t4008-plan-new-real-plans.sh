@@ -186,6 +186,15 @@ def explain(expect, text, out):
         line, _, msg = n.partition(" ")
         if not any(len(g) == 4 and g[0] == line and g[1] == "note" and g[3].startswith(msg) for g in got):
             bad.append("no note %s %s in --explain" % (line, msg))
+    kinds = ("title", "preamble", "section", "sub-section", "item", "text", "joined", "note")
+    for n, g in enumerate(got):
+        if len(g) != 4:
+            bad.append("--explain line %r: not LINE, KIND, WHERE, TEXT" % "\t".join(g))
+        elif g[1] not in kinds:
+            bad.append("--explain line %r: the kind is one of %s" % ("\t".join(g), ", ".join(kinds)))
+        elif g[1] == "note" and (n == 0 or got[n - 1][1] == "note" or got[n - 1][0] != g[0]
+                                 or got[n - 1][2:3] != g[2:3]):
+            bad.append("--explain: note %r not right after its line" % "\t".join(g))
     if len([g for g in got if len(g) > 1 and g[1] == "note"]) != len(facts(expect, "note")):
         bad.append("notes in --explain: %s" % [g for g in got if len(g) > 1 and g[1] == "note"])
 
