@@ -1,6 +1,7 @@
 /* plan-new - the year's work plan: a skeleton, storing a plan written in
  * the customary outline, showing it, and its progress. */
 #include "uk_cli.h"
+#include "uk_config.h"
 #include "uk_plans.h"
 #include "uk_progress.h"
 #include "uk_rec.h"
@@ -12,16 +13,20 @@
 static const char usage[] =
 	"usage: plan-new --year Y --template\n"
 	"       plan-new --year Y [--replace] [FILE|-]\n"
+	"       plan-new [--year Y] --explain [FILE|-]\n"
 	"       plan-new --year Y --copy-from Y0 [--replace]\n"
 	"       plan-new --year Y --show\n"
 	"       plan-new --year Y --progress [--at DATE]\n"
-	"Write, store and follow the year's work plan (一、(一) 1、 with 〔目标: …〕 targets).\n"
+	"Write, store and follow the year's work plan (一、(一) 1、 with 〔目标: …〕 targets),\n"
+	"read as the union wrote it: Markdown or text pasted from Word.\n"
 	"\n"
 	"  --year Y        the plan's year\n"
 	"  --template      print a skeleton plan in the customary structure, titled\n"
 	"                  with union.name when the database has one\n"
 	"  --copy-from Y0  start from the plan of year Y0 (targets kept)\n"
 	"  --replace       replace the year's plan; the old one stays in history\n"
+	"  --explain       how each line of FILE is read (title, preamble, section,\n"
+	"                  sub-section, item, text, joined, note); stores nothing\n"
 	"  --show          print the stored plan\n"
 	"  --progress      each item: target, actual so far, met / not yet\n"
 	"  --at DATE       the day --progress counts to (default today)\n"
@@ -30,7 +35,8 @@ static const char usage[] =
 	"  -d, --db PATH  -f, --format md|html|json (progress: csv|json|ndjson|table)\n"
 	"  --excel  -q, --quiet  -h, --help  --version\n";
 
-enum { OPT_YEAR = UK_OPT_TOOL, OPT_TEMPLATE, OPT_COPY_FROM, OPT_REPLACE, OPT_SHOW, OPT_PROGRESS, OPT_AT };
+enum { OPT_YEAR = UK_OPT_TOOL, OPT_TEMPLATE, OPT_COPY_FROM, OPT_REPLACE, OPT_SHOW, OPT_PROGRESS, OPT_AT,
+       OPT_EXPLAIN };
 
 static int year_of(const char *s, int *y)
 {
@@ -82,6 +88,21 @@ static int slurp(const char *path, char **out, size_t *len)
 	return 0;
 }
 
+/* The plan in FILE (- stdin) read as how says: an exit code. */
+static int read_plan(int argc, char **argv, const struct uk_plan_read *how, struct uk_plan **p)
+{
+	const char *input;
+	char *text = NULL;
+	size_t len = 0;
+	int toomany, rc;
+	if (!(input = uk_cli_input(argc, argv, optind, &toomany)))
+		return uk_usage_error(usage, "no plan: give FILE (- for stdin), --template or --copy-from");
+	if ((rc = slurp(input, &text, &len)) == 0)
+		rc = uk_plan_parse(text, len, strcmp(input, "-") ? input : "stdin", how, p);
+	free(text);
+	return rc;
+}
+
 /* "2026年…" in a copied plan's title becomes the new year. */
 static void retitle(struct uk_plan *p, int from, int to)
 {
@@ -99,14 +120,15 @@ int main(int argc, char **argv)
 		{"year", required_argument, 0, OPT_YEAR}, {"template", no_argument, 0, OPT_TEMPLATE},
 		{"copy-from", required_argument, 0, OPT_COPY_FROM}, {"replace", no_argument, 0, OPT_REPLACE},
 		{"show", no_argument, 0, OPT_SHOW}, {"progress", no_argument, 0, OPT_PROGRESS},
-		{"at", required_argument, 0, OPT_AT},
+		{"at", required_argument, 0, OPT_AT}, {"explain", no_argument, 0, OPT_EXPLAIN},
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
 	struct uk_db *db = NULL;
 	struct uk_plan *p = NULL;
 	const char *year_s = NULL, *copy_s = NULL, *at_s = NULL;
-	int year = 0, copy = 0, template = 0, replace = 0, show = 0, progress = 0;
+	int year = 0, copy = 0, template = 0, replace = 0, show = 0, progress = 0, explain = 0;
+	char *union_name = NULL;
 	int c, rc = 0, done = 0, modes;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
@@ -120,12 +142,13 @@ int main(int argc, char **argv)
 		case OPT_SHOW: show = 1; break;
 		case OPT_PROGRESS: progress = 1; break;
 		case OPT_AT: at_s = optarg; break;
+		case OPT_EXPLAIN: explain = 1; break;
 		default:
 			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
 		}
 	}
-	modes = template + show + progress + (copy_s != NULL);
+	modes = template + show + progress + explain + (copy_s != NULL);
 	/* A plan is a document (md, html, json); progress is records. */
 	if (progress ? o.format == UK_FMT_MD || o.format == UK_FMT_HTML :
 	    o.format == UK_FMT_CSV || o.format == UK_FMT_NDJSON) {
@@ -133,15 +156,18 @@ int main(int argc, char **argv)
 		                    "--progress: csv, json, ndjson, table)", uk_format_name(o.format));
 		goto out;
 	}
-	if (!year_s) {
+	if (!year_s && !explain) {
 		rc = uk_usage_error(usage, "--year is needed");
 		goto out;
 	}
-	if (modes > 1 || (modes && optind < argc) || argc - optind > 1) {
-		rc = uk_usage_error(usage, "use just one of --template, --show, --progress, --copy-from and FILE");
+	if (modes > 1 || (modes && !explain && optind < argc) || argc - optind > 1) {
+		rc = uk_usage_error(usage, "use just one of --template, --show, --progress, --copy-from, "
+		                    "--explain and FILE");
 		goto out;
 	}
-	if (year_of(year_s, &year) != 0 || (copy_s && year_of(copy_s, &copy) != 0)) {
+	if (!year_s)  /* --explain: a made title says this year */
+		year = uk_date_today().y;
+	else if (year_of(year_s, &year) != 0 || (copy_s && year_of(copy_s, &copy) != 0)) {
 		uk_err("a year is 1900 to 9999, not '%s'", year_of(year_s, &year) ? year_s : copy_s);
 		rc = UK_EX_DATAERR;
 		goto out;
@@ -171,6 +197,14 @@ int main(int argc, char **argv)
 		rc = uk_writer_close(w, rc);
 		goto out;
 	}
+	if (explain) {
+		struct uk_plan_read how = {year, NULL, 0, stdout};
+		if ((rc = uk_store_setting(&o, "union.name", &union_name)) == 0) {
+			how.union_name = union_name;
+			rc = read_plan(argc, argv, &how, &p);
+		}
+		goto out;
+	}
 	if (show) {
 		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 && (rc = uk_plan_load(db, year, &p)) == 0)
 			rc = render(&o, p);
@@ -181,18 +215,9 @@ int main(int argc, char **argv)
 	if (copy_s) {
 		if ((rc = uk_plan_load(db, copy, &p)) == 0)
 			retitle(p, copy, year);
-	} else {
-		const char *input;
-		char *text = NULL;
-		size_t len = 0;
-		int toomany;
-		if (!(input = uk_cli_input(argc, argv, optind, &toomany))) {
-			rc = uk_usage_error(usage, "no plan: give FILE (- for stdin), --template or --copy-from");
-			goto out;
-		}
-		if ((rc = slurp(input, &text, &len)) == 0)
-			rc = uk_plan_parse(text, len, strcmp(input, "-") ? input : "stdin", &p);
-		free(text);
+	} else if ((rc = uk_config_get(db, "union.name", &union_name)) == 0) {
+		struct uk_plan_read how = {year, union_name, o.quiet, NULL};
+		rc = read_plan(argc, argv, &how, &p);
 	}
 	if (!rc) {
 		p->year = year;
@@ -204,6 +229,7 @@ int main(int argc, char **argv)
 	if (!rc)
 		rc = render(&o, p);
 out:
+	free(union_name);
 	uk_plan_free(p);
 	uk_db_close(db);
 	uk_opts_free(&o);

@@ -70,9 +70,10 @@ static int ref_parse(const char *s, int *year, int *section, int *sub, int *numb
 }
 
 /* The items a reference's query finds: the first, and the references of
- * all when they are several. */
+ * all when they are in several sub-sections. A number written twice in
+ * one (sub-)section (plan-new notes it) names the first of the two. */
 struct found {
-	int year, section, number, n;
+	int year, section, number, n, first_sub;
 	int64_t id;
 	char cands[200];
 	size_t clen;
@@ -82,8 +83,12 @@ static int found_row(sqlite3_stmt *st, void *ctx)
 {
 	struct found *f = ctx;
 	int item_sub = sqlite3_column_int(st, 1);
-	if (f->n++ == 0)
+	if (f->n && item_sub == f->first_sub)
+		return 0;
+	if (f->n++ == 0) {
 		f->id = sqlite3_column_int64(st, 0);
+		f->first_sub = item_sub;
+	}
 	/* The item directly under the section is what its own
 	 * reference names, whatever its sub-sections hold. */
 	if (f->n == 1 && item_sub == 0)
@@ -100,7 +105,7 @@ static int found_row(sqlite3_stmt *st, void *ctx)
 int uk_plan_item_find(struct uk_db *db, const char *ref, int64_t *id, char *err, size_t errsz)
 {
 	sqlite3_stmt *st;
-	struct found f = {0, 0, 0, 0, 0, "", 0};
+	struct found f = {0, 0, 0, 0, 0, 0, "", 0};
 	int sub, rc;
 	char *end = NULL;
 	long long direct = ref[0] >= '0' && ref[0] <= '9' ? strtoll(ref, &end, 10) : 0;

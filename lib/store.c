@@ -19,6 +19,7 @@ static const struct uk_migration migrations[] = {
 	{3, UK_DISPUTES_SCHEMA_V3},
 	{4, UK_PLANS_SCHEMA_V4},
 	{5, UK_MEMBERS_SCHEMA_V5 UK_LEDGER_SCHEMA_V5 UK_DISPUTES_SCHEMA_V5 UK_PLANS_SCHEMA_V5},
+	{6, UK_PLANS_SCHEMA_V6},
 };
 
 int uk_store_schema_version(void)

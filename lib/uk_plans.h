@@ -37,6 +37,12 @@
 	"ALTER TABLE activities ADD COLUMN voided_at TEXT;" \
 	"ALTER TABLE activities ADD COLUMN void_reason TEXT;"
 
+/* v6: the prose a union writes under a section or after an item's first
+ * paragraph, kept in order, one paragraph a line. */
+#define UK_PLANS_SCHEMA_V6 \
+	"ALTER TABLE plan_sections ADD COLUMN paragraphs TEXT NOT NULL DEFAULT '';" \
+	"ALTER TABLE plan_items ADD COLUMN paragraphs TEXT NOT NULL DEFAULT '';"
+
 /* An item's number is kept as written (1、 … 999、): it restarts at 1、
  * under each section or sub-section, or runs on, as the plan has it. */
 #define UK_PLAN_ITEM_MAX 999
@@ -44,12 +50,18 @@
 /* A plan in memory. */
 struct uk_plan_item {
 	int section, sub, number;        /* 一 = 1; (一) = 1, 0 when none; 1、 = 1 as written */
-	char *text;
+	int group;                       /* the index of its (sub-)section in sections */
+	char *text;                      /* its first paragraph, the notes taken off */
+	char *paragraphs;                /* the paragraphs after it, '\n' between; NULL: none */
 	char *metric, *op, *target;      /* NULL when no target */
 	char *owner, *due;
 	int64_t id;                      /* once stored */
 };
-struct uk_plan_section { int number, sub; char *title; };
+struct uk_plan_section {
+	int number, sub;                 /* as written: a number may repeat or skip */
+	char *title;
+	char *paragraphs;                /* prose before its first item, '\n' between; NULL: none */
+};
 struct uk_plan {
 	int year;
 	char *title, *guiding;
@@ -59,10 +71,23 @@ struct uk_plan {
 	int nitems;
 };
 
-/* Reads the Markdown outline (or the JSON form: text starting with '{').
- * Messages name file and line (name used in them); returns an exit code. */
-int uk_plan_parse(const char *text, size_t len, const char *name, struct uk_plan **out);
+/* How a plan is read (plan_read.c). */
+struct uk_plan_read {
+	int year;                        /* for a title made when the plan has none */
+	const char *union_name;          /* union.name, for that title; NULL: none */
+	int quiet;                       /* no notes on stderr */
+	FILE *explain;                   /* each line's reading written here (plan-new --explain) */
+};
+/* Reads a plan as unions write it: the customary outline in Markdown or
+ * plain text pasted from Word (plan-new(1) says how), or the JSON form
+ * (text starting with '{'). Irregular numbering and joined lines are
+ * notes; what cannot be read is refused. Messages name file and line
+ * (name used in them); returns an exit code. */
+int uk_plan_parse(const char *text, size_t len, const char *name, const struct uk_plan_read *how,
+                  struct uk_plan **out);
 void uk_plan_free(struct uk_plan *p);
+/* The made title: "2026年NAME工作计划", or "2026年工会工作计划". */
+char *uk_plan_made_title(int year, const char *union_name);
 /* The canonical Markdown (plan-new(1)): what parse reads back the same.
  * The writers return 0, or 74 on a write error (not said). */
 int uk_plan_write_md(const struct uk_plan *p, FILE *f);

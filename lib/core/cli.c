@@ -120,9 +120,13 @@ void uk_err_at(const char *file, long line, const char *fmt, ...)
 int uk_errf(char *err, size_t errsz, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 	va_start(ap, fmt);
-	vsnprintf(err, errsz, fmt, ap);
+	n = vsnprintf(err, errsz, fmt, ap);
 	va_end(ap);
+	/* Cut short: never inside a character. */
+	if (errsz && n >= 0 && (size_t)n >= errsz)
+		err[uk_utf8_fit(err, errsz - 1)] = '\0';
 	return -1;
 }
 

@@ -79,6 +79,27 @@ int uk_utf8_is_valid(const char *s, size_t len)
 	return uk_utf8_valid_prefix(s, len) == len;
 }
 
+size_t uk_utf8_fit(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+	if (n <= max)
+		return n;
+	n = max;
+	/* Back over continuation bytes to the start of the cut character. */
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+const char *uk_utf8_quote(const char *s, size_t max, char *buf, size_t bufsz)
+{
+	size_t n = uk_utf8_fit(s, max);
+	if (!s[n])
+		return s;
+	snprintf(buf, bufsz, "%.*s…", (int)n, s);
+	return buf;
+}
+
 int uk_streq_ci(const char *a, const char *b)
 {
 	if (!a || !b)

@@ -9,6 +9,12 @@
  * no overlongs, no surrogates, nothing above U+10FFFF). len when all valid. */
 size_t uk_utf8_valid_prefix(const char *s, size_t len);
 int uk_utf8_is_valid(const char *s, size_t len);
+/* The bytes of s (UTF-8, NUL-terminated) that fit in max and end on a
+ * character boundary: how a message quotes the start of a long text. */
+size_t uk_utf8_fit(const char *s, size_t max);
+/* A quote of s for a message: s itself when it fits in max bytes, else
+ * its start cut on a character and "…" (buf holds max + 4 bytes). */
+const char *uk_utf8_quote(const char *s, size_t max, char *buf, size_t bufsz);
 /* Whether s holds a control character: C0 (tab, CR and LF allowed when
  * allow_newline), DEL, or C1 (U+0080..U+009F; U+009B is a CSI). Any of
  * them would drive a terminal from a stored text. */

@@ -122,7 +122,7 @@ test_expect_success 'JSON: --show -f json is the machine form of the same plan' 
 	test "$(grep -c "^      \"title\": " p2026.json)" = 9 &&
 	test "$(grep -c "^      \"text\": " p2026.json)" = 15 &&
 	test "$(grep -c "^      \"target\": null" p2026.json)" = 1 &&
-	grep -B 5 -A 8 "依法调处劳动争议" p2026.json >actual &&
+	grep -B 5 -A 9 "依法调处劳动争议" p2026.json >actual &&
 	cat >expect <<-\EOF &&
 	    {
 	      "section": 3,
@@ -130,6 +130,7 @@ test_expect_success 'JSON: --show -f json is the machine form of the same plan' 
 	      "number": 3,
 	      "ref": "2026/三/(二)/3",
 	      "text": "依法调处劳动争议。",
+	      "paragraphs": [],
 	      "target": {
 	        "metric": "dispute_success_rate",
 	        "op": ">=",
