@@ -693,8 +693,9 @@ static void numbering_note(const struct reader *r, long line, const char *what, 
 
 /* "(一)深入学习…建设 根据学校党总支…": the title ends at a space between
  * two Chinese characters, or after a 。 with more after it; the rest is
- * the (sub-)section's first paragraph (NULL: none). */
-static char *split_heading(char *t)
+ * the (sub-)section's first paragraph, the title cut before it. Returns
+ * where the rest starts in t (NULL: none); *cut where the title ends. */
+static char *split_heading(char *t, char **cut)
 {
 	for (size_t i = 1; t[i]; i++) {
 		size_t k = 0;
@@ -707,13 +708,15 @@ static char *split_heading(char *t)
 			while (*rest == ' ' || *rest == '\t' || strncmp(rest, "\xE3\x80\x80", 3) == 0)
 				rest += *rest == ' ' || *rest == '\t' ? 1 : 3;
 			if ((unsigned char)*rest >= 0x80) {
-				t[i] = '\0';
+				*cut = t + i;
 				return rest;
 			}
 		}
 		if (strncmp(t + i, "。", 3) == 0 && t[i + 3]) {
-			char *rest = trim_all(t + i + 3);
-			t[i + 3] = '\0';
+			char *rest = t + i + 3;
+			while (*rest == ' ' || *rest == '\t' || strncmp(rest, "\xE3\x80\x80", 3) == 0)
+				rest += *rest == ' ' || *rest == '\t' ? 1 : 3;
+			*cut = t + i + 3;
 			return *rest ? rest : NULL;
 		}
 	}
@@ -722,29 +725,41 @@ static char *split_heading(char *t)
 
 static int read_heading(struct reader *r, const struct line *l)
 {
-	char *rest = split_heading(l->body), sec[16];
-	int rc = finish_paragraph(r);
+	char *cut = NULL, *rest = split_heading(l->body, &cut), *title, sec[16];
+	int rc = finish_paragraph(r), first = r->group < 0;
+	int last = l->kind == K_SECTION ? r->sec_last : r->sub_last;
+	long last_line = l->kind == K_SECTION ? r->sec_line : r->sub_line;
 	if (rc)
 		return rc;
 	if (l->kind == K_SECTION) {
-		numbering_note(r, l->no, "section", S_SECTION, l->number, r->sec_last, r->sec_line, 0, 0, "");
 		r->section = r->sec_last = l->number;
 		r->sec_line = l->no;
 		r->sub_last = 0;
 	} else {
-		uk_cn_numeral_format(r->section, sec, sizeof sec);
-		numbering_note(r, l->no, "sub-section", S_SUB, l->number, r->sub_last, r->sub_line, 0, 0, sec);
 		r->sub_last = l->number;
 		r->sub_line = l->no;
 	}
-	if (uk_plan_add_section(r->p, r->section, l->kind == K_SUB ? l->number : 0, l->body))
+	title = rest ? strndup(l->body, (size_t)(cut - l->body)) : l->body;
+	rc = !title || uk_plan_add_section(r->p, r->section, l->kind == K_SUB ? l->number : 0, title);
+	if (rest)
+		free(title);
+	if (rc)
 		return uk_err_nomem();
 	/* The items of a group run on from the group before, or restart. */
 	r->group = r->p->nsections - 1;
 	r->item = -1;
 	r->item_last = 0;
 	r->sublist = 0;
-	explain(r, l->no, l->kind == K_SECTION ? "section" : "sub-section", l->body);
+	/* Notes after the line they are about, as --explain lists them. */
+	explain(r, l->no, l->kind == K_SECTION ? "section" : "sub-section", r->p->sections[r->group].title);
+	if (l->kind == K_SECTION) {
+		if (first && !r->p->guiding)
+			note(r, l->no, "no preamble (指导思想) before the first section");
+		numbering_note(r, l->no, "section", S_SECTION, l->number, last, last_line, 0, 0, "");
+	} else {
+		uk_cn_numeral_format(r->section, sec, sizeof sec);
+		numbering_note(r, l->no, "sub-section", S_SUB, l->number, last, last_line, 0, 0, sec);
+	}
 	if (rest) {
 		explain(r, l->no, "text", rest);
 		return begin_paragraph(r, D_SECTION, rest, l->no);
@@ -771,8 +786,6 @@ static int read_item(struct reader *r, const struct line *l)
 		where_of(r, group, sizeof group);
 		r->item = saved;
 	}
-	numbering_note(r, l->no, "item", S_ITEM, l->number, r->item_last, r->item_line,
-	               r->item_last ? 0 : before + 1, r->any_item_line, group);
 	if (!(it = uk_plan_add_item(r->p)))
 		return uk_err_nomem();
 	it->group = r->group;
@@ -780,11 +793,13 @@ static int read_item(struct reader *r, const struct line *l)
 	it->sub = r->p->sections[r->group].sub;
 	it->number = l->number;
 	r->item = r->p->nitems - 1;
+	explain(r, l->no, "item", l->body);
+	numbering_note(r, l->no, "item", S_ITEM, l->number, r->item_last, r->item_line,
+	               r->item_last ? 0 : before + 1, r->any_item_line, group);
 	r->item_last = l->number;
 	r->item_line = r->any_item_line = l->no;
 	r->item_paren = l->paren;
 	r->sublist = 0;
-	explain(r, l->no, "item", l->body);
 	return begin_paragraph(r, D_ITEM_TEXT, l->body, l->no);
 }
 
@@ -797,7 +812,7 @@ static int is_guiding_heading(const char *s)
 static int read_text(struct reader *r, const struct line *l)
 {
 	if (r->group < 0 && is_guiding_heading(l->s)) {
-		explain(r, l->no, "heading", l->s);
+		explain(r, l->no, "preamble", l->s);  /* its label, not kept */
 		return finish_paragraph(r);
 	}
 	if (r->dest != D_NONE && r->para && stops_mid_sentence(r->para))
@@ -874,8 +889,6 @@ static int read_outline(struct reader *r, char *buf)
 			continue;
 		}
 		first = 0;
-		if (l.kind == K_SECTION && r->group < 0 && !r->p->guiding && !r->para)
-			note(r, l.no, "no preamble (指导思想) before the first section");
 		rc = read_line(r, &l);
 		r->prev_line = last = l.no;
 	}
