@@ -234,6 +234,8 @@ static const char *jstr(json_t *o, const char *k)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+static int reads_as_text(const char *s);
+
 /* "paragraphs": an array of strings (or absent, or null) into one text,
  * '\n' between: 0, or an exit code. */
 static int json_paragraphs(json_t *a, char **out, const char *name, const char *what, size_t i)
@@ -250,6 +252,10 @@ static int json_paragraphs(json_t *a, char **out, const char *name, const char *
 		char *t;
 		if (!s || strchr(s, '\n'))
 			return perr(name, 1, "%s %zu: paragraph %zu is one line of text", what, i + 1, k + 1);
+		/* It would come back a heading or an item from the Markdown. */
+		if (!reads_as_text(s))
+			return perr(name, 1, "%s %zu: paragraph %zu would read as a heading or an item, not text",
+			            what, i + 1, k + 1);
 		n = strlen(s);
 		if (!(t = realloc(*out, len + n + 2)))
 			return uk_err_nomem();
@@ -426,18 +432,22 @@ static void classify(struct line *l)
 	size_t k;
 	const char *body;
 
-	/* Marks of any level: a section is known by its number. */
-	if (*s == '#') {
-		while (*s == '#')
-			s++;
-		l->marked = 1;
-		s = trim_all(s);
-	}
-	/* **一、…** as a bold line. */
-	k = strlen(s);
-	if (k > 4 && strncmp(s, "**", 2) == 0 && strcmp(s + k - 2, "**") == 0) {
-		s[k - 2] = '\0';
-		s = trim_all(s + 2);
+	/* Marks of any level, and **一、…** as a bold line: a section is
+	 * known by its number. Taken off until none is left, so that what is
+	 * kept reads back as it was read. */
+	for (;;) {
+		k = strlen(s);
+		if (*s == '#') {
+			while (*s == '#')
+				s++;
+			l->marked = 1;
+			s = trim_all(s);
+		} else if (k > 4 && strncmp(s, "**", 2) == 0 && strcmp(s + k - 2, "**") == 0) {
+			s[k - 2] = '\0';
+			s = trim_all(s + 2);
+		} else {
+			break;
+		}
 	}
 	l->s = s;
 	l->kind = K_TEXT;
@@ -466,6 +476,22 @@ static void classify(struct line *l)
 		l->paren = *s == '(' || strncmp(s, "（", 3) == 0;
 		l->body = trim_all((char *)body);
 	}
+}
+
+/* Whether s, as a line of its own, is read back as that same text: no
+ * numbering, no marks, no space around it. */
+static int reads_as_text(const char *s)
+{
+	char *copy = strdup(s);
+	struct line l = {0};
+	int yes;
+	if (!copy)
+		return 0;
+	l.s = trim_all(copy);
+	classify(&l);
+	yes = l.kind == K_TEXT && !l.marked && *l.s && strcmp(l.s, s) == 0;
+	free(copy);
+	return yes;
 }
 
 /* The code points of s, at most max counted. */
@@ -697,6 +723,8 @@ static void numbering_note(const struct reader *r, long line, const char *what, 
  * where the rest starts in t (NULL: none); *cut where the title ends. */
 static char *split_heading(char *t, char **cut)
 {
+	if (!*t)
+		return NULL;
 	for (size_t i = 1; t[i]; i++) {
 		size_t k = 0;
 		if (t[i] == ' ' || t[i] == '\t')
@@ -726,6 +754,9 @@ static char *split_heading(char *t, char **cut)
 static int read_heading(struct reader *r, const struct line *l)
 {
 	char *cut = NULL, *rest = split_heading(l->body, &cut), *title, sec[16];
+	/* Split only where the rest reads back as text on a line of its own. */
+	if (rest && !reads_as_text(rest))
+		rest = NULL;
 	int rc = finish_paragraph(r), first = r->group < 0;
 	int last = l->kind == K_SECTION ? r->sec_last : r->sub_last;
 	long last_line = l->kind == K_SECTION ? r->sec_line : r->sub_line;
@@ -811,7 +842,9 @@ static int is_guiding_heading(const char *s)
 
 static int read_text(struct reader *r, const struct line *l)
 {
-	if (r->group < 0 && is_guiding_heading(l->s)) {
+	/* Dropped only at the preamble's start: elsewhere it stays, so that
+	 * the canonical form holds what kept two paragraphs apart. */
+	if (r->group < 0 && !r->p->guiding && r->dest == D_NONE && is_guiding_heading(l->s)) {
 		explain(r, l->no, "preamble", l->s);  /* its label, not kept */
 		return finish_paragraph(r);
 	}

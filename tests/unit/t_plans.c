@@ -530,6 +530,26 @@ static void test_read_as_written(void)
 	}
 	uk_plan_free(p);
 
+	/* What is kept reads back the same (cases the fuzzer found). */
+	p = read_noting("# T\n## #一、甲\n1、a\n", NULL);
+	ok(p && p->nsections == 1 && !strcmp(p->sections[0].title, "甲"), "marks twice (## #一、) are all taken off");
+	uk_plan_free(p);
+	p = read_noting("# T\n一、甲 二、乙\n1、a\n", NULL);
+	ok(p && p->nsections == 1 && !strcmp(p->sections[0].title, "甲 二、乙") && !p->sections[0].paragraphs,
+	   "a heading is not split where the rest would read as a heading");
+	uk_plan_free(p);
+	p = read_noting("八、", NULL);
+	ok(p && p->nsections == 1 && !*p->sections[0].title, "a section with no title");
+	uk_plan_free(p);
+	p = read_noting("前言。\n指导思想\n后一段。\n一、甲\n1、a\n", NULL);
+	ok(p && p->guiding && !strcmp(p->guiding, "前言。\n指导思想\n后一段。"),
+	   "a 指导思想 label after preamble text is kept as text (dropped, it would join what it kept apart)");
+	uk_plan_free(p);
+	is_int(refuse("{\"title\": \"T\", \"guiding\": \"g\", \"sections\": [{\"section\": 1, \"sub\": 0,"
+	              " \"title\": \"A\", \"paragraphs\": [\"二、乙\"]}], \"items\": []}"), 65,
+	       "JSON: a paragraph that would read as a heading is refused");
+	ok(has(msg, "section 1: paragraph 1 would read as a heading or an item"), "... and says so");
+
 	p = read_noting("# 计划\n一、甲\n1、组织职工参加市总工会举办的各类培训活动\n二、乙\n", NULL);
 	ok(p && p->nitems == 1 && strstr(msg, "joined") == NULL,
 	   "a line stopping in mid-sentence before a heading is not joined to it");
