@@ -5,6 +5,7 @@
 #include "uk_disputes.h"
 #include "uk_ids.h"
 #include "uk_money.h"
+#include "uk_text.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -363,9 +364,11 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	/* An unknown status is refused (65), not read as open: the man page's
 	 * rule, and a typo must not open a case the file says is closed. */
 	if (val(row, DC_STATUS) && strcmp(val(row, DC_STATUS), "open") != 0 &&
-	    strcmp(val(row, DC_STATUS), "mediating") != 0 && strcmp(val(row, DC_STATUS), "closed") != 0)
-		return uk_errf(err, errsz, "status must be open, mediating or closed, not '%.40s'",
-		               val(row, DC_STATUS));
+	    strcmp(val(row, DC_STATUS), "mediating") != 0 && strcmp(val(row, DC_STATUS), "closed") != 0) {
+		char q[64];
+		return uk_errf(err, errsz, "status must be open, mediating or closed, not '%s'",
+		               uk_utf8_quote(val(row, DC_STATUS), 40, q, sizeof q));
+	}
 	memset(&in, 0, sizeof in);
 	in.kind = val(row, DC_KIND);
 	in.received = val(row, DC_RECEIVED);
