@@ -11,35 +11,59 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const categories[UK_DISPUTE_NCATEGORIES][2] = {
-	{"relationship", "确认劳动关系"}, {"contract", "劳动合同"},
-	{"termination", "解除终止劳动合同"}, {"hours-leave", "工作时间休息休假"},
-	{"social-insurance", "社会保险福利"}, {"wages", "劳动报酬"},
-	{"injury", "工伤医疗费"}, {"other", "其他"},
+#define WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* The categories of Art. 2, in report order; their aliases the words the
+ * seed's unions write (工资纠纷, 辞退 …). A word that could mean two
+ * categories (加班: wages or hours?) is none: the secretary says which. */
+static const struct uk_vocab_word category_words[UK_DISPUTE_NCATEGORIES] = {
+	{"relationship", "确认劳动关系", WORDS("劳动关系", "劳动关系纠纷")},
+	{"contract", "劳动合同", WORDS("合同", "劳动合同纠纷", "合同纠纷")},
+	{"termination", "解除终止劳动合同", WORDS("辞退", "解除劳动合同", "终止劳动合同", "开除", "除名")},
+	{"hours-leave", "工作时间休息休假", WORDS("休息休假", "工作时间")},
+	{"social-insurance", "社会保险福利", WORDS("社会保险", "社保")},
+	{"wages", "劳动报酬", WORDS("工资纠纷", "工资", "欠薪", "拖欠工资")},
+	{"injury", "工伤医疗费", WORDS("工伤纠纷", "工伤")},
+	{"other", "其他", WORDS("其它")},
 };
-static const char *const outcomes[UK_DISPUTE_NOUTCOMES] = {"resolved", "failed", "referred", "withdrawn"};
+static const struct uk_vocab_word outcome_words[UK_DISPUTE_NOUTCOMES] = {
+	{"resolved", "调解成功", WORDS("成功", "达成协议", "调解结案")},
+	{"failed", "调解不成", WORDS("调解不成功", "调解失败", "未达成协议")},
+	{"referred", "移送", WORDS("移送仲裁", "转仲裁", "移交")},
+	{"withdrawn", "撤回", WORDS("撤诉", "申请人撤回")},
+};
+static const struct uk_vocab_word kind_words[] = {
+	{"dispute", "劳动争议", WORDS("劳动纠纷", "争议", "纠纷")},
+	{"petition", "信访", WORDS("来信来访", "上访")},
+};
+static const struct uk_vocab_word source_words[] = {
+	{"visit", "来访", WORDS("走访", "上门")},
+	{"phone", "来电", WORDS("电话", "热线")},
+	{"letter", "来信", WORDS("信件", "网上", "网络", "邮件")},
+	{"referral", "转办", WORDS("转来", "交办", "上级转办")},
+};
+static const struct uk_vocab_word status_words[] = {
+	{"open", "受理", WORDS("已受理", "受理中", "立案", "未结", "待调解")},
+	{"mediating", "调解中", WORDS("正在调解", "在调解")},
+	{"closed", "结案", WORDS("已结案", "已结", "办结")},
+};
+#define N(a) ((int)(sizeof a / sizeof a[0]))
+static const struct uk_vocab vocabs[] = {
+	[UK_DV_KIND] = {"kind", kind_words, N(kind_words)},
+	[UK_DV_CATEGORY] = {"category", category_words, N(category_words)},
+	[UK_DV_SOURCE] = {"source", source_words, N(source_words)},
+	[UK_DV_STATUS] = {"status", status_words, N(status_words)},
+	[UK_DV_OUTCOME] = {"outcome", outcome_words, N(outcome_words)},
+};
 
-const char *uk_dispute_category(int i) { return categories[i][0]; }
-const char *uk_dispute_category_name(int i) { return categories[i][1]; }
-const char *uk_dispute_outcome(int i) { return outcomes[i]; }
+const struct uk_vocab *uk_dispute_vocab(enum uk_dispute_field which) { return &vocabs[which]; }
+const char *uk_dispute_category(int i) { return category_words[i].slug; }
+const char *uk_dispute_category_name(int i) { return category_words[i].zh; }
+const char *uk_dispute_outcome(int i) { return outcome_words[i].slug; }
 
-/* Words for a category: the slug, the Chinese name, the seed's words. */
 const char *uk_dispute_category_of(const char *s)
 {
-	static const char *const words[][2] = {
-		{"工资纠纷", "wages"}, {"工资", "wages"}, {"劳动报酬", "wages"},
-		{"工伤纠纷", "injury"}, {"工伤", "injury"}, {"合同", "contract"},
-		{"劳动合同纠纷", "contract"}, {"辞退", "termination"}, {"解除劳动合同", "termination"},
-		{"休息休假", "hours-leave"}, {"社会保险", "social-insurance"},
-		{"劳动关系", "relationship"},
-	};
-	for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
-		if (uk_streq_ci(s, categories[i][0]) || strcmp(s, categories[i][1]) == 0)
-			return categories[i][0];
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(s, words[i][0]) == 0)
-			return words[i][1];
-	return NULL;
+	return uk_vocab_slug(&vocabs[UK_DV_CATEGORY], s);
 }
 
 /* A date as given; one after today only with --allow-future, and then
@@ -147,16 +171,13 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	int rc, found, future = 0;
 	int64_t seq = 0;
 
-	if (strcmp(kind, "dispute") != 0 && strcmp(kind, "petition") != 0)
-		return uk_errf(err, errsz, "kind must be dispute or petition, not '%s'", kind);
+	if (uk_vocab_read(&vocabs[UK_DV_KIND], kind, &kind, err, errsz) != 0)
+		return -1;
 	if ((rc = date_of(in->received, "received", in->allow_future, received, &future, err, errsz)) != 0)
 		return rc;
-	if (!in->category || !*in->category || !(cat = uk_dispute_category_of(in->category)))
-		return uk_errf(err, errsz, "unknown category '%s' (relationship, contract, termination, "
-		            "hours-leave, social-insurance, wages, injury, other)", in->category ? in->category : "");
-	if (source && strcmp(source, "visit") && strcmp(source, "phone") && strcmp(source, "letter") &&
-	    strcmp(source, "referral"))
-		return uk_errf(err, errsz, "source must be visit, phone, letter or referral, not '%s'", source);
+	if (uk_vocab_read(&vocabs[UK_DV_CATEGORY], in->category, &cat, err, errsz) != 0 ||
+	    (source && uk_vocab_read(&vocabs[UK_DV_SOURCE], source, &source, err, errsz) != 0))
+		return -1;
 	if (!in->employer || !*in->employer)
 		return uk_errf(err, errsz, "no employer");
 	if (uk_member_text_ok(in->employer, err, errsz, "employer"))
@@ -390,13 +411,10 @@ int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
 	struct stored s;
 	char date[UK_DATE_BUFSZ];
 	int64_t fen = 0;
-	int rc, known = 0;
+	int rc;
 
-	for (int i = 0; i < UK_DISPUTE_NOUTCOMES; i++)
-		known |= outcome && strcmp(outcome, outcomes[i]) == 0;
-	if (!known)
-		return uk_errf(err, errsz, "outcome must be resolved, failed, referred or withdrawn, not '%s'",
-		            outcome ? outcome : "");
+	if (uk_vocab_read(&vocabs[UK_DV_OUTCOME], outcome, &outcome, err, errsz) != 0)
+		return -1;
 	if ((rc = find_live_case(db, case_no, &s, err, errsz)) != 0 ||
 	    (rc = change_date(db, &s, date_in, allow_future, date, err, errsz)) != 0 ||
 	    (rc = note_ok(note, err, errsz)) != 0)

@@ -8,6 +8,7 @@
 #include "uk_cli.h"
 #include "uk_date.h"
 #include "uk_db.h"
+#include "uk_vocab.h"
 #include "uk_rec.h"
 
 /* CHECKs with OR, not IN (see uk_members.h). */
@@ -47,6 +48,10 @@ const char *uk_dispute_category_name(int i);     /* 确认劳动关系, ... */
 const char *uk_dispute_category_of(const char *word);
 #define UK_DISPUTE_NOUTCOMES 4
 const char *uk_dispute_outcome(int i);           /* resolved failed referred withdrawn */
+/* The vocabularies of a case, each read in English or Chinese
+ * (--outcome 调解成功, a 来源 column of 来访): uk_vocab.h. */
+enum uk_dispute_field { UK_DV_KIND, UK_DV_CATEGORY, UK_DV_SOURCE, UK_DV_STATUS, UK_DV_OUTCOME };
+const struct uk_vocab *uk_dispute_vocab(enum uk_dispute_field which);
 
 /* A case as given (text, not yet checked). */
 struct uk_case_in {

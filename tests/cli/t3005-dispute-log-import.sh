@@ -197,7 +197,7 @@ test_expect_success 'a long Chinese status is quoted cut on a character, marked 
 	printf "received,category,employer,summary,status\n2026-01-05,wages,某公司,欠薪,已经调解完毕并且双方签署了调解协议书等待履行\n" >long.csv &&
 	db_dump >before &&
 	test_expect_code 65 dispute-log import long.csv 2>err &&
-	test_grep "long.csv:2: status must be open, mediating or closed, not ${SQ}已经调解完毕并且双方签署了…${SQ}$" err &&
+	test_grep "long.csv:2: unknown status ${SQ}已经调解完毕并且双方签署了…${SQ} (one of: open (受理), mediating (调解中), closed (结案))$" err &&
 	iconv -f UTF-8 -t UTF-8 err >/dev/null &&
 	db_dump >after &&
 	test_cmp before after

@@ -246,7 +246,8 @@ static void test_open_refusals(void)
 	case_reset("2026-05-03", "wages");
 	in.source = "email";
 	is_int(open_case(), -1, "open: an unknown source is refused");
-	ok(has(err, "visit, phone, letter or referral"), "open: the message lists the sources");
+	ok(has(err, "visit (来访), phone (来电), letter (来信), referral (转办)"),
+	   "open: the message lists the sources in both languages");
 	case_reset("2026-05-03", "wages");
 	in.workers = "0";
 	is_int(open_case(), -1, "open: 0 workers refused");
@@ -692,7 +693,12 @@ static void test_figures(void)
 	f.status = NULL;
 	f.kind = "appeal";
 	ok(uk_dispute_filter_check(&f, &opt, &value, &why) == -1 && !strcmp(opt, "--kind") &&
-	   !strcmp(why, "dispute or petition"), "filter: an unknown kind");
+	   !strcmp(why, "dispute (劳动争议) or petition (信访)"), "filter: an unknown kind");
+	f.kind = "信访";
+	f.status = "调解中";
+	ok(uk_dispute_filter_check(&f, &opt, &value, &why) == 0 && !strcmp(f.kind, "petition") &&
+	   !strcmp(f.status, "mediating"), "filter: Chinese kind and status read as their slugs");
+	f.kind = f.status = NULL;
 
 	/* A full output is an I/O error, never success. */
 	if ((full = fopen("/dev/full", "w")) != NULL) {
@@ -794,6 +800,19 @@ static void test_import(const char *dir)
 	       "import: a petition left open");
 	is_str(q_text("SELECT status FROM disputes WHERE received = '2025-08-03'"), "mediating",
 	       "import: a mediating case");
+	is_int(import_text(dir,
+		"受理日期,类型,来源,争议类别,用人单位,案情摘要,状态,结果,追回金额,结案日期\n"
+		"2025-08-04,劳动争议,来访,劳动报酬,某店,欠薪,结案,调解成功,500,2025-08-20\n"
+		"2025-08-05,信访,转办,其他,某街道,来信,受理,,,\n"
+		"2025-08-06,劳动争议,来电,工伤,某厂,工伤,调解中,,,\n",
+		&added, &bad), 0, "import: values in Chinese (类型, 来源, 类别, 状态, 结果)");
+	is_int(added, 3, "import: the three added");
+	is_str(q_text("SELECT group_concat(kind || ' ' || source || ' ' || category || ' ' || status || ' ' ||"
+	              " coalesce(outcome, '-'), '; ') FROM (SELECT * FROM disputes"
+	              " WHERE received BETWEEN '2025-08-04' AND '2025-08-06' ORDER BY received)"),
+	       "dispute visit wages closed resolved; petition referral other open -; "
+	       "dispute phone injury mediating -",
+	       "import: stored as their slugs");
 	uk_db_rollback(db);
 	is_int(n_cases(), before, "import: rolled back");
 
