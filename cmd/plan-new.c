@@ -88,19 +88,17 @@ static int slurp(const char *path, char **out, size_t *len)
 	return 0;
 }
 
-/* The plan in FILE (- stdin) read as how says: an exit code. */
-static int read_plan(int argc, char **argv, const struct uk_plan_read *how, struct uk_plan **p)
+/* The text of FILE (- stdin), and the name messages give it: read before
+ * the database is opened, so that a pipe from another plan-new never
+ * waits on a lock that its reader holds. An exit code. */
+static int plan_text(int argc, char **argv, char **text, size_t *len, const char **name)
 {
 	const char *input;
-	char *text = NULL;
-	size_t len = 0;
-	int toomany, rc;
+	int toomany;
 	if (!(input = uk_cli_input(argc, argv, optind, &toomany)))
 		return uk_usage_error(usage, "no plan: give FILE (- for stdin), --template or --copy-from");
-	if ((rc = slurp(input, &text, &len)) == 0)
-		rc = uk_plan_parse(text, len, strcmp(input, "-") ? input : "stdin", how, p);
-	free(text);
-	return rc;
+	*name = strcmp(input, "-") ? input : "stdin";
+	return slurp(input, text, len);
 }
 
 /* "2026年…" in a copied plan's title becomes the new year. */
@@ -130,6 +128,9 @@ int main(int argc, char **argv)
 	int year = 0, copy = 0, template = 0, replace = 0, show = 0, progress = 0, explain = 0;
 	char *union_name = NULL;
 	int c, rc = 0, done = 0, modes;
+	char *text = NULL;
+	size_t len = 0;
+	const char *name = NULL;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
 	argv[0] = (char *)uk_cli_init(argv[0]);
@@ -173,10 +174,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (template) {
-		char *name = NULL;
-		if ((rc = uk_store_setting(&o, "union.name", &name)) == 0)
-			rc = uk_plan_template_write(stdout, year, name);
-		free(name);
+		if ((rc = uk_store_setting(&o, "union.name", &union_name)) == 0)
+			rc = uk_plan_template_write(stdout, year, union_name);
 		goto out;
 	}
 	if (progress) {
@@ -199,9 +198,10 @@ int main(int argc, char **argv)
 	}
 	if (explain) {
 		struct uk_plan_read how = {year, NULL, 0, stdout};
-		if ((rc = uk_store_setting(&o, "union.name", &union_name)) == 0) {
+		if ((rc = plan_text(argc, argv, &text, &len, &name)) == 0 &&
+		    (rc = uk_store_setting(&o, "union.name", &union_name)) == 0) {
 			how.union_name = union_name;
-			rc = read_plan(argc, argv, &how, &p);
+			rc = uk_plan_parse(text, len, name, &how, &p);
 		}
 		goto out;
 	}
@@ -210,6 +210,8 @@ int main(int argc, char **argv)
 			rc = render(&o, p);
 		goto out;
 	}
+	if (!copy_s && (rc = plan_text(argc, argv, &text, &len, &name)) != 0)
+		goto out;
 	if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) != 0 || (rc = uk_db_begin(db)) != 0)
 		goto out;
 	if (copy_s) {
@@ -217,7 +219,7 @@ int main(int argc, char **argv)
 			retitle(p, copy, year);
 	} else if ((rc = uk_config_get(db, "union.name", &union_name)) == 0) {
 		struct uk_plan_read how = {year, union_name, o.quiet, NULL};
-		rc = read_plan(argc, argv, &how, &p);
+		rc = uk_plan_parse(text, len, name, &how, &p);
 	}
 	if (!rc) {
 		p->year = year;
@@ -229,6 +231,7 @@ int main(int argc, char **argv)
 	if (!rc)
 		rc = render(&o, p);
 out:
+	free(text);
 	free(union_name);
 	uk_plan_free(p);
 	uk_db_close(db);

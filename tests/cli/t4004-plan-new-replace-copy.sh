@@ -141,4 +141,13 @@ test_expect_success '--show on a missing database: 66, no file created' '
 	test_must_fail test -e nowhere.db
 '
 
+test_expect_success 'a plan piped from one plan-new into another is stored: the reader reads its input before it takes the lock' '
+	for i in 1 2 3 4 5; do
+		plan-new --year 2031 --copy-from 2026 --dry-run | plan-new --year 2031 --dry-run - >piped 2>err ||
+			{ cat err >&2; return 1; }
+	done &&
+	plan-new --year 2031 --copy-from 2026 --dry-run | plan-new --year 2031 - >piped &&
+	test "$(db_query "SELECT count(*) FROM plans WHERE year = 2031")" = 1
+'
+
 test_done
