@@ -235,6 +235,7 @@ static const char *jstr(json_t *o, const char *k)
 }
 
 static int reads_as_text(const char *s);
+static int reads_as_subpoint(const char *s, int *number);
 
 /* "paragraphs": an array of strings (or absent, or null) into one text,
  * '\n' between: 0, or an exit code. */
@@ -242,6 +243,7 @@ static int json_paragraphs(json_t *a, char **out, const char *name, const char *
 {
 	size_t k, len = 0;
 	json_t *v;
+	int sublist = 0, number;
 	if (!a || json_is_null(a))
 		return 0;
 	if (!json_is_array(a))
@@ -252,8 +254,11 @@ static int json_paragraphs(json_t *a, char **out, const char *name, const char *
 		char *t;
 		if (!s || strchr(s, '\n'))
 			return perr(name, 1, "%s %zu: paragraph %zu is one line of text", what, i + 1, k + 1);
-		/* It would come back a heading or an item from the Markdown. */
-		if (!reads_as_text(s))
+		/* It would come back a heading or an item from the Markdown; but
+		 * an item's sub-points (1) (2) … come back as they are. */
+		if (*what == 'i' && reads_as_subpoint(s, &number) && (sublist || number == 1))
+			sublist = 1;
+		else if (!reads_as_text(s))
 			return perr(name, 1, "%s %zu: paragraph %zu would read as a heading or an item, not text",
 			            what, i + 1, k + 1);
 		n = strlen(s);
@@ -424,6 +429,35 @@ static char *trim_all(char *s)
 	return s;
 }
 
+/* "１、" "（２）": an item numbered in full-width digits, as Word often
+ * writes them; the number read as item_start reads ASCII ones. */
+static const char *item_start_fullwidth(const char *s, int *number)
+{
+	char ascii[64];
+	size_t i = 0, k = 0, folded = 0;
+	const char *body;
+	if (*s == '(')
+		ascii[k++] = s[i++];
+	else if (strncmp(s, "（", 3) == 0) {
+		memcpy(ascii, s, 3);
+		k = i = 3;
+	}
+	/* The digits ０ to ９ are EF BC 90 to EF BC 99. */
+	while (k < 20 && (unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+	       (unsigned char)s[i + 2] >= 0x90 && (unsigned char)s[i + 2] <= 0x99) {
+		ascii[k++] = (char)('0' + ((unsigned char)s[i + 2] - 0x90));
+		i += 3;
+		folded++;
+	}
+	if (!folded)
+		return NULL;
+	/* The mark after the number, as it is. */
+	snprintf(ascii + k, sizeof ascii - k, "%.6s", s + i);
+	if (!(body = item_start(ascii, number)))
+		return NULL;
+	return s + (size_t)(body - ascii) + 2 * folded;
+}
+
 /* The kind of a line, from its numbering alone. */
 static void classify(struct line *l)
 {
@@ -451,12 +485,20 @@ static void classify(struct line *l)
 	}
 	l->s = s;
 	l->kind = K_TEXT;
-	if (uk_cn_numeral_parse(s, &v, &k) == 0 &&
-	    (strncmp(s + k, "、", 3) == 0 || strncmp(s + k, "．", 3) == 0 || s[k] == '.')) {
-		l->kind = K_SECTION;
-		l->number = v;
-		l->body = trim_all(s + k + (s[k] == '.' ? 1 : 3));
-		return;
+	{
+		/* 一、 and 第一、, a space before the comma allowed (二 、). */
+		char *q = strncmp(s, "第", 3) == 0 ? s + 3 : s;
+		if (uk_cn_numeral_parse(q, &v, &k) == 0) {
+			char *c = q + k;
+			while (*c == ' ')
+				c++;
+			if (strncmp(c, "、", 3) == 0 || strncmp(c, "．", 3) == 0 || (*c == '.' && q == s)) {
+				l->kind = K_SECTION;
+				l->number = v;
+				l->body = trim_all(c + (*c == '.' ? 1 : 3));
+				return;
+			}
+		}
 	}
 	if (*s == '(' || strncmp(s, "（", 3) == 0) {
 		const char *q = s + (*s == '(' ? 1 : 3);
@@ -470,7 +512,7 @@ static void classify(struct line *l)
 			return;
 		}
 	}
-	if ((body = item_start(s, &v)) != NULL) {
+	if ((body = item_start(s, &v)) != NULL || (body = item_start_fullwidth(s, &v)) != NULL) {
 		l->kind = K_ITEM;
 		l->number = v;
 		l->paren = *s == '(' || strncmp(s, "（", 3) == 0;
@@ -494,6 +536,23 @@ static int reads_as_text(const char *s)
 	return yes;
 }
 
+/* Whether s, as a line of its own, is an item written (1), itself and
+ * nothing around it: a sub-point when under an item written 1、. */
+static int reads_as_subpoint(const char *s, int *number)
+{
+	char *copy = strdup(s);
+	struct line l = {0};
+	int yes;
+	if (!copy)
+		return 0;
+	l.s = trim_all(copy);
+	classify(&l);
+	yes = l.kind == K_ITEM && l.paren && !l.marked && strcmp(l.s, s) == 0;
+	*number = l.number;
+	free(copy);
+	return yes;
+}
+
 /* The code points of s, at most max counted. */
 static size_t chars_of(const char *s, size_t max)
 {
@@ -506,21 +565,24 @@ static size_t chars_of(const char *s, size_t max)
 /* A paragraph that stops in mid-sentence: long enough to be one (a short
  * unpunctuated line is a heading or a label) and no punctuation at its
  * end. */
-static int stops_mid_sentence(const char *s)
+static int ends_punctuated(const char *s)
 {
 	static const char *const ends[] = {
 		"。", "！", "？", "；", "：", "，", "、", "…", "—", "”", "’", "」", "』", "）", "】", "〕",
 		"》", ".", "!", "?", ";", ":", ",", ")", "]", "\"", "'",
 	};
 	size_t n = strlen(s);
-	if (chars_of(s, 16) < 16)
-		return 0;
 	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
 		size_t k = strlen(ends[i]);
 		if (n >= k && strcmp(s + n - k, ends[i]) == 0)
-			return 0;
+			return 1;
 	}
-	return 1;
+	return 0;
+}
+
+static int stops_mid_sentence(const char *s)
+{
+	return chars_of(s, 16) >= 16 && !ends_punctuated(s);
 }
 
 /* "三", "三/(二)", "三/(二)/1": where the reading stands; "-" before
@@ -721,10 +783,20 @@ static void numbering_note(const struct reader *r, long line, const char *what, 
  * two Chinese characters, or after a 。 with more after it; the rest is
  * the (sub-)section's first paragraph, the title cut before it. Returns
  * where the rest starts in t (NULL: none); *cut where the title ends. */
+/* Whether s holds a sentence's punctuation: 。，；！？ */
+static int has_sentence_mark(const char *s)
+{
+	return strstr(s, "。") || strstr(s, "，") || strstr(s, "；") || strstr(s, "！") || strstr(s, "？");
+}
+
 static char *split_heading(char *t, char **cut)
 {
+	char *space_cut = NULL, *space_rest = NULL;
 	if (!*t)
 		return NULL;
+	/* A space between two Chinese characters with a sentence after it:
+	 * the last such, so that a heading of two phrases (围绕中心 建功立业)
+	 * stays whole and one with no sentence after it is not split. */
 	for (size_t i = 1; t[i]; i++) {
 		size_t k = 0;
 		if (t[i] == ' ' || t[i] == '\t')
@@ -735,11 +807,17 @@ static char *split_heading(char *t, char **cut)
 			char *rest = t + i + k;
 			while (*rest == ' ' || *rest == '\t' || strncmp(rest, "\xE3\x80\x80", 3) == 0)
 				rest += *rest == ' ' || *rest == '\t' ? 1 : 3;
-			if ((unsigned char)*rest >= 0x80) {
-				*cut = t + i;
-				return rest;
+			if ((unsigned char)*rest >= 0x80 && has_sentence_mark(rest)) {
+				space_cut = t + i;
+				space_rest = rest;
 			}
 		}
+	}
+	if (space_rest) {
+		*cut = space_cut;
+		return space_rest;
+	}
+	for (size_t i = 1; t[i]; i++) {
 		if (strncmp(t + i, "。", 3) == 0 && t[i + 3]) {
 			char *rest = t + i + 3;
 			while (*rest == ' ' || *rest == '\t' || strncmp(rest, "\xE3\x80\x80", 3) == 0)
@@ -784,7 +862,8 @@ static int read_heading(struct reader *r, const struct line *l)
 	/* Notes after the line they are about, as --explain lists them. */
 	explain(r, l->no, l->kind == K_SECTION ? "section" : "sub-section", r->p->sections[r->group].title);
 	if (l->kind == K_SECTION) {
-		if (first && !r->p->guiding)
+		/* 一、指导思想 is a preamble of its own: no note. */
+		if (first && !r->p->guiding && strncmp(r->p->sections[r->group].title, "指导思想", 12) != 0)
 			note(r, l->no, "no preamble (指导思想) before the first section");
 		numbering_note(r, l->no, "section", S_SECTION, l->number, last, last_line, 0, 0, "");
 	} else {
@@ -840,6 +919,29 @@ static int is_guiding_heading(const char *s)
 	return strcmp(s, "指导思想") == 0 || strcmp(s, "指导思想：") == 0 || strcmp(s, "指导思想:") == 0;
 }
 
+/* A line that starts something of its own, never the end of a sentence
+ * broken before it: a short line without punctuation (a heading word, a
+ * signature, a date), a line that ends as a signature or a date does
+ * (…工会, …委员会, …日), ① … ⑳, 附件. */
+static int stands_alone(const char *s)
+{
+	static const char *const ends[] = {"工会", "委员会", "办公室", "日"};
+	size_t n = strlen(s);
+	/* ① to ⑳: E2 91 A0 to E2 91 B3. */
+	if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x91 &&
+	    (unsigned char)s[2] >= 0xA0 && (unsigned char)s[2] <= 0xB3)
+		return 1;
+	if (strncmp(s, "附件", 6) == 0 || strncmp(s, "附：", 6) == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t k = strlen(ends[i]);
+		if (n >= k && strcmp(s + n - k, ends[i]) == 0)
+			return 1;
+	}
+	/* Short, and no punctuation at its end. */
+	return chars_of(s, 16) < 16 && !ends_punctuated(s);
+}
+
 static int read_text(struct reader *r, const struct line *l)
 {
 	/* Dropped only at the preamble's start: elsewhere it stays, so that
@@ -848,7 +950,7 @@ static int read_text(struct reader *r, const struct line *l)
 		explain(r, l->no, "preamble", l->s);  /* its label, not kept */
 		return finish_paragraph(r);
 	}
-	if (r->dest != D_NONE && r->para && stops_mid_sentence(r->para))
+	if (r->dest != D_NONE && r->para && stops_mid_sentence(r->para) && !stands_alone(l->s))
 		return join_line(r, l->s, l->no);
 	explain(r, l->no, r->group < 0 ? "preamble" : "text", l->s);
 	return begin_paragraph(r, r->group < 0 ? D_GUIDING : r->item >= 0 ? D_ITEM_MORE : D_SECTION, l->s, l->no);

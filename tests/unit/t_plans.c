@@ -550,6 +550,41 @@ static void test_read_as_written(void)
 	       "JSON: a paragraph that would read as a heading is refused");
 	ok(has(msg, "section 1: paragraph 1 would read as a heading or an item"), "... and says so");
 
+	/* What secretaries paste (a trial as a user found these). */
+	p = read_noting("# T\n第一、甲\n１、走访。\n（２）体检。\n二 、乙\n1、a\n", NULL);
+	ok(p && p->nsections == 2 && p->nitems == 3, "第一、, 二 、 and full-width １、 （２） are read by their numbers");
+	if (p && p->nitems == 3)
+		ok(p->items[0].number == 1 && !strcmp(p->items[0].text, "走访。") && p->items[1].number == 2 &&
+		   p->sections[1].number == 2, "... as 1、 and 2、 under 一, section 二");
+	uk_plan_free(p);
+	p = read_noting("# T\n一、甲\n3、做好工会经费审查工作，确保经费使用规范\n某某公司工会\n2027年1月10日\n"
+	                "4、开展活动包括三个方面内容和具体要求如下\n①职称评聘方案；\n"
+	                "附件：1.2027年工会重点工作任务分解表\n", NULL);
+	ok(p && p->nitems == 2 && !strcmp(p->items[0].text, "做好工会经费审查工作，确保经费使用规范") &&
+	   !strcmp(p->items[0].paragraphs, "某某公司工会\n2027年1月10日") &&
+	   !strcmp(p->items[1].paragraphs, "①职称评聘方案；\n附件：1.2027年工会重点工作任务分解表") &&
+	   strstr(msg, "joined") == NULL,
+	   "no join into a signature, a date, a ① line or 附件: each kept as its own paragraph");
+	uk_plan_free(p);
+	p = read_noting("# T\n一、关爱职工 暖心服务\n二、围绕中心 建功立业 深入开展劳动竞赛。\n", NULL);
+	ok(p && p->nsections == 2 && !strcmp(p->sections[0].title, "关爱职工 暖心服务") &&
+	   !p->sections[0].paragraphs && !strcmp(p->sections[1].title, "围绕中心 建功立业") &&
+	   p->sections[1].paragraphs && !strcmp(p->sections[1].paragraphs, "深入开展劳动竞赛。"),
+	   "a heading of two phrases stays whole; one with a sentence after it is split at the last space");
+	uk_plan_free(p);
+	p = read_noting("一、指导思想\n以服务职工为中心。\n二、甲\n1、a\n", NULL);
+	ok(p && strstr(msg, "no preamble") == NULL, "一、指导思想 as the first section: no note of a missing preamble");
+	uk_plan_free(p);
+	{
+		static const char json[] =
+			"{\"title\": \"T\", \"guiding\": \"g\", \"sections\": [{\"section\": 1, \"sub\": 0, \"title\": \"A\"}],"
+			" \"items\": [{\"section\": 1, \"sub\": 0, \"text\": \"x：\", \"paragraphs\": [\"（1）甲；\", \"（2）乙。\"]}]}";
+		p = read_noting(json, NULL);
+		ok(p && p->nitems == 1 && !strcmp(p->items[0].paragraphs, "（1）甲；\n（2）乙。"),
+		   "JSON: an item's sub-points (1) (2) read back as its paragraphs");
+		uk_plan_free(p);
+	}
+
 	p = read_noting("# 计划\n一、甲\n1、组织职工参加市总工会举办的各类培训活动\n二、乙\n", NULL);
 	ok(p && p->nitems == 1 && strstr(msg, "joined") == NULL,
 	   "a line stopping in mid-sentence before a heading is not joined to it");
