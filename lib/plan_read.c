@@ -80,6 +80,22 @@ static int parse_target(struct uk_plan_item *it, const char *s, const char *name
 
 /* The bracketed notes at an item's end: 〔目标: …〕〔负责: …〕〔时间: …〕,
  * or the same in [ ]. Removes them from text. */
+/* Whether s starts with a note's key and its colon: 目标: 负责： due: … */
+static int note_key(const char *s)
+{
+	static const char *const keys[] = {"目标", "负责", "时间", "target", "owner", "due"};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		size_t k = strlen(keys[i]);
+		if (strncmp(s, keys[i], k) == 0) {
+			const char *c = s + k;
+			while (*c == ' ')
+				c++;
+			return *c == ':' || strncmp(c, "：", 3) == 0;
+		}
+	}
+	return 0;
+}
+
 static int parse_notes(struct uk_plan_item *it, char *text, const char *name, long line)
 {
 	for (;;) {
@@ -96,11 +112,20 @@ static int parse_notes(struct uk_plan_item *it, char *text, const char *name, lo
 		} else if (n >= 1 && text[n - 1] == ']') {
 			open = strrchr(text, '[');
 			close_len = 1;
+		} else if (n >= 3 && strcmp(text + n - 3, "】") == 0) {
+			/* 【】, what most input methods give: a note only when it
+			 * reads as one (【目标：…】); 【省级示范点】 stays text. */
+			for (char *q = strstr(text, "【"); q; q = strstr(q + 3, "【"))
+				open = q;
+			if (open && !note_key(open + 3))
+				return 0;
+			close_len = 3;
 		}
 		if (!open) {
 			/* A note left in the text (not closed, or not at the end)
 			 * would silently lose its target. */
 			static const char *const starts[] = { "〔目标", "〔负责", "〔时间", "[目标", "[负责", "[时间",
+			                                      "【目标", "【负责", "【时间",
 			                                      "〔target", "〔owner", "〔due", "[target", "[owner", "[due" };
 			for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
 				for (const char *at = strstr(text, starts[i]); at; at = strstr(at + 1, starts[i])) {
@@ -399,29 +424,34 @@ struct reader {
 	long any_item_line;              /* the line of the last item of all */
 };
 
-/* Spaces at both ends: ASCII, tab, CR, the ideographic space (U+3000)
- * and no-break space (U+00A0) that Word leaves. */
+/* Spaces at both ends: ASCII, tab, CR, the ideographic space (U+3000),
+ * and what Word leaves: no-break space (U+00A0), zero-width space
+ * (U+200B), a byte-order mark inside the text (U+FEFF). */
+static size_t blank_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\r')
+		return 1;
+	if (strncmp(s, "\xC2\xA0", 2) == 0)
+		return 2;
+	if (strncmp(s, "\xE3\x80\x80", 3) == 0 || strncmp(s, "\xE2\x80\x8B", 3) == 0 ||
+	    strncmp(s, "\xEF\xBB\xBF", 3) == 0)
+		return 3;
+	return 0;
+}
+
 static char *trim_all(char *s)
 {
-	size_t n;
-	for (;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\r')
-			s++;
-		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
-			s += 3;
-		else if (strncmp(s, "\xC2\xA0", 2) == 0)
-			s += 2;
-		else
-			break;
-	}
+	size_t n, k;
+	while ((k = blank_at(s)) != 0)
+		s += k;
 	n = strlen(s);
 	for (;;) {
 		if (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
 			n--;
-		else if (n >= 3 && strncmp(s + n - 3, "\xE3\x80\x80", 3) == 0)
-			n -= 3;
-		else if (n >= 2 && strncmp(s + n - 2, "\xC2\xA0", 2) == 0)
+		else if (n >= 2 && blank_at(s + n - 2) == 2)
 			n -= 2;
+		else if (n >= 3 && blank_at(s + n - 3) == 3)
+			n -= 3;
 		else
 			break;
 	}
@@ -458,6 +488,26 @@ static const char *item_start_fullwidth(const char *s, int *number)
 	return s + (size_t)(body - ascii) + 2 * folded;
 }
 
+static void classify(struct line *l);
+
+/* **一、…**: bold taken off a heading or an item only; a prose line
+ * keeps its stars, so that text joined to it never turns into a
+ * bold line when read again. */
+static int bold_heading(const char *s)
+{
+	size_t k = strlen(s);
+	char *inner = dupn(s + 2, k - 4);
+	struct line t = {0};
+	int yes;
+	if (!inner)
+		return 0;
+	t.s = trim_all(inner);
+	classify(&t);
+	yes = t.kind != K_TEXT;
+	free(inner);
+	return yes;
+}
+
 /* The kind of a line, from its numbering alone. */
 static void classify(struct line *l)
 {
@@ -476,7 +526,8 @@ static void classify(struct line *l)
 				s++;
 			l->marked = 1;
 			s = trim_all(s);
-		} else if (k > 4 && strncmp(s, "**", 2) == 0 && strcmp(s + k - 2, "**") == 0) {
+		} else if (k > 4 && strncmp(s, "**", 2) == 0 && strcmp(s + k - 2, "**") == 0 &&
+		           bold_heading(s)) {
 			s[k - 2] = '\0';
 			s = trim_all(s + 2);
 		} else {
@@ -942,6 +993,28 @@ static int stands_alone(const char *s)
 	return chars_of(s, 16) < 16 && !ends_punctuated(s);
 }
 
+/* Whether the paragraph with s joined to it reads back as the paragraph
+ * it is: a prose paragraph that would turn into a heading, an item or a
+ * bold line (**…** joined from two lines) is not joined. */
+static int joined_reads_back(const struct reader *r, const char *s)
+{
+	size_t a = r->plen, b = strlen(s);
+	char *t;
+	int yes, number;
+	if (r->dest == D_ITEM_TEXT)
+		return 1;  /* written after its number: read back as the item's text */
+	if (!(t = malloc(a + b + 2)))
+		return 0;
+	memcpy(t, r->para, a);
+	/* The space join_line puts between two ASCII words. */
+	if (a && isalnum((unsigned char)r->para[a - 1]) && isalnum((unsigned char)*s))
+		t[a++] = ' ';
+	memcpy(t + a, s, b + 1);
+	yes = reads_as_text(t) || (reads_as_subpoint(r->para, &number) && reads_as_subpoint(t, &number));
+	free(t);
+	return yes;
+}
+
 static int read_text(struct reader *r, const struct line *l)
 {
 	/* Dropped only at the preamble's start: elsewhere it stays, so that
@@ -950,7 +1023,8 @@ static int read_text(struct reader *r, const struct line *l)
 		explain(r, l->no, "preamble", l->s);  /* its label, not kept */
 		return finish_paragraph(r);
 	}
-	if (r->dest != D_NONE && r->para && stops_mid_sentence(r->para) && !stands_alone(l->s))
+	if (r->dest != D_NONE && r->para && stops_mid_sentence(r->para) && !stands_alone(l->s) &&
+	    joined_reads_back(r, l->s))
 		return join_line(r, l->s, l->no);
 	explain(r, l->no, r->group < 0 ? "preamble" : "text", l->s);
 	return begin_paragraph(r, r->group < 0 ? D_GUIDING : r->item >= 0 ? D_ITEM_MORE : D_SECTION, l->s, l->no);
@@ -995,6 +1069,59 @@ static int is_title(const struct line *l)
 	                    strcmp(l->s + n - 3, "：") == 0));
 }
 
+/* The line after l, when the two are one title written over two lines:
+ * the union's name alone, then 2027年度工作计划. The second line's text
+ * (allocated) and how many lines on it is; NULL when they are not. */
+static char *title_second_line(const struct line *l, const char *next, long *lines)
+{
+	struct line t = {0};
+	char *copy = NULL;
+	*lines = 0;
+	if (l->marked || l->kind != K_TEXT || is_guiding_heading(l->s) || chars_of(l->s, 41) > 40 ||
+	    ends_punctuated(l->s))
+		return NULL;
+	while (next) {
+		const char *e = strchr(next, '\n');
+		size_t n = e ? (size_t)(e - next) : strlen(next);
+		free(copy);
+		if (!(copy = dupn(next, n)))
+			return NULL;
+		++*lines;
+		t.s = trim_all(copy);
+		if (*t.s)
+			break;
+		next = e ? e + 1 : NULL;
+	}
+	if (!copy || !*t.s)
+		goto no;
+	classify(&t);
+	if (!t.marked && is_title(&t)) {
+		memmove(copy, t.s, strlen(t.s) + 1);
+		return copy;
+	}
+no:
+	free(copy);
+	return NULL;
+}
+
+/* A title naming another year than the plan's is said, not changed. */
+static void title_year_note(const struct reader *r, long line)
+{
+	const char *t = r->p->title;
+	for (const char *y = strstr(t, "年"); y; y = strstr(y + 3, "年")) {
+		int v = 0, k = 0;
+		while (y - k > t && k < 4 && y[-k - 1] >= '0' && y[-k - 1] <= '9')
+			k++;
+		if (k != 4 || (y - k > t && y[-k - 1] >= '0' && y[-k - 1] <= '9'))
+			continue;
+		for (int i = k; i > 0; i--)
+			v = v * 10 + (y[-i] - '0');
+		if (r->how && r->how->year && v != r->how->year)
+			note(r, line, "the title names %d, the plan is stored for %d", v, r->how->year);
+		return;
+	}
+}
+
 static int read_outline(struct reader *r, char *buf)
 {
 	char *line, *next;
@@ -1020,8 +1147,35 @@ static int read_outline(struct reader *r, char *buf)
 			if (!(r->p->title = strdup(l.s)))
 				return uk_err_nomem();
 			explain(r, l.no, "title", l.s);
+			title_year_note(r, l.no);
 			r->prev_line = last = l.no;
 			continue;
+		}
+		if (first) {
+			long lines;
+			char *second = title_second_line(&l, next, &lines);
+			if (second) {
+				size_t a = strlen(l.s), b = strlen(second);
+				first = 0;
+				if (!(r->p->title = malloc(a + b + 1))) {
+					free(second);
+					return uk_err_nomem();
+				}
+				memcpy(r->p->title, l.s, a);
+				memcpy(r->p->title + a, second, b + 1);
+				explain(r, l.no, "title", l.s);
+				/* Past the second line. */
+				for (long i = 0; i < lines && next; i++) {
+					char *e = strchr(next, '\n');
+					next = e && e[1] ? e + 1 : NULL;
+				}
+				no += lines;
+				explain(r, no, "title", second);
+				title_year_note(r, no);
+				free(second);
+				r->prev_line = last = no;
+				continue;
+			}
 		}
 		first = 0;
 		rc = read_line(r, &l);
@@ -1050,6 +1204,15 @@ int uk_plan_parse(const char *text, size_t len, const char *name, const struct u
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
 		len -= 3;
+	}
+	/* Notepad's "Unicode": say what it is, not "not UTF-8". */
+	if (len >= 2 && ((unsigned char)text[0] == 0xFF && (unsigned char)text[1] == 0xFE)) {
+		uk_plan_free(p);
+		return perr(name, 1, "UTF-16 text (Notepad's \"Unicode\"): save it as UTF-8");
+	}
+	if (len >= 2 && ((unsigned char)text[0] == 0xFE && (unsigned char)text[1] == 0xFF)) {
+		uk_plan_free(p);
+		return perr(name, 1, "UTF-16 text (big-endian): save it as UTF-8");
 	}
 	if (!uk_utf8_is_valid(text, len)) {
 		/* Named by the line of the first bad byte, like every other fault. */
@@ -1091,6 +1254,10 @@ int uk_plan_parse(const char *text, size_t len, const char *name, const struct u
 		uk_plan_free(p);
 		return uk_err_nomem();
 	}
+	/* Line ends of CR alone (old Mac files): lines all the same. */
+	if (!memchr(buf, '\n', len))
+		for (char *c = buf; (c = strchr(c, '\r')) != NULL; c++)
+			*c = '\n';
 	r.name = name;
 	r.how = how;
 	r.p = p;

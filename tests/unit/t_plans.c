@@ -585,6 +585,28 @@ static void test_read_as_written(void)
 		uk_plan_free(p);
 	}
 
+	p = read_noting("# T\n一、甲\n1、召开职代会【目标：congress >= 1】【负责：主席】\n2、创建【省级示范点】\n", NULL);
+	ok(p && p->nitems == 2 && p->items[0].metric && !strcmp(p->items[0].metric, "congress") &&
+	   !strcmp(p->items[0].owner, "主席") && !strcmp(p->items[1].text, "创建【省级示范点】"),
+	   "【目标：…】 is a note as 〔〕 is; 【省级示范点】 stays text");
+	uk_plan_free(p);
+	is_int(refuse("\xff\xfe#\x00 \x00"), 65, "UTF-16 refused");
+	ok(has(msg, "s.md:1: UTF-16 text"), "... and named as such, not as GB18030");
+	p = read_noting("# T\r一、甲\r1、a\r", NULL);
+	ok(p && p->nitems == 1, "line ends of CR alone are line ends");
+	uk_plan_free(p);
+	p = read_noting("# T\n\xe2\x80\x8b一、甲\xe2\x80\x8b\n1、a\n", NULL);
+	ok(p && p->nsections == 1 && !strcmp(p->sections[0].title, "甲"), "zero-width spaces around a line are space");
+	uk_plan_free(p);
+	{
+		const struct uk_plan_read y2027 = {2027, NULL, 0, NULL};
+		p = read_noting("浙江某某电子科技有限公司工会\n\n2026年度工作计划\n全年工作。\n一、甲\n1、a\n", &y2027);
+		ok(p && !strcmp(p->title, "浙江某某电子科技有限公司工会2026年度工作计划") && !strcmp(p->guiding, "全年工作。"),
+		   "a title over two lines: the union's name, then the plan's");
+		ok(has(msg, "s.md:3: the title names 2026, the plan is stored for 2027"), "... its year said when not the plan's");
+		uk_plan_free(p);
+	}
+
 	p = read_noting("# 计划\n一、甲\n1、组织职工参加市总工会举办的各类培训活动\n二、乙\n", NULL);
 	ok(p && p->nitems == 1 && strstr(msg, "joined") == NULL,
 	   "a line stopping in mid-sentence before a heading is not joined to it");
