@@ -571,37 +571,38 @@ static void classify(struct line *l)
 	}
 }
 
-/* Whether s, as a line of its own, is read back as that same text: no
- * numbering, no marks, no space around it. */
-static int reads_as_text(const char *s)
+/* How s reads back as a line of its own: its kind (K_TEXT, …), -1 when
+ * it does not read back as itself (marks or space around it, or empty);
+ * *paren and *number as classify says. */
+static int reads_back_as(const char *s, int *paren, int *number)
 {
 	char *copy = strdup(s);
 	struct line l = {0};
-	int yes;
+	int kind;
 	if (!copy)
-		return 0;
+		return -1;
 	l.s = trim_all(copy);
 	classify(&l);
-	yes = l.kind == K_TEXT && !l.marked && *l.s && strcmp(l.s, s) == 0;
+	kind = !l.marked && *l.s && strcmp(l.s, s) == 0 ? (int)l.kind : -1;
+	*paren = l.paren;
+	*number = l.number;
 	free(copy);
-	return yes;
+	return kind;
+}
+
+/* Whether s, as a line of its own, is read back as that same text. */
+static int reads_as_text(const char *s)
+{
+	int paren, number;
+	return reads_back_as(s, &paren, &number) == K_TEXT;
 }
 
 /* Whether s, as a line of its own, is an item written (1), itself and
  * nothing around it: a sub-point when under an item written 1、. */
 static int reads_as_subpoint(const char *s, int *number)
 {
-	char *copy = strdup(s);
-	struct line l = {0};
-	int yes;
-	if (!copy)
-		return 0;
-	l.s = trim_all(copy);
-	classify(&l);
-	yes = l.kind == K_ITEM && l.paren && !l.marked && strcmp(l.s, s) == 0;
-	*number = l.number;
-	free(copy);
-	return yes;
+	int paren;
+	return reads_back_as(s, &paren, number) == K_ITEM && paren;
 }
 
 /* The code points of s, at most max counted. */

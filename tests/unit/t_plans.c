@@ -38,22 +38,31 @@ static int parse(const char *text, struct uk_plan **p)
 	return uk_plan_parse(text, strlen(text), "s.md", NULL, p);
 }
 
-/* Parses text that must be refused: the exit code, and the message in msg. */
 static char msg[2048];
-static int refuse(const char *text)
+
+/* Parses text (how: NULL or as given) with stderr captured into msg:
+ * the exit code, and the plan in *p. */
+static int parse_saying(const char *text, const struct uk_plan_read *how, struct uk_plan **p)
 {
-	struct uk_plan *p = NULL;
 	const char *said;
 	size_t k;
 	int rc;
 	cap_start();
-	rc = parse(text, &p);
+	rc = uk_plan_parse(text, strlen(text), "s.md", how, p);
 	said = cap_end_trimmed();
 	k = strlen(said);
 	if (k >= sizeof msg)
 		k = sizeof msg - 1;
 	memcpy(msg, said, k);
 	msg[k] = '\0';
+	return rc;
+}
+
+/* Parses text that must be refused: the exit code, and the message in msg. */
+static int refuse(const char *text)
+{
+	struct uk_plan *p = NULL;
+	int rc = parse_saying(text, NULL, &p);
 	if (p) {
 		printf("#   a refused plan was returned\n");
 		uk_plan_free(p);
@@ -62,22 +71,12 @@ static int refuse(const char *text)
 	return rc;
 }
 
-/* Parses text that must be read (how: NULL or as given): the plan, and
- * what was said on stderr (the notes) in msg. */
+/* Parses text that must be read: the plan, and what was said on stderr
+ * (the notes) in msg. */
 static struct uk_plan *read_noting(const char *text, const struct uk_plan_read *how)
 {
 	struct uk_plan *p = NULL;
-	const char *said;
-	size_t k;
-	int rc;
-	cap_start();
-	rc = uk_plan_parse(text, strlen(text), "s.md", how, &p);
-	said = cap_end_trimmed();
-	k = strlen(said);
-	if (k >= sizeof msg)
-		k = sizeof msg - 1;
-	memcpy(msg, said, k);
-	msg[k] = '\0';
+	int rc = parse_saying(text, how, &p);
 	if (rc)
 		printf("#   refused (%d): %s\n", rc, msg);
 	return p;
