@@ -835,39 +835,70 @@ static void numbering_note(const struct reader *r, long line, const char *what, 
  * two Chinese characters, or after a 。 with more after it; the rest is
  * the (sub-)section's first paragraph, the title cut before it. Returns
  * where the rest starts in t (NULL: none); *cut where the title ends. */
-/* Whether s holds a sentence's punctuation: 。，；！？ */
-static int has_sentence_mark(const char *s)
+/* The bytes of a space at s (ASCII, tab, U+3000), 0 when none. */
+static size_t space_at(const char *s)
 {
-	return strstr(s, "。") || strstr(s, "，") || strstr(s, "；") || strstr(s, "！") || strstr(s, "？");
+	return *s == ' ' || *s == '\t' ? 1 : strncmp(s, "\xE3\x80\x80", 3) == 0 ? 3 : 0;
+}
+
+/* Whether t[from..end) holds a sentence's punctuation. */
+static int sentence_mark_in(const char *t, size_t from, size_t end)
+{
+	static const char *const marks[] = {"。", "，", "；", "！", "？"};
+	for (size_t i = from; i + 3 <= end; i++)
+		for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+			if (memcmp(t + i, marks[m], 3) == 0)
+				return 1;
+	return 0;
+}
+
+/* The last space before `before`, between two Chinese characters, with a
+ * sentence after it up to `end`: its offset, 0 when none. */
+static size_t space_split_at(const char *t, size_t end, size_t before)
+{
+	size_t found = 0;
+	for (size_t i = 1; i < before; i++) {
+		size_t k = space_at(t + i), r;
+		if (!k || (unsigned char)t[i - 1] < 0x80)
+			continue;
+		for (r = i + k; r < end && space_at(t + r); r += space_at(t + r))
+			;
+		if (r < end && (unsigned char)t[r] >= 0x80 && sentence_mark_in(t, r, end))
+			found = i;
+	}
+	return found;
+}
+
+/* Whether t[0..end) holds a 。 with more than space after it: a title
+ * that would be split after it when read again. */
+static int period_split_in(const char *t, size_t end)
+{
+	for (size_t i = 1; i + 3 <= end; i++)
+		if (memcmp(t + i, "。", 3) == 0)
+			for (size_t r = i + 3; r < end; r += space_at(t + r) ? space_at(t + r) : end)
+				if (!space_at(t + r))
+					return 1;
+	return 0;
 }
 
 static char *split_heading(char *t, char **cut)
 {
-	char *space_cut = NULL, *space_rest = NULL;
+	size_t n = strlen(t), at, before;
 	if (!*t)
 		return NULL;
 	/* A space between two Chinese characters with a sentence after it:
 	 * the last such, so that a heading of two phrases (围绕中心 建功立业)
-	 * stays whole and one with no sentence after it is not split. */
-	for (size_t i = 1; t[i]; i++) {
-		size_t k = 0;
-		if (t[i] == ' ' || t[i] == '\t')
-			k = 1;
-		else if (strncmp(t + i, "\xE3\x80\x80", 3) == 0)
-			k = 3;
-		if (k && (unsigned char)t[i - 1] >= 0x80) {
-			char *rest = t + i + k;
-			while (*rest == ' ' || *rest == '\t' || strncmp(rest, "\xE3\x80\x80", 3) == 0)
-				rest += *rest == ' ' || *rest == '\t' ? 1 : 3;
-			if ((unsigned char)*rest >= 0x80 && has_sentence_mark(rest)) {
-				space_cut = t + i;
-				space_rest = rest;
-			}
+	 * stays whole and one with no sentence after it is not split; and
+	 * one that leaves no such space in the title, which would be split
+	 * again when read back. A long line is no heading to split. */
+	for (before = n; n <= 600 && (at = space_split_at(t, n, before)) != 0; before = at) {
+		if (space_split_at(t, at, at) == 0 && !period_split_in(t, at)) {
+			char *rest = t + at;
+			while (space_at(rest))
+				rest += space_at(rest);
+			*cut = t + at;
+			return rest;
 		}
-	}
-	if (space_rest) {
-		*cut = space_cut;
-		return space_rest;
 	}
 	for (size_t i = 1; t[i]; i++) {
 		if (strncmp(t + i, "。", 3) == 0 && t[i + 3]) {
@@ -901,7 +932,9 @@ static int read_heading(struct reader *r, const struct line *l)
 		r->sub_line = l->no;
 	}
 	title = rest ? strndup(l->body, (size_t)(cut - l->body)) : l->body;
-	rc = !title || uk_plan_add_section(r->p, r->section, l->kind == K_SUB ? l->number : 0, title);
+	/* The title cut before the text, trimmed as a line is read. */
+	rc = !title || uk_plan_add_section(r->p, r->section, l->kind == K_SUB ? l->number : 0,
+	                                   rest ? trim_all(title) : title);
 	if (rest)
 		free(title);
 	if (rc)
