@@ -10,7 +10,8 @@ PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 jansson nettle 2>/dev/null)
 # Without pkg-config (not installed yet), the libraries' plain names.
 PKG_LIBS = $(shell pkg-config --libs sqlite3 jansson nettle 2>/dev/null || echo -lsqlite3 -ljansson -lnettle) -lcsv
 UK_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra -Werror \
-	-Wshadow -Wstrict-prototypes -Wformat=2 -Ilib/core -Ilib -Ilib/report $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS)
+	-Wshadow -Wstrict-prototypes -Wformat=2 -Ilib/core -Ilib -Ilib/report $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS) \
+	-DUK_LOCALEDIR='"$(PREFIX)/share/locale"'
 UK_LDFLAGS = $(SAN) $(LDFLAGS)
 
 # The library by layer: lib/core (records, database, text, money, dates),
@@ -25,6 +26,11 @@ UNIT_BINS = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 MAN1 = $(wildcard man/man1/*.1)
 MAN5 = $(wildcard man/man5/*.5)
 MAN7 = $(wildcard man/man7/*.7)
+MANZH7 = $(wildcard man/zh_CN/man7/*.7)
+# Message catalogues: po/LANG.po, built where the tools look for them
+# (BIN/../share/locale), so a build tree works as an installed one does.
+PO_LANGS = zh_CN
+MO = $(PO_LANGS:%=$(BUILD)/share/locale/%/LC_MESSAGES/unionkit.mo)
 
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
@@ -34,9 +40,9 @@ FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 60
 CHECK_FUZZ_SECONDS ?= 4
 
-.PHONY: all deps check test lint demo install clean bench fuzz fuzzers check-valgrind
+.PHONY: all deps check test lint demo install clean bench fuzz fuzzers check-valgrind pot
 
-all: $(BINS) $(UNIT_BINS)
+all: $(BINS) $(UNIT_BINS) $(MO)
 
 deps:
 	@sh mk/deps.sh
@@ -55,6 +61,17 @@ $(BUILD)/unit/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libunionkit.a | $(BUIL
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_records.c $(BUILD)/libunionkit.a | $(BUILD)/fuzz
 	$(CC) $(UK_CFLAGS) -Itests/fuzz $< -o $@ -fsanitize=fuzzer $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
+
+$(BUILD)/share/locale/%/LC_MESSAGES/unionkit.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# After a message changes in the source: the template again, and each
+# catalogue merged with it (new messages untranslated until someone writes
+# them; t0005 fails until then).
+pot:
+	sh mk/pot.sh po/unionkit.pot
+	for l in $(PO_LANGS); do msgmerge -q --update --backup=none --no-location po/$$l.po po/unionkit.pot; done
 
 $(BUILD)/lib/core $(BUILD)/lib/report $(BUILD)/bin $(BUILD)/unit $(BUILD)/fuzz:
 	mkdir -p $@
@@ -75,6 +92,7 @@ test: all lint
 
 lint:
 	@sh mk/manlint.sh $(MAN1) $(MAN5) $(MAN7)
+	@sh mk/manlint.sh $(MAN1) $(MAN5) $(MANZH7)
 
 # deps first, then a new make: it finds the flags of what deps installed.
 demo: deps
@@ -88,6 +106,13 @@ install: all
 	install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 644 $(MAN7) $(DESTDIR)$(PREFIX)/share/man/man7/
+	mkdir -p $(DESTDIR)$(PREFIX)/share/man/zh_CN/man7
+	install -m 644 $(MANZH7) $(DESTDIR)$(PREFIX)/share/man/zh_CN/man7/
+	for l in $(PO_LANGS); do \
+		mkdir -p $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/share/locale/$$l/LC_MESSAGES/unionkit.mo \
+			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/; \
+	done
 
 bench: all
 	sh tests/bench/import.sh $(BUILD)/bin

@@ -20,13 +20,13 @@ static const char usage[] =
 	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
 	"  -h, --help  --version\n";
 
-enum { OPT_MONTH = UK_OPT_TOOL, OPT_LANG, OPT_TABLE };
+enum { OPT_MONTH = UK_OPT_TOOL, OPT_TABLE };
 
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		UK_LONGOPTS_COMMON, UK_LONGOPTS_WRITE,
-		{"month", required_argument, 0, OPT_MONTH}, {"lang", required_argument, 0, OPT_LANG},
+		{"month", required_argument, 0, OPT_MONTH},
 		{"table", required_argument, 0, OPT_TABLE},
 		{0, 0, 0, 0},
 	};
@@ -34,7 +34,6 @@ int main(int argc, char **argv)
 	struct uk_db *db = NULL;
 	json_t *report = NULL;
 	const char *month_s = NULL, *table = NULL, *why;
-	enum uk_report_lang lang = UK_LANG_ZH;
 	struct uk_period p;
 	int c, rc = 0, done = 0;
 
@@ -44,10 +43,6 @@ int main(int argc, char **argv)
 		switch (c) {
 		case OPT_MONTH: month_s = optarg; break;
 		case OPT_TABLE: table = optarg; break;
-		case OPT_LANG:
-			if ((rc = uk_report_lang_parse(optarg, &lang)) != 0)
-				goto out;
-			break;
 		default:
 			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
@@ -86,7 +81,8 @@ int main(int argc, char **argv)
 		rc = uk_db_commit(db);
 	uk_db_rollback(db);
 	if (!rc)
-		rc = uk_report_render(report, uk_format_resolve(&o, 1), lang, table, o.excel, stdout);
+		rc = uk_report_render(report, uk_format_resolve(&o, 1),
+		                      o.lang_given ? o.lang : UK_LANG_ZH, table, o.excel, stdout);
 out:
 	json_decref(report);
 	uk_db_close(db);

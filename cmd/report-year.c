@@ -22,7 +22,7 @@ static const char usage[] =
 	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
 	"  -h, --help  --version\n";
 
-enum { OPT_YEAR = UK_OPT_TOOL, OPT_LANG, OPT_TABLE, OPT_MERGE };
+enum { OPT_YEAR = UK_OPT_TOOL, OPT_TABLE, OPT_MERGE };
 
 /* Reports from files: one JSON object each, or several one after the other
  * (a stream on stdin). */
@@ -100,7 +100,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		UK_LONGOPTS_COMMON,
-		{"year", required_argument, 0, OPT_YEAR}, {"lang", required_argument, 0, OPT_LANG},
+		{"year", required_argument, 0, OPT_YEAR},
 		{"table", required_argument, 0, OPT_TABLE}, {"merge", no_argument, 0, OPT_MERGE},
 		{0, 0, 0, 0},
 	};
@@ -108,7 +108,6 @@ int main(int argc, char **argv)
 	struct uk_db *db = NULL;
 	json_t *report = NULL;
 	const char *year_s = NULL, *table = NULL;
-	enum uk_report_lang lang = UK_LANG_ZH;
 	int merge = 0, c, rc = 0, done = 0;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
@@ -118,10 +117,6 @@ int main(int argc, char **argv)
 		case OPT_YEAR: year_s = optarg; break;
 		case OPT_TABLE: table = optarg; break;
 		case OPT_MERGE: merge = 1; break;
-		case OPT_LANG:
-			if ((rc = uk_report_lang_parse(optarg, &lang)) != 0)
-				goto out;
-			break;
 		default:
 			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
@@ -180,7 +175,8 @@ int main(int argc, char **argv)
 			rc = uk_report_year(db, p.from.y, &report);
 	}
 	if (!rc)
-		rc = uk_report_render(report, uk_format_resolve(&o, 1), lang, table, o.excel, stdout);
+		rc = uk_report_render(report, uk_format_resolve(&o, 1),
+		                      o.lang_given ? o.lang : UK_LANG_ZH, table, o.excel, stdout);
 out:
 	json_decref(report);
 	uk_db_close(db);

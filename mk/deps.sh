@@ -2,17 +2,26 @@
 # Installs what building and testing unionkit needs, when it is missing.
 # As root it runs apt-get; as anyone else it says exactly what to run.
 set -u
-pkgs="gcc make pkg-config libsqlite3-dev libjansson-dev libcsv-dev nettle-dev mandoc perl sqlite3 python3 ledger clang libclang-rt-14-dev valgrind"
+pkgs="gcc make pkg-config libsqlite3-dev libjansson-dev libcsv-dev nettle-dev mandoc perl sqlite3 python3 ledger clang libclang-rt-14-dev valgrind gettext locales"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+# The Chinese messages are tested under zh_CN.UTF-8: the locale must exist.
+has_zh() { locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; }
+[ -z "$missing" ] && has_zh && exit 0
 if [ "$(id -u)" -ne 0 ]; then
-	echo "unionkit needs these Debian packages:$missing" >&2
-	echo "install them with: sudo apt-get install$missing" >&2
+	[ -n "$missing" ] && echo "unionkit needs these Debian packages:$missing" >&2 &&
+		echo "install them with: sudo apt-get install$missing" >&2
+	has_zh || echo "and the zh_CN.UTF-8 locale: sudo localedef -i zh_CN -f UTF-8 zh_CN.UTF-8" >&2
 	exit 1
 fi
-echo "installing:$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >&2 && apt-get install -y -qq $missing >&2
+if [ -n "$missing" ]; then
+	echo "installing:$missing" >&2
+	apt-get update -qq >&2 && apt-get install -y -qq $missing >&2 || exit 1
+fi
+if ! has_zh; then
+	echo "generating the zh_CN.UTF-8 locale" >&2
+	localedef -i zh_CN -f UTF-8 zh_CN.UTF-8 || exit 1
+fi

@@ -1,5 +1,6 @@
 /* cli.c - program name, messages, shared options, stdout checks, progress. */
 #include "uk_cli.h"
+#include "uk_i18n.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -30,6 +31,7 @@ const char *uk_cli_init(const char *argv0)
 	/* Past the file size limit a write fails (EFBIG) and is reported,
 	 * rather than the signal killing the program without a word. */
 	signal(SIGXFSZ, SIG_IGN);
+	uk_i18n_init();
 	return progname;
 }
 
@@ -73,6 +75,7 @@ static void vmessage_at(const char *file, long line, const char *fmt, va_list ap
 	char buf[1024], *m = buf;
 	va_list aq;
 	int n;
+	fmt = gettext(fmt);
 	va_copy(aq, ap);
 	n = vsnprintf(buf, sizeof buf, fmt, aq);
 	va_end(aq);
@@ -122,7 +125,7 @@ int uk_errf(char *err, size_t errsz, const char *fmt, ...)
 	va_list ap;
 	int n;
 	va_start(ap, fmt);
-	n = vsnprintf(err, errsz, fmt, ap);
+	n = vsnprintf(err, errsz, gettext(fmt), ap);
 	va_end(ap);
 	/* Cut short: never inside a character. */
 	if (errsz && n >= 0 && (size_t)n >= errsz)
@@ -142,7 +145,8 @@ int uk_strv_push(const char ***list, int *n, const char *s)
 
 int uk_bad_value(const char *option, const char *value, const char *why)
 {
-	uk_err("%s '%s': %s", option, value, why);
+	/* why is a reason written in lib (N_()) or a message already made. */
+	uk_err("%s '%s': %s", option, value, gettext(why));
 	return UK_EX_DATAERR;
 }
 
@@ -182,7 +186,7 @@ int uk_usage_error(const char *usage, const char *fmt, ...)
 	vmessage(fmt, ap);
 	va_end(ap);
 	if (usage)
-		fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+		fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
 	return UK_EX_USAGE;
 }
 
@@ -217,7 +221,7 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
 {
 	switch (c) {
 	case 'h':
-		fputs(usage, stdout);
+		fputs(_(usage), stdout);
 		*done = 1;
 		return UK_EX_OK;
 	case UK_OPT_VERSION:
@@ -232,6 +236,13 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
 			return uk_usage_error(usage, "unknown format '%s' (csv, json, ndjson, table)", arg);
 		return 0;
 	case 'q': o->quiet = 1; return 0;
+	case UK_OPT_LANG:
+		if (uk_lang_parse(arg, &o->lang) != 0)
+			return uk_usage_error(usage, "unknown language '%s' (zh, en)", arg);
+		o->lang_given = 1;
+		/* Messages from here on speak it too. */
+		uk_i18n_use(o->lang);
+		return 0;
 	case UK_OPT_EXCEL: o->excel = 1; return 0;
 	case UK_OPT_MASK: o->mask = 1; return 0;
 	case UK_OPT_DRY_RUN: o->dry_run = 1; return 0;
@@ -268,7 +279,7 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
 		/* getopt has named the unknown option or missing argument: only
 		 * the hint is left to say. */
 		if (usage)
-			fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+			fprintf(stderr, _("Try '%s --help' for more information.\n"), progname);
 		return UK_EX_USAGE;
 	}
 }
@@ -281,6 +292,18 @@ void uk_opts_free(struct uk_opts *o)
 	free(o->ignores);
 	o->ignores = NULL;
 	o->nignores = 0;
+}
+
+enum uk_lang uk_opts_lang(const struct uk_opts *o)
+{
+	return o->lang_given ? o->lang : uk_lang_of_locale();
+}
+
+enum uk_lang uk_output_lang(const struct uk_opts *o, enum uk_format f)
+{
+	if (f == UK_FMT_CSV || f == UK_FMT_JSON || f == UK_FMT_NDJSON)
+		return o->lang_given ? o->lang : UK_LANG_EN;
+	return uk_opts_lang(o);
 }
 
 enum uk_format uk_format_resolve(const struct uk_opts *o, int document)
@@ -436,7 +459,7 @@ void uk_optseen_add(struct uk_optseen *s, int c)
 
 static int always_taken(int c)
 {
-	return c == 'h' || c == 'd' || c == 'q' || c == UK_OPT_VERSION;
+	return c == 'h' || c == 'd' || c == 'q' || c == UK_OPT_VERSION || c == UK_OPT_LANG;
 }
 
 int uk_subcmd_check(const struct uk_subcmd *cmd, const struct uk_optseen *s,
@@ -456,7 +479,7 @@ int uk_subcmd_check(const struct uk_subcmd *cmd, const struct uk_optseen *s,
 			uk_err("%s does not take --%s", cmd->name, name);
 		else
 			uk_err("%s does not take -%c", cmd->name, c);
-		fprintf(stderr, "Try '%s %s --help' for more information.\n", progname, cmd->name);
+		fprintf(stderr, _("Try '%s %s --help' for more information.\n"), progname, cmd->name);
 		return UK_EX_USAGE;
 	}
 	return 0;

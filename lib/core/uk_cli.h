@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include "uk_date.h"
+#include "uk_i18n.h"
 #include "uk_text.h"
 
 /* Exit codes (sysexits.h values; doc/architecture.md, unionkit(7)). */
@@ -28,7 +29,9 @@ enum uk_exit {
 const char *uk_cli_init(const char *argv0);
 const char *uk_progname(void);
 
-/* "PROG: message" on stderr, one line. */
+/* "PROG: message" on stderr, one line. These four translate their format
+ * (or why) through gettext themselves: give them the English literal, not
+ * _() of it; mk/pot.sh extracts it from the call. */
 void uk_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "PROG: FILE:LINE: message" on stderr. */
 void uk_err_at(const char *file, long line, const char *fmt, ...)
@@ -39,7 +42,7 @@ int uk_errf(char *err, size_t errsz, const char *fmt, ...) __attribute__((format
 /* Appends s to a growable list of strings (repeatable options). 0 or -1. */
 int uk_strv_push(const char ***list, int *n, const char *s);
 /* "PROG: OPTION 'VALUE': why" for an option whose value breaks a rule;
- * returns 65 (bad data). */
+ * returns 65 (bad data). why is translated here (mark it with N_()). */
 int uk_bad_value(const char *option, const char *value, const char *why);
 /* The period of --year, --month or --from/--to (at most one; *has says
  * whether one was given). 64 for a malformed combination, 65 for a bad
@@ -76,20 +79,26 @@ struct uk_opts {
 	int nmaps;
 	const char **ignores;        /* --ignore COLUMN, repeatable */
 	int nignores;
+	int lang_given;              /* --lang zh|en given: lang holds it */
+	enum uk_lang lang;
 };
+/* The language of human output: --lang, else the locale's. Machine
+ * formats (csv, json, ndjson) stay English unless --lang was given. */
+enum uk_lang uk_opts_lang(const struct uk_opts *o);
 
 /* Long option codes of the shared options (short ones use their letter). */
 enum {
 	UK_OPT_VERSION = 0x1000, UK_OPT_EXCEL, UK_OPT_MASK, UK_OPT_DRY_RUN,
 	UK_OPT_SKIP_BAD, UK_OPT_STRICT, UK_OPT_REJECTS, UK_OPT_ENCODING,
-	UK_OPT_INPUT_FORMAT, UK_OPT_MAP, UK_OPT_ALLOW_FUTURE, UK_OPT_IGNORE,
+	UK_OPT_INPUT_FORMAT, UK_OPT_MAP, UK_OPT_ALLOW_FUTURE, UK_OPT_IGNORE, UK_OPT_LANG,
 	UK_OPT_TOOL /* tools number theirs from here */
 };
 
 #define UK_LONGOPTS_COMMON \
 	{"help", no_argument, 0, 'h'}, {"version", no_argument, 0, UK_OPT_VERSION}, \
 	{"db", required_argument, 0, 'd'}, {"format", required_argument, 0, 'f'}, \
-	{"quiet", no_argument, 0, 'q'}, {"excel", no_argument, 0, UK_OPT_EXCEL}
+	{"quiet", no_argument, 0, 'q'}, {"excel", no_argument, 0, UK_OPT_EXCEL}, \
+	{"lang", required_argument, 0, UK_OPT_LANG}
 #define UK_LONGOPTS_MASK {"mask", no_argument, 0, UK_OPT_MASK}
 #define UK_LONGOPTS_WRITE \
 	{"dry-run", no_argument, 0, UK_OPT_DRY_RUN}
@@ -112,6 +121,11 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
 void uk_opts_free(struct uk_opts *o);
 /* Prints usage to stderr with a hint and returns UK_EX_USAGE. */
 int uk_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The language of this run's output in format f: human formats (table,
+ * md, html) follow uk_opts_lang; machine formats are English unless
+ * --lang was given. */
+enum uk_lang uk_output_lang(const struct uk_opts *o, enum uk_format f);
 
 /* A tool of several commands (fund-ledger add, dispute-log close ...) keeps
  * them in a table, as git keeps its commands[]: each with its own usage and

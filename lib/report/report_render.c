@@ -85,13 +85,13 @@ static void kv(json_t *rows, const char *item, json_t *v)
 	json_array_append_new(rows, json_pack("{s:s, s:s}", "item", item, "value", text_of(v, buf, sizeof buf)));
 }
 
-static const char *L(enum uk_report_lang lang, const char *zh, const char *en)
+static const char *L(enum uk_lang lang, const char *zh, const char *en)
 {
 	return lang == UK_LANG_EN ? en : zh;
 }
 
 /* The tables of a report, in reading order. */
-static int tables_of(json_t *r, enum uk_report_lang lang, struct table *t, int max)
+static int tables_of(json_t *r, enum uk_lang lang, struct table *t, int max)
 {
 	int n = 0;
 	const char *kind = json_string_value(json_object_get(r, "kind"));
@@ -170,7 +170,7 @@ static void free_tables(struct table *t, int n)
 			json_decref(t[i].rows);
 }
 
-static const char *title_of(json_t *r, enum uk_report_lang lang, char *buf, size_t n)
+static const char *title_of(json_t *r, enum uk_lang lang, char *buf, size_t n)
 {
 	json_t *name = json_object_get(json_object_get(r, "union"), "name");
 	const char *u = json_is_string(name) ? json_string_value(name) :
@@ -186,7 +186,7 @@ static const char *title_of(json_t *r, enum uk_report_lang lang, char *buf, size
 
 /* A period in progress says in the document that it runs to today
  * ("截至2026年12月4日"); NULL for one that is over. */
-static const char *as_of_of(json_t *r, enum uk_report_lang lang, char *buf, size_t n)
+static const char *as_of_of(json_t *r, enum uk_lang lang, char *buf, size_t n)
 {
 	struct uk_date d;
 	const char *why, *s = json_string_value(json_object_get(r, "as_of"));
@@ -201,7 +201,7 @@ static const char *as_of_of(json_t *r, enum uk_report_lang lang, char *buf, size
 
 /* Rows through the toolkit's writer: csv, table. excel: for Excel (CSV
  * only); follows: after other output, so no byte-order mark of its own. */
-static int write_rows(const struct table *t, enum uk_format fmt, enum uk_report_lang lang,
+static int write_rows(const struct table *t, enum uk_format fmt, enum uk_lang lang,
                       int excel, int follows, FILE *f)
 {
 	struct uk_outcol cols[8];
@@ -242,7 +242,7 @@ static void md_cell(const char *s, FILE *f)
 	}
 }
 
-static void md_table(const struct table *t, enum uk_report_lang lang, FILE *f)
+static void md_table(const struct table *t, enum uk_lang lang, FILE *f)
 {
 	size_t i;
 	json_t *row;
@@ -313,7 +313,7 @@ static void svg_bars(json_t *rows, const char *label, const char *key, const cha
 	fputs("</svg>\n", f);
 }
 
-static void html_page(json_t *r, struct table *t, int n, enum uk_report_lang lang, FILE *f)
+static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE *f)
 {
 	char title[300], as_of[80];
 	title_of(r, lang, title, sizeof title);
@@ -394,13 +394,6 @@ static void signatures(json_t *r, FILE *f)
 	fputc('\n', f);
 }
 
-int uk_report_lang_parse(const char *s, enum uk_report_lang *lang)
-{
-	if (strcmp(s, "zh") && strcmp(s, "en"))
-		return uk_usage_error("", "--lang is zh or en");
-	*lang = strcmp(s, "en") ? UK_LANG_ZH : UK_LANG_EN;
-	return 0;
-}
 
 int uk_report_table_known(const char *kind, const char *name)
 {
@@ -413,7 +406,7 @@ int uk_report_table_known(const char *kind, const char *name)
 	return 0;
 }
 
-int uk_report_render(json_t *r, enum uk_format fmt, enum uk_report_lang lang, const char *only, int excel,
+int uk_report_render(json_t *r, enum uk_format fmt, enum uk_lang lang, const char *only, int excel,
                      FILE *f)
 {
 	struct table t[16];

@@ -23,15 +23,12 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
  * and money summed, rates recomputed from the sums, a row per union. */
 int uk_report_merge(json_t *const *reports, int n, const char *const *names, json_t **out);
 
-enum uk_report_lang { UK_LANG_ZH, UK_LANG_EN };
-/* --lang: "zh" or "en" into *lang; else 64, said. */
-int uk_report_lang_parse(const char *s, enum uk_report_lang *lang);
 /* Whether a report of kind ("year", "month") has the table name. */
 int uk_report_table_known(const char *kind, const char *name);
 /* Renders in md, html (one self-contained page with inline SVG charts),
  * json, csv (every table as a section, or only `table`; excel: for Excel,
  * as --excel) or table. 0; 64 when the report has no such table (said);
  * 74 when the output failed. */
-int uk_report_render(json_t *report, enum uk_format fmt, enum uk_report_lang lang,
+int uk_report_render(json_t *report, enum uk_format fmt, enum uk_lang lang,
                      const char *table, int excel, FILE *f);
 #endif

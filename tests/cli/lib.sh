@@ -8,6 +8,8 @@ DATA=$UK_TOP/tests/data
 export PATH UK_TOP DATA
 unset UNIONKIT_DB
 export TZ=Asia/Shanghai LC_ALL=C.UTF-8
+# English messages unless a test asks for Chinese (zh below).
+unset LANGUAGE LANG LC_MESSAGES
 # The system's python3, not a version manager's shim found first on PATH: a
 # shim costs a third of a second a call, and the suite makes hundreds.
 if [ -x /usr/bin/python3 ]; then
@@ -24,6 +26,16 @@ export UNIONKIT_DB="$TRASH/union.db"
 if [ -z "${UK_NO_INIT:-}" ]; then
 	union-config -q init || { echo "Bail out! union-config init failed"; exit 1; }
 fi
+
+# zh CMD...: CMD in the secretary's locale, zh_CN.UTF-8 (mk/deps.sh makes
+# it; a machine without it cannot test the Chinese messages, and says so).
+zh() {
+	LC_ALL=zh_CN.UTF-8 "$@"
+}
+zh_locale_check() {
+	locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' ||
+		{ echo "Bail out! no zh_CN.UTF-8 locale: run mk/deps.sh as root"; exit 1; }
+}
 
 test_count=0
 test_failed=0
@@ -169,6 +181,16 @@ test_cmp() {
 }
 
 # db_dump [DB]: the whole database as SQL, to compare before and after.
+# test_must_be_empty FILE: FILE is there and empty; else its text is shown.
+test_must_be_empty() {
+	test -f "$1" || { echo "no file $1" >&2; return 1; }
+	if test -s "$1"; then
+		echo "'$1' is not empty:" >&2
+		head -20 "$1" >&2
+		return 1
+	fi
+}
+
 db_dump() {
 	sqlite3 "${1:-$UNIONKIT_DB}" .dump
 }
