@@ -6,64 +6,28 @@
 #include "uk_members.h"
 #include "uk_money.h"
 #include "uk_text.h"
+#include "uk_vocabs.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})
+/* A case's vocabularies are the domain's (vocabs.c), in report order. */
+static const enum uk_vocab_id field_vocab[] = {
+	[UK_DV_KIND] = UK_V_DISPUTE_KIND, [UK_DV_CATEGORY] = UK_V_DISPUTE_CATEGORY,
+	[UK_DV_SOURCE] = UK_V_DISPUTE_SOURCE, [UK_DV_STATUS] = UK_V_DISPUTE_STATUS,
+	[UK_DV_OUTCOME] = UK_V_OUTCOME,
+};
+#define vocabs(f) uk_vocab_of(field_vocab[f])
 
-/* The categories of Art. 2, in report order; their aliases the words the
- * seed's unions write (工资纠纷, 辞退 …). A word that could mean two
- * categories (加班: wages or hours?) is none: the secretary says which. */
-static const struct uk_vocab_word category_words[UK_DISPUTE_NCATEGORIES] = {
-	{"relationship", "确认劳动关系", WORDS("劳动关系", "劳动关系纠纷")},
-	{"contract", "劳动合同", WORDS("合同", "劳动合同纠纷", "合同纠纷")},
-	{"termination", "解除终止劳动合同", WORDS("辞退", "解除劳动合同", "终止劳动合同", "开除", "除名")},
-	{"hours-leave", "工作时间休息休假", WORDS("休息休假", "工作时间")},
-	{"social-insurance", "社会保险福利", WORDS("社会保险", "社保")},
-	{"wages", "劳动报酬", WORDS("工资纠纷", "工资", "欠薪", "拖欠工资")},
-	{"injury", "工伤医疗费", WORDS("工伤纠纷", "工伤")},
-	{"other", "其他", WORDS("其它")},
-};
-static const struct uk_vocab_word outcome_words[UK_DISPUTE_NOUTCOMES] = {
-	{"resolved", "调解成功", WORDS("成功", "达成协议", "调解结案")},
-	{"failed", "调解不成", WORDS("调解不成功", "调解失败", "未达成协议")},
-	{"referred", "移送", WORDS("移送仲裁", "转仲裁", "移交")},
-	{"withdrawn", "撤回", WORDS("撤诉", "申请人撤回")},
-};
-static const struct uk_vocab_word kind_words[] = {
-	{"dispute", "劳动争议", WORDS("劳动纠纷", "争议", "纠纷")},
-	{"petition", "信访", WORDS("来信来访", "上访")},
-};
-static const struct uk_vocab_word source_words[] = {
-	{"visit", "来访", WORDS("走访", "上门")},
-	{"phone", "来电", WORDS("电话", "热线")},
-	{"letter", "来信", WORDS("信件", "网上", "网络", "邮件")},
-	{"referral", "转办", WORDS("转来", "交办", "上级转办")},
-};
-static const struct uk_vocab_word status_words[] = {
-	{"open", "受理", WORDS("已受理", "受理中", "立案", "未结", "待调解")},
-	{"mediating", "调解中", WORDS("正在调解", "在调解")},
-	{"closed", "结案", WORDS("已结案", "已结", "办结")},
-};
-#define N(a) ((int)(sizeof a / sizeof a[0]))
-static const struct uk_vocab vocabs[] = {
-	[UK_DV_KIND] = {"kind", kind_words, N(kind_words)},
-	[UK_DV_CATEGORY] = {"category", category_words, N(category_words)},
-	[UK_DV_SOURCE] = {"source", source_words, N(source_words)},
-	[UK_DV_STATUS] = {"status", status_words, N(status_words)},
-	[UK_DV_OUTCOME] = {"outcome", outcome_words, N(outcome_words)},
-};
-
-const struct uk_vocab *uk_dispute_vocab(enum uk_dispute_field which) { return &vocabs[which]; }
-const char *uk_dispute_category(int i) { return category_words[i].slug; }
-const char *uk_dispute_category_name(int i) { return category_words[i].zh; }
-const char *uk_dispute_outcome(int i) { return outcome_words[i].slug; }
+const struct uk_vocab *uk_dispute_vocab(enum uk_dispute_field which) { return vocabs(which); }
+const char *uk_dispute_category(int i) { return vocabs(UK_DV_CATEGORY)->words[i].slug; }
+const char *uk_dispute_category_name(int i) { return vocabs(UK_DV_CATEGORY)->words[i].zh; }
+const char *uk_dispute_outcome(int i) { return vocabs(UK_DV_OUTCOME)->words[i].slug; }
 
 const char *uk_dispute_category_of(const char *s)
 {
-	return uk_vocab_slug(&vocabs[UK_DV_CATEGORY], s);
+	return uk_vocab_slug(vocabs(UK_DV_CATEGORY), s);
 }
 
 /* A date as given; one after today only with --allow-future, and then
@@ -171,12 +135,12 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	int rc, found, future = 0;
 	int64_t seq = 0;
 
-	if (uk_vocab_read(&vocabs[UK_DV_KIND], kind, &kind, err, errsz) != 0)
+	if (uk_vocab_read(vocabs(UK_DV_KIND), kind, &kind, err, errsz) != 0)
 		return -1;
 	if ((rc = date_of(in->received, "received", in->allow_future, received, &future, err, errsz)) != 0)
 		return rc;
-	if (uk_vocab_read(&vocabs[UK_DV_CATEGORY], in->category, &cat, err, errsz) != 0 ||
-	    (source && uk_vocab_read(&vocabs[UK_DV_SOURCE], source, &source, err, errsz) != 0))
+	if (uk_vocab_read(vocabs(UK_DV_CATEGORY), in->category, &cat, err, errsz) != 0 ||
+	    (source && uk_vocab_read(vocabs(UK_DV_SOURCE), source, &source, err, errsz) != 0))
 		return -1;
 	if (!in->employer || !*in->employer)
 		return uk_errf(err, errsz, "no employer");
@@ -413,7 +377,7 @@ int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
 	int64_t fen = 0;
 	int rc;
 
-	if (uk_vocab_read(&vocabs[UK_DV_OUTCOME], outcome, &outcome, err, errsz) != 0)
+	if (uk_vocab_read(vocabs(UK_DV_OUTCOME), outcome, &outcome, err, errsz) != 0)
 		return -1;
 	if ((rc = find_live_case(db, case_no, &s, err, errsz)) != 0 ||
 	    (rc = change_date(db, &s, date_in, allow_future, date, err, errsz)) != 0 ||

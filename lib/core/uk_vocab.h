@@ -14,6 +14,7 @@ struct uk_vocab_word {
 };
 struct uk_vocab {
 	const char *what;                /* "outcome": how a message names the field */
+	const char *what_zh;             /* "结案方式": how a Chinese message names it */
 	const struct uk_vocab_word *words;
 	int n;
 };
@@ -25,7 +26,7 @@ const char *uk_vocab_slug(const struct uk_vocab *v, const char *s);
  * slug. */
 const char *uk_vocab_zh(const struct uk_vocab *v, const char *slug);
 /* Reads s into *slug: 0, or -1 with "unknown WHAT 'S' (one of: slug
- * (中文), …)" in err. */
+ * (中文), …)" in err, the field named in the language of messages. */
 int uk_vocab_read(const struct uk_vocab *v, const char *s, const char **slug, char *err, size_t errsz);
 /* "resolved (调解成功), failed (调解不成), …" into buf. */
 void uk_vocab_list(const struct uk_vocab *v, char *buf, size_t n);

@@ -85,6 +85,7 @@ int uk_vocab_read(const struct uk_vocab *v, const char *s, const char **slug, ch
 	if ((*slug = uk_vocab_slug(v, s)) != NULL)
 		return 0;
 	uk_vocab_list(v, list, sizeof list);
-	return uk_errf(err, errsz, "unknown %s '%s' (one of: %s)", v->what,
+	return uk_errf(err, errsz, "unknown %s '%s' (one of: %s)",
+	               uk_lang_of_locale() == UK_LANG_ZH && v->what_zh ? v->what_zh : v->what,
 	               uk_utf8_quote(s ? s : "", 40, q, sizeof q), list);
 }

@@ -5,6 +5,12 @@
 #include "uk_cli.h"
 #include "uk_text.h"
 #include "uk_vocab.h"
+#include "uk_vocabs.h"
+#include "uk_activities.h"
+#include "uk_disputes.h"
+
+#include <locale.h>
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -15,7 +21,7 @@ static const struct uk_vocab_word words[] = {
 	{"failed", "调解不成", NULL},
 	{"hours-leave", NULL, NULL},
 };
-static const struct uk_vocab v = {"outcome", words, 3};
+static const struct uk_vocab v = {"outcome", "结案方式", words, 3};
 
 int main(void)
 {
@@ -45,5 +51,47 @@ int main(void)
 	uk_vocab_list(&v, small, sizeof small);
 	ok(uk_utf8_is_valid(small, strlen(small)) && strlen(small) < sizeof small,
 	   "list: cut short on a character (%s)", small);
+
+	/* The domain's vocabularies: each word (slug, name or alias) means one
+	 * value of its vocabulary, each registered under its own name. */
+	int nreg, clashes = 0, missing = 0;
+	const struct uk_vocab_entry *reg = uk_vocab_registry(&nreg);
+	is_int(nreg, UK_V_COUNT, "registry: every vocabulary listed");
+	for (int i = 0; i < nreg; i++) {
+		const struct uk_vocab *voc = reg[i].vocab;
+		if (uk_vocab_named(reg[i].name) != &reg[i] || voc != uk_vocab_of((enum uk_vocab_id)i))
+			missing++;
+		for (int j = 0; j < voc->n; j++) {
+			const struct uk_vocab_word *w = &voc->words[j];
+			if (!w->zh || strcmp(uk_vocab_slug(voc, w->slug), w->slug) ||
+			    strcmp(uk_vocab_slug(voc, w->zh), w->slug))
+				clashes++, fprintf(stderr, "# %s: %s or %s means another value\n", reg[i].name, w->slug,
+				                w->zh ? w->zh : "(no Chinese name)");
+			for (const char *const *a = w->aliases; a && *a; a++)
+				if (strcmp(uk_vocab_slug(voc, *a), w->slug))
+					clashes++, fprintf(stderr, "# %s: alias %s of %s means another value\n", reg[i].name, *a, w->slug);
+		}
+	}
+	is_int(missing, 0, "registry: each found by its name, in enum order");
+	is_int(clashes, 0, "registry: every value has a Chinese name, no word means two values");
+	ok(uk_vocab_named("nosuch") == NULL, "registry: an unknown name is none");
+	is_int(uk_vocab_of(UK_V_DISPUTE_CATEGORY)->n, UK_DISPUTE_NCATEGORIES, "dispute categories: as many as the stats count");
+	is_int(uk_vocab_of(UK_V_OUTCOME)->n, UK_DISPUTE_NOUTCOMES, "outcomes: as many as the stats count");
+	is_int(uk_vocab_of(UK_V_ACTIVITY_KIND)->n, UK_ACTIVITY_NKINDS, "activity kinds: as many as the metrics count");
+	is_str(uk_vocab_slug_of(UK_V_ACCOUNT, "现金"), "cash", "account: 现金 is cash");
+	is_str(uk_vocab_slug_of(UK_V_FUND, "工会经费"), "general", "fund: 工会经费 is general");
+	is_str(uk_vocab_slug_of(UK_V_MEMBER_STATUS, "退休"), "retired", "status: 退休 is retired");
+	is_str(uk_vocab_slug_of(UK_V_ACTIVITY_KIND, "文体活动"), "culture-sports", "kind: 文体活动 is culture-sports");
+	is_str(uk_vocab_show(UK_V_GENDER, "female", 1), "女", "show: zh name under zh");
+	is_str(uk_vocab_show(UK_V_GENDER, "female", 0), "female", "show: the slug under en");
+
+	/* Under a Chinese locale the refusal names the field in Chinese. */
+	setenv("LANGUAGE", "zh_CN", 1);
+	if (setlocale(LC_MESSAGES, "zh_CN.UTF-8")) {
+		uk_vocab_read(&v, "和解", &slug, err, sizeof err);
+		ok(strstr(err, "结案方式") != NULL, "read: the field named in Chinese under zh (%s)", err);
+	} else {
+		ok(0, "no zh_CN.UTF-8 locale: run mk/deps.sh as root");
+	}
 	return done_testing();
 }
