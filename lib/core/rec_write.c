@@ -21,7 +21,14 @@ struct uk_writer {
 	/* table: every cell kept until the widths are known */
 	char **cells;
 	size_t ncells, capcells;
+	/* uk_writer_values: each value given to value() with its column's
+	 * name (orig: the header may be renamed), the words in tvals */
+	uk_value_words_fn value;
+	char **orig;
+	const char **tvals;
+	char *tbuf;
 };
+enum { TBUF = 256 }; /* room per column for a value's words */
 
 static int put(struct uk_writer *w, const char *s, size_t n)
 {
@@ -215,6 +222,13 @@ static int table_keep(struct uk_writer *w, const char *s)
 
 int uk_writer_row(struct uk_writer *w, const char *const *vals)
 {
+	if (w->value) {
+		for (int i = 0; i < w->ncols; i++) {
+			const char *t = vals[i] ? w->value(w->orig[i], vals[i], w->tbuf + (size_t)i * TBUF, TBUF) : NULL;
+			w->tvals[i] = t ? t : vals[i];
+		}
+		vals = w->tvals;
+	}
 	start(w);
 	switch (w->fmt) {
 	case UK_FMT_JSON:
@@ -316,11 +330,42 @@ static void writer_free(struct uk_writer *w)
 	for (size_t i = 0; i < w->ncells; i++)
 		free(w->cells[i]);
 	free(w->cells);
-	for (int i = 0; i < w->ncols; i++)
+	for (int i = 0; i < w->ncols; i++) {
 		free(w->names[i]);
+		if (w->orig)
+			free(w->orig[i]);
+	}
 	free(w->names);
+	free(w->orig);
+	free(w->tvals);
+	free(w->tbuf);
 	free(w->cols);
 	free(w);
+}
+
+int uk_writer_header(struct uk_writer *w, int col, const char *name)
+{
+	char *s = strdup(name);
+	if (!s)
+		return -1;
+	free(w->names[col]);
+	w->names[col] = s;
+	w->cols[col].name = s;
+	return 0;
+}
+
+int uk_writer_values(struct uk_writer *w, uk_value_words_fn fn)
+{
+	w->orig = calloc((size_t)w->ncols, sizeof *w->orig);
+	w->tvals = calloc((size_t)w->ncols, sizeof *w->tvals);
+	w->tbuf = malloc((size_t)w->ncols * TBUF);
+	if (!w->orig || !w->tvals || !w->tbuf)
+		return -1;
+	for (int i = 0; i < w->ncols; i++)
+		if (!(w->orig[i] = strdup(w->names[i])))
+			return -1;
+	w->value = fn;
+	return 0;
 }
 
 int uk_writer_end(struct uk_writer *w)

@@ -80,6 +80,15 @@ struct uk_writer *uk_writer_new(FILE *f, enum uk_format fmt, int excel,
  * format: uk_format_resolve(o, 0)). 0, or 70 out of memory, said. */
 int uk_cli_writer(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
                   struct uk_writer **w);
+/* A column's header in other words (a Chinese one): 0, or -1 out of
+ * memory. */
+int uk_writer_header(struct uk_writer *w, int col, const char *name);
+/* Each value written from now on is first given to fn with its column's
+ * name (as created, before uk_writer_header): fn returns the words to
+ * write (static, or put in buf of n bytes), or NULL for the value as it
+ * is. 0, or -1 out of memory (the writer is then freed by its end). */
+typedef const char *(*uk_value_words_fn)(const char *col, const char *val, char *buf, size_t n);
+int uk_writer_values(struct uk_writer *w, uk_value_words_fn fn);
 /* vals[i] NULL is an empty cell (JSON null). Returns 0, or -1 when the
  * output failed (a closed pipe): stop producing rows. */
 int uk_writer_row(struct uk_writer *w, const char *const *vals);

@@ -6,6 +6,8 @@
 #include "uk_text.h"
 #include "uk_vocab.h"
 #include "uk_vocabs.h"
+#include "uk_columns.h"
+#include "uk_members.h"
 #include "uk_activities.h"
 #include "uk_disputes.h"
 
@@ -84,6 +86,21 @@ int main(void)
 	is_str(uk_vocab_slug_of(UK_V_ACTIVITY_KIND, "文体活动"), "culture-sports", "kind: 文体活动 is culture-sports");
 	is_str(uk_vocab_show(UK_V_GENDER, "female", 1), "女", "show: zh name under zh");
 	is_str(uk_vocab_show(UK_V_GENDER, "female", 0), "female", "show: the slug under en");
+
+	/* Output columns in Chinese: the importer's header, the values' names. */
+	int nspec;
+	const struct uk_colspec *spec = uk_member_colspec(&nspec);
+	char buf[64];
+	is_str(uk_column_zh(spec, nspec, "id_card"), "身份证号", "column: a member field headed as member-add reads it");
+	is_str(uk_column_zh(spec, nspec, "unit"), "部门", "column: the first Chinese alias");
+	is_str(uk_column_zh(NULL, 0, "balance"), "余额", "column: one no importer reads, named by the toolkit");
+	is_str(uk_column_zh(NULL, 0, "nosuch"), "nosuch", "column: an unknown one keeps its name");
+	is_str(uk_column_value_zh("status", "active", buf, sizeof buf), "在职", "value: a member's status");
+	is_str(uk_column_value_zh("status", "mediating", buf, sizeof buf), "调解中", "value: a case's status in the same column name");
+	is_str(uk_column_value_zh("roles", "chair,audit-committee", buf, sizeof buf), "主席、经审委员", "value: a list word by word");
+	is_str(uk_column_value_zh("kind", "culture-sports", buf, sizeof buf), "文体活动", "value: an activity kind");
+	ok(uk_column_value_zh("status", "nosuch", buf, sizeof buf) == NULL, "value: not a word: as it is");
+	ok(uk_column_value_zh("name", "active", buf, sizeof buf) == NULL, "value: a column of no vocabulary: as it is");
 
 	/* Under a Chinese locale the refusal names the field in Chinese. */
 	setenv("LANGUAGE", "zh_CN", 1);

@@ -1,0 +1,134 @@
+/* columns.c - Chinese headers and values for output columns. A column an
+ * importer reads is headed by that importer's first Chinese alias, so a
+ * Chinese CSV goes back in as it came out; the rest are named here. */
+#include "uk_columns.h"
+#include "uk_vocabs.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Columns no importer reads, and the fallback for the ones that are. */
+static const struct { const char *col, *zh; } headers[] = {
+	{"account", "账户"}, {"action", "操作"}, {"activity_id", "活动编号"},
+	{"actual", "实际"}, {"amount", "金额"}, {"balance", "余额"},
+	{"case_no", "案件编号"}, {"category", "科目"}, {"category_name", "科目名称"},
+	{"claimed", "争议金额"}, {"closed", "结案日期"}, {"code", "代码"},
+	{"cost", "费用"}, {"date", "日期"}, {"days", "天数"}, {"default", "默认值"},
+	{"description", "说明"}, {"direction", "收支"}, {"dues", "会费"},
+	{"employer", "用人单位"}, {"employer_code", "统一社会信用代码"},
+	{"entry_id", "分录编号"}, {"field", "字段"}, {"fund", "基金"},
+	{"fund_title", "基金名称"}, {"hash", "哈希值"}, {"id", "编号"},
+	{"in", "收入"}, {"item", "计划条目"}, {"key", "设置项"}, {"kind", "类型"},
+	{"measure", "指标"}, {"members", "会员"}, {"memo", "摘要"}, {"month", "月份"},
+	{"name", "名称"}, {"new_value", "新值"}, {"note", "备注"}, {"old_value", "原值"},
+	{"out", "支出"}, {"outcome", "结案方式"}, {"parent", "上级科目"},
+	{"participants", "参加人数"}, {"plan_item", "计划条目"}, {"received", "受理日期"},
+	{"recorded_at", "记录时间"}, {"recovered", "追回金额"}, {"result", "完成情况"},
+	{"roles", "工会职务"}, {"slug", "别名"}, {"source", "来源"}, {"status", "状态"},
+	{"subcategory", "子目"}, {"summary", "案情摘要"}, {"target", "目标"},
+	{"text", "内容"}, {"title", "名称"}, {"unit", "部门"}, {"value", "值"},
+	{"void_of", "冲销分录"}, {"void_reason", "作废原因"}, {"voided_at", "作废时间"},
+	{"voucher", "凭证号"}, {"wage_base", "基本工资"}, {"workers", "涉及人数"},
+	{"member_no", "会员编号"}, {"count", "人数"}, {"total", "合计"},
+};
+
+/* The vocabularies a column's values may come from; the first that knows
+ * the value names it (a status is a member's or a case's, never both). */
+static const struct { const char *col; enum uk_vocab_id v[2]; int n; } value_vocabs[] = {
+	{"gender", {UK_V_GENDER}, 1},
+	{"status", {UK_V_MEMBER_STATUS, UK_V_DISPUTE_STATUS}, 2},
+	{"hardship", {UK_V_HARDSHIP}, 1},
+	{"roles", {UK_V_ROLE}, 1},
+	{"role", {UK_V_ROLE}, 1},
+	{"migrant_worker", {UK_V_YESNO}, 1},
+	{"fund", {UK_V_FUND}, 1},
+	{"account", {UK_V_ACCOUNT}, 1},
+	{"direction", {UK_V_DIRECTION}, 1},
+	{"kind", {UK_V_DISPUTE_KIND, UK_V_ACTIVITY_KIND}, 2},
+	{"category", {UK_V_DISPUTE_CATEGORY}, 1},
+	{"source", {UK_V_DISPUTE_SOURCE}, 1},
+	{"outcome", {UK_V_OUTCOME}, 1},
+	{"result", {UK_V_PLAN_RESULT}, 1},
+};
+
+static int is_cjk_start(const char *s)
+{
+	return (unsigned char)s[0] >= 0xE0;
+}
+
+const char *uk_column_zh(const struct uk_colspec *spec, int nspec, const char *col)
+{
+	for (int i = 0; spec && i < nspec; i++)
+		if (strcmp(spec[i].name, col) == 0 && spec[i].aliases)
+			for (const char *const *a = spec[i].aliases; *a; a++)
+				if (is_cjk_start(*a))
+					return *a;
+	for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
+		if (strcmp(headers[i].col, col) == 0)
+			return headers[i].zh;
+	return col;
+}
+
+static const char *word_zh(int k, const char *val)
+{
+	for (int j = 0; j < value_vocabs[k].n; j++) {
+		const struct uk_vocab *v = uk_vocab_of(value_vocabs[k].v[j]);
+		const char *slug = uk_vocab_slug(v, val);
+		if (slug && strcmp(slug, val) == 0)
+			return uk_vocab_zh(v, slug);
+	}
+	return NULL;
+}
+
+const char *uk_column_value_zh(const char *col, const char *val, char *buf, size_t n)
+{
+	if (!val || !*val)
+		return NULL;
+	for (size_t k = 0; k < sizeof value_vocabs / sizeof value_vocabs[0]; k++) {
+		const char *comma, *p = val;
+		size_t used = 0;
+		if (strcmp(value_vocabs[k].col, col) != 0)
+			continue;
+		if (!strchr(val, ','))
+			return word_zh((int)k, val);
+		/* A list (roles: chair,committee): each word named, 、 between. */
+		for (; p; p = comma ? comma + 1 : NULL) {
+			char one[64];
+			const char *zh;
+			int w;
+			comma = strchr(p, ',');
+			snprintf(one, sizeof one, "%.*s", comma ? (int)(comma - p) : (int)strlen(p), p);
+			zh = word_zh((int)k, one);
+			w = snprintf(buf + used, n - used, "%s%s", used ? "、" : "", zh ? zh : one);
+			if (w < 0 || (size_t)w >= n - used)
+				return NULL;
+			used += (size_t)w;
+		}
+		return buf;
+	}
+	return NULL;
+}
+
+static const char *value_hook(const char *col, const char *val, char *buf, size_t n)
+{
+	return uk_column_value_zh(col, val, buf, n);
+}
+
+int uk_words_writer(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
+                    const struct uk_colspec *spec, int nspec, struct uk_writer **w)
+{
+	int rc = uk_cli_writer(o, cols, ncols, w);
+	if (rc || uk_output_lang(o, uk_format_resolve(o, 0)) != UK_LANG_ZH)
+		return rc;
+	/* The values' hook first: it keeps the columns' own names. */
+	if (uk_writer_values(*w, value_hook) != 0)
+		goto nomem;
+	for (int i = 0; i < ncols; i++)
+		if (uk_writer_header(*w, i, uk_column_zh(spec, nspec, cols[i].name)) != 0)
+			goto nomem;
+	return 0;
+nomem:
+	uk_writer_abandon(*w);
+	*w = NULL;
+	return uk_err_nomem();
+}
