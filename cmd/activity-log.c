@@ -2,6 +2,7 @@
  * the plan item they carry out, and their cost posted to the books. */
 #include "uk_activities.h"
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_rec.h"
 #include "uk_store.h"
@@ -11,7 +12,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: activity-log add DATE KIND TITLE [--participants N] [--member M ...]\n"
+	N_("usage: activity-log add DATE KIND TITLE [--participants N] [--member M ...]\n"
 	"                    [--members FILE|-] [--plan-item ID] [--note TEXT]\n"
 	"                    [--cost AMOUNT --category CAT [--fund F] [--account A]]\n"
 	"                    [--allow-overdraft] [--allow-future]\n"
@@ -35,10 +36,10 @@ static const char usage[] =
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
-	"  -h, --help  --version\n";
+	"  -h, --help  --version\n");
 
 static const char add_usage[] =
-	"usage: activity-log add DATE KIND TITLE [--participants N] [--member M ...]\n"
+	N_("usage: activity-log add DATE KIND TITLE [--participants N] [--member M ...]\n"
 	"                    [--members FILE|-] [--plan-item ID] [--note TEXT]\n"
 	"                    [--cost AMOUNT --category CAT [--fund F] [--account A]]\n"
 	"                    [--allow-overdraft] [--allow-future]\n"
@@ -57,18 +58,18 @@ static const char add_usage[] =
 	"  --allow-overdraft    let a cost overdraw its fund and account (marked)\n"
 	"  --allow-future       take a date after today (refused as a typo otherwise)\n"
 	"Common:\n"
-	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --version\n";
+	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --version\n");
 
 static const char void_usage[] =
-	"usage: activity-log void ID --reason TEXT\n"
+	N_("usage: activity-log void ID --reason TEXT\n"
 	"Void an activity entered by mistake; the ledger entry of its cost is voided too.\n"
 	"\n"
 	"  --reason TEXT        why (required)\n"
 	"Common:\n"
-	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --version\n";
+	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --version\n");
 
 static const char ls_usage[] =
-	"usage: activity-log ls [--year Y | --month M | --from DATE --to DATE] [--kind K]\n"
+	N_("usage: activity-log ls [--year Y | --month M | --from DATE --to DATE] [--kind K]\n"
 	"                    [--voided]\n"
 	"List the activities in force, in date order.\n"
 	"\n"
@@ -77,10 +78,10 @@ static const char ls_usage[] =
 	"  --voided             list only the voided activities, with when and why\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
-	"  -h, --help  --version\n";
+	"  -h, --help  --version\n");
 
 static const char import_usage[] =
-	"usage: activity-log import [FILE|-] [--allow-future] [--allow-overdraft]\n"
+	N_("usage: activity-log import [FILE|-] [--allow-future] [--allow-overdraft]\n"
 	"Add the activities of CSV or JSON records (as ls writes them); a record of\n"
 	"one stored already is counted unchanged.\n"
 	"\n"
@@ -90,7 +91,7 @@ static const char import_usage[] =
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --excel  --dry-run\n"
 	"Common:\n"
-	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n";
+	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n");
 
 enum { OPT_PARTICIPANTS = UK_OPT_TOOL, OPT_MEMBER, OPT_MEMBERS, OPT_PLAN_ITEM, OPT_NOTE, OPT_COST,
        OPT_CATEGORY, OPT_FUND, OPT_ACCOUNT, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_KIND,
@@ -186,11 +187,12 @@ static int cmd_void(const struct uk_opts *o, const void *ctx, char **pos, int np
 	rc = uk_store_write(o, void_step, &v);
 	if (!rc && !o->quiet) {
 		if (v.entry)
-			fprintf(stderr, "%s: %svoided activity %lld; its cost reversed by ledger entry %lld\n",
-			        uk_progname(), o->dry_run ? "dry run, nothing written: " : "", id, (long long)v.entry);
+			fprintf(stderr, _("%s: %svoided activity %lld; its cost reversed by ledger entry %lld\n"),
+			        uk_progname(), o->dry_run ? _("dry run, nothing written: ") : "", id,
+			        (long long)v.entry);
 		else
-			fprintf(stderr, "%s: %svoided activity %lld\n", uk_progname(),
-			        o->dry_run ? "dry run, nothing written: " : "", id);
+			fprintf(stderr, _("%s: %svoided activity %lld\n"), uk_progname(),
+			        o->dry_run ? _("dry run, nothing written: ") : "", id);
 	}
 	return rc;
 }
@@ -233,8 +235,11 @@ static int import_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
 	int rc = uk_activities_import(db, c->r, c->o->rejects, c->o->allow_future, c->allow_overdraft,
 	                              &c->added, &c->unchanged, &c->bad);
 	if (!rc && c->bad && !c->o->skip_bad)
-		return uk_errf(err, errsz, "%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
-		               c->bad, c->bad == 1 ? "" : "s");
+		return uk_errf(err, errsz,
+		               ngettext("%ld bad record: nothing written (fix them, or --skip-bad to add the rest)",
+		                        "%ld bad records: nothing written (fix them, or --skip-bad to add the rest)",
+		                        (unsigned long)c->bad),
+		               c->bad);
 	return rc;
 }
 
@@ -251,10 +256,10 @@ static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int 
 	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &c.r)) == 0)
 		rc = uk_store_write(o, import_step, &c);
 	if (c.bad)
-		snprintf(skipped, sizeof skipped, ", skipped %ld", c.bad);
+		snprintf(skipped, sizeof skipped, _(", skipped %ld"), c.bad);
 	if (!rc && !o->quiet)
-		fprintf(stderr, "%s: %sadded %ld, unchanged %ld%s\n", uk_progname(),
-		        o->dry_run ? "dry run, nothing written: " : "", c.added, c.unchanged, skipped);
+		fprintf(stderr, _("%s: %sadded %ld, unchanged %ld%s\n"), uk_progname(),
+		        o->dry_run ? _("dry run, nothing written: ") : "", c.added, c.unchanged, skipped);
 	uk_reader_close(c.r);
 	return !rc && c.bad ? UK_EX_SKIPPED : rc;
 }

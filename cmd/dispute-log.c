@@ -2,6 +2,7 @@
  * close, show, list, import, and the period's figures. */
 #include "uk_cli.h"
 #include "uk_disputes.h"
+#include "uk_i18n.h"
 #include "uk_rec.h"
 #include "uk_store.h"
 
@@ -54,52 +55,52 @@
 	"  -q, --quiet  -h, --help  --version\n"
 
 static const char usage[] =
-	"usage: " SYN_OPEN AND SYN_UPDATE AND SYN_CLOSE AND SYN_VOID AND SYN_LS AND SYN_SHOW
+	N_("usage: " SYN_OPEN AND SYN_UPDATE AND SYN_CLOSE AND SYN_VOID AND SYN_LS AND SYN_SHOW
 	AND SYN_IMPORT AND SYN_STATS
 	"Log the disputes the union mediates; count them as a union reports them.\n"
 	"\n"
-	CATEGORIES COLLECTIVE ALLOW_FUTURE REASON VOIDED RECORDS COMMON_LIST;
+	CATEGORIES COLLECTIVE ALLOW_FUTURE REASON VOIDED RECORDS COMMON_LIST);
 
 static const char usage_open[] =
-	"usage: " SYN_OPEN
+	N_("usage: " SYN_OPEN
 	"Open a case; its number is printed.\n\n"
-	CATEGORIES ALLOW_FUTURE COMMON_WRITE;
+	CATEGORIES ALLOW_FUTURE COMMON_WRITE);
 static const char usage_update[] =
-	"usage: " SYN_UPDATE
+	N_("usage: " SYN_UPDATE
 	"Move a case between open and mediating, add a note, or reopen a closed case\n"
 	"(--reopen needs --note).\n\n"
-	ALLOW_FUTURE COMMON_WRITE;
+	ALLOW_FUTURE COMMON_WRITE);
 static const char usage_close[] =
-	"usage: " SYN_CLOSE
+	N_("usage: " SYN_CLOSE
 	"Close a case with its outcome; --recovered only when resolved or referred.\n\n"
-	ALLOW_FUTURE COMMON_WRITE;
+	ALLOW_FUTURE COMMON_WRITE);
 static const char usage_void[] =
-	"usage: " SYN_VOID
+	N_("usage: " SYN_VOID
 	"Void a case entered by mistake: it leaves every figure and listing, and is\n"
 	"stamped with the time it is made (no --date or --note).\n\n"
-	REASON COMMON_WRITE;
+	REASON COMMON_WRITE);
 static const char usage_ls[] =
-	"usage: " SYN_LS
+	N_("usage: " SYN_LS
 	"List the cases in force, in the order received.\n\n"
-	CATEGORIES VOIDED COMMON_LIST;
+	CATEGORIES VOIDED COMMON_LIST);
 static const char usage_show[] =
-	"usage: " SYN_SHOW
+	N_("usage: " SYN_SHOW
 	"Show a case, then its timeline.\n\n"
-	COMMON_LIST;
+	COMMON_LIST);
 static const char usage_import[] =
-	"usage: " SYN_IMPORT
+	N_("usage: " SYN_IMPORT
 	"Open a case for each record; a record of a case already stored is unchanged.\n\n"
 	ALLOW_FUTURE RECORDS
 	"Common:\n"
-	"  -d, --db PATH  --excel  -q, --quiet  -h, --help  --version\n";
+	"  -d, --db PATH  --excel  -q, --quiet  -h, --help  --version\n");
 static const char usage_stats[] =
-	"usage: " SYN_STATS
+	N_("usage: " SYN_STATS
 	"Count the cases received in a period (this year by default) as a union\n"
 	"reports them.\n\n"
 	COLLECTIVE
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel\n"
-	"  -q, --quiet  -h, --help  --version\n";
+	"  -q, --quiet  -h, --help  --version\n");
 
 enum { OPT_RECEIVED = UK_OPT_TOOL, OPT_CATEGORY, OPT_EMPLOYER, OPT_EMPLOYER_CODE, OPT_WORKERS,
        OPT_MEMBER, OPT_CLAIMED, OPT_KIND, OPT_SOURCE, OPT_SUMMARY, OPT_STATUS, OPT_NOTE,
@@ -320,8 +321,10 @@ static int run_import(const struct uk_opts *o, const void *ctx, char **pos, int 
 	if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
 		rc = uk_disputes_import(db, r, o->rejects, o->allow_future, &added, &unchanged, &bad);
 		if (!rc && bad && !o->skip_bad) {
-			uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
-			       bad, bad == 1 ? "" : "s");
+			uk_err(ngettext("%ld bad record: nothing written (fix them, or --skip-bad to add the rest)",
+			                "%ld bad records: nothing written (fix them, or --skip-bad to add the rest)",
+			                (unsigned long)bad),
+			       bad);
 			rc = UK_EX_DATAERR;
 		}
 		if (!rc && !o->dry_run)
@@ -329,10 +332,10 @@ static int run_import(const struct uk_opts *o, const void *ctx, char **pos, int 
 		uk_db_rollback(db);
 	}
 	if (bad)
-		snprintf(skipped, sizeof skipped, ", skipped %ld", bad);
+		snprintf(skipped, sizeof skipped, _(", skipped %ld"), bad);
 	if (!rc && !o->quiet)
-		fprintf(stderr, "%s: %sadded %ld, unchanged %ld%s\n", uk_progname(),
-		        o->dry_run ? "dry run, nothing written: " : "", added, unchanged, skipped);
+		fprintf(stderr, _("%s: %sadded %ld, unchanged %ld%s\n"), uk_progname(),
+		        o->dry_run ? _("dry run, nothing written: ") : "", added, unchanged, skipped);
 	uk_db_close(db);
 	uk_reader_close(r);
 	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;

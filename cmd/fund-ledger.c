@@ -1,6 +1,7 @@
 /* fund-ledger - the union's books: entries, transfers, opening balances,
  * imports, listings, balances, voids, dues, verification and export. */
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
 #include "uk_money.h"
@@ -14,7 +15,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: fund-ledger add DATE AMOUNT CATEGORY [--fund F] [--account A] [--member M]\n"
+	N_("usage: fund-ledger add DATE AMOUNT CATEGORY [--fund F] [--account A] [--member M]\n"
 	"                   [--activity ID] [--voucher NO] [--memo TEXT] [--allow-overdraft]\n"
 	"                   [--force --reason TEXT]\n"
 	"       fund-ledger transfer DATE AMOUNT --from FUND[:ACCOUNT] --to FUND[:ACCOUNT]\n"
@@ -46,7 +47,7 @@ static const char usage[] =
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table|ledger  --excel  --mask\n"
-	"  -q, --quiet  -h, --help  --version\n";
+	"  -q, --quiet  -h, --help  --version\n");
 
 enum { OPT_FUND = UK_OPT_TOOL, OPT_ACCOUNT, OPT_MEMBER, OPT_BY, OPT_ACTIVITY, OPT_VOUCHER,
        OPT_MEMO, OPT_OVERDRAFT, OPT_FORCE, OPT_REASON, OPT_FROM, OPT_TO, OPT_YEAR, OPT_MONTH,
@@ -65,66 +66,66 @@ enum { OPT_FUND = UK_OPT_TOOL, OPT_ACCOUNT, OPT_MEMBER, OPT_BY, OPT_ACTIVITY, OP
 #define OUTPUT "Output:\n  -f, --format csv|json|ndjson|table  --excel\n"
 
 static const char usage_add[] =
-	"usage: fund-ledger add DATE AMOUNT CATEGORY [--fund F] [--account A] [--member M]\n"
+	N_("usage: fund-ledger add DATE AMOUNT CATEGORY [--fund F] [--account A] [--member M]\n"
 	"                   [--by member_no|employee_no|id_card] [--activity ID] [--voucher NO]\n"
 	"                   [--memo TEXT] [--allow-overdraft] [--force --reason TEXT]\n"
 	"                   [--allow-future] [--dry-run]\n"
 	"One entry; its id is printed. Fund general and account bank unless given.\n"
 	"  --force --reason TEXT   hardship aid to a member without a hardship level\n"
-	WRITE_OUT COMMON;
+	WRITE_OUT COMMON);
 static const char usage_transfer[] =
-	"usage: fund-ledger transfer DATE AMOUNT --from FUND[:ACCOUNT] --to FUND[:ACCOUNT]\n"
+	N_("usage: fund-ledger transfer DATE AMOUNT --from FUND[:ACCOUNT] --to FUND[:ACCOUNT]\n"
 	"                   [--voucher NO] [--memo TEXT] [--allow-overdraft] [--allow-future]\n"
 	"                   [--dry-run]\n"
 	"Money moved between funds or accounts: two linked entries; the first id is printed.\n"
-	WRITE_OUT COMMON;
+	WRITE_OUT COMMON);
 static const char usage_opening[] =
-	"usage: fund-ledger opening DATE AMOUNT --fund F --account A [--memo TEXT]\n"
+	N_("usage: fund-ledger opening DATE AMOUNT --fund F --account A [--memo TEXT]\n"
 	"                   [--allow-future] [--dry-run]\n"
 	"The opening balance of a fund and account, once, before its other entries.\n"
-	WRITE_OUT COMMON;
+	WRITE_OUT COMMON);
 static const char usage_import[] =
-	"usage: fund-ledger import [FILE|-] [--allow-overdraft] [--skip-bad] [--rejects FILE]\n"
+	N_("usage: fund-ledger import [FILE|-] [--allow-overdraft] [--skip-bad] [--rejects FILE]\n"
 	"                   [--allow-future] [--dry-run]\n"
 	"Entries from records, each checked like add; all or nothing unless --skip-bad.\n"
-	RECORDS COMMON;
+	RECORDS COMMON);
 static const char usage_ls[] =
-	"usage: fund-ledger ls [--year Y | --month M | --from DATE --to DATE] [--fund F]\n"
+	N_("usage: fund-ledger ls [--year Y | --month M | --from DATE --to DATE] [--fund F]\n"
 	"                   [--category C] [--member M] [--by member_no|employee_no|id_card]\n"
 	"The entries, by date.\n"
-	OUTPUT "  --mask\n" COMMON;
+	OUTPUT "  --mask\n" COMMON);
 static const char usage_balance[] =
-	"usage: fund-ledger balance [--at DATE] [--by fund|account|category|month]\n"
+	N_("usage: fund-ledger balance [--at DATE] [--by fund|account|category|month]\n"
 	"The balances at the end of --at (default today), by fund unless --by.\n"
-	OUTPUT COMMON;
+	OUTPUT COMMON);
 static const char usage_void[] =
-	"usage: fund-ledger void ID --reason TEXT [--date DATE] [--allow-overdraft]\n"
+	N_("usage: fund-ledger void ID --reason TEXT [--date DATE] [--allow-overdraft]\n"
 	"                   [--allow-future] [--dry-run]\n"
 	"A reversing entry for entry ID (both halves of a transfer); its id is printed.\n"
-	WRITE_OUT COMMON;
+	WRITE_OUT COMMON);
 static const char usage_dues[] =
-	"usage: fund-ledger dues --month YYYY-MM [FILE|-] [--account A] [--allow-future]\n"
+	N_("usage: fund-ledger dues --month YYYY-MM [FILE|-] [--account A] [--allow-future]\n"
 	"                   [--dry-run]\n"
 	"The month's dues of the members who pay (of FILE's member records, else of the\n"
 	"register); the roll on stdout.\n"
-	OUTPUT "  --mask\n" RECORDS COMMON;
+	OUTPUT "  --mask\n" RECORDS COMMON);
 static const char usage_verify[] =
-	"usage: fund-ledger verify\n"
+	N_("usage: fund-ledger verify\n"
 	"Checks the hash chain and every total against the entries.\n"
-	COMMON;
+	COMMON);
 static const char usage_export[] =
-	"usage: fund-ledger export -f ledger|csv|json|ndjson\n"
+	N_("usage: fund-ledger export -f ledger|csv|json|ndjson\n"
 	"The whole books as a ledger-cli journal, or (csv, json, ndjson) as ls lists them,\n"
 	"with ls's filters: --year --month --from --to --fund --category --member --by.\n"
-	"  --excel  --mask\n" COMMON;
+	"  --excel  --mask\n" COMMON);
 static const char usage_categories[] =
-	"usage: fund-ledger categories [--load FILE] [--dry-run]\n"
+	N_("usage: fund-ledger categories [--load FILE] [--dry-run]\n"
 	"The chart of accounts; --load replaces its detail rows from records.\n"
-	OUTPUT RECORDS COMMON;
+	OUTPUT RECORDS COMMON);
 static const char usage_fund[] =
-	"usage: fund-ledger fund add NAME --title TITLE [--dry-run] | fund-ledger fund ls\n"
+	N_("usage: fund-ledger fund add NAME --title TITLE [--dry-run] | fund-ledger fund ls\n"
 	"Funds: add one, or list them with their balances.\n"
-	OUTPUT COMMON;
+	OUTPUT COMMON);
 
 struct args {
 	const struct uk_subcmd *cmd;
@@ -133,12 +134,13 @@ struct args {
 	int allow_overdraft, force, ledger_format;
 };
 
-/* The synopsis of a command's usage: its "usage:" line and the lines that
- * go on from it. */
+/* The synopsis of a command's usage: its "usage:" line and the indented
+ * lines that go on from it (by indent: a translation need not begin with
+ * "usage: "). */
 static void synopsis(const struct uk_subcmd *cmd)
 {
-	const char *s = cmd->usage;
-	while (*s && (strncmp(s, "usage: ", 7) == 0 || strncmp(s, "       ", 7) == 0)) {
+	const char *s = _(cmd->usage);
+	for (int first = 1; *s && (first || *s == ' '); first = 0) {
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) + 1 : strlen(s);
 		fwrite(s, 1, n, stderr);
@@ -248,10 +250,10 @@ static int cmd_add(const struct uk_opts *o, const void *ctx, char **pos, int npo
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = need(a, npos, 3, "add takes DATE AMOUNT CATEGORY")) != 0)
+	if ((rc = need(a, npos, 3, _("add takes DATE AMOUNT CATEGORY"))) != 0)
 		return rc;
 	if (a->force && !a->reason)
-		return usage_error(a, "--force needs --reason");
+		return usage_error(a, _("--force needs --reason"));
 	memset(&in, 0, sizeof in);
 	in.date = pos[0];
 	in.amount = pos[1];
@@ -279,10 +281,11 @@ static int cmd_transfer(const struct uk_opts *o, const void *ctx, char **pos, in
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = need(a, npos, 2, "transfer takes DATE AMOUNT --from FUND[:ACCOUNT] --to FUND[:ACCOUNT]")) != 0)
+	if ((rc = need(a, npos, 2,
+	               _("transfer takes DATE AMOUNT --from FUND[:ACCOUNT] --to FUND[:ACCOUNT]"))) != 0)
 		return rc;
 	if (!a->from || !a->to)
-		return usage_error(a, "transfer needs --from and --to");
+		return usage_error(a, _("transfer needs --from and --to"));
 	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_transfer(lg, pos[0], pos[1], a->from, a->to, a->voucher, a->memo,
 		                        a->allow_overdraft, &id, err, sizeof err);
@@ -298,10 +301,10 @@ static int cmd_opening(const struct uk_opts *o, const void *ctx, char **pos, int
 	int64_t id = 0;
 	int rc;
 
-	if ((rc = need(a, npos, 2, "opening takes DATE AMOUNT --fund F --account A")) != 0)
+	if ((rc = need(a, npos, 2, _("opening takes DATE AMOUNT --fund F --account A"))) != 0)
 		return rc;
 	if (!a->fund || !a->account)
-		return usage_error(a, "opening needs --fund and --account");
+		return usage_error(a, _("opening needs --fund and --account"));
 	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_opening(lg, pos[0], pos[1], a->fund, a->account, a->memo, &id, err, sizeof err);
 	return end_one(o, db, lg, rc, err, id);
@@ -317,15 +320,15 @@ static int cmd_void(const struct uk_opts *o, const void *ctx, char **pos, int np
 	long long target;
 	int rc;
 
-	if ((rc = need(a, npos, 1, "void takes the ID of an entry")) != 0)
+	if ((rc = need(a, npos, 1, _("void takes the ID of an entry"))) != 0)
 		return rc;
 	errno = 0;
 	target = strtoll(pos[0], &end, 10);
 	/* Out of range too: strtoll's clamped value is an ID nobody gave. */
 	if (*end || target <= 0 || errno == ERANGE)
-		return usage_error(a, "void takes the ID of an entry, not '%s'", pos[0]);
+		return usage_error(a, _("void takes the ID of an entry, not '%s'"), pos[0]);
 	if (!a->reason)
-		return usage_error(a, "void needs --reason");
+		return usage_error(a, _("void needs --reason"));
 	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_void(lg, target, a->reason, a->date, a->allow_overdraft, &id, err, sizeof err);
 	return end_one(o, db, lg, rc, err, id);
@@ -334,7 +337,7 @@ static int cmd_void(const struct uk_opts *o, const void *ctx, char **pos, int np
 /* "N bad records: WHAT", 65, when any and not --skip-bad. */
 static int bad_records(long bad, const char *what)
 {
-	uk_err("%ld bad record%s: %s", bad, bad == 1 ? "" : "s", what);
+	uk_err(ngettext("%ld bad record: %s", "%ld bad records: %s", (unsigned long)bad), bad, what);
 	return UK_EX_DATAERR;
 }
 
@@ -351,17 +354,17 @@ static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int 
 	const struct uk_colspec *cols = uk_ledger_colspec(&ncols);
 
 	if (!input)
-		return usage_error(a, "import takes one FILE (or - for stdin)");
+		return usage_error(a, _("import takes one FILE (or - for stdin)"));
 	if ((rc = uk_cli_reader(o, input, cols, ncols, &r)) != 0)
 		return rc;
 	if ((rc = open_write(o, &db, &lg)) == 0)
 		rc = uk_ledger_import(lg, r, &io, &added, &bad);
 	if (!rc && bad && !o->skip_bad)
-		rc = bad_records(bad, "nothing written (fix them, or --skip-bad to add the rest)");
+		rc = bad_records(bad, _("nothing written (fix them, or --skip-bad to add the rest)"));
 	rc = close_write(o, db, lg, rc);
 	if (!rc && !o->quiet)
-		fprintf(stderr, "%s: %sadded %ld, skipped %ld\n", uk_progname(),
-		        o->dry_run ? "dry run, nothing written: " : "", added, bad);
+		fprintf(stderr, _("%s: %sadded %ld, skipped %ld\n"), uk_progname(),
+		        o->dry_run ? _("dry run, nothing written: ") : "", added, bad);
 	uk_db_close(db);
 	uk_reader_close(r);
 	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;
@@ -398,7 +401,7 @@ static int cmd_ls(const struct uk_opts *o, const void *ctx, char **pos, int npos
 	const struct args *a = ctx;
 	(void)pos;
 	if (npos)
-		return usage_error(a, "ls takes options only");
+		return usage_error(a, _("ls takes options only"));
 	return list(o, a);
 }
 
@@ -415,10 +418,10 @@ static int cmd_balance(const struct uk_opts *o, const void *ctx, char **pos, int
 
 	(void)pos;
 	if (npos)
-		return usage_error(a, "balance takes options only");
+		return usage_error(a, _("balance takes options only"));
 	/* A member key (--by of add and ls) leaves it by fund, as it always did. */
 	if (a->by && !is_member_key(a->by, &key) && uk_ledger_balance_by_parse(a->by, &by) != 0)
-		return usage_error(a, "--by must be fund, account, category or month");
+		return usage_error(a, _("--by must be fund, account, category or month"));
 	/* Without --at, today: an entry dated later counts from its day. */
 	if (a->at) {
 		struct uk_date d;
@@ -450,9 +453,9 @@ static int cmd_dues(const struct uk_opts *o, const void *ctx, char **pos, int np
 	const struct uk_colspec *in_cols = uk_dues_colspec(&nin);
 
 	if (!a->month)
-		return usage_error(a, "dues needs --month YYYY-MM");
+		return usage_error(a, _("dues needs --month YYYY-MM"));
 	if (npos > 1)
-		return usage_error(a, "dues takes at most one FILE");
+		return usage_error(a, _("dues takes at most one FILE"));
 	if (npos == 1 && (rc = uk_cli_reader(o, pos[0], in_cols, nin, &r)) != 0)
 		return rc;
 	if ((rc = uk_cli_writer(o, cols, ncols, &w)) != 0 || (rc = open_write(o, &db, &lg)) != 0 ||
@@ -460,18 +463,18 @@ static int cmd_dues(const struct uk_opts *o, const void *ctx, char **pos, int np
 		goto out;
 	rc = uk_dues_run(d, r, &bad);
 	if (!rc && bad)
-		rc = bad_records(bad, "nothing posted");
+		rc = bad_records(bad, _("nothing posted"));
 	uk_dues_end(d, &st);
 	d = NULL;
 	if (!rc && !o->quiet) {
 		char money[UK_MONEY_BUFSZ];
 		if (!st.posted && st.already)
-			fprintf(stderr, "%s: dues for %s were already posted (%ld members): nothing posted\n",
+			fprintf(stderr, _("%s: dues for %s were already posted (%ld members): nothing posted\n"),
 			        uk_progname(), a->month, st.already);
 		else
-			fprintf(stderr, "%s: %sdues %s: posted %ld, total %s, already posted %ld, "
-			        "no wage base %ld, not active %ld\n", uk_progname(),
-			        o->dry_run ? "dry run, nothing written: " : "", a->month, st.posted,
+			fprintf(stderr, _("%s: %sdues %s: posted %ld, total %s, already posted %ld, "
+			                  "no wage base %ld, not active %ld\n"), uk_progname(),
+			        o->dry_run ? _("dry run, nothing written: ") : "", a->month, st.posted,
 			        uk_money_format(st.total, money), st.already, st.missing, st.not_active);
 	}
 out:
@@ -490,11 +493,11 @@ static int cmd_verify(const struct uk_opts *o, const void *ctx, char **pos, int 
 	int rc;
 	(void)pos;
 	if (npos)
-		return usage_error(ctx, "verify takes no arguments");
+		return usage_error(ctx, _("verify takes no arguments"));
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0)
 		rc = uk_ledger_verify(db, &n);
 	if (!rc && !o->quiet)
-		fprintf(stderr, "%s: verified %ld entries: the chain and every balance match\n",
+		fprintf(stderr, _("%s: verified %ld entries: the chain and every balance match\n"),
 		        uk_progname(), n);
 	uk_db_close(db);
 	return rc;
@@ -507,11 +510,11 @@ static int cmd_export(const struct uk_opts *o, const void *ctx, char **pos, int 
 	int rc;
 	(void)pos;
 	if (npos)
-		return usage_error(a, "export takes options only");
+		return usage_error(a, _("export takes options only"));
 	if (!a->ledger_format)
 		return list(o, a);
 	if (a->fund || a->year || a->month || a->from || a->to || a->category || a->member)
-		return usage_error(a, "export -f ledger writes the whole books: no filters");
+		return usage_error(a, _("export -f ledger writes the whole books: no filters"));
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0)
 		rc = uk_ledger_export_journal(db, stdout);
 	uk_db_close(db);
@@ -561,7 +564,7 @@ static int cmd_categories(const struct uk_opts *o, const void *ctx, char **pos, 
 
 	(void)pos;
 	if (npos)
-		return usage_error(a, "categories takes options only");
+		return usage_error(a, _("categories takes options only"));
 	if (a->load) {
 		struct uk_reader *r = NULL;
 		int nin;
@@ -592,14 +595,14 @@ static int cmd_fund(const struct uk_opts *o, const void *ctx, char **pos, int np
 	if (npos >= 1 && strcmp(pos[0], "add") == 0) {
 		struct new_fund nf = {npos == 2 ? pos[1] : NULL, a->title};
 		if (npos != 2 || !a->title)
-			return usage_error(a, "fund add takes NAME --title TITLE");
+			return usage_error(a, _("fund add takes NAME --title TITLE"));
 		return write_once(o, add_fund, &nf);
 	}
 	if (npos == 1 && strcmp(pos[0], "ls") == 0) {
 		const struct uk_outcol *cols = uk_ledger_fund_cols(&ncols);
 		return list_once(o, cols, ncols, uk_ledger_funds_list);
 	}
-	return usage_error(a, "fund takes add NAME --title TITLE, or ls");
+	return usage_error(a, _("fund takes add NAME --title TITLE, or ls"));
 }
 
 /* The options each command takes, beside -h, -d, -q and --version. */
@@ -741,7 +744,7 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
 		uk_optseen_add(&seen, c);
 		if (c == 'h') {
-			fputs(a.cmd ? a.cmd->usage : usage, stdout);
+			fputs(_(a.cmd ? a.cmd->usage : usage), stdout);
 			goto out;
 		}
 		if (!tool_option(&a, c, optarg))
@@ -766,7 +769,7 @@ int main(int argc, char **argv)
 	if ((rc = uk_subcmd_check(a.cmd, &seen, longopts)) != 0)
 		goto out;
 	if (a.ledger_format && a.cmd->run != cmd_export) {
-		rc = usage_error(&a, "-f ledger is for export");
+		rc = usage_error(&a, _("-f ledger is for export"));
 		goto out;
 	}
 	rc = a.cmd->run(&o, &a, argv + optind + 1, argc - optind - 1);

@@ -1,6 +1,7 @@
 /* member-add - add or update members, one from options or many from HR
  * records (CSV/JSON). */
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_rec.h"
 #include "uk_store.h"
@@ -9,7 +10,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: member-add --name NAME (--id-card ID | --employee-no NO) [field options]\n"
+	N_("usage: member-add --name NAME (--id-card ID | --employee-no NO) [field options]\n"
 	"       member-add [FILE|-]\n"
 	"Add members, or update them when the key is known.\n"
 	"\n"
@@ -28,7 +29,7 @@ static const char usage[] =
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask  -q, --quiet\n"
-	"  -h, --help  --version\n";
+	"  -h, --help  --version\n");
 
 enum { OPT_NAME = UK_OPT_TOOL, OPT_ID_CARD, OPT_EMPLOYEE_NO, OPT_MEMBER_NO, OPT_GENDER,
        OPT_BIRTH_DATE, OPT_PHONE, OPT_UNIT, OPT_GROUP, OPT_POSITION, OPT_HIRE_DATE,
@@ -113,8 +114,8 @@ int main(int argc, char **argv)
 		input = uk_cli_input(argc, argv, optind, &toomany);
 		if (toomany || !input) {
 			uk_opts_free(&o);
-			return uk_usage_error(usage, toomany ? "one FILE at a time" :
-			                      "nothing to add: give field options or a FILE (- for stdin)");
+			return toomany ? uk_usage_error(usage, "one FILE at a time") :
+			       uk_usage_error(usage, "nothing to add: give field options or a FILE (- for stdin)");
 		}
 	} else if (io.list_missing) {
 		uk_opts_free(&o);

@@ -1,5 +1,6 @@
 /* member-ls - list and export members. */
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_rec.h"
 #include "uk_store.h"
@@ -8,7 +9,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: member-ls [--status STATUS] [--unit UNIT] [--group GROUP] [--hardship[=LEVEL]]\n"
+	N_("usage: member-ls [--status STATUS] [--unit UNIT] [--group GROUP] [--hardship[=LEVEL]]\n"
 	"                 [--female] [--joined YEAR] [--left YEAR] [--where-key VALUE]\n"
 	"                 [--where COLUMN=VALUE] [--by KEY] [--count] [--mask] [-f FORMAT]\n"
 	"       member-ls --history MEMBER [--by KEY]\n"
@@ -22,7 +23,7 @@ static const char usage[] =
 	"  --history MEMBER     the member's dated changes\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask  -q, --quiet\n"
-	"  -h, --help  --version\n";
+	"  -h, --help  --version\n");
 
 enum { OPT_STATUS = UK_OPT_TOOL, OPT_UNIT, OPT_GROUP, OPT_HARDSHIP, OPT_FEMALE, OPT_JOINED,
        OPT_LEFT, OPT_WHERE_KEY, OPT_WHERE, OPT_BY, OPT_COUNT, OPT_HISTORY };

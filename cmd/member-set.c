@@ -1,6 +1,7 @@
 /* member-set - change members: status, hardship, group, unit, roles, wage
  * base; one from options or many from records. */
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_rec.h"
 #include "uk_store.h"
@@ -9,7 +10,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: member-set MEMBER [--by KEY] [--status STATUS --date DATE] [--note TEXT]\n"
+	N_("usage: member-set MEMBER [--by KEY] [--status STATUS --date DATE] [--note TEXT]\n"
 	"                  [--hardship LEVEL] [--group GROUP] [--unit UNIT]\n"
 	"                  [--role ROLE] [--no-role ROLE] [--wage-base AMOUNT]\n"
 	"       member-set [FILE|-]\n"
@@ -30,7 +31,7 @@ static const char usage[] =
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table   print the changed members\n"
-	"  --excel  --mask  -q, --quiet  -h, --help  --version\n";
+	"  --excel  --mask  -q, --quiet  -h, --help  --version\n");
 
 enum { OPT_BY = UK_OPT_TOOL, OPT_STATUS, OPT_DATE, OPT_NOTE, OPT_HARDSHIP, OPT_GROUP, OPT_UNIT,
        OPT_ROLE, OPT_NO_ROLE, OPT_WAGE_BASE };
@@ -115,8 +116,8 @@ int main(int argc, char **argv)
 		const char *input = uk_cli_input(argc, argv, optind, &toomany);
 		const struct uk_colspec *cols = uk_member_set_colspec(&ncols);
 		if (!input || toomany) {
-			rc = uk_usage_error(usage, toomany ? "one FILE at a time" :
-			                    "nothing to change: give MEMBER and a change, or a FILE");
+			rc = toomany ? uk_usage_error(usage, "one FILE at a time") :
+			     uk_usage_error(usage, "nothing to change: give MEMBER and a change, or a FILE");
 			goto out;
 		}
 		if ((rc = uk_cli_reader(&o, input, cols, ncols, &r)) != 0 ||

@@ -2,6 +2,7 @@
  * the customary outline, showing it, and its progress. */
 #include "uk_cli.h"
 #include "uk_config.h"
+#include "uk_i18n.h"
 #include "uk_plans.h"
 #include "uk_progress.h"
 #include "uk_rec.h"
@@ -11,7 +12,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: plan-new --year Y --template\n"
+	N_("usage: plan-new --year Y --template\n"
 	"       plan-new --year Y [--replace] [FILE|-]\n"
 	"       plan-new [--year Y] --explain [FILE|-]\n"
 	"       plan-new --year Y --copy-from Y0 [--replace]\n"
@@ -33,7 +34,7 @@ static const char usage[] =
 	"  --dry-run       check the plan, store nothing\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format md|html|json (progress: csv|json|ndjson|table)\n"
-	"  --excel  -q, --quiet  -h, --help  --version\n";
+	"  --excel  -q, --quiet  -h, --help  --version\n");
 
 enum { OPT_YEAR = UK_OPT_TOOL, OPT_TEMPLATE, OPT_COPY_FROM, OPT_REPLACE, OPT_SHOW, OPT_PROGRESS, OPT_AT,
        OPT_EXPLAIN };
@@ -185,8 +186,7 @@ int main(int argc, char **argv)
 		int ncols;
 		const struct uk_outcol *cols = uk_plan_progress_cols(&ncols);
 		if (at_s && uk_date_parse(at_s, &at, &why) != 0) {
-			uk_err("--at '%s': %s", at_s, why);
-			rc = UK_EX_DATAERR;
+			rc = uk_bad_value("--at", at_s, why);
 			goto out;
 		}
 		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0)

@@ -1,5 +1,6 @@
 /* report-month - the monthly financial disclosure (每月一公开), for cron. */
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_report.h"
 #include "uk_store.h"
 
@@ -7,7 +8,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: report-month --month YYYY-MM [-f md|html|json|csv|table] [--lang zh|en]\n"
+	N_("usage: report-month --month YYYY-MM [-f md|html|json|csv|table] [--lang zh|en]\n"
 	"                    [--table NAME] [--dry-run]\n"
 	"The month's disclosure: income and expense by class (本月数, 本年累计数),\n"
 	"balances of each fund, aid paid (names masked), disputes; records it was made.\n"
@@ -18,7 +19,7 @@ static const char usage[] =
 	"  --dry-run        print it, record nothing\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
-	"  -h, --help  --version\n";
+	"  -h, --help  --version\n");
 
 enum { OPT_MONTH = UK_OPT_TOOL, OPT_TABLE };
 
@@ -49,7 +50,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!month_s || optind < argc) {
-		rc = uk_usage_error(usage, month_s ? "unexpected argument" : "--month is needed");
+		rc = month_s ? uk_usage_error(usage, "unexpected argument") :
+		     uk_usage_error(usage, "--month is needed");
 		goto out;
 	}
 	if (table && !uk_report_table_known("month", table)) {
@@ -57,7 +59,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (o.format == UK_FMT_NDJSON || (table && uk_format_resolve(&o, 1) != UK_FMT_CSV)) {
-		rc = uk_usage_error(usage, table ? "--table goes with -f csv" : "a report is md, html, json, csv or table");
+		rc = table ? uk_usage_error(usage, "--table goes with -f csv") :
+		     uk_usage_error(usage, "a report is md, html, json, csv or table");
 		goto out;
 	}
 	/* --excel shapes CSV; on any other form it would be ignored. */

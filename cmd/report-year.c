@@ -1,6 +1,7 @@
 /* report-year - the year's work summary, and a federation's sum of the
  * reports of its unions. */
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_report.h"
 #include "uk_store.h"
 
@@ -9,7 +10,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: report-year --year Y [-f md|html|json|csv|table] [--lang zh|en] [--table NAME]\n"
+	N_("usage: report-year --year Y [-f md|html|json|csv|table] [--lang zh|en] [--table NAME]\n"
 	"       report-year --merge FILE... [-f FORMAT] [--lang zh|en]\n"
 	"The year's work summary: members, funds, disputes, activities, the plan.\n"
 	"\n"
@@ -20,7 +21,7 @@ static const char usage[] =
 	"  --merge FILE...  add up the JSON reports of many unions (- for stdin)\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
-	"  -h, --help  --version\n";
+	"  -h, --help  --version\n");
 
 enum { OPT_YEAR = UK_OPT_TOOL, OPT_TABLE, OPT_MERGE };
 
@@ -144,8 +145,8 @@ int main(int argc, char **argv)
 		const char **names = NULL;
 		int n = 0;
 		if (optind >= argc || year_s) {
-			rc = uk_usage_error(usage, year_s ? "--merge takes the year from the reports, not --year" :
-			                    "--merge takes the reports' files (- for stdin)");
+			rc = year_s ? uk_usage_error(usage, "--merge takes the year from the reports, not --year") :
+			     uk_usage_error(usage, "--merge takes the reports' files (- for stdin)");
 			goto out;
 		}
 		if ((rc = load_reports(argv + optind, argc - optind, &reports, &names, &n)) == 0) {
@@ -164,7 +165,8 @@ int main(int argc, char **argv)
 		struct uk_period p;
 		const char *why;
 		if (!year_s || optind < argc) {
-			rc = uk_usage_error(usage, year_s ? "unexpected argument" : "--year is needed");
+			rc = year_s ? uk_usage_error(usage, "unexpected argument") :
+			     uk_usage_error(usage, "--year is needed");
 			goto out;
 		}
 		if (uk_period_parse_year(year_s, &p, &why) != 0) {

@@ -2,6 +2,7 @@
  * config: every key is known and every value checked. */
 #include "uk_cli.h"
 #include "uk_config.h"
+#include "uk_i18n.h"
 #include "uk_rec.h"
 #include "uk_store.h"
 
@@ -9,7 +10,7 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: union-config init [--name NAME]\n"
+	N_("usage: union-config init [--name NAME]\n"
 	"       union-config KEY [VALUE]\n"
 	"       union-config --unset KEY\n"
 	"       union-config --list [-f FORMAT]\n"
@@ -26,16 +27,16 @@ static const char usage[] =
 	"Each form takes only its own options: -f and --excel go with --list.\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
-	"  -h, --help  --version\n";
+	"  -h, --help  --version\n");
 
 static const char usage_init[] =
-	"usage: union-config init [--name NAME] [--dry-run]\n"
+	N_("usage: union-config init [--name NAME] [--dry-run]\n"
 	"Create the union's database (mode 0600); no other tool does.\n"
 	"\n"
 	"  --name NAME          set union.name at once\n"
 	"  --dry-run            check the name and the path, create nothing\n"
 	"Common:\n"
-	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n";
+	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n");
 
 enum { OPT_LIST = UK_OPT_TOOL, OPT_UNSET, OPT_NAME };
 
@@ -190,7 +191,8 @@ int main(int argc, char **argv)
 			goto out;
 		}
 		if (!a.list && !a.unset && (nargs < 1 || nargs > 2)) {
-			rc = uk_usage_error(usage, nargs ? "too many arguments" : "no KEY given");
+			rc = nargs ? uk_usage_error(usage, "too many arguments") :
+			     uk_usage_error(usage, "no KEY given");
 			goto out;
 		}
 		form.name = a.list ? "--list" : a.unset ? "--unset" : argv[optind];

@@ -4,6 +4,7 @@
 #include "uk_activities.h"
 #include "uk_batch.h"
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_plans.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
@@ -63,7 +64,7 @@ static int plan_item_of_year(struct uk_db *db, const char *s, int year, int64_t 
 	                             " WHERE i.id = ?1")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, *id);
-	rc = uk_db_ints(db, st, &plan_year, 1, &found, "cannot read the plan item");
+	rc = uk_db_ints(db, st, &plan_year, 1, &found, N_("cannot read the plan item"));
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
@@ -154,7 +155,7 @@ static int post_cost(struct uk_db *db, const struct uk_activity_in *in, const ch
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, entry);
-	return write_step(db, st, "cannot link the activity's entry");
+	return write_step(db, st, N_("cannot link the activity's entry"));
 }
 
 /* The members named, each in the register (any status). */
@@ -174,7 +175,7 @@ static int add_members(struct uk_db *db, const struct uk_activity_in *in, int64_
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, mid);
-		if ((rc = write_step(db, st, "cannot record participants")) != 0)
+		if ((rc = write_step(db, st, N_("cannot record participants"))) != 0)
 			return rc;
 	}
 	return 0;
@@ -233,7 +234,7 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 	sqlite3_bind_text(st, 7, in->note && *in->note ? in->note : NULL, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 9, uk_date_cmp(d, uk_date_today()) > 0);
-	if ((rc = write_step(db, st, "cannot add the activity")) != 0)
+	if ((rc = write_step(db, st, N_("cannot add the activity"))) != 0)
 		return rc;
 	*id = sqlite3_last_insert_rowid(uk_db_sqlite(db));
 	if (in->cost && *in->cost && (rc = post_cost(db, in, date, *id, err, errsz)) != 0)
@@ -318,7 +319,7 @@ int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *
 	if (kind)
 		sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, voided);
-	rc = uk_db_each(db, st, list_row, &l, "cannot list activities");
+	rc = uk_db_each(db, st, list_row, &l, N_("cannot list activities"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -399,7 +400,7 @@ static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, 
 	if (in->cost)
 		sqlite3_bind_int64(st, 7, fen);
 	c->same = 0;
-	rc = uk_db_each(c->db, st, same_row, c, "cannot read the activities");
+	rc = uk_db_each(c->db, st, same_row, c, N_("cannot read the activities"));
 	sqlite3_finalize(st);
 	if (rc || !(*same = c->same))
 		return rc;
@@ -501,7 +502,7 @@ int uk_activity_void(struct uk_db *db, int64_t id, const char *reason, int64_t *
 	                             " FROM activities a WHERE a.id = ?1")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = uk_db_one(db, st, to_void_row, &v, &found, "cannot read the activity");
+	rc = uk_db_one(db, st, to_void_row, &v, &found, N_("cannot read the activity"));
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
@@ -515,7 +516,7 @@ int uk_activity_void(struct uk_db *db, int64_t id, const char *reason, int64_t *
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	if ((rc = write_step(db, st, "cannot void the activity")) != 0)
+	if ((rc = write_step(db, st, N_("cannot void the activity"))) != 0)
 		return rc;
 	/* A cost voided already by hand is left as it is. */
 	if (!v.entry_id || v.entry_voided)
@@ -533,7 +534,7 @@ int uk_activity_members_read(struct uk_reader *r, struct uk_activity_in *in, cha
 		const char *no = uk_row_get(row, UK_MF_MEMBER_NO);
 		size_t n;
 		if (uk_row_error(row) || !no || !*no) {
-			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", uk_row_error(row) ? uk_row_error(row) : "no member_no");
+			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", uk_row_error(row) ? uk_row_error(row) : _("no member_no"));
 			return UK_EX_DATAERR;
 		}
 		n = strlen(no) + 1;
@@ -569,7 +570,7 @@ int uk_activities_figures(struct uk_db *db, struct uk_period p, const char *kind
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
 	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-	rc = uk_db_ints(db, st, f, 2, &found, "cannot count activities");
+	rc = uk_db_ints(db, st, f, 2, &found, N_("cannot count activities"));
 	sqlite3_finalize(st);
 	if (!rc) {
 		*count = (long)f[0];
@@ -588,7 +589,7 @@ int uk_disclosures_count(struct uk_db *db, struct uk_period p, long *n)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	rc = uk_db_ints(db, st, &count, 1, &found, "cannot count disclosures");
+	rc = uk_db_ints(db, st, &count, 1, &found, N_("cannot count disclosures"));
 	sqlite3_finalize(st);
 	if (!rc)
 		*n = (long)count;

@@ -1,6 +1,7 @@
 /* config.c - the union's settings: known keys, their checks, storage. */
 #include "uk_config.h"
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_ids.h"
 #include "uk_text.h"
 
@@ -10,15 +11,16 @@
 #include <string.h>
 
 static const struct uk_config_key keys[] = {
-	{"union.name", NULL, "the union's name, the title of every report (某某中学工会)"},
-	{"union.level", "grassroots", "grassroots or federation"},
-	{"union.parent", NULL, "the upper-level union"},
-	{"union.code", NULL, "the union's unified social credit code (GB 32100, begins with 81)"},
-	{"union.unit_type", NULL, "the employer's kind, as in the national register"},
-	{"funds.allocation_share", "60", "percent of the 2% levy the union keeps (0-100)"},
-	{"disputes.limit_days", "15", "days to mediate before a dispute is overdue (1-365)"},
-	{"disputes.collective_threshold", "10", "workers from which a dispute is collective (2-100000)"},
-	{"disclosure.frequency", "monthly", "monthly, quarterly or half-year"},
+	{"union.name", NULL, N_("the union's name, the title of every report (某某中学工会)")},
+	{"union.level", "grassroots", N_("grassroots or federation")},
+	{"union.parent", NULL, N_("the upper-level union")},
+	{"union.code", NULL, N_("the union's unified social credit code (GB 32100, begins with 81)")},
+	{"union.unit_type", NULL, N_("the employer's kind, as in the national register")},
+	/* xgettext:no-c-format */
+	{"funds.allocation_share", "60", N_("percent of the 2% levy the union keeps (0-100)")},
+	{"disputes.limit_days", "15", N_("days to mediate before a dispute is overdue (1-365)")},
+	{"disputes.collective_threshold", "10", N_("workers from which a dispute is collective (2-100000)")},
+	{"disclosure.frequency", "monthly", N_("monthly, quarterly or half-year")},
 	{NULL, NULL, NULL},
 };
 
@@ -63,36 +65,36 @@ int uk_config_check(const struct uk_config_key *k, const char *value, char **out
 		return uk_err_nomem();
 	uk_trim(v);
 	if (!uk_utf8_is_valid(v, strlen(v))) {
-		*why = "not valid UTF-8";
+		*why = _("not valid UTF-8");
 		goto bad;
 	}
 	/* union.name titles every report: no C0/C1 control or DEL, which would
 	 * drive the terminal of whoever prints one. */
 	for (const unsigned char *p = (const unsigned char *)v; *p; p++)
 		if (*p < 0x20 || *p == 0x7f || (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
-			*why = "control character";
+			*why = _("control character");
 			goto bad;
 		}
 	if (!*v) {
-		*why = "empty (use --unset to remove a value)";
+		*why = _("empty (use --unset to remove a value)");
 		goto bad;
 	}
 	if (strcmp(k->key, "union.level") == 0 && !one_of(v, levels)) {
-		*why = "must be grassroots or federation";
+		*why = _("must be grassroots or federation");
 		goto bad;
 	}
 	if (strcmp(k->key, "disclosure.frequency") == 0 && !one_of(v, freqs)) {
-		*why = "must be monthly, quarterly or half-year";
+		*why = _("must be monthly, quarterly or half-year");
 		goto bad;
 	}
 	if (strcmp(k->key, "union.code") == 0) {
 		uk_fold_fullwidth(v);
 		if (uk_uscc_check(v) < 0) {
-			*why = "not a unified social credit code (18 characters of 0-9 A-Y without I O S V Z)";
+			*why = _("not a unified social credit code (18 characters of 0-9 A-Y without I O S V Z)");
 			goto bad;
 		}
 		if (strncmp(v, "81", 2) != 0) {
-			*why = "a trade union's code begins with 81";
+			*why = _("a trade union's code begins with 81");
 			goto bad;
 		}
 		/* A failing check character is allowed: early pilot codes. */
@@ -100,19 +102,19 @@ int uk_config_check(const struct uk_config_key *k, const char *value, char **out
 			uk_err("warning: check character of '%s' is wrong (kept: some early codes fail it)", v);
 	}
 	if (strcmp(k->key, "funds.allocation_share") == 0 && !int_in(v, 0, 100)) {
-		*why = "must be a whole percent from 0 to 100";
+		*why = _("must be a whole percent from 0 to 100");
 		goto bad;
 	}
 	if (strcmp(k->key, "disputes.limit_days") == 0 && !int_in(v, 1, 365)) {
-		*why = "must be a whole number of days from 1 to 365";
+		*why = _("must be a whole number of days from 1 to 365");
 		goto bad;
 	}
 	if (strcmp(k->key, "disputes.collective_threshold") == 0 && !int_in(v, 2, 100000)) {
-		*why = "must be a whole number of workers from 2 to 100000";
+		*why = _("must be a whole number of workers from 2 to 100000");
 		goto bad;
 	}
 	if (strlen(v) > 200) {
-		*why = "longer than 200 bytes";
+		*why = _("longer than 200 bytes");
 		goto bad;
 	}
 	*out = v;
@@ -152,7 +154,7 @@ int uk_config_get(struct uk_db *db, const char *key, char **out)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = uk_db_one(db, st, value_row, out, &found, "cannot read config");
+	rc = uk_db_one(db, st, value_row, out, &found, N_("cannot read config"));
 	sqlite3_finalize(st);
 	if (rc || found || !k || !k->default_value)
 		return rc;
@@ -181,7 +183,7 @@ int uk_config_list(struct uk_db *db, struct uk_writer *w)
 		vals[0] = k->key;
 		vals[1] = v;
 		vals[2] = k->default_value;
-		vals[3] = k->help;
+		vals[3] = k->help ? _(k->help) : NULL;
 		if (uk_writer_row(w, vals) != 0)
 			rc = UK_EX_IOERR;
 		free(v);
@@ -210,7 +212,7 @@ int uk_config_set(struct uk_db *db, const char *key, const char *value)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	rc = uk_db_each(db, st, NULL, NULL, "cannot write config");
+	rc = uk_db_each(db, st, NULL, NULL, N_("cannot write config"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -222,7 +224,7 @@ int uk_config_unset(struct uk_db *db, const char *key, int *removed)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = uk_db_each(db, st, NULL, NULL, "cannot write config");
+	rc = uk_db_each(db, st, NULL, NULL, N_("cannot write config"));
 	*removed = sqlite3_changes(uk_db_sqlite(db)) > 0;
 	sqlite3_finalize(st);
 	return rc;

@@ -3,6 +3,7 @@
 #include "uk_batch.h"
 #include "uk_config.h"
 #include "uk_disputes.h"
+#include "uk_i18n.h"
 #include "uk_ids.h"
 #include "uk_money.h"
 #include "uk_text.h"
@@ -147,15 +148,15 @@ int uk_dispute_filter_check(struct uk_dispute_filter *f, const char **opt, const
 	if (f->category && !cat) {
 		*opt = "--category";
 		*value = f->category;
-		*why = "unknown category";
+		*why = N_("unknown category");
 	} else if (f->status && !uk_vocab_slug(uk_dispute_vocab(UK_DV_STATUS), f->status)) {
 		*opt = "--status";
 		*value = f->status;
-		*why = "open (受理), mediating (调解中) or closed (结案) (--voided lists the voided cases)";
+		*why = N_("open (受理), mediating (调解中) or closed (结案) (--voided lists the voided cases)");
 	} else if (f->kind && !uk_vocab_slug(uk_dispute_vocab(UK_DV_KIND), f->kind)) {
 		*opt = "--kind";
 		*value = f->kind;
-		*why = "dispute (劳动争议) or petition (信访)";
+		*why = N_("dispute (劳动争议) or petition (信访)");
 	}
 	if (*opt)
 		return -1;
@@ -203,7 +204,7 @@ int uk_disputes_list(struct uk_db *db, const struct uk_dispute_filter *f, struct
 	sqlite3_bind_int64(st, 7, set.limit_days);
 	sqlite3_bind_int(st, 8, f->voided);
 	sqlite3_bind_text(st, 9, uk_date_format(f->at, at), -1, SQLITE_STATIC);
-	return each_row(db, st, write_case, &out, "cannot list cases");
+	return each_row(db, st, write_case, &out, N_("cannot list cases"));
 }
 
 static const struct uk_outcol timeline_cols[] = {
@@ -238,7 +239,7 @@ int uk_dispute_show(struct uk_db *db, const char *case_no, struct uk_writer *cas
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
 	sqlite3_bind_null(st, 9);
-	rc = uk_db_one(db, st, case_w ? write_case : NULL, &out, found, "cannot read the case");
+	rc = uk_db_one(db, st, case_w ? write_case : NULL, &out, found, N_("cannot read the case"));
 	sqlite3_finalize(st);
 	if (rc || !*found || !timeline_w)
 		return rc;
@@ -248,7 +249,7 @@ int uk_dispute_show(struct uk_db *db, const char *case_no, struct uk_writer *cas
 		" WHERE d.case_no = ?1 ORDER BY e.id")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
-	return each_row(db, st, write_event, timeline_w, "cannot read the timeline");
+	return each_row(db, st, write_event, timeline_w, N_("cannot read the timeline"));
 }
 
 static const char *val(struct uk_row *row, int c)
@@ -330,7 +331,7 @@ static int same_case(struct import_ctx *c, const char *fresh, const char *case_n
 	sqlite3_bind_text(st, 1, fresh, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, c->matched.before);
 	sqlite3_bind_text(st, 3, case_no, -1, SQLITE_STATIC);
-	if ((rc = each_row(c->db, st, same_row, &x, "cannot read the cases")) != 0)
+	if ((rc = each_row(c->db, st, same_row, &x, N_("cannot read the cases"))) != 0)
 		return rc;
 	*same = x.same;
 	return *same ? uk_matched_add(&c->matched, *same) : 0;
@@ -507,7 +508,7 @@ int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date 
 	sqlite3_bind_int64(st, 3, threshold);
 	sqlite3_bind_int64(st, 4, limit_days);
 	sqlite3_bind_text(st, 5, uk_date_format(at, atd), -1, SQLITE_STATIC);
-	if ((rc = each_row(db, st, add_group, s, "cannot count cases")) != 0)
+	if ((rc = each_row(db, st, add_group, s, N_("cannot count cases"))) != 0)
 		return rc;
 	/* Cases closed in the period, whenever they were received: a
 	 * month's disclosure reports them. */
@@ -518,7 +519,7 @@ int uk_disputes_stats(struct uk_db *db, struct uk_period period, struct uk_date 
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	rc = uk_db_ints(db, st, &closed, 1, &found, "cannot count cases");
+	rc = uk_db_ints(db, st, &closed, 1, &found, N_("cannot count cases"));
 	sqlite3_finalize(st);
 	s->closed = (long)closed;
 	if (rc)
@@ -555,7 +556,7 @@ int uk_dispute_threshold_of(const char *s, long *threshold, const char **why)
 	char *end;
 	*threshold = strtol(s, &end, 10);
 	if (*end || *threshold < 2) {
-		*why = "a whole number of workers from 2";
+		*why = N_("a whole number of workers from 2");
 		return -1;
 	}
 	return 0;

@@ -2,6 +2,7 @@
  * year, moved through mediation, closed with an outcome, every change a
  * dated event. Nothing is deleted: a closed case is reopened, not undone. */
 #include "uk_disputes.h"
+#include "uk_i18n.h"
 #include "uk_ids.h"
 #include "uk_members.h"
 #include "uk_money.h"
@@ -30,9 +31,9 @@ const char *uk_dispute_category_of(const char *s)
 	return uk_vocab_slug(vocabs(UK_DV_CATEGORY), s);
 }
 
-/* A date as given; one after today only with --allow-future, and then
- * *future says so (the case is marked). */
-static int date_of(const char *s, const char *what, int allow_future, char out[UK_DATE_BUFSZ],
+/* A date as given (of a change, else the date received); one after today
+ * only with --allow-future, and then *future says so (the case is marked). */
+static int date_of(const char *s, int change, int allow_future, char out[UK_DATE_BUFSZ],
                    int *future, char *err, size_t errsz)
 {
 	struct uk_date d;
@@ -41,9 +42,11 @@ static int date_of(const char *s, const char *what, int allow_future, char out[U
 	snprintf(buf, sizeof buf, "%s", s ? s : "");
 	uk_fold_fullwidth(uk_trim(buf));
 	if (!*buf)
-		return uk_errf(err, errsz, "no %s date", what);
+		return change ? uk_errf(err, errsz, "no change date")
+		              : uk_errf(err, errsz, "no received date");
 	if (uk_date_parse(buf, &d, &why) != 0)
-		return uk_errf(err, errsz, "%s in %s date '%s'", why, what, s);
+		return change ? uk_errf(err, errsz, "%s in change date '%s'", why, s)
+		              : uk_errf(err, errsz, "%s in received date '%s'", why, s);
 	if (uk_future_check(d, allow_future, err, errsz) != 0)
 		return -1;
 	*future = uk_date_cmp(d, uk_date_today()) > 0;
@@ -51,16 +54,19 @@ static int date_of(const char *s, const char *what, int allow_future, char out[U
 	return 0;
 }
 
-static int amount_of(const char *s, const char *what, int64_t *fen, char *err, size_t errsz)
+/* An amount recovered, else the amount claimed. */
+static int amount_of(const char *s, int recovered, int64_t *fen, char *err, size_t errsz)
 {
 	const char *why;
 	char buf[64];
 	snprintf(buf, sizeof buf, "%s", s);
 	uk_fold_fullwidth(uk_trim(buf));
 	if (uk_money_parse(buf, fen, &why) != 0)
-		return uk_errf(err, errsz, "%s in %s '%s'", why, what, s);
+		return recovered ? uk_errf(err, errsz, "%s in recovered '%s'", why, s)
+		                 : uk_errf(err, errsz, "%s in claimed '%s'", why, s);
 	if (*fen < 0)
-		return uk_errf(err, errsz, "negative %s '%s'", what, s);
+		return recovered ? uk_errf(err, errsz, "negative recovered '%s'", s)
+		                 : uk_errf(err, errsz, "negative claimed '%s'", s);
 	return 0;
 }
 
@@ -94,7 +100,7 @@ static int event(struct uk_db *db, int64_t id, const char *date, const char *act
 	sqlite3_bind_text(st, 7, stamp, -1, SQLITE_STATIC);
 	if (recovered >= 0)
 		sqlite3_bind_int64(st, 8, recovered);
-	return write_stmt(db, st, "cannot record the timeline");
+	return write_stmt(db, st, N_("cannot record the timeline"));
 }
 
 /* The case's members, by member number, each in the register. */
@@ -117,7 +123,7 @@ static int add_members(struct uk_db *db, int64_t id, const struct uk_case_in *in
 		}
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, mid);
-		rc = uk_db_each(db, st, NULL, NULL, "cannot record members");
+		rc = uk_db_each(db, st, NULL, NULL, N_("cannot record members"));
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -137,7 +143,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 
 	if (uk_vocab_read(vocabs(UK_DV_KIND), kind, &kind, err, errsz) != 0)
 		return -1;
-	if ((rc = date_of(in->received, "received", in->allow_future, received, &future, err, errsz)) != 0)
+	if ((rc = date_of(in->received, 0, in->allow_future, received, &future, err, errsz)) != 0)
 		return rc;
 	if (uk_vocab_read(vocabs(UK_DV_CATEGORY), in->category, &cat, err, errsz) != 0 ||
 	    (source && uk_vocab_read(vocabs(UK_DV_SOURCE), source, &source, err, errsz) != 0))
@@ -172,7 +178,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 		if (*end || workers < 1 || workers > 1000000)
 			return uk_errf(err, errsz, "workers must be a whole number from 1, not '%s'", in->workers);
 	}
-	if (in->claimed && *in->claimed && (rc = amount_of(in->claimed, "claimed", &claimed, err, errsz)) != 0)
+	if (in->claimed && *in->claimed && (rc = amount_of(in->claimed, 0, &claimed, err, errsz)) != 0)
 		return rc;
 
 	/* The number: the next of the year, under the write lock this
@@ -181,7 +187,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int(st, 1, atoi(received));
-	rc = uk_db_ints(db, st, &seq, 1, &found, "cannot number the case");
+	rc = uk_db_ints(db, st, &seq, 1, &found, N_("cannot number the case"));
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
@@ -208,7 +214,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	sqlite3_bind_text(st, 12, in->summary, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 14, future);
-	if ((rc = write_stmt(db, st, "cannot open the case")) != 0)
+	if ((rc = write_stmt(db, st, N_("cannot open the case"))) != 0)
 		return rc;
 	id = sqlite3_last_insert_rowid(uk_db_sqlite(db));
 	if ((rc = add_members(db, id, in, err, errsz)) != 0)
@@ -253,7 +259,7 @@ static int find_case(struct uk_db *db, const char *case_no, struct stored *c, ch
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, case_no, -1, SQLITE_STATIC);
-	rc = uk_db_one(db, st, read_case, c, &found, "cannot read the case");
+	rc = uk_db_one(db, st, read_case, c, &found, N_("cannot read the case"));
 	sqlite3_finalize(st);
 	if (!rc && !found)
 		return uk_errf(err, errsz, "no case '%s'", case_no);
@@ -277,7 +283,7 @@ static int mark_future(struct uk_db *db, int64_t id)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
-	return write_stmt(db, st, "cannot change the case");
+	return write_stmt(db, st, N_("cannot change the case"));
 }
 
 /* The date of a change: given, else today; never before the case's last
@@ -287,7 +293,7 @@ static int change_date(struct uk_db *db, const struct stored *c, const char *giv
 {
 	int rc, future = 0;
 	if (given && *given) {
-		if ((rc = date_of(given, "change", allow_future, out, &future, err, errsz)) != 0)
+		if ((rc = date_of(given, 1, allow_future, out, &future, err, errsz)) != 0)
 			return rc;
 		if (future && (rc = mark_future(db, c->id)) != 0)
 			return rc;
@@ -320,7 +326,7 @@ static int set_state(struct uk_db *db, int64_t id, const char *date, const char 
 	sqlite3_bind_int64(st, 5, recovered);
 	sqlite3_bind_text(st, 6, outcome ? date : NULL, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, stamp, -1, SQLITE_STATIC);
-	if ((rc = write_stmt(db, st, "cannot change the case")) != 0)
+	if ((rc = write_stmt(db, st, N_("cannot change the case"))) != 0)
 		return rc;
 	return event(db, id, date, action, status, outcome, recovered, note, stamp);
 }
@@ -386,9 +392,11 @@ int uk_dispute_close(struct uk_db *db, const char *case_no, const char *outcome,
 	if (strcmp(s.status, "closed") == 0)
 		return uk_errf(err, errsz, "case %s is already closed", case_no);
 	if (recovered && *recovered) {
-		if (strcmp(outcome, "failed") == 0 || strcmp(outcome, "withdrawn") == 0)
-			return uk_errf(err, errsz, "no amount is recovered in a %s case", outcome);
-		if ((rc = amount_of(recovered, "recovered", &fen, err, errsz)) != 0)
+		if (strcmp(outcome, "failed") == 0)
+			return uk_errf(err, errsz, "no amount is recovered in a failed case");
+		if (strcmp(outcome, "withdrawn") == 0)
+			return uk_errf(err, errsz, "no amount is recovered in a withdrawn case");
+		if ((rc = amount_of(recovered, 1, &fen, err, errsz)) != 0)
 			return rc;
 	}
 	return set_state(db, s.id, date, "close", "closed", outcome, recovered && *recovered ? fen : -1, note);
@@ -414,7 +422,7 @@ int uk_dispute_void(struct uk_db *db, const char *case_no, const char *reason, c
 	sqlite3_bind_int64(st, 1, s.id);
 	sqlite3_bind_text(st, 2, stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	if ((rc = write_stmt(db, st, "cannot void the case")) != 0)
+	if ((rc = write_stmt(db, st, N_("cannot void the case"))) != 0)
 		return rc;
 	/* The timeline says when and why; the status and outcome stay as they
 	 * were, for the record of what was entered. */

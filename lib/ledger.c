@@ -3,6 +3,7 @@
  * chain, with totals by fund, account, category and month kept alongside. */
 #include "uk_ledger.h"
 #include "uk_hash.h"
+#include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_money.h"
 #include "uk_text.h"
@@ -104,7 +105,7 @@ int uk_ledger_open(struct uk_db *db, struct uk_ledger **out)
 		return UK_EX_SOFTWARE;
 	}
 	strcpy(lg->last_hash, ZERO_HASH);
-	rc = uk_db_one(db, st, last_entry, lg, &found, "cannot read the ledger");
+	rc = uk_db_one(db, st, last_entry, lg, &found, N_("cannot read the ledger"));
 	sqlite3_finalize(st);
 	if (rc) {
 		uk_ledger_close(lg);
@@ -222,7 +223,7 @@ int uk_ledger_flush(struct uk_ledger *lg)
 		sqlite3_bind_text(st, 4, t->month, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 5, t->in);
 		sqlite3_bind_int64(st, 6, t->out);
-		rc = uk_db_each(lg->db, st, NULL, NULL, "cannot write ledger totals");
+		rc = uk_db_each(lg->db, st, NULL, NULL, N_("cannot write ledger totals"));
 		t->used = 0;
 	}
 	sqlite3_finalize(st);
@@ -272,7 +273,7 @@ int uk_ledger_undo(struct uk_ledger *lg, const struct uk_ledger_mark *m)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, m->last_id);
-	rc = uk_db_each(lg->db, st, undo_row, lg, "cannot read the ledger");
+	rc = uk_db_each(lg->db, st, undo_row, lg, N_("cannot read the ledger"));
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
@@ -350,7 +351,7 @@ static int fundacct_get(struct uk_ledger *lg, const char *fund, const char *acco
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, fund, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, account, -1, SQLITE_STATIC);
-	rc = uk_db_each(lg->db, st, fundacct_row, &fa, "cannot read the ledger");
+	rc = uk_db_each(lg->db, st, fundacct_row, &fa, N_("cannot read the ledger"));
 	sqlite3_finalize(st);
 	if (!rc && !(grown = realloc(lg->fa, (size_t)(lg->nfa + 1) * sizeof *grown)))
 		rc = uk_err_nomem();
@@ -536,7 +537,7 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 		            e->date);
 	}
 	if (rc != SQLITE_DONE)
-		return uk_db_fail(lg->db, rc, "cannot write entry");
+		return uk_db_fail(lg->db, rc, N_("cannot write entry"));
 	{
 		int in = strcmp(e->direction, "in") == 0;
 		if (fundacct_add(fa, e->date, in ? e->amount : -e->amount) != 0 ||
@@ -555,7 +556,7 @@ static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id,
 static int exists(struct uk_ledger *lg, sqlite3_stmt *st, const char *name, int *yes)
 {
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	return uk_db_one(lg->db, st, NULL, NULL, yes, "cannot read the ledger");
+	return uk_db_one(lg->db, st, NULL, NULL, yes, N_("cannot read the ledger"));
 }
 
 /* Copies and cleans one value: trimmed, full-width folded. */
@@ -676,7 +677,7 @@ static int check_category(struct uk_ledger *lg, const char *text, char code[24],
 	{
 		struct cat_found cf = {code, kind, top};
 		if ((rc = uk_db_one(lg->db, lg->category_by, category_row, &cf, &found,
-		                    "cannot read the chart of accounts")) != 0)
+		                    N_("cannot read the chart of accounts"))) != 0)
 			return rc;
 	}
 	if (!found)
@@ -790,7 +791,9 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 	e.account = account;
 	e.direction = strcmp(kind, "income") == 0 ? "in" : "out";
 	if (direction && strcmp(direction, e.direction) != 0)
-		return uk_errf(err, errsz, "category %s is money %s, not %s", code, e.direction, direction);
+		return strcmp(e.direction, "in") == 0
+		       ? uk_errf(err, errsz, "category %s is money in, not %s", code, direction)
+		       : uk_errf(err, errsz, "category %s is money out, not %s", code, direction);
 	e.category = code;
 	e.subcategory = sub;
 	e.voucher = voucher;
@@ -847,7 +850,7 @@ int uk_ledger_opening(struct uk_ledger *lg, const char *date_in, const char *amo
 	sqlite3_bind_text(st, 2, account, -1, SQLITE_STATIC);
 	{
 		struct opening_seen os = {0, first};
-		rc = uk_db_one(lg->db, st, opening_row, &os, &found, "cannot read the ledger");
+		rc = uk_db_one(lg->db, st, opening_row, &os, &found, N_("cannot read the ledger"));
 		had = os.had;
 	}
 	sqlite3_finalize(st);
@@ -964,7 +967,7 @@ static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const c
 
 	memset(&e, 0, sizeof e);
 	sqlite3_bind_int64(lg->entry, 1, id);
-	if ((rc = uk_db_one(lg->db, lg->entry, stored_row, &x, &found, "cannot read entry")) != 0)
+	if ((rc = uk_db_one(lg->db, lg->entry, stored_row, &x, &found, N_("cannot read entry"))) != 0)
 		return rc;
 	if (!found)
 		return uk_errf(err, errsz, "no entry %lld", (long long)id);
@@ -1014,7 +1017,7 @@ int uk_ledger_transfer_pair(struct uk_ledger *lg, int64_t id, int64_t *pair)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = uk_db_one(lg->db, st, pair_row, pair, &found, "cannot read the ledger");
+	rc = uk_db_one(lg->db, st, pair_row, pair, &found, N_("cannot read the ledger"));
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -3,6 +3,7 @@
  * posted as one income entry per member. */
 #include "uk_ledger.h"
 #include "uk_batch.h"
+#include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_ids.h"
 #include "uk_money.h"
@@ -63,10 +64,8 @@ int uk_dues_begin(struct uk_ledger *lg, const char *month, const char *account,
 	char err[200];
 
 	*out = NULL;
-	if (uk_period_parse_month(month, &p, &why) != 0) {
-		uk_err("--month '%s': %s", month, why);
-		return UK_EX_DATAERR;
-	}
+	if (uk_period_parse_month(month, &p, &why) != 0)
+		return uk_bad_value("--month", month, why);
 	/* The entries are dated the month's last day: said once, not for
 	 * every member. */
 	if (uk_ledger_future_check(lg, p.to, err, sizeof err) != 0) {
@@ -116,7 +115,7 @@ static int already_posted(struct uk_dues *d, const char *member_no, int *yes)
 	int found, rc;
 	sqlite3_bind_text(d->posted_st, 1, member_no, -1, SQLITE_STATIC);
 	sqlite3_bind_text(d->posted_st, 2, d->month, -1, SQLITE_STATIC);
-	rc = uk_db_ints(uk_ledger_db(d->lg), d->posted_st, &n, 1, &found, "cannot read the ledger");
+	rc = uk_db_ints(uk_ledger_db(d->lg), d->posted_st, &n, 1, &found, N_("cannot read the ledger"));
 	*yes = n > 0;
 	return rc;
 }
@@ -157,24 +156,22 @@ int uk_dues_member(struct uk_dues *d, const char *member_no, const char *name,
 		return rc;
 	if (yes) {
 		d->st.already++;
-		vals[6] = "already posted for the month";
+		vals[6] = _("already posted for the month");
 		return roll_line(d, vals);
 	}
 	if (!wage_base || !*wage_base) {
 		/* Listed, not charged zero silently. */
 		d->st.missing++;
-		vals[6] = "no wage base: not charged";
+		vals[6] = _("no wage base: not charged");
 		return roll_line(d, vals);
 	}
-	if (uk_money_parse(wage_base, &fen, &why) != 0 || fen < 0) {
-		snprintf(err, errsz, "member %s: bad wage_base '%s'", member_no, wage_base);
-		return -1;
-	}
+	if (uk_money_parse(wage_base, &fen, &why) != 0 || fen < 0)
+		return uk_errf(err, errsz, "member %s: bad wage_base '%s'", member_no, wage_base);
 	uk_money_format(fen, wage);
 	vals[3] = wage;
 	if (uk_dues_of_wage(fen) == 0) {
 		vals[4] = "0.00";
-		vals[6] = "wage base under 10 yuan: nothing due";
+		vals[6] = _("wage base under 10 yuan: nothing due");
 		return roll_line(d, vals);
 	}
 	{
@@ -230,7 +227,7 @@ int uk_dues_member_registered(struct uk_dues *d, const char *member_no, const ch
 	sqlite3_bind_text(d->wage_st, 1, member_no, -1, SQLITE_STATIC);
 	sqlite3_bind_text(d->wage_st, 2, d->start, -1, SQLITE_STATIC);
 	if ((rc = uk_db_one(uk_ledger_db(d->lg), d->wage_st, wage_row, wage, &found,
-	                    "cannot read members")) != 0)
+	                    N_("cannot read members"))) != 0)
 		return rc;
 	/* No change on record: the base now is the base it always was. */
 	return uk_dues_member(d, member_no, name, unit, *wage ? wage : wage_now, err, errsz);
@@ -263,7 +260,7 @@ static int dues_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	if (!found)
 		return uk_errf(err, errsz, "no member '%s' in the register", no);
 	if (strcmp(status, "active") != 0)
-		return uk_dues_skip(d, no, uk_row_get(row, 1), uk_row_get(row, 2), "not active: no dues");
+		return uk_dues_skip(d, no, uk_row_get(row, 1), uk_row_get(row, 2), _("not active: no dues"));
 	uk_ledger_mark(d->lg, &mark);
 	rc = uk_dues_member(d, no, uk_row_get(row, 1), uk_row_get(row, 2), uk_row_get(row, 3), err, errsz);
 	if (rc == -1 && (rc = uk_ledger_undo(d->lg, &mark)) == 0)

@@ -77,28 +77,23 @@ static int one(struct uk_ledger *lg, struct uk_row *row, const struct uk_import_
 	struct uk_entry_in in;
 
 	if (val(row, UK_LC_AMOUNT) && val(row, UK_LC_AMOUNT)[0] == '-') {
-		snprintf(err, errsz, "negative amount '%s': amounts are positive, the category "
-		         "gives the direction", val(row, UK_LC_AMOUNT));
-		return -1;
+		return uk_errf(err, errsz, "negative amount '%s': amounts are positive, the category "
+		               "gives the direction", val(row, UK_LC_AMOUNT));
 	}
 	if (void_of) {
 		/* A reversal in the source: reverse what its original became. */
 		int64_t orig = map_find(map, nmap, atoll(void_of));
-		if (!orig) {
-			snprintf(err, errsz, "void_of %s: no such entry earlier in this input", void_of);
-			return -1;
-		}
+		if (!orig)
+			return uk_errf(err, errsz, "void_of %s: no such entry earlier in this input", void_of);
 		return uk_ledger_void(lg, orig, val(row, UK_LC_MEMO) ? val(row, UK_LC_MEMO) : "voided in the source",
 		                      val(row, UK_LC_DATE), o->allow_overdraft, id, err, errsz);
 	}
 	if (cat && strcmp(cat, "opening") == 0)
 		return uk_ledger_opening(lg, val(row, UK_LC_DATE), val(row, UK_LC_AMOUNT), val(row, UK_LC_FUND),
 		                         val(row, UK_LC_ACCOUNT), val(row, UK_LC_MEMO), id, err, errsz);
-	if (cat && (strcmp(cat, "transfer-out") == 0 || strcmp(cat, "transfer-in") == 0)) {
-		snprintf(err, errsz, "a transfer half on its own: transfers are imported as a "
-		         "transfer-out record followed by its transfer-in record");
-		return -1;
-	}
+	if (cat && (strcmp(cat, "transfer-out") == 0 || strcmp(cat, "transfer-in") == 0))
+		return uk_errf(err, errsz, "a transfer half on its own: transfers are imported as a "
+		               "transfer-out record followed by its transfer-in record");
 	snprintf(catbuf, sizeof catbuf, "%s%s%s", cat ? cat : "", sub ? "/" : "", sub ? sub : "");
 	memset(&in, 0, sizeof in);
 	in.date = val(row, UK_LC_DATE);

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include "uk_ledger.h"
 #include "uk_batch.h"
+#include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_money.h"
 #include "uk_text.h"
@@ -103,13 +104,13 @@ static const char *title_problem(const char *s)
 {
 	size_t n = strlen(s);
 	if (n == 0 || is_blank(s))
-		return "empty";
+		return _("empty");
 	if (n > 100)
-		return "longer than 100 bytes";
+		return _("longer than 100 bytes");
 	if (!uk_utf8_is_valid(s, n))
-		return "not UTF-8";
+		return _("not UTF-8");
 	if (uk_text_has_control(s, 0))
-		return "control character";
+		return _("control character");
 	return NULL;
 }
 
@@ -143,7 +144,7 @@ static int find_category(struct uk_db *db, const char *text, char *code, size_t 
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	rc = uk_db_one(db, st, category_row, &fc, found, "cannot read the chart of accounts");
+	rc = uk_db_one(db, st, category_row, &fc, found, N_("cannot read the chart of accounts"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -179,7 +180,7 @@ static int check_fund(struct uk_db *db, const char *fund)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, fund, -1, SQLITE_STATIC);
-	rc = uk_db_one(db, st, NULL, NULL, &found, "cannot read funds");
+	rc = uk_db_one(db, st, NULL, NULL, &found, N_("cannot read funds"));
 	sqlite3_finalize(st);
 	if (rc || found)
 		return rc;
@@ -253,7 +254,7 @@ int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk
 	sqlite3_bind_int64(st, 8, f->after_id);
 	{
 		struct list_ctx lc = {f, w};
-		status = uk_db_each(db, st, list_row, &lc, "cannot list entries");
+		status = uk_db_each(db, st, list_row, &lc, N_("cannot list entries"));
 	}
 out:
 	sqlite3_finalize(st);
@@ -390,7 +391,7 @@ int uk_ledger_balance(struct uk_db *db, enum uk_balance_by by, const char *at, s
 	if (!at)
 		at = uk_date_format(uk_date_today(), today);
 	sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
-	if ((status = uk_db_each(db, st, balance_row, &bc, "cannot compute the balance")) != 0 ||
+	if ((status = uk_db_each(db, st, balance_row, &bc, N_("cannot compute the balance"))) != 0 ||
 	    bc.stopped)
 		goto out;
 	if (by == UK_BY_FUND || by == UK_BY_ACCOUNT) {
@@ -655,7 +656,7 @@ int uk_ledger_export_journal(struct uk_db *db, FILE *f)
 
 	if (!st)
 		return UK_EX_SOFTWARE;
-	status = uk_db_each(db, st, journal_row, &jc, "cannot read entries");
+	status = uk_db_each(db, st, journal_row, &jc, N_("cannot read entries"));
 	sqlite3_finalize(st);
 	if (status == UK_EX_OK && (fflush(f) != 0 || ferror(f))) {
 		if (errno != EPIPE)
@@ -710,7 +711,7 @@ int uk_ledger_categories_list(struct uk_db *db, struct uk_writer *w)
 	int status;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	status = uk_db_each(db, st, text_row, w, "cannot read the chart of accounts");
+	status = uk_db_each(db, st, text_row, w, N_("cannot read the chart of accounts"));
 	sqlite3_finalize(st);
 	return status;
 }
@@ -802,19 +803,19 @@ static const char *check_loaded(struct cats *fixed, struct cats *loaded, char *c
 	const char *why;
 	*top = NULL;
 	if (!code)
-		return "no code";
+		return _("no code");
 	if (!name)
-		return "no name";
+		return _("no name");
 	if (!is_code(code)) {
-		snprintf(err, errsz, "bad code '%s' (letters, digits, '-', '_', '.'; up to 20)", code);
+		uk_errf(err, errsz, "bad code '%s' (letters, digits, '-', '_', '.'; up to 20)", code);
 		return err;
 	}
 	if ((why = title_problem(name)) != NULL) {
-		snprintf(err, errsz, "name of %s: %s", code, why);
+		uk_errf(err, errsz, "name of %s: %s", code, why);
 		return err;
 	}
 	if (strchr(name, '/') || strchr(name, ':')) {
-		snprintf(err, errsz, "name '%s' has '/' or ':' (they separate levels)", name);
+		uk_errf(err, errsz, "name '%s' has '/' or ':' (they separate levels)", name);
 		return err;
 	}
 	if (slug) {
@@ -822,7 +823,7 @@ static const char *check_loaded(struct cats *fixed, struct cats *loaded, char *c
 			if (*p >= 'A' && *p <= 'Z')
 				*p = (char)(*p - 'A' + 'a');
 		if (!is_name(slug)) {
-			snprintf(err, errsz, "bad slug '%s' (a-z, 0-9 and '-', up to 32)", slug);
+			uk_errf(err, errsz, "bad slug '%s' (a-z, 0-9 and '-', up to 32)", slug);
 			return err;
 		}
 	}
@@ -832,43 +833,48 @@ static const char *check_loaded(struct cats *fixed, struct cats *loaded, char *c
 		 * fine (it stays); anything else needs a parent. */
 		if (x && strcmp(x->name, name) == 0)
 			return NULL;
-		if (x) {
-			snprintf(err, errsz, "%s is a %s and stays '%s' (only detail rows are loaded)",
-			         code, x->top ? "top class" : "system category", x->name);
-			return err;
-		}
-		snprintf(err, errsz, "%s has no parent (a detail row belongs to a top class)", code);
+		if (x && x->top)
+			uk_errf(err, errsz, "%s is a top class and stays '%s' (only detail rows are loaded)",
+			        code, x->name);
+		else if (x)
+			uk_errf(err, errsz, "%s is a system category and stays '%s' (only detail rows are "
+			        "loaded)", code, x->name);
+		else
+			uk_errf(err, errsz, "%s has no parent (a detail row belongs to a top class)", code);
 		return err;
 	}
 	if (x) {
-		snprintf(err, errsz, "code %s is a %s", code, x->top ? "top class" : "system category");
+		if (x->top)
+			uk_errf(err, errsz, "code %s is a top class", code);
+		else
+			uk_errf(err, errsz, "code %s is a system category", code);
 		return err;
 	}
 	if (!(x = cats_find(fixed, 0, parent)) && !(x = cats_find(fixed, 1, parent)))
 		x = cats_find(fixed, 2, parent);
 	if (!x || !x->top) {
-		snprintf(err, errsz, "parent '%s' of %s is not a top class", parent, code);
+		uk_errf(err, errsz, "parent '%s' of %s is not a top class", parent, code);
 		return err;
 	}
 	*top = x;
 	if ((x = cats_find(loaded, 0, code)) != NULL) {
-		snprintf(err, errsz, "code %s again (line %ld)", code, x->line);
+		uk_errf(err, errsz, "code %s again (line %ld)", code, x->line);
 		return err;
 	}
 	if ((x = cats_find(fixed, 1, name)) != NULL) {
-		snprintf(err, errsz, "name '%s' is %s's", name, x->code);
+		uk_errf(err, errsz, "name '%s' is %s's", name, x->code);
 		return err;
 	}
 	if ((x = cats_find(loaded, 1, name)) != NULL) {
-		snprintf(err, errsz, "name '%s' again (line %ld)", name, x->line);
+		uk_errf(err, errsz, "name '%s' again (line %ld)", name, x->line);
 		return err;
 	}
 	if (slug && (x = cats_find(fixed, 2, slug)) != NULL) {
-		snprintf(err, errsz, "slug '%s' is %s's", slug, x->code);
+		uk_errf(err, errsz, "slug '%s' is %s's", slug, x->code);
 		return err;
 	}
 	if (slug && (x = cats_find(loaded, 2, slug)) != NULL) {
-		snprintf(err, errsz, "slug '%s' again (line %ld)", slug, x->line);
+		uk_errf(err, errsz, "slug '%s' again (line %ld)", slug, x->line);
 		return err;
 	}
 	return NULL;
@@ -891,7 +897,7 @@ static int load_fixed(struct uk_db *db, struct cats *fixed)
 	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	rc = uk_db_each(db, st, fixed_row, fixed, "cannot read the chart of accounts");
+	rc = uk_db_each(db, st, fixed_row, fixed, N_("cannot read the chart of accounts"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -929,7 +935,7 @@ static int check_used(struct uk_db *db, const char *file, struct cats *loaded, l
 	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	rc = uk_db_each(db, st, used_row, &u, "cannot read entries");
+	rc = uk_db_each(db, st, used_row, &u, N_("cannot read entries"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -950,7 +956,7 @@ static int store_loaded(struct uk_db *db, struct cats *loaded)
 		sqlite3_bind_text(st, 3, x->name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, x->slug, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 5, x->kind, -1, SQLITE_STATIC);
-		rc = uk_db_each(db, st, NULL, NULL, "cannot store the chart of accounts");
+		rc = uk_db_each(db, st, NULL, NULL, N_("cannot store the chart of accounts"));
 		sqlite3_clear_bindings(st);
 		if (rc)
 			break;
@@ -1066,7 +1072,7 @@ int uk_ledger_fund_add(struct uk_db *db, const char *name, const char *title)
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
 	{
 		struct fund_taken ft = {name, title};
-		rc = uk_db_one(db, st, fund_taken_row, &ft, &found, "cannot read funds");
+		rc = uk_db_one(db, st, fund_taken_row, &ft, &found, N_("cannot read funds"));
 	}
 	sqlite3_finalize(st);
 	if (rc || found)
@@ -1075,7 +1081,7 @@ int uk_ledger_fund_add(struct uk_db *db, const char *name, const char *title)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	rc = uk_db_each(db, st, NULL, NULL, "cannot add the fund");
+	rc = uk_db_each(db, st, NULL, NULL, N_("cannot add the fund"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -1102,7 +1108,7 @@ int uk_ledger_funds_list(struct uk_db *db, struct uk_writer *w)
 	int status;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	status = uk_db_each(db, st, fund_row, w, "cannot list funds");
+	status = uk_db_each(db, st, fund_row, w, N_("cannot list funds"));
 	sqlite3_finalize(st);
 	return status;
 }
@@ -1139,7 +1145,7 @@ int uk_ledger_figures(struct uk_db *db, struct uk_period p, struct uk_ledger_fig
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	rc = uk_db_one(db, st, figures_row, f, &found, "cannot sum the books");
+	rc = uk_db_one(db, st, figures_row, f, &found, N_("cannot sum the books"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -1177,7 +1183,7 @@ int uk_ledger_class_totals(struct uk_db *db, struct uk_period p, uk_class_fn fn,
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	return each_row4(db, st, fn, ctx, "cannot sum the books");
+	return each_row4(db, st, fn, ctx, N_("cannot sum the books"));
 }
 
 struct month_rows { uk_month_fn fn; void *ctx; };
@@ -1201,7 +1207,7 @@ int uk_ledger_month_totals(struct uk_db *db, struct uk_period p, uk_month_fn fn,
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	status = uk_db_each(db, st, month_row, &m, "cannot sum the books");
+	status = uk_db_each(db, st, month_row, &m, N_("cannot sum the books"));
 	sqlite3_finalize(st);
 	return status;
 }
@@ -1223,7 +1229,7 @@ int uk_ledger_balances_at(struct uk_db *db, struct uk_date date, uk_balance_fn f
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, uk_date_format(date, d), -1, SQLITE_STATIC);
-	return each_row4(db, st, fn, ctx, "cannot read balances");
+	return each_row4(db, st, fn, ctx, N_("cannot read balances"));
 }
 
 int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx)
@@ -1238,7 +1244,7 @@ int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	return each_row4(db, st, fn, ctx, "cannot read aid");
+	return each_row4(db, st, fn, ctx, N_("cannot read aid"));
 }
 
 int uk_ledger_openings(struct uk_db *db, struct uk_period p, uk_balance_fn fn, void *ctx)
@@ -1252,5 +1258,5 @@ int uk_ledger_openings(struct uk_db *db, struct uk_period p, uk_balance_fn fn, v
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	return each_row4(db, st, fn, ctx, "cannot read balances");
+	return each_row4(db, st, fn, ctx, N_("cannot read balances"));
 }

@@ -2,6 +2,7 @@
  * entry, then every total against the entries. */
 #include "uk_ledger.h"
 #include "uk_hash.h"
+#include "uk_i18n.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -53,7 +54,7 @@ static int check_chain(struct uk_db *db, long *entries)
 
 	if (!st)
 		return UK_EX_SOFTWARE;
-	status = uk_db_each(db, st, chain_row, &c, "cannot read the ledger");
+	status = uk_db_each(db, st, chain_row, &c, N_("cannot read the ledger"));
 	sqlite3_finalize(st);
 	return status;
 }
@@ -83,7 +84,7 @@ static int check_totals(struct uk_db *db)
 	int status, found;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	status = uk_db_one(db, st, totals_row, NULL, &found, "cannot read the ledger");
+	status = uk_db_one(db, st, totals_row, NULL, &found, N_("cannot read the ledger"));
 	sqlite3_finalize(st);
 	return status;
 }

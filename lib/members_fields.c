@@ -4,6 +4,7 @@
 #include "uk_ids.h"
 #include "uk_money.h"
 #include "uk_text.h"
+#include "uk_i18n.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -142,12 +143,12 @@ const char *uk_member_words_text(enum uk_member_field f, const char *more, char 
 	const char *const (*words)[6] = vocabulary(f, &n);
 	buf[0] = '\0';
 	for (size_t i = 0; i < n && used < bufsz; i++) {
-		const char *sep = i == 0 ? "" : i + 1 < n || more ? ", " : " or ";
+		const char *sep = i == 0 ? "" : i + 1 < n || more ? ", " : _(" or ");
 		int k = snprintf(buf + used, bufsz - used, "%s%s", sep, words[i][0]);
 		used += k > 0 ? (size_t)k : 0;
 	}
 	if (more && used < bufsz)
-		snprintf(buf + used, bufsz - used, " or %s", more);
+		snprintf(buf + used, bufsz - used, "%s%s", _(" or "), more);
 	return buf;
 }
 
@@ -184,14 +185,10 @@ int uk_member_filter_hardship(struct uk_member_filter *f, const char *s, char *e
 
 int uk_member_text_ok(const char *s, char *err, size_t errsz, const char *field)
 {
-	if (uk_text_has_control(s, 0)) {
-		snprintf(err, errsz, "control character in %s", field);
-		return -1;
-	}
-	if (strlen(s) > 200) {
-		snprintf(err, errsz, "%s longer than 200 bytes", field);
-		return -1;
-	}
+	if (uk_text_has_control(s, 0))
+		return uk_errf(err, errsz, "control character in %s", field);
+	if (strlen(s) > 200)
+		return uk_errf(err, errsz, "%s longer than 200 bytes", field);
 	return 0;
 }
 

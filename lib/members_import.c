@@ -2,6 +2,7 @@
  * transaction, every bad record named, nothing written when any is bad. */
 #include "members_priv.h"
 #include "uk_batch.h"
+#include "uk_i18n.h"
 #include "uk_money.h"
 
 #include <stdio.h>
@@ -179,7 +180,7 @@ static int find_by(struct import *im, int which, const char *value, struct uk_me
 {
 	sqlite3_stmt *st = im->find[which];
 	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
-	return uk_db_one(im->db, st, uk_member_row_load, row, found, "cannot look up member");
+	return uk_db_one(im->db, st, uk_member_row_load, row, found, N_("cannot look up member"));
 }
 
 /* The id of the member with one key: *found. 0 or an exit code. */
@@ -187,7 +188,7 @@ static int find_id_by(struct import *im, int which, const char *value, int64_t *
 {
 	sqlite3_stmt *st = im->find_id[which];
 	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
-	return uk_db_ints(im->db, st, id, 1, found, "cannot look up member");
+	return uk_db_ints(im->db, st, id, 1, found, N_("cannot look up member"));
 }
 
 /* The member_no a record's member_no of digits stands for when it is not
@@ -331,7 +332,7 @@ static int insert_member(struct import *im, struct uk_member *m, long line, int 
 		return 0;
 	}
 	if (rc != SQLITE_DONE)
-		return uk_db_fail(im->db, rc, "cannot add member");
+		return uk_db_fail(im->db, rc, N_("cannot add member"));
 	m->id = sqlite3_last_insert_rowid(uk_db_sqlite(im->db));
 	/* A new member whose status changes after today (--allow-future)
 	 * gets that change as an event, marked meant, as an update would. */
@@ -388,7 +389,7 @@ static int update_member(struct import *im, struct uk_member *m, struct uk_membe
 		return uk_errf(err, errsz, "member %s: a changed key (member_no, employee_no or id_card) "
 		               "belongs to another member", row->v[UK_MF_MEMBER_NO]);
 	if (rc != SQLITE_DONE)
-		return uk_db_fail(im->db, rc, "cannot update member");
+		return uk_db_fail(im->db, rc, N_("cannot update member"));
 	status_count(im, row->v[UK_MF_STATUS], -1);
 	status_count(im, merged[UK_MF_STATUS], 1);
 	for (int f = 0; f < UK_MF_COUNT; f++) {
@@ -475,7 +476,7 @@ static int start(struct import *im)
 	int rc, found;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	rc = uk_db_one(im->db, st, start_row, im, &found, "cannot read members");
+	rc = uk_db_one(im->db, st, start_row, im, &found, N_("cannot read members"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -500,7 +501,7 @@ static int count_missing(struct import *im)
 	int rc;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	rc = uk_db_each(im->db, st, missing_row, im, "cannot read members");
+	rc = uk_db_each(im->db, st, missing_row, im, N_("cannot read members"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -557,15 +558,15 @@ static int note_rejected(struct import *im, struct uk_row *row, long line)
 static void summary(const struct import *im)
 {
 	const struct uk_import_stats *s = im->st;
-	char missing[48] = "";
+	char missing[96] = "";
 	if (im->o->quiet)
 		return;
 	if (im->file)
-		snprintf(missing, sizeof missing, ", missing %ld", s->missing);
-	fprintf(stderr, "%s: %sadded %ld, updated %ld, unchanged %ld", uk_progname(),
-	        im->o->dry_run ? "dry run, nothing written: " : "", s->added, s->updated, s->unchanged);
+		snprintf(missing, sizeof missing, _(", missing %ld"), s->missing);
+	fprintf(stderr, "%s: %s", uk_progname(), im->o->dry_run ? _("dry run, nothing written: ") : "");
+	fprintf(stderr, _("added %ld, updated %ld, unchanged %ld"), s->added, s->updated, s->unchanged);
 	if (s->skipped)
-		fprintf(stderr, ", skipped %ld", s->skipped);
+		fprintf(stderr, _(", skipped %ld"), s->skipped);
 	fprintf(stderr, "%s\n", missing);
 }
 
@@ -593,7 +594,7 @@ static int run_records(struct import *im, struct uk_member_source *src)
 			bad_record(im, NULL, 0, err);
 		return rc == -1 ? 0 : rc;
 	}
-	uk_progress_start(&progress, "records");
+	uk_progress_start(&progress, _("records"));
 	while ((rc = uk_reader_next(src->reader, &row)) == 1) {
 		char *in[UK_MF_COUNT];
 		long line = uk_row_line(row);
@@ -685,7 +686,7 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 		if ((brc & 0xff) == SQLITE_CONSTRAINT)
 			im.bulk_failed = 1;  /* a key twice in the file */
 		else if (brc != SQLITE_OK) {
-			rc = uk_db_fail(db, brc, "cannot index members");
+			rc = uk_db_fail(db, brc, N_("cannot index members"));
 			goto fail;
 		}
 	}
@@ -705,16 +706,20 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 			goto fail;
 	}
 	if (st->bad && !o->skip_bad) {
-		uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to add the rest)",
-		       st->bad, st->bad == 1 ? "" : "s");
+		uk_err(ngettext("%ld bad record: nothing written (fix them, or --skip-bad to add the rest)",
+		                "%ld bad records: nothing written (fix them, or --skip-bad to add the rest)",
+		                (unsigned long)st->bad),
+		       st->bad);
 		rc = UK_EX_DATAERR;
 		goto fail;
 	}
 	if (o->list_missing && im.keyless) {
 		/* The list would name as gone whoever that record stands for. */
-		uk_err("--list-missing: %ld rejected record%s name%s no one: nothing written "
-		       "(fix %s, or import without --list-missing)", im.keyless,
-		       im.keyless == 1 ? "" : "s", im.keyless == 1 ? "s" : "", im.keyless == 1 ? "it" : "them");
+		uk_err(ngettext("--list-missing: %ld rejected record names no one: nothing written "
+		                "(fix it, or import without --list-missing)",
+		                "--list-missing: %ld rejected records name no one: nothing written "
+		                "(fix them, or import without --list-missing)", (unsigned long)im.keyless),
+		       im.keyless);
 		rc = UK_EX_DATAERR;
 		goto fail;
 	}

@@ -3,6 +3,7 @@
 #include "members_priv.h"
 #include "uk_ids.h"
 #include "uk_money.h"
+#include "uk_i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -105,7 +106,7 @@ int uk_members_write_ids(struct uk_db *db, const int64_t *ids, long n,
 		return UK_EX_SOFTWARE;
 	for (long i = 0; i < n && !rc && !mo.gone; i++) {
 		sqlite3_bind_int64(st, 1, ids[i]);
-		rc = uk_db_one(db, st, member_out_row, &mo, &found, "cannot read members");
+		rc = uk_db_one(db, st, member_out_row, &mo, &found, N_("cannot read members"));
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -194,11 +195,11 @@ int uk_members_list(struct uk_db *db, const struct uk_member_filter *f,
 	if (count_only) {
 		int64_t n = 0;
 		int found;
-		status = uk_db_ints(db, st, &n, 1, &found, "cannot count members");
+		status = uk_db_ints(db, st, &n, 1, &found, N_("cannot count members"));
 		*count = (long)n;
 	} else {
 		struct list_ctx lc = {f, where_field, {w, mask, 0}, count};
-		status = uk_db_each(db, st, list_row, &lc, "cannot list members");
+		status = uk_db_each(db, st, list_row, &lc, N_("cannot list members"));
 	}
 out:
 	sqlite3_finalize(st);
@@ -249,7 +250,7 @@ static int member_no_lookup(struct uk_db *db, const char *name, int64_t *id,
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (digits > 0 && !name[digits] && digits < 32 && name[0] != '0')
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	rc = uk_db_each(db, st, candidate_row, &c, "cannot find member");
+	rc = uk_db_each(db, st, candidate_row, &c, N_("cannot find member"));
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
@@ -297,7 +298,7 @@ int uk_member_resolve(struct uk_db *db, const char *name, enum uk_member_key by,
 	if (!(st = uk_db_prepare(db, sql[by])))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = uk_db_one(db, st, found_member_row, &fm, found, "cannot find member");
+	rc = uk_db_one(db, st, found_member_row, &fm, found, N_("cannot find member"));
 	sqlite3_finalize(st);
 	if (!rc && !*found)
 		uk_errf(err, errsz, "no member with %s '%s'", by == UK_KEY_EMPLOYEE_NO ? "employee_no" :
@@ -370,7 +371,7 @@ int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w, int ma
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
-	rc = uk_db_each(db, st, history_row, &h, "cannot read history");
+	rc = uk_db_each(db, st, history_row, &h, N_("cannot read history"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -391,7 +392,7 @@ int uk_member_event(struct uk_db *db, sqlite3_stmt **st, int64_t id, const char 
 	sqlite3_bind_text(*st, 5, new_value, -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 6, note, -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 7, recorded_at, -1, SQLITE_STATIC);
-	rc = uk_db_each(db, *st, NULL, NULL, "cannot record history");
+	rc = uk_db_each(db, *st, NULL, NULL, N_("cannot record history"));
 	sqlite3_clear_bindings(*st);
 	return rc;
 }
@@ -406,7 +407,7 @@ int uk_member_counts_add(struct uk_db *db, const char *status, long delta)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, status, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, delta);
-	rc = uk_db_each(db, st, NULL, NULL, "cannot count members");
+	rc = uk_db_each(db, st, NULL, NULL, N_("cannot count members"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -441,7 +442,7 @@ int uk_members_each_active(struct uk_db *db, const char *date, const char *joine
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, joined_by, -1, SQLITE_STATIC);
-	rc = uk_db_each(db, st, active_row, &ac, "cannot read members");
+	rc = uk_db_each(db, st, active_row, &ac, N_("cannot read members"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -480,7 +481,7 @@ int uk_member_value_at(struct uk_db *db, const char *name, enum uk_member_key by
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, by == UK_KEY_EMPLOYEE_NO ? 1 : by == UK_KEY_ID_CARD ? 2 : 0);
 	sqlite3_bind_text(st, 4, field, -1, SQLITE_STATIC);
-	rc = uk_db_one(db, st, value_at_row, &va, found, "cannot read members");
+	rc = uk_db_one(db, st, value_at_row, &va, found, N_("cannot read members"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -544,7 +545,7 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 	if (!st)
 		return UK_EX_SOFTWARE;
 	uk_db_bind_period(st, 1, p);
-	rc = uk_db_one(db, st, figures_row, f, &found, "cannot count members");
+	rc = uk_db_one(db, st, figures_row, f, &found, N_("cannot count members"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -571,7 +572,7 @@ int uk_members_by_unit(struct uk_db *db, struct uk_date date, uk_count_fn fn, vo
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, uk_date_format(date, d), -1, SQLITE_STATIC);
-	rc = uk_db_each(db, st, unit_row, &uc, "cannot count members");
+	rc = uk_db_each(db, st, unit_row, &uc, N_("cannot count members"));
 	sqlite3_finalize(st);
 	return rc;
 }

@@ -2,6 +2,7 @@
  * base changes, each a dated event in the member's history. */
 #include "members_priv.h"
 #include "uk_batch.h"
+#include "uk_i18n.h"
 #include "uk_money.h"
 #include "uk_text.h"
 
@@ -76,7 +77,7 @@ static int set_field(struct setter *s, int64_t id, const char *column, const cha
 	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, s->stamp, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, fen);
-	rc = uk_db_each(s->db, st, NULL, NULL, "cannot change member");
+	rc = uk_db_each(s->db, st, NULL, NULL, N_("cannot change member"));
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
@@ -100,7 +101,7 @@ static int set_role(struct setter *s, int64_t id, const char *role, int add, con
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	rc = uk_db_each(s->db, st, NULL, NULL, "cannot change roles");
+	rc = uk_db_each(s->db, st, NULL, NULL, N_("cannot change roles"));
 	n = sqlite3_changes(uk_db_sqlite(s->db));
 	sqlite3_finalize(st);
 	if (rc)
@@ -124,7 +125,7 @@ static int value_arg(const char *s, struct uk_date *d, int64_t *fen, char *err, 
 	rc = d ? uk_date_parse(t, d, &why) : uk_money_parse(t, fen, &why);
 	free(t);
 	if (!rc && fen && *fen < 0)
-		why = "negative amount", rc = -1;
+		why = _("negative amount"), rc = -1;
 	return rc ? uk_errf(err, errsz, "%s in %s '%s'", why, d ? "date" : "wage_base", s) : 0;
 }
 
@@ -142,7 +143,7 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		return UK_EX_SOFTWARE;
 	memset(&row, 0, sizeof row);
 	sqlite3_bind_int64(st, 1, id);
-	rc = uk_db_one(s->db, st, uk_member_row_load, &row, &found, "cannot read member");
+	rc = uk_db_one(s->db, st, uk_member_row_load, &row, &found, N_("cannot read member"));
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
@@ -284,9 +285,11 @@ int uk_member_set_one(struct uk_db *db, const char *name, enum uk_member_key by,
 	if (!rc && out && changed)
 		rc = uk_members_write_ids(db, &id, 1, out, mask);
 	uk_db_rollback(db);
-	if (!rc && !quiet)
-		fprintf(stderr, "%s: %s%s: %d change%s\n", uk_progname(),
-		        dry_run ? "dry run, nothing written: " : "", name, changed, changed == 1 ? "" : "s");
+	if (!rc && !quiet) {
+		fprintf(stderr, "%s: %s", uk_progname(), dry_run ? _("dry run, nothing written: ") : "");
+		fprintf(stderr, ngettext("%s: %d change\n", "%s: %d changes\n", (unsigned long)changed), name,
+		        changed);
+	}
 	return rc;
 }
 
@@ -395,8 +398,10 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
 	    (rc = uk_batch_records(db, r, rejects_path, set_record, &b, &done, &bad)) != 0)
 		goto out;
 	if (bad && !skip_bad) {
-		uk_err("%ld bad record%s: nothing written (fix them, or --skip-bad to apply the rest)",
-		       bad, bad == 1 ? "" : "s");
+		uk_err(ngettext("%ld bad record: nothing written (fix them, or --skip-bad to apply the rest)",
+		                "%ld bad records: nothing written (fix them, or --skip-bad to apply the rest)",
+		                (unsigned long)bad),
+		       bad);
 		rc = UK_EX_DATAERR;
 		goto out;
 	}
@@ -406,9 +411,10 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
 	 * away cannot stop the write. */
 	if (b.ids.n && (rc = uk_members_write_ids(db, b.ids.ids, (long)b.ids.n, out, mask)) != 0)
 		goto out;
-	if (!quiet)
-		fprintf(stderr, "%s: %schanged %ld, unchanged %ld, skipped %ld\n", uk_progname(),
-		        dry_run ? "dry run, nothing written: " : "", b.changed, b.unchanged, bad);
+	if (!quiet) {
+		fprintf(stderr, "%s: %s", uk_progname(), dry_run ? _("dry run, nothing written: ") : "");
+		fprintf(stderr, _("changed %ld, unchanged %ld, skipped %ld\n"), b.changed, b.unchanged, bad);
+	}
 	rc = bad ? UK_EX_SKIPPED : UK_EX_OK;
 out:
 	uk_db_rollback(db);

@@ -7,6 +7,7 @@
 #include "uk_members.h"
 #include "uk_money.h"
 #include "uk_config.h"
+#include "uk_i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -90,11 +91,11 @@ int uk_metric_value_parse(const struct uk_metric *m, const char *text, int64_t *
 		if (uk_money_parse(buf, &fen, why) != 0)
 			return -1;
 		if (fen % 10) {
-			*why = "more than one decimal in a percentage";
+			*why = _("more than one decimal in a percentage");
 			return -1;
 		}
 		if (fen < 0 || fen > 10000) {
-			*why = "a percentage is 0 to 100";
+			*why = _("a percentage is 0 to 100");
 			return -1;
 		}
 		*value = fen / 10;
@@ -103,7 +104,7 @@ int uk_metric_value_parse(const struct uk_metric *m, const char *text, int64_t *
 	errno = 0;
 	*value = strtoll(buf, &end, 10);
 	if (!n || *end || *value < 0 || errno == ERANGE) {
-		*why = errno == ERANGE ? "too large" : "not a whole number";
+		*why = errno == ERANGE ? _("too large") : _("not a whole number");
 		return -1;
 	}
 	return 0;

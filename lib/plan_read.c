@@ -7,6 +7,7 @@
  * Or the JSON form, read through the canonical Markdown. */
 #include "plans_priv.h"
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_metrics.h"
 #include "uk_text.h"
 
@@ -66,13 +67,13 @@ static int parse_target(struct uk_plan_item *it, const char *s, const char *name
 	snprintf(value, sizeof value, "%.*s", (int)uk_utf8_fit(s + i, sizeof value - 1), s + i);
 	uk_trim(value);
 	if (!*metric || !*op || !*value)
-		return perr(name, line, "a target is 〔目标: METRIC OP VALUE〕, not '%s'", uk_utf8_quote(s, 60, q, sizeof q));
+		return perr(name, line, _("a target is 〔目标: METRIC OP VALUE〕, not '%s'"), uk_utf8_quote(s, 60, q, sizeof q));
 	if (!(m = uk_metric_find(metric)))
-		return perr(name, line, "unknown metric '%s' in a target (unionkit(7) lists them)", metric);
+		return perr(name, line, _("unknown metric '%s' in a target (unionkit(7) lists them)"), metric);
 	if (strcmp(op, ">=") && strcmp(op, "<=") && strcmp(op, "=") && strcmp(op, ">") && strcmp(op, "<"))
-		return perr(name, line, "unknown operator '%s' in a target (>= <= = > <)", op);
+		return perr(name, line, _("unknown operator '%s' in a target (>= <= = > <)"), op);
 	if (uk_metric_value_parse(m, value, &v, &why) != 0)
-		return perr(name, line, "%s in the target value '%s' of %s", why, value, metric);
+		return perr(name, line, _("%s in the target value '%s' of %s"), why, value, metric);
 	if (!(it->metric = strdup(metric)) || !(it->op = strdup(op)) || !(it->target = strdup(value)))
 		return uk_err_nomem();
 	return 0;
@@ -135,8 +136,8 @@ static int parse_notes(struct uk_plan_item *it, char *text, const char *name, lo
 					while (*c == ' ')
 						c++;
 					if (*c == ':' || strncmp(c, "：", 3) == 0)
-						return perr(name, line, "a note ('%s…') not closed, or not at the "
-						            "item's end", starts[i]);
+						return perr(name, line, _("a note ('%s…') not closed, or not at the "
+						                          "item's end"), starts[i]);
 				}
 			return 0;
 		}
@@ -152,7 +153,7 @@ static int parse_notes(struct uk_plan_item *it, char *text, const char *name, lo
 			} else if (colon) {
 				klen = (size_t)(colon - body);
 			} else {
-				return perr(name, line, "a note at an item's end is 〔KEY: VALUE〕 (目标, 负责, 时间)");
+				return perr(name, line, _("a note at an item's end is 〔KEY: VALUE〕 (目标, 负责, 时间)"));
 			}
 			if (klen >= sizeof key)
 				klen = uk_utf8_fit(body, sizeof key - 1);
@@ -162,28 +163,28 @@ static int parse_notes(struct uk_plan_item *it, char *text, const char *name, lo
 			if (strcmp(key, "目标") == 0 || strcmp(key, "target") == 0) {
 				int rc;
 				if (it->metric)
-					return perr(name, line, "two targets on one item: give each its own item");
+					return perr(name, line, _("two targets on one item: give each its own item"));
 				rc = parse_target(it, colon, name, line);
 				if (rc)
 					return rc;
 			} else if (strstr(colon, "〔") || strstr(colon, "〕") || strchr(colon, '[') || strchr(colon, ']')) {
 				/* It would not read back from the canonical form. */
-				return perr(name, line, "a note's value holds a bracket (〔 〕 [ ]): '%s'",
+				return perr(name, line, _("a note's value holds a bracket (〔 〕 [ ]): '%s'"),
 				            uk_utf8_quote(colon, 60, q, sizeof q));
 			} else if (strcmp(key, "负责") == 0 || strcmp(key, "owner") == 0) {
 				if (it->owner)
-					return perr(name, line, "two owners (负责) on one item: name them in one note");
+					return perr(name, line, _("two owners (负责) on one item: name them in one note"));
 				if (!(it->owner = strdup(colon)))
 					return uk_err_nomem();
 				uk_trim(it->owner);
 			} else if (strcmp(key, "时间") == 0 || strcmp(key, "due") == 0) {
 				if (it->due)
-					return perr(name, line, "two times (时间) on one item: give one");
+					return perr(name, line, _("two times (时间) on one item: give one"));
 				if (!(it->due = strdup(colon)))
 					return uk_err_nomem();
 				uk_trim(it->due);
 			} else {
-				return perr(name, line, "unknown note '%s' at an item's end (目标, 负责, 时间)", key);
+				return perr(name, line, _("unknown note '%s' at an item's end (目标, 负责, 时间)"), key);
 			}
 		}
 		*open = '\0';
@@ -235,7 +236,7 @@ static int plan_via_markdown(struct uk_plan *p, const char *name, const struct u
                              struct uk_plan **out)
 {
 	char *md = NULL, *as_md;
-	size_t len = 0, nlen = strlen(name) + sizeof " (as Markdown)";
+	size_t len = 0, nlen = strlen(name) + strlen(_("%s (as Markdown)"));
 	FILE *f = open_memstream(&md, &len);
 	int rc = f ? uk_plan_write_md(p, f) : -1;
 
@@ -246,7 +247,7 @@ static int plan_via_markdown(struct uk_plan *p, const char *name, const struct u
 		free(md);
 		return uk_err_nomem();
 	}
-	snprintf(as_md, nlen, "%s (as Markdown)", name);
+	snprintf(as_md, nlen, _("%s (as Markdown)"), name);
 	rc = uk_plan_parse(md, len, as_md, how, out);
 	free(md);
 	free(as_md);
@@ -268,24 +269,29 @@ static int json_paragraphs(json_t *a, char **out, const char *name, const char *
 {
 	size_t k, len = 0;
 	json_t *v;
-	int sublist = 0, number;
+	int sublist = 0, number, item = *what == 'i';
 	if (!a || json_is_null(a))
 		return 0;
 	if (!json_is_array(a))
-		return perr(name, 1, "%s %zu: paragraphs is an array of texts", what, i + 1);
+		return item ? perr(name, 1, _("item %zu: paragraphs is an array of texts"), i + 1)
+		            : perr(name, 1, _("section %zu: paragraphs is an array of texts"), i + 1);
 	json_array_foreach(a, k, v) {
 		const char *s = json_string_value(v);
 		size_t n;
 		char *t;
 		if (!s || strchr(s, '\n'))
-			return perr(name, 1, "%s %zu: paragraph %zu is one line of text", what, i + 1, k + 1);
+			return item ? perr(name, 1, _("item %zu: paragraph %zu is one line of text"), i + 1, k + 1)
+			            : perr(name, 1, _("section %zu: paragraph %zu is one line of text"), i + 1,
+			                   k + 1);
 		/* It would come back a heading or an item from the Markdown; but
 		 * an item's sub-points (1) (2) … come back as they are. */
-		if (*what == 'i' && reads_as_subpoint(s, &number) && (sublist || number == 1))
+		if (item && reads_as_subpoint(s, &number) && (sublist || number == 1))
 			sublist = 1;
 		else if (!reads_as_text(s))
-			return perr(name, 1, "%s %zu: paragraph %zu would read as a heading or an item, not text",
-			            what, i + 1, k + 1);
+			return item ? perr(name, 1, _("item %zu: paragraph %zu would read as a heading or an "
+			                              "item, not text"), i + 1, k + 1)
+			            : perr(name, 1, _("section %zu: paragraph %zu would read as a heading or an "
+			                              "item, not text"), i + 1, k + 1);
 		n = strlen(s);
 		if (!(t = realloc(*out, len + n + 2)))
 			return uk_err_nomem();
@@ -306,13 +312,13 @@ static int json_item_number(const struct uk_plan *p, struct uk_plan_item *it, js
 	if (json_is_integer(n)) {
 		json_int_t v = json_integer_value(n);
 		if (v < 1 || v > UK_PLAN_ITEM_MAX)
-			return perr(name, 1, "item %zu: number %lld is not 1 to %d", i + 1, (long long)v,
+			return perr(name, 1, _("item %zu: number %lld is not 1 to %d"), i + 1, (long long)v,
 			            UK_PLAN_ITEM_MAX);
 		it->number = (int)v;
 		return 0;
 	}
 	if (n && !json_is_null(n))
-		return perr(name, 1, "item %zu: number is a whole number", i + 1);
+		return perr(name, 1, _("item %zu: number is a whole number"), i + 1);
 	it->number = 1;
 	for (int k = p->nitems - 2; k >= 0; k--)
 		if (p->items[k].section == it->section && p->items[k].sub == it->sub) {
@@ -329,11 +335,11 @@ static int parse_json(const char *text, size_t len, const char *name, struct uk_
 	size_t i;
 	int rc = 0;
 	if (!root)
-		return perr(name, e.line, "bad JSON: %s", e.text);
+		return perr(name, e.line, _("bad JSON: %s"), e.text);
 	if (!jstr(root, "title") || !jstr(root, "guiding") || !json_is_array(json_object_get(root, "sections")) ||
 	    !json_is_array(json_object_get(root, "items"))) {
 		json_decref(root);
-		return perr(name, 1, "a JSON plan has title, guiding, sections and items");
+		return perr(name, 1, _("a JSON plan has title, guiding, sections and items"));
 	}
 	p->title = strdup(jstr(root, "title"));
 	p->guiding = strdup(jstr(root, "guiding"));
@@ -341,7 +347,7 @@ static int parse_json(const char *text, size_t len, const char *name, struct uk_
 		if (!jstr(v, "title") || uk_plan_add_section(p, (int)json_integer_value(json_object_get(v, "section")),
 		                                             (int)json_integer_value(json_object_get(v, "sub")),
 		                                             jstr(v, "title"))) {
-			rc = perr(name, 1, "section %zu: needs section, sub and title", i + 1);
+			rc = perr(name, 1, _("section %zu: needs section, sub and title"), i + 1);
 			break;
 		}
 		if ((rc = json_paragraphs(json_object_get(v, "paragraphs"), &p->sections[p->nsections - 1].paragraphs,
@@ -354,13 +360,13 @@ static int parse_json(const char *text, size_t len, const char *name, struct uk_
 		if (rc)
 			break;
 		if (!jstr(v, "text") || !(it = uk_plan_add_item(p))) {
-			rc = perr(name, 1, "item %zu: needs text", i + 1);
+			rc = perr(name, 1, _("item %zu: needs text"), i + 1);
 			break;
 		}
 		it->section = (int)json_integer_value(json_object_get(v, "section"));
 		it->sub = (int)json_integer_value(json_object_get(v, "sub"));
 		if ((it->group = uk_plan_group_of(p, it->section, it->sub)) < 0) {
-			rc = perr(name, 1, "item %zu: section %d.%d is not in the plan's sections",
+			rc = perr(name, 1, _("item %zu: section %d.%d is not in the plan's sections"),
 			          i + 1, it->section, it->sub);
 			break;
 		}
@@ -726,7 +732,7 @@ static int finish_paragraph(struct reader *r)
 	case D_SECTION: rc = add_paragraph(&r->p->sections[r->group].paragraphs, s); break;
 	case D_ITEM_TEXT:
 		if (!*s)
-			rc = perr(r->name, r->para_line, "an item without text");
+			rc = perr(r->name, r->para_line, _("an item without text"));
 		else if (!(it->text = strdup(s)))
 			rc = uk_err_nomem();
 		break;
@@ -768,7 +774,7 @@ static int join_line(struct reader *r, const char *s, long line)
 	memcpy(t + r->plen, s, n + 1);
 	r->plen += n;
 	explain(r, line, "joined", s);
-	note(r, line, "joined to line %ld: the sentence went on", r->prev_line);
+	note(r, line, _("joined to line %ld: the sentence went on"), r->prev_line);
 	return 0;
 }
 
@@ -787,25 +793,33 @@ static void written(char *buf, size_t n, enum style st, int v)
 		snprintf(buf, n, "(%s)", cn);
 }
 
+/* What the numbers of a list number, one and more, in the notes. */
+static const char *const nouns[][2] = {
+	[S_ITEM] = {N_("item"), N_("items")},
+	[S_SECTION] = {N_("section"), N_("sections")},
+	[S_SUB] = {N_("sub-section"), N_("sub-sections")},
+};
+
 /* "item 2、 is missing", "items 2、 to 4、 are missing". */
-static void missing(char *buf, size_t n, const char *what, enum style st, int from, int to)
+static void missing(char *buf, size_t n, enum style st, int from, int to)
 {
 	char a[32], b[32];
 	written(a, sizeof a, st, from);
 	written(b, sizeof b, st, to);
 	if (from == to)
-		snprintf(buf, n, "%s %s is missing", what, a);
+		snprintf(buf, n, _("%s %s is missing"), _(nouns[st][0]), a);
 	else
-		snprintf(buf, n, "%ss %s to %s are missing", what, a, b);
+		snprintf(buf, n, _("%s %s to %s are missing"), _(nouns[st][1]), a, b);
 }
 
 /* A number against the one before it in its list (last 0: the first):
  * notes for a gap, a repeat, numbers going back. run_on: a first number
  * that is regular besides 1 (an item list running on from the group
  * before), 0 none; group names the list in a note on its first number. */
-static void numbering_note(const struct reader *r, long line, const char *what, enum style st, int v,
-                           int last, long last_line, int run_on, long run_on_line, const char *group)
+static void numbering_note(const struct reader *r, long line, enum style st, int v, int last,
+                           long last_line, int run_on, long run_on_line, const char *group)
 {
+	const char *what = _(nouns[st][0]);
 	char gap[160], fv[32], fl[32];
 	written(fv, sizeof fv, st, v);
 	written(fl, sizeof fl, st, last);
@@ -815,19 +829,22 @@ static void numbering_note(const struct reader *r, long line, const char *what, 
 		if (run_on > 1) {
 			/* Restarting or running on: either way a gap. */
 			written(fl, sizeof fl, st, run_on - 1);
-			note(r, line, "%s %s is the first of %s: it neither starts at 1、 nor follows %s (line %ld)",
-			     what, fv, group, fl, run_on_line);
+			note(r, line, _("%s %s is the first of %s: it neither starts at 1、 nor follows %s "
+			                 "(line %ld)"), what, fv, group, fl, run_on_line);
 		} else {
-			missing(gap, sizeof gap, what, st, 1, v - 1);
-			note(r, line, "%s %s is the first%s%s: %s", what, fv, *group ? " of " : "", group, gap);
+			missing(gap, sizeof gap, st, 1, v - 1);
+			if (*group)
+				note(r, line, _("%s %s is the first of %s: %s"), what, fv, group, gap);
+			else
+				note(r, line, _("%s %s is the first: %s"), what, fv, gap);
 		}
 	} else if (v == last) {
-		note(r, line, "%s %s again (line %ld has it)", what, fv, last_line);
+		note(r, line, _("%s %s again (line %ld has it)"), what, fv, last_line);
 	} else if (v < last) {
-		note(r, line, "%s %s after %s (line %ld): the numbers go back", what, fv, fl, last_line);
+		note(r, line, _("%s %s after %s (line %ld): the numbers go back"), what, fv, fl, last_line);
 	} else if (v > last + 1) {
-		missing(gap, sizeof gap, what, st, last + 1, v - 1);
-		note(r, line, "%s %s after %s (line %ld): %s", what, fv, fl, last_line, gap);
+		missing(gap, sizeof gap, st, last + 1, v - 1);
+		note(r, line, _("%s %s after %s (line %ld): %s"), what, fv, fl, last_line, gap);
 	}
 }
 
@@ -949,11 +966,11 @@ static int read_heading(struct reader *r, const struct line *l)
 	if (l->kind == K_SECTION) {
 		/* 一、指导思想 is a preamble of its own: no note. */
 		if (first && !r->p->guiding && strncmp(r->p->sections[r->group].title, "指导思想", 12) != 0)
-			note(r, l->no, "no preamble (指导思想) before the first section");
-		numbering_note(r, l->no, "section", S_SECTION, l->number, last, last_line, 0, 0, "");
+			note(r, l->no, _("no preamble (指导思想) before the first section"));
+		numbering_note(r, l->no, S_SECTION, l->number, last, last_line, 0, 0, "");
 	} else {
 		uk_cn_numeral_format(r->section, sec, sizeof sec);
-		numbering_note(r, l->no, "sub-section", S_SUB, l->number, last, last_line, 0, 0, sec);
+		numbering_note(r, l->no, S_SUB, l->number, last, last_line, 0, 0, sec);
 	}
 	if (rest) {
 		explain(r, l->no, "text", rest);
@@ -968,10 +985,10 @@ static int read_item(struct reader *r, const struct line *l)
 	char group[64];
 	int before = r->p->nitems ? r->p->items[r->p->nitems - 1].number : 0, rc;
 	if (r->group < 0)
-		return perr(r->name, l->no, "an item outside any section ('一、…' first): '%s'",
+		return perr(r->name, l->no, _("an item outside any section ('一、…' first): '%s'"),
 		            uk_utf8_quote(l->s, 40, group, sizeof group));
 	if (!l->number)
-		return perr(r->name, l->no, "an item is numbered 1 to %d: '%s'", UK_PLAN_ITEM_MAX,
+		return perr(r->name, l->no, _("an item is numbered 1 to %d: '%s'"), UK_PLAN_ITEM_MAX,
 		            uk_utf8_quote(l->s, 40, group, sizeof group));
 	if ((rc = finish_paragraph(r)) != 0)
 		return rc;
@@ -989,7 +1006,7 @@ static int read_item(struct reader *r, const struct line *l)
 	it->number = l->number;
 	r->item = r->p->nitems - 1;
 	explain(r, l->no, "item", l->body);
-	numbering_note(r, l->no, "item", S_ITEM, l->number, r->item_last, r->item_line,
+	numbering_note(r, l->no, S_ITEM, l->number, r->item_last, r->item_line,
 	               r->item_last ? 0 : before + 1, r->any_item_line, group);
 	r->item_last = l->number;
 	r->item_line = r->any_item_line = l->no;
@@ -1071,7 +1088,7 @@ static int read_line(struct reader *r, struct line *l)
 		return read_heading(r, l);
 	case K_SUB:
 		if (r->group < 0)
-			return perr(r->name, l->no, "a sub-section outside any section ('一、…' first)");
+			return perr(r->name, l->no, _("a sub-section outside any section ('一、…' first)"));
 		return read_heading(r, l);
 	case K_ITEM:
 		/* (1) (2) under an item written 1、: its sub-points. */
@@ -1151,7 +1168,7 @@ static void title_year_note(const struct reader *r, long line)
 		for (int i = k; i > 0; i--)
 			v = v * 10 + (y[-i] - '0');
 		if (r->how && r->how->year && v != r->how->year)
-			note(r, line, "the title names %d, the plan is stored for %d", v, r->how->year);
+			note(r, line, _("the title names %d, the plan is stored for %d"), v, r->how->year);
 		return;
 	}
 }
@@ -1218,8 +1235,9 @@ static int read_outline(struct reader *r, char *buf)
 	if (!rc)
 		rc = finish_paragraph(r);
 	if (!rc && !r->p->nsections)
-		rc = !last ? perr(r->name, no ? no : 1, "empty plan: no title, no section ('一、…')")
-		           : perr(r->name, last, "no section ('一、…'): a plan is read by its numbered sections");
+		rc = !last ? perr(r->name, no ? no : 1, _("empty plan: no title, no section ('一、…')"))
+		           : perr(r->name, last, _("no section ('一、…'): a plan is read by its numbered "
+		                                   "sections"));
 	return rc;
 }
 
@@ -1242,11 +1260,11 @@ int uk_plan_parse(const char *text, size_t len, const char *name, const struct u
 	/* Notepad's "Unicode": say what it is, not "not UTF-8". */
 	if (len >= 2 && ((unsigned char)text[0] == 0xFF && (unsigned char)text[1] == 0xFE)) {
 		uk_plan_free(p);
-		return perr(name, 1, "UTF-16 text (Notepad's \"Unicode\"): save it as UTF-8");
+		return perr(name, 1, _("UTF-16 text (Notepad's \"Unicode\"): save it as UTF-8"));
 	}
 	if (len >= 2 && ((unsigned char)text[0] == 0xFE && (unsigned char)text[1] == 0xFF)) {
 		uk_plan_free(p);
-		return perr(name, 1, "UTF-16 text (big-endian): save it as UTF-8");
+		return perr(name, 1, _("UTF-16 text (big-endian): save it as UTF-8"));
 	}
 	if (!uk_utf8_is_valid(text, len)) {
 		/* Named by the line of the first bad byte, like every other fault. */
@@ -1255,7 +1273,7 @@ int uk_plan_parse(const char *text, size_t len, const char *name, const struct u
 		for (size_t i = 0; i < bad; i++)
 			l += text[i] == '\n';
 		uk_plan_free(p);
-		return perr(name, l, "not UTF-8 text (a GB18030 file? save it as UTF-8)");
+		return perr(name, l, _("not UTF-8 text (a GB18030 file? save it as UTF-8)"));
 	}
 	/* A NUL would cut a line short and a control character would reach
 	 * the terminal and the published plan: neither is plan text. */
@@ -1265,11 +1283,11 @@ int uk_plan_parse(const char *text, size_t len, const char *name, const struct u
 			l++;
 		else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f) {
 			uk_plan_free(p);
-			return perr(name, (long)l, "a control character (byte 0x%02X) in the text", c);
+			return perr(name, (long)l, _("a control character (byte 0x%02X) in the text"), c);
 		} else if (c == 0xc2 && i + 1 < len && (unsigned char)text[i + 1] <= 0x9f) {
 			/* A C1 control (U+0080..U+009F, valid UTF-8 here): a CSI too. */
 			uk_plan_free(p);
-			return perr(name, (long)l, "a control character (U+%04X) in the text",
+			return perr(name, (long)l, _("a control character (U+%04X) in the text"),
 			            (unsigned char)text[i + 1]);
 		}
 	}

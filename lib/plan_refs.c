@@ -3,6 +3,7 @@
  * to the item of the year's current plan. */
 #include "uk_plans.h"
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_text.h"
 
 #include <sqlite3.h>
@@ -130,7 +131,7 @@ int uk_plan_item_find(struct uk_db *db, const char *ref, int64_t *id, char *err,
 		sqlite3_bind_int(st, 3, sub);
 		sqlite3_bind_int(st, 4, f.number);
 	}
-	rc = uk_db_each(db, st, found_row, &f, "cannot read the plan");
+	rc = uk_db_each(db, st, found_row, &f, N_("cannot read the plan"));
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;

@@ -5,6 +5,7 @@
  * reference, 2026/三/(二)/1, is plan_refs.c's. */
 #include "plans_priv.h"
 #include "uk_cli.h"
+#include "uk_i18n.h"
 #include "uk_metrics.h"
 #include "uk_text.h"
 
@@ -291,7 +292,7 @@ int uk_plan_template_write(FILE *f, int year, const char *union_name)
 /* Runs a statement that returns no rows, then finalizes it. */
 static int store_step(struct uk_db *db, sqlite3_stmt *st)
 {
-	int rc = uk_db_each(db, st, NULL, NULL, "cannot store the plan");
+	int rc = uk_db_each(db, st, NULL, NULL, N_("cannot store the plan"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -340,7 +341,7 @@ int uk_plan_store(struct uk_db *db, struct uk_plan *p, int replace)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int(st, 1, p->year);
-	rc = uk_db_ints(db, st, old, 2, &found, "cannot read the plans");
+	rc = uk_db_ints(db, st, old, 2, &found, N_("cannot read the plans"));
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
@@ -456,7 +457,7 @@ static int load_rows(struct uk_db *db, struct loading *l, const char *sql, uk_db
 	if (!st)
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, l->id);
-	rc = uk_db_each(db, st, row, l, "cannot read the plan");
+	rc = uk_db_each(db, st, row, l, N_("cannot read the plan"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -475,7 +476,7 @@ int uk_plan_current(struct uk_db *db, int year, struct uk_plan **out)
 	}
 	l.p->year = year;
 	sqlite3_bind_int(st, 1, year);
-	rc = uk_db_one(db, st, plan_row, &l, &found, "cannot read the plan");
+	rc = uk_db_one(db, st, plan_row, &l, &found, N_("cannot read the plan"));
 	sqlite3_finalize(st);
 	/* A plan is whole or not at all: a failed query or allocation part
 	 * way returns no plan. */

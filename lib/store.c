@@ -61,8 +61,10 @@ int uk_store_init(const struct uk_opts *o, const char *name)
 	if (rc == 0 && (rc = uk_store_open(o, UK_DB_CREATE, &db)) == 0 && !o->dry_run &&
 	    (rc = uk_db_begin(db)) == 0 && (!v || (rc = uk_config_set(db, k->key, v)) == 0))
 		rc = uk_db_commit(db);
-	if (rc == 0 && !o->quiet)
-		uk_err("%s '%s'", o->dry_run ? "would create" : "created", uk_db_default_path(o->db_path));
+	if (rc == 0 && !o->quiet && o->dry_run)
+		uk_err("would create '%s'", uk_db_default_path(o->db_path));
+	else if (rc == 0 && !o->quiet)
+		uk_err("created '%s'", uk_db_default_path(o->db_path));
 	uk_db_close(db);
 	free(v);
 	return rc;

@@ -11,7 +11,7 @@ cc=${CC:-cc}
 for src in lib/core/*.c lib/*.c lib/report/*.c cmd/*.c; do
 	i="$tmp/$(echo "$src" | tr / _).c"
 	# Only the project's own lines: the system headers hold no message.
-	$cc -E -DUK_XGETTEXT -Ilib/core -Ilib -Ilib/report ${CPPFLAGS:-} "$src" |
+	$cc -E -C -DUK_XGETTEXT -Ilib/core -Ilib -Ilib/report ${CPPFLAGS:-} "$src" |
 		awk -v src="$src" '
 			/^# [0-9]+ "/ { f = $3; gsub(/"/, "", f); keep = (f !~ /^\//); next }
 			keep { print }' >"$i"

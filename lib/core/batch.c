@@ -1,6 +1,7 @@
 /* batch.c - the loop every importer shares. */
 #include "uk_batch.h"
 #include "uk_cli.h"
+#include "uk_i18n.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -25,7 +26,7 @@ int uk_batch_records_finish(struct uk_db *db, struct uk_reader *r, const char *r
 	*added = *bad = 0;
 	if (rejects && (rc = uk_rejects_open(rejects, r, &rj)) != 0)
 		return rc;
-	uk_progress_start(&progress, "records");
+	uk_progress_start(&progress, _("records"));
 	while ((rc = uk_reader_next(r, &row)) == 1) {
 		int res;
 		if (uk_row_error(row)) {
@@ -119,7 +120,7 @@ int uk_batch_records_again(struct uk_db *db, struct uk_reader *r, const char *re
 		m->before = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return uk_db_fail(db, rc, "cannot read what is stored");
+		return uk_db_fail(db, rc, N_("cannot read what is stored"));
 	rc = uk_batch_records(db, r, rejects, fn, ctx, added, bad);
 	/* The batch counts the records found stored as written: they wrote
 	 * nothing. */

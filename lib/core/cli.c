@@ -238,7 +238,7 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
 	case 'q': o->quiet = 1; return 0;
 	case UK_OPT_LANG:
 		if (uk_lang_parse(arg, &o->lang) != 0)
-			return uk_usage_error(usage, "unknown language '%s' (zh, en)", arg);
+			return uk_usage_error(usage, "--lang: unknown language '%s' (zh, en)", arg);
 		o->lang_given = 1;
 		/* Messages from here on speak it too. */
 		uk_i18n_use(o->lang);

@@ -1,5 +1,6 @@
 /* date.c - proleptic Gregorian dates, their text forms, and periods. */
 #include "uk_date.h"
+#include "uk_i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -111,17 +112,19 @@ int uk_date_valid(int y, int m, int d)
  * next call: the tools are single-threaded. */
 static int no_such_day(const char **why, int y, int m, int d)
 {
-	static const char *const names[] = {"January", "February", "March", "April", "May", "June",
-	                                    "July", "August", "September", "October", "November",
-	                                    "December"};
-	static char buf[64];
+	static const char *const names[] = {N_("January"), N_("February"), N_("March"), N_("April"),
+	                                    N_("May"), N_("June"), N_("July"), N_("August"),
+	                                    N_("September"), N_("October"), N_("November"),
+	                                    N_("December")};
+	static char buf[128];
 	if (m < 1 || m > 12)
-		snprintf(buf, sizeof buf, "no month %d", m);
+		snprintf(buf, sizeof buf, _("no month %d"), m);
 	else if (d < 1)
-		snprintf(buf, sizeof buf, "no day %d", d);
+		snprintf(buf, sizeof buf, _("no day %d"), d);
+	else if (m == 2 && d == 29)
+		snprintf(buf, sizeof buf, _("no day %d in %s %d (not a leap year)"), d, _(names[m - 1]), y);
 	else
-		snprintf(buf, sizeof buf, "no day %d in %s %d%s", d, names[m - 1], y,
-		         m == 2 && d == 29 ? " (not a leap year)" : "");
+		snprintf(buf, sizeof buf, _("no day %d in %s %d"), d, _(names[m - 1]), y);
 	return fail(why, buf);
 }
 
@@ -131,7 +134,7 @@ int uk_date_parse(const char *s, struct uk_date *out, const char **why)
 	int y, m, d, sep;
 
 	if (!s)
-		return fail(why, "not a date");
+		return fail(why, _("not a date"));
 	c = trimmed(s);
 	if (run_of_digits(c) == 8 && c.p + 8 == c.end) {
 		y = digits(&(struct cur){ c.p, c.p + 4 }, 4, 4);
@@ -139,15 +142,15 @@ int uk_date_parse(const char *s, struct uk_date *out, const char **why)
 		d = digits(&(struct cur){ c.p + 6, c.p + 8 }, 2, 2);
 	} else {
 		if ((sep = year_sep(&c, &y)) < 0 || (m = digits(&c, 1, 2)) < 0)
-			return fail(why, "not a date");
+			return fail(why, _("not a date"));
 		/* The same separator twice: "2019-3/5" is a typo, not a date. */
 		if (sep ? !(c.p < c.end && *c.p++ == sep) : !lit(&c, YUE))
-			return fail(why, "not a date");
+			return fail(why, _("not a date"));
 		if ((d = digits(&c, 1, 2)) < 0 || (sep == 0 && !lit(&c, RI)) || c.p != c.end)
-			return fail(why, "not a date");
+			return fail(why, _("not a date"));
 	}
 	if (y < UK_YEAR_MIN || y > UK_YEAR_MAX)
-		return fail(why, "year out of range");
+		return fail(why, _("year out of range"));
 	if (!uk_date_valid(y, m, d))
 		return no_such_day(why, y, m, d);
 	if (out) {
@@ -255,12 +258,12 @@ int uk_period_parse_year(const char *s, struct uk_period *out, const char **why)
 	int y;
 
 	if (!s)
-		return fail(why, "not a year");
+		return fail(why, _("not a year"));
 	c = trimmed(s);
 	if ((y = digits(&c, 4, 4)) < 0 || c.p != c.end)
-		return fail(why, "not a year");
+		return fail(why, _("not a year"));
 	if (y < UK_YEAR_MIN || y > UK_YEAR_MAX)
-		return fail(why, "year out of range");
+		return fail(why, _("year out of range"));
 	if (out) {
 		out->from.y = out->to.y = y;
 		out->from.m = out->from.d = 1;
@@ -276,17 +279,17 @@ int uk_period_parse_month(const char *s, struct uk_period *out, const char **why
 	int y, m, sep;
 
 	if (!s)
-		return fail(why, "not a month");
+		return fail(why, _("not a month"));
 	c = trimmed(s);
 	if (run_of_digits(c) == 6 && c.p + 6 == c.end) {
 		y = digits(&(struct cur){ c.p, c.p + 4 }, 4, 4);
 		m = digits(&(struct cur){ c.p + 4, c.p + 6 }, 2, 2);
 	} else if ((sep = year_sep(&c, &y)) < 0 || (m = digits(&c, 1, 2)) < 0 ||
 	           (sep == 0 && !lit(&c, YUE)) || c.p != c.end) {
-		return fail(why, "not a month");
+		return fail(why, _("not a month"));
 	}
 	if (y < UK_YEAR_MIN || y > UK_YEAR_MAX)
-		return fail(why, "year out of range");
+		return fail(why, _("year out of range"));
 	if (m < 1 || m > 12)
 		return no_such_day(why, y, m, 1);
 	if (out)

@@ -1,6 +1,7 @@
 /* db.c - opening, creating, checking and migrating the SQLite file. */
 #include "uk_db.h"
 #include "uk_cli.h"
+#include "uk_i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -45,6 +46,8 @@ int uk_db_fail(struct uk_db *db, int rc, const char *what)
 {
 	int prim = rc & 0xff;
 	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+	/* what is marked N_() where it is written, or already translated. */
+	what = gettext(what);
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED) {
 		uk_err("%s: database '%s' is busy; try again later", what, db ? db->path : "?");
 		return UK_EX_TEMPFAIL;
@@ -72,7 +75,7 @@ sqlite3_stmt *uk_db_prepare(struct uk_db *db, const char *sql)
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK) {
-		uk_db_fail(db, rc, "cannot prepare statement");
+		uk_db_fail(db, rc, N_("cannot prepare statement"));
 		return NULL;
 	}
 	return st;
@@ -141,7 +144,7 @@ int uk_db_exec(struct uk_db *db, const char *sql)
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, &msg);
 	sqlite3_free(msg);
 	if (rc != SQLITE_OK)
-		return uk_db_fail(db, rc, "database");
+		return uk_db_fail(db, rc, N_("database"));
 	return UK_EX_OK;
 }
 
@@ -192,7 +195,7 @@ static int migrate(struct uk_db *db, int from, const struct uk_migration *m, int
 	 * lock: the version is read again under it. */
 	if ((rc = pragma_int(db, "PRAGMA user_version", &now)) != SQLITE_OK) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		return uk_db_fail(db, rc, "cannot read database");
+		return uk_db_fail(db, rc, N_("cannot read database"));
 	}
 	if (now > from) {
 		if (n > 0 && now >= m[n - 1].version)
@@ -244,7 +247,7 @@ static int check_and_migrate(struct uk_db *db, enum uk_db_mode mode,
 		}
 		sqlite3_finalize(st);
 		if (rc != SQLITE_OK)
-			return uk_db_fail(db, rc, "cannot read database");
+			return uk_db_fail(db, rc, N_("cannot read database"));
 	}
 	if (app != UK_DB_APPLICATION_ID && !(app == 0 && version == 0 && objects == 0)) {
 		uk_err("'%s' is not a unionkit database (a SQLite file of another program); "
@@ -270,7 +273,7 @@ static int check_and_migrate(struct uk_db *db, enum uk_db_mode mode,
 		sqlite3 *ro = db->h;
 		if (orc != SQLITE_OK) {
 			sqlite3_close_v2(rw);
-			return uk_db_fail(db, orc, "cannot upgrade database");
+			return uk_db_fail(db, orc, N_("cannot upgrade database"));
 		}
 		sqlite3_busy_timeout(rw, UK_BUSY_TIMEOUT_MS);
 		db->h = rw;
@@ -414,7 +417,7 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 		}
 	}
 	if (rc != SQLITE_OK) {
-		rc = uk_db_fail(db, rc, "cannot open database");
+		rc = uk_db_fail(db, rc, N_("cannot open database"));
 		uk_db_close(db);
 		return rc;
 	}
@@ -508,7 +511,7 @@ int uk_db_begin(struct uk_db *db)
 	struct stat now;
 	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return uk_db_fail(db, rc, "cannot start a transaction");
+		return uk_db_fail(db, rc, N_("cannot start a transaction"));
 	/* The file opened is still the one at the path: a new database whose
 	 * creator's first write failed is removed (uk_db_close). */
 	if (!db->in_memory && (stat(db->path, &now) != 0 || now.st_ino != db->ino || now.st_dev != db->dev)) {
@@ -524,7 +527,7 @@ int uk_db_commit(struct uk_db *db)
 {
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		int code = uk_db_fail(db, rc, "cannot commit");
+		int code = uk_db_fail(db, rc, N_("cannot commit"));
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return code;
 	}

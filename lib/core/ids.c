@@ -1,6 +1,7 @@
 /* ids.c - citizen ID numbers (GB 11643-1999), unified social credit codes
  * (GB 32100-2015), gender words and masking of personal data. */
 #include "uk_ids.h"
+#include "uk_i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -106,16 +107,16 @@ enum uk_id_status uk_id_check(const char *s, struct uk_date today, char canon[19
 const char *uk_id_status_text(enum uk_id_status st)
 {
 	switch (st) {
-	case UK_ID_OK: return "ok";
-	case UK_ID_BAD_LENGTH: return "not 18 characters";
-	case UK_ID_BAD_CHAR: return "bad character";
-	case UK_ID_BAD_DATE: return "no such birth date";
-	case UK_ID_FUTURE_DATE: return "birth date in the future";
-	case UK_ID_BAD_CHECK: return "bad check digit";
-	case UK_ID_EXCEL_SCIENTIFIC: return "turned into a number by Excel (scientific notation)";
-	case UK_ID_EXCEL_TRUNCATED: return "cut to 15 digits by Excel";
+	case UK_ID_OK: return "ok";  /* never said: no message names a good number */
+	case UK_ID_BAD_LENGTH: return _("not 18 characters");
+	case UK_ID_BAD_CHAR: return _("bad character");
+	case UK_ID_BAD_DATE: return _("no such birth date");
+	case UK_ID_FUTURE_DATE: return _("birth date in the future");
+	case UK_ID_BAD_CHECK: return _("bad check digit");
+	case UK_ID_EXCEL_SCIENTIFIC: return _("turned into a number by Excel (scientific notation)");
+	case UK_ID_EXCEL_TRUNCATED: return _("cut to 15 digits by Excel");
 	}
-	return "unknown status";
+	return _("unknown status");
 }
 
 /* GB 32100 alphabet: value = index (no I, O, S, V, Z). */

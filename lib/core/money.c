@@ -1,5 +1,6 @@
 /* money.c - money as int64 fen: exact parsing and printing, no floats. */
 #include "uk_money.h"
+#include "uk_i18n.h"
 
 #include <string.h>
 
@@ -40,7 +41,7 @@ int uk_money_parse(const char *s, int64_t *fen, const char **why)
 	uint64_t whole = 0, frac = 0;
 
 	if (!s)
-		return fail(why, "empty");
+		return fail(why, _("empty"));
 	p = s;
 	end = s + strlen(s);
 	while (p < end && is_blank(*p))
@@ -48,7 +49,7 @@ int uk_money_parse(const char *s, int64_t *fen, const char **why)
 	while (end > p && is_blank(end[-1]))
 		end--;
 	if (p == end)
-		return fail(why, "empty");
+		return fail(why, _("empty"));
 
 	/* Sign and currency sign in either order: "-¥5" and "¥-5" both occur. */
 	if (*p == '-' || *p == '+') {
@@ -75,7 +76,7 @@ int uk_money_parse(const char *s, int64_t *fen, const char **why)
 		while (p < end && (is_digit(*p) || *p == ',')) {
 			if (*p == ',') {
 				if (group == 0 || (commas ? group != 3 : group > 3))
-					return fail(why, "misplaced thousands separator");
+					return fail(why, _("misplaced thousands separator"));
 				commas++;
 				group = 0;
 			} else {
@@ -90,7 +91,7 @@ int uk_money_parse(const char *s, int64_t *fen, const char **why)
 			p++;
 		}
 		if (commas && group != 3)
-			return fail(why, "misplaced thousands separator");
+			return fail(why, _("misplaced thousands separator"));
 	}
 	if (p < end && *p == '.') {
 		p++;
@@ -102,19 +103,19 @@ int uk_money_parse(const char *s, int64_t *fen, const char **why)
 		}
 		if (p == end && nfrac == 0) {
 			if (ndigits == 0)
-				return fail(why, "not a number");
-			return fail(why, "no digits after the decimal point");
+				return fail(why, _("not a number"));
+			return fail(why, _("no digits after the decimal point"));
 		}
 	}
 	if (p != end || ndigits + nfrac == 0)
-		return fail(why, "not a number");
+		return fail(why, _("not a number"));
 	if (nfrac > 2)
-		return fail(why, "more than two decimals");
+		return fail(why, _("more than two decimals"));
 	if (nfrac == 1)
 		frac *= 10;
 	/* |fen| <= INT64_MAX, so the negation below never yields INT64_MIN. */
 	if (over || whole > ((uint64_t)INT64_MAX - frac) / 100)
-		return fail(why, "too large");
+		return fail(why, _("too large"));
 	{
 		int64_t v = (int64_t)(whole * 100 + frac);
 		if (fen)

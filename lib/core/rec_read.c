@@ -1,6 +1,7 @@
 /* rec_read.c - reading records: CSV through libcsv, JSON/NDJSON through
  * jansson, with encoding detection, header aliases and physical line numbers. */
 #include "uk_rec.h"
+#include "uk_i18n.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -92,11 +93,15 @@ static void row_fail(struct uk_row *row, const char *fmt, ...)
 static void row_fail(struct uk_row *row, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 	if (row->error)
 		return;  /* the first fault of a record is the one named */
 	va_start(ap, fmt);
-	vsnprintf(row->errbuf, sizeof row->errbuf, fmt, ap);
+	n = vsnprintf(row->errbuf, sizeof row->errbuf, fmt, ap);
 	va_end(ap);
+	/* Cut short: never inside a character (a translation, a value). */
+	if (n >= (int)sizeof row->errbuf)
+		row->errbuf[uk_utf8_fit(row->errbuf, sizeof row->errbuf - 1)] = '\0';
 	row->error = row->errbuf;
 }
 
@@ -422,14 +427,14 @@ static void csv_field_cb(void *s, size_t n, void *data)
 	struct uk_reader *r = data;
 	struct uk_row *row = &r->row;
 	if (row_add_raw(row, s ? s : "", s ? n : 0)) {
-		row_fail(row, "out of memory");
+		row_fail(row, "%s", _("out of memory"));
 		return;
 	}
 	if (s && memchr(s, '\0', n))
-		row_fail(row, "NUL byte in field %d", row->nraw);
+		row_fail(row, _("NUL byte in field %d"), row->nraw);
 	else if (s && !uk_utf8_is_valid(s, n))
-		row_fail(row, "%s", r->enc == UK_ENC_GB18030 ? "invalid GB18030 text" :
-		         "invalid UTF-8 text (a GB18030 file? try --encoding gb18030)");
+		row_fail(row, "%s", r->enc == UK_ENC_GB18030 ? _("invalid GB18030 text") :
+		         _("invalid UTF-8 text (a GB18030 file? try --encoding gb18030)"));
 }
 
 static void csv_row_cb(int c, void *data)
@@ -512,7 +517,7 @@ static int csv_next_record(struct uk_reader *r)
 		if (n == 0) {  /* end of input */
 			r->csv_done = 1;
 			if (csv_fini(&r->p, csv_field_cb, csv_row_cb, r) != 0 && !row->error) {
-				row_fail(row, "unterminated quoted field");
+				row_fail(row, "%s", _("unterminated quoted field"));
 				r->row_done = 1;
 			}
 			if (r->row_done)
@@ -533,8 +538,8 @@ static int csv_next_record(struct uk_reader *r)
 		if (csv_parse(&r->p, r->buf + r->pos, n, csv_field_cb, csv_row_cb, r) != n) {
 			/* Bad quoting: drop what was parsed and start afresh on
 			 * the next line. */
-			row_fail(row, "bad quoting (a \" inside an unquoted field, or text "
-			         "after a closing quote)");
+			row_fail(row, "%s", _("bad quoting (a \" inside an unquoted field, or text "
+			                      "after a closing quote)"));
 			csv_free(&r->p);
 			csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 			r->row_done = 1;
@@ -547,7 +552,7 @@ static int csv_next_record(struct uk_reader *r)
 		if (!blank || !r->at_row_start)
 			r->at_row_start = 0;
 		if (r->rec_bytes > MAX_RECORD) {
-			row_fail(row, "record longer than 64 MB (an unclosed quote?)");
+			row_fail(row, "%s", _("record longer than 64 MB (an unclosed quote?)"));
 			csv_free(&r->p);
 			csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 			r->rec_bytes = 0;
@@ -599,7 +604,7 @@ static void merge_value(struct uk_reader *r, int c, int i, char *prev)
 	first = r->rank[i] < r->rank[j] ? i : j;
 	row->vals[c] = first == i ? v : prev;
 	row->src[c] = first;
-	row_fail(row, "columns '%s' ('%s') and '%s' ('%s') differ: --ignore one, or --map it elsewhere",
+	row_fail(row, _("columns '%s' ('%s') and '%s' ('%s') differ: --ignore one, or --map it elsewhere"),
 	         r->header[first], first == i ? v : prev, r->header[first == i ? j : i],
 	         first == i ? prev : v);
 }
@@ -611,7 +616,7 @@ static void csv_values(struct uk_reader *r)
 {
 	struct uk_row *row = &r->row;
 	if (!row->error && row->nraw != r->nheader)
-		row_fail(row, "expected %d fields as in the header, found %d", r->nheader, row->nraw);
+		row_fail(row, _("expected %d fields as in the header, found %d"), r->nheader, row->nraw);
 	for (int c = 0; c < r->ncols; c++)
 		row->vals[c] = NULL;
 	for (int i = 0; i < r->nheader; i++) {
@@ -712,12 +717,13 @@ static int csv_find_header(struct uk_reader *r)
 			r->marked = 0;
 			if (first && !r->quiet) {
 				char lines[48];
-				if (r->row.line - 1 > first)
+				if (r->row.line - 1 > first) {
 					snprintf(lines, sizeof lines, "%ld-%ld", first, r->row.line - 1);
-				else
+					uk_err("%s:%s: title rows above the header skipped (%s)", r->name, lines, titles);
+				} else {
 					snprintf(lines, sizeof lines, "%ld", first);
-				uk_err("%s:%s: title row%s above the header skipped (%s)", r->name, lines,
-				       r->row.line - 1 > first ? "s" : "", titles);
+					uk_err("%s:%s: title row above the header skipped (%s)", r->name, lines, titles);
+				}
 			}
 			return 1;
 		}
@@ -802,7 +808,7 @@ static int json_next_record(struct uk_reader *r)
 		count_lines(r, r->pos, p);
 		if (p < r->buflen) {
 			row->line = r->line + 1;
-			row_fail(row, "text after the closing ']'");
+			row_fail(row, "%s", _("text after the closing ']'"));
 			return 1;
 		}
 		return 0;
@@ -811,7 +817,7 @@ static int json_next_record(struct uk_reader *r)
 		r->json_done = 1;
 		if (r->json_array) {
 			row->line = r->line + 1;
-			row_fail(row, "JSON array not closed with ']'");
+			row_fail(row, "%s", _("JSON array not closed with ']'"));
 			return 1;
 		}
 		return 0;
@@ -821,7 +827,7 @@ static int json_next_record(struct uk_reader *r)
 	if (!obj) {
 		/* Nothing after a syntax error can be trusted to start a record. */
 		r->json_done = 1;
-		snprintf(row->errbuf, sizeof row->errbuf, "bad JSON: %s", jerr.text);
+		snprintf(row->errbuf, sizeof row->errbuf, _("bad JSON: %s"), jerr.text);
 		row->error = row->errbuf;
 		return 1;
 	}
@@ -835,13 +841,13 @@ static int json_next_record(struct uk_reader *r)
 			p++;
 		else if (!(p < r->buflen && r->buf[p] == ']')) {
 			r->json_done = 1;
-			row_fail(row, "expected ',' or ']' after a record");
+			row_fail(row, "%s", _("expected ',' or ']' after a record"));
 		}
 		r->pos = p;
 	}
 	if (!json_is_object(obj)) {
 		json_decref(obj);
-		row_fail(row, "a record must be a JSON object");
+		row_fail(row, "%s", _("a record must be a JSON object"));
 		return 1;
 	}
 	offs = calloc((size_t)r->ncols, sizeof *offs);
@@ -861,13 +867,13 @@ static int json_next_record(struct uk_reader *r)
 		if (c < 0) {
 			int w = json_warn_once(r, key, row->line);
 			if (w < 0 || (w > 0 && !row->error)) {
-				snprintf(row->errbuf, sizeof row->errbuf, "unknown key '%.100s' (--strict)", key);
+				snprintf(row->errbuf, sizeof row->errbuf, _("unknown key '%.100s' (--strict)"), key);
 				row->error = row->errbuf;
 			}
 			continue;
 		}
 		if (offs[c] != SIZE_MAX) {
-			row_fail(row, "two keys mean '%s'", r->cols[c].name);
+			row_fail(row, _("two keys mean '%s'"), r->cols[c].name);
 			continue;
 		}
 		switch (json_typeof(val)) {
@@ -875,7 +881,7 @@ static int json_next_record(struct uk_reader *r)
 			text = json_string_value(val);
 			n = json_string_length(val);
 			if (memchr(text, '\0', n))
-				row_fail(row, "NUL character in '%s'", key);
+				row_fail(row, _("NUL character in '%s'"), key);
 			break;
 		case JSON_INTEGER:
 			n = (size_t)snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(val));
@@ -891,7 +897,7 @@ static int json_next_record(struct uk_reader *r)
 		case JSON_FALSE: text = "false"; n = 5; break;
 		case JSON_NULL: continue;
 		default:
-			row_fail(row, "'%s' holds a JSON object or array, not a value", key);
+			row_fail(row, _("'%s' holds a JSON object or array, not a value"), key);
 			continue;
 		}
 		if (arena_put(row, text, n, &offs[c])) {

@@ -1,5 +1,6 @@
 /* text.c - UTF-8 checks, GB18030 conversion, display width, folding. */
 #include "uk_text.h"
+#include "uk_i18n.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -495,10 +496,11 @@ static int uk_blank(const char *s)
 
 int uk_void_reason_check(const char *reason, char *err, size_t errsz)
 {
+	/* Not uk_errf: cli.c calls into this file. */
 	if (!reason || uk_blank(reason))
-		snprintf(err, errsz, "a void needs its reason (--reason)");
+		snprintf(err, errsz, "%s", _("a void needs its reason (--reason)"));
 	else if (strlen(reason) > 2000 || uk_text_has_control(reason, 0))
-		snprintf(err, errsz, "a reason is one line of at most 2000 bytes");
+		snprintf(err, errsz, "%s", _("a reason is one line of at most 2000 bytes"));
 	else
 		return 0;
 	return -1;

@@ -2,6 +2,7 @@
  * the modules that own the data; the federation's sum of many reports. */
 #include "uk_report.h"
 #include "uk_activities.h"
+#include "uk_i18n.h"
 #include "uk_config.h"
 #include "uk_disputes.h"
 #include "uk_ids.h"
@@ -389,7 +390,7 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 		uk_timestamp(stamp);
 		sqlite3_bind_text(st, 1, mon, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, stamp, -1, SQLITE_STATIC);
-		rc = uk_db_each(db, st, NULL, NULL, "cannot record the disclosure");
+		rc = uk_db_each(db, st, NULL, NULL, N_("cannot record the disclosure"));
 		sqlite3_finalize(st);
 		if (rc) {
 			json_decref(r);
