@@ -191,7 +191,7 @@ static int activity_check(const struct uk_activity_in *in, char *err, size_t err
 	}
 	if (!in->title || !*in->title)
 		return uk_errf(err, errsz, "no title");
-	if (uk_member_text_ok(in->title, err, errsz, "title"))
+	if (uk_member_text_ok(in->title, err, errsz, N_("title")))
 		return -1;
 	if (in->note && (strlen(in->note) > 2000 || uk_text_has_control(in->note, 1)))
 		return uk_errf(err, errsz, "note: control characters or longer than 2000 bytes");

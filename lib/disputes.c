@@ -150,7 +150,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 		return -1;
 	if (!in->employer || !*in->employer)
 		return uk_errf(err, errsz, "no employer");
-	if (uk_member_text_ok(in->employer, err, errsz, "employer"))
+	if (uk_member_text_ok(in->employer, err, errsz, N_("employer")))
 		return -1;
 	if (!in->summary || !*in->summary)
 		return uk_errf(err, errsz, "no summary");

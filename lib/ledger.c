@@ -759,9 +759,9 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 	if ((rc = check_fund_account(lg, fund, account, err, errsz)) != 0)
 		return rc;
 	clean(in->voucher, voucher, sizeof voucher);
-	if (in->memo && (strlen(in->memo) > 500 || uk_member_text_ok(in->memo, err, errsz, "memo")))
+	if (in->memo && (strlen(in->memo) > 500 || uk_member_text_ok(in->memo, err, errsz, N_("memo"))))
 		return uk_errf(err, errsz, "memo: control characters or longer than 500 bytes");
-	if (*sub && uk_member_text_ok(sub, err, errsz, "subcategory"))
+	if (*sub && uk_member_text_ok(sub, err, errsz, N_("subcategory")))
 		return -1;
 	if (in->member && *clean(in->member, member, sizeof member) &&
 	    (rc = check_member(lg, member, in->member_by, date, &e.member_id, hardship, err, errsz)) != 0)

@@ -54,6 +54,15 @@ const struct uk_colspec *uk_member_colspec(int *n)
 }
 const char *uk_member_field_name(enum uk_member_field f) { return colspec[f].name; }
 
+/* A field as a message names it: its Chinese header under a Chinese
+ * locale (身份证号), else its name (id_card). */
+static const char *label(int f)
+{
+	if (uk_lang_of_locale() == UK_LANG_ZH && colspec[f].aliases)
+		return colspec[f].aliases[0];
+	return colspec[f].name;
+}
+
 int uk_member_field_find(const char *name, size_t len)
 {
 	for (int f = 0; f < UK_MF_COUNT; f++)
@@ -186,9 +195,9 @@ int uk_member_filter_hardship(struct uk_member_filter *f, const char *s, char *e
 int uk_member_text_ok(const char *s, char *err, size_t errsz, const char *field)
 {
 	if (uk_text_has_control(s, 0))
-		return uk_errf(err, errsz, "control character in %s", field);
+		return uk_errf(err, errsz, "control character in %s", gettext(field));
 	if (strlen(s) > 200)
-		return uk_errf(err, errsz, "%s longer than 200 bytes", field);
+		return uk_errf(err, errsz, "%s longer than 200 bytes", gettext(field));
 	return 0;
 }
 
@@ -220,7 +229,7 @@ static int norm_date(struct uk_member *m, int f, char *s, char *err, size_t errs
 	const char *why;
 	uk_fold_fullwidth(s);
 	if (uk_date_parse(s, &d, &why) != 0)
-		return uk_errf(err, errsz, "%s in %s '%s'", why, colspec[f].name, shown(s, sh, sizeof sh));
+		return uk_errf(err, errsz, "%s in %s '%s'", why, label(f), shown(s, sh, sizeof sh));
 	m->v[f] = keep(m, uk_date_format(d, out));
 	return 0;
 }
@@ -232,7 +241,7 @@ static int norm_code(struct uk_member *m, int f, char *s, char *err, size_t errs
 	uk_trim(s);
 	if (strlen(s) > 32 || uk_text_has_control(s, 0) || strchr(s, ' '))
 		return uk_errf(err, errsz, "bad %s '%s' (at most 32 characters, no spaces)",
-		            colspec[f].name, shown(s, sh, sizeof sh));
+		            label(f), shown(s, sh, sizeof sh));
 	m->v[f] = s;
 	return 0;
 }
@@ -360,7 +369,7 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 		case UK_MF_HARDSHIP:
 		case UK_MF_STATUS:
 			if (!(w = uk_member_word(f, s)))
-				return uk_errf(err, errsz, "%s must be %s, not '%s'", colspec[f].name,
+				return uk_errf(err, errsz, "%s must be %s, not '%s'", label(f),
 				               uk_member_words_text(f, NULL, words, sizeof words),
 				               shown(s, sh, sizeof sh));
 			m->v[f] = (char *)w;
@@ -374,14 +383,14 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 			break;
 		default:
 			if (uk_text_has_control(s, f == UK_MF_NOTE))
-				return uk_errf(err, errsz, "control character in %s", colspec[f].name);
+				return uk_errf(err, errsz, "control character in %s", label(f));
 			if (strlen(s) > (f == UK_MF_NOTE ? 2000u : 200u))
-				return uk_errf(err, errsz, "%s longer than %u bytes", colspec[f].name,
+				return uk_errf(err, errsz, "%s longer than %u bytes", label(f),
 				            f == UK_MF_NOTE ? 2000u : 200u);
 			m->v[f] = s;
 		}
 		if (!m->v[f])
-			return uk_errf(err, errsz, "%s too long", colspec[f].name);
+			return uk_errf(err, errsz, "%s too long", label(f));
 	}
 	if (have_id) {
 		char bd[UK_DATE_BUFSZ];

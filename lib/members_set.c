@@ -181,9 +181,9 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		        uk_member_words_text(UK_MF_HARDSHIP, NULL, words, sizeof words), c->hardship);
 		goto bad;
 	}
-	if ((c->group && uk_member_text_ok(c->group, err, errsz, "union_group")) ||
-	    (c->unit && uk_member_text_ok(c->unit, err, errsz, "unit")) ||
-	    (c->note && uk_member_text_ok(c->note, err, errsz, "note")))
+	if ((c->group && uk_member_text_ok(c->group, err, errsz, N_("union_group"))) ||
+	    (c->unit && uk_member_text_ok(c->unit, err, errsz, N_("unit"))) ||
+	    (c->note && uk_member_text_ok(c->note, err, errsz, N_("note"))))
 		goto bad;
 	int64_t fen = 0;
 	if (c->wage_base) {

@@ -102,6 +102,7 @@ const char *uk_member_word(enum uk_member_field f, const char *s);
 const char *uk_member_words_text(enum uk_member_field f, const char *more, char *buf, size_t bufsz);
 /* A free-text value is fit to store: no control characters, at most 200
  * bytes. 0, or -1 with the message in err. */
+/* field: its name marked N_() (translated in the message). */
 int uk_member_text_ok(const char *s, char *err, size_t errsz, const char *field);
 
 /* How "the same person" is found. */
