@@ -5,6 +5,7 @@
 #include "uk_i18n.h"
 #include "uk_rec.h"
 #include "uk_store.h"
+#include "uk_vocabs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@ static const char usage[] =
 	"       union-config KEY [VALUE]\n"
 	"       union-config --unset KEY\n"
 	"       union-config --list [-f FORMAT]\n"
+	"       union-config vocab [NAME]\n"
 	"Create the union's database, or get and set its profile and settings.\n"
 	"\n"
 	"  init                 create the database (mode 0600); no other tool does\n"
@@ -24,6 +26,7 @@ static const char usage[] =
 	"  --list               every key with its value (set or default)\n"
 	"  --unset KEY          remove a value (the default applies again)\n"
 	"  --dry-run            check a value, write nothing\n"
+	"  vocab [NAME]         the vocabularies, or the values of one, in both languages\n"
 	"Each form takes only its own options: -f and --excel go with --list.\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
@@ -37,6 +40,16 @@ static const char usage_init[] =
 	"  --dry-run            check the name and the path, create nothing\n"
 	"Common:\n"
 	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n");
+
+static const char usage_vocab[] =
+	N_("usage: union-config vocab [NAME]\n"
+	"The vocabularies: the values a field takes, each read in English or Chinese.\n"
+	"Without NAME a line per vocabulary: NAME, its Chinese name, and the options\n"
+	"(TOOL:--OPTION) and operands (TOOL:COMMAND:N) that read it. With NAME a line\n"
+	"per value: the slug, the Chinese name, and the other words for it (a, b).\n"
+	"Fields are separated by tabs. No database is needed.\n"
+	"Common:\n"
+	"  -h, --help  --version\n");
 
 enum { OPT_LIST = UK_OPT_TOOL, OPT_UNSET, OPT_NAME };
 
@@ -63,6 +76,18 @@ static int run_list(const struct uk_opts *o, const void *ctx, char **pos, int np
 		rc = uk_writer_close(w, uk_config_list(db, w));
 	uk_db_close(db);
 	return rc;
+}
+
+static int run_vocab(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	(void)o, (void)ctx;
+	if (npos > 1)
+		return uk_usage_error(usage_vocab, "vocab takes at most one NAME");
+	if (uk_vocab_print(stdout, npos ? pos[0] : NULL) != 0) {
+		uk_err("no vocabulary '%s' (union-config vocab lists them)", pos[0]);
+		return UK_EX_DATAERR;
+	}
+	return UK_EX_OK;
 }
 
 /* The key and its value, checked before the database is opened: an
@@ -141,9 +166,11 @@ static const int opts_init[] = {OPT_NAME, UK_OPT_DRY_RUN, 0};
 static const int opts_key[] = {UK_OPT_DRY_RUN, 0};
 static const int opts_unset[] = {OPT_UNSET, UK_OPT_DRY_RUN, 0};
 static const int opts_list[] = {OPT_LIST, 'f', UK_OPT_EXCEL, 0};
+static const int opts_vocab[] = {0};
 
 static const struct uk_subcmd commands[] = {
 	{"init", usage_init, opts_init, run_init},
+	{"vocab", usage_vocab, opts_vocab, run_vocab},
 	{NULL, NULL, NULL, NULL},
 };
 

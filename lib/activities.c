@@ -5,6 +5,7 @@
 #include "uk_batch.h"
 #include "uk_cli.h"
 #include "uk_i18n.h"
+#include "uk_vocabs.h"
 #include "uk_plans.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
@@ -16,22 +17,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The one list of kinds: the metrics (metrics.c), the report's table of
- * activities and the messages are made from it. */
-static const char *const kinds[] = {
-	"congress", "meeting", "study", "training", "competition", "culture-sports", "visit",
-	"health-check", "rest", "aid", "legal", "other",
-};
-_Static_assert(sizeof kinds / sizeof kinds[0] == UK_ACTIVITY_NKINDS, "UK_ACTIVITY_NKINDS counts the kinds");
-
-const char *uk_activity_kind(int i) { return kinds[i]; }
+/* The one list of kinds is the vocabulary (lib/vocabs.c): the metrics
+ * (metrics.c), the report's table of activities and the messages are made
+ * from it; t_vocab checks that it has UK_ACTIVITY_NKINDS. */
+const char *uk_activity_kind(int i) { return uk_vocab_of(UK_V_ACTIVITY_KIND)->words[i].slug; }
 
 int uk_activity_kind_index(const char *kind)
 {
-	for (int i = 0; kind && i < UK_ACTIVITY_NKINDS; i++)
-		if (strcmp(kind, kinds[i]) == 0)
+	const char *slug = uk_vocab_slug_of(UK_V_ACTIVITY_KIND, kind);
+	for (int i = 0; slug && i < UK_ACTIVITY_NKINDS; i++)
+		if (strcmp(slug, uk_activity_kind(i)) == 0)
 			return i;
 	return -1;
+}
+
+const char *uk_activity_kind_slug(const char *kind)
+{
+	int i = uk_activity_kind_index(kind);
+	return i < 0 ? NULL : uk_activity_kind(i);
 }
 
 /* Runs a statement that returns no rows, then finalizes it. */
@@ -115,8 +118,11 @@ static void kinds_named(char *buf, size_t n)
 {
 	size_t used = 0;
 	buf[0] = '\0';
+	int zh = uk_lang_of_locale() == UK_LANG_ZH;
+	const struct uk_vocab *v = uk_vocab_of(UK_V_ACTIVITY_KIND);
 	for (int i = 0; i < UK_ACTIVITY_NKINDS && used < n; i++)
-		used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", kinds[i]);
+		used += (size_t)snprintf(buf + used, n - used, zh ? "%s%s (%s)" : "%s%s", i ? ", " : "",
+		                         zh ? v->words[i].zh : v->words[i].slug, v->words[i].slug);
 }
 
 /* The cost: an expense entry naming the activity, posted in the same
@@ -226,7 +232,7 @@ int uk_activity_add(struct uk_db *db, const struct uk_activity_in *in, int64_t *
 	                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, in->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, uk_activity_kind_slug(in->kind), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, in->title, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, participants);
 	if (item)
@@ -317,7 +323,7 @@ int uk_activities_list(struct uk_db *db, const struct uk_period *p, const char *
 	if (p)
 		uk_db_bind_period(st, 1, *p);
 	if (kind)
-		sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, uk_activity_kind_slug(kind), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, voided);
 	rc = uk_db_each(db, st, list_row, &l, N_("cannot list activities"));
 	sqlite3_finalize(st);
@@ -392,7 +398,7 @@ static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, 
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, c->matched.before);
 	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, in->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, uk_activity_kind_slug(in->kind), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, in->title, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, participants);
 	if (item)

@@ -5,6 +5,7 @@
 #include "uk_money.h"
 #include "uk_text.h"
 #include "uk_i18n.h"
+#include "uk_vocabs.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -99,61 +100,34 @@ int uk_member_key_parse(const char *s, enum uk_member_key *k)
 	return 0;
 }
 
-/* Word lists: canonical value first, then the words that mean it. */
-static const char *const hardship_words[][6] = {
-	{"none", "无", "否", "非困难", NULL},
-	{"relative", "相对困难", "相对困难职工", NULL},
-	{"deep", "深度困难", "深度困难职工", "特困", NULL},
-	{"accident", "意外致困", "意外困难", NULL},
-};
-static const char *const status_words[][6] = {
-	{"active", "在职", "在职会员", "在岗", NULL},
-	{"retired", "退休", "退休会员", NULL},
-	{"transferred", "转出", "调出", NULL},
-	{"left", "退会", "离职", "离开", NULL},
-	{"deceased", "去世", "已故", "死亡", NULL},
-};
-static const char *const yesno_words[][6] = {
-	{"yes", "是", "y", "true", "1", NULL},
-	{"no", "否", "n", "false", "0", NULL},
-};
-
-static const char *word_lookup(const char *const (*words)[6], size_t n, const char *s)
-{
-	for (size_t i = 0; i < n; i++)
-		for (int j = 0; j < 6 && words[i][j]; j++)
-			if (uk_streq_ci(s, words[i][j]))
-				return words[i][0];
-	return NULL;
-}
-#define LOOKUP(words, s) word_lookup(words, sizeof words / sizeof words[0], s)
-
-/* The word list of a vocabulary field, and its length. */
-static const char *const (*vocabulary(enum uk_member_field f, size_t *n))[6]
+/* The vocabulary of a field (lib/vocabs.c), or NULL. */
+static const struct uk_vocab *vocabulary(enum uk_member_field f)
 {
 	switch (f) {
-	case UK_MF_STATUS: *n = sizeof status_words / sizeof status_words[0]; return status_words;
-	case UK_MF_HARDSHIP: *n = sizeof hardship_words / sizeof hardship_words[0]; return hardship_words;
-	case UK_MF_MIGRANT_WORKER: *n = sizeof yesno_words / sizeof yesno_words[0]; return yesno_words;
-	default: *n = 0; return NULL;
+	case UK_MF_STATUS: return uk_vocab_of(UK_V_MEMBER_STATUS);
+	case UK_MF_HARDSHIP: return uk_vocab_of(UK_V_HARDSHIP);
+	case UK_MF_MIGRANT_WORKER: return uk_vocab_of(UK_V_YESNO);
+	default: return NULL;
 	}
 }
 
 const char *uk_member_word(enum uk_member_field f, const char *s)
 {
-	size_t n;
-	const char *const (*words)[6] = vocabulary(f, &n);
-	return words ? word_lookup(words, n, s) : NULL;
+	const struct uk_vocab *v = vocabulary(f);
+	return v ? uk_vocab_slug(v, s) : NULL;
 }
 
 const char *uk_member_words_text(enum uk_member_field f, const char *more, char *buf, size_t bufsz)
 {
-	size_t n, used = 0;
-	const char *const (*words)[6] = vocabulary(f, &n);
+	const struct uk_vocab *v = vocabulary(f);
+	int n = v ? v->n : 0, zh = uk_lang_of_locale() == UK_LANG_ZH;
+	size_t used = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < n && used < bufsz; i++) {
+	for (int i = 0; i < n && used < bufsz; i++) {
 		const char *sep = i == 0 ? "" : i + 1 < n || more ? ", " : _(" or ");
-		int k = snprintf(buf + used, bufsz - used, "%s%s", sep, words[i][0]);
+		/* Under zh both languages: 在职 (active). */
+		int k = zh ? snprintf(buf + used, bufsz - used, "%s%s (%s)", sep, v->words[i].zh, v->words[i].slug)
+		           : snprintf(buf + used, bufsz - used, "%s%s", sep, v->words[i].slug);
 		used += k > 0 ? (size_t)k : 0;
 	}
 	if (more && used < bufsz)
@@ -161,34 +135,25 @@ const char *uk_member_words_text(enum uk_member_field f, const char *more, char 
 	return buf;
 }
 
-/* Whether s is the canonical word of one of f's values. */
-static int canonical(enum uk_member_field f, const char *s)
-{
-	size_t n;
-	const char *const (*words)[6] = vocabulary(f, &n);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(words[i][0], s) == 0)
-			return 1;
-	return 0;
-}
-
 int uk_member_filter_status(struct uk_member_filter *f, const char *s, char *err, size_t errsz)
 {
-	char words[120];
-	if (strcmp(s, "all") != 0 && !canonical(UK_MF_STATUS, s))
+	char words[240];
+	const char *slug = strcmp(s, "all") == 0 ? "all" : uk_member_word(UK_MF_STATUS, s);
+	if (!slug)
 		return uk_errf(err, errsz, "--status must be %s",
 		               uk_member_words_text(UK_MF_STATUS, "all", words, sizeof words));
-	f->status = s;
+	f->status = slug;
 	return 0;
 }
 
 int uk_member_filter_hardship(struct uk_member_filter *f, const char *s, char *err, size_t errsz)
 {
-	char words[120];
-	if (s && !canonical(UK_MF_HARDSHIP, s))
+	char words[240];
+	const char *slug = s ? uk_member_word(UK_MF_HARDSHIP, s) : "any";
+	if (!slug)
 		return uk_errf(err, errsz, "--hardship must be %s",
 		               uk_member_words_text(UK_MF_HARDSHIP, NULL, words, sizeof words));
-	f->hardship = s ? s : "any";
+	f->hardship = slug;
 	return 0;
 }
 
@@ -316,7 +281,7 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 	struct uk_date id_birth = {0, 0, 0};
 	enum uk_gender id_gender = UK_GENDER_UNKNOWN;
 	int have_id = 0;
-	char sh[48], words[120];
+	char sh[48], words[240];
 
 	memset(m->v, 0, sizeof m->v);
 	m->used = 0;
@@ -376,7 +341,7 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 			break;
 		case UK_MF_MIGRANT_WORKER:
 			uk_fold_fullwidth(s);
-			if (!(w = LOOKUP(yesno_words, s)))
+			if (!(w = uk_member_word(UK_MF_MIGRANT_WORKER, s)))
 				return uk_errf(err, errsz, "migrant_worker must be yes or no (是/否), not '%s'",
 				            shown(s, sh, sizeof sh));
 			m->v[f] = (char *)w;

@@ -3,6 +3,7 @@
 #include "members_priv.h"
 #include "uk_batch.h"
 #include "uk_i18n.h"
+#include "uk_vocabs.h"
 #include "uk_money.h"
 #include "uk_text.h"
 
@@ -11,16 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const roles[] = {
-	"chair", "vice-chair", "committee", "audit-committee", "group-leader", "women-committee", NULL,
-};
-
-int uk_role_valid(const char *role)
+/* The roles (lib/vocabs.c): chair or 主席, … */
+const char *uk_role_slug(const char *role)
 {
-	for (const char *const *r = roles; *r; r++)
-		if (strcmp(*r, role) == 0)
-			return 1;
-	return 0;
+	return uk_vocab_slug_of(UK_V_ROLE, role);
 }
 
 
@@ -134,7 +129,7 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 {
 	sqlite3_stmt *st = uk_db_prepare(s->db, UK_MEMBER_SELECT " WHERE m.id = ?1");
 	struct uk_member_row row;
-	char date[UK_DATE_BUFSZ], money[UK_MONEY_BUFSZ], roles_after[400], words[120];
+	char date[UK_DATE_BUFSZ], money[UK_MONEY_BUFSZ], roles_after[400], words[240];
 	const char *status = NULL, *hardship = NULL;
 	struct uk_date d = today;
 	int rc, found;
@@ -195,35 +190,41 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 	 * audit committee does not include the chair or vice-chair. */
 	snprintf(roles_after, sizeof roles_after, "%s", row.roles ? row.roles : "");
 	for (int i = 0; i < c->nroles; i++) {
-		if (!uk_role_valid(c->roles[i])) {
-			char known[120] = "";
-			for (const char *const *r = roles; *r; r++)
-				snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s",
-				         r == roles ? "" : ", ", *r);
+		const char *role = uk_role_slug(c->roles[i]);
+		if (!role) {
+			const struct uk_vocab *v = uk_vocab_of(UK_V_ROLE);
+			int zh = uk_lang_of_locale() == UK_LANG_ZH;
+			char known[300] = "";
+			for (int k = 0; k < v->n; k++)
+				snprintf(known + strlen(known), sizeof known - strlen(known),
+				         zh ? "%s%s (%s)" : "%s%s", k ? ", " : "",
+				         zh ? v->words[k].zh : v->words[k].slug, v->words[k].slug);
 			uk_errf(err, errsz, "unknown role '%s' (%s)", c->roles[i], known);
 			goto bad;
 		}
-		if (strlen(roles_after) + strlen(c->roles[i]) + 2 < sizeof roles_after) {
+		if (strlen(roles_after) + strlen(role) + 2 < sizeof roles_after) {
 			if (*roles_after)
 				strcat(roles_after, ";");
-			strcat(roles_after, c->roles[i]);
+			strcat(roles_after, role);
 		}
 	}
 	for (int i = 0; i < c->nno_roles; i++)
-		if (!uk_role_valid(c->no_roles[i])) {
+		if (!uk_role_slug(c->no_roles[i])) {
 			uk_errf(err, errsz, "unknown role '%s'", c->no_roles[i]);
 			goto bad;
 		}
 	{
 		int audit = 0, chair = 0;
-		for (const char *const *r = roles; *r; r++) {
+		const struct uk_vocab *v = uk_vocab_of(UK_V_ROLE);
+		for (int k = 0; k < v->n; k++) {
+			const char *r = v->words[k].slug;
 			int gone = 0;
 			for (int i = 0; i < c->nno_roles; i++)
-				gone |= strcmp(c->no_roles[i], *r) == 0;
-			if (gone || !has_role(roles_after, *r))
+				gone |= strcmp(uk_role_slug(c->no_roles[i]), r) == 0;
+			if (gone || !has_role(roles_after, r))
 				continue;
-			audit |= strcmp(*r, "audit-committee") == 0;
-			chair |= strcmp(*r, "chair") == 0 || strcmp(*r, "vice-chair") == 0;
+			audit |= strcmp(r, "audit-committee") == 0;
+			chair |= strcmp(r, "chair") == 0 || strcmp(r, "vice-chair") == 0;
 		}
 		if (audit && chair) {
 			uk_errf(err, errsz, "member %s cannot be on the audit committee and chair or vice-chair "
@@ -243,9 +244,9 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 	if (c->wage_base && (rc = set_field(s, id, "wage_base", row.v[UK_MF_WAGE_BASE], money, fen, date, c->note, changed)))
 		goto out;
 	for (int i = 0; i < c->nno_roles && !rc; i++)
-		rc = set_role(s, id, c->no_roles[i], 0, date, c->note, changed);
+		rc = set_role(s, id, uk_role_slug(c->no_roles[i]), 0, date, c->note, changed);
 	for (int i = 0; i < c->nroles && !rc; i++)
-		rc = set_role(s, id, c->roles[i], 1, date, c->note, changed);
+		rc = set_role(s, id, uk_role_slug(c->roles[i]), 1, date, c->note, changed);
 out:
 	uk_member_row_free(&row);
 	return rc;

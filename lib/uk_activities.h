@@ -14,8 +14,11 @@
  * '-' written '_' in them: culture_sports, culture_sports_participants). */
 #define UK_ACTIVITY_NKINDS 12
 const char *uk_activity_kind(int i);
-/* The index of kind in the list, or -1 when it is none. */
+/* The index of kind (its slug, Chinese name or another word for it: 文体活动,
+ * 文体) in the list, or -1 when it is none. */
 int uk_activity_kind_index(const char *kind);
+/* Its slug (culture-sports), or NULL. */
+const char *uk_activity_kind_slug(const char *kind);
 
 struct uk_activity_in {
 	const char *date, *kind, *title, *participants, *plan_item, *note;

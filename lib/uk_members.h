@@ -229,6 +229,7 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 int uk_member_counts_add(struct uk_db *db, const char *status, long delta);
 /* The columns member-set reads. */
 const struct uk_colspec *uk_member_set_colspec(int *n);
-/* The roles of doc/domain.md "Members". */
-int uk_role_valid(const char *role);
+/* The roles of doc/domain.md "Members": the slug of one written in either
+ * language (主席, chair), or NULL. */
+const char *uk_role_slug(const char *role);
 #endif

@@ -22,7 +22,7 @@ struct uk_vocab_entry {
 	const char *name;   /* "outcome", "member-status": union-config vocab NAME */
 	const char *uses;   /* "dispute-log:--outcome": the options (TOOL:--OPT) and
 	                     * operands (TOOL:CMD:N) that read it, space-separated */
-	const struct uk_vocab *vocab;
+	enum uk_vocab_id id;         /* its words: uk_vocab_of(id) */
 };
 
 const struct uk_vocab *uk_vocab_of(enum uk_vocab_id id);

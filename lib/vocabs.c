@@ -3,16 +3,13 @@
  * Chinese name is what a document and a zh table show; the aliases are the
  * other words HR's files and secretaries write for the same value. */
 #include "uk_vocabs.h"
+#include "uk_ids.h"
 
 #include <string.h>
 
 #define WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
-static const struct uk_vocab_word gender_words[] = {
-	{"male", "男", WORDS("m", "男性")},
-	{"female", "女", WORDS("f", "女性")},
-};
 static const struct uk_vocab_word member_status_words[] = {
 	{"active", "在职", WORDS("在职会员", "在岗")},
 	{"retired", "退休", WORDS("退休会员")},
@@ -110,9 +107,9 @@ static const struct uk_vocab_word plan_result_words[] = {
 	{"bad target", "目标有误", WORDS("bad-target")},
 };
 
-#define VOCAB(what, zh, words) {what, zh, words, N(words)}
+#define VOCAB(what_, zh, words_) {.what = what_, .what_zh = zh, .words = words_, .n = N(words_)}
 static const struct uk_vocab vocabs[UK_V_COUNT] = {
-	[UK_V_GENDER] = VOCAB("gender", "性别", gender_words),
+	/* [UK_V_GENDER]: in lib/core/ids.c, which reads ID numbers */
 	[UK_V_MEMBER_STATUS] = VOCAB("status", "会员状态", member_status_words),
 	[UK_V_HARDSHIP] = VOCAB("hardship", "困难类别", hardship_words),
 	[UK_V_ROLE] = VOCAB("role", "工会职务", role_words),
@@ -125,33 +122,37 @@ static const struct uk_vocab vocabs[UK_V_COUNT] = {
 	[UK_V_DISPUTE_SOURCE] = VOCAB("source", "来源", dispute_source_words),
 	[UK_V_DISPUTE_STATUS] = VOCAB("status", "案件状态", dispute_status_words),
 	[UK_V_OUTCOME] = VOCAB("outcome", "结案方式", outcome_words),
-	[UK_V_ACTIVITY_KIND] = VOCAB("kind", "活动类型", activity_kind_words),
+	[UK_V_ACTIVITY_KIND] = {.what = "kind", .what_zh = "活动类型", .words = activity_kind_words,
+	                        .n = N(activity_kind_words), .slug_case = 1},
 	[UK_V_PLAN_RESULT] = VOCAB("result", "完成情况", plan_result_words),
 };
 
 static const struct uk_vocab_entry registry[UK_V_COUNT] = {
-	{"gender", "member-add:--gender", &vocabs[UK_V_GENDER]},
+	{"gender", "member-add:--gender", UK_V_GENDER},
 	{"member-status", "member-set:--status member-ls:--status",
-	 &vocabs[UK_V_MEMBER_STATUS]},
+	 UK_V_MEMBER_STATUS},
 	{"hardship", "member-add:--hardship member-set:--hardship member-ls:--hardship",
-	 &vocabs[UK_V_HARDSHIP]},
+	 UK_V_HARDSHIP},
 	{"role", "member-set:--role",
-	 &vocabs[UK_V_ROLE]},
-	{"yes-no", "member-add:--migrant-worker", &vocabs[UK_V_YESNO]},
+	 UK_V_ROLE},
+	{"yes-no", "member-add:--migrant-worker", UK_V_YESNO},
 	{"fund", "fund-ledger:--fund activity-log:--fund",
-	 &vocabs[UK_V_FUND]},
-	{"account", "fund-ledger:--account activity-log:--account", &vocabs[UK_V_ACCOUNT]},
-	{"direction", "", &vocabs[UK_V_DIRECTION]},
-	{"dispute-kind", "dispute-log:--kind", &vocabs[UK_V_DISPUTE_KIND]},
-	{"dispute-category", "dispute-log:--category", &vocabs[UK_V_DISPUTE_CATEGORY]},
-	{"dispute-source", "dispute-log:--source", &vocabs[UK_V_DISPUTE_SOURCE]},
-	{"dispute-status", "dispute-log:--status", &vocabs[UK_V_DISPUTE_STATUS]},
-	{"outcome", "dispute-log:--outcome", &vocabs[UK_V_OUTCOME]},
-	{"activity-kind", "activity-log:add:2 activity-log:--kind", &vocabs[UK_V_ACTIVITY_KIND]},
-	{"plan-result", "", &vocabs[UK_V_PLAN_RESULT]},
+	 UK_V_FUND},
+	{"account", "fund-ledger:--account activity-log:--account", UK_V_ACCOUNT},
+	{"direction", "", UK_V_DIRECTION},
+	{"dispute-kind", "dispute-log:--kind", UK_V_DISPUTE_KIND},
+	{"dispute-category", "dispute-log:--category", UK_V_DISPUTE_CATEGORY},
+	{"dispute-source", "dispute-log:--source", UK_V_DISPUTE_SOURCE},
+	{"dispute-status", "dispute-log:--status", UK_V_DISPUTE_STATUS},
+	{"outcome", "dispute-log:--outcome", UK_V_OUTCOME},
+	{"activity-kind", "activity-log:add:2 activity-log:--kind", UK_V_ACTIVITY_KIND},
+	{"plan-result", "", UK_V_PLAN_RESULT},
 };
 
-const struct uk_vocab *uk_vocab_of(enum uk_vocab_id id) { return &vocabs[id]; }
+const struct uk_vocab *uk_vocab_of(enum uk_vocab_id id)
+{
+	return id == UK_V_GENDER ? uk_gender_vocab() : &vocabs[id];
+}
 
 const struct uk_vocab_entry *uk_vocab_registry(int *n)
 {
@@ -169,12 +170,12 @@ const struct uk_vocab_entry *uk_vocab_named(const char *name)
 
 const char *uk_vocab_slug_of(enum uk_vocab_id id, const char *s)
 {
-	return uk_vocab_slug(&vocabs[id], s);
+	return uk_vocab_slug(uk_vocab_of(id), s);
 }
 
 const char *uk_vocab_show(enum uk_vocab_id id, const char *slug, int zh)
 {
-	return zh ? uk_vocab_zh(&vocabs[id], slug) : slug;
+	return zh ? uk_vocab_zh(uk_vocab_of(id), slug) : slug;
 }
 
 int uk_vocab_print(FILE *f, const char *name)
@@ -182,14 +183,14 @@ int uk_vocab_print(FILE *f, const char *name)
 	const struct uk_vocab_entry *e;
 	if (!name) {
 		for (int i = 0; i < UK_V_COUNT; i++)
-			fprintf(f, "%s\t%s\t%s\n", registry[i].name, registry[i].vocab->what_zh,
+			fprintf(f, "%s\t%s\t%s\n", registry[i].name, uk_vocab_of(registry[i].id)->what_zh,
 			        registry[i].uses);
 		return 0;
 	}
 	if (!(e = uk_vocab_named(name)))
 		return -1;
-	for (int i = 0; i < e->vocab->n; i++) {
-		const struct uk_vocab_word *w = &e->vocab->words[i];
+	for (int i = 0; i < uk_vocab_of(e->id)->n; i++) {
+		const struct uk_vocab_word *w = &uk_vocab_of(e->id)->words[i];
 		fprintf(f, "%s\t%s\t", w->slug, w->zh);
 		for (const char *const *a = w->aliases; a && *a; a++)
 			fprintf(f, "%s%s", a == w->aliases ? "" : ",", *a);

@@ -1,6 +1,7 @@
 /* ids.c - citizen ID numbers (GB 11643-1999), unified social credit codes
  * (GB 32100-2015), gender words and masking of personal data. */
 #include "uk_ids.h"
+#include "uk_vocab.h"
 #include "uk_i18n.h"
 
 #include <stdlib.h>
@@ -9,11 +10,6 @@
 static int is_digit(char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-static char ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
 char uk_id_check_char(const char *first17)
@@ -256,37 +252,22 @@ char *uk_mask_name(const char *name)
 	return mask_chars(name, 1, 1);
 }
 
+static const struct uk_vocab_word gender_words[] = {
+	{"male", "男", (const char *const[]){"m", "男性", NULL}},
+	{"female", "女", (const char *const[]){"f", "女性", NULL}},
+};
+static const struct uk_vocab genders = {.what = "gender", .what_zh = "性别", .words = gender_words, .n = 2};
+
+const struct uk_vocab *uk_gender_vocab(void) { return &genders; }
+
 int uk_gender_parse(const char *s, enum uk_gender *out)
 {
-	static const struct { const char *word; enum uk_gender g; } words[] = {
-		{ "\xE7\x94\xB7", UK_GENDER_MALE },   /* 男 */
-		{ "\xE5\xA5\xB3", UK_GENDER_FEMALE }, /* 女 */
-		{ "m", UK_GENDER_MALE }, { "male", UK_GENDER_MALE },
-		{ "f", UK_GENDER_FEMALE }, { "female", UK_GENDER_FEMALE },
-	};
-	size_t n, i, j;
-	const char *p;
-
-	if (!s)
+	const char *slug = uk_vocab_slug(&genders, s);
+	if (!slug)
 		return -1;
-	while (*s == ' ')
-		s++;
-	n = strlen(s);
-	while (n && s[n - 1] == ' ')
-		n--;
-	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-		p = words[i].word;
-		if (strlen(p) != n)
-			continue;
-		for (j = 0; j < n && ascii_lower(s[j]) == p[j]; j++)
-			;
-		if (j == n) {
-			if (out)
-				*out = words[i].g;
-			return 0;
-		}
-	}
-	return -1;
+	if (out)
+		*out = strcmp(slug, "male") == 0 ? UK_GENDER_MALE : UK_GENDER_FEMALE;
+	return 0;
 }
 
 const char *uk_gender_name(enum uk_gender g)

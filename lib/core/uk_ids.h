@@ -46,5 +46,8 @@ char *uk_mask_name(const char *name);
 
 /* Gender words: "男"/"女"/"M"/"F"/"male"/"female" (any case). -1 if unknown. */
 int uk_gender_parse(const char *s, enum uk_gender *out);
+/* The genders as a vocabulary: male (男), female (女), m, f … */
+struct uk_vocab;
+const struct uk_vocab *uk_gender_vocab(void);
 const char *uk_gender_name(enum uk_gender g); /* "male", "female", "" */
 #endif

@@ -17,6 +17,8 @@ struct uk_vocab {
 	const char *what_zh;             /* "结案方式": how a Chinese message names it */
 	const struct uk_vocab_word *words;
 	int n;
+	int slug_case;                   /* a slug only as written (activity kinds:
+	                                  * Training is no kind); else any case */
 };
 
 /* The slug s names: the slug (any case), the Chinese name or an alias,

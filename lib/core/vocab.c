@@ -45,7 +45,7 @@ const char *uk_vocab_slug(const struct uk_vocab *v, const char *s)
 		return NULL;
 	for (int i = 0; i < v->n; i++) {
 		const struct uk_vocab_word *w = &v->words[i];
-		if (same_word(s, w->slug, 1) || (w->zh && same_word(s, w->zh, 0)))
+		if (same_word(s, w->slug, !v->slug_case) || (w->zh && same_word(s, w->zh, 0)))
 			return w->slug;
 		for (const char *const *a = w->aliases; a && *a; a++)
 			if (same_word(s, *a, 1))

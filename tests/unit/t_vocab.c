@@ -23,7 +23,7 @@ static const struct uk_vocab_word words[] = {
 	{"failed", "调解不成", NULL},
 	{"hours-leave", NULL, NULL},
 };
-static const struct uk_vocab v = {"outcome", "结案方式", words, 3};
+static const struct uk_vocab v = {.what = "outcome", .what_zh = "结案方式", .words = words, .n = 3};
 
 int main(void)
 {
@@ -60,8 +60,8 @@ int main(void)
 	const struct uk_vocab_entry *reg = uk_vocab_registry(&nreg);
 	is_int(nreg, UK_V_COUNT, "registry: every vocabulary listed");
 	for (int i = 0; i < nreg; i++) {
-		const struct uk_vocab *voc = reg[i].vocab;
-		if (uk_vocab_named(reg[i].name) != &reg[i] || voc != uk_vocab_of((enum uk_vocab_id)i))
+		const struct uk_vocab *voc = uk_vocab_of(reg[i].id);
+		if (uk_vocab_named(reg[i].name) != &reg[i] || reg[i].id != (enum uk_vocab_id)i)
 			missing++;
 		for (int j = 0; j < voc->n; j++) {
 			const struct uk_vocab_word *w = &voc->words[j];
