@@ -2,6 +2,7 @@
  * the plan item they carry out, and their cost posted to the books. */
 #include "uk_activities.h"
 #include "uk_cli.h"
+#include "uk_columns.h"
 #include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_rec.h"
@@ -213,7 +214,7 @@ static int cmd_ls(const struct uk_opts *o, const void *ctx, char **pos, int npos
 		return rc;
 	if (a->kind && uk_activity_kind_index(a->kind) < 0)
 		return uk_bad_value("--kind", a->kind, "unknown kind");
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_words_writer(o, cols, ncols, UK_COLS_ACTIVITIES, &w)) == 0)
 		rc = uk_activities_list(db, has ? &p : NULL, a->kind, a->voided, w);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);

@@ -1,6 +1,7 @@
 /* dispute-log - labour-dispute mediation and petitions: open, update,
  * close, show, list, import, and the period's figures. */
 #include "uk_cli.h"
+#include "uk_columns.h"
 #include "uk_disputes.h"
 #include "uk_i18n.h"
 #include "uk_rec.h"
@@ -263,7 +264,7 @@ static int run_ls(const struct uk_opts *o, const void *ctx, char **pos, int npos
 		return uk_usage_error(usage_ls, "--overdue and --voided do not go together (a voided case is "
 		                      "never overdue)");
 	cols = uk_dispute_ls_cols(f.overdue, f.voided, &ncols);
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_words_writer(o, cols, ncols, UK_COLS_DISPUTES, &w)) == 0)
 		rc = uk_disputes_list(db, &f, w, o->mask);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
@@ -278,7 +279,7 @@ static int show_part(const struct uk_opts *o, struct uk_db *db, const char *case
 	int rc, ncols, found = 0;
 
 	cols = timeline ? uk_dispute_timeline_cols(&ncols) : uk_dispute_show_cols(&ncols);
-	if ((rc = uk_cli_writer(o, cols, ncols, &w)) != 0)
+	if ((rc = uk_words_writer(o, cols, ncols, UK_COLS_DISPUTES, &w)) != 0)
 		return rc;
 	/* The timeline follows the case in the same output. */
 	if (timeline)

@@ -1,6 +1,7 @@
 /* fund-ledger - the union's books: entries, transfers, opening balances,
  * imports, listings, balances, voids, dues, verification and export. */
 #include "uk_cli.h"
+#include "uk_columns.h"
 #include "uk_i18n.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
@@ -204,7 +205,7 @@ static int print_dry(const struct uk_opts *o, struct uk_db *db, struct uk_ledger
 	memset(&f, 0, sizeof f);
 	f.after_id = uk_ledger_start_id(lg);
 	f.no_id = 1;
-	if ((rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
+	if ((rc = uk_words_writer(o, cols, ncols, UK_COLS_LEDGER, &w)) == 0)
 		rc = uk_ledger_list(db, &f, w, o->mask);
 	return uk_writer_close(w, rc);
 }
@@ -389,7 +390,7 @@ static int list(const struct uk_opts *o, const struct args *a)
 	f.category = a->category;
 	f.member = a->member;
 	f.member_by = member_by(a->by);
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_words_writer(o, cols, ncols, UK_COLS_LEDGER, &w)) == 0)
 		rc = uk_ledger_list(db, &f, w, o->mask);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
@@ -431,7 +432,7 @@ static int cmd_balance(const struct uk_opts *o, const void *ctx, char **pos, int
 		uk_date_format(d, at);
 	}
 	cols = uk_ledger_balance_cols(by, &ncols);
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_words_writer(o, cols, ncols, UK_COLS_OWN, &w)) == 0)
 		rc = uk_ledger_balance(db, by, a->at ? at : NULL, w);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
@@ -458,7 +459,7 @@ static int cmd_dues(const struct uk_opts *o, const void *ctx, char **pos, int np
 		return usage_error(a, _("dues takes at most one FILE"));
 	if (npos == 1 && (rc = uk_cli_reader(o, pos[0], in_cols, nin, &r)) != 0)
 		return rc;
-	if ((rc = uk_cli_writer(o, cols, ncols, &w)) != 0 || (rc = open_write(o, &db, &lg)) != 0 ||
+	if ((rc = uk_words_writer(o, cols, ncols, UK_COLS_DUES, &w)) != 0 || (rc = open_write(o, &db, &lg)) != 0 ||
 	    (rc = uk_dues_begin(lg, a->month, a->account, w, o->mask, &d)) != 0)
 		goto out;
 	rc = uk_dues_run(d, r, &bad);
@@ -544,7 +545,7 @@ static int list_once(const struct uk_opts *o, const struct uk_outcol *cols, int 
 	struct uk_db *db = NULL;
 	struct uk_writer *w = NULL;
 	int rc;
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_words_writer(o, cols, ncols, UK_COLS_OWN, &w)) == 0)
 		rc = fn(db, w);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);

@@ -1,6 +1,7 @@
 /* member-add - add or update members, one from options or many from HR
  * records (CSV/JSON). */
 #include "uk_cli.h"
+#include "uk_columns.h"
 #include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_rec.h"
@@ -134,7 +135,7 @@ int main(int argc, char **argv)
 	if (o.format != UK_FMT_DEFAULT || io.list_missing) {
 		int ncols;
 		const struct uk_outcol *cols = uk_member_outcols(&ncols);
-		if ((rc = uk_cli_writer(&o, cols, ncols, &w)) != 0)
+		if ((rc = uk_words_writer(&o, cols, ncols, UK_COLS_MEMBERS, &w)) != 0)
 			goto out;
 	}
 	io.dry_run = o.dry_run;

@@ -1,5 +1,6 @@
 /* member-ls - list and export members. */
 #include "uk_cli.h"
+#include "uk_columns.h"
 #include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_rec.h"
@@ -129,7 +130,7 @@ int main(int argc, char **argv)
 		int ncols;
 		const struct uk_outcol *cols = uk_member_history_cols(&ncols);
 		if ((rc = uk_member_find(db, history, f.by, &id)) == 0 &&
-		    (rc = uk_cli_writer(&o, cols, ncols, &w)) == 0)
+		    (rc = uk_words_writer(&o, cols, ncols, UK_COLS_OWN, &w)) == 0)
 			rc = uk_members_history(db, id, w, o.mask);
 	} else if (count) {
 		if ((rc = uk_members_list(db, &f, NULL, 0, &n)) == 0)
@@ -137,7 +138,7 @@ int main(int argc, char **argv)
 	} else {
 		int ncols;
 		const struct uk_outcol *cols = uk_member_outcols(&ncols);
-		if ((rc = uk_cli_writer(&o, cols, ncols, &w)) == 0)
+		if ((rc = uk_words_writer(&o, cols, ncols, UK_COLS_MEMBERS, &w)) == 0)
 			rc = uk_members_list(db, &f, w, o.mask, &n);
 	}
 out:

@@ -1,6 +1,7 @@
 /* member-set - change members: status, hardship, group, unit, roles, wage
  * base; one from options or many from records. */
 #include "uk_cli.h"
+#include "uk_columns.h"
 #include "uk_i18n.h"
 #include "uk_members.h"
 #include "uk_rec.h"
@@ -96,7 +97,7 @@ int main(int argc, char **argv)
 	if (o.format != UK_FMT_DEFAULT) {
 		int ncols;
 		const struct uk_outcol *cols = uk_member_outcols(&ncols);
-		if ((rc = uk_cli_writer(&o, cols, ncols, &w)) != 0)
+		if ((rc = uk_words_writer(&o, cols, ncols, UK_COLS_MEMBERS, &w)) != 0)
 			goto out;
 	}
 	if (nchanges && !(argc - optind == 1 && strcmp(argv[optind], "-") == 0)) {
@@ -112,9 +113,10 @@ int main(int argc, char **argv)
 		if ((rc = uk_store_open(&o, UK_DB_WRITE, &db)) == 0)
 			rc = uk_member_set_one(db, argv[optind], by, &ch, o.dry_run, o.quiet, w, o.mask);
 	} else {
-		int toomany, ncols;
+		int toomany;
 		const char *input = uk_cli_input(argc, argv, optind, &toomany);
-		const struct uk_colspec *cols = uk_member_set_colspec(&ncols);
+		struct uk_colspec cols[UK_MEMBER_SET_NCOLS];
+		int ncols = uk_member_set_colspec(cols);
 		if (!input || toomany) {
 			rc = toomany ? uk_usage_error(usage, "one FILE at a time") :
 			     uk_usage_error(usage, "nothing to change: give MEMBER and a change, or a FILE");

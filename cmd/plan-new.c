@@ -1,6 +1,7 @@
 /* plan-new - the year's work plan: a skeleton, storing a plan written in
  * the customary outline, showing it, and its progress. */
 #include "uk_cli.h"
+#include "uk_columns.h"
 #include "uk_config.h"
 #include "uk_i18n.h"
 #include "uk_plans.h"
@@ -190,7 +191,7 @@ int main(int argc, char **argv)
 			goto out;
 		}
 		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0)
-			rc = uk_cli_writer(&o, cols, ncols, &w);
+			rc = uk_words_writer(&o, cols, ncols, UK_COLS_OWN, &w);
 		if (!rc)
 			rc = uk_plan_progress(db, year, at, w);
 		rc = uk_writer_close(w, rc);

@@ -1,6 +1,7 @@
 /* union-config - get and set the union's profile and settings, like git
  * config: every key is known and every value checked. */
 #include "uk_cli.h"
+#include "uk_columns.h"
 #include "uk_config.h"
 #include "uk_i18n.h"
 #include "uk_rec.h"
@@ -72,7 +73,7 @@ static int run_list(const struct uk_opts *o, const void *ctx, char **pos, int np
 	int rc, ncols;
 	(void)ctx, (void)pos, (void)npos;
 	cols = uk_config_outcols(&ncols);
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_cli_writer(o, cols, ncols, &w)) == 0)
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_words_writer(o, cols, ncols, UK_COLS_OWN, &w)) == 0)
 		rc = uk_writer_close(w, uk_config_list(db, w));
 	uk_db_close(db);
 	return rc;

@@ -3,6 +3,10 @@
  * Chinese CSV goes back in as it came out; the rest are named here. */
 #include "uk_columns.h"
 #include "uk_vocabs.h"
+#include "uk_activities.h"
+#include "uk_disputes.h"
+#include "uk_ledger.h"
+#include "uk_members.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,7 +28,7 @@ static const struct { const char *col, *zh; } headers[] = {
 	{"out", "支出"}, {"outcome", "结案方式"}, {"parent", "上级科目"},
 	{"participants", "参加人数"}, {"plan_item", "计划条目"}, {"received", "受理日期"},
 	{"recorded_at", "记录时间"}, {"recovered", "追回金额"}, {"result", "完成情况"},
-	{"roles", "工会职务"}, {"slug", "别名"}, {"source", "来源"}, {"status", "状态"},
+	{"slug", "别名"}, {"source", "来源"}, {"status", "状态"},
 	{"subcategory", "子目"}, {"summary", "案情摘要"}, {"target", "目标"},
 	{"text", "内容"}, {"title", "名称"}, {"unit", "部门"}, {"value", "值"},
 	{"void_of", "冲销分录"}, {"void_reason", "作废原因"}, {"voided_at", "作废时间"},
@@ -89,14 +93,14 @@ const char *uk_column_value_zh(const char *col, const char *val, char *buf, size
 		size_t used = 0;
 		if (strcmp(value_vocabs[k].col, col) != 0)
 			continue;
-		if (!strchr(val, ','))
+		if (!strpbrk(val, ",;"))
 			return word_zh((int)k, val);
-		/* A list (roles: chair,committee): each word named, 、 between. */
+		/* A list (roles: chair;committee): each word named, 、 between. */
 		for (; p; p = comma ? comma + 1 : NULL) {
 			char one[64];
 			const char *zh;
 			int w;
-			comma = strchr(p, ',');
+			comma = strpbrk(p, ",;");
 			snprintf(one, sizeof one, "%.*s", comma ? (int)(comma - p) : (int)strlen(p), p);
 			zh = word_zh((int)k, one);
 			w = snprintf(buf + used, n - used, "%s%s", used ? "、" : "", zh ? zh : one);
@@ -115,9 +119,18 @@ static const char *value_hook(const char *col, const char *val, char *buf, size_
 }
 
 int uk_words_writer(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
-                    const struct uk_colspec *spec, int nspec, struct uk_writer **w)
+                    enum uk_columns_of of, struct uk_writer **w)
 {
-	int rc = uk_cli_writer(o, cols, ncols, w);
+	const struct uk_colspec *spec = NULL;
+	int nspec = 0, rc = uk_cli_writer(o, cols, ncols, w);
+	switch (of) {
+	case UK_COLS_MEMBERS: spec = uk_member_colspec(&nspec); break;
+	case UK_COLS_LEDGER: spec = uk_ledger_colspec(&nspec); break;
+	case UK_COLS_DUES: spec = uk_dues_colspec(&nspec); break;
+	case UK_COLS_DISPUTES: spec = uk_dispute_colspec(&nspec); break;
+	case UK_COLS_ACTIVITIES: spec = uk_activity_colspec(&nspec); break;
+	case UK_COLS_OWN: break;
+	}
 	if (rc || uk_output_lang(o, uk_format_resolve(o, 0)) != UK_LANG_ZH)
 		return rc;
 	/* The values' hook first: it keeps the columns' own names. */

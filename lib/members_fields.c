@@ -45,7 +45,7 @@ static const struct uk_colspec colspec[UK_MF_COUNT + 1] = {
 	{"household_type", A("户籍类型")},
 	{"household_place", A("户籍所在地")},
 	{"employment_status", A("就业状态")},
-	{"roles", NULL},
+	{"roles", A("工会职务")},
 };
 
 const struct uk_colspec *uk_member_colspec(int *n)

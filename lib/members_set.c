@@ -298,13 +298,15 @@ int uk_member_set_one(struct uk_db *db, const char *name, enum uk_member_key by,
 enum { SC_MEMBER_NO, SC_EMPLOYEE_NO, SC_ID_CARD, SC_STATUS, SC_DATE, SC_NOTE, SC_HARDSHIP,
        SC_GROUP, SC_UNIT, SC_WAGE_BASE, SC_ROLE, SC_NO_ROLE,
        /* The other columns of member records: known, read, not changed,
-        * so that member-ls output pipes in without complaint. */
+        * so that member-ls output pipes in without complaint, its Chinese
+        * headers (--lang zh) too: they take member-add's aliases. */
        SC_OTHER, SC_COUNT = SC_OTHER + 17 };
+_Static_assert(SC_COUNT == UK_MEMBER_SET_NCOLS, "UK_MEMBER_SET_NCOLS counts member-set's columns");
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
 static const struct uk_colspec set_cols[SC_COUNT] = {
 	{"member_no", A("会员编号", "会员卡号")}, {"employee_no", A("工号", "员工编号", "职工编号")},
 	{"id_card", A("身份证号", "身份证号码", "公民身份号码", "证件号码")},
-	{"status", A("状态")}, {"date", A("日期", "status_date")}, {"note", A("备注")},
+	{"status", A("状态")}, {"date", A("日期", "status_date", "状态日期")}, {"note", A("备注")},
 	{"hardship", A("困难类别")}, {"union_group", A("工会小组")},
 	{"unit", A("部门", "所在部门", "工作单位", "单位")}, {"wage_base", A("基本工资", "月工资", "工资")},
 	{"role", NULL}, {"no_role", NULL},
@@ -424,8 +426,15 @@ out:
 	return rc;
 }
 
-const struct uk_colspec *uk_member_set_colspec(int *n)
+int uk_member_set_colspec(struct uk_colspec cols[UK_MEMBER_SET_NCOLS])
 {
-	*n = SC_COUNT;
-	return set_cols;
+	int nm;
+	const struct uk_colspec *member = uk_member_colspec(&nm);
+	for (int i = 0; i < SC_COUNT; i++) {
+		cols[i] = set_cols[i];
+		for (int f = 0; i >= SC_OTHER && f < nm; f++)
+			if (strcmp(member[f].name, set_cols[i].name) == 0)
+				cols[i].aliases = member[f].aliases;
+	}
+	return SC_COUNT;
 }

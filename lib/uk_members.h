@@ -227,8 +227,9 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 /* Adds delta to the kept number of members of a status; every change of
  * a member's status (and every new member) goes through it. */
 int uk_member_counts_add(struct uk_db *db, const char *status, long delta);
-/* The columns member-set reads. */
-const struct uk_colspec *uk_member_set_colspec(int *n);
+/* The columns member-set reads, into cols; their number. */
+#define UK_MEMBER_SET_NCOLS 29
+int uk_member_set_colspec(struct uk_colspec cols[UK_MEMBER_SET_NCOLS]);
 /* The roles of doc/domain.md "Members": the slug of one written in either
  * language (主席, chair), or NULL. */
 const char *uk_role_slug(const char *role);
