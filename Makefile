@@ -113,6 +113,8 @@ install: all
 		install -m 644 $(BUILD)/share/locale/$$l/LC_MESSAGES/unionkit.mo \
 			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/; \
 	done
+	mkdir -p $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	for t in $(TOOLS); do install -m 644 completions/unionkit.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$t || exit 1; done
 
 bench: all
 	sh tests/bench/import.sh $(BUILD)/bin

@@ -49,7 +49,8 @@ static const struct { const char *col; enum uk_vocab_id v[2]; int n; } value_voc
 	{"account", {UK_V_ACCOUNT}, 1},
 	{"direction", {UK_V_DIRECTION}, 1},
 	{"kind", {UK_V_DISPUTE_KIND, UK_V_ACTIVITY_KIND}, 2},
-	{"category", {UK_V_DISPUTE_CATEGORY}, 1},
+	{"category", {UK_V_DISPUTE_CATEGORY, UK_V_SYSTEM_CATEGORY}, 2},
+	{"action", {UK_V_DISPUTE_ACTION}, 1},
 	{"source", {UK_V_DISPUTE_SOURCE}, 1},
 	{"outcome", {UK_V_OUTCOME}, 1},
 	{"result", {UK_V_PLAN_RESULT}, 1},
@@ -88,6 +89,9 @@ const char *uk_column_value_zh(const char *col, const char *val, char *buf, size
 {
 	if (!val || !*val)
 		return NULL;
+	/* A listing's last row (fund-ledger balance). */
+	if (strcmp(val, "total") == 0)
+		return "合计";
 	for (size_t k = 0; k < sizeof value_vocabs / sizeof value_vocabs[0]; k++) {
 		const char *comma, *p = val;
 		size_t used = 0;

@@ -366,8 +366,13 @@ int uk_dispute_update(struct uk_db *db, const char *case_no, const struct uk_cas
 			return uk_errf(err, errsz, "case %s is closed: update --reopen --note to reopen it", case_no);
 		status = c->status && *c->status ? c->status : s.status;
 	}
-	if (strcmp(status, "open") != 0 && strcmp(status, "mediating") != 0)
-		return uk_errf(err, errsz, "update sets status open or mediating, not '%s' (close closes)", status);
+	{
+		/* 受理, 调解中 … as well as the slugs. */
+		const char *slug = uk_vocab_slug(vocabs(UK_DV_STATUS), status);
+		if (!slug || (strcmp(slug, "open") != 0 && strcmp(slug, "mediating") != 0))
+			return uk_errf(err, errsz, "update sets status open or mediating, not '%s' (close closes)", status);
+		status = slug;
+	}
 	if (!c->reopen && strcmp(status, s.status) == 0 && (!c->note || !*c->note))
 		return uk_errf(err, errsz, "nothing to change: give --status or --note");
 	return set_state(db, s.id, date, c->reopen ? "reopen" : strcmp(status, s.status) ? status : "note",

@@ -2,6 +2,7 @@
  * our columns, or the output of fund-ledger ls): checked like add, all or
  * nothing unless skip_bad. */
 #include "uk_ledger.h"
+#include "uk_vocabs.h"
 #include "uk_batch.h"
 
 #include <stdio.h>
@@ -76,6 +77,11 @@ static int one(struct uk_ledger *lg, struct uk_row *row, const struct uk_import_
 	char catbuf[300];
 	struct uk_entry_in in;
 
+	/* 期初余额 or 收入 (a listing in Chinese) as well as opening or in. */
+	if (cat && uk_vocab_slug_of(UK_V_SYSTEM_CATEGORY, cat))
+		cat = uk_vocab_slug_of(UK_V_SYSTEM_CATEGORY, cat);
+	if (dir && uk_vocab_slug_of(UK_V_DIRECTION, dir))
+		dir = uk_vocab_slug_of(UK_V_DIRECTION, dir);
 	if (val(row, UK_LC_AMOUNT) && val(row, UK_LC_AMOUNT)[0] == '-') {
 		return uk_errf(err, errsz, "negative amount '%s': amounts are positive, the category "
 		               "gives the direction", val(row, UK_LC_AMOUNT));

@@ -6,6 +6,7 @@
 #include "uk_ledger.h"
 #include "uk_batch.h"
 #include "uk_i18n.h"
+#include "uk_vocabs.h"
 #include "uk_members.h"
 #include "uk_money.h"
 #include "uk_text.h"
@@ -22,21 +23,21 @@
  * known so that ls output reads back, and the importer decides what they
  * mean (nothing, for most). */
 static const struct uk_colspec colspec[UK_LC_COUNT] = {
-	{"id", NULL},
+	{"id", A("分录编号")},
 	{"date", A("日期")},
 	{"fund", A("基金")},
 	{"account", A("账户", "帐户")},
-	{"direction", NULL},
+	{"direction", A("收支", "收支方向")},
 	{"category", A("科目", "类别")},
-	{"category_name", NULL},
+	{"category_name", A("科目名称")},
 	{"subcategory", A("子目")},
 	{"amount", A("金额")},
 	{"member_no", A("会员编号", "会员卡号")},
-	{"activity_id", NULL},
+	{"activity_id", A("活动编号")},
 	{"voucher", A("凭证号")},
 	{"memo", A("摘要", "备注")},
-	{"void_of", NULL},
-	{"hash", NULL},
+	{"void_of", A("冲销分录")},
+	{"hash", A("哈希值")},
 };
 
 static const struct uk_outcol outcols[UK_LC_COUNT] = {
@@ -173,14 +174,27 @@ static int resolve_category(struct uk_db *db, const char *text, char *code, size
 	return rc;
 }
 
-static int check_fund(struct uk_db *db, const char *fund)
+static int fund_name_row(sqlite3_stmt *st, void *ctx)
 {
-	sqlite3_stmt *st = uk_db_prepare(db, "SELECT 1 FROM ledger_funds WHERE name = ?1");
+	const char *name = uk_db_text(st, 0);
+	if (!name)
+		return uk_err_nomem();
+	snprintf(ctx, 64, "%s", name);
+	return 0;
+}
+
+/* The fund written as its name, a word for it (工会经费) or its title, into
+ * name (64 bytes); else 65, said. */
+static int check_fund(struct uk_db *db, const char *fund, char *name)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT name FROM ledger_funds WHERE name = ?1 OR title = ?1"
+	                                     " ORDER BY name = ?1 DESC LIMIT 1");
+	const char *slug = uk_vocab_slug_of(UK_V_FUND, fund);
 	int rc, found;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	sqlite3_bind_text(st, 1, fund, -1, SQLITE_STATIC);
-	rc = uk_db_one(db, st, NULL, NULL, &found, N_("cannot read funds"));
+	sqlite3_bind_text(st, 1, slug ? slug : fund, -1, SQLITE_STATIC);
+	rc = uk_db_one(db, st, fund_name_row, name, &found, N_("cannot read funds"));
 	sqlite3_finalize(st);
 	if (rc || found)
 		return rc;
@@ -222,7 +236,7 @@ int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk
 		" AND e.id > ?8"
 		" ORDER BY e.date, e.id";
 	char from[UK_DATE_BUFSZ] = "0000-00-00", to[UK_DATE_BUFSZ] = "9999-99-99";
-	char code[64];
+	char code[64], fund[64];
 	char *sub = NULL;
 	int top = 0, status = UK_EX_OK;
 	int64_t member_id = 0;
@@ -233,7 +247,7 @@ int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk
 		uk_date_format(f->period.from, from);
 		uk_date_format(f->period.to, to);
 	}
-	if (f->fund && (status = check_fund(db, f->fund)) != UK_EX_OK)
+	if (f->fund && (status = check_fund(db, f->fund, fund)) != UK_EX_OK)
 		return status;
 	if (f->category && (status = resolve_category(db, f->category, code, sizeof code, &top, &sub)) != 0)
 		return status;
@@ -246,7 +260,7 @@ int uk_ledger_list(struct uk_db *db, const struct uk_ledger_filter *f, struct uk
 	}
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	if (f->fund) sqlite3_bind_text(st, 3, f->fund, -1, SQLITE_STATIC);
+	if (f->fund) sqlite3_bind_text(st, 3, fund, -1, SQLITE_STATIC);
 	if (f->category) sqlite3_bind_text(st, 4, code, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 5, top);
 	if (sub) sqlite3_bind_text(st, 6, sub, -1, SQLITE_STATIC);

@@ -50,6 +50,12 @@ static const struct uk_vocab_word direction_words[] = {
 	{"in", "收入", WORDS("income", "收")},
 	{"out", "支出", WORDS("expense", "支")},
 };
+/* The ledger's own categories, beside the chart's codes. */
+static const struct uk_vocab_word system_category_words[] = {
+	{"opening", "期初余额", WORDS("期初")},
+	{"transfer-in", "转入", NULL},
+	{"transfer-out", "转出", NULL},
+};
 /* The categories of Art. 2 of the mediation rules, in report order; a
  * word that could mean two (加班: wages or hours?) is none of them. */
 static const struct uk_vocab_word dispute_category_words[] = {
@@ -82,6 +88,15 @@ static const struct uk_vocab_word dispute_status_words[] = {
 	{"open", "受理", WORDS("已受理", "受理中", "立案", "未结", "待调解")},
 	{"mediating", "调解中", WORDS("正在调解", "在调解")},
 	{"closed", "结案", WORDS("已结案", "已结", "办结")},
+};
+/* What a case's timeline records. */
+static const struct uk_vocab_word dispute_action_words[] = {
+	{"open", "受理", NULL},
+	{"mediating", "调解", NULL},
+	{"note", "记事", NULL},
+	{"reopen", "重新受理", NULL},
+	{"close", "结案", NULL},
+	{"void", "作废", NULL},
 };
 /* The one list of activity kinds: each also names two plan metrics, the
  * slug with '_' for '-' (culture_sports) or the Chinese name (文体活动),
@@ -117,11 +132,13 @@ static const struct uk_vocab vocabs[UK_V_COUNT] = {
 	[UK_V_FUND] = VOCAB("fund", "基金", fund_words),
 	[UK_V_ACCOUNT] = VOCAB("account", "账户", account_words),
 	[UK_V_DIRECTION] = VOCAB("direction", "收支方向", direction_words),
+	[UK_V_SYSTEM_CATEGORY] = VOCAB("category", "科目", system_category_words),
 	[UK_V_DISPUTE_KIND] = VOCAB("kind", "案件类型", dispute_kind_words),
 	[UK_V_DISPUTE_CATEGORY] = VOCAB("category", "争议类别", dispute_category_words),
 	[UK_V_DISPUTE_SOURCE] = VOCAB("source", "来源", dispute_source_words),
 	[UK_V_DISPUTE_STATUS] = VOCAB("status", "案件状态", dispute_status_words),
 	[UK_V_OUTCOME] = VOCAB("outcome", "结案方式", outcome_words),
+	[UK_V_DISPUTE_ACTION] = VOCAB("action", "操作", dispute_action_words),
 	[UK_V_ACTIVITY_KIND] = {.what = "kind", .what_zh = "活动类型", .words = activity_kind_words,
 	                        .n = N(activity_kind_words), .slug_case = 1},
 	[UK_V_PLAN_RESULT] = VOCAB("result", "完成情况", plan_result_words),
@@ -140,11 +157,13 @@ static const struct uk_vocab_entry registry[UK_V_COUNT] = {
 	 UK_V_FUND},
 	{"account", "fund-ledger:--account activity-log:--account", UK_V_ACCOUNT},
 	{"direction", "", UK_V_DIRECTION},
+	{"system-category", "", UK_V_SYSTEM_CATEGORY},
 	{"dispute-kind", "dispute-log:--kind", UK_V_DISPUTE_KIND},
 	{"dispute-category", "dispute-log:--category", UK_V_DISPUTE_CATEGORY},
 	{"dispute-source", "dispute-log:--source", UK_V_DISPUTE_SOURCE},
 	{"dispute-status", "dispute-log:--status", UK_V_DISPUTE_STATUS},
 	{"outcome", "dispute-log:--outcome", UK_V_OUTCOME},
+	{"dispute-action", "", UK_V_DISPUTE_ACTION},
 	{"activity-kind", "activity-log:add:2 activity-log:--kind", UK_V_ACTIVITY_KIND},
 	{"plan-result", "", UK_V_PLAN_RESULT},
 };

@@ -1,0 +1,126 @@
+#!/bin/sh
+# The secretary's language throughout, in a zh_CN.UTF-8 locale: values typed
+# in Chinese are read as their slugs and stored as such; listings show
+# Chinese headers and Chinese names for every value, with no English slug
+# left in them; CSV stays English unless --lang zh, and then reads back.
+. "${UK_TOP:-$(dirname "$0")/../..}/tests/cli/lib.sh"
+zh_locale_check
+
+cat >hr.csv <<'CSV'
+姓名,身份证号,工号,性别,部门
+张三,11010519491231002X,000001,女,教务处
+李四,440103199004074654,000002,男,总务处
+王五,110105198503120020,000003,女,总务处
+CSV
+
+test_expect_success 'setup: members and an opening balance, typed in Chinese' '
+	zh member-add -q hr.csv &&
+	zh fund-ledger -q opening 2026-01-01 5000 --fund 工会经费 --account 现金 &&
+	test "$(db_query "SELECT fund, account FROM ledger_entries")" = "general|cash"
+'
+
+test_expect_success 'dispute-log open and close with Chinese values, stored as slugs' '
+	zh dispute-log open --received 2026-03-01 --category 工资 --employer 某厂 --workers 3 \
+		--source 来访 --summary 欠薪 >case &&
+	test "$(cat case)" = 2026-0001 &&
+	zh dispute-log update 2026-0001 --status 调解中 --date 2026-03-02 &&
+	zh dispute-log close 2026-0001 --outcome 调解成功 --date 2026-03-10 &&
+	test "$(db_query "SELECT category, source, status, outcome FROM disputes")" = \
+		"wages|visit|closed|resolved"
+'
+
+test_expect_success 'activity-log add 文体活动: the kind culture-sports' '
+	zh activity-log add 2026-04-10 文体活动 篮球赛 --participants 40 &&
+	test "$(db_query "SELECT kind, participants FROM activities")" = "culture-sports|40"
+'
+
+test_expect_success 'member-set --status 退休: retired' '
+	zh member-set 000003 --status 退休 --date 2026-06-30 &&
+	test "$(db_query "SELECT status, status_date FROM members WHERE member_no = ${SQ}000003${SQ}")" = \
+		"retired|2026-06-30"
+'
+
+test_expect_success 'member-set --role 主席: the role chair' '
+	zh member-set 000001 --role 主席 &&
+	test "$(db_query "SELECT role FROM member_roles r JOIN members m ON m.id = r.member_id WHERE m.member_no = ${SQ}000001${SQ}")" = chair
+'
+
+test_expect_success 'fund-ledger add --fund 工会经费 --account 现金: general, cash' '
+	zh fund-ledger add 2026-05-01 300 职工活动支出 --fund 工会经费 --account 现金 --voucher V9 &&
+	test "$(db_query "SELECT fund, account, direction, category, voucher FROM ledger_entries WHERE id = 2")" = \
+		"general|cash|out|501|V9"
+'
+
+test_expect_success 'fund-ledger ls --fund 工会经费 filters as --fund general does' '
+	fund-ledger ls --fund general >en.csv &&
+	zh fund-ledger ls --fund 工会经费 >zh.csv &&
+	test_cmp en.csv zh.csv &&
+	test "$(wc -l <zh.csv)" = 3
+'
+
+test_expect_success 'member-ls -f table: Chinese headers and values' '
+	zh member-ls -f table --status all >t &&
+	head -1 t | grep -q "^会员编号 *工号 *姓名 *性别 *身份证号" &&
+	grep "^000003" t | grep -q " 女 .* 退休 *2026-06-30" &&
+	grep "^000001" t | grep -q " 在职 .*主席"
+'
+
+test_expect_success 'the same listing in C: English headers and slugs, as before' '
+	member-ls -f table --status all >t.en &&
+	head -1 t.en | grep -q "^member_no *employee_no *name *gender" &&
+	grep "^000003" t.en | grep -q " female .* retired"
+'
+
+test_expect_success 'CSV under zh stays English unless --lang zh' '
+	zh member-ls -f csv >c &&
+	head -1 c | grep -q "^member_no,employee_no,name," &&
+	zh member-ls -f csv --lang zh >c.zh &&
+	head -1 c.zh | grep -q "^会员编号,工号,姓名,性别,身份证号"
+'
+
+test_expect_success 'member-ls --lang zh -f csv --excel goes back through member-set unchanged' '
+	member-ls --lang zh -f csv --excel --status all >excel.csv &&
+	zh member-set excel.csv 2>err &&
+	test_grep "修改 0，未变 3" err &&
+	! grep -q "ignoring\|忽略" err
+'
+
+test_expect_success 'a ledger listed with --lang zh imports back into a new book as the same entries' '
+	fund-ledger ls --lang zh -f csv >ledger.zh.csv &&
+	head -1 ledger.zh.csv | grep -q "^分录编号,日期,基金,账户,收支,科目" &&
+	grep -q ",工会经费,库存现金,支出,501," ledger.zh.csv &&
+	UNIONKIT_DB=$PWD/b.db union-config -q init &&
+	UNIONKIT_DB=$PWD/b.db fund-ledger -q import ledger.zh.csv &&
+	test "$(UNIONKIT_DB=$PWD/b.db fund-ledger ls -f csv | cut -d, -f2-9)" = \
+		"$(fund-ledger ls -f csv | cut -d, -f2-9)"
+'
+
+# Every listing a tool prints in Chinese: no vocabulary slug may show.
+listings() {
+	zh member-ls -f table --status all &&
+	zh fund-ledger ls -f table &&
+	zh fund-ledger balance -f table &&
+	zh fund-ledger balance --by account -f table &&
+	zh dispute-log ls -f table &&
+	zh dispute-log show 2026-0001 -f table &&
+	zh activity-log ls -f table &&
+	zh union-config vocab >/dev/null
+}
+
+test_expect_success 'no English slug in any Chinese listing' '
+	listings >all.txt &&
+	for v in $(union-config vocab | cut -f1); do
+		union-config vocab $v | cut -f1
+	done | sort -u >slugs &&
+	test "$(wc -l <slugs)" -gt 50 &&
+	tr -s " " "\n" <all.txt | sort -u >cells &&
+	comm -12 slugs cells >found &&
+	test_must_be_empty found
+'
+
+test_expect_success 'and no ASCII word at all but the user'"'"'s own data and hashes' '
+	sed -e "s/[0-9a-f]\{64\}//g" -e "s/V9//g" -e "s/\([0-9]\)[TX]/\1/g" all.txt | grep -o "[A-Za-z][A-Za-z_-]*" | sort -u >words &&
+	test_must_be_empty words
+'
+
+test_done
