@@ -21,6 +21,7 @@
  * (metrics.c), the report's table of activities and the messages are made
  * from it; t_vocab checks that it has UK_ACTIVITY_NKINDS. */
 const char *uk_activity_kind(int i) { return uk_vocab_of(UK_V_ACTIVITY_KIND)->words[i].slug; }
+const char *uk_activity_kind_zh(int i) { return uk_vocab_of(UK_V_ACTIVITY_KIND)->words[i].zh; }
 
 int uk_activity_kind_index(const char *kind)
 {

@@ -7,6 +7,7 @@
 #include "uk_disputes.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
+#include "uk_metrics.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -89,6 +90,20 @@ const char *uk_column_value_zh(const char *col, const char *val, char *buf, size
 {
 	if (!val || !*val)
 		return NULL;
+	/* A plan target: its metric by its Chinese name (培训 >= 4). */
+	if (strcmp(col, "target") == 0) {
+		const char *sp = strchr(val, ' ');
+		char metric[64];
+		const struct uk_metric *m;
+		if (sp && (size_t)(sp - val) < sizeof metric) {
+			snprintf(metric, sizeof metric, "%.*s", (int)(sp - val), val);
+			if ((m = uk_metric_find(metric)) != NULL) {
+				snprintf(buf, n, "%s%s", m->zh, sp);
+				return buf;
+			}
+		}
+		return NULL;
+	}
 	/* A listing's last row (fund-ledger balance). */
 	if (strcmp(val, "total") == 0)
 		return "合计";

@@ -17,21 +17,21 @@
 /* The metrics of the modules; after them, built from the activity kinds,
  * two for each kind. */
 static const struct uk_metric fixed[] = {
-	{"members_total", UK_UNIT_COUNT, "members active or retired at the period's end"},
-	{"members_joined", UK_UNIT_COUNT, "members who joined in the period (join_date, else hire_date)"},
-	{"members_left", UK_UNIT_COUNT, "members who left, were transferred or died in the period"},
-	{"female_share", UK_UNIT_PERMILLE, "women among members_total, in %"},
-	{"hardship_members", UK_UNIT_COUNT, "members with a hardship level at the period's end"},
-	{"hardship_paid", UK_UNIT_FEN, "aid paid from the hardship fund (维权支出), yuan"},
-	{"hardship_recipients", UK_UNIT_COUNT, "members who received that aid"},
-	{"dues_collected", UK_UNIT_FEN, "dues (会费收入) posted, yuan"},
-	{"income", UK_UNIT_FEN, "income of every class, yuan"},
-	{"expense", UK_UNIT_FEN, "expense of every class, yuan"},
-	{"disclosure", UK_UNIT_COUNT, "monthly disclosures made (report-month)"},
-	{"disputes_received", UK_UNIT_COUNT, "disputes received (petitions apart)"},
-	{"dispute_success_rate", UK_UNIT_PERMILLE, "成功率: resolved / concluded, in %"},
-	{"dispute_handled_rate", UK_UNIT_PERMILLE, "调处率: concluded / received, in %"},
-	{"overdue_disputes", UK_UNIT_COUNT, "disputes open past the time limit at the period's end"},
+	{"members_total", UK_UNIT_COUNT, "members active or retired at the period's end", "会员总数"},
+	{"members_joined", UK_UNIT_COUNT, "members who joined in the period (join_date, else hire_date)", "新入会会员"},
+	{"members_left", UK_UNIT_COUNT, "members who left, were transferred or died in the period", "减少会员"},
+	{"female_share", UK_UNIT_PERMILLE, "women among members_total, in %", "女会员占比"},
+	{"hardship_members", UK_UNIT_COUNT, "members with a hardship level at the period's end", "困难会员"},
+	{"hardship_paid", UK_UNIT_FEN, "aid paid from the hardship fund (维权支出), yuan", "帮扶金额"},
+	{"hardship_recipients", UK_UNIT_COUNT, "members who received that aid", "帮扶人数"},
+	{"dues_collected", UK_UNIT_FEN, "dues (会费收入) posted, yuan", "会费收入"},
+	{"income", UK_UNIT_FEN, "income of every class, yuan", "收入合计"},
+	{"expense", UK_UNIT_FEN, "expense of every class, yuan", "支出合计"},
+	{"disclosure", UK_UNIT_COUNT, "monthly disclosures made (report-month)", "财务公开次数"},
+	{"disputes_received", UK_UNIT_COUNT, "disputes received (petitions apart)", "受理劳动争议"},
+	{"dispute_success_rate", UK_UNIT_PERMILLE, "成功率: resolved / concluded, in %", "调解成功率"},
+	{"dispute_handled_rate", UK_UNIT_PERMILLE, "调处率: concluded / received, in %", "调处率"},
+	{"overdue_disputes", UK_UNIT_COUNT, "disputes open past the time limit at the period's end", "超期案件"},
 };
 #define NFIXED ((int)(sizeof fixed / sizeof fixed[0]))
 #define NMETRICS (NFIXED + 2 * UK_ACTIVITY_NKINDS)
@@ -40,6 +40,7 @@ static const struct uk_metric fixed[] = {
  * participants. */
 static struct uk_metric table[NMETRICS + 1];
 static char count_names[UK_ACTIVITY_NKINDS][32], part_names[UK_ACTIVITY_NKINDS][48];
+static char part_zh[UK_ACTIVITY_NKINDS][48];
 
 static const struct uk_metric *metrics(void)
 {
@@ -54,8 +55,12 @@ static const struct uk_metric *metrics(void)
 			if (*c == '-')
 				*c = '_';
 		snprintf(part, sizeof part_names[k], "%.31s_participants", count);
-		table[NFIXED + 2 * k] = (struct uk_metric){count, UK_UNIT_COUNT, "activities of this kind"};
-		table[NFIXED + 2 * k + 1] = (struct uk_metric){part, UK_UNIT_COUNT, "their participants"};
+		/* 文体活动 and 文体活动人次: the kind's Chinese name. */
+		snprintf(part_zh[k], sizeof part_zh[k], "%s人次", uk_activity_kind_zh(k));
+		table[NFIXED + 2 * k] = (struct uk_metric){count, UK_UNIT_COUNT, "activities of this kind",
+		                                           uk_activity_kind_zh(k)};
+		table[NFIXED + 2 * k + 1] = (struct uk_metric){part, UK_UNIT_COUNT, "their participants",
+		                                               part_zh[k]};
 	}
 	return table;
 }
@@ -68,9 +73,26 @@ const struct uk_metric *uk_metrics(int *n)
 
 const struct uk_metric *uk_metric_find(const char *name)
 {
-	for (const struct uk_metric *m = metrics(); m->name; m++)
-		if (strcmp(m->name, name) == 0)
+	char buf[64];
+	size_t n = strlen(name);
+	int k;
+	const struct uk_metric *t = metrics();
+	for (const struct uk_metric *m = t; m->name; m++) {
+		const char *a = m->name, *b = name;
+		/* culture-sports is culture_sports */
+		while (*a && (*a == *b || (*a == '_' && *b == '-')))
+			a++, b++;
+		if ((!*a && !*b) || strcmp(m->zh, name) == 0)
 			return m;
+	}
+	/* A kind in any of its words (技能比武 >= 2), and 技能比武人次. */
+	if ((k = uk_activity_kind_index(name)) >= 0)
+		return &t[NFIXED + 2 * k];
+	if (n > strlen("人次") && n < sizeof buf && strcmp(name + n - strlen("人次"), "人次") == 0) {
+		snprintf(buf, sizeof buf, "%.*s", (int)(n - strlen("人次")), name);
+		if ((k = uk_activity_kind_index(buf)) >= 0)
+			return &t[NFIXED + 2 * k + 1];
+	}
 	return NULL;
 }
 

@@ -53,10 +53,12 @@ static int parse_target(struct uk_plan_item *it, const char *s, const char *name
 
 	while (*s == ' ')
 		s++;
-	for (k = 0; s[i] && (s[i] == '_' || s[i] == '-' || (s[i] >= 'a' && s[i] <= 'z') ||
-	                     (s[i] >= '0' && s[i] <= '9')) && k < sizeof metric - 1; i++)
-		metric[k++] = s[i] == '-' ? '_' : s[i];
+	/* The metric as written, English (training) or Chinese (培训), up to
+	 * the space or operator after it. */
+	for (k = 0; s[i] && s[i] != ' ' && !strchr("<>=", s[i]) && k < sizeof metric - 1; i++)
+		metric[k++] = s[i];
 	metric[k] = '\0';
+	metric[uk_utf8_fit(metric, k)] = '\0';
 	while (s[i] == ' ')
 		i++;
 	for (k = 0; s[i] && strchr("<>=", s[i]) && k < sizeof op - 1; i++)
@@ -74,7 +76,8 @@ static int parse_target(struct uk_plan_item *it, const char *s, const char *name
 		return perr(name, line, _("unknown operator '%s' in a target (>= <= = > <)"), op);
 	if (uk_metric_value_parse(m, value, &v, &why) != 0)
 		return perr(name, line, _("%s in the target value '%s' of %s"), why, value, metric);
-	if (!(it->metric = strdup(metric)) || !(it->op = strdup(op)) || !(it->target = strdup(value)))
+	/* Stored by its name, whatever words named it. */
+	if (!(it->metric = strdup(m->name)) || !(it->op = strdup(op)) || !(it->target = strdup(value)))
 		return uk_err_nomem();
 	return 0;
 }

@@ -14,6 +14,7 @@
  * '-' written '_' in them: culture_sports, culture_sports_participants). */
 #define UK_ACTIVITY_NKINDS 12
 const char *uk_activity_kind(int i);
+const char *uk_activity_kind_zh(int i);   /* 文体活动 */
 /* The index of kind (its slug, Chinese name or another word for it: 文体活动,
  * 文体) in the list, or -1 when it is none. */
 int uk_activity_kind_index(const char *kind);

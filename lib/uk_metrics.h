@@ -9,8 +9,15 @@
 #include "uk_db.h"
 
 enum uk_metric_unit { UK_UNIT_COUNT, UK_UNIT_PERMILLE, UK_UNIT_FEN };
-struct uk_metric { const char *name; enum uk_metric_unit unit; const char *help; };
-/* The metric called name (activity kinds included), or NULL. */
+struct uk_metric {
+	const char *name;            /* culture_sports: what a plan stores */
+	enum uk_metric_unit unit;
+	const char *help;
+	const char *zh;              /* 文体活动: what a plan may write instead */
+};
+/* The metric called name, by its name (a '-' for a '_'), its Chinese name,
+ * or for an activity kind any word of the kind (技能比武; 技能比武人次 for
+ * its participants); NULL when none. */
 const struct uk_metric *uk_metric_find(const char *name);
 /* Every metric, for documentation; NULL-terminated by name. */
 const struct uk_metric *uk_metrics(int *n);

@@ -95,6 +95,30 @@ test_expect_success 'a ledger listed with --lang zh imports back into a new book
 		"$(fund-ledger ls -f csv | cut -d, -f2-9)"
 '
 
+test_expect_success 'plan targets in Chinese: 培训, 文体活动人次, 会员总数 are the metrics, stored by name' '
+	cat >plan.md <<-\EOF &&
+	# 2026年工作计划
+
+	指导思想。
+
+	## 一、活动
+
+	1、岗位培训〔目标: 培训 >= 4〕
+	2、文体活动〔目标：文体活动人次 >= 30〕
+	3、会员队伍〔目标: 会员总数 >= 3〕
+	EOF
+	zh plan-new -q --year 2026 plan.md &&
+	test "$(db_query "SELECT group_concat(metric, ${SQ} ${SQ}) FROM plan_items")" = \
+		"training culture_sports_participants members_total"
+'
+
+test_expect_success 'the progress table says them in Chinese, met or not' '
+	zh plan-new --progress --year 2026 -f table >prog &&
+	grep -q "培训 >= 4 *0 *未完成" prog &&
+	grep -q "文体活动人次 >= 30 *40 *已完成" prog &&
+	grep -q "会员总数 >= 3 *3 *已完成" prog
+'
+
 # Every listing a tool prints in Chinese: no vocabulary slug may show.
 listings() {
 	zh member-ls -f table --status all &&
@@ -104,6 +128,7 @@ listings() {
 	zh dispute-log ls -f table &&
 	zh dispute-log show 2026-0001 -f table &&
 	zh activity-log ls -f table &&
+	zh plan-new --progress --year 2026 -f table &&
 	zh union-config vocab >/dev/null
 }
 

@@ -755,7 +755,13 @@ static void test_metric_find(void)
 		snprintf(part, sizeof part, "%s_participants", kinds[i]);
 		ok(uk_metric_find(kinds[i]) != NULL && uk_metric_find(part) != NULL, "metrics %s and %s", kinds[i], part);
 	}
-	ok(uk_metric_find("culture-sports") == NULL, "metric names take underscores, not hyphens");
+	/* One spelling family: the kind's slug, its Chinese name, its words. */
+	ok(uk_metric_find("culture-sports") == uk_metric_find("culture_sports"), "metric: the kind's slug names it");
+	ok(uk_metric_find("文体活动") == uk_metric_find("culture_sports"), "metric: the kind's Chinese name");
+	ok(uk_metric_find("文体活动人次") == uk_metric_find("culture_sports_participants"), "metric: 人次 its participants");
+	ok(uk_metric_find("技能比武") == uk_metric_find("competition"), "metric: any word of the kind");
+	ok(uk_metric_find("会员总数") == uk_metric_find("members_total"), "metric: a fixed one's Chinese name");
+	ok(uk_metric_find("Culture_sports") == NULL && uk_metric_find("人次") == NULL, "metric: no other spelling");
 	ok(uk_metric_find("parties") == NULL, "an unknown name is NULL");
 	ok(uk_metric_find("") == NULL, "the empty name is NULL");
 	ok(uk_metric_find("Training") == NULL, "names are lower case");
