@@ -39,7 +39,7 @@ static const struct { const char *col, *zh; } headers[] = {
 
 /* The vocabularies a column's values may come from; the first that knows
  * the value names it (a status is a member's or a case's, never both). */
-static const struct { const char *col; enum uk_vocab_id v[2]; int n; } value_vocabs[] = {
+static const struct { const char *col; enum uk_vocab_id v[3]; int n; } value_vocabs[] = {
 	{"gender", {UK_V_GENDER}, 1},
 	{"status", {UK_V_MEMBER_STATUS, UK_V_DISPUTE_STATUS}, 2},
 	{"hardship", {UK_V_HARDSHIP}, 1},
@@ -49,7 +49,7 @@ static const struct { const char *col; enum uk_vocab_id v[2]; int n; } value_voc
 	{"fund", {UK_V_FUND}, 1},
 	{"account", {UK_V_ACCOUNT}, 1},
 	{"direction", {UK_V_DIRECTION}, 1},
-	{"kind", {UK_V_DISPUTE_KIND, UK_V_ACTIVITY_KIND}, 2},
+	{"kind", {UK_V_DISPUTE_KIND, UK_V_ACTIVITY_KIND, UK_V_DIRECTION}, 3},
 	{"category", {UK_V_DISPUTE_CATEGORY, UK_V_SYSTEM_CATEGORY}, 2},
 	{"action", {UK_V_DISPUTE_ACTION}, 1},
 	{"source", {UK_V_DISPUTE_SOURCE}, 1},
@@ -79,8 +79,10 @@ static const char *word_zh(int k, const char *val)
 {
 	for (int j = 0; j < value_vocabs[k].n; j++) {
 		const struct uk_vocab *v = uk_vocab_of(value_vocabs[k].v[j]);
+		/* The slug, or an English word for it (a class's kind income is
+		 * the direction in): a Chinese word is shown as it is. */
 		const char *slug = uk_vocab_slug(v, val);
-		if (slug && strcmp(slug, val) == 0)
+		if (slug && (unsigned char)val[0] < 0x80)
 			return uk_vocab_zh(v, slug);
 	}
 	return NULL;

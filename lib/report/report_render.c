@@ -3,6 +3,8 @@
 #include "uk_report.h"
 #include "uk_rec.h"
 #include "uk_text.h"
+#include "uk_columns.h"
+#include "uk_vocabs.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -76,6 +78,19 @@ static const char *text_of(json_t *v, char *buf, size_t n)
 		snprintf(buf, n, "%.1f%%", json_real_value(v));
 	else
 		snprintf(buf, n, "?");
+	return buf;
+}
+
+/* A cell of column key: under zh a vocabulary value by its Chinese name
+ * (工会经费, 银行存款, 文体活动, 未完成) and a target by its metric's. */
+static const char *cell(const char *key, json_t *v, enum uk_lang lang, char *buf, size_t n)
+{
+	const char *s = text_of(v, buf, n), *zh;
+	char words[64];
+	if (lang != UK_LANG_ZH || !json_is_string(v) ||
+	    !(zh = uk_column_value_zh(key, s, words, sizeof words)))
+		return s;
+	snprintf(buf, n, "%s", zh);
 	return buf;
 }
 
@@ -154,7 +169,7 @@ static int tables_of(json_t *r, enum uk_lang lang, struct table *t, int max)
 		kv(drows, L(lang, "超期未结", "overdue"), json_object_get(d, "overdue"));
 		kv(drows, L(lang, "信访", "petitions"), json_object_get(d, "petitions"));
 		json_object_foreach(cat, k, v)
-			kv(drows, k, v);
+			kv(drows, lang == UK_LANG_ZH ? uk_vocab_zh(uk_vocab_of(UK_V_DISPUTE_CATEGORY), k) : k, v);
 		TABLE("disputes", "劳动争议调处", "Labour disputes", kv_cols, drows, 1);
 		TABLE("activities", "活动", "Activities", activity_cols, json_object_get(r, "activities"), 0);
 		TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols, json_object_get(r, "plan"), 0);
@@ -223,7 +238,8 @@ static int write_rows(const struct table *t, enum uk_format fmt, enum uk_lang la
 			json_t *v = json_object_get(row, t->cols[c].key);
 			/* An empty cell in CSV, as the tools write one. */
 			vals[c] = fmt == UK_FMT_CSV && (!v || json_is_null(v)) ? "" :
-			          text_of(v, bufs[c], sizeof bufs[c]);
+			          fmt == UK_FMT_CSV ? text_of(v, bufs[c], sizeof bufs[c]) :
+			          cell(t->cols[c].key, v, lang, bufs[c], sizeof bufs[c]);
 		}
 		uk_writer_row(w, vals);
 	}
@@ -258,7 +274,7 @@ static void md_table(const struct table *t, enum uk_lang lang, FILE *f)
 		for (int c = 0; c < t->ncols; c++) {
 			char buf[64];
 			fputc(' ', f);
-			md_cell(text_of(json_object_get(row, t->cols[c].key), buf, sizeof buf), f);
+			md_cell(cell(t->cols[c].key, json_object_get(row, t->cols[c].key), lang, buf, sizeof buf), f);
 			fputs(" |", f);
 		}
 		fputc('\n', f);
@@ -344,7 +360,8 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE
 			json_t *rows = json_array(), *v;
 			const char *k2;
 			json_object_foreach(json_object_get(json_object_get(r, "disputes"), "by_category"), k2, v)
-				json_array_append_new(rows, json_pack("{s:s, s:O}", "category", k2, "n", v));
+				json_array_append_new(rows, json_pack("{s:s, s:O}", "category", lang == UK_LANG_ZH ?
+				                      uk_vocab_zh(uk_vocab_of(UK_V_DISPUTE_CATEGORY), k2) : k2, "n", v));
 			svg_bars(rows, "category", "n", NULL, f);
 			json_decref(rows);
 		}
@@ -360,7 +377,8 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE
 			for (int c = 0; c < t[i].ncols; c++) {
 				char buf[64];
 				fputs(t[i].cols[c].type == UK_COL_TEXT ? "<td>" : "<td class=\"n\">", f);
-				uk_html_escape(text_of(json_object_get(row, t[i].cols[c].key), buf, sizeof buf), f);
+				uk_html_escape(cell(t[i].cols[c].key, json_object_get(row, t[i].cols[c].key), lang,
+				                    buf, sizeof buf), f);
 				fputs("</td>", f);
 			}
 			fputs("</tr>\n", f);

@@ -14,6 +14,7 @@ cat >hr.csv <<'CSV'
 CSV
 
 test_expect_success 'setup: members and an opening balance, typed in Chinese' '
+	union-config union.name 某某中学工会 &&
 	zh member-add -q hr.csv &&
 	zh fund-ledger -q opening 2026-01-01 5000 --fund 工会经费 --account 现金 &&
 	test "$(db_query "SELECT fund, account FROM ledger_entries")" = "general|cash"
@@ -129,6 +130,10 @@ listings() {
 	zh dispute-log show 2026-0001 -f table &&
 	zh activity-log ls -f table &&
 	zh plan-new --progress --year 2026 -f table &&
+	zh report-month --month 2026-05 -f md &&
+	zh report-month --month 2026-05 -f table &&
+	zh report-year --year 2026 -f md &&
+	zh report-year --year 2026 -f table &&
 	zh union-config vocab >/dev/null
 }
 

@@ -48,16 +48,16 @@ test_expect_success 'md of the month: the title, the statement with 本月数 an
 		test_grep "^## $h\$" m.md || return 1
 	done &&
 	test_grep "^| 科目代码 | 科目 | 类别 | 本月数 | 本年累计数 |\$" m.md &&
-	test_grep "^| 401 | 会费收入 | income | 218.15 | 618.25 |\$" m.md
+	test_grep "^| 401 | 会费收入 | 收入 | 218.15 | 618.25 |\$" m.md
 '
 
 test_expect_success 'table: the title, then aligned tables' '
 	report-year --year 2024 -f table >y.txt &&
 	test "$(head -1 y.txt)" = "测试中学工会 2024年度工作总结" &&
 	test_grep "^2024-10  *468.15  *1050.00\$" y.txt &&
-	test_grep "^general  *工会经费  *bank  *49500.00  *69697.75\$" y.txt &&
+	test_grep "^工会经费  *工会经费  *银行存款  *49500.00  *69697.75\$" y.txt &&
 	report-month --month 2024-10 --dry-run -f table >m.txt &&
-	test_grep "^401  *会费收入  *income  *218.15  *618.25\$" m.txt
+	test_grep "^401  *会费收入  *收入  *218.15  *618.25\$" m.txt
 '
 
 test_expect_success 'csv: every table a section, "# name" first, in reading order' '
