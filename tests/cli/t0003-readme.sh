@@ -22,6 +22,10 @@
 # not by a pattern over every line.
 UK_NO_INIT=1
 . "$(dirname "$0")/lib.sh"
+# The README's sessions set LANG as a secretary does (export LANG=zh_CN.UTF-8):
+# the locale comes from LANG here, not from the suite's LC_ALL.
+unset LC_ALL
+export LANG=C.UTF-8
 
 for p in jq ledger column; do
 	if command -v $p >/dev/null 2>&1; then
