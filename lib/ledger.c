@@ -620,34 +620,19 @@ static int known(struct uk_ledger *lg, sqlite3_stmt *st, char kind, const char *
 	return 0;
 }
 
-static int name_row(sqlite3_stmt *st, void *ctx)
-{
-	const char *name = uk_db_text(st, 0);
-	if (!name)
-		return uk_err_nomem();
-	snprintf(ctx, 64, "%s", name);
-	return 0;
-}
-
 /* A fund or account as written, into its name in buf (64 bytes): its
  * name, a word of the vocabulary (工会经费, 现金) or, for one the union
  * added, its title. 0 with *yes, or an exit code. */
 static int fund_or_account(struct uk_ledger *lg, char kind, char *buf, int *yes)
 {
 	const char *slug = uk_vocab_slug_of(kind == 'f' ? UK_V_FUND : UK_V_ACCOUNT, buf);
-	sqlite3_stmt *st;
 	int rc;
 	if (slug)
 		snprintf(buf, 64, "%s", slug);
+	/* The names of a session's entries, remembered; a title looked up. */
 	if ((rc = known(lg, kind == 'f' ? lg->fund : lg->account, kind, buf, yes)) != 0 || *yes)
 		return rc;
-	if (!(st = uk_db_prepare(lg->db, kind == 'f' ? "SELECT name FROM ledger_funds WHERE title = ?1"
-	                                             : "SELECT name FROM ledger_accounts WHERE title = ?1")))
-		return UK_EX_SOFTWARE;
-	sqlite3_bind_text(st, 1, buf, -1, SQLITE_TRANSIENT);
-	rc = uk_db_one(lg->db, st, name_row, buf, yes, N_("cannot read the ledger"));
-	sqlite3_finalize(st);
-	return rc;
+	return uk_ledger_name_of(lg->db, kind, buf, yes);
 }
 
 static int check_fund_account(struct uk_ledger *lg, char fund[64], char account[64],

@@ -174,7 +174,7 @@ static int resolve_category(struct uk_db *db, const char *text, char *code, size
 	return rc;
 }
 
-static int fund_name_row(sqlite3_stmt *st, void *ctx)
+static int name_row(sqlite3_stmt *st, void *ctx)
 {
 	const char *name = uk_db_text(st, 0);
 	if (!name)
@@ -183,20 +183,28 @@ static int fund_name_row(sqlite3_stmt *st, void *ctx)
 	return 0;
 }
 
+int uk_ledger_name_of(struct uk_db *db, char kind, char name[64], int *found)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, kind == 'f'
+		? "SELECT name FROM ledger_funds WHERE name = ?1 OR title = ?1 ORDER BY name = ?1 DESC LIMIT 1"
+		: "SELECT name FROM ledger_accounts WHERE name = ?1 OR title = ?1 ORDER BY name = ?1 DESC LIMIT 1");
+	const char *slug = uk_vocab_slug_of(kind == 'f' ? UK_V_FUND : UK_V_ACCOUNT, name);
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, slug ? slug : name, -1, SQLITE_TRANSIENT);
+	rc = uk_db_one(db, st, name_row, name, found, N_("cannot read the ledger"));
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* The fund written as its name, a word for it (工会经费) or its title, into
  * name (64 bytes); else 65, said. */
 static int check_fund(struct uk_db *db, const char *fund, char *name)
 {
-	sqlite3_stmt *st = uk_db_prepare(db, "SELECT name FROM ledger_funds WHERE name = ?1 OR title = ?1"
-	                                     " ORDER BY name = ?1 DESC LIMIT 1");
-	const char *slug = uk_vocab_slug_of(UK_V_FUND, fund);
 	int rc, found;
-	if (!st)
-		return UK_EX_SOFTWARE;
-	sqlite3_bind_text(st, 1, slug ? slug : fund, -1, SQLITE_STATIC);
-	rc = uk_db_one(db, st, fund_name_row, name, &found, N_("cannot read funds"));
-	sqlite3_finalize(st);
-	if (rc || found)
+	snprintf(name, 64, "%s", fund);
+	if ((rc = uk_ledger_name_of(db, 'f', name, &found)) != 0 || found)
 		return rc;
 	uk_err("unknown fund '%s' (fund-ledger fund ls lists them)", fund);
 	return UK_EX_DATAERR;

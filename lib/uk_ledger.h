@@ -158,6 +158,10 @@ int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const c
 
 /* Columns of ls and import (unionkit-formats(5)). */
 const struct uk_colspec *uk_ledger_colspec(int *n);
+/* A fund ('f') or account ('a') as written in name (its name, a word of
+ * its vocabulary: 工会经费, 现金; or its title) to its name, in place (64
+ * bytes): 0 with *found, or an exit code. */
+int uk_ledger_name_of(struct uk_db *db, char kind, char name[64], int *found);
 const struct uk_outcol *uk_ledger_outcols(int *n);
 
 struct uk_ledger_filter {
