@@ -1096,8 +1096,12 @@ static int read_line(struct reader *r, struct line *l)
 	case K_ITEM:
 		/* (1) (2) under an item written 1、: its sub-points. */
 		if (l->paren && r->item >= 0 && !r->item_paren && (r->sublist || l->number == 1)) {
+			/* Never joined to the line before: (1) at a line's start is
+			 * what makes the (2) (3) after it sub-points when read back
+			 * (found by fuzz_plan). */
 			r->sublist = 1;
-			return read_text(r, l);
+			explain(r, l->no, "text", l->s);
+			return begin_paragraph(r, D_ITEM_MORE, l->s, l->no);
 		}
 		return read_item(r, l);
 	case K_TEXT:

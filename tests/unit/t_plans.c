@@ -416,6 +416,15 @@ static void test_numbering(void)
 		is_str(p->items[0].paragraphs, "(1) b\n(2) c", "... kept as its paragraphs");
 	ok(!*msg, "... and nothing said (%s)", msg);
 	uk_plan_free(p);
+	/* The item's text goes on unpunctuated: (1) still starts its own line,
+	 * or read back (3) would be an item of its own (found by fuzz_plan). */
+	p = read_noting(with_item("1、做好以下几项工作并且认真落实各项具体措施要求\n(1)组织全体会员认真学习工会章程和有关文件精神。\n(3)第三点"), NULL);
+	ok(p && p->nitems == 1, "numbering: a sub-point (1) after an unfinished sentence is not joined to it");
+	if (p && p->nitems == 1) {
+		is_str(p->items[0].text, "做好以下几项工作并且认真落实各项具体措施要求", "... the item's text stays its own");
+		is_str(p->items[0].paragraphs, "(1)组织全体会员认真学习工会章程和有关文件精神。\n(3)第三点", "... the sub-points its paragraphs");
+	}
+	uk_plan_free(p);
 	is_int(refuse(with_item("0、a")), 65, "numbering: 0、 is refused");
 	ok(has(msg, "s.md:9: an item is numbered 1 to 999"), "... and says so");
 	is_int(refuse(with_item("1000、a")), 65, "numbering: 1000、 is refused");
