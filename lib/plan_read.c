@@ -921,7 +921,9 @@ static char *split_heading(char *t, char **cut)
 		}
 	}
 	for (size_t i = 1; t[i]; i++) {
-		if (strncmp(t + i, "。", 3) == 0 && t[i + 3]) {
+		/* ... and only where the title left would not be split at a space
+		 * when read back (found by fuzz_plan). */
+		if (strncmp(t + i, "。", 3) == 0 && t[i + 3] && space_split_at(t, i + 3, i + 3) == 0) {
 			char *rest = t + i + 3;
 			while (*rest == ' ' || *rest == '\t' || strncmp(rest, "\xE3\x80\x80", 3) == 0)
 				rest += *rest == ' ' || *rest == '\t' ? 1 : 3;
