@@ -192,7 +192,7 @@ static int add_members(struct uk_db *db, const struct uk_activity_in *in, int64_
 static int activity_check(const struct uk_activity_in *in, char *err, size_t errsz)
 {
 	if (uk_activity_kind_index(in->kind) < 0) {
-		char named[200];
+		char named[400];
 		kinds_named(named, sizeof named);
 		return uk_errf(err, errsz, "unknown kind '%s' (%s)", in->kind ? in->kind : "", named);
 	}

@@ -138,7 +138,8 @@ const char *uk_member_words_text(enum uk_member_field f, const char *more, char 
 int uk_member_filter_status(struct uk_member_filter *f, const char *s, char *err, size_t errsz)
 {
 	char words[240];
-	const char *slug = strcmp(s, "all") == 0 ? "all" : uk_member_word(UK_MF_STATUS, s);
+	const char *slug = strcmp(s, "all") == 0 || strcmp(s, "全部") == 0 || strcmp(s, "所有") == 0
+	                   ? "all" : uk_member_word(UK_MF_STATUS, s);
 	if (!slug)
 		return uk_errf(err, errsz, "--status must be %s",
 		               uk_member_words_text(UK_MF_STATUS, "all", words, sizeof words));

@@ -121,7 +121,7 @@ static int value_arg(const char *s, struct uk_date *d, int64_t *fen, char *err, 
 	free(t);
 	if (!rc && fen && *fen < 0)
 		why = _("negative amount"), rc = -1;
-	return rc ? uk_errf(err, errsz, "%s in %s '%s'", why, d ? "date" : "wage_base", s) : 0;
+	return rc ? uk_errf(err, errsz, "%s in %s '%s'", why, d ? _("date") : _("wage_base"), s) : 0;
 }
 
 static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,

@@ -85,6 +85,14 @@ const struct uk_metric *uk_metric_find(const char *name)
 		if ((!*a && !*b) || strcmp(m->zh, name) == 0)
 			return m;
 	}
+	/* Shorter words plans write for a fixed one. */
+	static const struct { const char *word, *name; } words[] = {
+		{"新入会", "members_joined"}, {"财务公开", "disclosure"}, {"会员人数", "members_total"},
+		{"成功率", "dispute_success_rate"}, {"会费", "dues_collected"},
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(words[i].word, name) == 0)
+			return uk_metric_find(words[i].name);
 	/* A kind in any of its words (技能比武 >= 2), and 技能比武人次. */
 	if ((k = uk_activity_kind_index(name)) >= 0)
 		return &t[NFIXED + 2 * k];

@@ -13,13 +13,13 @@
 static const struct uk_vocab_word member_status_words[] = {
 	{"active", "在职", WORDS("在职会员", "在岗")},
 	{"retired", "退休", WORDS("退休会员")},
-	{"transferred", "调出", WORDS("转出")},
+	{"transferred", "调出", WORDS("转出", "调离")},
 	{"left", "退会", WORDS("离职", "离开")},
 	{"deceased", "去世", WORDS("已故", "死亡")},
 };
 static const struct uk_vocab_word hardship_words[] = {
 	{"none", "无", WORDS("否", "非困难")},
-	{"relative", "相对困难", WORDS("相对困难职工")},
+	{"relative", "相对困难", WORDS("相对困难职工", "一般困难")},
 	{"deep", "深度困难", WORDS("深度困难职工", "特困")},
 	{"accident", "意外致困", WORDS("意外困难")},
 };
@@ -27,7 +27,7 @@ static const struct uk_vocab_word role_words[] = {
 	{"chair", "主席", WORDS("工会主席")},
 	{"vice-chair", "副主席", WORDS("工会副主席")},
 	{"committee", "委员", WORDS("工会委员", "委员会委员")},
-	{"audit-committee", "经审委员", WORDS("经审会委员", "经费审查委员")},
+	{"audit-committee", "经审委员", WORDS("经审会委员", "经费审查委员", "经审会主任", "经审主任")},
 	{"group-leader", "工会小组长", WORDS("小组长")},
 	{"women-committee", "女工委员", WORDS("女职工委员")},
 };
@@ -103,12 +103,12 @@ static const struct uk_vocab_word dispute_action_words[] = {
  * and the same with _participants (文体活动人次). */
 static const struct uk_vocab_word activity_kind_words[] = {
 	{"congress", "职代会", WORDS("教代会", "职工代表大会", "教职工代表大会", "会员代表大会", "教代会/职代会")},
-	{"meeting", "会议", WORDS("工会会议", "委员会会议")},
-	{"study", "学习", WORDS("政治学习", "理论学习")},
+	{"meeting", "会议", WORDS("工会会议", "委员会会议", "座谈会")},
+	{"study", "学习", WORDS("政治学习", "理论学习", "讲座", "读书活动", "参观学习")},
 	{"training", "培训", WORDS("业务培训", "技能培训")},
-	{"competition", "竞赛", WORDS("技能比武", "劳动竞赛", "技能竞赛", "比武")},
-	{"culture-sports", "文体活动", WORDS("文体", "文艺活动", "体育活动")},
-	{"visit", "走访慰问", WORDS("慰问", "走访")},
+	{"competition", "竞赛", WORDS("技能比武", "劳动竞赛", "技能竞赛", "比武", "演讲比赛", "知识竞赛")},
+	{"culture-sports", "文体活动", WORDS("文体", "文艺活动", "体育活动", "运动会", "联欢会", "春游", "文艺演出")},
+	{"visit", "走访慰问", WORDS("慰问", "走访", "送温暖")},
 	{"health-check", "体检", WORDS("健康体检")},
 	{"rest", "疗休养", WORDS("疗养", "休养")},
 	{"aid", "帮扶", WORDS("帮困", "困难帮扶")},

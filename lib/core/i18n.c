@@ -21,9 +21,11 @@ void uk_i18n_init(void)
 	const char *where = UK_LOCALEDIR;
 	ssize_t n;
 	struct stat st;
-	/* Only messages follow the locale: numbers, case and collation stay
-	 * C, so what is read and written never depends on it. */
+	/* Only messages follow the locale, and the character set they are
+	 * shown in (getopt's own messages are converted to it): numbers and
+	 * collation stay C, so what is read and written never depends on it. */
 	setlocale(LC_MESSAGES, "");
+	setlocale(LC_CTYPE, "");
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		char *slash;
@@ -70,6 +72,7 @@ void uk_i18n_use(enum uk_lang lang)
 		setlocale(LC_MESSAGES, "C.UTF-8");
 		setenv("LANGUAGE", "zh_CN", 1);
 	}
+	setlocale(LC_CTYPE, "C.UTF-8");
 }
 
 enum uk_lang uk_lang_of_locale(void)

@@ -30,6 +30,21 @@ for l in "$@"; do
 		cat "$tmp/faults"
 		bad=1
 	fi
+	# A message that starts "PROG: " (or "FILE: ") keeps that prefix as it is,
+	# ASCII colon and space, so that scripts still find it.
+	python3 - "$tmp/$l.po" "po/$l.po" >"$tmp/prefix" <<-'PY'
+	import re, sys
+	for b in open(sys.argv[1], encoding="utf-8").read().split("\n\n"):
+	    mid = "".join(re.findall(r'"(.*)"', b.split("msgid")[1].split("msgstr")[0])) if "msgid" in b else ""
+	    ms = re.search(r'msgstr(?:\[0\])? ((?:".*"\n?)+)', b)
+	    mstr = "".join(re.findall(r'"(.*)"', ms.group(1))) if ms else ""
+	    if mid.startswith("%s: ") and mstr and not mstr.startswith("%s: "):
+	        print(f"{sys.argv[2]}: prefix changed: {mid}")
+	PY
+	if [ -s "$tmp/prefix" ]; then
+		cat "$tmp/prefix"
+		bad=1
+	fi
 	# msgfmt's own count, and its check of the formats (%s against %s).
 	if ! msgfmt --check --statistics -o /dev/null "$tmp/$l.po" 2>"$tmp/stat"; then
 		cat "$tmp/stat"
