@@ -425,6 +425,8 @@ struct reader {
 	int item;                        /* the item under it, -1 before its first */
 	int item_paren;                  /* that item written (1) */
 	int sublist;                     /* (1) lines under it are its sub-points */
+	int para_alone;                  /* the paragraph began with a line that
+	                                  * stands alone: nothing is joined to it */
 	int section;                     /* the number of the section the group is in */
 	int sec_last, sub_last;          /* the numbers before, 0 none */
 	long sec_line, sub_line;
@@ -760,6 +762,7 @@ static int begin_paragraph(struct reader *r, enum dest d, const char *s, long li
 	r->plen = strlen(s);
 	r->dest = d;
 	r->para_line = line;
+	r->para_alone = 0;
 	return 0;
 }
 
@@ -1079,11 +1082,16 @@ static int read_text(struct reader *r, const struct line *l)
 		explain(r, l->no, "preamble", l->s);  /* its label, not kept */
 		return finish_paragraph(r);
 	}
-	if (r->dest != D_NONE && r->para && stops_mid_sentence(r->para) && !stands_alone(l->s) &&
-	    joined_reads_back(r, l->s))
+	int rc, unjoined = r->dest != D_NONE && r->para && stops_mid_sentence(r->para);
+	if (unjoined && !r->para_alone && !stands_alone(l->s) && joined_reads_back(r, l->s))
 		return join_line(r, l->s, l->no);
 	explain(r, l->no, r->group < 0 ? "preamble" : "text", l->s);
-	return begin_paragraph(r, r->group < 0 ? D_GUIDING : r->item >= 0 ? D_ITEM_MORE : D_SECTION, l->s, l->no);
+	rc = begin_paragraph(r, r->group < 0 ? D_GUIDING : r->item >= 0 ? D_ITEM_MORE : D_SECTION, l->s, l->no);
+	/* A line that stands alone, or one not joined to an unfinished
+	 * sentence before it, stays as it was: a join onto it could make it
+	 * read otherwise when read back (found by fuzz_plan). */
+	r->para_alone = !rc && (unjoined || stands_alone(l->s));
+	return rc;
 }
 
 static int read_line(struct reader *r, struct line *l)
