@@ -78,10 +78,10 @@ static int one(struct uk_ledger *lg, struct uk_row *row, const struct uk_import_
 	struct uk_entry_in in;
 
 	/* 期初余额 or 收入 (a listing in Chinese) as well as opening or in. */
-	if (cat && uk_vocab_slug_of(UK_V_SYSTEM_CATEGORY, cat))
-		cat = uk_vocab_slug_of(UK_V_SYSTEM_CATEGORY, cat);
-	if (dir && uk_vocab_slug_of(UK_V_DIRECTION, dir))
-		dir = uk_vocab_slug_of(UK_V_DIRECTION, dir);
+	const char *sys = cat ? uk_vocab_slug_of(UK_V_SYSTEM_CATEGORY, cat) : NULL;
+	const char *way = dir ? uk_vocab_slug_of(UK_V_DIRECTION, dir) : NULL;
+	cat = sys ? sys : cat;
+	dir = way ? way : dir;
 	if (val(row, UK_LC_AMOUNT) && val(row, UK_LC_AMOUNT)[0] == '-') {
 		return uk_errf(err, errsz, "negative amount '%s': amounts are positive, the category "
 		               "gives the direction", val(row, UK_LC_AMOUNT));
