@@ -342,6 +342,18 @@ static int run_import(const struct uk_opts *o, const void *ctx, char **pos, int 
 	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;
 }
 
+static int write_stats(const struct uk_opts *o, const struct uk_dispute_stats *st)
+{
+	struct uk_writer *w;
+	int rc;
+	if (uk_format_resolve(o, 0) == UK_FMT_JSON)
+		return uk_dispute_stats_json(st, stdout);
+	if ((rc = uk_words_writer(o, uk_dispute_stats_cols, 3, UK_COLS_OWN, &w)) != 0)
+		return rc;
+	rc = uk_dispute_stats_rows(st, w);
+	return uk_writer_end(w) != 0 ? UK_EX_IOERR : rc;
+}
+
 static int run_stats(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
 	const struct args *a = ctx;
@@ -369,7 +381,7 @@ static int run_stats(const struct uk_opts *o, const void *ctx, char **pos, int n
 		rc = uk_bad_value("--collective", a->collective, why);
 	if (!rc && (rc = at_of(a, &at)) == 0 &&
 	    (rc = uk_disputes_figures(db, p, a->at ? &at : NULL, threshold, &st)) == 0)
-		rc = uk_dispute_stats_write(&st, uk_format_resolve(o, 0), o->excel, stdout);
+		rc = write_stats(o, &st);
 	uk_db_close(db);
 	return rc;
 }

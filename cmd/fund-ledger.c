@@ -540,12 +540,12 @@ static int write_once(const struct uk_opts *o, int (*fn)(struct uk_db *db, const
 
 /* A listing of the books as they are. */
 static int list_once(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
-                     int (*fn)(struct uk_db *db, struct uk_writer *w))
+                     enum uk_columns_of of, int (*fn)(struct uk_db *db, struct uk_writer *w))
 {
 	struct uk_db *db = NULL;
 	struct uk_writer *w = NULL;
 	int rc;
-	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_words_writer(o, cols, ncols, UK_COLS_OWN, &w)) == 0)
+	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 && (rc = uk_words_writer(o, cols, ncols, of, &w)) == 0)
 		rc = fn(db, w);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
@@ -577,7 +577,7 @@ static int cmd_categories(const struct uk_opts *o, const void *ctx, char **pos, 
 		return rc;
 	}
 	cols = uk_ledger_category_cols(&ncols);
-	return list_once(o, cols, ncols, uk_ledger_categories_list);
+	return list_once(o, cols, ncols, UK_COLS_CATEGORIES, uk_ledger_categories_list);
 }
 
 struct new_fund { const char *name, *title; };
@@ -601,7 +601,7 @@ static int cmd_fund(const struct uk_opts *o, const void *ctx, char **pos, int np
 	}
 	if (npos == 1 && strcmp(pos[0], "ls") == 0) {
 		const struct uk_outcol *cols = uk_ledger_fund_cols(&ncols);
-		return list_once(o, cols, ncols, uk_ledger_funds_list);
+		return list_once(o, cols, ncols, UK_COLS_FUNDS, uk_ledger_funds_list);
 	}
 	return usage_error(a, _("fund takes add NAME --title TITLE, or ls"));
 }

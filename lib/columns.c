@@ -23,7 +23,7 @@ static const struct { const char *col, *zh; } headers[] = {
 	{"employer", "用人单位"}, {"employer_code", "统一社会信用代码"},
 	{"entry_id", "分录编号"}, {"field", "字段"}, {"fund", "基金"},
 	{"fund_title", "基金名称"}, {"hash", "哈希值"}, {"id", "编号"},
-	{"in", "收入"}, {"item", "计划条目"}, {"key", "设置项"}, {"kind", "类型"},
+	{"in", "收入"}, {"item", "计划条目"}, {"key", "项目"}, {"kind", "类型"},
 	{"measure", "指标"}, {"members", "会员"}, {"memo", "摘要"}, {"month", "月份"},
 	{"name", "名称"}, {"new_value", "新值"}, {"note", "备注"}, {"old_value", "原值"},
 	{"out", "支出"}, {"outcome", "结案方式"}, {"parent", "上级科目"},
@@ -37,9 +37,25 @@ static const struct { const char *col, *zh; } headers[] = {
 	{"member_no", "会员编号"}, {"count", "人数"}, {"total", "合计"},
 };
 
+/* Words of the toolkit's own listings that belong to no vocabulary:
+ * dispute-log stats' measures and keys, the ledger's own class kind. */
+static const struct { const char *col, *word, *zh; } words[] = {
+	{"measure", "period", "期间"}, {"measure", "cases", "案件"},
+	{"measure", "category", "争议类别"}, {"measure", "outcome", "结案方式"},
+	{"measure", "workers", "职工"}, {"measure", "money", "金额"}, {"measure", "rate", "比率"},
+	{"key", "from", "起"}, {"key", "to", "止"}, {"key", "received", "受理"},
+	{"key", "concluded", "结案"}, {"key", "open", "未结"}, {"key", "overdue", "超期"},
+	{"key", "petitions", "信访"}, {"key", "involved", "涉及人数"},
+	{"key", "collective_cases", "集体争议"}, {"key", "claimed", "争议金额"},
+	{"key", "recovered", "追回金额"}, {"key", "handled", "调处率"},
+	{"key", "success", "成功率"},
+	{"kind", "system", "系统科目"},
+	{"field", "member", "会员"}, {"field", "role", "工会职务"}, {"new_value", "added", "登记入会"},
+};
+
 /* The vocabularies a column's values may come from; the first that knows
  * the value names it (a status is a member's or a case's, never both). */
-static const struct { const char *col; enum uk_vocab_id v[3]; int n; } value_vocabs[] = {
+static const struct { const char *col; enum uk_vocab_id v[5]; int n; } value_vocabs[] = {
 	{"gender", {UK_V_GENDER}, 1},
 	{"status", {UK_V_MEMBER_STATUS, UK_V_DISPUTE_STATUS}, 2},
 	{"hardship", {UK_V_HARDSHIP}, 1},
@@ -51,10 +67,17 @@ static const struct { const char *col; enum uk_vocab_id v[3]; int n; } value_voc
 	{"direction", {UK_V_DIRECTION}, 1},
 	{"kind", {UK_V_DISPUTE_KIND, UK_V_ACTIVITY_KIND, UK_V_DIRECTION}, 3},
 	{"category", {UK_V_DISPUTE_CATEGORY, UK_V_SYSTEM_CATEGORY}, 2},
+	{"code", {UK_V_SYSTEM_CATEGORY}, 1},
 	{"action", {UK_V_DISPUTE_ACTION}, 1},
 	{"source", {UK_V_DISPUTE_SOURCE}, 1},
 	{"outcome", {UK_V_OUTCOME}, 1},
 	{"result", {UK_V_PLAN_RESULT}, 1},
+	{"key", {UK_V_DISPUTE_CATEGORY, UK_V_OUTCOME}, 2},
+	{"value", {UK_V_UNION_LEVEL, UK_V_DISCLOSURE_FREQUENCY}, 2},
+	{"default", {UK_V_UNION_LEVEL, UK_V_DISCLOSURE_FREQUENCY}, 2},
+	/* member-ls --history: the old and new values of a member's fields */
+	{"old_value", {UK_V_MEMBER_STATUS, UK_V_HARDSHIP, UK_V_ROLE, UK_V_YESNO, UK_V_GENDER}, 5},
+	{"new_value", {UK_V_MEMBER_STATUS, UK_V_HARDSHIP, UK_V_ROLE, UK_V_YESNO, UK_V_GENDER}, 5},
 };
 
 static int is_cjk_start(const char *s)
@@ -109,6 +132,16 @@ const char *uk_column_value_zh(const char *col, const char *val, char *buf, size
 	/* A listing's last row (fund-ledger balance). */
 	if (strcmp(val, "total") == 0)
 		return "合计";
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (strcmp(words[k].col, col) == 0 && strcmp(words[k].word, val) == 0)
+			return words[k].zh;
+	/* member-ls --history: a member's field by its header (身份证号). */
+	if (strcmp(col, "field") == 0) {
+		int nspec;
+		const struct uk_colspec *spec = uk_member_colspec(&nspec);
+		const char *zh = uk_column_zh(spec, nspec, val);
+		return zh == val ? NULL : zh;
+	}
 	for (size_t k = 0; k < sizeof value_vocabs / sizeof value_vocabs[0]; k++) {
 		const char *comma, *p = val;
 		size_t used = 0;
@@ -139,10 +172,24 @@ static const char *value_hook(const char *col, const char *val, char *buf, size_
 	return uk_column_value_zh(col, val, buf, n);
 }
 
+/* A fund's name and a class's English alias are what scripts type; in a
+ * Chinese table the title and the Chinese name say it, and a column empty
+ * in every row is left out. */
+static const char *fund_table_hook(const char *col, const char *val, char *buf, size_t n)
+{
+	return strcmp(col, "name") == 0 ? "" : uk_column_value_zh(col, val, buf, n);
+}
+
+static const char *category_table_hook(const char *col, const char *val, char *buf, size_t n)
+{
+	return strcmp(col, "slug") == 0 ? "" : uk_column_value_zh(col, val, buf, n);
+}
+
 int uk_words_writer(const struct uk_opts *o, const struct uk_outcol *cols, int ncols,
                     enum uk_columns_of of, struct uk_writer **w)
 {
 	const struct uk_colspec *spec = NULL;
+	uk_value_words_fn hook = value_hook;
 	int nspec = 0, rc = uk_cli_writer(o, cols, ncols, w);
 	switch (of) {
 	case UK_COLS_MEMBERS: spec = uk_member_colspec(&nspec); break;
@@ -150,16 +197,22 @@ int uk_words_writer(const struct uk_opts *o, const struct uk_outcol *cols, int n
 	case UK_COLS_DUES: spec = uk_dues_colspec(&nspec); break;
 	case UK_COLS_DISPUTES: spec = uk_dispute_colspec(&nspec); break;
 	case UK_COLS_ACTIVITIES: spec = uk_activity_colspec(&nspec); break;
-	case UK_COLS_OWN: break;
+	case UK_COLS_FUNDS: case UK_COLS_CATEGORIES: case UK_COLS_OWN: break;
 	}
 	if (rc || uk_output_lang(o, uk_format_resolve(o, 0)) != UK_LANG_ZH)
 		return rc;
+	if (uk_format_resolve(o, 0) == UK_FMT_TABLE)
+		hook = of == UK_COLS_FUNDS ? fund_table_hook :
+		       of == UK_COLS_CATEGORIES ? category_table_hook : value_hook;
 	/* The values' hook first: it keeps the columns' own names. */
-	if (uk_writer_values(*w, value_hook) != 0)
+	if (uk_writer_values(*w, hook) != 0)
 		goto nomem;
-	for (int i = 0; i < ncols; i++)
-		if (uk_writer_header(*w, i, uk_column_zh(spec, nspec, cols[i].name)) != 0)
+	for (int i = 0; i < ncols; i++) {
+		const char *zh = of == UK_COLS_FUNDS && strcmp(cols[i].name, "name") == 0 ? "代号" :
+		                 uk_column_zh(spec, nspec, cols[i].name);
+		if (uk_writer_header(*w, i, zh) != 0)
 			goto nomem;
+	}
 	return 0;
 nomem:
 	uk_writer_abandon(*w);

@@ -4,6 +4,7 @@
 #include "uk_i18n.h"
 #include "uk_ids.h"
 #include "uk_text.h"
+#include "uk_vocabs.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -44,20 +45,34 @@ static int int_in(const char *s, long lo, long hi)
 	return v >= lo && v <= hi;
 }
 
-static int one_of(const char *s, const char *const *words)
+/* *v, a word of vocabulary id (基层工会, 每月), replaced by its slug, which
+ * is what the setting holds. 0, -1 when it is no word of it, -2 out of
+ * memory. */
+static int word_of(enum uk_vocab_id id, char **v)
 {
-	for (; *words; words++)
-		if (strcmp(s, *words) == 0)
-			return 1;
+	const char *slug = uk_vocab_slug_of(id, *v);
+	char *copy;
+	if (!slug)
+		return -1;
+	if (strcmp(slug, *v) == 0)
+		return 0;
+	/* The slug fits where the word was but for 总工会: grow only then. */
+	if (strlen(slug) <= strlen(*v)) {
+		memmove(*v, slug, strlen(slug) + 1);
+		return 0;
+	}
+	if (!(copy = realloc(*v, strlen(slug) + 1)))
+		return -2;
+	memcpy(copy, slug, strlen(slug) + 1);
+	*v = copy;
 	return 0;
 }
 
 int uk_config_check(const struct uk_config_key *k, const char *value, char **out,
                     const char **why)
 {
-	static const char *const levels[] = {"grassroots", "federation", NULL};
-	static const char *const freqs[] = {"monthly", "quarterly", "half-year", NULL};
 	char *v = strdup(value);
+	int rc = -1;
 
 	*out = NULL;
 	*why = NULL;
@@ -79,11 +94,12 @@ int uk_config_check(const struct uk_config_key *k, const char *value, char **out
 		*why = _("empty (use --unset to remove a value)");
 		goto bad;
 	}
-	if (strcmp(k->key, "union.level") == 0 && !one_of(v, levels)) {
+	if (strcmp(k->key, "union.level") == 0 && (rc = word_of(UK_V_UNION_LEVEL, &v)) != 0) {
 		*why = _("must be grassroots or federation");
 		goto bad;
 	}
-	if (strcmp(k->key, "disclosure.frequency") == 0 && !one_of(v, freqs)) {
+	if (strcmp(k->key, "disclosure.frequency") == 0 &&
+	    (rc = word_of(UK_V_DISCLOSURE_FREQUENCY, &v)) != 0) {
 		*why = _("must be monthly, quarterly or half-year");
 		goto bad;
 	}
@@ -121,7 +137,7 @@ int uk_config_check(const struct uk_config_key *k, const char *value, char **out
 	return 0;
 bad:
 	free(v);
-	return -1;
+	return rc == -2 ? uk_err_nomem() : -1;
 }
 
 int uk_config_value(const char *key, const char *value, const struct uk_config_key **k,

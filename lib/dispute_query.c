@@ -570,7 +570,11 @@ static void rate_text(long pm, char *buf, size_t n, int json)
 		snprintf(buf, n, "%ld.%ld%s", pm / 10, pm % 10, json ? "" : "%");
 }
 
-int uk_dispute_stats_write(const struct uk_dispute_stats *s, enum uk_format fmt, int excel, FILE *f)
+const struct uk_outcol uk_dispute_stats_cols[3] = {
+	{"measure", UK_COL_TEXT}, {"key", UK_COL_TEXT}, {"value", UK_COL_TEXT},
+};
+
+int uk_dispute_stats_json(const struct uk_dispute_stats *s, FILE *f)
 {
 	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], claimed[UK_MONEY_BUFSZ], recovered[UK_MONEY_BUFSZ];
 	char handled[48], success[48];
@@ -578,57 +582,56 @@ int uk_dispute_stats_write(const struct uk_dispute_stats *s, enum uk_format fmt,
 	uk_date_format(s->period.to, to);
 	uk_money_format(s->claimed, claimed);
 	uk_money_format(s->recovered, recovered);
-	if (fmt == UK_FMT_JSON) {
-		/* The machine form report-year reads: counts are numbers, money
-		 * strings, a rate with no denominator null. */
-		rate_text(s->handled_permille, handled, sizeof handled, 1);
-		rate_text(s->success_permille, success, sizeof success, 1);
-		fprintf(f, "{\"from\":\"%s\",\"to\":\"%s\",\"received\":%ld,\"concluded\":%ld,"
-		        "\"resolved\":%ld,\"failed\":%ld,\"referred\":%ld,\"withdrawn\":%ld,\"open\":%ld,"
-		        "\"overdue\":%ld,\"petitions\":%ld,\"workers\":%ld,\"collective\":%ld,"
-		        "\"collective_threshold\":%ld,\"claimed\":\"%s\",\"recovered\":\"%s\","
-		        "\"handled_rate\":%s,\"success_rate\":%s,\"by_category\":{",
-		        from, to, s->received, s->concluded, s->resolved, s->failed, s->referred,
-		        s->withdrawn, s->open, s->overdue, s->petitions, s->workers, s->collective,
-		        s->threshold, claimed, recovered, handled, success);
-		for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
-			fprintf(f, "%s\"%s\":%ld", i ? "," : "", uk_dispute_category(i), s->by_category[i]);
-		fprintf(f, "}}\n");
-		return ferror(f) ? UK_EX_IOERR : 0;
-	}
-	{
-		static const struct uk_outcol cols[] = {
-			{"measure", UK_COL_TEXT}, {"key", UK_COL_TEXT}, {"value", UK_COL_TEXT},
-		};
-		struct uk_writer *w = uk_writer_new(f, fmt, excel, cols, 3);
-		char num[32];
-		int rc = 0;
-		if (!w)
-			return uk_err_nomem();
+	/* The machine form report-year reads: counts are numbers, money
+	 * strings, a rate with no denominator null. */
+	rate_text(s->handled_permille, handled, sizeof handled, 1);
+	rate_text(s->success_permille, success, sizeof success, 1);
+	fprintf(f, "{\"from\":\"%s\",\"to\":\"%s\",\"received\":%ld,\"concluded\":%ld,"
+	        "\"resolved\":%ld,\"failed\":%ld,\"referred\":%ld,\"withdrawn\":%ld,\"open\":%ld,"
+	        "\"overdue\":%ld,\"petitions\":%ld,\"workers\":%ld,\"collective\":%ld,"
+	        "\"collective_threshold\":%ld,\"claimed\":\"%s\",\"recovered\":\"%s\","
+	        "\"handled_rate\":%s,\"success_rate\":%s,\"by_category\":{",
+	        from, to, s->received, s->concluded, s->resolved, s->failed, s->referred,
+	        s->withdrawn, s->open, s->overdue, s->petitions, s->workers, s->collective,
+	        s->threshold, claimed, recovered, handled, success);
+	for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
+		fprintf(f, "%s\"%s\":%ld", i ? "," : "", uk_dispute_category(i), s->by_category[i]);
+	fprintf(f, "}}\n");
+	return ferror(f) ? UK_EX_IOERR : 0;
+}
+
+int uk_dispute_stats_rows(const struct uk_dispute_stats *s, struct uk_writer *w)
+{
+	char from[UK_DATE_BUFSZ], to[UK_DATE_BUFSZ], claimed[UK_MONEY_BUFSZ], recovered[UK_MONEY_BUFSZ];
+	char handled[48], success[48], num[32];
+	int rc = 0;
+	uk_date_format(s->period.from, from);
+	uk_date_format(s->period.to, to);
+	uk_money_format(s->claimed, claimed);
+	uk_money_format(s->recovered, recovered);
 #define ROW(m, k, v) do { const char *r_[3] = {(m), (k), (v)}; rc |= uk_writer_row(w, r_); } while (0)
 #define NUM(m, k, n) do { snprintf(num, sizeof num, "%ld", (long)(n)); ROW(m, k, num); } while (0)
-		rate_text(s->handled_permille, handled, sizeof handled, 0);
-		rate_text(s->success_permille, success, sizeof success, 0);
-		ROW("period", "from", from);
-		ROW("period", "to", to);
-		NUM("cases", "received", s->received);
-		NUM("cases", "concluded", s->concluded);
-		NUM("cases", "open", s->open);
-		NUM("cases", "overdue", s->overdue);
-		NUM("cases", "petitions", s->petitions);
-		for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
-			NUM("category", uk_dispute_category(i), s->by_category[i]);
-		for (int i = 0; i < UK_DISPUTE_NOUTCOMES; i++)
-			NUM("outcome", uk_dispute_outcome(i), i == 0 ? s->resolved : i == 1 ? s->failed :
-			    i == 2 ? s->referred : s->withdrawn);
-		NUM("workers", "involved", s->workers);
-		NUM("workers", "collective_cases", s->collective);
-		ROW("money", "claimed", claimed);
-		ROW("money", "recovered", recovered);
-		ROW("rate", "handled", handled);
-		ROW("rate", "success", success);
+	rate_text(s->handled_permille, handled, sizeof handled, 0);
+	rate_text(s->success_permille, success, sizeof success, 0);
+	ROW("period", "from", from);
+	ROW("period", "to", to);
+	NUM("cases", "received", s->received);
+	NUM("cases", "concluded", s->concluded);
+	NUM("cases", "open", s->open);
+	NUM("cases", "overdue", s->overdue);
+	NUM("cases", "petitions", s->petitions);
+	for (int i = 0; i < UK_DISPUTE_NCATEGORIES; i++)
+		NUM("category", uk_dispute_category(i), s->by_category[i]);
+	for (int i = 0; i < UK_DISPUTE_NOUTCOMES; i++)
+		NUM("outcome", uk_dispute_outcome(i), i == 0 ? s->resolved : i == 1 ? s->failed :
+		    i == 2 ? s->referred : s->withdrawn);
+	NUM("workers", "involved", s->workers);
+	NUM("workers", "collective_cases", s->collective);
+	ROW("money", "claimed", claimed);
+	ROW("money", "recovered", recovered);
+	ROW("rate", "handled", handled);
+	ROW("rate", "success", success);
 #undef NUM
 #undef ROW
-		return uk_writer_end(w) != 0 || rc ? UK_EX_IOERR : 0;
-	}
+	return rc ? UK_EX_IOERR : 0;
 }

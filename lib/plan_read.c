@@ -683,7 +683,7 @@ static void explain(const struct reader *r, long line, const char *kind, const c
 		k++;
 	}
 	snprintf(quoted, sizeof quoted, "%.*s%s", (int)n, text, text[n] ? "…" : "");
-	fprintf(r->how->explain, "%ld\t%s\t%s\t%s\n", line, kind, where, quoted);
+	fprintf(r->how->explain, "%ld\t%s\t%s\t%s\n", line, _(kind), where, quoted);
 }
 
 /* A note: the plan is read all the same. In --explain's listing, else on
@@ -698,7 +698,7 @@ static void note(const struct reader *r, long line, const char *fmt, ...)
 	va_end(ap);
 	if (r->how && r->how->explain) {
 		where_of(r, where, sizeof where);
-		fprintf(r->how->explain, "%ld\tnote\t%s\t%s\n", line, where, msg);
+		fprintf(r->how->explain, "%ld\t%s\t%s\t%s\n", line, _("note"), where, msg);
 	} else if (!r->how || !r->how->quiet) {
 		uk_err_at(r->name, line, "%s", msg);
 	}
@@ -779,7 +779,7 @@ static int join_line(struct reader *r, const char *s, long line)
 		t[r->plen++] = ' ';
 	memcpy(t + r->plen, s, n + 1);
 	r->plen += n;
-	explain(r, line, "joined", s);
+	explain(r, line, N_("joined"), s);
 	note(r, line, _("joined to line %ld: the sentence went on"), r->prev_line);
 	return 0;
 }
@@ -970,7 +970,7 @@ static int read_heading(struct reader *r, const struct line *l)
 	r->item_last = 0;
 	r->sublist = 0;
 	/* Notes after the line they are about, as --explain lists them. */
-	explain(r, l->no, l->kind == K_SECTION ? "section" : "sub-section", r->p->sections[r->group].title);
+	explain(r, l->no, l->kind == K_SECTION ? N_("section") : N_("sub-section"), r->p->sections[r->group].title);
 	if (l->kind == K_SECTION) {
 		/* 一、指导思想 is a preamble of its own: no note. */
 		if (first && !r->p->guiding && strncmp(r->p->sections[r->group].title, "指导思想", 12) != 0)
@@ -981,7 +981,7 @@ static int read_heading(struct reader *r, const struct line *l)
 		numbering_note(r, l->no, S_SUB, l->number, last, last_line, 0, 0, sec);
 	}
 	if (rest) {
-		explain(r, l->no, "text", rest);
+		explain(r, l->no, N_("text"), rest);
 		return begin_paragraph(r, D_SECTION, rest, l->no);
 	}
 	return 0;
@@ -1013,7 +1013,7 @@ static int read_item(struct reader *r, const struct line *l)
 	it->sub = r->p->sections[r->group].sub;
 	it->number = l->number;
 	r->item = r->p->nitems - 1;
-	explain(r, l->no, "item", l->body);
+	explain(r, l->no, N_("item"), l->body);
 	numbering_note(r, l->no, S_ITEM, l->number, r->item_last, r->item_line,
 	               r->item_last ? 0 : before + 1, r->any_item_line, group);
 	r->item_last = l->number;
@@ -1079,13 +1079,13 @@ static int read_text(struct reader *r, const struct line *l)
 	/* Dropped only at the preamble's start: elsewhere it stays, so that
 	 * the canonical form holds what kept two paragraphs apart. */
 	if (r->group < 0 && !r->p->guiding && r->dest == D_NONE && is_guiding_heading(l->s)) {
-		explain(r, l->no, "preamble", l->s);  /* its label, not kept */
+		explain(r, l->no, N_("preamble"), l->s);  /* its label, not kept */
 		return finish_paragraph(r);
 	}
 	int rc, unjoined = r->dest != D_NONE && r->para && stops_mid_sentence(r->para);
 	if (unjoined && !r->para_alone && !stands_alone(l->s) && joined_reads_back(r, l->s))
 		return join_line(r, l->s, l->no);
-	explain(r, l->no, r->group < 0 ? "preamble" : "text", l->s);
+	explain(r, l->no, r->group < 0 ? N_("preamble") : N_("text"), l->s);
 	rc = begin_paragraph(r, r->group < 0 ? D_GUIDING : r->item >= 0 ? D_ITEM_MORE : D_SECTION, l->s, l->no);
 	/* A line that stands alone, or one not joined to an unfinished
 	 * sentence before it, stays as it was: a join onto it could make it
@@ -1110,7 +1110,7 @@ static int read_line(struct reader *r, struct line *l)
 			 * what makes the (2) (3) after it sub-points when read back
 			 * (found by fuzz_plan). */
 			r->sublist = 1;
-			explain(r, l->no, "text", l->s);
+			explain(r, l->no, N_("text"), l->s);
 			return begin_paragraph(r, D_ITEM_MORE, l->s, l->no);
 		}
 		return read_item(r, l);
@@ -1214,7 +1214,7 @@ static int read_outline(struct reader *r, char *buf)
 			first = 0;
 			if (!(r->p->title = strdup(l.s)))
 				return uk_err_nomem();
-			explain(r, l.no, "title", l.s);
+			explain(r, l.no, N_("title"), l.s);
 			title_year_note(r, l.no);
 			r->prev_line = last = l.no;
 			continue;
@@ -1231,14 +1231,14 @@ static int read_outline(struct reader *r, char *buf)
 				}
 				memcpy(r->p->title, l.s, a);
 				memcpy(r->p->title + a, second, b + 1);
-				explain(r, l.no, "title", l.s);
+				explain(r, l.no, N_("title"), l.s);
 				/* Past the second line. */
 				for (long i = 0; i < lines && next; i++) {
 					char *e = strchr(next, '\n');
 					next = e && e[1] ? e + 1 : NULL;
 				}
 				no += lines;
-				explain(r, no, "title", second);
+				explain(r, no, N_("title"), second);
 				title_year_note(r, no);
 				free(second);
 				r->prev_line = last = no;

@@ -158,8 +158,11 @@ int uk_disputes_figures(struct uk_db *db, struct uk_period period, const struct 
 /* A collective threshold as given (--collective): a whole number of
  * workers from 2. 0, or -1 with *why. */
 int uk_dispute_threshold_of(const char *s, long *threshold, const char **why);
-/* Writes the figures: csv/table/ndjson as (measure, key, value) rows, json
- * as one object (report-year reads it). 0, 70 out of memory (said) or 74
- * when the output failed. */
-int uk_dispute_stats_write(const struct uk_dispute_stats *st, enum uk_format fmt, int excel, FILE *f);
+/* The figures as one JSON object (report-year reads it). 0, or 74 when
+ * the output failed. */
+int uk_dispute_stats_json(const struct uk_dispute_stats *st, FILE *f);
+/* The figures as (measure, key, value) rows, to a writer made with these
+ * columns. 0, or 74. */
+extern const struct uk_outcol uk_dispute_stats_cols[3];
+int uk_dispute_stats_rows(const struct uk_dispute_stats *st, struct uk_writer *w);
 #endif

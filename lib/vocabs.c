@@ -122,6 +122,16 @@ static const struct uk_vocab_word plan_result_words[] = {
 	{"bad target", "目标有误", WORDS("bad-target")},
 };
 
+static const struct uk_vocab_word union_level_words[] = {
+	{"grassroots", "基层工会", WORDS("基层")},
+	{"federation", "上级工会", WORDS("总工会", "街道总工会", "乡镇总工会")},
+};
+static const struct uk_vocab_word disclosure_frequency_words[] = {
+	{"monthly", "每月", WORDS("按月", "月度")},
+	{"quarterly", "每季度", WORDS("按季", "季度")},
+	{"half-year", "每半年", WORDS("半年", "半年度")},
+};
+
 #define VOCAB(what_, zh, words_) {.what = what_, .what_zh = zh, .words = words_, .n = N(words_)}
 static const struct uk_vocab vocabs[UK_V_COUNT] = {
 	/* [UK_V_GENDER]: in lib/core/ids.c, which reads ID numbers */
@@ -142,6 +152,9 @@ static const struct uk_vocab vocabs[UK_V_COUNT] = {
 	[UK_V_ACTIVITY_KIND] = {.what = "kind", .what_zh = "活动类型", .words = activity_kind_words,
 	                        .n = N(activity_kind_words), .slug_case = 1},
 	[UK_V_PLAN_RESULT] = VOCAB("result", "完成情况", plan_result_words),
+	[UK_V_UNION_LEVEL] = VOCAB("union.level", "工会层级", union_level_words),
+	[UK_V_DISCLOSURE_FREQUENCY] = VOCAB("disclosure.frequency", "财务公开频次",
+	                                    disclosure_frequency_words),
 };
 
 static const struct uk_vocab_entry registry[UK_V_COUNT] = {
@@ -166,6 +179,8 @@ static const struct uk_vocab_entry registry[UK_V_COUNT] = {
 	{"dispute-action", "", UK_V_DISPUTE_ACTION},
 	{"activity-kind", "activity-log:add:2 activity-log:--kind", UK_V_ACTIVITY_KIND},
 	{"plan-result", "", UK_V_PLAN_RESULT},
+	{"union-level", "union-config:union.level", UK_V_UNION_LEVEL},
+	{"disclosure-frequency", "union-config:disclosure.frequency", UK_V_DISCLOSURE_FREQUENCY},
 };
 
 const struct uk_vocab *uk_vocab_of(enum uk_vocab_id id)

@@ -120,6 +120,54 @@ test_expect_success 'the progress table says them in Chinese, met or not' '
 	grep -q "会员总数 >= 3 *3 *已完成" prog
 '
 
+test_expect_success 'dispute-log stats -f table: measures, keys and values in Chinese' '
+	zh dispute-log stats --year 2026 -f table >stats &&
+	head -1 stats | grep -q "^指标 *项目 *值" &&
+	grep -q "^结案方式 *调解成功 *1$" stats &&
+	grep -q "^争议类别 *劳动报酬 *1$" stats &&
+	grep -q "^比率 *成功率 *100.0%$" stats
+'
+
+test_expect_success 'member-ls --history -f table: fields and values in Chinese' '
+	zh member-ls --history 000003 -f table >hist &&
+	grep -q "2026-06-30 *000003 *状态 *在职 *退休" hist &&
+	zh member-ls --history 000001 -f table >hist1 &&
+	grep -q "工会职务 *主席" hist1 &&
+	member-ls --history 000003 -f table | grep -q "status *active *retired"
+'
+
+test_expect_success 'fund-ledger fund ls and categories: a Chinese table leaves the slugs out, CSV keeps them' '
+	zh fund-ledger fund ls -f table >funds &&
+	head -1 funds | grep -q "^名称 *余额$" &&
+	grep -q "^工会经费 *4700.00$" funds &&
+	zh fund-ledger fund ls --lang zh -f csv >funds.csv &&
+	head -2 funds.csv | tail -1 | grep -q "^general,工会经费,4700.00" &&
+	zh fund-ledger categories -f table >cats &&
+	! grep -q "别名" cats &&
+	grep -q "^期初余额 .*系统科目$" cats
+'
+
+test_expect_success 'union-config: the level and the frequency in Chinese, stored as slugs' '
+	zh union-config union.level 上级工会 &&
+	test "$(union-config union.level)" = federation &&
+	zh union-config disclosure.frequency 每季度 &&
+	test "$(union-config disclosure.frequency)" = quarterly &&
+	zh union-config --list -f table >conf &&
+	grep -q "^union.level *上级工会 *基层工会" conf &&
+	zh union-config union.level 基层 &&
+	test "$(union-config union.level)" = grassroots &&
+	zh union-config disclosure.frequency monthly &&
+	test_expect_code 65 union-config union.level 街道 2>err &&
+	test_grep "must be grassroots or federation" err
+'
+
+test_expect_success 'plan-new --explain says what each line was read as in Chinese' '
+	zh plan-new --explain plan.md >explain &&
+	grep -q "^1	标题	-	2026年工作计划" explain &&
+	grep -q "^7	条目	一/1	岗位培训" explain &&
+	plan-new --explain plan.md | grep -q "^7	item	"
+'
+
 # Every listing a tool prints in Chinese: no vocabulary slug may show.
 listings() {
 	zh member-ls -f table --status all &&
@@ -134,16 +182,26 @@ listings() {
 	zh report-month --month 2026-05 -f table &&
 	zh report-year --year 2026 -f md &&
 	zh report-year --year 2026 -f table &&
+	zh dispute-log stats --year 2026 -f table &&
+	zh member-ls --history 000003 -f table &&
+	zh member-ls --history 000001 -f table &&
+	zh fund-ledger fund ls -f table &&
+	zh fund-ledger categories -f table &&
+	zh fund-ledger balance --by category -f table &&
+	zh plan-new --explain plan.md &&
 	zh union-config vocab >/dev/null
 }
 
 test_expect_success 'no English slug in any Chinese listing' '
+	zh member-set 000003 --hardship 深度困难 --date 2026-07-01 &&
 	listings >all.txt &&
+	zh union-config --list -f table >>all-with-keys.txt &&
+	cat all.txt >>all-with-keys.txt &&
 	for v in $(union-config vocab | cut -f1); do
 		union-config vocab $v | cut -f1
 	done | sort -u >slugs &&
 	test "$(wc -l <slugs)" -gt 50 &&
-	tr -s " " "\n" <all.txt | sort -u >cells &&
+	tr -s " \t" "\n\n" <all-with-keys.txt | sort -u >cells &&
 	comm -12 slugs cells >found &&
 	test_must_be_empty found
 '
