@@ -37,7 +37,7 @@ static const char usage[] =
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
-	"  -h, --help  --version\n");
+	"  -h, --help  --lang zh|en  --version\n");
 
 static const char add_usage[] =
 	N_("usage: activity-log add DATE KIND TITLE [--participants N] [--member M ...]\n"
@@ -59,7 +59,7 @@ static const char add_usage[] =
 	"  --allow-overdraft    let a cost overdraw its fund and account (marked)\n"
 	"  --allow-future       take a date after today (refused as a typo otherwise)\n"
 	"Common:\n"
-	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --version\n");
+	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 
 static const char void_usage[] =
 	N_("usage: activity-log void ID --reason TEXT\n"
@@ -67,7 +67,7 @@ static const char void_usage[] =
 	"\n"
 	"  --reason TEXT        why (required)\n"
 	"Common:\n"
-	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --version\n");
+	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 
 static const char ls_usage[] =
 	N_("usage: activity-log ls [--year Y | --month M | --from DATE --to DATE] [--kind K]\n"
@@ -79,7 +79,7 @@ static const char ls_usage[] =
 	"  --voided             list only the voided activities, with when and why\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
-	"  -h, --help  --version\n");
+	"  -h, --help  --lang zh|en  --version\n");
 
 static const char import_usage[] =
 	N_("usage: activity-log import [FILE|-] [--allow-future] [--allow-overdraft]\n"
@@ -92,7 +92,7 @@ static const char import_usage[] =
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --excel  --dry-run\n"
 	"Common:\n"
-	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n");
+	"  -d, --db PATH  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_PARTICIPANTS = UK_OPT_TOOL, OPT_MEMBER, OPT_MEMBERS, OPT_PLAN_ITEM, OPT_NOTE, OPT_COST,
        OPT_CATEGORY, OPT_FUND, OPT_ACCOUNT, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_KIND,

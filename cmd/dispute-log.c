@@ -49,11 +49,11 @@
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 #define COMMON_WRITE \
 	"Common:\n" \
-	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --version\n"
+	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --lang zh|en  --version\n"
 #define COMMON_LIST \
 	"Common:\n" \
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask\n" \
-	"  -q, --quiet  -h, --help  --version\n"
+	"  -q, --quiet  -h, --help  --lang zh|en  --version\n"
 
 static const char usage[] =
 	N_("usage: " SYN_OPEN AND SYN_UPDATE AND SYN_CLOSE AND SYN_VOID AND SYN_LS AND SYN_SHOW
@@ -93,7 +93,7 @@ static const char usage_import[] =
 	"Open a case for each record; a record of a case already stored is unchanged.\n\n"
 	ALLOW_FUTURE RECORDS
 	"Common:\n"
-	"  -d, --db PATH  --excel  -q, --quiet  -h, --help  --version\n");
+	"  -d, --db PATH  --excel  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 static const char usage_stats[] =
 	N_("usage: " SYN_STATS
 	"Count the cases received in a period (this year by default) as a union\n"
@@ -101,7 +101,7 @@ static const char usage_stats[] =
 	COLLECTIVE
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel\n"
-	"  -q, --quiet  -h, --help  --version\n");
+	"  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_RECEIVED = UK_OPT_TOOL, OPT_CATEGORY, OPT_EMPLOYER, OPT_EMPLOYER_CODE, OPT_WORKERS,
        OPT_MEMBER, OPT_CLAIMED, OPT_KIND, OPT_SOURCE, OPT_SUMMARY, OPT_STATUS, OPT_NOTE,

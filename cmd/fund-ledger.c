@@ -48,7 +48,7 @@ static const char usage[] =
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table|ledger  --excel  --mask\n"
-	"  -q, --quiet  -h, --help  --version\n");
+	"  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_FUND = UK_OPT_TOOL, OPT_ACCOUNT, OPT_MEMBER, OPT_BY, OPT_ACTIVITY, OPT_VOUCHER,
        OPT_MEMO, OPT_OVERDRAFT, OPT_FORCE, OPT_REASON, OPT_FROM, OPT_TO, OPT_YEAR, OPT_MONTH,
@@ -56,7 +56,7 @@ enum { OPT_FUND = UK_OPT_TOOL, OPT_ACCOUNT, OPT_MEMBER, OPT_BY, OPT_ACTIVITY, OP
 
 /* Each command's usage: its synopsis (said again on a usage error), then
  * what its options mean. */
-#define COMMON "Common:\n  -d, --db PATH  -q, --quiet  -h, --help  --version\n"
+#define COMMON "Common:\n  -d, --db PATH  -q, --quiet  -h, --help  --lang zh|en  --version\n"
 #define WRITE_OUT \
 	"  --allow-future   an entry dated after today is meant (else refused)\n" \
 	"  --dry-run        check and show the entries, write nothing\n" \

@@ -30,7 +30,7 @@ static const char usage[] =
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask  -q, --quiet\n"
-	"  -h, --help  --version\n");
+	"  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_NAME = UK_OPT_TOOL, OPT_ID_CARD, OPT_EMPLOYEE_NO, OPT_MEMBER_NO, OPT_GENDER,
        OPT_BIRTH_DATE, OPT_PHONE, OPT_UNIT, OPT_GROUP, OPT_POSITION, OPT_HIRE_DATE,

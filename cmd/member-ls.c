@@ -24,7 +24,7 @@ static const char usage[] =
 	"  --history MEMBER     the member's dated changes\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask  -q, --quiet\n"
-	"  -h, --help  --version\n");
+	"  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_STATUS = UK_OPT_TOOL, OPT_UNIT, OPT_GROUP, OPT_HARDSHIP, OPT_FEMALE, OPT_JOINED,
        OPT_LEFT, OPT_WHERE_KEY, OPT_WHERE, OPT_BY, OPT_COUNT, OPT_HISTORY };

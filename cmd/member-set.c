@@ -32,7 +32,7 @@ static const char usage[] =
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table   print the changed members\n"
-	"  --excel  --mask  -q, --quiet  -h, --help  --version\n");
+	"  --excel  --mask  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_BY = UK_OPT_TOOL, OPT_STATUS, OPT_DATE, OPT_NOTE, OPT_HARDSHIP, OPT_GROUP, OPT_UNIT,
        OPT_ROLE, OPT_NO_ROLE, OPT_WAGE_BASE };

@@ -35,7 +35,7 @@ static const char usage[] =
 	"  --dry-run       check the plan, store nothing\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format md|html|json (progress: csv|json|ndjson|table)\n"
-	"  --excel  -q, --quiet  -h, --help  --version\n");
+	"  --excel  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_YEAR = UK_OPT_TOOL, OPT_TEMPLATE, OPT_COPY_FROM, OPT_REPLACE, OPT_SHOW, OPT_PROGRESS, OPT_AT,
        OPT_EXPLAIN };

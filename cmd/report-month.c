@@ -19,7 +19,7 @@ static const char usage[] =
 	"  --dry-run        print it, record nothing\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
-	"  -h, --help  --version\n");
+	"  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_MONTH = UK_OPT_TOOL, OPT_TABLE };
 

@@ -21,7 +21,7 @@ static const char usage[] =
 	"  --merge FILE...  add up the JSON reports of many unions (- for stdin)\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
-	"  -h, --help  --version\n");
+	"  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_YEAR = UK_OPT_TOOL, OPT_TABLE, OPT_MERGE };
 

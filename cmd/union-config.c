@@ -31,7 +31,7 @@ static const char usage[] =
 	"Each form takes only its own options: -f and --excel go with --list.\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
-	"  -h, --help  --version\n");
+	"  -h, --help  --lang zh|en  --version\n");
 
 static const char usage_init[] =
 	N_("usage: union-config init [--name NAME] [--dry-run]\n"
@@ -40,7 +40,7 @@ static const char usage_init[] =
 	"  --name NAME          set union.name at once\n"
 	"  --dry-run            check the name and the path, create nothing\n"
 	"Common:\n"
-	"  -d, --db PATH  -q, --quiet  -h, --help  --version\n");
+	"  -d, --db PATH  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 
 static const char usage_vocab[] =
 	N_("usage: union-config vocab [NAME]\n"
@@ -50,7 +50,7 @@ static const char usage_vocab[] =
 	"per value: the slug, the Chinese name, and the other words for it (a, b).\n"
 	"Fields are separated by tabs. No database is needed.\n"
 	"Common:\n"
-	"  -h, --help  --version\n");
+	"  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_LIST = UK_OPT_TOOL, OPT_UNSET, OPT_NAME };
 
