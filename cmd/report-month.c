@@ -84,8 +84,7 @@ int main(int argc, char **argv)
 		rc = uk_db_commit(db);
 	uk_db_rollback(db);
 	if (!rc)
-		rc = uk_report_render(report, uk_format_resolve(&o, 1),
-		                      o.lang_given ? o.lang : UK_LANG_ZH, table, o.excel, stdout);
+		rc = uk_report_render(report, uk_format_resolve(&o, 1), &o, table, stdout);
 out:
 	json_decref(report);
 	uk_db_close(db);

@@ -177,8 +177,7 @@ int main(int argc, char **argv)
 			rc = uk_report_year(db, p.from.y, &report);
 	}
 	if (!rc)
-		rc = uk_report_render(report, uk_format_resolve(&o, 1),
-		                      o.lang_given ? o.lang : UK_LANG_ZH, table, o.excel, stdout);
+		rc = uk_report_render(report, uk_format_resolve(&o, 1), &o, table, stdout);
 out:
 	json_decref(report);
 	uk_db_close(db);

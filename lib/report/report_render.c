@@ -217,14 +217,14 @@ static const char *as_of_of(json_t *r, enum uk_lang lang, char *buf, size_t n)
 /* Rows through the toolkit's writer: csv, table. excel: for Excel (CSV
  * only); follows: after other output, so no byte-order mark of its own. */
 static int write_rows(const struct table *t, enum uk_format fmt, enum uk_lang lang,
-                      int excel, int follows, FILE *f)
+                      int keys, int excel, int follows, FILE *f)
 {
 	struct uk_outcol cols[8];
 	struct uk_writer *w;
 	size_t i;
 	json_t *row;
 	for (int c = 0; c < t->ncols; c++) {
-		cols[c].name = fmt == UK_FMT_CSV ? t->cols[c].key : L(lang, t->cols[c].zh, t->cols[c].en);
+		cols[c].name = keys ? t->cols[c].key : L(lang, t->cols[c].zh, t->cols[c].en);
 		cols[c].type = t->cols[c].type;
 	}
 	if (!(w = uk_writer_new(f, fmt, excel, cols, t->ncols)))
@@ -238,7 +238,7 @@ static int write_rows(const struct table *t, enum uk_format fmt, enum uk_lang la
 			json_t *v = json_object_get(row, t->cols[c].key);
 			/* An empty cell in CSV, as the tools write one. */
 			vals[c] = fmt == UK_FMT_CSV && (!v || json_is_null(v)) ? "" :
-			          fmt == UK_FMT_CSV ? text_of(v, bufs[c], sizeof bufs[c]) :
+			          keys ? text_of(v, bufs[c], sizeof bufs[c]) :
 			          cell(t->cols[c].key, v, lang, bufs[c], sizeof bufs[c]);
 		}
 		uk_writer_row(w, vals);
@@ -424,11 +424,16 @@ int uk_report_table_known(const char *kind, const char *name)
 	return 0;
 }
 
-int uk_report_render(json_t *r, enum uk_format fmt, enum uk_lang lang, const char *only, int excel,
+int uk_report_render(json_t *r, enum uk_format fmt, const struct uk_opts *o, const char *only,
                      FILE *f)
 {
 	struct table t[16];
-	int n, rc = 0, found = 0;
+	int n, rc = 0, found = 0, excel = o->excel;
+	/* A document is for the notice board: Chinese unless --lang en. */
+	enum uk_lang lang = o->lang_given ? o->lang : UK_LANG_ZH;
+	/* CSV is for scripts: the column keys and stored values, unless
+	 * --lang zh asks for the document's words. */
+	int keys = !(o->lang_given && o->lang == UK_LANG_ZH);
 	char title[300], as_of[80];
 
 	if (fmt == UK_FMT_JSON) {
@@ -453,7 +458,7 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_lang lang, const cha
 			found = 1;
 			if (!only)
 				fprintf(f, "%s# %s%s", i ? nl : "", t[i].name, nl);
-			rc = write_rows(&t[i], UK_FMT_CSV, lang, excel, !only, f);
+			rc = write_rows(&t[i], UK_FMT_CSV, lang, keys, excel, !only, f);
 		}
 		if (only && !found) {
 			free_tables(t, n);
@@ -470,7 +475,7 @@ int uk_report_render(json_t *r, enum uk_format fmt, enum uk_lang lang, const cha
 			fprintf(f, "%s\n", as_of);
 		for (int i = 0; i < n && !rc; i++) {
 			fprintf(f, "\n%s\n", L(lang, t[i].zh, t[i].en));
-			rc = write_rows(&t[i], UK_FMT_TABLE, lang, 0, 0, f);
+			rc = write_rows(&t[i], UK_FMT_TABLE, lang, 0, 0, 0, f);
 		}
 		signatures(r, f);
 	} else {

@@ -26,9 +26,10 @@ int uk_report_merge(json_t *const *reports, int n, const char *const *names, jso
 /* Whether a report of kind ("year", "month") has the table name. */
 int uk_report_table_known(const char *kind, const char *name);
 /* Renders in md, html (one self-contained page with inline SVG charts),
- * json, csv (every table as a section, or only `table`; excel: for Excel,
- * as --excel) or table. 0; 64 when the report has no such table (said);
+ * json, csv (every table as a section, or only `table`; for Excel with
+ * --excel) or table. In Chinese unless --lang en; CSV keeps the English
+ * column names and slugs scripts read unless --lang zh is given. 0; 64 when the report has no such table (said);
  * 74 when the output failed. */
-int uk_report_render(json_t *report, enum uk_format fmt, enum uk_lang lang,
-                     const char *table, int excel, FILE *f);
+int uk_report_render(json_t *report, enum uk_format fmt, const struct uk_opts *o,
+                     const char *table, FILE *f);
 #endif
