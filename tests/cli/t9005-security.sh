@@ -533,12 +533,15 @@ test_expect_success 'the monthly disclosure, every format and language, dry run 
 
 test_expect_success 'the disclosure names each aid recipient as member-ls --mask does' '
 	export UNIONKIT_DB="$TRASH/pub.db" &&
-	python3 - pubout/m.zh.aid.csv masked-names <<-\EOF &&
+	python3 - pubout/m.zh.aid.csv pubout/m.en.aid.csv masked-names <<-\EOF &&
 	import csv, sys
-	rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
-	masked = dict(l.strip().split(",", 1) for l in open(sys.argv[2], encoding="utf-8") if not l.startswith("member_no"))
+	# --lang zh: the Chinese header (受助会员); en: the key (member)
+	zh = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+	en = list(csv.DictReader(open(sys.argv[2], encoding="utf-8", newline="")))
+	masked = dict(l.strip().split(",", 1) for l in open(sys.argv[3], encoding="utf-8") if not l.startswith("member_no"))
 	want = [masked[m] for m in ("000001", "000002", "000003", "000005", "000004")]
-	assert [r["member"] for r in rows] == want, ([r["member"] for r in rows], want)
+	assert [r["受助会员"] for r in zh] == want, ([r["受助会员"] for r in zh], want)
+	assert [r["member"] for r in en] == want, ([r["member"] for r in en], want)
 	assert want[:2] == ["张*明", "王*"] and want[3] == "*", want
 	EOF
 	for f in md table html; do
