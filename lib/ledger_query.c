@@ -1254,6 +1254,35 @@ int uk_ledger_balances_at(struct uk_db *db, struct uk_date date, uk_balance_fn f
 	return each_row4(db, st, fn, ctx, N_("cannot read balances"));
 }
 
+struct flow_rows { uk_flow_fn fn; void *ctx; };
+
+static int flow_row(sqlite3_stmt *st, void *ctx)
+{
+	struct flow_rows *f = ctx;
+	return f->fn(f->ctx, uk_db_text(st, 0), uk_db_text(st, 1), sqlite3_column_int64(st, 2),
+	             sqlite3_column_int64(st, 3));
+}
+
+int uk_ledger_flows(struct uk_db *db, struct uk_period p, uk_flow_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT fund, account,"
+		" coalesce(sum(CASE WHEN void_of IS NULL AND direction = 'in' THEN amount"
+		"  WHEN void_of IS NOT NULL AND direction = 'out' THEN -amount END), 0),"
+		" coalesce(sum(CASE WHEN void_of IS NULL AND direction = 'out' THEN amount"
+		"  WHEN void_of IS NOT NULL AND direction = 'in' THEN -amount END), 0)"
+		" FROM ledger_entries WHERE category <> 'opening' AND date BETWEEN ?1 AND ?2"
+		" GROUP BY fund, account ORDER BY fund, account");
+	struct flow_rows f = {fn, ctx};
+	int status;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	uk_db_bind_period(st, 1, p);
+	status = uk_db_each(db, st, flow_row, &f, N_("cannot sum the books"));
+	sqlite3_finalize(st);
+	return status;
+}
+
 int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx)
 {
 	sqlite3_stmt *st = uk_db_prepare(db,

@@ -217,6 +217,12 @@ typedef int (*uk_balance_fn)(void *ctx, const char *fund, const char *title, con
 int uk_ledger_balances_at(struct uk_db *db, struct uk_date date, uk_balance_fn fn, void *ctx);
 /* Opening balances (category opening) recorded within the period. */
 int uk_ledger_openings(struct uk_db *db, struct uk_period p, uk_balance_fn fn, void *ctx);
+/* Money into and out of every fund and account with entries in the
+ * period, opening balances left out (uk_ledger_openings has them) and a
+ * void taken from its entry's side, so that balance before + in - out =
+ * balance after. */
+typedef int (*uk_flow_fn)(void *ctx, const char *fund, const char *account, int64_t in, int64_t out);
+int uk_ledger_flows(struct uk_db *db, struct uk_period p, uk_flow_fn fn, void *ctx);
 /* Hardship aid paid in the period (not voided by its end). */
 typedef int (*uk_aid_fn)(void *ctx, const char *date, const char *member_no, const char *name, int64_t amount);
 int uk_ledger_aid(struct uk_db *db, struct uk_period p, uk_aid_fn fn, void *ctx);

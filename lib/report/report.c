@@ -140,6 +140,93 @@ static int opening_closing(struct uk_db *db, struct uk_period p, struct bal_ctx 
 	return uk_ledger_balances_at(db, p.to, add_balance, bal);
 }
 
+/* The month's money into and out of a fund's account, beside its opening
+ * and closing. */
+static int add_flow(void *ctx, const char *fund, const char *account, int64_t in, int64_t out)
+{
+	struct bal_ctx *b = ctx;
+	size_t i;
+	json_t *row;
+	json_array_foreach(b->arr, i, row)
+		if (!strcmp(json_string_value(json_object_get(row, "fund")), fund) &&
+		    !strcmp(json_string_value(json_object_get(row, "account")), account)) {
+			json_object_set_new(row, "income", money(in));
+			json_object_set_new(row, "expense", money(out));
+			return 0;
+		}
+	/* Every account with entries by the month's end has a closing row. */
+	uk_err("%s:%s: movements with no balance", fund, account);
+	return UK_EX_SOFTWARE;
+}
+
+struct flow4 { int64_t opening, income, expense, closing; };
+
+static json_t *flow_json(json_t *o, const struct flow4 *v)
+{
+	json_object_set_new(o, "opening", money(v->opening));
+	json_object_set_new(o, "income", money(v->income));
+	json_object_set_new(o, "expense", money(v->expense));
+	json_object_set_new(o, "closing", money(v->closing));
+	return o;
+}
+
+/* Each balance row in the order the disclosure reads it (opening, in,
+ * out, closing); a row per fund with its accounts added up, and the
+ * total of all. */
+static void balance_totals(json_t *arr, json_t *funds, struct flow4 *all)
+{
+	size_t i;
+	json_t *row;
+	struct flow4 fund = {0, 0, 0, 0};
+	memset(all, 0, sizeof *all);
+	json_array_foreach(arr, i, row) {
+		struct flow4 v = {fen_of(json_object_get(row, "opening")), fen_of(json_object_get(row, "income")),
+		                  fen_of(json_object_get(row, "expense")), fen_of(json_object_get(row, "closing"))};
+		json_t *next = json_array_get(arr, i + 1);
+		const char *name = json_string_value(json_object_get(row, "fund"));
+		json_object_set_new(row, "opening", money(v.opening));
+		json_object_del(row, "closing");
+		json_object_set_new(row, "income", money(v.income));
+		json_object_set_new(row, "expense", money(v.expense));
+		json_object_set_new(row, "closing", money(v.closing));
+		fund.opening += v.opening;
+		fund.income += v.income;
+		fund.expense += v.expense;
+		fund.closing += v.closing;
+		all->opening += v.opening;
+		all->income += v.income;
+		all->expense += v.expense;
+		all->closing += v.closing;
+		/* The rows are sorted by fund: its last account closes it. */
+		if (!next || strcmp(json_string_value(json_object_get(next, "fund")), name)) {
+			json_array_append_new(funds, flow_json(json_pack("{s:s, s:O}", "fund", name, "title",
+			                                                 json_object_get(row, "title")), &fund));
+			memset(&fund, 0, sizeof fund);
+		}
+	}
+}
+
+/* The statement's totals: 本期收入合计, 本期支出合计 and 本期收支结余, for
+ * the month and the year so far. */
+static void statement_totals(json_t *r, json_t *rows)
+{
+	int64_t in[2] = {0, 0}, out[2] = {0, 0};
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		int income = !strcmp(json_string_value(json_object_get(row, "kind")), "income");
+		int64_t *t = income ? in : out;
+		t[0] += fen_of(json_object_get(row, "month"));
+		t[1] += fen_of(json_object_get(row, "year_to_date"));
+	}
+	json_object_set_new(r, "income_total", json_pack("{s:o, s:o}", "month", money(in[0]),
+	                                                 "year_to_date", money(in[1])));
+	json_object_set_new(r, "expense_total", json_pack("{s:o, s:o}", "month", money(out[0]),
+	                                                  "year_to_date", money(out[1])));
+	json_object_set_new(r, "surplus", json_pack("{s:o, s:o}", "month", money(in[0] - out[0]),
+	                                            "year_to_date", money(in[1] - out[1])));
+}
+
 static int add_aid(void *ctx, const char *date, const char *member_no, const char *name, int64_t amount)
 {
 	/* Aid recipients are named on a notice board only masked. */
@@ -330,8 +417,9 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 	struct stmt_ctx sc;
 	struct bal_ctx bal;
 	struct uk_dispute_stats ds;
-	json_t *r, *aid, *d;
-	char mon[8], as_of[UK_DATE_BUFSZ];
+	struct flow4 all;
+	json_t *r, *aid, *d, *funds;
+	char mon[8], as_of[UK_DATE_BUFSZ], drawn[UK_DATE_BUFSZ];
 	int rc, partial = uk_date_cmp(today, p.to) < 0;
 
 	*out = NULL;
@@ -365,18 +453,34 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 	sc.ytd = 0;
 	if ((rc = uk_ledger_class_totals(db, p, add_statement, &sc)) != 0)
 		goto fail;
-	if ((rc = opening_closing(db, p, &bal)) != 0 || (rc = uk_ledger_aid(db, p, add_aid, aid)) != 0)
+	if ((rc = opening_closing(db, p, &bal)) != 0 || (rc = uk_ledger_flows(db, p, add_flow, &bal)) != 0 ||
+	    (rc = uk_ledger_aid(db, p, add_aid, aid)) != 0)
 		goto fail;
 	if ((rc = uk_metric_disputes(db, p, &ds)) != 0)
 		goto fail;
 	d = json_pack("{s:i, s:i, s:i}", "received", (json_int_t)ds.received, "closed",
 	              (json_int_t)ds.closed, "petitions", (json_int_t)ds.petitions);
+	json_object_set_new(r, "drawn_up", json_string(uk_date_format(today, drawn)));
 	json_object_set_new(r, "statement", sc.arr);
+	statement_totals(r, sc.arr);
 	sort_balances(bal.arr);
 	json_object_set_new(r, "balances", bal.arr);
+	funds = json_array();
+	balance_totals(bal.arr, funds, &all);
+	json_object_set_new(r, "funds", funds);
+	json_object_set_new(r, "balances_total", flow_json(json_object(), &all));
 	json_object_set_new(r, "aid", aid);
+	{
+		int64_t paid = 0;
+		size_t i;
+		json_t *row;
+		json_array_foreach(aid, i, row)
+			paid += fen_of(json_object_get(row, "amount"));
+		json_object_set_new(r, "aid_total", money(paid));
+	}
 	json_object_set_new(r, "disputes", d);
-	json_object_set_new(r, "signatures", json_pack("[s, s, s, s]", "工会主席", "财务负责人", "复核", "制表"));
+	json_object_set_new(r, "signatures", json_pack("[s, s, s, s]", "工会主席", "经审委员会主任",
+	                                               "财务负责人", "制表"));
 	/* The disclosure metric: once a month, however often regenerated, and
 	 * only for a month that has ended. */
 	if (record && !partial) {

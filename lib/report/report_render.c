@@ -18,6 +18,7 @@ struct table {
 	int ncols;
 	json_t *rows;               /* borrowed or owned (owned set) */
 	int owned;
+	const char *empty_zh, *empty_en;   /* said instead of a table with no rows */
 };
 
 #define NCOLS(c) ((int)(sizeof c / sizeof c[0]))
@@ -41,6 +42,21 @@ static const struct column balance_cols[] = {
 	{"account", "账户", "account", UK_COL_TEXT}, {"opening", "期初余额", "opening", UK_COL_MONEY},
 	{"closing", "期末余额", "closing", UK_COL_MONEY},
 };
+/* The month's balances: the year's columns with the month's movements. */
+static const struct column month_balance_cols[] = {
+	{"fund", "基金", "fund", UK_COL_TEXT}, {"title", "名称", "title", UK_COL_TEXT},
+	{"account", "账户", "account", UK_COL_TEXT}, {"opening", "期初余额", "opening", UK_COL_MONEY},
+	{"income", "本月收入", "income", UK_COL_MONEY}, {"expense", "本月支出", "expense", UK_COL_MONEY},
+	{"closing", "期末余额", "closing", UK_COL_MONEY},
+};
+/* The same as the notice board reads it: accounts under their fund. */
+static const struct column month_balance_doc_cols[] = {
+	{"fund", "基金", "fund", UK_COL_TEXT}, {"account", "账户", "account", UK_COL_TEXT},
+	{"opening", "期初余额", "opening", UK_COL_MONEY},
+	{"income", "本月收入", "in this month", UK_COL_MONEY},
+	{"expense", "本月支出", "out this month", UK_COL_MONEY},
+	{"closing", "期末余额", "closing", UK_COL_MONEY},
+};
 static const struct column activity_cols[] = {
 	{"kind", "活动类型", "kind", UK_COL_TEXT}, {"count", "次数", "count", UK_COL_INT},
 	{"participants", "参加人次", "participants", UK_COL_INT},
@@ -53,6 +69,12 @@ static const struct column plan_cols[] = {
 static const struct column statement_cols[] = {
 	{"code", "科目代码", "code", UK_COL_TEXT}, {"name", "科目", "class", UK_COL_TEXT},
 	{"kind", "类别", "kind", UK_COL_TEXT}, {"month", "本月数", "this month", UK_COL_MONEY},
+	{"year_to_date", "本年累计数", "year to date", UK_COL_MONEY},
+};
+/* 收入支出表 (工会02表): classes under their totals, no kind column. */
+static const struct column statement_doc_cols[] = {
+	{"code", "科目代码", "code", UK_COL_TEXT}, {"name", "项目", "item", UK_COL_TEXT},
+	{"month", "本月数", "this month", UK_COL_MONEY},
 	{"year_to_date", "本年累计数", "year to date", UK_COL_MONEY},
 };
 static const struct column aid_cols[] = {
@@ -105,17 +127,110 @@ static const char *L(enum uk_lang lang, const char *zh, const char *en)
 	return lang == UK_LANG_EN ? en : zh;
 }
 
-/* The tables of a report, in reading order. */
-static int tables_of(json_t *r, enum uk_lang lang, struct table *t, int max)
+static json_t *money_row(json_t *o, const char *k1, json_t *from, const char *k2)
+{
+	json_t *v = json_object_get(from, k2);
+	json_object_set_new(o, k1, v ? json_incref(v) : json_string("0.00"));
+	return o;
+}
+
+/* 收入支出表 as the rules lay it out: the income classes and 本期收入合计,
+ * the expense classes and 本期支出合计, then 本期收支结余. */
+static json_t *statement_doc_rows(json_t *r, enum uk_lang lang)
+{
+	json_t *rows = json_array(), *row;
+	static const char *const kinds[] = {"income", "expense"};
+	static const char *const total[][2] = {{"本期收入合计", "total income"},
+	                                       {"本期支出合计", "total expense"}};
+	static const char *const key[] = {"income_total", "expense_total"};
+	for (int k = 0; k < 2; k++) {
+		size_t i;
+		json_t *t = json_object_get(r, key[k]);
+		json_array_foreach(json_object_get(r, "statement"), i, row)
+			if (!strcmp(json_string_value(json_object_get(row, "kind")), kinds[k]))
+				json_array_append(rows, row);
+		row = json_pack("{s:s, s:s}", "code", "", "name", L(lang, total[k][0], total[k][1]));
+		money_row(money_row(row, "month", t, "month"), "year_to_date", t, "year_to_date");
+		json_array_append_new(rows, row);
+	}
+	row = json_pack("{s:s, s:s}", "code", "", "name", L(lang, "本期收支结余", "surplus"));
+	money_row(money_row(row, "month", json_object_get(r, "surplus"), "month"), "year_to_date",
+	          json_object_get(r, "surplus"), "year_to_date");
+	json_array_append_new(rows, row);
+	return rows;
+}
+
+static json_t *flow_row(const char *fund, const char *account, json_t *from)
+{
+	json_t *row = json_pack("{s:s, s:s}", "fund", fund, "account", account);
+	static const char *const k[] = {"opening", "income", "expense", "closing"};
+	for (int i = 0; i < 4; i++)
+		money_row(row, k[i], from, k[i]);
+	return row;
+}
+
+/* 各项基金余额: each fund's accounts under it, its 小计, and the 合计 of
+ * all; the fund named once, by its title. */
+static json_t *balance_doc_rows(json_t *r, enum uk_lang lang)
+{
+	json_t *rows = json_array(), *fund, *row;
+	size_t i, k;
+	json_array_foreach(json_object_get(r, "funds"), i, fund) {
+		const char *name = json_string_value(json_object_get(fund, "fund"));
+		int first = 1;
+		json_array_foreach(json_object_get(r, "balances"), k, row) {
+			if (strcmp(json_string_value(json_object_get(row, "fund")), name))
+				continue;
+			json_array_append_new(rows, flow_row(!first ? "" : lang == UK_LANG_ZH ?
+			                      json_string_value(json_object_get(fund, "title")) : name,
+			                      json_string_value(json_object_get(row, "account")), row));
+			first = 0;
+		}
+		json_array_append_new(rows, flow_row("", L(lang, "小计", "subtotal"), fund));
+	}
+	json_array_append_new(rows, flow_row(L(lang, "合计", "total"), "", json_object_get(r, "balances_total")));
+	return rows;
+}
+
+/* 帮扶支出 and its 合计; no rows when none was paid. */
+static json_t *aid_doc_rows(json_t *r, enum uk_lang lang)
+{
+	json_t *rows = json_deep_copy(json_object_get(r, "aid"));
+	if (!rows)
+		rows = json_array();
+	if (json_array_size(rows))
+		json_array_append_new(rows, money_row(json_pack("{s:s, s:s}", "date", L(lang, "合计", "total"),
+		                                                "member", ""), "amount", r, "aid_total"));
+	return rows;
+}
+
+/* The tables of a report, in reading order; doc: as a document shows them
+ * (the month's totals and subtotals among the rows), else the data. */
+static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int max)
 {
 	int n = 0;
 	const char *kind = json_string_value(json_object_get(r, "kind"));
 #define TABLE(nm, zh_, en_, cols_, rows_, own_) do { if (n < max) { \
-	t[n] = (struct table){nm, zh_, en_, cols_, NCOLS(cols_), rows_, own_}; n++; } } while (0)
-	if (kind && !strcmp(kind, "month")) {
+	t[n] = (struct table){nm, zh_, en_, cols_, NCOLS(cols_), rows_, own_, \
+	                      month ? "本月无" : "本年无", month ? "None this month." : "None this year."}; \
+	n++; } } while (0)
+	int month = kind && !strcmp(kind, "month");
+	if (month && doc) {
+		json_t *d = json_object_get(r, "disputes"), *rows = json_array();
+		TABLE("statement", "收入支出表", "Income and expense", statement_doc_cols,
+		      statement_doc_rows(r, lang), 1);
+		TABLE("balances", "各项基金余额", "Balances", month_balance_doc_cols, balance_doc_rows(r, lang), 1);
+		TABLE("aid", "帮扶支出", "Aid paid", aid_cols, aid_doc_rows(r, lang), 1);
+		kv(rows, L(lang, "受理劳动争议", "disputes received"), json_object_get(d, "received"));
+		kv(rows, L(lang, "本月结案", "closed in the month"), json_object_get(d, "closed"));
+		kv(rows, L(lang, "信访", "petitions"), json_object_get(d, "petitions"));
+		TABLE("disputes", "劳动争议", "Labour disputes", kv_cols, rows, 1);
+		return n;
+	}
+	if (month) {
 		json_t *d = json_object_get(r, "disputes"), *rows = json_array();
 		TABLE("statement", "收入支出表", "Income and expense", statement_cols, json_object_get(r, "statement"), 0);
-		TABLE("balances", "各项基金余额", "Balances", balance_cols, json_object_get(r, "balances"), 0);
+		TABLE("balances", "各项基金余额", "Balances", month_balance_cols, json_object_get(r, "balances"), 0);
 		TABLE("aid", "帮扶支出", "Aid paid", aid_cols, json_object_get(r, "aid"), 0);
 		kv(rows, L(lang, "受理劳动争议", "disputes received"), json_object_get(d, "received"));
 		kv(rows, L(lang, "本月结案", "closed in the month"), json_object_get(d, "closed"));
@@ -190,9 +305,14 @@ static const char *title_of(json_t *r, enum uk_lang lang, char *buf, size_t n)
 	json_t *name = json_object_get(json_object_get(r, "union"), "name");
 	const char *u = json_is_string(name) ? json_string_value(name) :
 		L(lang, "(未设工会名称: union-config union.name …)", "(no union name: union-config union.name …)");
-	if (!strcmp(json_string_value(json_object_get(r, "kind")), "month"))
-		snprintf(buf, n, "%s %s %s", u, json_string_value(json_object_get(r, "month")),
-		         L(lang, "财务公开", "financial disclosure"));
+	const char *mon = json_string_value(json_object_get(r, "month"));
+	int y = 0, m = 0;
+	/* 某某中学工会2026年11月财务公开, as the board has it. */
+	if (!strcmp(json_string_value(json_object_get(r, "kind")), "month") && lang == UK_LANG_ZH &&
+	    mon && sscanf(mon, "%d-%d", &y, &m) == 2)
+		snprintf(buf, n, "%s%d年%d月财务公开", u, y, m);
+	else if (!strcmp(json_string_value(json_object_get(r, "kind")), "month"))
+		snprintf(buf, n, "%s %s %s", u, mon ? mon : "", L(lang, "财务公开", "financial disclosure"));
 	else
 		snprintf(buf, n, "%s %lld%s", u, (long long)json_integer_value(json_object_get(r, "year")),
 		         L(lang, "年度工作总结", " annual report"));
@@ -258,10 +378,48 @@ static void md_cell(const char *s, FILE *f)
 	}
 }
 
+/* The date the disclosure was drawn up (编制日期), or NULL. */
+static const char *drawn_up_of(json_t *r, enum uk_lang lang, char *buf, size_t n)
+{
+	struct uk_date d;
+	const char *why, *s = json_string_value(json_object_get(r, "drawn_up"));
+	if (!s || uk_date_parse(s, &d, &why) != 0)
+		return NULL;
+	if (lang == UK_LANG_EN)
+		snprintf(buf, n, "Drawn up on %s", s);
+	else
+		snprintf(buf, n, "编制日期：%d年%d月%d日", d.y, d.m, d.d);
+	return buf;
+}
+
+/* What a table needs said under it: the month's balances move with the
+ * transfers between funds and accounts too, which the statement leaves
+ * out, so their income and expense differ from its totals. */
+static const char *note_of(json_t *r, const struct table *t, enum uk_lang lang)
+{
+	json_t *bt = json_object_get(r, "balances_total"), *it = json_object_get(r, "income_total");
+	if (strcmp(t->name, "balances") || !bt || !it || t->cols != month_balance_doc_cols ||
+	    !strcmp(json_string_value(json_object_get(bt, "income")),
+	            json_string_value(json_object_get(it, "month"))))
+		return NULL;
+	return L(lang, "注：本月收入、本月支出含基金、账户之间的调拨。",
+	         "Note: the movements include transfers between funds and accounts.");
+}
+
+/* A section with nothing in it says so (本月无), with no bare header. */
+static const char *empty_of(const struct table *t, enum uk_lang lang)
+{
+	return json_array_size(t->rows) ? NULL : L(lang, t->empty_zh, t->empty_en);
+}
+
 static void md_table(const struct table *t, enum uk_lang lang, FILE *f)
 {
 	size_t i;
 	json_t *row;
+	if (empty_of(t, lang)) {
+		fprintf(f, "%s\n", empty_of(t, lang));
+		return;
+	}
 	fputc('|', f);
 	for (int c = 0; c < t->ncols; c++)
 		fprintf(f, " %s |", L(lang, t->cols[c].zh, t->cols[c].en));
@@ -331,7 +489,7 @@ static void svg_bars(json_t *rows, const char *label, const char *key, const cha
 
 static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE *f)
 {
-	char title[300], as_of[80];
+	char title[300], as_of[80], drawn[80];
 	title_of(r, lang, title, sizeof title);
 	fputs("<!DOCTYPE html>\n<html lang=\"", f);
 	fputs(lang == UK_LANG_EN ? "en" : "zh-CN", f);
@@ -340,7 +498,8 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE
 	fputs("</title>\n<style>@page{size:A4;margin:18mm}body{font-family:serif;max-width:180mm;"
 	      "margin:auto}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #999;"
 	      "padding:2px 6px;font-size:10pt}td.n{text-align:right}h2{break-after:avoid}"
-	      ".sign{margin-top:3em;display:flex;gap:3em}</style></head>\n<body>\n<h1>", f);
+	      ".sign{margin-top:3em;display:flex;gap:3em}.seal{display:flex;gap:12em;margin-top:2em}"
+	      "tr{break-inside:avoid}</style></head>\n<body>\n<h1>", f);
 	uk_html_escape(title, f);
 	fputs("</h1>\n", f);
 	if (as_of_of(r, lang, as_of, sizeof as_of))
@@ -365,6 +524,12 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE
 			svg_bars(rows, "category", "n", NULL, f);
 			json_decref(rows);
 		}
+		if (empty_of(&t[i], lang)) {
+			fputs("<p>", f);
+			uk_html_escape(empty_of(&t[i], lang), f);
+			fputs("</p>\n", f);
+			continue;
+		}
 		fputs("<table><tr>", f);
 		for (int c = 0; c < t[i].ncols; c++) {
 			fputs("<th>", f);
@@ -384,6 +549,11 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE
 			fputs("</tr>\n", f);
 		}
 		fputs("</table>\n", f);
+		if (note_of(r, &t[i], lang)) {
+			fputs("<p class=\"note\">", f);
+			uk_html_escape(note_of(r, &t[i], lang), f);
+			fputs("</p>\n", f);
+		}
 	}
 	if (json_is_array(json_object_get(r, "signatures"))) {
 		size_t k;
@@ -392,24 +562,32 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE
 		json_array_foreach(json_object_get(r, "signatures"), k, s) {
 			fputs("<span>", f);
 			uk_html_escape(json_string_value(s), f);
-			fputs(":______</span>", f);
+			fputs("：________</span>", f);
 		}
 		fputs("</div>\n", f);
+		if (drawn_up_of(r, lang, drawn, sizeof drawn)) {
+			fputs("<p class=\"seal\"><span>", f);
+			uk_html_escape(drawn, f);
+			fprintf(f, "</span><span>%s</span></p>\n", L(lang, "（盖章）", "(seal)"));
+		}
 	}
 	fputs("</body></html>\n", f);
 }
 
 /* The statement's signature lines (report-month(1)), in text forms. */
-static void signatures(json_t *r, FILE *f)
+static void signatures(json_t *r, enum uk_lang lang, FILE *f)
 {
 	size_t k;
 	json_t *s;
+	char drawn[80];
 	if (!json_is_array(json_object_get(r, "signatures")))
 		return;
 	fputc('\n', f);
 	json_array_foreach(json_object_get(r, "signatures"), k, s)
 		fprintf(f, "%s：________　", json_string_value(s));
 	fputc('\n', f);
+	if (drawn_up_of(r, lang, drawn, sizeof drawn))
+		fprintf(f, "\n%s　　　　%s\n", drawn, L(lang, "（盖章）", "(seal)"));
 }
 
 
@@ -442,7 +620,7 @@ int uk_report_render(json_t *r, enum uk_format fmt, const struct uk_opts *o, con
 		fputc('\n', f);
 		return rc || ferror(f) ? UK_EX_IOERR : 0;
 	}
-	n = tables_of(r, lang, t, 16);
+	n = tables_of(r, lang, !(fmt == UK_FMT_CSV && keys), t, 16);
 	title_of(r, lang, title, sizeof title);
 	if (fmt == UK_FMT_HTML) {
 		html_page(r, t, n, lang, f);
@@ -475,9 +653,14 @@ int uk_report_render(json_t *r, enum uk_format fmt, const struct uk_opts *o, con
 			fprintf(f, "%s\n", as_of);
 		for (int i = 0; i < n && !rc; i++) {
 			fprintf(f, "\n%s\n", L(lang, t[i].zh, t[i].en));
-			rc = write_rows(&t[i], UK_FMT_TABLE, lang, 0, 0, 0, f);
+			if (empty_of(&t[i], lang))
+				fprintf(f, "%s\n", empty_of(&t[i], lang));
+			else
+				rc = write_rows(&t[i], UK_FMT_TABLE, lang, 0, 0, 0, f);
+			if (note_of(r, &t[i], lang))
+				fprintf(f, "%s\n", note_of(r, &t[i], lang));
 		}
-		signatures(r, f);
+		signatures(r, lang, f);
 	} else {
 		fprintf(f, "# %s\n", title);
 		if (as_of_of(r, lang, as_of, sizeof as_of))
@@ -485,8 +668,10 @@ int uk_report_render(json_t *r, enum uk_format fmt, const struct uk_opts *o, con
 		for (int i = 0; i < n; i++) {
 			fprintf(f, "\n## %s\n\n", L(lang, t[i].zh, t[i].en));
 			md_table(&t[i], lang, f);
+			if (note_of(r, &t[i], lang))
+				fprintf(f, "\n%s\n", note_of(r, &t[i], lang));
 		}
-		signatures(r, f);
+		signatures(r, lang, f);
 	}
 	free_tables(t, n);
 	return rc || ferror(f) ? UK_EX_IOERR : 0;

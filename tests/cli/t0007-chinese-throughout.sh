@@ -170,13 +170,14 @@ test_expect_success 'plan-new --explain says what each line was read as in Chine
 
 test_expect_success 'report CSV: English keys and slugs, Chinese headers and values with --lang zh' '
 	zh report-month --month 2026-05 -f csv --table balances >bal.csv &&
-	head -1 bal.csv | grep -q "^fund,title,account,opening,closing" &&
-	grep -q "^general,工会经费,cash,5000.00,4700.00" bal.csv &&
+	head -1 bal.csv | grep -q "^fund,title,account,opening,income,expense,closing" &&
+	grep -q "^general,工会经费,cash,5000.00,0.00,300.00,4700.00" bal.csv &&
 	report-month --month 2026-05 -f csv --table balances --lang zh >bal.zh.csv &&
-	head -1 bal.zh.csv | grep -q "^基金,名称,账户,期初余额,期末余额" &&
-	grep -q "^工会经费,工会经费,库存现金,5000.00,4700.00" bal.zh.csv &&
+	head -1 bal.zh.csv | grep -q "^基金,账户,期初余额,本月收入,本月支出,期末余额" &&
+	grep -q "^工会经费,库存现金,5000.00,0.00,300.00,4700.00" bal.zh.csv &&
 	report-month --month 2026-05 -f csv --table statement --lang zh >st.zh.csv &&
-	grep -q "^501,职工活动支出,支出,300.00,300.00" st.zh.csv
+	grep -q "^501,职工活动支出,300.00,300.00" st.zh.csv &&
+	grep -q "^,本期支出合计,300.00,300.00" st.zh.csv
 '
 
 # Every listing a tool prints in Chinese: no vocabulary slug may show.

@@ -139,7 +139,7 @@ test_expect_success 'balances: opening is fund-ledger balance at the day before,
 		balances_at ${rest%:*} >expect.opening &&
 		balances_at ${rest#*:} >expect.closing &&
 		awk -F, "NR > 1 && \$4 != \"0.00\" { print \$1 \",\" \$3 \",\" \$4 }" b.csv >opening &&
-		awk -F, "NR > 1 && \$5 != \"0.00\" { print \$1 \",\" \$3 \",\" \$5 }" b.csv >closing &&
+		awk -F, "NR > 1 && \$7 != \"0.00\" { print \$1 \",\" \$3 \",\" \$7 }" b.csv >closing &&
 		test_cmp expect.opening opening &&
 		test_cmp expect.closing closing || return 1
 	done
@@ -155,10 +155,10 @@ test_expect_success 'January: opening balances dated the first day are the month
 	fund-ledger -q -d jan1.db add 2024-01-10 100 402 >/dev/null &&
 	fund-ledger -q -d jan1.db add 2024-01-20 30 50101 >/dev/null &&
 	report-month -d jan1.db --month 2024-01 --dry-run -f csv --table balances |
-		grep -v ",0.00,0.00\$" >actual &&
+		grep -v ",0.00,0.00,0.00,0.00\$" >actual &&
 	cat >expect <<-\EOF &&
-	fund,title,account,opening,closing
-	general,工会经费,bank,1000.00,1070.00
+	fund,title,account,opening,income,expense,closing
+	general,工会经费,bank,1000.00,100.00,30.00,1070.00
 	EOF
 	test_cmp expect actual
 '
@@ -222,10 +222,10 @@ print(\"2024-$m\", d.get(\"closed\", d.get(\"concluded\")))" || return 1
 	test_cmp expect actual
 '
 
-test_expect_success 'the signature lines (工会主席, 财务负责人, 复核, 制表) in md, table and html' '
+test_expect_success 'the signature lines (工会主席, 经审委员会主任, 财务负责人, 制表), the date and the seal in md, table and html' '
 	for f in md table html; do
 		report-month --month 2024-10 --dry-run -f $f >out.$f &&
-		for s in 工会主席 财务负责人 复核 制表; do
+		for s in 工会主席 经审委员会主任 财务负责人 制表 "编制日期：$(date +%Y)年" （盖章）; do
 			test_grep "$s" out.$f || return 1
 		done || return 1
 	done
@@ -256,7 +256,7 @@ test_expect_success '--dry-run prints the disclosure and records nothing' '
 	report-month --month 2024-11 --dry-run -f md >dry &&
 	db_dump >after &&
 	test_cmp before after &&
-	test_grep "^# 测试中学工会 2024-11" dry &&
+	test_grep "^# 测试中学工会2024年11月财务公开" dry &&
 	report-month --month 2024-11 -f md >made &&
 	test_cmp dry made &&
 	test "$(db_query "SELECT count(*) FROM disclosures")" = 2

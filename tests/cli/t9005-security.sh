@@ -540,7 +540,8 @@ test_expect_success 'the disclosure names each aid recipient as member-ls --mask
 	en = list(csv.DictReader(open(sys.argv[2], encoding="utf-8", newline="")))
 	masked = dict(l.strip().split(",", 1) for l in open(sys.argv[3], encoding="utf-8") if not l.startswith("member_no"))
 	want = [masked[m] for m in ("000001", "000002", "000003", "000005", "000004")]
-	assert [r["受助会员"] for r in zh] == want, ([r["受助会员"] for r in zh], want)
+	assert zh[-1]["日期"] == "合计" and zh[-1]["受助会员"] == "", zh[-1]
+	assert [r["受助会员"] for r in zh[:-1]] == want, ([r["受助会员"] for r in zh], want)
 	assert [r["member"] for r in en] == want, ([r["member"] for r in en], want)
 	assert want[:2] == ["张*明", "王*"] and want[3] == "*", want
 	EOF
