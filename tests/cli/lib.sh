@@ -17,7 +17,7 @@ if [ -x /usr/bin/python3 ]; then
 fi
 
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/uk-test.XXXXXX")
-trap 'rm -rf "$TRASH"' EXIT
+[ -n "${UK_KEEP:-}" ] || trap 'rm -rf "$TRASH"' EXIT
 cd "$TRASH" || exit 1
 export UNIONKIT_DB="$TRASH/union.db"
 # Only union-config init creates a database: every script starts with one,
