@@ -448,12 +448,18 @@ static double num_of(json_t *v)
 	return json_is_real(v) ? json_real_value(v) : 0;
 }
 
-/* A bar chart in inline SVG: one bar per row (or two, for a second key). */
-static void svg_bars(json_t *rows, const char *label, const char *key, const char *key2, FILE *f)
+/* A bar chart in inline SVG, for print: a row per item, labelled, each
+ * bar with its value; two series (key and key2, or income and expense
+ * told by kind_key) in two colours that stay apart in greyscale, with a
+ * legend; an axis in unit (元, 件). No script, no external file. */
+static void svg_bars(json_t *rows, const char *label, const char *key, const char *key2,
+                     const char *kind_key, const char *unit, enum uk_lang lang, FILE *f)
 {
+	static const char *const colour[] = {"#1f4e79", "#f4b183"};
 	size_t n = json_array_size(rows), i;
-	double max = 0;
-	int w = 640, h = 200, bw;
+	int bars = key2 ? 2 : 1, left = 130, right = 90, w = 640, plot = w - left - right;
+	int bh = 14, top = (key2 || kind_key) ? 24 : 6, h, step_px;
+	double max = 0, step;
 	json_t *row;
 	if (!n)
 		return;
@@ -463,26 +469,54 @@ static void svg_bars(json_t *rows, const char *label, const char *key, const cha
 		if (key2 && num_of(json_object_get(row, key2)) > max)
 			max = num_of(json_object_get(row, key2));
 	}
-	if (max <= 0)
-		max = 1;
-	bw = (int)((w - 40) / (int)n) - 4;
-	if (bw < 2)
-		bw = 2;
-	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\">\n", w, h + 30);
+	/* Four ticks at a round step: 1, 2 or 5 times a power of ten. */
+	{
+		double raw = max / 4, p10 = 1;
+		while (p10 * 10 <= raw)
+			p10 *= 10;
+		step = raw <= p10 ? p10 : raw <= 2 * p10 ? 2 * p10 : raw <= 5 * p10 ? 5 * p10 : 10 * p10;
+	}
+	max = step * 4;
+	step_px = plot / 4;
+	h = top + (int)n * (bars * bh + 8) + 28;
+	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+	        "font-size=\"10\" role=\"img\">\n", w, h);
+	if (key2 || kind_key)
+		for (int s = 0; s < 2; s++) {
+			fprintf(f, "<rect x=\"%d\" y=\"6\" width=\"12\" height=\"10\" fill=\"%s\" "
+			        "stroke=\"#000\" stroke-width=\"0.5\"/>", left + s * 90, colour[s]);
+			fprintf(f, "<text x=\"%d\" y=\"15\">%s</text>\n", left + s * 90 + 16,
+			        s ? L(lang, "支出", "expense") : L(lang, "收入", "income"));
+		}
 	json_array_foreach(rows, i, row) {
 		char buf[64];
-		int x = 30 + (int)i * (bw + 4);
-		int bh = (int)(num_of(json_object_get(row, key)) / max * h);
-		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4a7ab0\"/>\n",
-		        x, h - bh, key2 ? bw / 2 : bw, bh);
-		if (key2) {
-			int bh2 = (int)(num_of(json_object_get(row, key2)) / max * h);
-			fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#c0504d\"/>\n",
-			        x + bw / 2, h - bh2, bw - bw / 2, bh2);
-		}
-		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"9\">", x, h + 12);
+		int y = top + (int)i * (bars * bh + 8);
+		fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", left - 6, y + bh * bars / 2 + 4);
 		uk_html_escape(text_of(json_object_get(row, label), buf, sizeof buf), f);
 		fputs("</text>\n", f);
+		for (int b = 0; b < bars; b++) {
+			json_t *v = json_object_get(row, b ? key2 : key);
+			double x = num_of(v);
+			int len = x > 0 ? (int)(x / max * plot) : 0, c = b;
+			const char *kind = kind_key ? json_string_value(json_object_get(row, kind_key)) : NULL;
+			if (kind)
+				c = strcmp(kind, "expense") == 0;
+			fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+			        "stroke=\"#000\" stroke-width=\"0.5\"/>", left, y + b * bh, len, bh - 2, colour[c]);
+			fprintf(f, "<text x=\"%d\" y=\"%d\">", left + len + 4, y + b * bh + bh - 4);
+			uk_html_escape(text_of(v, buf, sizeof buf), f);
+			fputs("</text>\n", f);
+		}
+	}
+	{
+		int y = h - 24;
+		fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>\n",
+		        left, y, left + 4 * step_px, y);
+		for (int t = 0; t <= 4; t++)
+			fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/>"
+			        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%.0f</text>\n",
+			        left + t * step_px, y, left + t * step_px, y + 4, left + t * step_px, y + 14, step * t);
+		fprintf(f, "<text x=\"%d\" y=\"%d\">%s</text>\n", left + 4 * step_px + 26, y + 14, unit);
 	}
 	fputs("</svg>\n", f);
 }
@@ -511,9 +545,12 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE
 		uk_html_escape(L(lang, t[i].zh, t[i].en), f);
 		fputs("</h2>\n", f);
 		if (!strcmp(t[i].name, "months"))
-			svg_bars(t[i].rows, "month", "income", "expense", f);
-		else if (!strcmp(t[i].name, "classes") || !strcmp(t[i].name, "statement"))
-			svg_bars(t[i].rows, "code", !strcmp(t[i].name, "classes") ? "amount" : "month", NULL, f);
+			svg_bars(t[i].rows, "month", "income", "expense", NULL, L(lang, "元", "yuan"), lang, f);
+		else if (!strcmp(t[i].name, "classes"))
+			svg_bars(t[i].rows, "name", "amount", NULL, "kind", L(lang, "元", "yuan"), lang, f);
+		else if (!strcmp(t[i].name, "statement"))
+			svg_bars(json_object_get(r, "statement"), "name", "month", NULL, "kind",
+			         L(lang, "元（本月数）", "yuan (this month)"), lang, f);
 		else if (!strcmp(t[i].name, "disputes") && json_is_object(json_object_get(json_object_get(r, "disputes"), "by_category"))) {
 			/* Disputes by category, a bar each. */
 			json_t *rows = json_array(), *v;
@@ -521,7 +558,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE
 			json_object_foreach(json_object_get(json_object_get(r, "disputes"), "by_category"), k2, v)
 				json_array_append_new(rows, json_pack("{s:s, s:O}", "category", lang == UK_LANG_ZH ?
 				                      uk_vocab_zh(uk_vocab_of(UK_V_DISPUTE_CATEGORY), k2) : k2, "n", v));
-			svg_bars(rows, "category", "n", NULL, f);
+			svg_bars(rows, "category", "n", NULL, NULL, L(lang, "件", "cases"), lang, f);
 			json_decref(rows);
 		}
 		if (empty_of(&t[i], lang)) {

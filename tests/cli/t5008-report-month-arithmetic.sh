@@ -96,4 +96,20 @@ test_expect_success 'the document shows the same totals: 本期收入合计, 小
 	test "$(grep -c "^|  | 小计 |" m.md)" = 3
 '
 
+test_expect_success 'html: the chart labels each class by name with its value, income and expense in two colours with a legend, an axis in 元' '
+	report-month --month 2025-06 --dry-run -f html >m.html &&
+	python3 - m.html m06.json <<-\EOF
+	import json, re, sys
+	svg = re.search(r"<svg.*?</svg>", open(sys.argv[1]).read(), re.S).group(0)
+	r = json.load(open(sys.argv[2]))
+	texts = re.findall(r">([^<>]+)</text>", svg)
+	for row in r["statement"]:
+	    assert row["name"] in texts and row["month"] in texts, row
+	assert "收入" in texts and "支出" in texts and "元（本月数）" in texts, texts
+	fills = set(re.findall(r"<rect[^>]*fill=\"(#[0-9a-f]{6})\"", svg))
+	assert fills == {"#1f4e79", "#f4b183"}, fills
+	assert "<script" not in open(sys.argv[1]).read()
+	EOF
+'
+
 test_done
