@@ -1,6 +1,7 @@
 /* report-year - the year's work summary, and a federation's sum of the
  * reports of its unions. */
 #include "uk_cli.h"
+#include "uk_config.h"
 #include "uk_i18n.h"
 #include "uk_report.h"
 #include "uk_store.h"
@@ -11,7 +12,7 @@
 
 static const char usage[] =
 	N_("usage: report-year --year Y [-f md|html|json|csv|table] [--lang zh|en] [--table NAME]\n"
-	"       report-year --merge FILE... [-f FORMAT] [--lang zh|en]\n"
+	"       report-year --merge FILE... [--name NAME] [-f FORMAT] [--lang zh|en]\n"
 	"The year's work summary: members, funds, disputes, activities, the plan.\n"
 	"\n"
 	"  --year Y         the year\n"
@@ -19,11 +20,12 @@ static const char usage[] =
 	"  --table NAME     with -f csv: that table only (members, units, funds, classes,\n"
 	"                   months, balances, disputes, activities, plan, unions)\n"
 	"  --merge FILE...  add up the JSON reports of many unions (- for stdin)\n"
+	"  --name NAME      the federation's name, for --merge (else union.name of -d)\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
 	"  -h, --help  --lang zh|en  --version\n");
 
-enum { OPT_YEAR = UK_OPT_TOOL, OPT_TABLE, OPT_MERGE };
+enum { OPT_YEAR = UK_OPT_TOOL, OPT_TABLE, OPT_MERGE, OPT_NAME };
 
 /* Reports from files: one JSON object each, or several one after the other
  * (a stream on stdin). */
@@ -103,12 +105,14 @@ int main(int argc, char **argv)
 		UK_LONGOPTS_COMMON,
 		{"year", required_argument, 0, OPT_YEAR},
 		{"table", required_argument, 0, OPT_TABLE}, {"merge", no_argument, 0, OPT_MERGE},
+		{"name", required_argument, 0, OPT_NAME},
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
 	struct uk_db *db = NULL;
 	json_t *report = NULL;
-	const char *year_s = NULL, *table = NULL;
+	const char *year_s = NULL, *table = NULL, *name = NULL;
+	char *db_name = NULL;
 	int merge = 0, c, rc = 0, done = 0;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
@@ -118,6 +122,7 @@ int main(int argc, char **argv)
 		case OPT_YEAR: year_s = optarg; break;
 		case OPT_TABLE: table = optarg; break;
 		case OPT_MERGE: merge = 1; break;
+		case OPT_NAME: name = optarg; break;
 		default:
 			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
@@ -140,6 +145,10 @@ int main(int argc, char **argv)
 		rc = uk_usage_error(usage, "--table goes with -f csv");
 		goto out;
 	}
+	if (name && !merge) {
+		rc = uk_usage_error(usage, "--name goes with --merge (a union's name is union.name)");
+		goto out;
+	}
 	if (merge) {
 		json_t **reports = NULL;
 		const char **names = NULL;
@@ -149,12 +158,17 @@ int main(int argc, char **argv)
 			     uk_usage_error(usage, "--merge takes the reports' files (- for stdin)");
 			goto out;
 		}
-		if ((rc = load_reports(argv + optind, argc - optind, &reports, &names, &n)) == 0) {
+		/* The federation's name: --name, else union.name of the
+		 * database given with -d (the federation's own). */
+		if (!name && o.db_path && (rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 &&
+		    (rc = uk_config_get(db, "union.name", &db_name)) == 0)
+			name = db_name;
+		if (!rc && (rc = load_reports(argv + optind, argc - optind, &reports, &names, &n)) == 0) {
 			if (n == 0) {
 				uk_err("no report to merge");
 				rc = UK_EX_DATAERR;
 			} else {
-				rc = uk_report_merge(reports, n, names, &report);
+				rc = uk_report_merge(reports, n, names, name, &report);
 			}
 			for (int i = 0; i < n; i++)
 				json_decref(reports[i]);
@@ -179,6 +193,7 @@ int main(int argc, char **argv)
 	if (!rc)
 		rc = uk_report_render(report, uk_format_resolve(&o, 1), &o, table, stdout);
 out:
+	free(db_name);
 	json_decref(report);
 	uk_db_close(db);
 	uk_opts_free(&o);

@@ -590,7 +590,8 @@ static const char *union_in_both(json_t *a, json_t *b)
 	return NULL;
 }
 
-int uk_report_merge(json_t *const *reports, int n, const char *const *names, json_t **out)
+int uk_report_merge(json_t *const *reports, int n, const char *const *names, const char *name,
+                    json_t **out)
 {
 	json_t *r, *unions = json_array();
 	json_int_t year;
@@ -658,7 +659,9 @@ int uk_report_merge(json_t *const *reports, int n, const char *const *names, jso
 		json_array_append_new(unions, row);
 	}
 	json_object_set_new(r, "unions", unions);
-	json_object_set_new(r, "union", json_pack("{s:s}", "name", "federation"));
+	/* The federation by its own name; none given, the title says how to
+	 * give one. */
+	json_object_set_new(r, "union", name ? json_pack("{s:s}", "name", name) : json_object());
 	json_object_set_new(r, "plan", json_array());
 	*out = r;
 	return 0;

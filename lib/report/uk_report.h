@@ -20,8 +20,10 @@ int uk_report_year(struct uk_db *db, int year, json_t **out);
 /* The month's disclosure; records that it was made (once per month). */
 int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **out);
 /* Adds up year reports of several unions (same year and schema): counts
- * and money summed, rates recomputed from the sums, a row per union. */
-int uk_report_merge(json_t *const *reports, int n, const char *const *names, json_t **out);
+ * and money summed, rates recomputed from the sums, a row per union;
+ * name the federation's (NULL: none). */
+int uk_report_merge(json_t *const *reports, int n, const char *const *names, const char *name,
+                    json_t **out);
 
 /* Whether a report of kind ("year", "month") has the table name. */
 int uk_report_table_known(const char *kind, const char *name);

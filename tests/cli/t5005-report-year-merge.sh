@@ -209,6 +209,22 @@ test_expect_success 'merged in other formats: a unions section in csv, md and ht
 	html_wellformed merged.html
 '
 
+test_expect_success 'the federation by its name: --name, else union.name of -d; never the word federation' '
+	report-year --merge a.json b.json c.json --name 某某街道总工会 -f md >named.md &&
+	test "$(head -1 named.md)" = "# 某某街道总工会 2024年度工作总结" &&
+	union-config -q -d fed.db init --name 某某街道总工会 &&
+	report-year -d fed.db --merge a.json b.json c.json -f md >fromdb.md &&
+	test_cmp named.md fromdb.md &&
+	report-year --merge a.json b.json c.json -f md >anon.md &&
+	head -1 anon.md | grep -q "union.name" &&
+	for f in md table html csv json; do
+		report-year --merge a.json b.json c.json -f $f >any.$f &&
+		! grep -qi federation any.$f || return 1
+	done &&
+	test_expect_code 64 report-year --year 2026 --name 某工会 2>err &&
+	test_grep "name goes with --merge" err
+'
+
 test_expect_success 'merge from stdin (-): the same report as from the files' '
 	cat a.json b.json c.json | report-year --merge - -f json >stdin.json &&
 	test_cmp merged.json stdin.json &&
