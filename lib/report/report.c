@@ -579,6 +579,38 @@ static const char *union_name(json_t *report, size_t k)
 	return k ? NULL : json_string_value(json_object_get(json_object_get(report, "union"), "name"));
 }
 
+/* A report's union by its name, else by its file's. */
+static const char *union_label(json_t *report, const char *file)
+{
+	json_t *u = json_object_get(json_object_get(report, "union"), "name");
+	return json_is_string(u) ? json_string_value(u) : file;
+}
+
+/* A report's members by unit, each unit named with its union (甲工会·教务处):
+ * departments of different unions are never one row. A merged report's
+ * are named already. A new array. */
+static json_t *units_of(json_t *report, const char *name)
+{
+	json_t *units = json_deep_copy(json_object_get(json_object_get(report, "members"), "by_unit"));
+	size_t i;
+	json_t *row;
+	if (!units)
+		return json_array();
+	if (json_is_array(json_object_get(report, "unions")))
+		return units;
+	json_array_foreach(units, i, row) {
+		const char *unit = json_string_value(json_object_get(row, "unit"));
+		size_t n = strlen(name) + strlen(unit ? unit : "") + 4;
+		char *both = malloc(n);
+		if (!both)
+			continue;  /* out of memory: the unit as it is */
+		snprintf(both, n, "%s·%s", name, unit ? unit : "");
+		json_object_set_new(row, "unit", json_string(both));
+		free(both);
+	}
+	return units;
+}
+
 /* A union both reports count, or NULL. */
 static const char *union_in_both(json_t *a, json_t *b)
 {
@@ -626,11 +658,14 @@ int uk_report_merge(json_t *const *reports, int n, const char *const *names, con
 		}
 	}
 	r = json_deep_copy(reports[0]);
+	json_object_set_new(json_object_get(r, "members"), "by_unit", units_of(reports[0], union_label(reports[0], names[0])));
 	for (int i = 1; i < n; i++) {
 		json_t *m = json_object_get(r, "members"), *f = json_object_get(r, "funds");
 		json_t *mb = json_object_get(reports[i], "members"), *fb = json_object_get(reports[i], "funds");
+		json_t *units = units_of(reports[i], union_label(reports[i], names[i]));
 		add_into(m, mb);
-		add_rows(json_object_get(m, "by_unit"), json_object_get(mb, "by_unit"), "unit");
+		add_rows(json_object_get(m, "by_unit"), units, "unit");
+		json_decref(units);
 		add_into(f, fb);
 		add_rows(json_object_get(f, "by_class"), json_object_get(fb, "by_class"), "code");
 		add_rows(json_object_get(f, "by_month"), json_object_get(fb, "by_month"), "month");
@@ -651,11 +686,14 @@ int uk_report_merge(json_t *const *reports, int n, const char *const *names, con
 		json_object_set_new(d, "success_rate", rate(con ? (long)((res * 1000 + con / 2) / con) : -1));
 	}
 	for (int i = 0; i < n; i++) {
-		json_t *u = json_object_get(json_object_get(reports[i], "union"), "name");
-		json_t *row = json_pack("{s:s}", "union", json_is_string(u) ? json_string_value(u) : names[i]);
+		json_t *row = json_pack("{s:s}", "union", union_label(reports[i], names[i]));
+		json_t *d = json_object_get(reports[i], "disputes");
 		json_object_set(row, "members", json_object_get(json_object_get(reports[i], "members"), "total"));
 		json_object_set(row, "income", json_object_get(json_object_get(reports[i], "funds"), "income"));
 		json_object_set(row, "expense", json_object_get(json_object_get(reports[i], "funds"), "expense"));
+		json_object_set(row, "disputes", json_object_get(d, "received"));
+		json_object_set(row, "handled_rate", json_object_get(d, "handled_rate"));
+		json_object_set(row, "success_rate", json_object_get(d, "success_rate"));
 		json_array_append_new(unions, row);
 	}
 	json_object_set_new(r, "unions", unions);

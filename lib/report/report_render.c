@@ -84,6 +84,9 @@ static const struct column aid_cols[] = {
 static const struct column union_cols[] = {
 	{"union", "工会", "union", UK_COL_TEXT}, {"members", "会员数", "members", UK_COL_INT},
 	{"income", "收入", "income", UK_COL_MONEY}, {"expense", "支出", "expense", UK_COL_MONEY},
+	{"disputes", "受理劳动争议", "disputes", UK_COL_INT},
+	{"handled_rate", "调处率", "handled rate", UK_COL_INT},
+	{"success_rate", "成功率", "success rate", UK_COL_INT},
 };
 
 /* The text of a value: money and text as they are, numbers, "–" for

@@ -176,10 +176,19 @@ test_expect_success 'merged balances: summed per fund and per account' '
 	test_cmp expect actual
 '
 
-test_expect_success 'merged members by unit: summed unit by unit' '
+test_expect_success 'merged members by unit: each union'"'"'s departments its own, never summed across unions' '
 	jrows merged.json members.by_unit unit members | sort >actual &&
-	printf "%s\n" "后勤处|4" "教务处|2" | sort >expect &&
+	printf "%s\n" "丙工会·后勤处|2" "乙工会·后勤处|2" "乙工会·教务处|1" "甲工会·教务处|1" | sort >expect &&
 	test_cmp expect actual
+'
+
+test_expect_success 'a merge of merges has the units and the figures of the flat merge' '
+	report-year --merge a.json b.json --name 甲乙片 -f json >ab.json &&
+	report-year --merge ab.json c.json -f json >tree.json &&
+	jrows tree.json members.by_unit unit members | sort >tree.units &&
+	jrows merged.json members.by_unit unit members | sort >flat.units &&
+	test_cmp flat.units tree.units &&
+	python3 -c "import json; a, b = (json.load(open(f)) for f in (\"merged.json\", \"tree.json\")); assert a[\"members\"] == b[\"members\"] and a[\"disputes\"] == b[\"disputes\"] and a[\"funds\"][\"income\"] == b[\"funds\"][\"income\"], (a[\"disputes\"], b[\"disputes\"])"
 '
 
 test_expect_success 'a unions array, one row per union: members, income, expense' '
@@ -197,14 +206,14 @@ test_expect_success 'merged in other formats: a unions section in csv, md and ht
 	test "$(head -1 merged.csv)" = "# unions" &&
 	report-year --merge a.json b.json c.json -f csv --table unions >unions.csv &&
 	cat >expect <<-\EOF &&
-	union,members,income,expense
-	甲工会,1,100.00,0.00
-	乙工会,3,250.50,50.00
-	丙工会,2,0.00,30.00
+	union,members,income,expense,disputes,handled_rate,success_rate
+	甲工会,1,100.00,0.00,1,100.0%,100.0%
+	乙工会,3,250.50,50.00,3,33.3%,0.0%
+	丙工会,2,0.00,30.00,3,100.0%,66.7%
 	EOF
 	test_cmp expect unions.csv &&
 	report-year --merge a.json b.json c.json -f md >merged.md &&
-	test_grep "^| 乙工会 | 3 | 250.50 | 50.00 |\$" merged.md &&
+	test_grep "^| 乙工会 | 3 | 250.50 | 50.00 | 3 | 33.3% | 0.0% |\$" merged.md &&
 	report-year --merge a.json b.json c.json -f html >merged.html &&
 	html_wellformed merged.html
 '
