@@ -506,16 +506,32 @@ static void classify(struct line *l);
  * bold line when read again. */
 static int bold_heading(const char *s)
 {
-	size_t k = strlen(s);
-	char *inner = dupn(s + 2, k - 4);
+	char *copy = dupn(s, strlen(s)), *c = copy;
 	struct line t = {0};
 	int yes;
-	if (!inner)
+	if (!copy)
 		return 0;
-	t.s = trim_all(inner);
+	/* The core under every pair of stars and every mark, peeled here in
+	 * the order classify peels them: asking classify of each inner line
+	 * in turn would ask again of every line inside it, which is
+	 * exponential in the pairs (a line of 30 took minutes). */
+	for (;;) {
+		size_t k = strlen(c);
+		if (*c == '#') {
+			while (*c == '#')
+				c++;
+			c = trim_all(c);
+		} else if (k > 4 && strncmp(c, "**", 2) == 0 && strcmp(c + k - 2, "**") == 0) {
+			c[k - 2] = '\0';
+			c = trim_all(c + 2);
+		} else {
+			break;
+		}
+	}
+	t.s = c;
 	classify(&t);
 	yes = t.kind != K_TEXT;
-	free(inner);
+	free(copy);
 	return yes;
 }
 

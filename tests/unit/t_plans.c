@@ -467,6 +467,26 @@ static const char pasted[] =
 	"4、走访慰问困难教职工，发放慰问金3.5万元。\r\n"
 	"3.5万元由工会经费列支。\r\n";
 
+/* A heading under many pairs of stars: read once, the core classified
+ * once (it was asked again for every pair inside every pair, which took
+ * minutes at 30; found by fuzz_plan). */
+static void test_deep_bold(void)
+{
+	char text[512];
+	struct uk_plan *p = NULL;
+	int n = snprintf(text, sizeof text, "# 计划\n\n");
+	for (int i = 0; i < 40; i++)
+		n += snprintf(text + n, sizeof text - (size_t)n, "**");
+	n += snprintf(text + n, sizeof text - (size_t)n, "一、加强思想引领");
+	for (int i = 0; i < 40; i++)
+		n += snprintf(text + n, sizeof text - (size_t)n, "**");
+	snprintf(text + n, sizeof text - (size_t)n, "\n1、学习。\n");
+	ok(parse_saying(text, NULL, &p) == 0 && p && p->nsections == 1 &&
+	   strcmp(p->sections[0].title, "加强思想引领") == 0,
+	   "forty pairs of stars round a heading: the section, read in one pass");
+	uk_plan_free(p);
+}
+
 static void test_read_as_written(void)
 {
 	const struct uk_plan_read how = {2027, "某某中学工会", 0, NULL};
@@ -1035,6 +1055,7 @@ int main(void)
 	test_parse_json();
 	test_parse_errors();
 	test_read_as_written();
+	test_deep_bold();
 	test_quote_cut();
 	test_write_md();
 	test_numbering();
