@@ -17,7 +17,9 @@ UK_LDFLAGS = $(SAN) $(LDFLAGS)
 # The library by layer: lib/core (records, database, text, money, dates),
 # lib (the domain: members, ledger, disputes, plans), lib/report (documents).
 LIB_SRC = $(wildcard lib/core/*.c lib/*.c lib/report/*.c)
-LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
+# The summary's wording, installed (share/) and built into the library.
+GEN_OBJ = $(BUILD)/gen/year_summary.o
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(GEN_OBJ)
 LIB_HDR = $(wildcard lib/core/*.h lib/*.h lib/report/*.h)
 TOOLS = $(patsubst cmd/%.c,%,$(wildcard cmd/*.c))
 BINS = $(TOOLS:%=$(BUILD)/bin/%)
@@ -50,6 +52,12 @@ deps:
 $(BUILD)/lib/%.o: lib/%.c $(LIB_HDR) | $(BUILD)/lib/core $(BUILD)/lib/report
 	$(CC) $(UK_CFLAGS) -c $< -o $@
 
+$(BUILD)/gen/year_summary.c: share/year-summary.md mk/embed.sh | $(BUILD)/gen
+	sh mk/embed.sh uk_summary_default share/year-summary.md >$@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(UK_CFLAGS) -c $< -o $@
+
 $(BUILD)/libunionkit.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
@@ -73,7 +81,7 @@ pot:
 	sh mk/pot.sh po/unionkit.pot
 	for l in $(PO_LANGS); do msgmerge -q --update --backup=none --no-location po/$$l.po po/unionkit.pot; done
 
-$(BUILD)/lib/core $(BUILD)/lib/report $(BUILD)/bin $(BUILD)/unit $(BUILD)/fuzz:
+$(BUILD)/lib/core $(BUILD)/lib/report $(BUILD)/bin $(BUILD)/unit $(BUILD)/fuzz $(BUILD)/gen:
 	mkdir -p $@
 
 # The suite: unit tests, CLI tests, man page lint; then all of it again
@@ -106,6 +114,8 @@ install: all
 	install -m 644 $(MAN1) $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(PREFIX)/share/man/man5/
 	install -m 644 $(MAN7) $(DESTDIR)$(PREFIX)/share/man/man7/
+	mkdir -p $(DESTDIR)$(PREFIX)/share/unionkit
+	install -m 644 share/year-summary.md $(DESTDIR)$(PREFIX)/share/unionkit/
 	mkdir -p $(DESTDIR)$(PREFIX)/share/man/zh_CN/man7
 	install -m 644 $(MANZH7) $(DESTDIR)$(PREFIX)/share/man/zh_CN/man7/
 	for l in $(PO_LANGS); do \

@@ -57,39 +57,6 @@ static int render(const struct uk_opts *o, const struct uk_plan *p)
 	       f == UK_FMT_HTML ? uk_plan_write_html(p, stdout) : uk_plan_write_md(p, stdout);
 }
 
-/* Reads the whole plan text: a plan is a few kilobytes. */
-static int slurp(const char *path, char **out, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t cap = 8192, n = 0, k;
-	char *buf;
-	if (!f) {
-		uk_err("cannot open '%s'", path);
-		return UK_EX_NOINPUT;
-	}
-	if (!(buf = malloc(cap)))
-		return uk_err_nomem();
-	while ((k = fread(buf + n, 1, cap - n, f)) > 0) {
-		char *b;
-		n += k;
-		if (n < cap)
-			continue;
-		if (n > 16 * 1024 * 1024 || !(b = realloc(buf, cap *= 2))) {
-			free(buf);
-			if (f != stdin)
-				fclose(f);
-			uk_err("%s: a plan is at most 16 MB", path);
-			return UK_EX_DATAERR;
-		}
-		buf = b;
-	}
-	if (f != stdin)
-		fclose(f);
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
 /* The text of FILE (- stdin), and the name messages give it: read before
  * the database is opened, so that a pipe from another plan-new never
  * waits on a lock that its reader holds. An exit code. */
@@ -100,7 +67,7 @@ static int plan_text(int argc, char **argv, char **text, size_t *len, const char
 	if (!(input = uk_cli_input(argc, argv, optind, &toomany)))
 		return uk_usage_error(usage, "no plan: give FILE (- for stdin), --template or --copy-from");
 	*name = strcmp(input, "-") ? input : "stdin";
-	return slurp(input, text, len);
+	return uk_read_file(input, 16, text, len);
 }
 
 /* "2026年…" in a copied plan's title becomes the new year. */

@@ -84,7 +84,7 @@ int main(int argc, char **argv)
 		rc = uk_db_commit(db);
 	uk_db_rollback(db);
 	if (!rc)
-		rc = uk_report_render(report, uk_format_resolve(&o, 1), &o, table, stdout);
+		rc = uk_report_render(report, uk_format_resolve(&o, 1), &o, table, NULL, stdout);
 out:
 	json_decref(report);
 	uk_db_close(db);

@@ -5,6 +5,7 @@
 #include "uk_i18n.h"
 #include "uk_report.h"
 #include "uk_store.h"
+#include "uk_summary.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -21,11 +22,31 @@ static const char usage[] =
 	"                   months, balances, disputes, activities, plan, unions)\n"
 	"  --merge FILE...  add up the JSON reports of many unions (- for stdin)\n"
 	"  --name NAME      the federation's name, for --merge (else union.name of -d)\n"
+	"  --template FILE  the summary's wording (md, html); default: the one installed\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
 	"  -h, --help  --lang zh|en  --version\n");
 
-enum { OPT_YEAR = UK_OPT_TOOL, OPT_TABLE, OPT_MERGE, OPT_NAME };
+enum { OPT_YEAR = UK_OPT_TOOL, OPT_TABLE, OPT_MERGE, OPT_NAME, OPT_TEMPLATE };
+
+/* The summary's wording: the template given, else the one built in, which
+ * is Chinese (an English summary is a template of one's own). NULL in
+ * *text: no prose. An exit code. */
+static int summary_text(const char *path, enum uk_lang lang, char **text)
+{
+	size_t len;
+	int rc;
+	*text = NULL;
+	if (!path)
+		return lang == UK_LANG_ZH && !(*text = strdup(uk_summary_default)) ? uk_err_nomem() : 0;
+	if ((rc = uk_read_file(path, 1, text, &len)) != 0)
+		return rc;
+	if ((rc = uk_summary_check(*text, strcmp(path, "-") ? path : "stdin")) != 0) {
+		free(*text);
+		*text = NULL;
+	}
+	return rc;
+}
 
 /* Reports from files: one JSON object each, or several one after the other
  * (a stream on stdin). */
@@ -36,29 +57,10 @@ static int load_reports(char **paths, int n, json_t ***out, const char ***names,
 	int k = 0, rc = 0;
 	for (int i = 0; i < n && !rc; i++) {
 		const char *name = strcmp(paths[i], "-") ? paths[i] : "stdin";
-		FILE *f = strcmp(paths[i], "-") ? fopen(paths[i], "rb") : stdin;
 		char *buf = NULL;
-		size_t len = 0, cap = 0, got, pos = 0;
-		if (!f) {
-			uk_err("cannot open '%s'", paths[i]);
-			rc = UK_EX_NOINPUT;
+		size_t len = 0, pos = 0;
+		if ((rc = uk_read_file(paths[i], 1024, &buf, &len)) != 0)
 			break;
-		}
-		for (;;) {
-			if (len + 65536 > cap) {
-				char *b2 = realloc(buf, cap = cap * 2 + 65536);
-				if (!b2) {
-					rc = uk_err_nomem();
-					break;
-				}
-				buf = b2;
-			}
-			if ((got = fread(buf + len, 1, cap - len, f)) == 0)
-				break;
-			len += got;
-		}
-		if (f != stdin)
-			fclose(f);
 		while (!rc) {
 			json_error_t e;
 			json_t *j, **g;
@@ -106,13 +108,15 @@ int main(int argc, char **argv)
 		{"year", required_argument, 0, OPT_YEAR},
 		{"table", required_argument, 0, OPT_TABLE}, {"merge", no_argument, 0, OPT_MERGE},
 		{"name", required_argument, 0, OPT_NAME},
+		{"template", required_argument, 0, OPT_TEMPLATE},
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
 	struct uk_db *db = NULL;
 	json_t *report = NULL;
-	const char *year_s = NULL, *table = NULL, *name = NULL;
-	char *db_name = NULL;
+	const char *year_s = NULL, *table = NULL, *name = NULL, *template = NULL;
+	char *db_name = NULL, *wording = NULL, *prose = NULL;
+	enum uk_format fmt;
 	int merge = 0, c, rc = 0, done = 0;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
@@ -123,6 +127,7 @@ int main(int argc, char **argv)
 		case OPT_TABLE: table = optarg; break;
 		case OPT_MERGE: merge = 1; break;
 		case OPT_NAME: name = optarg; break;
+		case OPT_TEMPLATE: template = optarg; break;
 		default:
 			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
@@ -145,6 +150,11 @@ int main(int argc, char **argv)
 		rc = uk_usage_error(usage, "--table goes with -f csv");
 		goto out;
 	}
+	fmt = uk_format_resolve(&o, 1);
+	if (template && fmt != UK_FMT_MD && fmt != UK_FMT_HTML) {
+		rc = uk_usage_error(usage, "--template goes with -f md or -f html");
+		goto out;
+	}
 	if (name && !merge) {
 		rc = uk_usage_error(usage, "--name goes with --merge (a union's name is union.name)");
 		goto out;
@@ -160,6 +170,13 @@ int main(int argc, char **argv)
 		}
 		/* The federation's name: --name, else union.name of the
 		 * database given with -d (the federation's own). */
+		if (template && !strcmp(template, "-") && argc - optind >= 1) {
+			for (int i = optind; i < argc; i++)
+				if (!strcmp(argv[i], "-")) {
+					rc = uk_usage_error(usage, "--template - and a report on stdin: give one of them a file");
+					goto out;
+				}
+		}
 		if (!name && o.db_path && (rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 &&
 		    (rc = uk_config_get(db, "union.name", &db_name)) == 0)
 			name = db_name;
@@ -190,9 +207,16 @@ int main(int argc, char **argv)
 		if ((rc = uk_store_open(&o, UK_DB_READ, &db)) == 0)
 			rc = uk_report_year(db, p.from.y, &report);
 	}
+	/* The prose, for the documents; read after the reports, so that a
+	 * bad template is named with its line before anything is written. */
+	if (!rc && (fmt == UK_FMT_MD || fmt == UK_FMT_HTML) &&
+	    (rc = summary_text(template, o.lang_given ? o.lang : UK_LANG_ZH, &wording)) == 0 && wording)
+		rc = uk_summary_expand(report, wording, &prose);
 	if (!rc)
-		rc = uk_report_render(report, uk_format_resolve(&o, 1), &o, table, stdout);
+		rc = uk_report_render(report, fmt, &o, table, prose, stdout);
 out:
+	free(wording);
+	free(prose);
 	free(db_name);
 	json_decref(report);
 	uk_db_close(db);

@@ -32,6 +32,10 @@ static const struct uk_metric fixed[] = {
 	{"dispute_success_rate", UK_UNIT_PERMILLE, "成功率: resolved / concluded, in %", "调解成功率"},
 	{"dispute_handled_rate", UK_UNIT_PERMILLE, "调处率: concluded / received, in %", "调处率"},
 	{"overdue_disputes", UK_UNIT_COUNT, "disputes open past the time limit at the period's end", "超期案件"},
+	{"dispute_workers", UK_UNIT_COUNT, "workers the disputes received concern", "涉及职工"},
+	{"dispute_claimed", UK_UNIT_FEN, "money the disputes received claim, yuan", "争议金额"},
+	{"dispute_recovered", UK_UNIT_FEN, "money recovered for the workers, yuan", "追回金额"},
+	{"petitions", UK_UNIT_COUNT, "petitions received (来信来访)", "信访"},
 };
 #define NFIXED ((int)(sizeof fixed / sizeof fixed[0]))
 #define NMETRICS (NFIXED + 2 * UK_ACTIVITY_NKINDS)
@@ -201,12 +205,15 @@ int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, in
 		         !strcmp(name, "dues_collected") ? f.dues : !strcmp(name, "income") ? f.income : f.expense;
 		return 0;
 	}
-	if (strstr(name, "dispute")) {
+	if (strstr(name, "dispute") || !strcmp(name, "petitions")) {
 		struct uk_dispute_stats s;
 		if ((rc = uk_metric_disputes(db, p, &s)) != 0)
 			return rc;
 		*value = !strcmp(name, "disputes_received") ? s.received : !strcmp(name, "overdue_disputes") ? s.overdue :
-		         !strcmp(name, "dispute_success_rate") ? s.success_permille : s.handled_permille;
+		         !strcmp(name, "dispute_success_rate") ? s.success_permille :
+		         !strcmp(name, "dispute_workers") ? s.workers : !strcmp(name, "dispute_claimed") ? s.claimed :
+		         !strcmp(name, "dispute_recovered") ? s.recovered : !strcmp(name, "petitions") ? s.petitions :
+		         s.handled_permille;
 		return 0;
 	}
 	if (!strcmp(name, "disclosure")) {

@@ -179,6 +179,54 @@ int uk_err_nomem(void)
 	return UK_EX_SOFTWARE;
 }
 
+int uk_read_file(const char *path, size_t max_mb, char **out, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	const char *name = f == stdin ? "stdin" : path;
+	size_t cap = 65536, n = 0, k;
+	char *buf = NULL, *b;
+	int rc = 0;
+	if (!f) {
+		uk_err("cannot open '%s'", path);
+		return UK_EX_NOINPUT;
+	}
+	for (;;) {
+		if (n + 1 >= cap || !buf) {
+			if (buf && n > max_mb * 1024 * 1024) {
+				uk_err("%s: larger than %zu MB", name, max_mb);
+				rc = UK_EX_DATAERR;
+				break;
+			}
+			if (!(b = realloc(buf, buf ? (cap *= 2) : cap))) {
+				rc = uk_err_nomem();
+				break;
+			}
+			buf = b;
+		}
+		if ((k = fread(buf + n, 1, cap - n - 1, f)) == 0)
+			break;
+		n += k;
+	}
+	if (!rc && ferror(f)) {
+		uk_err("cannot read '%s'", name);
+		rc = UK_EX_IOERR;
+	}
+	if (!rc && n > max_mb * 1024 * 1024) {
+		uk_err("%s: larger than %zu MB", name, max_mb);
+		rc = UK_EX_DATAERR;
+	}
+	if (f != stdin)
+		fclose(f);
+	if (rc) {
+		free(buf);
+		return rc;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
 int uk_usage_error(const char *usage, const char *fmt, ...)
 {
 	va_list ap;

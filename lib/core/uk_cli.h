@@ -55,6 +55,10 @@ int uk_cli_period(const char *usage, const char *year, const char *month, const 
 int uk_future_check(struct uk_date d, int allow_future, char *err, size_t errsz);
 /* Out of memory: one message, exit code 70. */
 int uk_err_nomem(void);
+/* The whole of a text file (- stdin) of at most max_mb megabytes, NUL
+ * terminated, in *out (the caller frees) with its length. 0; 66 when it
+ * cannot be opened, 65 when it is larger, 74 when reading failed (said). */
+int uk_read_file(const char *path, size_t max_mb, char **out, size_t *len);
 
 enum uk_format { UK_FMT_DEFAULT, UK_FMT_CSV, UK_FMT_JSON, UK_FMT_NDJSON,
                  UK_FMT_TABLE, UK_FMT_MD, UK_FMT_HTML };

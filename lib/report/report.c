@@ -308,6 +308,7 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	struct uk_member_figures mf;
 	struct uk_ledger_figures lf;
 	struct bal_ctx bal;
+	long disclosures = 0;
 	json_t *r = json_object(), *m, *f, *units = json_array(), *classes = json_array();
 	json_t *months = json_array(), *acts = json_array(), *plan = json_array(), *d = NULL;
 	int rc;
@@ -335,7 +336,8 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	    (rc = uk_ledger_figures(db, p, &lf)) != 0 || (rc = uk_ledger_class_totals(db, p, add_class, classes)) != 0 ||
 	    (rc = uk_ledger_month_totals(db, p, add_month, months)) != 0)
 		goto fail;
-	if ((rc = opening_closing(db, p, &bal)) != 0 || (rc = disputes_of(db, p, &d)) != 0)
+	if ((rc = opening_closing(db, p, &bal)) != 0 || (rc = disputes_of(db, p, &d)) != 0 ||
+	    (rc = uk_disclosures_count(db, p, &disclosures)) != 0)
 		goto fail;
 	for (int i = 0; i < UK_ACTIVITY_NKINDS; i++) {
 		long n, part;
@@ -367,6 +369,7 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	json_object_set_new(f, "dues", money(lf.dues));
 	json_object_set_new(f, "hardship_paid", money(lf.hardship_paid));
 	json_object_set_new(f, "hardship_recipients", json_integer(lf.hardship_recipients));
+	json_object_set_new(f, "disclosures", json_integer(disclosures));
 	json_object_set_new(f, "by_class", classes);
 	json_object_set_new(f, "by_month", months);
 	sort_balances(bal.arr);

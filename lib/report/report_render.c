@@ -1,6 +1,7 @@
 /* report_render.c - a report's JSON drawn as Markdown, a terminal table,
  * CSV sections, or one printable HTML page with inline SVG charts. */
 #include "uk_report.h"
+#include "uk_summary.h"
 #include "uk_rec.h"
 #include "uk_text.h"
 #include "uk_columns.h"
@@ -268,6 +269,7 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 		kv(frows, L(lang, "会费收入", "dues"), json_object_get(f, "dues"));
 		kv(frows, L(lang, "困难帮扶支出", "hardship aid paid"), json_object_get(f, "hardship_paid"));
 		kv(frows, L(lang, "受助会员人数", "aid recipients"), json_object_get(f, "hardship_recipients"));
+		kv(frows, L(lang, "财务公开次数", "disclosures made"), json_object_get(f, "disclosures"));
 		TABLE("funds", "经费", "Funds", kv_cols, frows, 1);
 		TABLE("classes", "收支按科目", "Income and expense by class", class_cols, json_object_get(f, "by_class"), 0);
 		TABLE("months", "收支按月", "Income and expense by month", month_cols, json_object_get(f, "by_month"), 0);
@@ -316,9 +318,10 @@ static const char *title_of(json_t *r, enum uk_lang lang, char *buf, size_t n)
 		snprintf(buf, n, "%s%d年%d月财务公开", u, y, m);
 	else if (!strcmp(json_string_value(json_object_get(r, "kind")), "month"))
 		snprintf(buf, n, "%s %s %s", u, mon ? mon : "", L(lang, "财务公开", "financial disclosure"));
+	else if (lang == UK_LANG_ZH)
+		snprintf(buf, n, "%s%lld年度工作总结", u, (long long)json_integer_value(json_object_get(r, "year")));
 	else
-		snprintf(buf, n, "%s %lld%s", u, (long long)json_integer_value(json_object_get(r, "year")),
-		         L(lang, "年度工作总结", " annual report"));
+		snprintf(buf, n, "%s %lld annual report", u, (long long)json_integer_value(json_object_get(r, "year")));
 	return buf;
 }
 
@@ -524,8 +527,10 @@ static void svg_bars(json_t *rows, const char *label, const char *key, const cha
 	fputs("</svg>\n", f);
 }
 
-static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE *f)
+static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, const char *prose, FILE *f)
 {
+	/* After the prose, the tables are its appendix, a level down. */
+	const char *h = prose ? "h3" : "h2";
 	char title[300], as_of[80], drawn[80];
 	title_of(r, lang, title, sizeof title);
 	fputs("<!DOCTYPE html>\n<html lang=\"", f);
@@ -541,12 +546,16 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, FILE
 	fputs("</h1>\n", f);
 	if (as_of_of(r, lang, as_of, sizeof as_of))
 		fprintf(f, "<p>%s</p>\n", as_of);
+	if (prose) {
+		uk_summary_html(prose, f);
+		fprintf(f, "<h2 class=\"appendix\">%s</h2>\n", L(lang, "附表", "Tables"));
+	}
 	for (int i = 0; i < n; i++) {
 		size_t k;
 		json_t *row;
-		fputs("<h2>", f);
+		fprintf(f, "<%s>", h);
 		uk_html_escape(L(lang, t[i].zh, t[i].en), f);
-		fputs("</h2>\n", f);
+		fprintf(f, "</%s>\n", h);
 		if (!strcmp(t[i].name, "months"))
 			svg_bars(t[i].rows, "month", "income", "expense", NULL, L(lang, "元", "yuan"), lang, f);
 		else if (!strcmp(t[i].name, "classes"))
@@ -643,7 +652,7 @@ int uk_report_table_known(const char *kind, const char *name)
 }
 
 int uk_report_render(json_t *r, enum uk_format fmt, const struct uk_opts *o, const char *only,
-                     FILE *f)
+                     const char *prose, FILE *f)
 {
 	struct table t[16];
 	int n, rc = 0, found = 0, excel = o->excel;
@@ -663,7 +672,7 @@ int uk_report_render(json_t *r, enum uk_format fmt, const struct uk_opts *o, con
 	n = tables_of(r, lang, !(fmt == UK_FMT_CSV && keys), t, 16);
 	title_of(r, lang, title, sizeof title);
 	if (fmt == UK_FMT_HTML) {
-		html_page(r, t, n, lang, f);
+		html_page(r, t, n, lang, prose, f);
 	} else if (fmt == UK_FMT_CSV) {
 		/* Every table as a section ("# name" first), or the one asked.
 		 * For Excel: one byte-order mark at the top, CRLF throughout. */
@@ -705,8 +714,10 @@ int uk_report_render(json_t *r, enum uk_format fmt, const struct uk_opts *o, con
 		fprintf(f, "# %s\n", title);
 		if (as_of_of(r, lang, as_of, sizeof as_of))
 			fprintf(f, "\n%s\n", as_of);
+		if (prose)
+			fprintf(f, "\n%s\n\n## %s\n", prose, L(lang, "附表", "Tables"));
 		for (int i = 0; i < n; i++) {
-			fprintf(f, "\n## %s\n\n", L(lang, t[i].zh, t[i].en));
+			fprintf(f, "\n%s %s\n\n", prose ? "###" : "##", L(lang, t[i].zh, t[i].en));
 			md_table(&t[i], lang, f);
 			if (note_of(r, &t[i], lang))
 				fprintf(f, "\n%s\n", note_of(r, &t[i], lang));

@@ -30,8 +30,10 @@ int uk_report_table_known(const char *kind, const char *name);
 /* Renders in md, html (one self-contained page with inline SVG charts),
  * json, csv (every table as a section, or only `table`; for Excel with
  * --excel) or table. In Chinese unless --lang en; CSV keeps the English
- * column names and slugs scripts read unless --lang zh is given. 0; 64 when the report has no such table (said);
- * 74 when the output failed. */
+ * column names and slugs scripts read unless --lang zh is given. prose
+ * (md, html; NULL: none): the summary's text (uk_summary_expand), with the
+ * tables after it as its appendix (附表). 0; 64 when the report has no such
+ * table (said); 74 when the output failed. */
 int uk_report_render(json_t *report, enum uk_format fmt, const struct uk_opts *o,
-                     const char *table, FILE *f);
+                     const char *table, const char *prose, FILE *f);
 #endif

@@ -64,7 +64,7 @@ test_expect_success 'the seed year in the CSV, Markdown and terminal forms' '
 	test_grep "^调处率,100.0%\$" csv &&
 	test_grep "^成功率,100.0%\$" csv &&
 	report-year --year 2025 -f md >md &&
-	test_grep "^# 某区总工会 2025" md &&
+	test_grep "^# 某区总工会2025年度工作总结\$" md &&
 	test_grep "^| 受理 | 27 |\$" md &&
 	test_grep "^| 涉及职工 | 120 |\$" md &&
 	test_grep "^| 争议金额 | 1329770.00 |\$" md &&

@@ -21,13 +21,15 @@ test_expect_success 'setup: the fixture union, built through the tools' '
 	test "$(wc -l <secrets)" = 42
 '
 
-test_expect_success 'md: the title, then a heading per section, in Chinese' '
+test_expect_success 'md: the title, the summary, then its 附表 with a heading per table, in Chinese' '
 	report-year --year 2024 -f md >y.md &&
 	head -1 y.md >title &&
-	echo "# 测试中学工会 2024年度工作总结" >expect &&
+	echo "# 测试中学工会2024年度工作总结" >expect &&
 	test_cmp expect title &&
+	test_grep "^## 一、" y.md &&
+	test_grep "^## 附表\$" y.md &&
 	for h in 会员 会员按部门 经费 收支按科目 收支按月 各项基金余额 劳动争议调处 活动 工作计划完成情况; do
-		test_grep "^## $h\$" y.md || return 1
+		test_grep "^### $h\$" y.md || return 1
 	done &&
 	test_grep "^| 2024-10 | 468.15 | 1050.00 |\$" y.md
 '
@@ -54,7 +56,7 @@ test_expect_success 'md of the month: the title, the statement with 本月数 an
 
 test_expect_success 'table: the title, then aligned tables' '
 	report-year --year 2024 -f table >y.txt &&
-	test "$(head -1 y.txt)" = "测试中学工会 2024年度工作总结" &&
+	test "$(head -1 y.txt)" = "测试中学工会2024年度工作总结" &&
 	test_grep "^2024-10  *468.15  *1050.00\$" y.txt &&
 	test_grep "^工会经费  *工会经费  *银行存款  *49500.00  *69697.75\$" y.txt &&
 	report-month --month 2024-10 --dry-run -f table >m.txt &&

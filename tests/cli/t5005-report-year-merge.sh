@@ -220,7 +220,7 @@ test_expect_success 'merged in other formats: a unions section in csv, md and ht
 
 test_expect_success 'the federation by its name: --name, else union.name of -d; never the word federation' '
 	report-year --merge a.json b.json c.json --name 某某街道总工会 -f md >named.md &&
-	test "$(head -1 named.md)" = "# 某某街道总工会 2024年度工作总结" &&
+	test "$(head -1 named.md)" = "# 某某街道总工会2024年度工作总结" &&
 	union-config -q -d fed.db init --name 某某街道总工会 &&
 	report-year -d fed.db --merge a.json b.json c.json -f md >fromdb.md &&
 	test_cmp named.md fromdb.md &&
