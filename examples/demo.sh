@@ -115,9 +115,11 @@ step "November's financial disclosure (每月一公开): the page to print, then
 report-month --month 2026-11 -f html >"$demo/disclosure-2026-11.html"
 report-month --month 2026-11 -f table
 
-step "the year's work summary (年度工作总结): members, funds, disputes, activities, the plan" \
-	"report-year --year 2026 -f table"
-report-year --year 2026 -f table
+step "the year's work summary (年度工作总结), in sentences with the figures in them" \
+	"report-year --year 2026 -f md > demo/report.md"
+report-year --year 2026 -f md >"$demo/report.md"
+sed -n '/^## 一、/,/^## 附表/p' "$demo/report.md" | sed '$d'
+echo "(the tables follow as 附表: $demo/report.md)"
 report-year --year 2026 -f html >"$demo/report.html"
 
 # Exported last, once every cost is posted: the journal is the final books.
@@ -128,8 +130,23 @@ if command -v ledger >/dev/null 2>&1; then
 fi
 
 member-ls --status all -f json >"$demo/members.json"
+
+# The documents as the board gets them: printed to PDF by a real browser
+# (UK_DEMO_PDF=no leaves them out, for tests that do not look at them).
+pdfs=
+if [ "${UK_DEMO_PDF:-yes}" != no ]; then
+	for doc in disclosure-2026-11 report plan-2026; do
+		if sh "$top/mk/print-pdf.sh" "$demo/$doc.html" "$demo/$doc.pdf"; then
+			pdfs="$pdfs $demo/$doc.pdf"
+		else
+			echo "demo: $doc.pdf not printed" >&2
+			break
+		fi
+	done
+fi
 echo
 echo "demo database: $demo/union.db; members as JSON: $demo/members.json;"
 echo "the books as a ledger-cli journal: $demo/union.ledger;"
 echo "the year's report, printable: $demo/report.html;"
 echo "November's disclosure, printable: $demo/disclosure-2026-11.html"
+[ -z "$pdfs" ] || echo "printed by Chromium:$pdfs"

@@ -159,6 +159,22 @@ void uk_metric_format(const struct uk_metric *m, int64_t v, char *buf, size_t n)
 	}
 }
 
+void uk_metric_target_words(const char *metric, const char *op, const char *value, FILE *out)
+{
+	static const struct { const char *op, *zh, *rate_zh; } ops[] = {
+		{">=", "不少于", "不低于"}, {"<=", "不超过", "不高于"}, {">", "多于", "高于"},
+		{"<", "少于", "低于"}, {"=", "为", "为"},
+	};
+	const struct uk_metric *m = uk_metric_find(metric);
+	for (size_t i = 0; m && i < sizeof ops / sizeof ops[0]; i++)
+		if (!strcmp(op, ops[i].op)) {
+			fprintf(out, "%s%s%s%s", m->zh, m->unit == UK_UNIT_PERMILLE ? ops[i].rate_zh : ops[i].zh, value,
+			        m->unit == UK_UNIT_FEN ? "元" : "");
+			return;
+		}
+	fprintf(out, "%s %s %s", metric, op, value);
+}
+
 static int64_t permille(long a, long b)
 {
 	return b ? ((int64_t)a * 1000 + b / 2) / b : -1;

@@ -200,7 +200,7 @@ int uk_plan_write_html(const struct uk_plan *p, FILE *f)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>", f);
 	uk_html_escape(p->title, f);
-	fputs("</title><style>body{font-family:serif;max-width:42em;margin:2em auto}"
+	fputs("</title><style>@page{size:A4;margin:18mm}body{font-family:serif;max-width:42em;margin:2em auto}"
 	      ".t{color:#555;font-size:90%}</style></head><body>\n<h1>", f);
 	uk_html_escape(p->title, f);
 	fputs("</h1>\n", f);
@@ -227,13 +227,19 @@ int uk_plan_write_html(const struct uk_plan *p, FILE *f)
 			fprintf(f, "<li value=\"%d\">", it->number);
 			uk_html_escape(it->text, f);
 			if (it->metric) {
-				fputs(" <span class=\"t\">〔目标: ", f);
-				uk_html_escape(it->metric, f);
-				fputc(' ', f);
-				uk_html_escape(it->op, f);
-				fputc(' ', f);
-				uk_html_escape(it->target, f);
+				/* On paper the target in words (学习不少于4); the
+				 * Markdown keeps the form a plan is written in. */
+				char *words = NULL;
+				size_t n;
+				FILE *w = open_memstream(&words, &n);
+				if (w) {
+					uk_metric_target_words(it->metric, it->op, it->target, w);
+					fclose(w);
+				}
+				fputs(" <span class=\"t\">〔目标：", f);
+				uk_html_escape(words ? words : it->target, f);
 				fputs("〕</span>", f);
+				free(words);
 			}
 			if (it->paragraphs && *it->paragraphs) {
 				fputc('\n', f);

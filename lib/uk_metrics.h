@@ -4,6 +4,7 @@
 #define UK_METRICS_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include "uk_date.h"
 #include "uk_db.h"
@@ -26,6 +27,10 @@ int uk_metric_value_parse(const struct uk_metric *m, const char *text, int64_t *
 /* The metric's value over a period (-1 for a rate with no denominator). */
 int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, int64_t *value);
 void uk_metric_format(const struct uk_metric *m, int64_t value, char *buf, size_t n);
+/* A target as a sentence says it: "study", ">=", "4" as 学习不少于4, a
+ * rate's 不低于, money with 元. Written as given when the metric or the
+ * operator is unknown. */
+void uk_metric_target_words(const char *metric, const char *op, const char *value, FILE *out);
 /* The dispute figures of period p as the union's settings count them
  * (disputes.collective_threshold, disputes.limit_days), open cases
  * overdue at the period's end or today, whichever comes first: what the

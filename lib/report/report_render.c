@@ -541,13 +541,16 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 	      "margin:auto}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #999;"
 	      "padding:2px 6px;font-size:10pt}td.n{text-align:right}h2{break-after:avoid}"
 	      ".sign{margin-top:3em;display:flex;gap:3em}.seal{display:flex;gap:12em;margin-top:2em}"
-	      "tr{break-inside:avoid}</style></head>\n<body>\n<h1>", f);
+	      "tr{break-inside:avoid}.summary p{text-indent:2em;line-height:1.7;margin:.3em 0}"
+	      "h2.appendix{break-before:page}</style></head>\n<body>\n<h1>", f);
 	uk_html_escape(title, f);
 	fputs("</h1>\n", f);
 	if (as_of_of(r, lang, as_of, sizeof as_of))
 		fprintf(f, "<p>%s</p>\n", as_of);
 	if (prose) {
+		fputs("<div class=\"summary\">\n", f);
 		uk_summary_html(prose, f);
+		fputs("</div>\n", f);
 		fprintf(f, "<h2 class=\"appendix\">%s</h2>\n", L(lang, "附表", "Tables"));
 	}
 	for (int i = 0; i < n; i++) {

@@ -204,32 +204,24 @@ static int truthy(const struct fig *f)
 	return f->kind == FIG_RATE ? f->n >= 0 : f->n != 0;
 }
 
-/* "study >= 4" as a sentence says it: 学习不少于4. */
+/* "study >= 4" (a plan row's target) as a sentence says it: 学习不少于4. */
 static void target_words(const char *target, FILE *out)
 {
-	static const struct { const char *op, *zh, *rate_zh; } ops[] = {
-		{">=", "不少于", "不低于"}, {"<=", "不超过", "不高于"}, {">", "多于", "高于"},
-		{"<", "少于", "低于"}, {"=", "为", "为"},
-	};
-	char name[64];
-	size_t n = strcspn(target, " <>=");
+	char metric[64], op[4];
+	size_t n = strcspn(target, " <>="), k;
 	const char *rest = target + n;
-	const struct uk_metric *m;
-	snprintf(name, sizeof name, "%.*s", (int)n, target);
+	snprintf(metric, sizeof metric, "%.*s", (int)(n < 63 ? n : 63), target);
 	while (*rest == ' ')
 		rest++;
-	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-		size_t k = strlen(ops[i].op);
-		if (!strncmp(rest, ops[i].op, k) && (m = uk_metric_find(name)) != NULL) {
-			rest += k;
-			while (*rest == ' ')
-				rest++;
-			fprintf(out, "%s%s%s%s", m->zh, m->unit == UK_UNIT_PERMILLE ? ops[i].rate_zh : ops[i].zh, rest,
-			        m->unit == UK_UNIT_FEN ? "元" : "");
-			return;
-		}
-	}
-	fputs(target, out);
+	k = strspn(rest, "<>=");
+	snprintf(op, sizeof op, "%.*s", (int)(k < 3 ? k : 3), rest);
+	rest += k;
+	while (*rest == ' ')
+		rest++;
+	if (n >= sizeof metric || !k)
+		fputs(target, out);
+	else
+		uk_metric_target_words(metric, op, rest, out);
 }
 
 static void put_figure(const struct fig *f, const char *name, FILE *out)

@@ -25,6 +25,16 @@ test_expect_success 'the tools, the catalogue, the Chinese page and the completi
 	done
 '
 
+test_expect_success 'the summary'"'"'s wording is installed to copy, and is the one the tool has built in' '
+	test -f "$D/usr/share/unionkit/year-summary.md" &&
+	UNIONKIT_DB=u.db union-config -q init --name 某工会 &&
+	UNIONKIT_DB=u.db "$D/usr/bin/report-year" --year 2025 -f md >builtin.md &&
+	UNIONKIT_DB=u.db "$D/usr/bin/report-year" --year 2025 -f md \
+		--template "$D/usr/share/unionkit/year-summary.md" >copy.md &&
+	test_cmp builtin.md copy.md &&
+	test_grep "本年度未发生劳动争议" copy.md
+'
+
 test_expect_success 'an installed tool speaks Chinese from the installed catalogue' '
 	zh "$D/usr/bin/member-ls" --help >h &&
 	grep -q "^用法：member-ls" h

@@ -56,6 +56,13 @@ test_expect_success 'the seed year: the same figures as dispute-log stats --year
 	EOF
 '
 
+test_expect_success 'the summary says the seed year as the district report does, word for word' '
+	report-year --year 2025 -f md >summary.md &&
+	test_grep "^1、全年共调处劳动纠纷27起，涉及职工120人，涉及金额1329770元，调出率100%，成功率100%。\$" summary.md &&
+	report-year --year 2025 -f html >summary.html &&
+	test_grep "<p>1、全年共调处劳动纠纷27起，涉及职工120人，涉及金额1329770元，调出率100%，成功率100%。</p>" summary.html
+'
+
 test_expect_success 'the seed year in the CSV, Markdown and terminal forms' '
 	report-year --year 2025 -f csv --table disputes >csv &&
 	test_grep "^受理,27\$" csv &&
