@@ -539,7 +539,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 	uk_html_escape(title, f);
 	fputs("</title>\n<style>@page{size:A4;margin:18mm}body{font-family:serif;max-width:180mm;"
 	      "margin:auto}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #999;"
-	      "padding:2px 6px;font-size:10pt}td.n{text-align:right}h2{break-after:avoid}"
+	      "padding:2px 6px;font-size:10pt}td.n{text-align:right}h2,h3{break-after:avoid}svg{break-inside:avoid;break-before:avoid}"
 	      ".sign{margin-top:3em;display:flex;gap:3em}.seal{display:flex;gap:12em;margin-top:2em}"
 	      "tr{break-inside:avoid}.summary p{text-indent:2em;line-height:1.7;margin:.3em 0}"
 	      "h2.appendix{break-before:page}</style></head>\n<body>\n<h1>", f);
