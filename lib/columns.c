@@ -35,6 +35,10 @@ static const struct { const char *col, *zh; } headers[] = {
 	{"void_of", "冲销分录"}, {"void_reason", "作废原因"}, {"voided_at", "作废时间"},
 	{"voucher", "凭证号"}, {"wage_base", "基本工资"}, {"workers", "涉及人数"},
 	{"member_no", "会员编号"}, {"count", "人数"}, {"total", "合计"},
+	{"member_name", "姓名"}, {"goods", "慰问品"}, {"goods_value", "物品价值"},
+	{"occasion", "事由"}, {"student", "学生"}, {"school", "学校"}, {"entry_year", "入学年份"},
+	{"cash_entry_id", "现金分录"}, {"goods_entry_id", "物品分录"}, {"persons", "人数"},
+	{"times", "人次"}, {"units", "单位数"}, {"event", "事项"},
 };
 
 /* Words of the toolkit's own listings that belong to no vocabulary:
@@ -50,6 +54,7 @@ static const struct { const char *col, *word, *zh; } words[] = {
 	{"key", "recovered", "追回金额"}, {"key", "handled", "调处率"},
 	{"key", "success", "成功率"},
 	{"kind", "system", "系统科目"},
+	{"event", "retired", "退休"}, {"event", "deceased", "去世"}, {"event", "hardship", "建档"},
 	{"field", "member", "会员"}, {"field", "role", "工会职务"}, {"new_value", "added", "登记入会"},
 };
 
@@ -65,7 +70,7 @@ static const struct { const char *col; enum uk_vocab_id v[5]; int n; } value_voc
 	{"fund", {UK_V_FUND}, 1},
 	{"account", {UK_V_ACCOUNT}, 1},
 	{"direction", {UK_V_DIRECTION}, 1},
-	{"kind", {UK_V_DISPUTE_KIND, UK_V_ACTIVITY_KIND, UK_V_DIRECTION}, 3},
+	{"kind", {UK_V_DISPUTE_KIND, UK_V_ACTIVITY_KIND, UK_V_DIRECTION, UK_V_CARE_KIND}, 4},
 	{"category", {UK_V_DISPUTE_CATEGORY, UK_V_SYSTEM_CATEGORY}, 2},
 	{"code", {UK_V_SYSTEM_CATEGORY}, 1},
 	{"action", {UK_V_DISPUTE_ACTION}, 1},

@@ -3,6 +3,7 @@
 #include "uk_cli.h"
 #include "uk_i18n.h"
 #include "uk_ids.h"
+#include "uk_money.h"
 #include "uk_text.h"
 #include "uk_vocabs.h"
 
@@ -22,6 +23,13 @@ static const struct uk_config_key keys[] = {
 	{"disputes.limit_days", "15", N_("days to mediate before a dispute is overdue (1-365)")},
 	{"disputes.collective_threshold", "10", N_("workers from which a dispute is collective (2-100000)")},
 	{"disclosure.frequency", "monthly", N_("monthly, quarterly or half-year")},
+	{"care.cap.sick", NULL, N_("yuan a member may get a year for hospital stays (empty: no cap)")},
+	{"care.cap.birth", NULL, N_("yuan a member may get a year for a birth (empty: no cap)")},
+	{"care.cap.wedding", NULL, N_("yuan a member may get a year for a wedding (empty: no cap)")},
+	{"care.cap.retirement", NULL, N_("yuan a member may get for retiring (empty: no cap)")},
+	{"care.cap.bereavement", NULL, N_("yuan a member may get a year for a bereavement (empty: no cap)")},
+	{"care.cap.birthday", NULL, N_("yuan a member may get a year for a birthday (empty: no cap)")},
+	{"care.cap.holiday", NULL, N_("yuan a member may get a year in holiday gifts (empty: no cap)")},
 	{NULL, NULL, NULL},
 };
 
@@ -128,6 +136,17 @@ int uk_config_check(const struct uk_config_key *k, const char *value, char **out
 	if (strcmp(k->key, "disputes.collective_threshold") == 0 && !int_in(v, 2, 100000)) {
 		*why = _("must be a whole number of workers from 2 to 100000");
 		goto bad;
+	}
+	if (strncmp(k->key, "care.cap.", 9) == 0) {
+		int64_t fen;
+		const char *mwhy;
+		char *t = uk_trim(v);
+		uk_fold_fullwidth(t);
+		memmove(v, t, strlen(t) + 1);
+		if (uk_money_parse(v, &fen, &mwhy) != 0 || fen < 0) {
+			*why = _("must be an amount in yuan, 0 or more (1500, 1500.00)");
+			goto bad;
+		}
 	}
 	if (strlen(v) > 200) {
 		*why = _("longer than 200 bytes");

@@ -2,6 +2,7 @@
  * its tables; this file lists the steps in order. A step is never edited
  * once released: a change is a new step. */
 #include "uk_store.h"
+#include "uk_care.h"
 #include "uk_config.h"
 #include "uk_disputes.h"
 #include "uk_ledger.h"
@@ -20,6 +21,7 @@ static const struct uk_migration migrations[] = {
 	{4, UK_PLANS_SCHEMA_V4},
 	{5, UK_MEMBERS_SCHEMA_V5 UK_LEDGER_SCHEMA_V5 UK_DISPUTES_SCHEMA_V5 UK_PLANS_SCHEMA_V5},
 	{6, UK_PLANS_SCHEMA_V6},
+	{7, UK_CARE_SCHEMA_V7},
 };
 
 int uk_store_schema_version(void)

@@ -115,6 +115,23 @@ static const struct uk_vocab_word activity_kind_words[] = {
 	{"legal", "普法", WORDS("法律援助", "普法宣传", "法律宣传")},
 	{"other", "其他", WORDS("其它")},
 };
+/* The one list of care kinds (lib/care.c says what each calls for in the
+ * books, in this order). */
+static const struct uk_vocab_word care_kind_words[] = {
+	{"sick", "生病住院", WORDS("住院", "生病", "病困", "探病")},
+	{"birth", "生育", WORDS("生小孩", "添丁")},
+	{"wedding", "结婚", WORDS("婚庆", "新婚")},
+	{"retirement", "退休", WORDS("退休慰问")},
+	{"bereavement", "丧事", WORDS("去世", "丧葬", "吊唁", "直系亲属去世")},
+	{"birthday", "生日", WORDS("生日慰问", "生日蛋糕")},
+	{"holiday", "节日", WORDS("节日慰问", "春节慰问", "中秋慰问", "节日福利")},
+	{"winter", "送温暖", WORDS("冬送温暖", "元旦春节送温暖")},
+	{"summer", "夏送清凉", WORDS("送清凉", "高温慰问", "防暑降温")},
+	{"hardship", "困难帮扶", WORDS("帮扶", "帮困", "困难职工帮扶")},
+	{"school-aid", "金秋助学", WORDS("助学", "金秋助学金")},
+	{"accident", "意外", WORDS("意外慰问", "意外伤害")},
+	{"other", "其他", WORDS("其它")},
+};
 static const struct uk_vocab_word plan_result_words[] = {
 	{"met", "已完成", WORDS("完成", "达成")},
 	{"not yet", "未完成", WORDS("not-yet", "未达成")},
@@ -155,6 +172,7 @@ static const struct uk_vocab vocabs[UK_V_COUNT] = {
 	[UK_V_UNION_LEVEL] = VOCAB("union.level", "工会层级", union_level_words),
 	[UK_V_DISCLOSURE_FREQUENCY] = VOCAB("disclosure.frequency", "财务公开频次",
 	                                    disclosure_frequency_words),
+	[UK_V_CARE_KIND] = VOCAB("kind", "慰问类别", care_kind_words),
 };
 
 static const struct uk_vocab_entry registry[UK_V_COUNT] = {
@@ -181,6 +199,7 @@ static const struct uk_vocab_entry registry[UK_V_COUNT] = {
 	{"plan-result", "", UK_V_PLAN_RESULT},
 	{"union-level", "union-config:union.level", UK_V_UNION_LEVEL},
 	{"disclosure-frequency", "union-config:disclosure.frequency", UK_V_DISCLOSURE_FREQUENCY},
+	{"care-kind", "care-log:add:2 care-log:roll:1 care-log:--kind", UK_V_CARE_KIND},
 };
 
 const struct uk_vocab *uk_vocab_of(enum uk_vocab_id id)

@@ -12,7 +12,14 @@ union.unit_type
 funds.allocation_share
 disputes.limit_days
 disputes.collective_threshold
-disclosure.frequency'
+disclosure.frequency
+care.cap.sick
+care.cap.birth
+care.cap.wedding
+care.cap.retirement
+care.cap.bereavement
+care.cap.birthday
+care.cap.holiday'
 
 stored() {
 	db_query "SELECT key || ${SQ}=${SQ} || value FROM config ORDER BY key"

@@ -74,15 +74,16 @@ static void test_keys(void)
 	static const char *const want[] = {
 		"union.name", "union.level", "union.parent", "union.code", "union.unit_type",
 		"funds.allocation_share", "disputes.limit_days", "disputes.collective_threshold",
-		"disclosure.frequency", NULL,
+		"disclosure.frequency", "care.cap.sick", "care.cap.birth", "care.cap.wedding",
+		"care.cap.retirement", "care.cap.bereavement", "care.cap.birthday", "care.cap.holiday", NULL,
 	};
 	const struct uk_config_key *k = uk_config_keys();
 	int n = 0, in_order = 1;
 
 	for (; k[n].key; n++)
-		if (n > 8 || strcmp(k[n].key, want[n]) != 0)
+		if (n > 15 || strcmp(k[n].key, want[n]) != 0)
 			in_order = 0;
-	is_int(n, 9, "keys: nine known keys");
+	is_int(n, 16, "keys: sixteen known keys");
 	ok(in_order, "keys: the contract's keys, in order");
 	for (int i = 0; want[i]; i++)
 		ok(uk_config_find(want[i]) && !strcmp(uk_config_find(want[i])->key, want[i]), "find %s", want[i]);

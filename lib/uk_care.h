@@ -1,0 +1,67 @@
+/* uk_care.h - care for members (慰问, 送温暖, 金秋助学): who was cared for,
+ * why, with what; cash and goods posted to the books in the same
+ * transaction, per-person caps of the year, 先建档、后帮扶. */
+#ifndef UK_CARE_H
+#define UK_CARE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "uk_date.h"
+#include "uk_db.h"
+#include "uk_rec.h"
+
+/* v7: a care record names a member or a unit (a firm given 夏送清凉 with
+ * its workers), never both; its cash and its goods are ledger entries. */
+#define UK_CARE_SCHEMA_V7 \
+	"CREATE TABLE care(id INTEGER PRIMARY KEY, date TEXT NOT NULL, kind TEXT NOT NULL," \
+	" member_id INTEGER REFERENCES members(id), unit TEXT, workers INTEGER CHECK (workers >= 0)," \
+	" amount INTEGER CHECK (amount > 0), goods TEXT, goods_value INTEGER CHECK (goods_value > 0)," \
+	" occasion TEXT, student TEXT, school TEXT, entry_year INTEGER, note TEXT," \
+	" cash_entry_id INTEGER REFERENCES ledger_entries(id)," \
+	" goods_entry_id INTEGER REFERENCES ledger_entries(id)," \
+	" over_cap_reason TEXT, force_reason TEXT, allow_future INTEGER NOT NULL DEFAULT 0," \
+	" recorded_at TEXT NOT NULL, voided_at TEXT, void_reason TEXT," \
+	" CHECK ((member_id IS NULL) <> (unit IS NULL)));" \
+	"CREATE INDEX care_date ON care(date);" \
+	"CREATE INDEX care_member ON care(member_id, kind, date);"
+
+/* The kinds, the one list of them (the vocabulary care-kind). */
+#define UK_CARE_NKINDS 13
+const char *uk_care_kind(int i);
+/* The index of a kind given in either language, or -1. */
+int uk_care_kind_index(const char *kind);
+
+struct uk_care_in {
+	const char *date, *kind, *member, *unit, *workers;
+	const char *amount, *goods, *goods_value, *occasion, *note;
+	const char *student, *school, *entry_year;   /* 金秋助学 */
+	const char *fund, *category, *account;       /* instead of the kind's */
+	const char *force_reason;                    /* aid without a hardship file */
+	const char *over_cap_reason;                 /* a gift past the year's cap */
+	int allow_future, allow_overdraft;
+};
+/* Checks and writes one care record, its cash and goods posted: 0 with
+ * *id, -1 with err for a record that breaks a rule, or an exit code. */
+int uk_care_add(struct uk_db *db, const struct uk_care_in *in, int64_t *id, char *err, size_t errsz);
+/* One gift to each member of members[] (member numbers; NULL: every member
+ * active on in->date), in->member ignored. A member who has a record of
+ * the kind and occasion already is skipped and counted in *already. 0, -1
+ * with err naming the member, or an exit code. */
+int uk_care_roll(struct uk_db *db, const struct uk_care_in *in, const char *const *members, int n,
+                 long *added, long *already, char *err, size_t errsz);
+/* Voids a record entered by mistake, and the ledger entries of its cash
+ * and goods with it. */
+int uk_care_void(struct uk_db *db, int64_t id, const char *reason, char *err, size_t errsz);
+
+const struct uk_outcol *uk_care_outcols(int voided, int *n);
+int uk_care_list(struct uk_db *db, const struct uk_period *p, const char *kind, const char *member,
+                 int voided, struct uk_writer *w);
+/* Figures of a period, by kind (by_unit: by the member's unit, or the
+ * unit cared for): persons, times, cash, goods value, units, workers. */
+const struct uk_outcol *uk_care_stats_outcols(int by_unit, int *n);
+int uk_care_stats(struct uk_db *db, struct uk_period p, int by_unit, struct uk_writer *w);
+/* Members whose recorded event (retired, hardship file opened, deceased)
+ * in the days before at has had no care record since. */
+const struct uk_outcol *uk_care_due_outcols(int *n);
+int uk_care_due(struct uk_db *db, struct uk_date at, long days, struct uk_writer *w);
+#endif
