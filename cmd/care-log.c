@@ -30,9 +30,12 @@ static const char usage[] =
 	"\n"
 	"  kinds: sick birth wedding retirement bereavement birthday holiday winter\n"
 	"         summer hardship school-aid accident other\n"
+	"  --allow-overdraft    let a payment overdraw its fund and account (marked)\n"
+	"  --allow-future       take a date after today (refused as a typo otherwise)\n"
+	"  --encoding ENC  --input-format csv|json   of roll's FILE\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
-	"  -h, --help  --lang zh|en  --version\n");
+	"  -h, --help  --lang zh|en  --version  --dry-run\n");
 
 static const char add_usage[] =
 	N_("usage: care-log add DATE KIND (--member M | --unit NAME [--workers N])\n"

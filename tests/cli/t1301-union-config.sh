@@ -195,7 +195,7 @@ test_expect_success '--list -f json: an array of objects, null where nothing is 
 	python3 -c "
 import json
 rows = json.load(open(\"out.json\", encoding=\"utf-8\"))
-assert isinstance(rows, list) and len(rows) == 9, rows
+assert isinstance(rows, list) and len(rows) == 16, rows
 assert set(rows[0].keys()) == {\"key\", \"value\", \"default\", \"description\"}, rows[0]
 v = {r[\"key\"]: r[\"value\"] for r in rows}
 assert v[\"union.parent\"] is None, v
@@ -213,7 +213,7 @@ assert v[\"funds.allocation_share\"] == \"60\"
 test_expect_success '--list --excel -f csv: BOM and CRLF' '
 	union-config --list --excel -f csv >excel.csv &&
 	test "$(head -c 3 excel.csv | od -An -tx1 | tr -d " ")" = efbbbf &&
-	test "$(grep -c "$(printf "\r")\$" excel.csv)" = 10
+	test "$(grep -c "$(printf "\r")\$" excel.csv)" = 17
 '
 
 test_expect_success 'usage errors (64): nothing, too much, --list with a key, --list with --unset' '
