@@ -204,9 +204,9 @@ assert v[\"disputes.limit_days\"] == \"30\"
 assert v[\"funds.allocation_share\"] == \"60\"
 " &&
 	union-config --list -f ndjson >out.ndjson &&
-	test "$(wc -l <out.ndjson)" = 9 &&
+	test "$(wc -l <out.ndjson)" = 16 &&
 	union-config --list -f table >out.txt &&
-	test "$(wc -l <out.txt)" = 10 &&
+	test "$(wc -l <out.txt)" = 17 &&
 	test_grep "^union.name  *某某第二中学工会" out.txt
 '
 
