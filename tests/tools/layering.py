@@ -63,11 +63,19 @@ def check_includes(src, faults):
                 faults.append('%s:%d: SQL in a tool; it belongs to a lib module' % (rel, line))
 
 
-def nm(path, *flags):
-    res = subprocess.run(['nm', '-P', *flags, path], capture_output=True, text=True)
+def nm(paths, *flags):
+    """nm of many objects in one run (each run costs more than its work):
+    for each path, the lines of its symbols, split."""
+    res = subprocess.run(['nm', '-P', '-A', *flags, *paths], capture_output=True, text=True)
     if res.returncode != 0:
-        raise SystemExit('layering.py: nm %s: %s' % (path, res.stderr.strip()))
-    return [l.split() for l in res.stdout.splitlines() if l.strip()]
+        raise SystemExit('layering.py: nm: %s' % res.stderr.strip())
+    out = {p: [] for p in paths}
+    for line in res.stdout.splitlines():
+        # "path: symbol type ...": the path ends at the first ": ".
+        path, _, rest = line.partition(': ')
+        if path in out and rest.strip():
+            out[path].append(rest.split())
+    return out
 
 
 def call_graph(src, obj):
@@ -76,15 +84,16 @@ def call_graph(src, obj):
     libsrc = os.path.join(src, 'lib')
     rels = sorted(os.path.relpath(c, libsrc)[:-2] + '.o'
                   for c in glob.glob(os.path.join(libsrc, '**', '*.c'), recursive=True))
+    paths = [os.path.join(obj, rel) for rel in rels]
+    if not all(os.path.exists(o) for o in paths):
+        return {}
+    defined, undefined = nm(paths, '--defined-only', '-g'), nm(paths, '-u')
     owner, uses = {}, {}
-    for rel in rels:
-        o = os.path.join(obj, rel)
-        if not os.path.exists(o):
-            return {}
-        for f in nm(o, '--defined-only', '-g'):
+    for rel, o in zip(rels, paths):
+        for f in defined[o]:
             if len(f) >= 2 and f[1] in 'TDBRVW':
                 owner.setdefault(f[0], rel)
-        uses[rel] = {f[0] for f in nm(o, '-u')}
+        uses[rel] = {f[0] for f in undefined[o]}
     graph = {rel: sorted({owner[s] for s in syms if s in owner and owner[s] != rel})
              for rel, syms in uses.items()}
     return graph
