@@ -609,6 +609,39 @@ int uk_care_stats(struct uk_db *db, struct uk_period p, int by_unit, struct uk_w
 	return rows(db, st, cols, n, w);
 }
 
+int uk_care_figures(struct uk_db *db, struct uk_period p, struct uk_care_figures *f)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"WITH c AS (SELECT *, coalesce(amount, 0) + coalesce(goods_value, 0) AS v FROM care"
+		"  WHERE date BETWEEN ?1 AND ?2 AND voided_at IS NULL)"
+		" SELECT count(DISTINCT member_id), count(*), count(DISTINCT unit), coalesce(sum(workers), 0),"
+		"  coalesce(sum(amount), 0), coalesce(sum(goods_value), 0),"
+		"  (SELECT count(DISTINCT member_id) FROM c WHERE kind IN ('winter', 'hardship')),"
+		"  (SELECT coalesce(sum(v), 0) FROM c WHERE kind IN ('winter', 'hardship') AND member_id IS NOT NULL),"
+		"  (SELECT count(DISTINCT unit) FROM c WHERE kind = 'summer'),"
+		"  (SELECT coalesce(sum(workers), 0) FROM c WHERE kind = 'summer'),"
+		"  (SELECT coalesce(sum(v), 0) FROM c WHERE kind = 'summer'),"
+		"  (SELECT count(DISTINCT member_id || ':' || student) FROM c WHERE kind = 'school-aid'),"
+		"  (SELECT coalesce(sum(v), 0) FROM c WHERE kind = 'school-aid')"
+		" FROM c");
+	int64_t v[13] = {0};
+	int rc, found;
+	memset(f, 0, sizeof *f);
+	if (!st)
+		return UK_EX_SOFTWARE;
+	uk_db_bind_period(st, 1, p);
+	rc = uk_db_ints(db, st, v, 13, &found, N_("cannot count care records"));
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	f->persons = (long)v[0], f->times = (long)v[1], f->units = (long)v[2], f->workers = (long)v[3];
+	f->cash = v[4], f->goods = v[5];
+	f->hardship_persons = (long)v[6], f->hardship_amount = v[7];
+	f->summer_units = (long)v[8], f->summer_workers = (long)v[9], f->summer_amount = v[10];
+	f->students = (long)v[11], f->school_aid = v[12];
+	return 0;
+}
+
 static const struct uk_outcol due_cols[] = {
 	{"member_no", UK_COL_TEXT}, {"member_name", UK_COL_TEXT}, {"unit", UK_COL_TEXT},
 	{"event", UK_COL_TEXT}, {"date", UK_COL_TEXT}, {"days", UK_COL_INT},

@@ -2,6 +2,7 @@
  * each is computed for a period by asking the modules that own the data. */
 #include "uk_metrics.h"
 #include "uk_activities.h"
+#include "uk_care.h"
 #include "uk_disputes.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
@@ -36,6 +37,16 @@ static const struct uk_metric fixed[] = {
 	{"dispute_claimed", UK_UNIT_FEN, "money the disputes received claim, yuan", "争议金额"},
 	{"dispute_recovered", UK_UNIT_FEN, "money recovered for the workers, yuan", "追回金额"},
 	{"petitions", UK_UNIT_COUNT, "petitions received (来信来访)", "信访"},
+	{"visit_persons", UK_UNIT_COUNT, "members cared for (care-log), each once", "慰问人数"},
+	{"care_times", UK_UNIT_COUNT, "care records (visits and gifts)", "慰问人次"},
+	{"care_amount", UK_UNIT_FEN, "cash and goods given in care, yuan", "慰问金额"},
+	{"hardship_visited", UK_UNIT_COUNT, "members in hardship visited (送温暖, 困难帮扶)", "慰问困难职工"},
+	{"hardship_care_amount", UK_UNIT_FEN, "cash and goods they were given, yuan", "慰问困难职工金额"},
+	{"summer_units", UK_UNIT_COUNT, "units given 夏送清凉", "高温慰问企业"},
+	{"summer_workers", UK_UNIT_COUNT, "their workers", "高温慰问职工"},
+	{"summer_amount", UK_UNIT_FEN, "what 夏送清凉 gave, yuan", "高温慰问金额"},
+	{"school_aid_students", UK_UNIT_COUNT, "students given 金秋助学", "金秋助学人数"},
+	{"school_aid_amount", UK_UNIT_FEN, "金秋助学 grants, yuan", "金秋助学金额"},
 };
 #define NFIXED ((int)(sizeof fixed / sizeof fixed[0]))
 #define NMETRICS (NFIXED + 2 * UK_ACTIVITY_NKINDS)
@@ -230,6 +241,20 @@ int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, in
 		         !strcmp(name, "dispute_workers") ? s.workers : !strcmp(name, "dispute_claimed") ? s.claimed :
 		         !strcmp(name, "dispute_recovered") ? s.recovered : !strcmp(name, "petitions") ? s.petitions :
 		         s.handled_permille;
+		return 0;
+	}
+	if (!strcmp(name, "visit_persons") || !strcmp(name, "care_times") || !strcmp(name, "care_amount") ||
+	    !strncmp(name, "hardship_", 9) || !strncmp(name, "summer_", 7) || !strncmp(name, "school_aid_", 11)) {
+		struct uk_care_figures c;
+		if ((rc = uk_care_figures(db, p, &c)) != 0)
+			return rc;
+		*value = !strcmp(name, "visit_persons") ? c.persons : !strcmp(name, "care_times") ? c.times :
+		         !strcmp(name, "care_amount") ? c.cash + c.goods :
+		         !strcmp(name, "hardship_visited") ? c.hardship_persons :
+		         !strcmp(name, "hardship_care_amount") ? c.hardship_amount :
+		         !strcmp(name, "summer_units") ? c.summer_units : !strcmp(name, "summer_workers") ? c.summer_workers :
+		         !strcmp(name, "summer_amount") ? c.summer_amount :
+		         !strcmp(name, "school_aid_students") ? c.students : c.school_aid;
 		return 0;
 	}
 	if (!strcmp(name, "disclosure")) {

@@ -64,4 +64,21 @@ int uk_care_stats(struct uk_db *db, struct uk_period p, int by_unit, struct uk_w
  * in the days before at has had no care record since. */
 const struct uk_outcol *uk_care_due_outcols(int *n);
 int uk_care_due(struct uk_db *db, struct uk_date at, long days, struct uk_writer *w);
+
+/* The care of a period, as the reports and the plan's metrics count it
+ * (voided records not counted): members cared for (each once) and records;
+ * cash and goods; units cared for as a whole and their workers; members
+ * in hardship visited (送温暖, 困难帮扶) and what they were given;
+ * 夏送清凉's units, workers and value; 金秋助学's students and grants. */
+struct uk_care_figures {
+	long persons, times, units, workers;
+	int64_t cash, goods;
+	long hardship_persons;
+	int64_t hardship_amount;
+	long summer_units, summer_workers;
+	int64_t summer_amount;
+	long students;
+	int64_t school_aid;
+};
+int uk_care_figures(struct uk_db *db, struct uk_period p, struct uk_care_figures *f);
 #endif

@@ -2,6 +2,7 @@
  * the modules that own the data; the federation's sum of many reports. */
 #include "uk_report.h"
 #include "uk_activities.h"
+#include "uk_care.h"
 #include "uk_i18n.h"
 #include "uk_config.h"
 #include "uk_disputes.h"
@@ -309,6 +310,7 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	struct uk_ledger_figures lf;
 	struct bal_ctx bal;
 	long disclosures = 0;
+	struct uk_care_figures cf;
 	json_t *r = json_object(), *m, *f, *units = json_array(), *classes = json_array();
 	json_t *months = json_array(), *acts = json_array(), *plan = json_array(), *d = NULL;
 	int rc;
@@ -337,7 +339,7 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	    (rc = uk_ledger_month_totals(db, p, add_month, months)) != 0)
 		goto fail;
 	if ((rc = opening_closing(db, p, &bal)) != 0 || (rc = disputes_of(db, p, &d)) != 0 ||
-	    (rc = uk_disclosures_count(db, p, &disclosures)) != 0)
+	    (rc = uk_disclosures_count(db, p, &disclosures)) != 0 || (rc = uk_care_figures(db, p, &cf)) != 0)
 		goto fail;
 	for (int i = 0; i < UK_ACTIVITY_NKINDS; i++) {
 		long n, part;
@@ -377,6 +379,18 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	json_object_set_new(r, "members", m);
 	json_object_set_new(r, "funds", f);
 	json_object_set_new(r, "disputes", d);
+	json_object_set_new(r, "care", json_pack("{s:i, s:i, s:o, s:o, s:i, s:i, s:{s:i, s:o}, s:{s:i, s:i, s:o},"
+	                                         " s:{s:i, s:o}}",
+	                                         "persons", (json_int_t)cf.persons, "times", (json_int_t)cf.times,
+	                                         "cash", money(cf.cash), "goods", money(cf.goods),
+	                                         "units", (json_int_t)cf.units, "workers", (json_int_t)cf.workers,
+	                                         "hardship", "persons", (json_int_t)cf.hardship_persons,
+	                                         "amount", money(cf.hardship_amount),
+	                                         "summer", "units", (json_int_t)cf.summer_units,
+	                                         "workers", (json_int_t)cf.summer_workers,
+	                                         "amount", money(cf.summer_amount),
+	                                         "school_aid", "students", (json_int_t)cf.students,
+	                                         "amount", money(cf.school_aid)));
 	json_object_set_new(r, "activities", acts);
 	json_object_set_new(r, "plan", plan);
 	*out = r;
@@ -674,6 +688,7 @@ int uk_report_merge(json_t *const *reports, int n, const char *const *names, con
 		add_rows(json_object_get(f, "by_month"), json_object_get(fb, "by_month"), "month");
 		add_rows2(json_object_get(f, "balances"), json_object_get(fb, "balances"), "fund", "account");
 		add_into(json_object_get(r, "disputes"), json_object_get(reports[i], "disputes"));
+		add_into(json_object_get(r, "care"), json_object_get(reports[i], "care"));
 		add_rows(json_object_get(r, "activities"), json_object_get(reports[i], "activities"), "kind");
 	}
 	/* Rates from the sums, never averaged. */

@@ -291,6 +291,23 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 		json_object_foreach(cat, k, v)
 			kv(drows, lang == UK_LANG_ZH ? uk_vocab_zh(uk_vocab_of(UK_V_DISPUTE_CATEGORY), k) : k, v);
 		TABLE("disputes", "劳动争议调处", "Labour disputes", kv_cols, drows, 1);
+		{
+			json_t *c = json_object_get(r, "care"), *crows = json_array();
+			json_t *ch = json_object_get(c, "hardship"), *cs = json_object_get(c, "summer");
+			json_t *ca = json_object_get(c, "school_aid");
+			kv(crows, L(lang, "慰问人数", "members cared for"), json_object_get(c, "persons"));
+			kv(crows, L(lang, "慰问人次", "visits and gifts"), json_object_get(c, "times"));
+			kv(crows, L(lang, "慰问金", "cash"), json_object_get(c, "cash"));
+			kv(crows, L(lang, "慰问品价值", "goods"), json_object_get(c, "goods"));
+			kv(crows, L(lang, "慰问困难职工", "members in hardship visited"), json_object_get(ch, "persons"));
+			kv(crows, L(lang, "困难职工慰问金额", "given them"), json_object_get(ch, "amount"));
+			kv(crows, L(lang, "高温慰问企业", "units given 夏送清凉"), json_object_get(cs, "units"));
+			kv(crows, L(lang, "高温慰问职工", "their workers"), json_object_get(cs, "workers"));
+			kv(crows, L(lang, "高温慰问金额", "夏送清凉 given"), json_object_get(cs, "amount"));
+			kv(crows, L(lang, "金秋助学人数", "students given 金秋助学"), json_object_get(ca, "students"));
+			kv(crows, L(lang, "金秋助学金额", "金秋助学 grants"), json_object_get(ca, "amount"));
+			TABLE("care", "关心关爱", "Care for members", kv_cols, crows, 1);
+		}
 		TABLE("activities", "活动", "Activities", activity_cols, json_object_get(r, "activities"), 0);
 		TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols, json_object_get(r, "plan"), 0);
 	}
@@ -646,7 +663,7 @@ static void signatures(json_t *r, enum uk_lang lang, FILE *f)
 int uk_report_table_known(const char *kind, const char *name)
 {
 	static const char *const year[] = {"unions", "members", "units", "funds", "classes", "months",
-	                                   "balances", "disputes", "activities", "plan", NULL};
+	                                   "balances", "disputes", "care", "activities", "plan", NULL};
 	static const char *const month[] = {"statement", "balances", "aid", "disputes", NULL};
 	for (const char *const *t = strcmp(kind, "month") ? year : month; *t; t++)
 		if (!strcmp(*t, name))

@@ -53,6 +53,16 @@ static const struct {
 	{"dispute_claimed", "disputes.claimed", FIG_MONEY},
 	{"dispute_recovered", "disputes.recovered", FIG_MONEY},
 	{"petitions", "disputes.petitions", FIG_COUNT},
+	{"visit_persons", "care.persons", FIG_COUNT},
+	{"care_times", "care.times", FIG_COUNT},
+	{"care_amount", "care.cash+care.goods", FIG_MONEY},
+	{"hardship_visited", "care.hardship.persons", FIG_COUNT},
+	{"hardship_care_amount", "care.hardship.amount", FIG_MONEY},
+	{"summer_units", "care.summer.units", FIG_COUNT},
+	{"summer_workers", "care.summer.workers", FIG_COUNT},
+	{"summer_amount", "care.summer.amount", FIG_MONEY},
+	{"school_aid_students", "care.school_aid.students", FIG_COUNT},
+	{"school_aid_amount", "care.school_aid.amount", FIG_MONEY},
 	{"activities", NULL, FIG_COUNT},
 	{"plan", "plan", FIG_LIST},
 	{"plan_targets", NULL, FIG_COUNT},
@@ -184,6 +194,13 @@ static void figure(json_t *r, json_t *item, const char *name, struct fig *f)
 			json_array_foreach(json_object_get(r, "plan"), j, row)
 				f->n += name[5] == 't' ? json_is_string(json_object_get(row, "target")) :
 				        !strcmp(str_or_empty(json_object_get(row, "result")), "met");
+		} else if (strchr(figures[i].path, '+')) {
+			/* A sum of two figures: care.cash+care.goods. */
+			char one[64];
+			for (const char *p = figures[i].path; p; p = strchr(p, '+') ? strchr(p, '+') + 1 : NULL) {
+				snprintf(one, sizeof one, "%.*s", (int)strcspn(p, "+"), p);
+				f->n += number_of(at_path(r, one), f->kind);
+			}
 		} else {
 			v = at_path(r, figures[i].path);
 			if (f->kind == FIG_TEXT || f->kind == FIG_DATE)
