@@ -106,6 +106,13 @@ step "a year of activities, against the plan's items; their costs posted to the 
 activity-log import "$ex/activities-2026.csv"
 activity-log ls --kind culture-sports -f table
 
+step "care for members: 送温暖 to a member with a hardship file, the summer's goods to everyone, a hospital visit" \
+	"care-log roll 夏送清凉 --occasion 2026高温 --goods 防暑用品 --value 50 --date 2026-07-15"
+care-log add 2026-01-20 送温暖 --member 000002 --amount 800 --occasion 2026春节 >/dev/null
+care-log roll 夏送清凉 --occasion 2026高温 --goods 防暑用品 --value 50 --date 2026-07-15
+care-log add 2026-10-12 生病住院 --member 000005 --amount 300 --goods 水果 --value 60 --occasion 住院 >/dev/null
+care-log stats --year 2026 -f table
+
 step "the plan against what was done, item by item" \
 	"plan-new --year 2026 --progress --at 2026-12-31 -f table"
 plan-new --year 2026 --progress --at 2026-12-31 -f table
