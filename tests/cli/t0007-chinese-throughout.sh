@@ -201,11 +201,17 @@ listings() {
 	zh fund-ledger categories -f table &&
 	zh fund-ledger balance --by category -f table &&
 	zh plan-new --explain plan.md &&
+	zh care-log ls -f table &&
+	zh care-log stats --year 2026 -f table &&
+	zh care-log stats --year 2026 --by unit -f table &&
+	zh care-log due --at 2026-12-01 --days 365 -f table &&
 	zh union-config vocab >/dev/null
 }
 
 test_expect_success 'no English slug in any Chinese listing' '
 	zh member-set 000003 --hardship 深度困难 --date 2026-07-01 &&
+	zh care-log add 2026-07-02 困难帮扶 --member 000003 --goods 米油 --value 0.50 --allow-overdraft >/dev/null &&
+	zh care-log add 2026-07-03 夏送清凉 --unit 某厂 --workers 10 --occasion 高温 >/dev/null &&
 	listings >all.txt &&
 	zh union-config --list -f table >>all-with-keys.txt &&
 	cat all.txt >>all-with-keys.txt &&
