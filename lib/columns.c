@@ -38,7 +38,7 @@ static const struct { const char *col, *zh; } headers[] = {
 	{"member_name", "姓名"}, {"goods", "慰问品"}, {"goods_value", "物品价值"},
 	{"occasion", "事由"}, {"student", "学生"}, {"school", "学校"}, {"entry_year", "入学年份"},
 	{"cash_entry_id", "现金分录"}, {"goods_entry_id", "物品分录"}, {"persons", "人数"},
-	{"times", "人次"}, {"units", "单位数"}, {"event", "事项"},
+	{"times", "人次"}, {"units", "单位数"}, {"event", "事项"}, {"premium", "保费"},
 };
 
 /* Words of the toolkit's own listings that belong to no vocabulary:
@@ -54,6 +54,9 @@ static const struct { const char *col, *word, *zh; } words[] = {
 	{"key", "recovered", "追回金额"}, {"key", "handled", "调处率"},
 	{"key", "success", "成功率"},
 	{"kind", "system", "系统科目"},
+	{"measure", "insured", "参保人数"}, {"measure", "units", "参保单位"}, {"measure", "claims", "补助"},
+	{"key", "taking_part", "参保单位"}, {"key", "in_full", "全员参保"}, {"key", "count", "笔数"},
+	{"key", "premiums", "保费"}, {"key", "paid", "补助金额"},
 	{"event", "retired", "退休"}, {"event", "deceased", "去世"}, {"event", "hardship", "建档"},
 	{"field", "member", "会员"}, {"field", "role", "工会职务"}, {"new_value", "added", "登记入会"},
 };
@@ -71,13 +74,13 @@ static const struct { const char *col; enum uk_vocab_id v[5]; int n; } value_voc
 	{"account", {UK_V_ACCOUNT}, 1},
 	{"direction", {UK_V_DIRECTION}, 1},
 	{"kind", {UK_V_DISPUTE_KIND, UK_V_ACTIVITY_KIND, UK_V_DIRECTION, UK_V_CARE_KIND}, 4},
-	{"category", {UK_V_DISPUTE_CATEGORY, UK_V_SYSTEM_CATEGORY}, 2},
+	{"category", {UK_V_DISPUTE_CATEGORY, UK_V_SYSTEM_CATEGORY, UK_V_MUTUAL_AID_CATEGORY}, 3},
 	{"code", {UK_V_SYSTEM_CATEGORY}, 1},
 	{"action", {UK_V_DISPUTE_ACTION}, 1},
 	{"source", {UK_V_DISPUTE_SOURCE}, 1},
 	{"outcome", {UK_V_OUTCOME}, 1},
 	{"result", {UK_V_PLAN_RESULT}, 1},
-	{"key", {UK_V_DISPUTE_CATEGORY, UK_V_OUTCOME}, 2},
+	{"key", {UK_V_DISPUTE_CATEGORY, UK_V_OUTCOME, UK_V_MUTUAL_AID_CATEGORY}, 3},
 	{"value", {UK_V_UNION_LEVEL, UK_V_DISCLOSURE_FREQUENCY}, 2},
 	{"default", {UK_V_UNION_LEVEL, UK_V_DISCLOSURE_FREQUENCY}, 2},
 	/* member-ls --history: the old and new values of a member's fields */

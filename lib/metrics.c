@@ -3,6 +3,7 @@
 #include "uk_metrics.h"
 #include "uk_activities.h"
 #include "uk_care.h"
+#include "uk_mutual_aid.h"
 #include "uk_disputes.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
@@ -47,6 +48,9 @@ static const struct uk_metric fixed[] = {
 	{"summer_amount", UK_UNIT_FEN, "what 夏送清凉 gave, yuan", "高温慰问金额"},
 	{"school_aid_students", UK_UNIT_COUNT, "students given 金秋助学", "金秋助学人数"},
 	{"school_aid_amount", UK_UNIT_FEN, "金秋助学 grants, yuan", "金秋助学金额"},
+	{"mutual_aid_insured", UK_UNIT_COUNT, "insured in the medical mutual-aid scheme, every category", "医疗互助参保人数"},
+	{"mutual_aid_units", UK_UNIT_COUNT, "units taking part in it", "医疗互助参保单位"},
+	{"mutual_aid_full_units", UK_UNIT_COUNT, "units enrolled in full", "全员参保单位"},
 };
 #define NFIXED ((int)(sizeof fixed / sizeof fixed[0]))
 #define NMETRICS (NFIXED + 2 * UK_ACTIVITY_NKINDS)
@@ -255,6 +259,15 @@ int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, in
 		         !strcmp(name, "summer_units") ? c.summer_units : !strcmp(name, "summer_workers") ? c.summer_workers :
 		         !strcmp(name, "summer_amount") ? c.summer_amount :
 		         !strcmp(name, "school_aid_students") ? c.students : c.school_aid;
+		return 0;
+	}
+	if (!strncmp(name, "mutual_aid_", 11)) {
+		struct uk_mutual_aid_figures ma;
+		/* The scheme's year: the period's last. */
+		if ((rc = uk_mutual_aid_figures(db, p.to.y, &ma)) != 0)
+			return rc;
+		*value = !strcmp(name, "mutual_aid_insured") ? ma.total : !strcmp(name, "mutual_aid_units") ? ma.units :
+		         ma.full_units;
 		return 0;
 	}
 	if (!strcmp(name, "disclosure")) {

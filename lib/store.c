@@ -7,6 +7,7 @@
 #include "uk_disputes.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
+#include "uk_mutual_aid.h"
 #include "uk_plans.h"
 
 #include <errno.h>
@@ -22,6 +23,7 @@ static const struct uk_migration migrations[] = {
 	{5, UK_MEMBERS_SCHEMA_V5 UK_LEDGER_SCHEMA_V5 UK_DISPUTES_SCHEMA_V5 UK_PLANS_SCHEMA_V5},
 	{6, UK_PLANS_SCHEMA_V6},
 	{7, UK_CARE_SCHEMA_V7},
+	{8, UK_MUTUAL_AID_SCHEMA_V8},
 };
 
 int uk_store_schema_version(void)

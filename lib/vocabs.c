@@ -132,6 +132,13 @@ static const struct uk_vocab_word care_kind_words[] = {
 	{"accident", "意外", WORDS("意外慰问", "意外伤害")},
 	{"other", "其他", WORDS("其它")},
 };
+/* 职工医疗互助's categories of insured. */
+static const struct uk_vocab_word mutual_aid_category_words[] = {
+	{"active", "在职", WORDS("在职职工", "在职参保")},
+	{"retired", "退休", WORDS("退休职工", "退休参保")},
+	{"ankang", "安康", WORDS("安康参保", "安康保障")},
+	{"special", "特种", WORDS("特种参保", "特种保障")},
+};
 static const struct uk_vocab_word plan_result_words[] = {
 	{"met", "已完成", WORDS("完成", "达成")},
 	{"not yet", "未完成", WORDS("not-yet", "未达成")},
@@ -173,6 +180,7 @@ static const struct uk_vocab vocabs[UK_V_COUNT] = {
 	[UK_V_DISCLOSURE_FREQUENCY] = VOCAB("disclosure.frequency", "财务公开频次",
 	                                    disclosure_frequency_words),
 	[UK_V_CARE_KIND] = VOCAB("kind", "慰问类别", care_kind_words),
+	[UK_V_MUTUAL_AID_CATEGORY] = VOCAB("category", "参保类别", mutual_aid_category_words),
 };
 
 static const struct uk_vocab_entry registry[UK_V_COUNT] = {
@@ -200,6 +208,7 @@ static const struct uk_vocab_entry registry[UK_V_COUNT] = {
 	{"union-level", "union-config:union.level", UK_V_UNION_LEVEL},
 	{"disclosure-frequency", "union-config:disclosure.frequency", UK_V_DISCLOSURE_FREQUENCY},
 	{"care-kind", "care-log:add:2 care-log:roll:1 care-log:--kind", UK_V_CARE_KIND},
+	{"mutual-aid-category", "mutual-aid:--category", UK_V_MUTUAL_AID_CATEGORY},
 };
 
 const struct uk_vocab *uk_vocab_of(enum uk_vocab_id id)

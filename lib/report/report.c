@@ -3,6 +3,7 @@
 #include "uk_report.h"
 #include "uk_activities.h"
 #include "uk_care.h"
+#include "uk_mutual_aid.h"
 #include "uk_i18n.h"
 #include "uk_config.h"
 #include "uk_disputes.h"
@@ -311,6 +312,7 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	struct bal_ctx bal;
 	long disclosures = 0;
 	struct uk_care_figures cf;
+	struct uk_mutual_aid_figures maf;
 	json_t *r = json_object(), *m, *f, *units = json_array(), *classes = json_array();
 	json_t *months = json_array(), *acts = json_array(), *plan = json_array(), *d = NULL;
 	int rc;
@@ -339,7 +341,8 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	    (rc = uk_ledger_month_totals(db, p, add_month, months)) != 0)
 		goto fail;
 	if ((rc = opening_closing(db, p, &bal)) != 0 || (rc = disputes_of(db, p, &d)) != 0 ||
-	    (rc = uk_disclosures_count(db, p, &disclosures)) != 0 || (rc = uk_care_figures(db, p, &cf)) != 0)
+	    (rc = uk_disclosures_count(db, p, &disclosures)) != 0 || (rc = uk_care_figures(db, p, &cf)) != 0 ||
+	    (rc = uk_mutual_aid_figures(db, year, &maf)) != 0)
 		goto fail;
 	for (int i = 0; i < UK_ACTIVITY_NKINDS; i++) {
 		long n, part;
@@ -391,6 +394,16 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	                                         "amount", money(cf.summer_amount),
 	                                         "school_aid", "students", (json_int_t)cf.students,
 	                                         "amount", money(cf.school_aid)));
+	{
+		json_t *ins = json_object();
+		for (int i = 0; i < UK_MUTUAL_AID_NCATEGORIES; i++)
+			json_object_set_new(ins, uk_mutual_aid_category(i), json_integer(maf.insured[i]));
+		json_object_set_new(ins, "total", json_integer(maf.total));
+		json_object_set_new(r, "mutual_aid", json_pack("{s:o, s:i, s:i, s:o, s:i, s:o}", "insured", ins,
+		                    "units", (json_int_t)maf.units, "full_units", (json_int_t)maf.full_units,
+		                    "premiums", money(maf.premiums), "claims", (json_int_t)maf.claims,
+		                    "paid", money(maf.claimed)));
+	}
 	json_object_set_new(r, "activities", acts);
 	json_object_set_new(r, "plan", plan);
 	*out = r;
@@ -689,6 +702,7 @@ int uk_report_merge(json_t *const *reports, int n, const char *const *names, con
 		add_rows2(json_object_get(f, "balances"), json_object_get(fb, "balances"), "fund", "account");
 		add_into(json_object_get(r, "disputes"), json_object_get(reports[i], "disputes"));
 		add_into(json_object_get(r, "care"), json_object_get(reports[i], "care"));
+		add_into(json_object_get(r, "mutual_aid"), json_object_get(reports[i], "mutual_aid"));
 		add_rows(json_object_get(r, "activities"), json_object_get(reports[i], "activities"), "kind");
 	}
 	/* Rates from the sums, never averaged. */

@@ -2,6 +2,7 @@
  * CSV sections, or one printable HTML page with inline SVG charts. */
 #include "uk_report.h"
 #include "uk_summary.h"
+#include "uk_mutual_aid.h"
 #include "uk_rec.h"
 #include "uk_text.h"
 #include "uk_columns.h"
@@ -306,6 +307,21 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 			kv(crows, L(lang, "高温慰问金额", "夏送清凉 given"), json_object_get(cs, "amount"));
 			kv(crows, L(lang, "金秋助学人数", "students given 金秋助学"), json_object_get(ca, "students"));
 			kv(crows, L(lang, "金秋助学金额", "金秋助学 grants"), json_object_get(ca, "amount"));
+			{
+				json_t *ma = json_object_get(r, "mutual_aid"), *ins = json_object_get(ma, "insured");
+				kv(crows, L(lang, "医疗互助参保人数", "insured in mutual aid"), json_object_get(ins, "total"));
+				for (int i = 0; i < UK_MUTUAL_AID_NCATEGORIES; i++) {
+					char label[64];
+					snprintf(label, sizeof label, lang == UK_LANG_ZH ? "　其中%s参保" : "  of them %s",
+					         lang == UK_LANG_ZH ? uk_vocab_zh(uk_vocab_of(UK_V_MUTUAL_AID_CATEGORY),
+					                                          uk_mutual_aid_category(i)) :
+					         uk_mutual_aid_category(i));
+					kv(crows, label, json_object_get(ins, uk_mutual_aid_category(i)));
+				}
+				kv(crows, L(lang, "参保单位", "units taking part"), json_object_get(ma, "units"));
+				kv(crows, L(lang, "全员参保单位", "units enrolled in full"), json_object_get(ma, "full_units"));
+				kv(crows, L(lang, "医疗互助补助", "mutual aid paid"), json_object_get(ma, "paid"));
+			}
 			TABLE("care", "关心关爱", "Care for members", kv_cols, crows, 1);
 		}
 		TABLE("activities", "活动", "Activities", activity_cols, json_object_get(r, "activities"), 0);
