@@ -38,7 +38,7 @@ static const struct { const char *col, *zh; } headers[] = {
 	{"member_name", "姓名"}, {"goods", "慰问品"}, {"goods_value", "物品价值"},
 	{"occasion", "事由"}, {"student", "学生"}, {"school", "学校"}, {"entry_year", "入学年份"},
 	{"cash_entry_id", "现金分录"}, {"goods_entry_id", "物品分录"}, {"persons", "人数"},
-	{"times", "人次"}, {"units", "单位数"}, {"event", "事项"}, {"premium", "保费"},
+	{"times", "人次"}, {"units", "单位数"}, {"event", "事项"}, {"premium", "保费"}, {"year", "年度"},
 };
 
 /* Words of the toolkit's own listings that belong to no vocabulary:

@@ -257,12 +257,13 @@ int uk_mutual_aid_import(struct uk_db *db, struct uk_reader *r, const char *reje
 
 int uk_mutual_aid_figures(struct uk_db *db, int year, struct uk_mutual_aid_figures *f)
 {
-	/* A unit in full: its count at least its workers, or every member of
-	 * a unit (members.unit) active at the year's end enrolled. */
+	/* A unit in full: its insured in 在职 at least its workers, or every
+	 * active member of a unit of the register (members.unit) enrolled. */
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"WITH e AS (SELECT x.*, coalesce(x.unit, m.unit, '') AS u FROM mutual_aid_enrolments x"
 		"   LEFT JOIN members m ON m.id = x.member_id WHERE x.year = ?1),"
-		" units AS (SELECT u, sum(count) AS n, max(workers) AS w, count(member_id) AS members FROM e GROUP BY u),"
+		" units AS (SELECT u, coalesce(sum(count) FILTER (WHERE category = 'active'), 0) AS n, max(workers) AS w,"
+		"   count(member_id) AS members FROM e GROUP BY u),"
 		" active AS (SELECT coalesce(unit, '') AS u, count(*) AS na FROM members"
 		"   WHERE status = 'active' GROUP BY 1)"
 		" SELECT (SELECT coalesce(sum(count), 0) FROM e WHERE category = 'active'),"

@@ -48,8 +48,8 @@ int uk_mutual_aid_import(struct uk_db *db, struct uk_reader *r, const char *reje
 
 /* The year's figures: insured by category (in the vocabulary's order)
  * and in total; units taking part and those enrolled in full (a unit's
- * count at least its workers, or every member of a unit active at the
- * year's end enrolled); premiums; claims and their amount. */
+ * insured in 在职 at least its workers, or every active member of a unit
+ * of the register enrolled); premiums; claims and their amount. */
 struct uk_mutual_aid_figures {
 	long insured[UK_MUTUAL_AID_NCATEGORIES], total, units, full_units, claims;
 	int64_t premiums, claimed;

@@ -34,7 +34,7 @@ for p in jq ledger column; do
 done
 
 R=$TRASH/readme
-TOOLS='^(union-config|member-add|member-ls|member-set|fund-ledger|dispute-log|plan-new|activity-log|care-log|report-year|report-month): '
+TOOLS='^(union-config|member-add|member-ls|member-set|fund-ledger|dispute-log|plan-new|activity-log|care-log|mutual-aid|report-year|report-month): '
 
 # readme_split README: into $R, for each command N: cmd.N (the command),
 # out.expect.N and err.expect.N (what it shows); run.sh, which runs them in

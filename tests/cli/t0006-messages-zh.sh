@@ -30,7 +30,7 @@ test_expect_success '--help in Chinese: the synopsis keeps its options, the text
 '
 
 test_expect_success 'every tool has Chinese help' '
-	for t in member-add member-ls member-set fund-ledger dispute-log activity-log care-log \
+	for t in member-add member-ls member-set fund-ledger dispute-log activity-log care-log mutual-aid \
 		plan-new report-month report-year union-config; do
 		zh $t --help >h || return 1
 		grep -q "^用法：" h || { echo "$t: no Chinese help" >&2; return 1; }

@@ -205,6 +205,8 @@ listings() {
 	zh care-log stats --year 2026 -f table &&
 	zh care-log stats --year 2026 --by unit -f table &&
 	zh care-log due --at 2026-12-01 --days 365 -f table &&
+	zh mutual-aid stats --year 2026 -f table &&
+	zh mutual-aid ls --year 2026 -f table &&
 	zh union-config vocab >/dev/null
 }
 
@@ -212,6 +214,7 @@ test_expect_success 'no English slug in any Chinese listing' '
 	zh member-set 000003 --hardship 深度困难 --date 2026-07-01 &&
 	zh care-log add 2026-07-02 困难帮扶 --member 000003 --goods 米油 --value 0.50 --allow-overdraft >/dev/null &&
 	zh care-log add 2026-07-03 夏送清凉 --unit 某厂 --workers 10 --occasion 高温 >/dev/null &&
+	zh mutual-aid enrol --year 2026 --category 特种 --unit 某厂 --count 10 --workers 10 >/dev/null &&
 	listings >all.txt &&
 	zh union-config --list -f table >>all-with-keys.txt &&
 	cat all.txt >>all-with-keys.txt &&

@@ -19,7 +19,7 @@ test_expect_success 'the tools, the catalogue, the Chinese page and the completi
 	test -f "$D/usr/share/locale/zh_CN/LC_MESSAGES/unionkit.mo" &&
 	test -f "$D/usr/share/man/zh_CN/man7/unionkit.7" &&
 	test -f "$D/usr/share/man/man7/unionkit.7" &&
-	for t in member-add member-ls member-set fund-ledger dispute-log activity-log care-log \
+	for t in member-add member-ls member-set fund-ledger dispute-log activity-log care-log mutual-aid \
 		plan-new report-month report-year union-config; do
 		test -f "$D/usr/share/bash-completion/completions/$t" || return 1
 	done

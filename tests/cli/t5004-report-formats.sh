@@ -12,7 +12,7 @@ section() {
 	awk -v want="# $1" '/^# / { on = ($0 == want); next } on && NF' "$2"
 }
 
-YEAR_TABLES="members units funds classes months balances disputes activities plan"
+YEAR_TABLES="members units funds classes months balances disputes care activities plan"
 MONTH_TABLES="statement balances aid disputes"
 
 test_expect_success 'setup: the fixture union, built through the tools' '
