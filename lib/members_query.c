@@ -508,6 +508,7 @@ static int figures_row(sqlite3_stmt *st, void *ctx)
 	long *const to[] = {
 		&f->total, &f->female, &f->hardship, &f->joined, &f->left, &f->active, &f->retired,
 		&f->relative, &f->deep, &f->accident, &f->left_left, &f->transferred, &f->deceased,
+		&f->hardship_new, &f->hardship_out,
 	};
 	for (int i = 0; i < (int)(sizeof to / sizeof to[0]); i++)
 		*to[i] = sqlite3_column_int64(st, i);
@@ -536,7 +537,16 @@ int uk_members_figures(struct uk_db *db, struct uk_period p, struct uk_member_fi
 		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
 		"   AND new_value = 'transferred' AND date BETWEEN ?1 AND ?2),"
 		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'status'"
-		"   AND new_value = 'deceased' AND date BETWEEN ?1 AND ?2)"
+		"   AND new_value = 'deceased' AND date BETWEEN ?1 AND ?2),"
+		/* Hardship files opened in the period (a level set where there was
+		 * none, or a member registered with one), and closed (脱困). */
+		" (SELECT count(*) FROM (SELECT member_id FROM member_events WHERE field = 'hardship'"
+		"    AND new_value <> 'none' AND coalesce(old_value, 'none') = 'none' AND date BETWEEN ?1 AND ?2"
+		"   UNION SELECT x.id FROM members x WHERE substr(x.added_at, 1, 10) BETWEEN ?1 AND ?2"
+		"    AND coalesce((SELECT h.old_value FROM member_events h WHERE h.member_id = x.id"
+		"      AND h.field = 'hardship' ORDER BY h.date, h.id LIMIT 1), x.hardship) <> 'none')),"
+		" (SELECT count(DISTINCT member_id) FROM member_events WHERE field = 'hardship'"
+		"   AND new_value = 'none' AND old_value <> 'none' AND date BETWEEN ?1 AND ?2)"
 		" FROM (SELECT m.gender, m.join_date, m.hire_date, " FIELD_AT("es", "status") " AS s, "
 		FIELD_AT("eh", "hardship") " AS h FROM members m" JOIN_EVENTS
 		"       WHERE coalesce(m.join_date, m.hire_date, '') <= ?2)");

@@ -24,6 +24,8 @@ static const struct uk_metric fixed[] = {
 	{"members_left", UK_UNIT_COUNT, "members who left, were transferred or died in the period", "减少会员"},
 	{"female_share", UK_UNIT_PERMILLE, "women among members_total, in %", "女会员占比"},
 	{"hardship_members", UK_UNIT_COUNT, "members with a hardship level at the period's end", "困难会员"},
+	{"hardship_new", UK_UNIT_COUNT, "hardship files opened in the period", "新增困难档案"},
+	{"hardship_out", UK_UNIT_COUNT, "hardship files closed in the period (脱困)", "脱困"},
 	{"hardship_paid", UK_UNIT_FEN, "aid paid from the hardship fund (维权支出), yuan", "帮扶金额"},
 	{"hardship_recipients", UK_UNIT_COUNT, "members who received that aid", "帮扶人数"},
 	{"dues_collected", UK_UNIT_FEN, "dues (会费收入) posted, yuan", "会费收入"},
@@ -217,12 +219,14 @@ int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, in
 		uk_err("unknown metric '%s'", name);
 		return UK_EX_DATAERR;
 	}
-	if (strncmp(name, "members_", 8) == 0 || !strcmp(name, "female_share") || !strcmp(name, "hardship_members")) {
+	if (strncmp(name, "members_", 8) == 0 || !strcmp(name, "female_share") || !strcmp(name, "hardship_members") ||
+	    !strcmp(name, "hardship_new") || !strcmp(name, "hardship_out")) {
 		struct uk_member_figures f;
 		if ((rc = uk_members_figures(db, p, &f)) != 0)
 			return rc;
 		*value = !strcmp(name, "members_total") ? f.total : !strcmp(name, "members_joined") ? f.joined :
 		         !strcmp(name, "members_left") ? f.left : !strcmp(name, "hardship_members") ? f.hardship :
+		         !strcmp(name, "hardship_new") ? f.hardship_new : !strcmp(name, "hardship_out") ? f.hardship_out :
 		         permille(f.female, f.total);
 		return 0;
 	}

@@ -219,6 +219,7 @@ struct uk_member_figures {
 	long active, retired;                   /* total, apart */
 	long relative, deep, accident;          /* hardship by level */
 	long left_left, transferred, deceased;  /* left, by reason */
+	long hardship_new, hardship_out;        /* files opened, closed (脱困) */
 };
 /* Members active or retired at date, by unit: fn(ctx, unit, count). */
 typedef int (*uk_count_fn)(void *ctx, const char *key, long n);

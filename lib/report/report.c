@@ -367,6 +367,8 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	json_object_set_new(m, "female_share", rate(mf.total ? (mf.female * 1000 + mf.total / 2) / mf.total : -1));
 	json_object_set_new(m, "hardship", json_pack("{s:i, s:i, s:i}", "relative", (json_int_t)mf.relative,
 	                                             "deep", (json_int_t)mf.deep, "accident", (json_int_t)mf.accident));
+	json_object_set_new(m, "hardship_files", json_pack("{s:i, s:i}", "new", (json_int_t)mf.hardship_new,
+	                                                   "out", (json_int_t)mf.hardship_out));
 	json_object_set_new(m, "by_unit", units);
 	f = json_object();
 	json_object_set_new(f, "income", money(lf.income));

@@ -263,6 +263,8 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 		kv(rows, L(lang, "相对困难会员", "hardship: relative"), json_object_get(json_object_get(m, "hardship"), "relative"));
 		kv(rows, L(lang, "深度困难会员", "hardship: deep"), json_object_get(json_object_get(m, "hardship"), "deep"));
 		kv(rows, L(lang, "意外致困会员", "hardship: accident"), json_object_get(json_object_get(m, "hardship"), "accident"));
+		kv(rows, L(lang, "新增困难档案", "hardship files opened"), json_object_get(json_object_get(m, "hardship_files"), "new"));
+		kv(rows, L(lang, "脱困", "hardship files closed"), json_object_get(json_object_get(m, "hardship_files"), "out"));
 		TABLE("members", "会员", "Members", kv_cols, rows, 1);
 		TABLE("units", "会员按部门", "Members by unit", unit_cols, json_object_get(m, "by_unit"), 0);
 		kv(frows, L(lang, "收入合计", "income"), json_object_get(f, "income"));

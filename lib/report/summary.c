@@ -39,6 +39,8 @@ static const struct {
 	{"female", "members.female", FIG_COUNT},
 	{"female_share", "members.female_share", FIG_RATE},
 	{"hardship_members", "members.hardship", FIG_COUNT},
+	{"hardship_new", "members.hardship_files.new", FIG_COUNT},
+	{"hardship_out", "members.hardship_files.out", FIG_COUNT},
 	{"hardship_paid", "funds.hardship_paid", FIG_MONEY},
 	{"hardship_recipients", "funds.hardship_recipients", FIG_COUNT},
 	{"dues_collected", "funds.dues", FIG_MONEY},
