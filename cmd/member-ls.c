@@ -1,4 +1,5 @@
 /* member-ls - list and export members. */
+#include "uk_care.h"
 #include "uk_cli.h"
 #include "uk_columns.h"
 #include "uk_i18n.h"
@@ -21,13 +22,15 @@ static const char usage[] =
 	"  --joined YEAR  --left YEAR  --where-key VALUE  --where COLUMN=VALUE\n"
 	"  --by member_no|employee_no|id_card   what --where-key and MEMBER name\n"
 	"  --count              print the number of members only\n"
+	"  --hardship-review-due  members whose hardship file went a year unreviewed\n"
+	"  --never-aided        members with a hardship file never aided\n"
 	"  --history MEMBER     the member's dated changes\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  --mask  -q, --quiet\n"
 	"  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_STATUS = UK_OPT_TOOL, OPT_UNIT, OPT_GROUP, OPT_HARDSHIP, OPT_FEMALE, OPT_JOINED,
-       OPT_LEFT, OPT_WHERE_KEY, OPT_WHERE, OPT_BY, OPT_COUNT, OPT_HISTORY };
+       OPT_LEFT, OPT_WHERE_KEY, OPT_WHERE, OPT_BY, OPT_COUNT, OPT_HISTORY, OPT_REVIEW_DUE, OPT_NEVER_AIDED };
 
 static int year_arg(const char *s, int *out)
 {
@@ -49,6 +52,8 @@ int main(int argc, char **argv)
 		{"left", required_argument, 0, OPT_LEFT}, {"where-key", required_argument, 0, OPT_WHERE_KEY},
 		{"where", required_argument, 0, OPT_WHERE}, {"by", required_argument, 0, OPT_BY},
 		{"count", no_argument, 0, OPT_COUNT}, {"history", required_argument, 0, OPT_HISTORY},
+		{"hardship-review-due", no_argument, 0, OPT_REVIEW_DUE},
+		{"never-aided", no_argument, 0, OPT_NEVER_AIDED},
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
@@ -58,7 +63,7 @@ int main(int argc, char **argv)
 	const char *history = NULL;
 	const char **where = NULL;
 	char err[200];
-	int count = 0, c, rc = 0, done = 0;
+	int count = 0, review_due = 0, never_aided = 0, c, rc = 0, done = 0;
 	long n = 0;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
@@ -109,6 +114,8 @@ int main(int argc, char **argv)
 			break;
 		case OPT_COUNT: count = 1; break;
 		case OPT_HISTORY: history = optarg; break;
+		case OPT_REVIEW_DUE: review_due = 1; break;
+		case OPT_NEVER_AIDED: never_aided = 1; break;
 		default:
 			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
 				goto out;
@@ -123,6 +130,12 @@ int main(int argc, char **argv)
 		rc = uk_usage_error(usage, "use just one of --history and --count");
 		goto out;
 	}
+	if ((review_due || never_aided) && (history || review_due + never_aided > 1 || f.status || f.unit ||
+	                                    f.group || f.hardship || f.female || f.joined || f.left ||
+	                                    f.where_key || f.nwhere)) {
+		rc = uk_usage_error(usage, "--hardship-review-due and --never-aided go alone (with --count, --mask, -f)");
+		goto out;
+	}
 	if ((rc = uk_store_open(&o, UK_DB_READ, &db)) != 0)
 		goto out;
 	if (history) {
@@ -132,6 +145,17 @@ int main(int argc, char **argv)
 		if ((rc = uk_member_find(db, history, f.by, &id)) == 0 &&
 		    (rc = uk_words_writer(&o, cols, ncols, UK_COLS_OWN, &w)) == 0)
 			rc = uk_members_history(db, id, w, o.mask);
+	} else if (review_due || never_aided) {
+		/* The hardship files' two follow-ups, as member-ls lists members. */
+		int64_t *ids = NULL;
+		int ncols;
+		const struct uk_outcol *cols = uk_member_outcols(&ncols);
+		rc = review_due ? uk_members_review_due(db, uk_date_today(), &ids, &n) : uk_care_never_aided(db, &ids, &n);
+		if (!rc && count)
+			printf("%ld\n", n);
+		else if (!rc && (rc = uk_words_writer(&o, cols, ncols, UK_COLS_MEMBERS, &w)) == 0)
+			rc = uk_members_write_ids(db, ids, n, w, o.mask);
+		free(ids);
 	} else if (count) {
 		if ((rc = uk_members_list(db, &f, NULL, 0, &n)) == 0)
 			printf("%ld\n", n);

@@ -27,6 +27,7 @@ static const char usage[] =
 	"  --role ROLE, --no-role ROLE   chair, vice-chair, committee, audit-committee,\n"
 	"                       group-leader, women-committee (repeatable)\n"
 	"  --wage-base AMOUNT   --note TEXT\n"
+	"  --hardship-reviewed DATE   the hardship file reviewed that day\n"
 	"Records:\n"
 	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
 	"  --ignore COLUMN  --skip-bad  --rejects FILE  --dry-run\n"
@@ -35,7 +36,7 @@ static const char usage[] =
 	"  --excel  --mask  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_BY = UK_OPT_TOOL, OPT_STATUS, OPT_DATE, OPT_NOTE, OPT_HARDSHIP, OPT_GROUP, OPT_UNIT,
-       OPT_ROLE, OPT_NO_ROLE, OPT_WAGE_BASE };
+       OPT_ROLE, OPT_NO_ROLE, OPT_WAGE_BASE, OPT_HARDSHIP_REVIEWED };
 
 int main(int argc, char **argv)
 {
@@ -48,6 +49,7 @@ int main(int argc, char **argv)
 		{"unit", required_argument, 0, OPT_UNIT}, {"role", required_argument, 0, OPT_ROLE},
 		{"no-role", required_argument, 0, OPT_NO_ROLE},
 		{"wage-base", required_argument, 0, OPT_WAGE_BASE},
+		{"hardship-reviewed", required_argument, 0, OPT_HARDSHIP_REVIEWED},
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
@@ -75,6 +77,7 @@ int main(int argc, char **argv)
 		case OPT_GROUP: ch.group = optarg; nchanges++; break;
 		case OPT_UNIT: ch.unit = optarg; nchanges++; break;
 		case OPT_WAGE_BASE: ch.wage_base = optarg; nchanges++; break;
+		case OPT_HARDSHIP_REVIEWED: ch.hardship_reviewed = optarg; nchanges++; break;
 		case OPT_ROLE:
 		case OPT_NO_ROLE:
 			if (c == OPT_ROLE ? uk_strv_push(&ch.roles, &ch.nroles, optarg) :

@@ -679,3 +679,20 @@ int uk_care_due(struct uk_db *db, struct uk_date at, long days, struct uk_writer
 	sqlite3_bind_int64(st, 2, days);
 	return rows(db, st, cols, n, w);
 }
+
+int uk_care_never_aided(struct uk_db *db, int64_t **ids, long *n)
+{
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT m.id FROM members m WHERE m.hardship <> 'none' AND m.status IN ('active', 'retired')"
+		" AND NOT EXISTS (SELECT 1 FROM care c WHERE c.member_id = m.id AND c.voided_at IS NULL"
+		"   AND c.kind IN ('winter', 'hardship', 'school-aid'))"
+		" AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.member_id = m.id AND e.fund = 'hardship'"
+		"   AND substr(e.category, 1, 3) = '502' AND e.direction = 'out' AND e.void_of IS NULL"
+		"   AND NOT EXISTS (SELECT 1 FROM ledger_entries v WHERE v.void_of = e.id))"
+		" ORDER BY m.member_no");
+	*ids = NULL;
+	*n = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	return uk_db_collect_ids(db, st, ids, n);
+}

@@ -58,7 +58,7 @@ static const struct { const char *col, *word, *zh; } words[] = {
 	{"key", "taking_part", "参保单位"}, {"key", "in_full", "全员参保"}, {"key", "count", "笔数"},
 	{"key", "premiums", "保费"}, {"key", "paid", "补助金额"},
 	{"event", "retired", "退休"}, {"event", "deceased", "去世"}, {"event", "hardship", "建档"},
-	{"field", "member", "会员"}, {"field", "role", "工会职务"}, {"new_value", "added", "登记入会"},
+	{"field", "member", "会员"}, {"field", "role", "工会职务"}, {"field", "hardship_review", "困难档案复核"}, {"new_value", "added", "登记入会"},
 };
 
 /* The vocabularies a column's values may come from; the first that knows

@@ -586,3 +586,22 @@ int uk_members_by_unit(struct uk_db *db, struct uk_date date, uk_count_fn fn, vo
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int uk_members_review_due(struct uk_db *db, struct uk_date at, int64_t **ids, long *n)
+{
+	char atd[UK_DATE_BUFSZ];
+	/* The last day the file was set or reviewed; a member registered
+	 * with a level has had it since registering. */
+	sqlite3_stmt *st = uk_db_prepare(db,
+		"SELECT m.id FROM members m WHERE m.hardship <> 'none' AND m.status IN ('active', 'retired')"
+		" AND julianday(?1) - julianday(coalesce((SELECT max(e.date) FROM member_events e"
+		"   WHERE e.member_id = m.id AND (e.field = 'hardship' OR e.field = 'hardship_review')"
+		"   AND e.new_value <> 'none' AND e.date <= ?1), substr(m.added_at, 1, 10))) > 365"
+		" ORDER BY m.member_no");
+	*ids = NULL;
+	*n = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, uk_date_format(at, atd), -1, SQLITE_STATIC);
+	return uk_db_collect_ids(db, st, ids, n);
+}

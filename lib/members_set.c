@@ -243,6 +243,23 @@ static int apply(struct setter *s, int64_t id, const struct uk_member_change *c,
 		goto out;
 	if (c->wage_base && (rc = set_field(s, id, "wage_base", row.v[UK_MF_WAGE_BASE], money, fen, date, c->note, changed)))
 		goto out;
+	if (c->hardship_reviewed) {
+		/* A review of the file (the national system's 一年未改): the
+		 * level as it stands, on the day given. */
+		struct uk_date rd;
+		char rdate[UK_DATE_BUFSZ];
+		const char *level = hardship ? hardship : row.v[UK_MF_HARDSHIP];
+		if ((rc = value_arg(c->hardship_reviewed, &rd, NULL, err, errsz)) != 0 ||
+		    (rc = uk_future_check(rd, c->allow_future, err, errsz)) != 0)
+			goto out;
+		if (!level || !strcmp(level, "none")) {
+			uk_errf(err, errsz, "member %s has no hardship file to review", row.v[UK_MF_MEMBER_NO]);
+			goto bad;
+		}
+		if ((rc = event(s, id, uk_date_format(rd, rdate), "hardship_review", level, level, c->note)) != 0)
+			goto out;
+		(*changed)++;
+	}
 	for (int i = 0; i < c->nno_roles && !rc; i++)
 		rc = set_role(s, id, uk_role_slug(c->no_roles[i]), 0, date, c->note, changed);
 	for (int i = 0; i < c->nroles && !rc; i++)

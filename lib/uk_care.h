@@ -81,4 +81,9 @@ struct uk_care_figures {
 	int64_t school_aid;
 };
 int uk_care_figures(struct uk_db *db, struct uk_period p, struct uk_care_figures *f);
+/* The members (active or retired) with a hardship file who have never
+ * been aided: no 送温暖, 困难帮扶 or 金秋助学 record and no aid from the
+ * hardship fund (502) in force. Their ids by member_no, in *ids (the
+ * caller frees). Exit code. */
+int uk_care_never_aided(struct uk_db *db, int64_t **ids, long *n);
 #endif

@@ -176,6 +176,7 @@ int uk_members_history(struct uk_db *db, int64_t id, struct uk_writer *w, int ma
 /* member-set: one change request (NULL fields unchanged). */
 struct uk_member_change {
 	const char *status, *date, *note, *hardship, *group, *unit, *wage_base;
+	const char *hardship_reviewed;   /* the day the hardship file was reviewed */
 	const char **roles, **no_roles;
 	int nroles, nno_roles;
 	int allow_future;            /* a date after today is meant */
@@ -203,6 +204,11 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
  * input goes through uk_member_resolve first. */
 int uk_member_value_at(struct uk_db *db, const char *name, enum uk_member_key by,
                        const char *field, const char *date, int64_t *id, char out[16], int *found);
+/* The members (active or retired) with a hardship file whose level was
+ * neither set nor reviewed (member-set --hardship-reviewed) in the 365
+ * days up to at: the national system's 一年未改. Their ids, by member_no,
+ * in *ids (the caller frees). Exit code. */
+int uk_members_review_due(struct uk_db *db, struct uk_date at, int64_t **ids, long *n);
 /* Calls fn for every member active on date who had joined by joined_by
  * (join_date, else hire_date, when known), by member_no, with what dues
  * need; wage_base is the text form or NULL. A non-zero return of fn stops

@@ -573,3 +573,32 @@ void uk_db_bind_period(sqlite3_stmt *st, int first, struct uk_period p)
 	sqlite3_bind_text(st, first, uk_date_format(p.from, from), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, first + 1, uk_date_format(p.to, to), -1, SQLITE_TRANSIENT);
 }
+
+struct ids_ctx { int64_t *ids; long n, cap; };
+
+static int id_row(sqlite3_stmt *st, void *ctx)
+{
+	struct ids_ctx *c = ctx;
+	if (c->n == c->cap) {
+		int64_t *g = realloc(c->ids, (size_t)(c->cap = c->cap * 2 + 64) * sizeof *g);
+		if (!g)
+			return uk_err_nomem();
+		c->ids = g;
+	}
+	c->ids[c->n++] = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+int uk_db_collect_ids(struct uk_db *db, sqlite3_stmt *st, int64_t **ids, long *n)
+{
+	struct ids_ctx c = {NULL, 0, 0};
+	int rc = uk_db_each(db, st, id_row, &c, N_("cannot read members"));
+	sqlite3_finalize(st);
+	if (rc) {
+		free(c.ids);
+		return rc;
+	}
+	*ids = c.ids;
+	*n = c.n;
+	return 0;
+}

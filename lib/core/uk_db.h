@@ -79,6 +79,9 @@ int uk_db_one(struct uk_db *db, sqlite3_stmt *st, uk_db_row_fn row, void *ctx,
  * The counts, ids and flags that a query gives as one row. */
 int uk_db_ints(struct uk_db *db, sqlite3_stmt *st, int64_t *out, int n,
                int *found, const char *what);
+/* The first column of every row of st, integers, into a new array *ids
+ * (the caller frees) of *n; st is finalized. Exit code. */
+int uk_db_collect_ids(struct uk_db *db, sqlite3_stmt *st, int64_t **ids, long *n);
 /* Column i as text; NULL for SQL NULL (a writer prints it as empty or null). */
 const char *uk_db_text(sqlite3_stmt *st, int i);
 /* Binds a period's first and last dates ("YYYY-MM-DD") to parameters

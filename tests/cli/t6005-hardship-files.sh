@@ -46,4 +46,33 @@ test_expect_success 'the metrics hardship_new and hardship_out, by name and in C
 	test_cmp expect progress
 '
 
+test_expect_success 'member-ls --hardship-review-due: a file neither set nor reviewed in a year (一年未改)' '
+	old=$(date -d "-400 days" +%F) recent=$(date -d "-10 days" +%F) &&
+	member-set -q 000028 --hardship 相对困难 --date $old &&
+	member-set -q 000029 --hardship 相对困难 --date $old &&
+	member-set -q 000029 --hardship-reviewed $recent --note 入户核实 &&
+	member-ls --hardship-review-due -f csv | cut -d, -f1 | sed 1d >due &&
+	grep -qx 000028 due && ! grep -qx 000029 due && ! grep -qx 000025 due &&
+	test "$(member-ls --hardship-review-due --count)" = "$(wc -l <due)" &&
+	member-ls --history 000029 -f csv | grep -q "hardship_review,relative,relative" &&
+	test_expect_code 65 member-set 000030 --hardship-reviewed $recent 2>err &&
+	test_grep "member 000030 has no hardship file to review" err &&
+	test_expect_code 65 member-set 000029 --hardship-reviewed 2099-01-01 2>err &&
+	test_expect_code 64 member-ls --hardship-review-due --unit 部门1 2>err &&
+	test_grep "go alone" err
+'
+
+test_expect_success 'member-ls --never-aided: files with no aid from the hardship fund and no 送温暖 record' '
+	fund-ledger -q opening 2026-01-01 10000 --fund hardship --account bank &&
+	n0=$(member-ls --never-aided --count) &&
+	care-log add 2026-06-20 送温暖 --member 000025 --amount 300 >/dev/null &&
+	fund-ledger -q add 2026-06-21 500 50204 --fund hardship --member 000026 >/dev/null &&
+	test "$(member-ls --never-aided --count)" = $((n0 - 2)) &&
+	member-ls --never-aided -f csv | cut -d, -f1 >never &&
+	! grep -qx 000025 never && ! grep -qx 000026 never && grep -qx 000027 never &&
+	id=$(care-log ls --member 000025 -f csv | sed -n 2p | cut -d, -f1) &&
+	care-log void $id --reason 录错 2>/dev/null &&
+	member-ls --never-aided -f csv | cut -d, -f1 | grep -qx 000025
+'
+
 test_done
