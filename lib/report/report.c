@@ -643,14 +643,26 @@ static json_t *units_of(json_t *report, const char *name)
 	return units;
 }
 
-/* A union both reports count, or NULL. */
+/* The code (union.code, USCC) of union k of a report, or NULL. */
+static const char *union_code(json_t *report, size_t k)
+{
+	json_t *rows = json_object_get(report, "unions");
+	if (json_is_array(rows))
+		return json_string_value(json_object_get(json_array_get(rows, k), "code"));
+	return json_string_value(json_object_get(json_object_get(report, "union"), "code"));
+}
+
+/* A union both reports count, or NULL: the same code, or, where either
+ * has none, the same name. Two unions of one name and two codes are two. */
 static const char *union_in_both(json_t *a, json_t *b)
 {
 	const char *x, *y;
 	for (size_t i = 0; (x = union_name(a, i)) != NULL; i++)
-		for (size_t j = 0; (y = union_name(b, j)) != NULL; j++)
-			if (*x && strcmp(x, y) == 0)
-				return x;
+		for (size_t j = 0; (y = union_name(b, j)) != NULL; j++) {
+			const char *cx = union_code(a, i), *cy = union_code(b, j);
+			if (cx && cy && *cx && *cy ? strcmp(cx, cy) == 0 : *x && strcmp(x, y) == 0)
+				return *x ? x : cx;
+		}
 	return NULL;
 }
 
@@ -721,6 +733,8 @@ int uk_report_merge(json_t *const *reports, int n, const char *const *names, con
 	}
 	for (int i = 0; i < n; i++) {
 		json_t *row = json_pack("{s:s}", "union", union_label(reports[i], names[i]));
+		/* A merged report's row is the federation's, which has no code here. */
+		const char *code = json_is_array(json_object_get(reports[i], "unions")) ? NULL : union_code(reports[i], 0);
 		json_t *d = json_object_get(reports[i], "disputes");
 		json_object_set(row, "members", json_object_get(json_object_get(reports[i], "members"), "total"));
 		json_object_set(row, "income", json_object_get(json_object_get(reports[i], "funds"), "income"));
@@ -728,6 +742,8 @@ int uk_report_merge(json_t *const *reports, int n, const char *const *names, con
 		json_object_set(row, "disputes", json_object_get(d, "received"));
 		json_object_set(row, "handled_rate", json_object_get(d, "handled_rate"));
 		json_object_set(row, "success_rate", json_object_get(d, "success_rate"));
+		if (code)
+			json_object_set_new(row, "code", json_string(code));
 		json_array_append_new(unions, row);
 	}
 	json_object_set_new(r, "unions", unions);

@@ -261,6 +261,29 @@ test_expect_success 'one union given twice (the same file, or a copy): 65, namin
 	test "$(jget abc.json members.total)" = "$(jget merged.json members.total)"
 '
 
+# recode IN OUT NAME CODE: a report as another union would send it.
+recode() {
+	python3 -c "import json, sys
+r = json.load(open(sys.argv[1], encoding=\"utf-8\"))
+r[\"union\"][\"name\"], r[\"union\"][\"code\"] = sys.argv[3], sys.argv[4] or None
+json.dump(r, open(sys.argv[2], \"w\", encoding=\"utf-8\"), ensure_ascii=False)" "$@"
+}
+
+test_expect_success 'a union is known by its code: one name and two codes are two unions, one code is one' '
+	recode a.json x1.json 第一中学工会 81110105MC1234567A &&
+	recode b.json x2.json 第一中学工会 81110105MC7654321B &&
+	report-year --merge x1.json x2.json -f json >x.json &&
+	test "$(jget x.json unions.1.code)" = 81110105MC7654321B &&
+	recode b.json x3.json 一中工会 81110105MC1234567A &&
+	test_expect_code 65 report-year --merge x1.json x3.json >out 2>err &&
+	test_grep "^report-year: x3.json: a second report of 一中工会 (the first is x1.json)" err &&
+	recode b.json x4.json 第一中学工会 "" &&
+	test_expect_code 65 report-year --merge x1.json x4.json 2>err &&
+	test_grep "x4.json: a second report of 第一中学工会" err &&
+	test_expect_code 65 report-year --merge x.json x3.json >out 2>err &&
+	test_grep "x3.json: a second report of 一中工会 (the first is x.json)" err
+'
+
 test_expect_success 'reports of different years: 65' '
 	report-year -d b.db --year 2023 -f json >b2023.json &&
 	test_expect_code 65 report-year --merge a.json b2023.json c.json >out 2>err &&
