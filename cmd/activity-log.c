@@ -235,20 +235,13 @@ static int import_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
 	struct import_ctx *c = ctx;
 	int rc = uk_activities_import(db, c->r, c->o->rejects, c->o->allow_future, c->allow_overdraft,
 	                              &c->added, &c->unchanged, &c->bad);
-	if (!rc && c->bad && !c->o->skip_bad)
-		return uk_errf(err, errsz,
-		               ngettext("%ld bad record: nothing written (fix them, or --skip-bad to add the rest)",
-		                        "%ld bad records: nothing written (fix them, or --skip-bad to add the rest)",
-		                        (unsigned long)c->bad),
-		               c->bad);
-	return rc;
+	return rc ? rc : uk_import_bad(c->o, c->bad, err, errsz);
 }
 
 static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
 	const struct args *a = ctx;
 	struct import_ctx c = {o, NULL, a->in.allow_overdraft, 0, 0, 0};
-	char skipped[40] = "";
 	int ncols, rc;
 	const struct uk_colspec *cols = uk_activity_colspec(&ncols);
 
@@ -256,11 +249,8 @@ static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int 
 		return uk_usage_error(usage, "import takes one FILE (or - for stdin)");
 	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &c.r)) == 0)
 		rc = uk_store_write(o, import_step, &c);
-	if (c.bad)
-		snprintf(skipped, sizeof skipped, _(", skipped %ld"), c.bad);
-	if (!rc && !o->quiet)
-		fprintf(stderr, _("%s: %sadded %ld, unchanged %ld%s\n"), uk_progname(),
-		        o->dry_run ? _("dry run, nothing written: ") : "", c.added, c.unchanged, skipped);
+	if (!rc)
+		uk_import_said(o, c.added, c.unchanged, c.bad);
 	uk_reader_close(c.r);
 	return !rc && c.bad ? UK_EX_SKIPPED : rc;
 }

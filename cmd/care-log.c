@@ -26,16 +26,32 @@ static const char usage[] =
 	"                [--member M] [--voided]\n"
 	"       care-log stats [--year Y | --month M | --from DATE --to DATE] [--by unit]\n"
 	"       care-log due [--days N] [--at DATE]\n"
+	"       care-log import [FILE|-]\n"
 	"Record the union's care for its members; cash and goods are posted to the books.\n"
 	"\n"
 	"  kinds: sick birth wedding retirement bereavement birthday holiday winter\n"
 	"         summer hardship school-aid accident other\n"
 	"  --allow-overdraft    let a payment overdraw its fund and account (marked)\n"
 	"  --allow-future       take a date after today (refused as a typo otherwise)\n"
-	"  --encoding ENC  --input-format csv|json   of roll's FILE\n"
+	"Records:\n"
+	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
+	"  --ignore COLUMN  --skip-bad  --rejects FILE\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
 	"  -h, --help  --lang zh|en  --version  --dry-run\n");
+
+static const char import_usage[] =
+	N_("usage: care-log import [FILE|-]\n"
+	"Add the care records of CSV or JSON records (as ls writes them), each\n"
+	"posted as add posts it; a record of one stored already is counted unchanged.\n"
+	"\n"
+	"  --allow-overdraft    let a payment overdraw its fund and account (marked)\n"
+	"  --allow-future       take a date after today (refused as a typo otherwise)\n"
+	"Records:\n"
+	"  --map HEADER=COLUMN  --encoding ENC  --input-format csv|json  --strict\n"
+	"  --ignore COLUMN  --skip-bad  --rejects FILE  --excel  --dry-run\n"
+	"Common:\n"
+	"  -d, --db PATH  -q, --quiet  -h, --help  --lang zh|en  --version\n");
 
 static const char add_usage[] =
 	N_("usage: care-log add DATE KIND (--member M | --unit NAME [--workers N])\n"
@@ -330,6 +346,34 @@ static int cmd_due(const struct uk_opts *o, const void *ctx, char **pos, int npo
 	return rc;
 }
 
+/* import: every record in one transaction; any bad one writes nothing,
+ * unless --skip-bad. */
+struct import_ctx { const struct uk_opts *o; struct uk_reader *r; int allow_overdraft; long added, unchanged, bad; };
+
+static int import_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+{
+	struct import_ctx *c = ctx;
+	int rc = uk_care_import(db, c->r, c->o->rejects, c->o->allow_future, c->allow_overdraft,
+	                        &c->added, &c->unchanged, &c->bad);
+	return rc ? rc : uk_import_bad(c->o, c->bad, err, errsz);
+}
+
+static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
+	struct import_ctx c = {o, NULL, a->in.allow_overdraft, 0, 0, 0};
+	int ncols, rc;
+	const struct uk_colspec *cols = uk_care_colspec(&ncols);
+	if (npos > 1)
+		return uk_usage_error(usage, "import takes one FILE (or - for stdin)");
+	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &c.r)) == 0)
+		rc = uk_store_write(o, import_step, &c);
+	if (!rc)
+		uk_import_said(o, c.added, c.unchanged, c.bad);
+	uk_reader_close(c.r);
+	return !rc && c.bad ? UK_EX_SKIPPED : rc;
+}
+
 static const int add_opts[] = {OPT_MEMBER, OPT_UNIT, OPT_WORKERS, OPT_AMOUNT, OPT_GOODS, OPT_VALUE,
                                OPT_OCCASION, OPT_NOTE, OPT_STUDENT, OPT_SCHOOL, OPT_ENTRY_YEAR, OPT_FUND,
                                OPT_CATEGORY, OPT_ACCOUNT, OPT_FORCE, OPT_OVER_CAP, OPT_REASON,
@@ -343,6 +387,9 @@ static const int ls_opts[] = {'f', UK_OPT_EXCEL, OPT_YEAR, OPT_MONTH, OPT_FROM, 
                               OPT_MEMBER, OPT_VOIDED, 0};
 static const int stats_opts[] = {'f', UK_OPT_EXCEL, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_BY, 0};
 static const int due_opts[] = {'f', UK_OPT_EXCEL, OPT_DAYS, OPT_AT, 0};
+static const int import_opts[] = {OPT_ALLOW_OVERDRAFT, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, UK_OPT_SKIP_BAD,
+                                  UK_OPT_STRICT, UK_OPT_REJECTS, UK_OPT_ENCODING, UK_OPT_INPUT_FORMAT,
+                                  UK_OPT_MAP, UK_OPT_IGNORE, UK_OPT_EXCEL, 0};
 
 static const struct uk_subcmd commands[] = {
 	{"add", add_usage, add_opts, cmd_add},
@@ -351,6 +398,7 @@ static const struct uk_subcmd commands[] = {
 	{"ls", ls_usage, ls_opts, cmd_ls},
 	{"stats", stats_usage, stats_opts, cmd_stats},
 	{"due", due_usage, due_opts, cmd_due},
+	{"import", import_usage, import_opts, cmd_import},
 	{NULL, NULL, NULL, NULL},
 };
 

@@ -143,19 +143,12 @@ static int import_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
 {
 	struct import_ctx *c = ctx;
 	int rc = uk_mutual_aid_import(db, c->r, c->o->rejects, &c->added, &c->bad);
-	if (!rc && c->bad && !c->o->skip_bad)
-		return uk_errf(err, errsz,
-		               ngettext("%ld bad record: nothing written (fix them, or --skip-bad to add the rest)",
-		                        "%ld bad records: nothing written (fix them, or --skip-bad to add the rest)",
-		                        (unsigned long)c->bad),
-		               c->bad);
-	return rc;
+	return rc ? rc : uk_import_bad(c->o, c->bad, err, errsz);
 }
 
 static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
 	struct import_ctx c = {o, NULL, 0, 0};
-	char skipped[40] = "";
 	int ncols, rc;
 	const struct uk_colspec *cols = uk_mutual_aid_colspec(&ncols);
 	(void)ctx;
@@ -163,11 +156,8 @@ static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int 
 		return uk_usage_error(usage, "import takes one FILE (or - for stdin)");
 	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &c.r)) == 0)
 		rc = uk_store_write(o, import_step, &c);
-	if (c.bad)
-		snprintf(skipped, sizeof skipped, _(", skipped %ld"), c.bad);
-	if (!rc && !o->quiet)
-		fprintf(stderr, _("%s: %senrolled %ld%s\n"), uk_progname(),
-		        o->dry_run ? _("dry run, nothing written: ") : "", c.added, skipped);
+	if (!rc)
+		uk_import_said(o, c.added, 0, c.bad);
 	uk_reader_close(c.r);
 	return !rc && c.bad ? UK_EX_SKIPPED : rc;
 }

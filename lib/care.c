@@ -3,6 +3,7 @@
  * goods are ledger entries posted in the same transaction, under the
  * class and from the fund its kind calls for. */
 #include "uk_care.h"
+#include "uk_batch.h"
 #include "uk_cli.h"
 #include "uk_config.h"
 #include "uk_i18n.h"
@@ -695,4 +696,133 @@ int uk_care_never_aided(struct uk_db *db, int64_t **ids, long *n)
 	if (!st)
 		return UK_EX_SOFTWARE;
 	return uk_db_collect_ids(db, st, ids, n);
+}
+
+enum { CI_DATE, CI_KIND, CI_MEMBER_NO, CI_UNIT, CI_WORKERS, CI_AMOUNT, CI_GOODS, CI_GOODS_VALUE, CI_OCCASION,
+       CI_STUDENT, CI_SCHOOL, CI_ENTRY_YEAR, CI_NOTE, CI_ID, CI_MEMBER_NAME, CI_CASH_ENTRY, CI_GOODS_ENTRY,
+       CI_NCOLS };
+
+#define A(...) (const char *const[]){__VA_ARGS__, NULL}
+static const struct uk_colspec colspec[CI_NCOLS] = {
+	{"date", A("日期", "慰问日期")}, {"kind", A("类型", "慰问类别", "类别")},
+	{"member_no", A("会员编号")}, {"unit", A("部门", "单位")}, {"workers", A("涉及人数", "职工人数")},
+	{"amount", A("金额", "慰问金")}, {"goods", A("慰问品")}, {"goods_value", A("物品价值")},
+	{"occasion", A("事由")}, {"student", A("学生")}, {"school", A("学校")},
+	{"entry_year", A("入学年份")}, {"note", A("备注")},
+	/* What ls writes beside them: read, and left to the record's own. */
+	{"id", A("编号")}, {"member_name", A("姓名")}, {"cash_entry_id", A("现金分录")},
+	{"goods_entry_id", A("物品分录")},
+};
+
+const struct uk_colspec *uk_care_colspec(int *n)
+{
+	*n = CI_NCOLS;
+	return colspec;
+}
+
+struct import_ctx {
+	struct uk_db *db;
+	int allow_future, allow_overdraft;
+	struct uk_matched matched;
+	int64_t same;
+};
+
+static const char *field(struct uk_row *row, int c)
+{
+	const char *s = uk_row_get(row, c);
+	return s && *s ? s : NULL;
+}
+
+static int same_row(sqlite3_stmt *st, void *ctx)
+{
+	struct import_ctx *c = ctx;
+	int64_t id = sqlite3_column_int64(st, 0);
+	if (uk_matched_has(&c->matched, id))
+		return 0;
+	c->same = id;
+	return UK_DB_STOP;
+}
+
+/* The stored record in repeats (0: none), looked for before anything is
+ * written. A record that does not read repeats nothing: adding it says
+ * what is wrong. */
+static int same_care(struct import_ctx *c, const struct uk_care_in *in, int64_t *same)
+{
+	struct uk_date d;
+	const char *why;
+	char date[UK_DATE_BUFSZ];
+	int64_t cash = 0, goods = 0;
+	int kind = uk_care_kind_index(in->kind), rc;
+	sqlite3_stmt *st;
+	*same = 0;
+	if (kind < 0 || uk_date_parse(in->date ? in->date : "", &d, &why) != 0 ||
+	    (in->amount && uk_money_parse(in->amount, &cash, &why) != 0) ||
+	    (in->goods_value && uk_money_parse(in->goods_value, &goods, &why) != 0))
+		return 0;
+	if (!(st = uk_db_prepare(c->db,
+		"SELECT c.id FROM care c LEFT JOIN members m ON m.id = c.member_id"
+		" WHERE c.id <= ?1 AND c.date = ?2 AND c.kind = ?3"
+		" AND (CASE WHEN ?4 IS NULL THEN c.unit IS ?5 ELSE m.member_no = ?4 END)"
+		" AND c.amount IS ?6 AND c.goods_value IS ?7 AND c.occasion IS ?8"
+		" ORDER BY c.voided_at IS NOT NULL, c.id")))
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, c->matched.before);
+	sqlite3_bind_text(st, 2, uk_date_format(d, date), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, rules[kind].slug, -1, SQLITE_STATIC);
+	if (in->member)
+		sqlite3_bind_text(st, 4, in->member, -1, SQLITE_STATIC);
+	if (in->unit)
+		sqlite3_bind_text(st, 5, in->unit, -1, SQLITE_STATIC);
+	if (cash)
+		sqlite3_bind_int64(st, 6, cash);
+	if (goods)
+		sqlite3_bind_int64(st, 7, goods);
+	if (in->occasion)
+		sqlite3_bind_text(st, 8, in->occasion, -1, SQLITE_STATIC);
+	c->same = 0;
+	rc = uk_db_each(c->db, st, same_row, c, N_("cannot read care records"));
+	sqlite3_finalize(st);
+	if (rc || !(*same = c->same))
+		return rc;
+	return uk_matched_add(&c->matched, *same);
+}
+
+static int import_care(void *ctx, struct uk_row *row, char *err, size_t errsz)
+{
+	struct import_ctx *c = ctx;
+	struct uk_care_in in;
+	int64_t id, same = 0;
+	int rc;
+	memset(&in, 0, sizeof in);
+	in.date = field(row, CI_DATE);
+	in.kind = field(row, CI_KIND);
+	in.member = field(row, CI_MEMBER_NO);
+	/* ls names a member's unit too: a member's record is the member's. */
+	in.unit = in.member ? NULL : field(row, CI_UNIT);
+	in.workers = in.member ? NULL : field(row, CI_WORKERS);
+	in.amount = field(row, CI_AMOUNT);
+	in.goods = field(row, CI_GOODS);
+	in.goods_value = field(row, CI_GOODS_VALUE);
+	in.occasion = field(row, CI_OCCASION);
+	in.student = field(row, CI_STUDENT);
+	in.school = field(row, CI_SCHOOL);
+	in.entry_year = field(row, CI_ENTRY_YEAR);
+	in.note = field(row, CI_NOTE);
+	in.allow_future = c->allow_future;
+	in.allow_overdraft = c->allow_overdraft;
+	if ((rc = same_care(c, &in, &same)) != 0)
+		return rc;
+	if (same) {
+		c->matched.found++;
+		return 0;
+	}
+	return uk_care_add(c->db, &in, &id, err, errsz);
+}
+
+int uk_care_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
+                   int allow_overdraft, long *added, long *unchanged, long *bad)
+{
+	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0, 0}, 0};
+	return uk_batch_records_again(db, r, rejects, "SELECT coalesce(max(id), 0) FROM care",
+	                              import_care, &c, &c.matched, added, unchanged, bad);
 }

@@ -49,6 +49,14 @@ int uk_care_add(struct uk_db *db, const struct uk_care_in *in, int64_t *id, char
  * with err naming the member, or an exit code. */
 int uk_care_roll(struct uk_db *db, const struct uk_care_in *in, const char *const *members, int n,
                  long *added, long *already, char *err, size_t errsz);
+/* Import: the columns of ls (and their Chinese headers); each record
+ * added as add adds it (member_no wins over unit, which ls also fills for
+ * a member). A record that repeats a stored one (the same date, kind,
+ * member or unit, cash, goods value and occasion) is counted unchanged
+ * and posts nothing: an import is safe to run twice. */
+const struct uk_colspec *uk_care_colspec(int *n);
+int uk_care_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
+                   int allow_overdraft, long *added, long *unchanged, long *bad);
 /* Voids a record entered by mistake, and the ledger entries of its cash
  * and goods with it. */
 int uk_care_void(struct uk_db *db, int64_t id, const char *reason, char *err, size_t errsz);

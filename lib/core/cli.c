@@ -179,6 +179,28 @@ int uk_err_nomem(void)
 	return UK_EX_SOFTWARE;
 }
 
+int uk_import_bad(const struct uk_opts *o, long bad, char *err, size_t errsz)
+{
+	if (!bad || o->skip_bad)
+		return 0;
+	return uk_errf(err, errsz,
+	               ngettext("%ld bad record: nothing written (fix them, or --skip-bad to add the rest)",
+	                        "%ld bad records: nothing written (fix them, or --skip-bad to add the rest)",
+	                        (unsigned long)bad),
+	               bad);
+}
+
+void uk_import_said(const struct uk_opts *o, long added, long unchanged, long bad)
+{
+	char skipped[40] = "";
+	if (o->quiet)
+		return;
+	if (bad)
+		snprintf(skipped, sizeof skipped, _(", skipped %ld"), bad);
+	fprintf(stderr, _("%s: %sadded %ld, unchanged %ld%s\n"), uk_progname(),
+	        o->dry_run ? _("dry run, nothing written: ") : "", added, unchanged, skipped);
+}
+
 int uk_read_file(const char *path, size_t max_mb, char **out, size_t *len)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");

@@ -122,6 +122,11 @@ enum {
  * *done; a bad value, an unknown option or a missing argument is a usage
  * error (64). */
 int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage, int *done);
+/* An import's end, the same in every tool: bad records without
+ * --skip-bad write nothing, said in err (-1); else 0. And its summary on
+ * stderr unless -q: "PROG: added A, unchanged U[, skipped B]". */
+int uk_import_bad(const struct uk_opts *o, long bad, char *err, size_t errsz);
+void uk_import_said(const struct uk_opts *o, long added, long unchanged, long bad);
 void uk_opts_free(struct uk_opts *o);
 /* Prints usage to stderr with a hint and returns UK_EX_USAGE. */
 int uk_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -117,4 +117,34 @@ test_expect_success 'ls: a period, a kind, a member' '
 	test_grep "unknown kind" err
 '
 
+test_expect_success 'import: what ls writes goes back unchanged, in either language; a new record is added' '
+	care-log ls -f csv >all.csv &&
+	n=$(sed 1d all.csv | wc -l) &&
+	db_dump >before &&
+	care-log import all.csv 2>err &&
+	test_grep "^care-log: added 0, unchanged $n\$" err &&
+	zh care-log ls -f csv --lang zh >zh.csv &&
+	head -1 zh.csv | grep -q "^编号,日期,类型,会员编号,姓名" &&
+	care-log import zh.csv 2>err &&
+	test_grep "added 0, unchanged $n" err &&
+	db_dump >after && test_cmp before after &&
+	printf "日期,类别,会员编号,慰问金,慰问品,物品价值,事由\n2026-11-02,生病住院,000001,400,水果,50,住院\n" >new.csv &&
+	care-log import new.csv 2>err &&
+	test_grep "added 1, unchanged 0" err &&
+	test "$(care-log ls --member 000001 --kind sick -f csv | sed 1d | cut -d, -f8,10)" = "400.00,50.00" &&
+	care-log import new.csv 2>err &&
+	test_grep "added 0, unchanged 1" err
+'
+
+test_expect_success 'import: a bad record writes nothing, named with its line; --skip-bad adds the rest' '
+	printf "日期,类别,会员编号,慰问金\n2026-11-03,生日,000002,10\n2026-11-03,生日,000099,10\n" >bad.csv &&
+	db_dump >before &&
+	test_expect_code 65 care-log import bad.csv 2>err &&
+	test_grep "^care-log: bad.csv:3: no member .000099." err &&
+	db_dump >after && test_cmp before after &&
+	test_expect_code 1 care-log import --skip-bad --rejects rej.csv bad.csv 2>err &&
+	test_grep "added 1, unchanged 0, skipped 1" err &&
+	test_grep "000099" rej.csv
+'
+
 test_done
