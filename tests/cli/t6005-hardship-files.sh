@@ -8,12 +8,9 @@
 
 test_expect_success 'setup: 24 files from 2025, 3 opened in 2026, one of the old closed in 2026' '
 	gen_staff 30 | member-add -q - &&
-	for i in $(seq 1 24); do
-		member-set -q $(printf %06d $i) --hardship 相对困难 --date 2025-06-01 || return 1
-	done &&
-	for i in 25 26 27; do
-		member-set -q $(printf %06d $i) --hardship 深度困难 --date 2026-03-01 || return 1
-	done &&
+	awk "BEGIN { print \"member_no,hardship,date\"
+		for (i = 1; i <= 24; i++) printf \"%06d,relative,2025-06-01\\n\", i
+		for (i = 25; i <= 27; i++) printf \"%06d,deep,2026-03-01\\n\", i }" | member-set -q - &&
 	member-set -q 000001 --hardship 无 --date 2026-05-01 &&
 	member-set -q 000002 --hardship 深度困难 --date 2026-06-01
 '
