@@ -23,7 +23,7 @@ static const char usage[] =
 	"                [--date DATE] [FILE|-]\n"
 	"       care-log void ID --reason TEXT\n"
 	"       care-log ls [--year Y | --month M | --from DATE --to DATE] [--kind K]\n"
-	"                [--member M] [--voided]\n"
+	"                [--member M] [--voided] [--mask]\n"
 	"       care-log stats [--year Y | --month M | --from DATE --to DATE] [--by unit]\n"
 	"       care-log due [--days N] [--at DATE]\n"
 	"       care-log import [FILE|-]\n"
@@ -102,12 +102,13 @@ static const char void_usage[] =
 
 static const char ls_usage[] =
 	N_("usage: care-log ls [--year Y | --month M | --from DATE --to DATE] [--kind K]\n"
-	"                [--member M] [--voided]\n"
+	"                [--member M] [--voided] [--mask]\n"
 	"List the care records in force, in date order.\n"
 	"\n"
 	"  --year Y  --month YYYY-MM  --from DATE --to DATE   one period at most\n"
 	"  --kind K             that kind only; --member M that member only\n"
 	"  --voided             only the voided records, with when and why\n"
+	"  --mask               the member's and the student's names masked\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
 	"  -h, --help  --lang zh|en  --version\n");
@@ -281,7 +282,7 @@ static int cmd_ls(const struct uk_opts *o, const void *ctx, char **pos, int npos
 		return uk_bad_value("--kind", a->kind, "unknown kind");
 	if ((rc = uk_store_open(o, UK_DB_READ, &db)) == 0 &&
 	    (rc = uk_words_writer(o, cols, ncols, UK_COLS_OWN, &w)) == 0)
-		rc = uk_care_list(db, has ? &p : NULL, a->kind, a->in.member, a->voided, w);
+		rc = uk_care_list(db, has ? &p : NULL, a->kind, a->in.member, a->voided, o->mask, w);
 	rc = uk_writer_close(w, rc);
 	uk_db_close(db);
 	return rc;
@@ -383,8 +384,8 @@ static const int roll_opts[] = {OPT_AMOUNT, OPT_GOODS, OPT_VALUE, OPT_OCCASION, 
                                 OPT_ALLOW_OVERDRAFT, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN,
                                 UK_OPT_ENCODING, UK_OPT_INPUT_FORMAT, OPT_MEMBER, OPT_UNIT, 0};
 static const int void_opts[] = {OPT_REASON, UK_OPT_DRY_RUN, 0};
-static const int ls_opts[] = {'f', UK_OPT_EXCEL, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_KIND,
-                              OPT_MEMBER, OPT_VOIDED, 0};
+static const int ls_opts[] = {'f', UK_OPT_EXCEL, UK_OPT_MASK, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO,
+                              OPT_KIND, OPT_MEMBER, OPT_VOIDED, 0};
 static const int stats_opts[] = {'f', UK_OPT_EXCEL, OPT_YEAR, OPT_MONTH, OPT_FROM, OPT_TO, OPT_BY, 0};
 static const int due_opts[] = {'f', UK_OPT_EXCEL, OPT_DAYS, OPT_AT, 0};
 static const int import_opts[] = {OPT_ALLOW_OVERDRAFT, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, UK_OPT_SKIP_BAD,
@@ -405,7 +406,7 @@ static const struct uk_subcmd commands[] = {
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		UK_LONGOPTS_COMMON, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT, UK_LONGOPTS_FUTURE,
+		UK_LONGOPTS_COMMON, UK_LONGOPTS_WRITE, UK_LONGOPTS_IMPORT, UK_LONGOPTS_FUTURE, UK_LONGOPTS_MASK,
 		{"member", required_argument, 0, OPT_MEMBER}, {"unit", required_argument, 0, OPT_UNIT},
 		{"workers", required_argument, 0, OPT_WORKERS}, {"amount", required_argument, 0, OPT_AMOUNT},
 		{"goods", required_argument, 0, OPT_GOODS}, {"value", required_argument, 0, OPT_VALUE},

@@ -7,6 +7,7 @@
 #include "uk_cli.h"
 #include "uk_config.h"
 #include "uk_i18n.h"
+#include "uk_ids.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
 #include "uk_money.h"
@@ -508,32 +509,46 @@ const struct uk_outcol *uk_care_outcols(int voided, int *n)
 	return outcols;
 }
 
-/* Rows of a query straight to a writer, money columns in yuan. */
-struct rows_ctx { struct uk_writer *w; const struct uk_outcol *cols; int n; };
+/* Rows of a query straight to a writer, money columns in yuan; with mask,
+ * the names of the listing (the member's, the student's) masked. */
+struct rows_ctx { struct uk_writer *w; const struct uk_outcol *cols; int n, mask; };
 
 static int row_out(sqlite3_stmt *st, void *ctx)
 {
 	struct rows_ctx *r = ctx;
 	const char *vals[24];
-	char money[24][UK_MONEY_BUFSZ];
+	char money[24][UK_MONEY_BUFSZ], *masked[2] = {NULL, NULL};
+	int rc;
 	for (int i = 0; i < r->n; i++) {
 		vals[i] = uk_db_text(st, i);
 		if (r->cols[i].type == UK_COL_MONEY && vals[i])
 			vals[i] = uk_money_format(sqlite3_column_int64(st, i), money[i]);
 	}
-	return uk_writer_row(r->w, vals) != 0 ? UK_DB_STOP : 0;
+	if (r->mask) {
+		static const int names[] = {CC_NAME, CC_STUDENT};
+		for (int i = 0; i < 2; i++)
+			if (vals[names[i]] && !(vals[names[i]] = masked[i] = uk_mask_name(vals[names[i]]))) {
+				free(masked[0]);
+				return UK_DB_STOP;
+			}
+	}
+	rc = uk_writer_row(r->w, vals) != 0 ? UK_DB_STOP : 0;
+	free(masked[0]);
+	free(masked[1]);
+	return rc;
 }
 
-static int rows(struct uk_db *db, sqlite3_stmt *st, const struct uk_outcol *cols, int n, struct uk_writer *w)
+static int rows(struct uk_db *db, sqlite3_stmt *st, const struct uk_outcol *cols, int n, int mask,
+                struct uk_writer *w)
 {
-	struct rows_ctx r = {w, cols, n};
+	struct rows_ctx r = {w, cols, n, mask};
 	int rc = uk_db_each(db, st, row_out, &r, N_("cannot read care records"));
 	sqlite3_finalize(st);
 	return rc;
 }
 
 int uk_care_list(struct uk_db *db, const struct uk_period *p, const char *kind, const char *member,
-                 int voided, struct uk_writer *w)
+                 int voided, int mask, struct uk_writer *w)
 {
 	int n, k = kind ? uk_care_kind_index(kind) : -1;
 	const struct uk_outcol *cols = uk_care_outcols(voided, &n);
@@ -554,7 +569,7 @@ int uk_care_list(struct uk_db *db, const struct uk_period *p, const char *kind, 
 	if (member)
 		sqlite3_bind_text(st, 4, member, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 5, voided);
-	return rows(db, st, cols, n, w);
+	return rows(db, st, cols, n, mask, w);
 }
 
 static const struct uk_outcol stats_cols[] = {
@@ -607,7 +622,7 @@ int uk_care_stats(struct uk_db *db, struct uk_period p, int by_unit, struct uk_w
 			snprintf(order + strlen(order), sizeof order - strlen(order), "%s,", rules[i].slug);
 		sqlite3_bind_text(st, 3, order, -1, SQLITE_TRANSIENT);
 	}
-	return rows(db, st, cols, n, w);
+	return rows(db, st, cols, n, 0, w);
 }
 
 int uk_care_figures(struct uk_db *db, struct uk_period p, struct uk_care_figures *f)
@@ -678,7 +693,7 @@ int uk_care_due(struct uk_db *db, struct uk_date at, long days, struct uk_writer
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_text(st, 1, uk_date_format(at, atd), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, days);
-	return rows(db, st, cols, n, w);
+	return rows(db, st, cols, n, 0, w);
 }
 
 int uk_care_never_aided(struct uk_db *db, int64_t **ids, long *n)

@@ -61,9 +61,12 @@ int uk_care_import(struct uk_db *db, struct uk_reader *r, const char *rejects, i
  * and goods with it. */
 int uk_care_void(struct uk_db *db, int64_t id, const char *reason, char *err, size_t errsz);
 
+/* The records of a period (NULL: all), of a kind and a member (NULL:
+ * any); voided: those voided instead; mask: names masked (member's and
+ * student's), as a list to be shown outside the committee. */
 const struct uk_outcol *uk_care_outcols(int voided, int *n);
 int uk_care_list(struct uk_db *db, const struct uk_period *p, const char *kind, const char *member,
-                 int voided, struct uk_writer *w);
+                 int voided, int mask, struct uk_writer *w);
 /* Figures of a period, by kind (by_unit: by the member's unit, or the
  * unit cared for): persons, times, cash, goods value, units, workers. */
 const struct uk_outcol *uk_care_stats_outcols(int by_unit, int *n);

@@ -92,6 +92,20 @@ test_expect_success '金秋助学: the student and school recorded; one grant pe
 	refused 65 "go with 金秋助学" add 2026-09-02 节日 --member 000002 --amount 5 --student 钱小红 --school x
 '
 
+test_expect_success 'ls --mask: the names of member and student masked, nothing else' '
+	care-log ls --kind 金秋助学 -f csv >plain.csv &&
+	care-log ls --kind 金秋助学 -f csv --mask >masked.csv &&
+	test_grep 钱小明 plain.csv &&
+	test_grep "钱\*明" masked.csv && test_grep "钱\*红" masked.csv &&
+	! grep -e 钱小明 -e 钱小红 masked.csv &&
+	name=$(db_query "SELECT name FROM members WHERE member_no + 0 = 2") && test -n "$name" &&
+	test_grep "$name" plain.csv && ! grep "$name" masked.csv &&
+	cut -d, -f1-4,6- plain.csv | sed 1d >p.rest &&
+	cut -d, -f1-4,6- masked.csv | sed 1d | sed "s/钱\*[明红]/STUDENT/" >m.rest &&
+	sed "s/钱小[明红]/STUDENT/" p.rest >p.rest2 &&
+	test_cmp p.rest2 m.rest
+'
+
 test_expect_success 'caps: off until set; past the cap refused with the year total, --over-cap --reason kept' '
 	care-log add 2026-02-10 节日 --member 000003 --amount 1000 --occasion 2026春节 >/dev/null &&
 	union-config -q care.cap.holiday 1500 &&
