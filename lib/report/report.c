@@ -301,6 +301,21 @@ static int disputes_of(struct uk_db *db, struct uk_period p, json_t **out)
 	return 0;
 }
 
+/* The care of a period, the same section in the year's report and the
+ * month's disclosure. */
+static json_t *care_json(const struct uk_care_figures *cf)
+{
+	return json_pack("{s:i, s:i, s:o, s:o, s:i, s:i, s:{s:i, s:o}, s:{s:i, s:i, s:o}, s:{s:i, s:o}}",
+	                 "persons", (json_int_t)cf->persons, "times", (json_int_t)cf->times,
+	                 "cash", money(cf->cash), "goods", money(cf->goods),
+	                 "units", (json_int_t)cf->units, "workers", (json_int_t)cf->workers,
+	                 "hardship", "persons", (json_int_t)cf->hardship_persons,
+	                 "amount", money(cf->hardship_amount),
+	                 "summer", "units", (json_int_t)cf->summer_units,
+	                 "workers", (json_int_t)cf->summer_workers, "amount", money(cf->summer_amount),
+	                 "school_aid", "students", (json_int_t)cf->students, "amount", money(cf->school_aid));
+}
+
 int uk_report_year(struct uk_db *db, int year, json_t **out)
 {
 	struct uk_period p = {{year, 1, 1}, {year, 12, 31}};
@@ -384,18 +399,7 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	json_object_set_new(r, "members", m);
 	json_object_set_new(r, "funds", f);
 	json_object_set_new(r, "disputes", d);
-	json_object_set_new(r, "care", json_pack("{s:i, s:i, s:o, s:o, s:i, s:i, s:{s:i, s:o}, s:{s:i, s:i, s:o},"
-	                                         " s:{s:i, s:o}}",
-	                                         "persons", (json_int_t)cf.persons, "times", (json_int_t)cf.times,
-	                                         "cash", money(cf.cash), "goods", money(cf.goods),
-	                                         "units", (json_int_t)cf.units, "workers", (json_int_t)cf.workers,
-	                                         "hardship", "persons", (json_int_t)cf.hardship_persons,
-	                                         "amount", money(cf.hardship_amount),
-	                                         "summer", "units", (json_int_t)cf.summer_units,
-	                                         "workers", (json_int_t)cf.summer_workers,
-	                                         "amount", money(cf.summer_amount),
-	                                         "school_aid", "students", (json_int_t)cf.students,
-	                                         "amount", money(cf.school_aid)));
+	json_object_set_new(r, "care", care_json(&cf));
 	{
 		json_t *ins = json_object();
 		for (int i = 0; i < UK_MUTUAL_AID_NCATEGORIES; i++)
@@ -449,6 +453,7 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 	struct stmt_ctx sc;
 	struct bal_ctx bal;
 	struct uk_dispute_stats ds;
+	struct uk_care_figures cf;
 	struct flow4 all;
 	json_t *r, *aid, *d, *funds;
 	char mon[8], as_of[UK_DATE_BUFSZ], drawn[UK_DATE_BUFSZ];
@@ -488,7 +493,7 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 	if ((rc = opening_closing(db, p, &bal)) != 0 || (rc = uk_ledger_flows(db, p, add_flow, &bal)) != 0 ||
 	    (rc = uk_ledger_aid(db, p, add_aid, aid)) != 0)
 		goto fail;
-	if ((rc = uk_metric_disputes(db, p, &ds)) != 0)
+	if ((rc = uk_metric_disputes(db, p, &ds)) != 0 || (rc = uk_care_figures(db, p, &cf)) != 0)
 		goto fail;
 	d = json_pack("{s:i, s:i, s:i}", "received", (json_int_t)ds.received, "closed",
 	              (json_int_t)ds.closed, "petitions", (json_int_t)ds.petitions);
@@ -511,6 +516,7 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 		json_object_set_new(r, "aid_total", money(paid));
 	}
 	json_object_set_new(r, "disputes", d);
+	json_object_set_new(r, "care", care_json(&cf));
 	json_object_set_new(r, "signatures", json_pack("[s, s, s, s]", "工会主席", "经审委员会主任",
 	                                               "财务负责人", "制表"));
 	/* The disclosure metric: once a month, however often regenerated, and

@@ -209,6 +209,51 @@ static json_t *aid_doc_rows(json_t *r, enum uk_lang lang)
 	return rows;
 }
 
+/* A figure of the care table; in a month's document only the figures
+ * the month has, so that the disclosure stays short. */
+static void care_kv(json_t *rows, int nonzero, const char *item, json_t *v)
+{
+	if (nonzero && ((json_is_integer(v) && !json_integer_value(v)) ||
+	                (json_is_string(v) && !strcmp(json_string_value(v), "0.00"))))
+		return;
+	kv(rows, item, v);
+}
+
+/* 关心关爱: the care of the period, and the year's mutual aid. */
+static json_t *care_rows(json_t *r, enum uk_lang lang, int nonzero)
+{
+	json_t *c = json_object_get(r, "care"), *crows = json_array();
+	json_t *ch = json_object_get(c, "hardship"), *cs = json_object_get(c, "summer");
+	json_t *ca = json_object_get(c, "school_aid"), *ma = json_object_get(r, "mutual_aid");
+	care_kv(crows, nonzero, L(lang, "慰问人数", "members cared for"), json_object_get(c, "persons"));
+	care_kv(crows, nonzero, L(lang, "慰问人次", "visits and gifts"), json_object_get(c, "times"));
+	care_kv(crows, nonzero, L(lang, "慰问金", "cash"), json_object_get(c, "cash"));
+	care_kv(crows, nonzero, L(lang, "慰问品价值", "goods"), json_object_get(c, "goods"));
+	care_kv(crows, nonzero, L(lang, "慰问困难职工", "members in hardship visited"), json_object_get(ch, "persons"));
+	care_kv(crows, nonzero, L(lang, "困难职工慰问金额", "given them"), json_object_get(ch, "amount"));
+	care_kv(crows, nonzero, L(lang, "高温慰问企业", "units given 夏送清凉"), json_object_get(cs, "units"));
+	care_kv(crows, nonzero, L(lang, "高温慰问职工", "their workers"), json_object_get(cs, "workers"));
+	care_kv(crows, nonzero, L(lang, "高温慰问金额", "夏送清凉 given"), json_object_get(cs, "amount"));
+	care_kv(crows, nonzero, L(lang, "金秋助学人数", "students given 金秋助学"), json_object_get(ca, "students"));
+	care_kv(crows, nonzero, L(lang, "金秋助学金额", "金秋助学 grants"), json_object_get(ca, "amount"));
+	if (ma) {
+		json_t *ins = json_object_get(ma, "insured");
+		kv(crows, L(lang, "医疗互助参保人数", "insured in mutual aid"), json_object_get(ins, "total"));
+		for (int i = 0; i < UK_MUTUAL_AID_NCATEGORIES; i++) {
+			char label[64];
+			snprintf(label, sizeof label, lang == UK_LANG_ZH ? "　其中%s参保" : "  of them %s",
+			         lang == UK_LANG_ZH ? uk_vocab_zh(uk_vocab_of(UK_V_MUTUAL_AID_CATEGORY),
+			                                          uk_mutual_aid_category(i)) :
+			         uk_mutual_aid_category(i));
+			kv(crows, label, json_object_get(ins, uk_mutual_aid_category(i)));
+		}
+		kv(crows, L(lang, "参保单位", "units taking part"), json_object_get(ma, "units"));
+		kv(crows, L(lang, "全员参保单位", "units enrolled in full"), json_object_get(ma, "full_units"));
+		kv(crows, L(lang, "医疗互助补助", "mutual aid paid"), json_object_get(ma, "paid"));
+	}
+	return crows;
+}
+
 /* The tables of a report, in reading order; doc: as a document shows them
  * (the month's totals and subtotals among the rows), else the data. */
 static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int max)
@@ -230,6 +275,7 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 		kv(rows, L(lang, "本月结案", "closed in the month"), json_object_get(d, "closed"));
 		kv(rows, L(lang, "信访", "petitions"), json_object_get(d, "petitions"));
 		TABLE("disputes", "劳动争议", "Labour disputes", kv_cols, rows, 1);
+		TABLE("care", "关心关爱", "Care for members", kv_cols, care_rows(r, lang, 1), 1);
 		return n;
 	}
 	if (month) {
@@ -241,6 +287,7 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 		kv(rows, L(lang, "本月结案", "closed in the month"), json_object_get(d, "closed"));
 		kv(rows, L(lang, "信访", "petitions"), json_object_get(d, "petitions"));
 		TABLE("disputes", "劳动争议", "Labour disputes", kv_cols, rows, 1);
+		TABLE("care", "关心关爱", "Care for members", kv_cols, care_rows(r, lang, 0), 1);
 		return n;
 	}
 	{
@@ -294,38 +341,7 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 		json_object_foreach(cat, k, v)
 			kv(drows, lang == UK_LANG_ZH ? uk_vocab_zh(uk_vocab_of(UK_V_DISPUTE_CATEGORY), k) : k, v);
 		TABLE("disputes", "劳动争议调处", "Labour disputes", kv_cols, drows, 1);
-		{
-			json_t *c = json_object_get(r, "care"), *crows = json_array();
-			json_t *ch = json_object_get(c, "hardship"), *cs = json_object_get(c, "summer");
-			json_t *ca = json_object_get(c, "school_aid");
-			kv(crows, L(lang, "慰问人数", "members cared for"), json_object_get(c, "persons"));
-			kv(crows, L(lang, "慰问人次", "visits and gifts"), json_object_get(c, "times"));
-			kv(crows, L(lang, "慰问金", "cash"), json_object_get(c, "cash"));
-			kv(crows, L(lang, "慰问品价值", "goods"), json_object_get(c, "goods"));
-			kv(crows, L(lang, "慰问困难职工", "members in hardship visited"), json_object_get(ch, "persons"));
-			kv(crows, L(lang, "困难职工慰问金额", "given them"), json_object_get(ch, "amount"));
-			kv(crows, L(lang, "高温慰问企业", "units given 夏送清凉"), json_object_get(cs, "units"));
-			kv(crows, L(lang, "高温慰问职工", "their workers"), json_object_get(cs, "workers"));
-			kv(crows, L(lang, "高温慰问金额", "夏送清凉 given"), json_object_get(cs, "amount"));
-			kv(crows, L(lang, "金秋助学人数", "students given 金秋助学"), json_object_get(ca, "students"));
-			kv(crows, L(lang, "金秋助学金额", "金秋助学 grants"), json_object_get(ca, "amount"));
-			{
-				json_t *ma = json_object_get(r, "mutual_aid"), *ins = json_object_get(ma, "insured");
-				kv(crows, L(lang, "医疗互助参保人数", "insured in mutual aid"), json_object_get(ins, "total"));
-				for (int i = 0; i < UK_MUTUAL_AID_NCATEGORIES; i++) {
-					char label[64];
-					snprintf(label, sizeof label, lang == UK_LANG_ZH ? "　其中%s参保" : "  of them %s",
-					         lang == UK_LANG_ZH ? uk_vocab_zh(uk_vocab_of(UK_V_MUTUAL_AID_CATEGORY),
-					                                          uk_mutual_aid_category(i)) :
-					         uk_mutual_aid_category(i));
-					kv(crows, label, json_object_get(ins, uk_mutual_aid_category(i)));
-				}
-				kv(crows, L(lang, "参保单位", "units taking part"), json_object_get(ma, "units"));
-				kv(crows, L(lang, "全员参保单位", "units enrolled in full"), json_object_get(ma, "full_units"));
-				kv(crows, L(lang, "医疗互助补助", "mutual aid paid"), json_object_get(ma, "paid"));
-			}
-			TABLE("care", "关心关爱", "Care for members", kv_cols, crows, 1);
-		}
+		TABLE("care", "关心关爱", "Care for members", kv_cols, care_rows(r, lang, 0), 1);
 		TABLE("activities", "活动", "Activities", activity_cols, json_object_get(r, "activities"), 0);
 		TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols, json_object_get(r, "plan"), 0);
 	}
@@ -682,7 +698,7 @@ int uk_report_table_known(const char *kind, const char *name)
 {
 	static const char *const year[] = {"unions", "members", "units", "funds", "classes", "months",
 	                                   "balances", "disputes", "care", "activities", "plan", NULL};
-	static const char *const month[] = {"statement", "balances", "aid", "disputes", NULL};
+	static const char *const month[] = {"statement", "balances", "aid", "disputes", "care", NULL};
 	for (const char *const *t = strcmp(kind, "month") ? year : month; *t; t++)
 		if (!strcmp(*t, name))
 			return 1;

@@ -13,7 +13,7 @@ section() {
 }
 
 YEAR_TABLES="members units funds classes months balances disputes care activities plan"
-MONTH_TABLES="statement balances aid disputes"
+MONTH_TABLES="statement balances aid disputes care"
 
 test_expect_success 'setup: the fixture union, built through the tools' '
 	build_union &&
