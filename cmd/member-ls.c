@@ -14,6 +14,7 @@ static const char usage[] =
 	N_("usage: member-ls [--status STATUS] [--unit UNIT] [--group GROUP] [--hardship[=LEVEL]]\n"
 	"                 [--female] [--joined YEAR] [--left YEAR] [--where-key VALUE]\n"
 	"                 [--where COLUMN=VALUE] [--by KEY] [--count] [--mask] [-f FORMAT]\n"
+	"       member-ls --hardship-review-due [--at DATE] | --never-aided\n"
 	"       member-ls --history MEMBER [--by KEY]\n"
 	"List members (active ones unless --status says otherwise).\n"
 	"\n"
@@ -22,7 +23,8 @@ static const char usage[] =
 	"  --joined YEAR  --left YEAR  --where-key VALUE  --where COLUMN=VALUE\n"
 	"  --by member_no|employee_no|id_card   what --where-key and MEMBER name\n"
 	"  --count              print the number of members only\n"
-	"  --hardship-review-due  members whose hardship file went a year unreviewed\n"
+	"  --hardship-review-due [--at DATE]  members whose hardship file went a year\n"
+	"                       unreviewed by DATE (default today)\n"
 	"  --never-aided        members with a hardship file never aided\n"
 	"  --history MEMBER     the member's dated changes\n"
 	"Common:\n"
@@ -30,7 +32,8 @@ static const char usage[] =
 	"  -h, --help  --lang zh|en  --version\n");
 
 enum { OPT_STATUS = UK_OPT_TOOL, OPT_UNIT, OPT_GROUP, OPT_HARDSHIP, OPT_FEMALE, OPT_JOINED,
-       OPT_LEFT, OPT_WHERE_KEY, OPT_WHERE, OPT_BY, OPT_COUNT, OPT_HISTORY, OPT_REVIEW_DUE, OPT_NEVER_AIDED };
+       OPT_LEFT, OPT_WHERE_KEY, OPT_WHERE, OPT_BY, OPT_COUNT, OPT_HISTORY, OPT_REVIEW_DUE, OPT_NEVER_AIDED,
+       OPT_AT };
 
 static int year_arg(const char *s, int *out)
 {
@@ -53,6 +56,7 @@ int main(int argc, char **argv)
 		{"where", required_argument, 0, OPT_WHERE}, {"by", required_argument, 0, OPT_BY},
 		{"count", no_argument, 0, OPT_COUNT}, {"history", required_argument, 0, OPT_HISTORY},
 		{"hardship-review-due", no_argument, 0, OPT_REVIEW_DUE},
+		{"at", required_argument, 0, OPT_AT},
 		{"never-aided", no_argument, 0, OPT_NEVER_AIDED},
 		{0, 0, 0, 0},
 	};
@@ -60,7 +64,8 @@ int main(int argc, char **argv)
 	struct uk_member_filter f = {0};
 	struct uk_db *db = NULL;
 	struct uk_writer *w = NULL;
-	const char *history = NULL;
+	const char *history = NULL, *at_s = NULL, *why;
+	struct uk_date at = uk_date_today();
 	const char **where = NULL;
 	char err[200];
 	int count = 0, review_due = 0, never_aided = 0, c, rc = 0, done = 0;
@@ -115,6 +120,7 @@ int main(int argc, char **argv)
 		case OPT_COUNT: count = 1; break;
 		case OPT_HISTORY: history = optarg; break;
 		case OPT_REVIEW_DUE: review_due = 1; break;
+		case OPT_AT: at_s = optarg; break;
 		case OPT_NEVER_AIDED: never_aided = 1; break;
 		default:
 			if ((rc = uk_opts_handle(&o, c, optarg, usage, &done)) != 0 || done)
@@ -136,6 +142,14 @@ int main(int argc, char **argv)
 		rc = uk_usage_error(usage, "--hardship-review-due and --never-aided go alone (with --count, --mask, -f)");
 		goto out;
 	}
+	if (at_s && !review_due) {
+		rc = uk_usage_error(usage, "--at goes with --hardship-review-due");
+		goto out;
+	}
+	if (at_s && uk_date_parse(at_s, &at, &why) != 0) {
+		rc = uk_bad_value("--at", at_s, why);
+		goto out;
+	}
 	if ((rc = uk_store_open(&o, UK_DB_READ, &db)) != 0)
 		goto out;
 	if (history) {
@@ -150,7 +164,7 @@ int main(int argc, char **argv)
 		int64_t *ids = NULL;
 		int ncols;
 		const struct uk_outcol *cols = uk_member_outcols(&ncols);
-		rc = review_due ? uk_members_review_due(db, uk_date_today(), &ids, &n) : uk_care_never_aided(db, &ids, &n);
+		rc = review_due ? uk_members_review_due(db, at, &ids, &n) : uk_care_never_aided(db, &ids, &n);
 		if (!rc && count)
 			printf("%ld\n", n);
 		else if (!rc && (rc = uk_words_writer(&o, cols, ncols, UK_COLS_MEMBERS, &w)) == 0)

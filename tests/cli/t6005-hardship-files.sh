@@ -59,6 +59,17 @@ test_expect_success 'member-ls --hardship-review-due: a file neither set nor rev
 	test_grep "go alone" err
 '
 
+test_expect_success 'member-ls --hardship-review-due --at DATE: due as of that day' '
+	member-ls --hardship-review-due --at 2027-03-02 -f csv | cut -d, -f1 | sed 1d >due27 &&
+	grep -qx 000025 due27 &&
+	member-ls --hardship-review-due --at 2027-02-28 -f csv | cut -d, -f1 | sed 1d >due27feb &&
+	! grep -qx 000025 due27feb && grep -qx 000003 due27feb &&
+	test_expect_code 64 member-ls --at 2027-03-02 2>err &&
+	test_grep "at goes with --hardship-review-due" err &&
+	test_expect_code 65 member-ls --hardship-review-due --at 2027-02-30 2>err &&
+	test_grep "^member-ls: --at .2027-02-30.: " err
+'
+
 test_expect_success 'member-ls --never-aided: files with no aid from the hardship fund and no 送温暖 record' '
 	fund-ledger -q opening 2026-01-01 10000 --fund hardship --account bank &&
 	n0=$(member-ls --never-aided --count) &&
