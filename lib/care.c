@@ -509,42 +509,12 @@ const struct uk_outcol *uk_care_outcols(int voided, int *n)
 	return outcols;
 }
 
-/* Rows of a query straight to a writer, money columns in yuan; with mask,
- * the names of the listing (the member's, the student's) masked. */
-struct rows_ctx { struct uk_writer *w; const struct uk_outcol *cols; int n, mask; };
-
-static int row_out(sqlite3_stmt *st, void *ctx)
-{
-	struct rows_ctx *r = ctx;
-	const char *vals[24];
-	char money[24][UK_MONEY_BUFSZ], *masked[2] = {NULL, NULL};
-	int rc;
-	for (int i = 0; i < r->n; i++) {
-		vals[i] = uk_db_text(st, i);
-		if (r->cols[i].type == UK_COL_MONEY && vals[i])
-			vals[i] = uk_money_format(sqlite3_column_int64(st, i), money[i]);
-	}
-	if (r->mask) {
-		static const int names[] = {CC_NAME, CC_STUDENT};
-		for (int i = 0; i < 2; i++)
-			if (vals[names[i]] && !(vals[names[i]] = masked[i] = uk_mask_name(vals[names[i]]))) {
-				free(masked[0]);
-				return UK_DB_STOP;
-			}
-	}
-	rc = uk_writer_row(r->w, vals) != 0 ? UK_DB_STOP : 0;
-	free(masked[0]);
-	free(masked[1]);
-	return rc;
-}
-
 static int rows(struct uk_db *db, sqlite3_stmt *st, const struct uk_outcol *cols, int n, int mask,
                 struct uk_writer *w)
 {
-	struct rows_ctx r = {w, cols, n, mask};
-	int rc = uk_db_each(db, st, row_out, &r, N_("cannot read care records"));
-	sqlite3_finalize(st);
-	return rc;
+	/* The names of the listing: the member's, the student's. */
+	static const int names[] = {CC_NAME, CC_STUDENT, -1};
+	return uk_db_write_rows(db, st, cols, n, mask ? names : NULL, w, N_("cannot read care records"));
 }
 
 int uk_care_list(struct uk_db *db, const struct uk_period *p, const char *kind, const char *member,

@@ -27,18 +27,6 @@ static int write_step(struct uk_db *db, sqlite3_stmt *st, const char *what)
 	return rc;
 }
 
-static int whole(const char *s, const char *what, long lo, long hi, long *n, char *err, size_t errsz)
-{
-	char buf[32], *end;
-	snprintf(buf, sizeof buf, "%s", s ? s : "");
-	uk_fold_fullwidth(uk_trim(buf));
-	*n = strtol(buf, &end, 10);
-	if (!*buf || *end || *n < lo || *n > hi)
-		return uk_errf(err, errsz, "%s must be a whole number from %ld to %ld, not '%s'", what, lo, hi,
-		               s ? s : "");
-	return 0;
-}
-
 /* Money in or out of the fund mutual-aid, in the caller's transaction. */
 static int post(struct uk_db *db, const char *date, const char *amount, const char *category,
                 const char *direction, const char *member_no, const char *memo, int allow_future,
@@ -85,7 +73,7 @@ int uk_mutual_aid_enrol(struct uk_db *db, const struct uk_enrol_in *in, int64_t 
 	int rc;
 
 	*id = 0;
-	if ((rc = whole(in->year, "year", 1990, 2200, &year, err, errsz)) != 0)
+	if ((rc = uk_whole_check(in->year, "year", 1990, 2200, &year, err, errsz)) != 0)
 		return rc;
 	if (!category)
 		return uk_errf(err, errsz, "unknown category '%s' (在职, 退休, 安康 or 特种)", in->category ? in->category : "");
@@ -93,9 +81,9 @@ int uk_mutual_aid_enrol(struct uk_db *db, const struct uk_enrol_in *in, int64_t 
 		return uk_errf(err, errsz, "an enrolment names a member (--member) or a unit (--unit --count), one of them");
 	if (has_member && ((in->count && *in->count) || (in->workers && *in->workers)))
 		return uk_errf(err, errsz, "--count and --workers go with --unit");
-	if (has_unit && ((rc = whole(in->count, "count", 1, 10000000, &count, err, errsz)) != 0 ||
+	if (has_unit && ((rc = uk_whole_check(in->count, "count", 1, 10000000, &count, err, errsz)) != 0 ||
 	                 (in->workers && *in->workers &&
-	                  (rc = whole(in->workers, "workers", 1, 10000000, &workers, err, errsz)) != 0)))
+	                  (rc = uk_whole_check(in->workers, "workers", 1, 10000000, &workers, err, errsz)) != 0)))
 		return rc;
 	if (has_unit && workers && count > workers)
 		return uk_errf(err, errsz, "%ld insured of a unit of %ld workers", count, workers);

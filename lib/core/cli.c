@@ -1,6 +1,7 @@
 /* cli.c - program name, messages, shared options, stdout checks, progress. */
 #include "uk_cli.h"
 #include "uk_i18n.h"
+#include "uk_text.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -455,6 +456,18 @@ int uk_future_check(struct uk_date d, int allow_future, char *err, size_t errsz)
 		return 0;
 	return uk_errf(err, errsz, "date %s is after today (%s): a typo? give --allow-future if it is meant",
 	               uk_date_format(d, day), uk_date_format(now, today));
+}
+
+int uk_whole_check(const char *s, const char *what, long lo, long hi, long *n, char *err, size_t errsz)
+{
+	char buf[32], *end;
+	snprintf(buf, sizeof buf, "%s", s ? s : "");
+	uk_fold_fullwidth(uk_trim(buf));
+	*n = strtol(buf, &end, 10);
+	if (!*buf || *end || *n < lo || *n > hi)
+		return uk_errf(err, errsz, "%s must be a whole number from %ld to %ld, not '%s'", what, lo, hi,
+		               s ? s : "");
+	return 0;
 }
 
 /* Whether argv word s is an option whose value is the next word. */

@@ -2,6 +2,9 @@
 #include "uk_db.h"
 #include "uk_cli.h"
 #include "uk_i18n.h"
+#include "uk_ids.h"
+#include "uk_money.h"
+#include "uk_rec.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -601,4 +604,41 @@ int uk_db_collect_ids(struct uk_db *db, sqlite3_stmt *st, int64_t **ids, long *n
 	*ids = c.ids;
 	*n = c.n;
 	return 0;
+}
+
+/* Rows of a query straight to a writer. */
+struct rows_ctx { struct uk_writer *w; const struct uk_outcol *cols; int n; const int *mask; };
+
+static int row_out(sqlite3_stmt *st, void *ctx)
+{
+	struct rows_ctx *r = ctx;
+	const char *vals[32];
+	char money[32][UK_MONEY_BUFSZ], *masked[32];
+	int rc = 0, nmasked = 0;
+	for (int i = 0; i < r->n && i < 32; i++) {
+		vals[i] = uk_db_text(st, i);
+		if (r->cols[i].type == UK_COL_MONEY && vals[i])
+			vals[i] = uk_money_format(sqlite3_column_int64(st, i), money[i]);
+	}
+	for (const int *m = r->mask; m && *m >= 0 && !rc; m++)
+		if (*m < r->n && vals[*m]) {
+			if (!(vals[*m] = masked[nmasked] = uk_mask_name(vals[*m])))
+				rc = UK_DB_STOP;
+			else
+				nmasked++;
+		}
+	if (!rc && uk_writer_row(r->w, vals) != 0)
+		rc = UK_DB_STOP;
+	while (nmasked)
+		free(masked[--nmasked]);
+	return rc;
+}
+
+int uk_db_write_rows(struct uk_db *db, sqlite3_stmt *st, const struct uk_outcol *cols, int n, const int *mask,
+                     struct uk_writer *w, const char *what)
+{
+	struct rows_ctx r = {w, cols, n > 32 ? 32 : n, mask};
+	int rc = uk_db_each(db, st, row_out, &r, what);
+	sqlite3_finalize(st);
+	return rc;
 }

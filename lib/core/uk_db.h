@@ -82,6 +82,14 @@ int uk_db_ints(struct uk_db *db, sqlite3_stmt *st, int64_t *out, int n,
 /* The first column of every row of st, integers, into a new array *ids
  * (the caller frees) of *n; st is finalized. Exit code. */
 int uk_db_collect_ids(struct uk_db *db, sqlite3_stmt *st, int64_t **ids, long *n);
+/* Every row of st to w, column i as cols[i] says (money columns are fen,
+ * written in yuan; at most 32); the columns listed in mask (ended by -1;
+ * NULL: none) are names, masked. st is finalized. Exit code; what says
+ * what could not be read. */
+struct uk_outcol;
+struct uk_writer;
+int uk_db_write_rows(struct uk_db *db, sqlite3_stmt *st, const struct uk_outcol *cols, int n, const int *mask,
+                     struct uk_writer *w, const char *what);
 /* Column i as text; NULL for SQL NULL (a writer prints it as empty or null). */
 const char *uk_db_text(sqlite3_stmt *st, int i);
 /* Binds a period's first and last dates ("YYYY-MM-DD") to parameters
