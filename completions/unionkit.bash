@@ -1,5 +1,5 @@
 # unionkit.bash - bash completion for the unionkit tools: member-add,
-# member-ls, member-set, fund-ledger, dispute-log, activity-log, care-log, mutual-aid,
+# member-ls, member-set, fund-ledger, dispute-log, activity-log, care-log, mutual-aid, union-register,
 # plan-new, report-month, report-year and union-config.
 #
 # Installed: `make install` puts one copy under each tool's name in
@@ -601,4 +601,5 @@ _unionkit() {
 }
 
 complete -F _unionkit member-add member-ls member-set fund-ledger dispute-log \
-	activity-log care-log mutual-aid plan-new report-month report-year union-config
+	activity-log care-log mutual-aid plan-new report-month report-year union-config \
+	union-register

@@ -8,6 +8,7 @@
 #include "uk_ledger.h"
 #include "uk_members.h"
 #include "uk_metrics.h"
+#include "uk_unions.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +40,10 @@ static const struct { const char *col, *zh; } headers[] = {
 	{"occasion", "事由"}, {"student", "学生"}, {"school", "学校"}, {"entry_year", "入学年份"},
 	{"cash_entry_id", "现金分录"}, {"goods_entry_id", "物品分录"}, {"persons", "人数"},
 	{"times", "人次"}, {"units", "单位数"}, {"event", "事项"}, {"premium", "保费"}, {"year", "年度"},
+	{"dissolved_on", "撤销日期"}, {"contracts", "集体合同"}, {"audits_open", "未整改审计"},
+	{"union", "工会"}, {"signed", "签订日期"}, {"ends", "到期日期"}, {"term_years", "期限（年）"},
+	{"wage_increase", "工资增幅（%）"}, {"days_left", "剩余天数"}, {"section", "类别"},
+	{"detail", "内容"}, {"subject", "项目"}, {"until", "至"},
 };
 
 /* Words of the toolkit's own listings that belong to no vocabulary:
@@ -58,6 +63,23 @@ static const struct { const char *col, *word, *zh; } words[] = {
 	{"key", "taking_part", "参保单位"}, {"key", "in_full", "全员参保"}, {"key", "count", "笔数"},
 	{"key", "premiums", "保费"}, {"key", "paid", "补助金额"},
 	{"event", "retired", "退休"}, {"event", "deceased", "去世"}, {"event", "hardship", "建档"},
+	{"measure", "unions", "基层工会"}, {"measure", "hardship_fund", "帮困基金"},
+	{"measure", "mediation", "劳动争议调处"}, {"measure", "congress", "职代会"},
+	{"measure", "contracts", "集体合同"}, {"measure", "contract_workers", "覆盖职工"},
+	{"measure", "audits", "经费审查"},
+	{"key", "total", "合计"}, {"key", "single", "单建"}, {"key", "joint", "联合"},
+	{"key", "founded", "本年新建"}, {"key", "dissolved", "本年撤销"}, {"key", "firms", "覆盖企业"},
+	{"key", "members", "会员"}, {"key", "yes", "已建"}, {"key", "required", "应建"},
+	{"key", "share", "建立率（%）"}, {"key", "size", "基金规模"}, {"key", "committees", "调处组织"},
+	{"key", "mediators", "调处员"}, {"key", "unions", "召开单位"}, {"key", "collective", "集体合同"},
+	{"key", "wage", "工资专项"}, {"key", "women", "女职工专项"}, {"key", "expiring", "90天内到期"},
+	{"key", "done", "本年审计"},
+	{"section", "union", "工会"}, {"section", "firm", "覆盖企业"}, {"section", "fact", "情况"},
+	{"section", "congress", "职代会"}, {"section", "contract", "集体合同"}, {"section", "audit", "审计"},
+	{"subject", "name", "名称"}, {"subject", "type", "建会形式"}, {"subject", "code", "统一社会信用代码"},
+	{"subject", "dissolved", "撤销"}, {"subject", "chair", "工会主席"}, {"subject", "members", "会员人数"},
+	{"subject", "hardship_fund", "帮困基金"}, {"subject", "fund_size", "基金规模"},
+	{"subject", "mediators", "调处员"}, {"subject", "congress", "职代会"}, {"subject", "audit", "经费审查"},
 	{"field", "member", "会员"}, {"field", "role", "工会职务"}, {"field", "hardship_review", "困难档案复核"}, {"new_value", "added", "登记入会"},
 };
 
@@ -73,7 +95,11 @@ static const struct { const char *col; enum uk_vocab_id v[5]; int n; } value_voc
 	{"fund", {UK_V_FUND}, 1},
 	{"account", {UK_V_ACCOUNT}, 1},
 	{"direction", {UK_V_DIRECTION}, 1},
-	{"kind", {UK_V_DISPUTE_KIND, UK_V_ACTIVITY_KIND, UK_V_DIRECTION, UK_V_CARE_KIND}, 4},
+	{"kind", {UK_V_DISPUTE_KIND, UK_V_ACTIVITY_KIND, UK_V_DIRECTION, UK_V_CARE_KIND, UK_V_CONTRACT_KIND}, 5},
+	{"type", {UK_V_UNION_TYPE}, 1},
+	{"hardship_fund", {UK_V_HARDSHIP_FUND}, 1},
+	{"detail", {UK_V_UNION_TYPE, UK_V_HARDSHIP_FUND}, 2},
+	{"subject", {UK_V_CONTRACT_KIND}, 1},
 	{"category", {UK_V_DISPUTE_CATEGORY, UK_V_SYSTEM_CATEGORY, UK_V_MUTUAL_AID_CATEGORY}, 3},
 	{"code", {UK_V_SYSTEM_CATEGORY}, 1},
 	{"action", {UK_V_DISPUTE_ACTION}, 1},
@@ -205,6 +231,7 @@ int uk_words_writer(const struct uk_opts *o, const struct uk_outcol *cols, int n
 	case UK_COLS_DUES: spec = uk_dues_colspec(&nspec); break;
 	case UK_COLS_DISPUTES: spec = uk_dispute_colspec(&nspec); break;
 	case UK_COLS_ACTIVITIES: spec = uk_activity_colspec(&nspec); break;
+	case UK_COLS_UNIONS: spec = uk_union_colspec(&nspec); break;
 	case UK_COLS_FUNDS: case UK_COLS_CATEGORIES: case UK_COLS_OWN: break;
 	}
 	if (rc || uk_output_lang(o, uk_format_resolve(o, 0)) != UK_LANG_ZH)

@@ -9,6 +9,7 @@
 #include "uk_members.h"
 #include "uk_mutual_aid.h"
 #include "uk_plans.h"
+#include "uk_unions.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -24,6 +25,7 @@ static const struct uk_migration migrations[] = {
 	{6, UK_PLANS_SCHEMA_V6},
 	{7, UK_CARE_SCHEMA_V7},
 	{8, UK_MUTUAL_AID_SCHEMA_V8},
+	{9, UK_UNIONS_SCHEMA_V9},
 };
 
 int uk_store_schema_version(void)

@@ -19,7 +19,8 @@ const char *uk_column_value_zh(const char *col, const char *val, char *buf, size
  * and the classes (categories): a Chinese table leaves out the name or
  * alias scripts type, which the title or Chinese name beside it says. */
 enum uk_columns_of { UK_COLS_OWN, UK_COLS_MEMBERS, UK_COLS_LEDGER, UK_COLS_DUES,
-                     UK_COLS_DISPUTES, UK_COLS_ACTIVITIES, UK_COLS_FUNDS, UK_COLS_CATEGORIES };
+                     UK_COLS_DISPUTES, UK_COLS_ACTIVITIES, UK_COLS_FUNDS, UK_COLS_CATEGORIES,
+                     UK_COLS_UNIONS };
 /* uk_cli_writer, in the language of the output (uk_output_lang): under zh,
  * Chinese headers (those the importer of `of` reads) and values. 0, or 70
  * said. */

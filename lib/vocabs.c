@@ -139,6 +139,24 @@ static const struct uk_vocab_word mutual_aid_category_words[] = {
 	{"ankang", "安康", WORDS("安康参保", "安康保障")},
 	{"special", "特种", WORDS("特种参保", "特种保障")},
 };
+/* The register of a federation: a union for one employer or a joint one
+ * (community, village, trade) for several; the kinds of collective
+ * contract; whether a union has an internal hardship fund (帮困基金), n/a
+ * for one not required to. */
+static const struct uk_vocab_word union_type_words[] = {
+	{"single", "单建", WORDS("单建工会", "独立建会")},
+	{"joint", "联合", WORDS("联合工会", "联合基层工会", "社区联合工会", "村联合工会")},
+};
+static const struct uk_vocab_word contract_kind_words[] = {
+	{"collective", "集体合同", WORDS("综合集体合同")},
+	{"wage", "工资专项", WORDS("工资专项集体合同", "工资集体协商")},
+	{"women", "女职工专项", WORDS("女职工权益保护专项集体合同", "女职工专项集体合同")},
+};
+static const struct uk_vocab_word hardship_fund_words[] = {
+	{"yes", "已建", WORDS("是", "有", "已建立")},
+	{"no", "未建", WORDS("否", "无", "未建立")},
+	{"n/a", "不适用", WORDS("na", "无需", "不需")},
+};
 static const struct uk_vocab_word plan_result_words[] = {
 	{"met", "已完成", WORDS("完成", "达成")},
 	{"not yet", "未完成", WORDS("not-yet", "未达成")},
@@ -181,6 +199,9 @@ static const struct uk_vocab vocabs[UK_V_COUNT] = {
 	                                    disclosure_frequency_words),
 	[UK_V_CARE_KIND] = VOCAB("kind", "慰问类别", care_kind_words),
 	[UK_V_MUTUAL_AID_CATEGORY] = VOCAB("category", "参保类别", mutual_aid_category_words),
+	[UK_V_UNION_TYPE] = VOCAB("type", "建会形式", union_type_words),
+	[UK_V_CONTRACT_KIND] = VOCAB("kind", "合同类别", contract_kind_words),
+	[UK_V_HARDSHIP_FUND] = VOCAB("hardship fund", "帮困基金", hardship_fund_words),
 };
 
 static const struct uk_vocab_entry registry[UK_V_COUNT] = {
@@ -209,6 +230,9 @@ static const struct uk_vocab_entry registry[UK_V_COUNT] = {
 	{"disclosure-frequency", "union-config:disclosure.frequency", UK_V_DISCLOSURE_FREQUENCY},
 	{"care-kind", "care-log:add:2 care-log:roll:1 care-log:--kind", UK_V_CARE_KIND},
 	{"mutual-aid-category", "mutual-aid:--category", UK_V_MUTUAL_AID_CATEGORY},
+	{"union-type", "union-register:--type", UK_V_UNION_TYPE},
+	{"contract-kind", "union-register:--kind", UK_V_CONTRACT_KIND},
+	{"hardship-fund", "union-register:--hardship-fund", UK_V_HARDSHIP_FUND},
 };
 
 const struct uk_vocab *uk_vocab_of(enum uk_vocab_id id)

@@ -191,15 +191,22 @@ int uk_import_bad(const struct uk_opts *o, long bad, char *err, size_t errsz)
 	               bad);
 }
 
-void uk_import_said(const struct uk_opts *o, long added, long unchanged, long bad)
+void uk_import_said_changed(const struct uk_opts *o, long added, long changed, long unchanged, long bad)
 {
-	char skipped[40] = "";
+	char skipped[40] = "", updated[40] = "";
 	if (o->quiet)
 		return;
 	if (bad)
 		snprintf(skipped, sizeof skipped, _(", skipped %ld"), bad);
-	fprintf(stderr, _("%s: %sadded %ld, unchanged %ld%s\n"), uk_progname(),
-	        o->dry_run ? _("dry run, nothing written: ") : "", added, unchanged, skipped);
+	if (changed >= 0)
+		snprintf(updated, sizeof updated, _(", changed %ld"), changed);
+	fprintf(stderr, _("%s: %sadded %ld%s, unchanged %ld%s\n"), uk_progname(),
+	        o->dry_run ? _("dry run, nothing written: ") : "", added, updated, unchanged, skipped);
+}
+
+void uk_import_said(const struct uk_opts *o, long added, long unchanged, long bad)
+{
+	uk_import_said_changed(o, added, -1, unchanged, bad);
 }
 
 int uk_read_file(const char *path, size_t max_mb, char **out, size_t *len)

@@ -130,6 +130,9 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
  * stderr unless -q: "PROG: added A, unchanged U[, skipped B]". */
 int uk_import_bad(const struct uk_opts *o, long bad, char *err, size_t errsz);
 void uk_import_said(const struct uk_opts *o, long added, long unchanged, long bad);
+/* The same with the records that changed what was stored (changed < 0:
+ * not said). */
+void uk_import_said_changed(const struct uk_opts *o, long added, long changed, long unchanged, long bad);
 void uk_opts_free(struct uk_opts *o);
 /* Prints usage to stderr with a hint and returns UK_EX_USAGE. */
 int uk_usage_error(const char *usage, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
