@@ -4,6 +4,7 @@
 #include "uk_activities.h"
 #include "uk_care.h"
 #include "uk_mutual_aid.h"
+#include "uk_unions.h"
 #include "uk_disputes.h"
 #include "uk_ledger.h"
 #include "uk_members.h"
@@ -53,6 +54,19 @@ static const struct uk_metric fixed[] = {
 	{"mutual_aid_insured", UK_UNIT_COUNT, "insured in the medical mutual-aid scheme, every category", "医疗互助参保人数"},
 	{"mutual_aid_units", UK_UNIT_COUNT, "units taking part in it", "医疗互助参保单位"},
 	{"mutual_aid_full_units", UK_UNIT_COUNT, "units enrolled in full", "全员参保单位"},
+	{"unions_total", UK_UNIT_COUNT, "grassroots unions in the register (union-register)", "基层工会"},
+	{"unions_founded", UK_UNIT_COUNT, "unions founded in the period", "新建基层工会"},
+	{"firms_covered", UK_UNIT_COUNT, "firms the unions cover", "覆盖企业"},
+	{"hardship_fund_unions", UK_UNIT_COUNT, "unions with an internal hardship fund", "建立帮困基金"},
+	{"hardship_fund_share", UK_UNIT_PERMILLE, "those among the unions required to have one, in %", "帮困基金建立率"},
+	{"mediation_committees", UK_UNIT_COUNT, "unions with a mediation committee", "劳动争议调处组织"},
+	{"mediators", UK_UNIT_COUNT, "their mediators", "调处员"},
+	{"congress_unions", UK_UNIT_COUNT, "unions that held a 职代会 in the period", "召开职代会单位"},
+	{"contracts_in_force", UK_UNIT_COUNT, "collective contracts in force, every kind", "集体合同"},
+	{"contract_workers", UK_UNIT_COUNT, "the workers they cover", "集体合同覆盖职工"},
+	{"contracts_expiring", UK_UNIT_COUNT, "contracts ending within 90 days, not renewed", "到期未续签合同"},
+	{"audits_done", UK_UNIT_COUNT, "audits of unions' finances in the period", "经费审查"},
+	{"audit_findings_open", UK_UNIT_COUNT, "audits with findings not rectified", "审计问题未整改"},
 };
 #define NFIXED ((int)(sizeof fixed / sizeof fixed[0]))
 #define NMETRICS (NFIXED + 2 * UK_ACTIVITY_NKINDS)
@@ -238,6 +252,25 @@ int uk_metric_compute(struct uk_db *db, const char *name, struct uk_period p, in
 		*value = !strcmp(name, "hardship_paid") ? f.hardship_paid :
 		         !strcmp(name, "hardship_recipients") ? f.hardship_recipients :
 		         !strcmp(name, "dues_collected") ? f.dues : !strcmp(name, "income") ? f.income : f.expense;
+		return 0;
+	}
+	if (!strncmp(name, "unions_", 7) || !strcmp(name, "firms_covered") || !strncmp(name, "hardship_fund_", 14) ||
+	    !strncmp(name, "mediat", 6) || !strcmp(name, "congress_unions") || !strncmp(name, "contract", 8) ||
+	    !strncmp(name, "audit", 5)) {
+		struct uk_union_figures u;
+		long in_force = 0, workers = 0;
+		if ((rc = uk_union_figures(db, p, &u)) != 0)
+			return rc;
+		for (int k = 0; k < UK_CONTRACT_NKINDS; k++)
+			in_force += u.contracts[k], workers += u.contract_workers[k];
+		*value = !strcmp(name, "unions_total") ? u.unions : !strcmp(name, "unions_founded") ? u.founded :
+		         !strcmp(name, "firms_covered") ? u.firms : !strcmp(name, "hardship_fund_unions") ? u.fund_unions :
+		         !strcmp(name, "hardship_fund_share") ? u.fund_share :
+		         !strcmp(name, "mediation_committees") ? u.committees : !strcmp(name, "mediators") ? u.mediators :
+		         !strcmp(name, "congress_unions") ? u.congresses : !strcmp(name, "contracts_in_force") ? in_force :
+		         !strcmp(name, "contract_workers") ? workers :
+		         !strcmp(name, "contracts_expiring") ? u.contracts_expiring :
+		         !strcmp(name, "audits_done") ? u.audits : u.audits_open;
 		return 0;
 	}
 	if (strstr(name, "dispute") || !strcmp(name, "petitions")) {

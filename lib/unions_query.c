@@ -14,6 +14,10 @@
 /* A fact of union u as of day ?1: the latest given on or before it. */
 #define FACT(f) "(SELECT " f " FROM union_facts x WHERE x.union_id = u.id AND x.date <= ?1 AND " f " IS NOT NULL" \
 	" ORDER BY x.date DESC, x.id DESC LIMIT 1)"
+/* Contract c in force on day ?1: signed by then, not ended, and not
+ * replaced by a later one of its union and kind signed by then. */
+#define IN_FORCE(c) c ".signed <= ?1 AND " c ".ends >= ?1 AND NOT EXISTS (SELECT 1 FROM union_contracts r" \
+	" WHERE r.union_id = " c ".union_id AND r.kind = " c ".kind AND r.signed > " c ".signed AND r.signed <= ?1)"
 /* The unions in the register on day ?1: founded by then, not dissolved. */
 #define IN_REGISTER "(u.founded IS NULL OR u.founded <= ?1) AND (u.dissolved_on IS NULL OR u.dissolved_on > ?1)"
 
@@ -50,7 +54,7 @@ int uk_union_list(struct uk_db *db, const struct uk_union_filter *f, struct uk_w
 		"   FROM (SELECT * FROM union_firms WHERE union_id = u.id ORDER BY id)),"
 		"  " FACT("hardship_fund") ", " FACT("fund_size") ", " FACT("mediators") ","
 		"  (SELECT max(date) FROM union_congresses WHERE union_id = u.id AND date <= ?1), u.dissolved_on,"
-		"  (SELECT count(*) FROM union_contracts WHERE union_id = u.id AND signed <= ?1 AND ends >= ?1),"
+		"  (SELECT count(*) FROM union_contracts k WHERE k.union_id = u.id AND " IN_FORCE("k") "),"
 		"  (SELECT count(*) FROM union_audits WHERE union_id = u.id AND date <= ?1"
 		"   AND (rectified IS NULL OR rectified > ?1)) AS open, u.id AS id"
 		"  FROM unions u WHERE (?2 IS NULL OR u.type = ?2) AND (?3 OR " IN_REGISTER "))"
@@ -163,7 +167,7 @@ int uk_union_contracts(struct uk_db *db, struct uk_date at, long expiring, struc
 		" CASE WHEN c.wage_increase IS NOT NULL THEN printf('%g', c.wage_increase / 10.0) END,"
 		" CAST(julianday(c.ends) - julianday(?1) AS INTEGER)"
 		" FROM union_contracts c JOIN unions u ON u.id = c.union_id"
-		" WHERE c.signed <= ?1 AND c.ends >= ?1 AND " IN_REGISTER
+		" WHERE " IN_FORCE("c") " AND " IN_REGISTER
 		" AND (?3 = 0 OR (c.ends <= ?2 AND NOT EXISTS (SELECT 1 FROM union_contracts n"
 		"  WHERE n.union_id = c.union_id AND n.kind = c.kind AND n.signed > c.signed)))"
 		" ORDER BY c.ends, u.name, c.kind");
@@ -195,7 +199,7 @@ int uk_union_figures(struct uk_db *db, struct uk_period p, struct uk_union_figur
 		"  " FACT("fund_size") " AS size, " FACT("mediators") " AS mediators,"
 		"  max((SELECT count(*) FROM union_firms WHERE union_id = u.id), u.type = 'single') AS firms"
 		"  FROM unions u WHERE " IN_REGISTER "),"
-		" c AS (SELECT * FROM union_contracts WHERE signed <= ?1 AND ends >= ?1"
+		" c AS (SELECT * FROM union_contracts k WHERE " IN_FORCE("k")
 		"  AND union_id IN (SELECT id FROM f))"
 		" SELECT count(*), count(*) FILTER (WHERE type = 'single'), count(*) FILTER (WHERE type = 'joint'),"
 		"  coalesce(sum(firms), 0),"
@@ -232,7 +236,7 @@ int uk_union_figures(struct uk_db *db, struct uk_period p, struct uk_union_figur
 	/* Workers by kind, and those due for renewal within 90 days. */
 	if (!(st = uk_db_prepare(db,
 		"WITH c AS (SELECT c.* FROM union_contracts c JOIN unions u ON u.id = c.union_id"
-		"  WHERE c.signed <= ?1 AND c.ends >= ?1 AND " IN_REGISTER ")"
+		"  WHERE " IN_FORCE("c") " AND " IN_REGISTER ")"
 		" SELECT coalesce(sum(workers) FILTER (WHERE kind = 'collective'), 0),"
 		"  coalesce(sum(workers) FILTER (WHERE kind = 'wage'), 0),"
 		"  coalesce(sum(workers) FILTER (WHERE kind = 'women'), 0),"

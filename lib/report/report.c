@@ -4,6 +4,7 @@
 #include "uk_activities.h"
 #include "uk_care.h"
 #include "uk_mutual_aid.h"
+#include "uk_unions.h"
 #include "uk_i18n.h"
 #include "uk_config.h"
 #include "uk_disputes.h"
@@ -316,6 +317,37 @@ static json_t *care_json(const struct uk_care_figures *cf)
 	                 "school_aid", "students", (json_int_t)cf->students, "amount", money(cf->school_aid));
 }
 
+/* A federation's register (union-register): only where it has unions. */
+static int register_json(struct uk_db *db, struct uk_period p, json_t *r)
+{
+	struct uk_union_figures f;
+	json_t *c, *w;
+	int used, rc;
+	if ((rc = uk_union_register_used(db, &used)) != 0 || !used)
+		return rc;
+	if ((rc = uk_union_figures(db, p, &f)) != 0)
+		return rc;
+	c = json_object();
+	w = json_object();
+	for (int k = 0; k < UK_CONTRACT_NKINDS; k++) {
+		json_object_set_new(c, uk_contract_kind(k), json_integer(f.contracts[k]));
+		json_object_set_new(w, uk_contract_kind(k), json_integer(f.contract_workers[k]));
+	}
+	json_object_set_new(r, "register", json_pack(
+		"{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:{s:i, s:i, s:o, s:o}, s:{s:i, s:i}, s:i, s:o, s:o, s:i,"
+		" s:{s:i, s:i}}",
+		"unions", (json_int_t)f.unions, "single", (json_int_t)f.single, "joint", (json_int_t)f.joint,
+		"firms", (json_int_t)f.firms, "founded", (json_int_t)f.founded, "dissolved", (json_int_t)f.dissolved,
+		"members", (json_int_t)f.members,
+		"hardship_fund", "unions", (json_int_t)f.fund_unions, "required", (json_int_t)f.fund_required,
+		"share", rate(f.fund_share), "size", money(f.fund_size),
+		"mediation", "committees", (json_int_t)f.committees, "mediators", (json_int_t)f.mediators,
+		"congress", (json_int_t)f.congresses, "contracts", c, "contract_workers", w,
+		"contracts_expiring", (json_int_t)f.contracts_expiring,
+		"audits", "done", (json_int_t)f.audits, "open", (json_int_t)f.audits_open));
+	return 0;
+}
+
 int uk_report_year(struct uk_db *db, int year, json_t **out)
 {
 	struct uk_period p = {{year, 1, 1}, {year, 12, 31}};
@@ -412,6 +444,10 @@ int uk_report_year(struct uk_db *db, int year, json_t **out)
 	}
 	json_object_set_new(r, "activities", acts);
 	json_object_set_new(r, "plan", plan);
+	if ((rc = register_json(db, p, r)) != 0) {
+		json_decref(r);
+		return rc;
+	}
 	*out = r;
 	return 0;
 fail:

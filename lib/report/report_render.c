@@ -3,6 +3,7 @@
 #include "uk_report.h"
 #include "uk_summary.h"
 #include "uk_mutual_aid.h"
+#include "uk_unions.h"
 #include "uk_rec.h"
 #include "uk_text.h"
 #include "uk_columns.h"
@@ -254,6 +255,43 @@ static json_t *care_rows(json_t *r, enum uk_lang lang, int nonzero)
 	return crows;
 }
 
+/* 基层工会组织: a federation's register, its figures of the year. */
+static json_t *register_rows(json_t *r, enum uk_lang lang)
+{
+	json_t *g = json_object_get(r, "register"), *rows = json_array();
+	json_t *hf = json_object_get(g, "hardship_fund"), *me = json_object_get(g, "mediation");
+	json_t *c = json_object_get(g, "contracts"), *cw = json_object_get(g, "contract_workers");
+	json_t *au = json_object_get(g, "audits");
+	kv(rows, L(lang, "基层工会", "unions"), json_object_get(g, "unions"));
+	kv(rows, L(lang, "　其中单建", "  single-employer"), json_object_get(g, "single"));
+	kv(rows, L(lang, "　其中联合", "  joint"), json_object_get(g, "joint"));
+	kv(rows, L(lang, "覆盖企业", "firms covered"), json_object_get(g, "firms"));
+	kv(rows, L(lang, "本年新建", "founded in the year"), json_object_get(g, "founded"));
+	kv(rows, L(lang, "本年撤销", "dissolved in the year"), json_object_get(g, "dissolved"));
+	kv(rows, L(lang, "会员", "members"), json_object_get(g, "members"));
+	kv(rows, L(lang, "建立帮困基金", "with a hardship fund"), json_object_get(hf, "unions"));
+	kv(rows, L(lang, "应建帮困基金", "required to have one"), json_object_get(hf, "required"));
+	kv(rows, L(lang, "帮困基金建立率", "share"), json_object_get(hf, "share"));
+	kv(rows, L(lang, "帮困基金规模", "funds' size"), json_object_get(hf, "size"));
+	kv(rows, L(lang, "劳动争议调处组织", "mediation committees"), json_object_get(me, "committees"));
+	kv(rows, L(lang, "调处员", "mediators"), json_object_get(me, "mediators"));
+	kv(rows, L(lang, "召开职代会", "held a workers' congress"), json_object_get(g, "congress"));
+	for (int k = 0; k < UK_CONTRACT_NKINDS; k++) {
+		const char *kind = uk_contract_kind(k);
+		char label[96];
+		snprintf(label, sizeof label, lang == UK_LANG_ZH ? "%s（份）" : "contracts: %s",
+		         uk_vocab_show(UK_V_CONTRACT_KIND, kind, lang == UK_LANG_ZH));
+		kv(rows, label, json_object_get(c, kind));
+		snprintf(label, sizeof label, lang == UK_LANG_ZH ? "%s覆盖职工" : "  workers covered",
+		         uk_vocab_show(UK_V_CONTRACT_KIND, kind, 1));
+		kv(rows, label, json_object_get(cw, kind));
+	}
+	kv(rows, L(lang, "90天内到期未续签", "ending within 90 days, not renewed"), json_object_get(g, "contracts_expiring"));
+	kv(rows, L(lang, "本年经费审查", "audits in the year"), json_object_get(au, "done"));
+	kv(rows, L(lang, "审计问题未整改", "findings open"), json_object_get(au, "open"));
+	return rows;
+}
+
 /* The tables of a report, in reading order; doc: as a document shows them
  * (the month's totals and subtotals among the rows), else the data. */
 static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int max)
@@ -342,6 +380,8 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 			kv(drows, lang == UK_LANG_ZH ? uk_vocab_zh(uk_vocab_of(UK_V_DISPUTE_CATEGORY), k) : k, v);
 		TABLE("disputes", "劳动争议调处", "Labour disputes", kv_cols, drows, 1);
 		TABLE("care", "关心关爱", "Care for members", kv_cols, care_rows(r, lang, 0), 1);
+		if (json_object_get(r, "register"))
+			TABLE("register", "基层工会组织", "The register of unions", kv_cols, register_rows(r, lang), 1);
 		TABLE("activities", "活动", "Activities", activity_cols, json_object_get(r, "activities"), 0);
 		TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols, json_object_get(r, "plan"), 0);
 	}
@@ -696,7 +736,7 @@ static void signatures(json_t *r, enum uk_lang lang, FILE *f)
 
 int uk_report_table_known(const char *kind, const char *name)
 {
-	static const char *const year[] = {"unions", "members", "units", "funds", "classes", "months",
+	static const char *const year[] = {"unions", "members", "units", "funds", "classes", "months", "register",
 	                                   "balances", "disputes", "care", "activities", "plan", NULL};
 	static const char *const month[] = {"statement", "balances", "aid", "disputes", "care", NULL};
 	for (const char *const *t = strcmp(kind, "month") ? year : month; *t; t++)

@@ -806,7 +806,8 @@ static void test_metric_find(void)
 	is_int(uk_metric_find("training_participants")->unit, UK_UNIT_COUNT, "participants are counted");
 
 	m = uk_metrics(&n);
-	is_int(n, 34 + 24, "uk_metrics: 34 metrics and two for each of 12 kinds");
+	is_int(n, 47 + 24, "uk_metrics: 47 metrics and two for each of 12 kinds");
+	is_int(uk_metric_find("hardship_fund_share")->unit, UK_UNIT_PERMILLE, "hardship_fund_share is a percentage");
 	for (int i = 0; i < n; i++)
 		if (!m[i].name || uk_metric_find(m[i].name) != &m[i] || !m[i].help || !*m[i].help)
 			all = 0;
