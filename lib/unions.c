@@ -109,7 +109,7 @@ static int union_named(struct uk_db *db, const char *which, struct union_row *u,
 }
 
 /* One firm NAME[:USCC[:WORKERS]]. */
-struct firm { char name[256], code[32]; long workers; int has_workers; };
+struct firm { char name[512], code[32]; long workers; int has_workers; };
 
 static int firm_parse(const char *spec, int quiet, struct firm *f, char *err, size_t errsz)
 {
