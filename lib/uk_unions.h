@@ -122,6 +122,14 @@ int uk_union_figures(struct uk_db *db, struct uk_period p, struct uk_union_figur
 const char *uk_contract_kind(int i);
 const struct uk_outcol *uk_union_stats_outcols(int *n);
 int uk_union_stats(struct uk_db *db, struct uk_period p, struct uk_writer *w);
+/* The union of the register a report names: by its code where both have
+ * one, else by its name; *id 0 when none. Exit code. */
+int uk_union_lookup(struct uk_db *db, const char *code, const char *name, int64_t *id);
+/* fn for each union in the register on day at (founded by then, not
+ * dissolved), in the register's order; a non-zero return stops and is
+ * returned. code may be NULL. */
+typedef int (*uk_union_each_fn)(void *ctx, int64_t id, const char *name, const char *code);
+int uk_union_each(struct uk_db *db, struct uk_date at, uk_union_each_fn fn, void *ctx);
 /* Whether the register holds any union (the year report's register
  * section is a federation's only). */
 int uk_union_register_used(struct uk_db *db, int *used);

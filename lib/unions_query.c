@@ -319,3 +319,49 @@ int uk_union_register_used(struct uk_db *db, int *used)
 	*used = n != 0;
 	return rc;
 }
+
+int uk_union_lookup(struct uk_db *db, const char *code, const char *name, int64_t *id)
+{
+	int64_t v = 0;
+	int found, rc;
+	/* By its code where both have one; by its name where either has none. */
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id FROM unions WHERE (?1 IS NOT NULL AND code = upper(?1))"
+	                                     " OR ((?1 IS NULL OR code IS NULL) AND name = ?2)"
+	                                     " ORDER BY code = upper(?1) DESC LIMIT 1");
+	*id = 0;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	if (code && *code)
+		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (name)
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	rc = uk_db_ints(db, st, &v, 1, &found, N_("cannot read the register"));
+	sqlite3_finalize(st);
+	*id = found ? v : 0;
+	return rc;
+}
+
+struct each_ctx { uk_union_each_fn fn; void *ctx; int stop; };
+
+static int each_row(sqlite3_stmt *st, void *ctx)
+{
+	struct each_ctx *e = ctx;
+	if ((e->stop = e->fn(e->ctx, sqlite3_column_int64(st, 0), uk_db_text(st, 1), uk_db_text(st, 2))) != 0)
+		return UK_DB_STOP;
+	return 0;
+}
+
+int uk_union_each(struct uk_db *db, struct uk_date at, uk_union_each_fn fn, void *ctx)
+{
+	char day[UK_DATE_BUFSZ];
+	struct each_ctx e = {fn, ctx, 0};
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT u.id, u.name, u.code FROM unions u WHERE " IN_REGISTER
+	                                     " ORDER BY u.id");
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	bind_day(st, 1, at, day);
+	rc = uk_db_each(db, st, each_row, &e, N_("cannot read the register"));
+	sqlite3_finalize(st);
+	return e.stop ? e.stop : rc;
+}
