@@ -1,0 +1,114 @@
+/* register_check.c - a federation's roll-up against its register: each
+ * union a report brings is looked up in the register (by code, else by
+ * name); one not in it is named (refused with strict); the unions of the
+ * register that sent no report are listed in the merged report
+ * (not_reported, 未报送). */
+#include "uk_register_check.h"
+#include "uk_cli.h"
+#include "uk_i18n.h"
+#include "uk_unions.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct uk_register_check {
+	struct uk_db *db;
+	int strict;
+	int64_t *ids;   /* the register's unions reported, in the order told */
+	size_t n, cap;
+	json_t *unregistered;
+};
+
+int uk_register_check_new(struct uk_db *db, int strict, struct uk_register_check **out)
+{
+	struct uk_register_check *c = calloc(1, sizeof *c);
+	*out = NULL;
+	if (!c || !(c->unregistered = json_array())) {
+		free(c);
+		return uk_err_nomem();
+	}
+	c->db = db;
+	c->strict = strict;
+	*out = c;
+	return 0;
+}
+
+void uk_register_check_free(struct uk_register_check *c)
+{
+	if (!c)
+		return;
+	free(c->ids);
+	json_decref(c->unregistered);
+	free(c);
+}
+
+int uk_register_check_union(void *ctx, const char *code, const char *name, const char *file)
+{
+	struct uk_register_check *c = ctx;
+	int64_t id;
+	int rc = uk_union_lookup(c->db, code, name, &id);
+	if (rc)
+		return rc;
+	if (!id) {
+		const char *who = name ? name : code ? code : "?";
+		if (c->strict) {
+			uk_err(_("%s: %s is not in the register of %s (union-register add it, or merge without --strict)"),
+			       file, who, uk_db_path(c->db));
+			return UK_EX_DATAERR;
+		}
+		uk_err(_("warning: %s: %s is not in the register of %s"), file, who, uk_db_path(c->db));
+		if (json_array_append_new(c->unregistered, json_pack("{s:s?, s:s?}", "union", name, "code", code)))
+			return uk_err_nomem();
+		return 0;
+	}
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 64;
+		int64_t *ids = realloc(c->ids, cap * sizeof *ids);
+		if (!ids)
+			return uk_err_nomem();
+		c->ids = ids;
+		c->cap = cap;
+	}
+	c->ids[c->n++] = id;
+	return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+struct missing_ctx { const struct uk_register_check *c; json_t *rows; };
+
+static int add_missing(void *ctx, int64_t id, const char *name, const char *code)
+{
+	struct missing_ctx *m = ctx;
+	if (bsearch(&id, m->c->ids, m->c->n, sizeof id, cmp_id))
+		return 0;
+	return json_array_append_new(m->rows, json_pack("{s:s, s:s?}", "union", name, "code", code)) ?
+	       uk_err_nomem() : 0;
+}
+
+int uk_register_check_finish(struct uk_register_check *c, json_t *merged)
+{
+	json_t *year = json_object_get(merged, "year"), *rows = json_array();
+	struct uk_date today = uk_date_today(), at = {(int)json_integer_value(year), 12, 31};
+	struct missing_ctx m = {c, rows};
+	int rc;
+	if (!rows)
+		return uk_err_nomem();
+	/* The register as the year ended, or as it stands while it runs. */
+	if (uk_date_cmp(today, at) < 0)
+		at = today;
+	if (c->n)
+		qsort(c->ids, c->n, sizeof *c->ids, cmp_id);
+	if ((rc = uk_union_each(c->db, at, add_missing, &m)) != 0) {
+		json_decref(rows);
+		return rc;
+	}
+	json_object_set_new(merged, "not_reported", rows);
+	json_object_set(merged, "unregistered", c->unregistered);
+	return 0;
+}
