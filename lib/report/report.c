@@ -590,6 +590,13 @@ static void add_into(json_t *a, json_t *b)
 			json_object_set_new(a, k, json_deep_copy(vb));
 			continue;
 		}
+		/* A setting, not a count: the unions' own when they agree,
+		 * else none (null), however the sum is grouped. */
+		if (!strcmp(k, "collective_threshold")) {
+			if (!json_equal(va, vb))
+				json_object_set_new(a, k, json_null());
+			continue;
+		}
 		if (json_is_integer(va) && json_is_integer(vb))
 			json_object_set_new(a, k, json_integer(json_integer_value(va) + json_integer_value(vb)));
 		else if (is_money(va) && is_money(vb))

@@ -111,6 +111,19 @@ test_expect_success 'merged counts: members, women, disputes, activities summed'
 	test_cmp expect actual
 '
 
+# The collective threshold is a union's setting (disputes.collective_threshold),
+# not a count: three unions of 10 are a federation of 10, not of 30.
+test_expect_success 'the collective threshold is not summed: the unions'"'"' own, or null where they differ' '
+	test "$(jget merged.json disputes.collective_threshold)" = 10 &&
+	cp c.db c12.db &&
+	union-config -d c12.db disputes.collective_threshold 12 &&
+	report-year -d c12.db --year 2024 -f json >c12.json &&
+	test "$(jget c12.json disputes.collective_threshold)" = 12 &&
+	report-year --merge a.json b.json c12.json -f json >mixed-threshold.json &&
+	test "$(jget mixed-threshold.json disputes.collective_threshold)" = null &&
+	test "$(jget mixed-threshold.json disputes.received)" = 7
+'
+
 test_expect_success 'merged counts are the sums of the three reports, key by key' '
 	python3 - merged.json a.json b.json c.json <<-\EOF
 	import json, sys
@@ -128,7 +141,7 @@ test_expect_success 'merged counts are the sums of the three reports, key by key
 	    return o
 	for sec in ("members", "funds", "disputes"):
 	    for path, v in leaves(m[sec], sec + "."):
-	        if path.endswith("_rate") or path.endswith("_share"):
+	        if path.endswith("_rate") or path.endswith("_share") or path.endswith("_threshold"):
 	            continue
 	        vals = [get(u, path) for u in us]
 	        if isinstance(v, int):
