@@ -717,6 +717,8 @@ static int add_units(struct uk_report_merge *m, json_t *report, const char *labe
 		char *both = NULL;
 		const char *key = unit ? unit : "";
 		json_t *have;
+		if (!json_is_object(row))
+			continue;  /* not a unit's row: nothing to add */
 		if (!merged) {
 			size_t n = strlen(label) + strlen(key) + sizeof "\xC2\xB7";
 			if (!(both = malloc(n)))
@@ -792,6 +794,10 @@ static json_t *figures_of(json_t *report)
 			json_object_set_new(r, k, json_deep_copy(v));
 		}
 	}
+	if (!json_object_get(r, "union"))
+		json_object_set_new(r, "union", json_null());
+	if (!json_object_get(r, "plan"))
+		json_object_set_new(r, "plan", json_null());
 	return r;
 }
 
