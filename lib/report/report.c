@@ -801,6 +801,19 @@ static json_t *figures_of(json_t *report)
 	return r;
 }
 
+/* How far the sum counts: partial when any report is (a year still
+ * running where it was drawn), and as of the earliest report's last day,
+ * so that every union is counted at least that far. Either way the
+ * grouping of a tree of merges does not change it. */
+static void add_as_of(json_t *r, json_t *report)
+{
+	json_t *a = json_object_get(r, "as_of"), *b = json_object_get(report, "as_of");
+	if (json_is_true(json_object_get(report, "partial")) && json_is_boolean(json_object_get(r, "partial")))
+		json_object_set_new(r, "partial", json_true());
+	if (json_is_string(a) && json_is_string(b) && strcmp(json_string_value(b), json_string_value(a)) < 0)
+		json_object_set(r, "as_of", b);
+}
+
 /* The figures of a report after the first added into the sum. */
 static int add_figures(json_t *r, json_t *report)
 {
@@ -812,6 +825,7 @@ static int add_figures(json_t *r, json_t *report)
 	json_t *bal = f ? part(f, "balances", json_array) : NULL;
 	if (!m || !f || !d || !c || !ma || !acts || !cls || !mon || !bal)
 		return uk_err_nomem();
+	add_as_of(r, report);
 	add_into(m, json_object_get(report, "members"));
 	add_into(f, fb);
 	add_rows(cls, json_object_get(fb, "by_class"), "code");

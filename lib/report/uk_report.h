@@ -22,7 +22,8 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
 /* Adds up the year reports of several unions (same year and schema) for
  * their federation, one report at a time, so that any number of them adds
  * up in the memory of one: counts and money summed, rates recomputed from
- * the sums, a row per union, members by unit named with their union. A
+ * the sums, a row per union, members by unit named with their union;
+ * partial when any report is, as of the earliest report's day. A
  * merged report is taken like a union's: its unions' rows are carried up,
  * so merging merged reports (street, district, city) gives what one merge
  * of all their unions gives. A union counted twice (the same code, or,
@@ -39,7 +40,9 @@ struct uk_report_merge;
  * sums), after the report is checked and before it is added: the union's
  * code (union.code; NULL when none), name (NULL when none) and the file of
  * its report. 0 goes on; any other value is the exit code the add returns
- * (the callback says why), with the report not added. */
+ * (the callback says why), with the report not added. A check that should
+ * name every union it refuses says each, returns 0 and refuses after the
+ * last report. */
 typedef int (*uk_report_union_fn)(void *ctx, const char *code, const char *name, const char *file);
 /* A new, empty sum; each may be NULL. 0, or 70 out of memory. */
 int uk_report_merge_new(uk_report_union_fn each, void *ctx, struct uk_report_merge **out);

@@ -297,6 +297,28 @@ test_expect_success 'a union is known by its code: one name and two codes are tw
 	test_grep "x3.json: a second report of 一中工会 (the first is x.json)" err
 '
 
+# A report drawn while its year ran (partial, as of its day) makes the sum
+# partial, as of the earliest day: every union is counted at least that far.
+test_expect_success 'a report of a year still running: the sum is partial, as of its day, wherever it stands' '
+	python3 -c "import json, sys
+r = json.load(open(sys.argv[1], encoding=\"utf-8\"))
+r[\"partial\"], r[\"as_of\"] = True, \"2024-11-30\"
+json.dump(r, open(sys.argv[2], \"w\", encoding=\"utf-8\"), ensure_ascii=False)" b.json b-nov.json &&
+	test "$(jget merged.json partial) $(jget merged.json as_of)" = "False 2024-12-31" &&
+	report-year --merge a.json b-nov.json c.json -f json >p1.json &&
+	report-year --merge a.json c.json b-nov.json -f json >p2.json &&
+	report-year --merge b-nov.json a.json -f json >p3.json &&
+	report-year --merge c.json p3.json -f json >p4.json &&
+	for p in p1 p2 p4; do
+		echo "$(jget $p.json partial) $(jget $p.json as_of)" || return 1
+	done >actual &&
+	printf "True 2024-11-30\n" >one &&
+	cat one one one >expect &&
+	test_cmp expect actual &&
+	report-year --merge a.json c.json b-nov.json -f md >p2.md &&
+	test_grep "^截至2024年11月30日" p2.md
+'
+
 test_expect_success 'reports of different years: 65' '
 	report-year -d b.db --year 2023 -f json >b2023.json &&
 	test_expect_code 65 report-year --merge a.json b2023.json c.json >out 2>err &&
