@@ -549,7 +549,7 @@ fail:
 /* The sum so far. Only what the finished report needs is kept: the
  * figures, a row per union and per unit, and the unions seen (to refuse a
  * second report of one); each report is let go once added, so any number
- * of them adds up in the memory of one. */
+ * of them adds up with one in memory at a time. */
 struct uk_report_merge {
 	uk_report_union_fn each;
 	void *ctx;

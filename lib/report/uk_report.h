@@ -20,14 +20,15 @@ int uk_report_year(struct uk_db *db, int year, json_t **out);
 /* The month's disclosure; records that it was made (once per month). */
 int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **out);
 /* Adds up the year reports of several unions (same year and schema) for
- * their federation, one report at a time, so that any number of them adds
- * up in the memory of one: counts and money summed, rates recomputed from
- * the sums, a row per union, members by unit named with their union;
- * partial when any report is, as of the earliest report's day. A
- * merged report is taken like a union's: its unions' rows are carried up,
- * so merging merged reports (street, district, city) gives what one merge
- * of all their unions gives. A union counted twice (the same code, or,
- * where either has none, the same name) is refused (65, said).
+ * their federation, one report at a time: any number of them adds up with
+ * one in memory, beside the rows the sum keeps (one per union and per
+ * unit). Counts and money summed, rates recomputed from the sums, a row
+ * per union, members by unit named with their union; partial when any
+ * report is, as of the earliest report's day. A merged report is taken
+ * like a union's: its unions' rows are carried up, so merging merged
+ * reports (street, district, city) gives what one merge of all their
+ * unions gives. A union counted twice (the same code, or, where either
+ * has none, the same name) is refused (65, said).
  *
  *   uk_report_merge_new(each, ctx, &m);
  *   uk_report_merge_add(m, report, file);   once per report, or
