@@ -138,6 +138,7 @@ bench: all
 	sh tests/bench/ledger.sh $(BUILD)/bin
 	sh tests/bench/disputes.sh $(BUILD)/bin
 	sh tests/bench/reports.sh $(BUILD)/bin
+	sh tests/bench/merge.sh $(BUILD)/bin
 
 # Each fuzz target for FUZZ_SECONDS over its seed corpus (tests/fuzz/corpus)
 # and what earlier runs found (build-fuzz/corpus). A crash fails the run

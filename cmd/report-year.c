@@ -49,59 +49,6 @@ static int summary_text(const char *path, enum uk_lang lang, char **text)
 	return rc;
 }
 
-/* Reports from files: one JSON object each, or several one after the other
- * (a stream on stdin). */
-static int load_reports(char **paths, int n, json_t ***out, const char ***names, int *count)
-{
-	json_t **r = NULL;
-	const char **nm = NULL;
-	int k = 0, rc = 0;
-	for (int i = 0; i < n && !rc; i++) {
-		const char *name = strcmp(paths[i], "-") ? paths[i] : "stdin";
-		char *buf = NULL;
-		size_t len = 0, pos = 0;
-		if ((rc = uk_read_file(paths[i], 1024, &buf, &len)) != 0)
-			break;
-		while (!rc) {
-			json_error_t e;
-			json_t *j, **g;
-			const char **h;
-			while (pos < len && strchr(" \t\r\n", buf[pos]))
-				pos++;
-			if (pos >= len)
-				break;
-			if (!(j = json_loadb(buf + pos, len - pos, JSON_DISABLE_EOF_CHECK, &e))) {
-				uk_err_at(name, e.line, "bad JSON: %s", e.text);
-				rc = UK_EX_DATAERR;
-				break;
-			}
-			pos += (size_t)e.position;
-			if ((g = realloc(r, (size_t)(k + 1) * sizeof *g)) != NULL)
-				r = g;
-			if (!g || !(h = realloc(nm, (size_t)(k + 1) * sizeof *h))) {
-				json_decref(j);
-				rc = uk_err_nomem();
-				break;
-			}
-			nm = h;
-			r[k] = j;
-			nm[k++] = paths[i];
-		}
-		free(buf);
-	}
-	if (rc) {
-		for (int i = 0; i < k; i++)
-			json_decref(r[i]);
-		free(r);
-		free(nm);
-		return rc;
-	}
-	*out = r;
-	*names = nm;
-	*count = k;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -161,9 +108,6 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (merge) {
-		json_t **reports = NULL;
-		const char **names = NULL;
-		int n = 0;
 		if (optind >= argc || year_s) {
 			rc = year_s ? uk_usage_error(usage, "--merge takes the year from the reports, not --year") :
 			     uk_usage_error(usage, "--merge takes the reports' files (- for stdin)");
@@ -181,17 +125,15 @@ int main(int argc, char **argv)
 		if (!name && o.db_path && (rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 &&
 		    (rc = uk_config_get(db, "union.name", &db_name)) == 0)
 			name = db_name;
-		if (!rc && (rc = load_reports(argv + optind, argc - optind, &reports, &names, &n)) == 0) {
-			if (n == 0) {
-				uk_err("no report to merge");
-				rc = UK_EX_DATAERR;
-			} else {
-				rc = uk_report_merge(reports, n, names, name, &report);
+		if (!rc) {
+			struct uk_report_merge *m;
+			if ((rc = uk_report_merge_new(NULL, NULL, &m)) == 0) {
+				for (int i = optind; i < argc && !rc; i++)
+					rc = uk_report_merge_file(m, argv[i]);
+				if (!rc)
+					rc = uk_report_merge_finish(m, name, &report);
+				uk_report_merge_free(m);
 			}
-			for (int i = 0; i < n; i++)
-				json_decref(reports[i]);
-			free(reports);
-			free(names);
 		}
 	} else {
 		struct uk_period p;

@@ -3,8 +3,9 @@
 # As root it runs apt-get; as anyone else it says exactly what to run.
 set -u
 # chromium, poppler-utils and a CJK font: the documents are printed to PDF
-# and read back as the union prints them (t5010, make demo).
-pkgs="gcc make pkg-config libsqlite3-dev libjansson-dev libcsv-dev nettle-dev mandoc perl sqlite3 python3 ledger clang libclang-rt-14-dev valgrind gettext locales bash-completion chromium poppler-utils fonts-noto-cjk"
+# and read back as the union prints them (t5010, make demo). jq: the peer
+# of the merge benchmark (tests/bench/merge.sh).
+pkgs="gcc make pkg-config libsqlite3-dev libjansson-dev libcsv-dev nettle-dev mandoc perl sqlite3 python3 ledger clang libclang-rt-14-dev valgrind gettext locales bash-completion chromium poppler-utils fonts-noto-cjk jq"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

@@ -113,4 +113,18 @@ struct uk_rejects;
 int uk_rejects_open(const char *path, struct uk_reader *r, struct uk_rejects **out);
 int uk_rejects_add(struct uk_rejects *rj, struct uk_row *row, const char *error);
 int uk_rejects_close(struct uk_rejects *rj); /* exit code */
+
+/* JSON documents (objects or arrays) one after another in a file, read
+ * one at a time, so that a stream of any length is never held whole. */
+typedef struct json_t json_t;
+struct uk_docs;
+/* Opens path ("-" is stdin); a document may be up to max_mb megabytes.
+ * 0, or 66 when it cannot be opened (said). */
+int uk_docs_open(const char *path, size_t max_mb, struct uk_docs **out);
+/* The next document: 1 with *out (the caller's), 0 at the end, or an exit
+ * code: 65 bad JSON (said with the file and the line), 74 I/O. */
+int uk_docs_next(struct uk_docs *d, json_t **out);
+/* The name for messages: the path, or "stdin". */
+const char *uk_docs_name(const struct uk_docs *d);
+void uk_docs_close(struct uk_docs *d);
 #endif

@@ -15,6 +15,7 @@
 #include "uk_money.h"
 #include "uk_plans.h"
 #include "uk_progress.h"
+#include "uk_rec.h"
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -585,7 +586,25 @@ fail:
 	return rc;
 }
 
-/* ---- the federation's sum ---- */
+/* ---- the federation's sum, one report at a time ---- */
+
+/* The sum so far. Only what the finished report needs is kept: the
+ * figures, a row per union and per unit, and the unions seen (to refuse a
+ * second report of one); each report is let go once added, so any number
+ * of them adds up with one in memory at a time. */
+struct uk_report_merge {
+	uk_report_union_fn each;
+	void *ctx;
+	json_t *sum;          /* the figures: the first report's, the others added */
+	json_t *units;        /* members by unit, each row also in unit_ix by name */
+	json_t *unit_ix;
+	json_t *unions;       /* a row per union */
+	json_t *by_code;      /* unions seen: code -> the file of their report */
+	json_t *by_name;      /* name -> file */
+	json_t *by_name_bare; /* name -> file, of the unions without a code */
+	json_int_t year;
+	long reports;
+};
 
 /* Whether v is an amount as reports write them ("1234.50"), not a name. */
 static int is_money(json_t *v)
@@ -599,15 +618,25 @@ static int is_money(json_t *v)
 }
 
 /* Adds b into a, key by key: integers summed, money strings summed, rates
- * left for recomputing, objects recursed. */
+ * left for recomputing, objects recursed. Arrays are tables of rows, added
+ * by their keys (add_rows), not here. b is left as it is. */
 static void add_into(json_t *a, json_t *b)
 {
 	const char *k;
 	json_t *vb;
 	json_object_foreach(b, k, vb) {
 		json_t *va = json_object_get(a, k);
+		if (json_is_array(vb))
+			continue;
 		if (!va) {
-			json_object_set(a, k, vb);
+			json_object_set_new(a, k, json_deep_copy(vb));
+			continue;
+		}
+		/* A setting, not a count: the unions' own when they agree,
+		 * else none (null), however the sum is grouped. */
+		if (!strcmp(k, "collective_threshold")) {
+			if (!json_equal(va, vb))
+				json_object_set_new(a, k, json_null());
 			continue;
 		}
 		if (json_is_integer(va) && json_is_integer(vb))
@@ -619,7 +648,17 @@ static void add_into(json_t *a, json_t *b)
 	}
 }
 
-/* Rows of an array keyed by one field (or two), summed into a. */
+/* The object a[key], made when a has none. */
+static json_t *part(json_t *a, const char *key, json_t *(*make)(void))
+{
+	json_t *v = json_object_get(a, key);
+	if (!v && json_object_set_new(a, key, v = make()) != 0)
+		return NULL;
+	return v;
+}
+
+/* Rows of table b (a short one: classes, months, balances, activities)
+ * keyed by one field (or two), summed into table a. */
 static void add_rows2(json_t *a, json_t *b, const char *key, const char *key2)
 {
 	size_t i, j;
@@ -634,7 +673,7 @@ static void add_rows2(json_t *a, json_t *b, const char *key, const char *key2)
 				break;
 			}
 		if (!found)
-			json_array_append(a, rb);
+			json_array_append_new(a, json_deep_copy(rb));
 	}
 }
 
@@ -643,14 +682,34 @@ static void add_rows(json_t *a, json_t *b, const char *key)
 	add_rows2(a, b, key, NULL);
 }
 
-/* The name of union k of a report: its own (k = 0), or, for a merged
- * report, the k-th of the unions it sums. NULL past the last. */
-static const char *union_name(json_t *report, size_t k)
+/* Whether a report is itself a sum of unions (it has their rows). */
+static int is_merged(json_t *report)
 {
-	json_t *rows = json_object_get(report, "unions");
-	if (json_is_array(rows))
-		return json_string_value(json_object_get(json_array_get(rows, k), "union"));
-	return k ? NULL : json_string_value(json_object_get(json_object_get(report, "union"), "name"));
+	return json_is_array(json_object_get(report, "unions"));
+}
+
+/* Union k of a report: its own (k = 0), or, for a merged report, the k-th
+ * of the unions it sums. 0 past the last. An empty code or name is none. */
+static int union_at(json_t *report, size_t k, const char **code, const char **name)
+{
+	json_t *rows = json_object_get(report, "unions"), *u;
+	if (json_is_array(rows)) {
+		if (k >= json_array_size(rows))
+			return 0;
+		u = json_array_get(rows, k);
+		*name = json_string_value(json_object_get(u, "union"));
+	} else {
+		if (k)
+			return 0;
+		u = json_object_get(report, "union");
+		*name = json_string_value(json_object_get(u, "name"));
+	}
+	*code = json_string_value(json_object_get(u, "code"));
+	if (*code && !**code)
+		*code = NULL;
+	if (*name && !**name)
+		*name = NULL;
+	return 1;
 }
 
 /* A report's union by its name, else by its file's. */
@@ -660,139 +719,296 @@ static const char *union_label(json_t *report, const char *file)
 	return json_is_string(u) ? json_string_value(u) : file;
 }
 
-/* A report's members by unit, each unit named with its union (甲工会·教务处):
- * departments of different unions are never one row. A merged report's
- * are named already. A new array. */
-static json_t *units_of(json_t *report, const char *name)
+/* The file of a report already added that counts the union too, or NULL:
+ * the same code, or, where either has none, the same name. Two unions of
+ * one name and two codes are two. */
+static const char *seen_in(const struct uk_report_merge *m, const char *code, const char *name)
 {
-	json_t *units = json_deep_copy(json_object_get(json_object_get(report, "members"), "by_unit"));
+	json_t *f = code ? json_object_get(m->by_code, code) : NULL;
+	if (!f && name)
+		f = json_object_get(code ? m->by_name_bare : m->by_name, name);
+	return json_string_value(f);
+}
+
+/* Sets key to v in ix unless it holds it already (the first report stays
+ * the one named). 0, or -1 out of memory. */
+static int remember_as(json_t *ix, const char *key, json_t *v)
+{
+	return json_object_get(ix, key) ? 0 : json_object_set_nocheck(ix, key, v);
+}
+
+static int remember(struct uk_report_merge *m, const char *code, const char *name, json_t *file)
+{
+	if ((code && remember_as(m->by_code, code, file) != 0) ||
+	    (name && remember_as(m->by_name, name, file) != 0) ||
+	    (name && !code && remember_as(m->by_name_bare, name, file) != 0))
+		return -1;
+	return 0;
+}
+
+/* A report's members by unit into the sum, each unit named with its union
+ * (甲工会·教务处): departments of different unions are never one row. A
+ * merged report's are named already. */
+static int add_units(struct uk_report_merge *m, json_t *report, const char *label)
+{
+	json_t *rows = json_object_get(json_object_get(report, "members"), "by_unit"), *row;
+	int merged = is_merged(report);
 	size_t i;
-	json_t *row;
-	if (!units)
-		return json_array();
-	if (json_is_array(json_object_get(report, "unions")))
-		return units;
-	json_array_foreach(units, i, row) {
+	json_array_foreach(rows, i, row) {
 		const char *unit = json_string_value(json_object_get(row, "unit"));
-		size_t n = strlen(name) + strlen(unit ? unit : "") + 4;
-		char *both = malloc(n);
-		if (!both)
-			continue;  /* out of memory: the unit as it is */
-		snprintf(both, n, "%s·%s", name, unit ? unit : "");
-		json_object_set_new(row, "unit", json_string(both));
-		free(both);
-	}
-	return units;
-}
-
-/* The code (union.code, USCC) of union k of a report, or NULL. */
-static const char *union_code(json_t *report, size_t k)
-{
-	json_t *rows = json_object_get(report, "unions");
-	if (json_is_array(rows))
-		return json_string_value(json_object_get(json_array_get(rows, k), "code"));
-	return json_string_value(json_object_get(json_object_get(report, "union"), "code"));
-}
-
-/* A union both reports count, or NULL: the same code, or, where either
- * has none, the same name. Two unions of one name and two codes are two. */
-static const char *union_in_both(json_t *a, json_t *b)
-{
-	const char *x, *y;
-	for (size_t i = 0; (x = union_name(a, i)) != NULL; i++)
-		for (size_t j = 0; (y = union_name(b, j)) != NULL; j++) {
-			const char *cx = union_code(a, i), *cy = union_code(b, j);
-			if (cx && cy && *cx && *cy ? strcmp(cx, cy) == 0 : *x && strcmp(x, y) == 0)
-				return *x ? x : cx;
+		char *both = NULL;
+		const char *key = unit ? unit : "";
+		json_t *have;
+		if (!json_is_object(row))
+			continue;  /* not a unit's row: nothing to add */
+		if (!merged) {
+			size_t n = strlen(label) + strlen(key) + sizeof "\xC2\xB7";
+			if (!(both = malloc(n)))
+				return uk_err_nomem();
+			snprintf(both, n, "%s\xC2\xB7%s", label, key);
+			key = both;
 		}
-	return NULL;
-}
-
-int uk_report_merge(json_t *const *reports, int n, const char *const *names, const char *name,
-                    json_t **out)
-{
-	json_t *r, *unions = json_array();
-	json_int_t year;
-	*out = NULL;
-	if (n < 1)
-		return UK_EX_USAGE;
-	year = json_integer_value(json_object_get(reports[0], "year"));
-	for (int i = 0; i < n; i++) {
-		if (json_integer_value(json_object_get(reports[i], "schema_version")) != UK_REPORT_SCHEMA_VERSION ||
-		    !json_is_string(json_object_get(reports[i], "kind")) ||
-		    strcmp(json_string_value(json_object_get(reports[i], "kind")), "year") != 0) {
-			uk_err("%s: not a year report of schema version %d", names[i], UK_REPORT_SCHEMA_VERSION);
-			json_decref(unions);
-			return UK_EX_DATAERR;
-		}
-		if (json_integer_value(json_object_get(reports[i], "year")) != year) {
-			uk_err("%s: a report of %lld, not %lld: merge reports of one year", names[i],
-			       (long long)json_integer_value(json_object_get(reports[i], "year")), (long long)year);
-			json_decref(unions);
-			return UK_EX_DATAERR;
-		}
-		/* A union counted twice (its file given twice, or two copies)
-		 * would double every figure of the federation's report. */
-		for (int j = 0; j < i; j++) {
-			const char *twice = union_in_both(reports[i], reports[j]);
-			if (twice) {
-				uk_err("%s: a second report of %s (the first is %s): merge each union once",
-				       names[i], twice, names[j]);
-				json_decref(unions);
-				return UK_EX_DATAERR;
+		if ((have = json_object_get(m->unit_ix, key)) != NULL) {
+			add_into(have, row);
+		} else {
+			json_t *copy = json_deep_copy(row);
+			if (!copy || (!merged && json_object_set_new_nocheck(copy, "unit", json_string_nocheck(key)) != 0) ||
+			    json_array_append_new(m->units, copy) != 0 || json_object_set_nocheck(m->unit_ix, key, copy) != 0) {
+				free(both);
+				return uk_err_nomem();
 			}
 		}
+		free(both);
 	}
-	r = json_deep_copy(reports[0]);
-	json_object_set_new(json_object_get(r, "members"), "by_unit", units_of(reports[0], union_label(reports[0], names[0])));
-	for (int i = 1; i < n; i++) {
-		json_t *m = json_object_get(r, "members"), *f = json_object_get(r, "funds");
-		json_t *mb = json_object_get(reports[i], "members"), *fb = json_object_get(reports[i], "funds");
-		json_t *units = units_of(reports[i], union_label(reports[i], names[i]));
-		add_into(m, mb);
-		add_rows(json_object_get(m, "by_unit"), units, "unit");
-		json_decref(units);
-		add_into(f, fb);
-		add_rows(json_object_get(f, "by_class"), json_object_get(fb, "by_class"), "code");
-		add_rows(json_object_get(f, "by_month"), json_object_get(fb, "by_month"), "month");
-		add_rows2(json_object_get(f, "balances"), json_object_get(fb, "balances"), "fund", "account");
-		add_into(json_object_get(r, "disputes"), json_object_get(reports[i], "disputes"));
-		add_into(json_object_get(r, "care"), json_object_get(reports[i], "care"));
-		add_into(json_object_get(r, "mutual_aid"), json_object_get(reports[i], "mutual_aid"));
-		add_rows(json_object_get(r, "activities"), json_object_get(reports[i], "activities"), "kind");
+	return 0;
+}
+
+/* A report's rows in the table of unions: a union's own, or the rows a
+ * merged report carries, so that a sum of sums lists every union as one
+ * sum of them all does. */
+static int add_union_rows(struct uk_report_merge *m, json_t *report, const char *label)
+{
+	json_t *d = json_object_get(report, "disputes"), *row;
+	const char *code;
+	size_t i;
+	if (is_merged(report)) {
+		json_array_foreach(json_object_get(report, "unions"), i, row)
+			if (json_array_append(m->unions, row) != 0)
+				return uk_err_nomem();
+		return 0;
 	}
+	if (!(row = json_object()) || json_object_set_new(row, "union", json_string_nocheck(label)) != 0) {
+		json_decref(row);
+		return uk_err_nomem();
+	}
+	json_object_set(row, "members", json_object_get(json_object_get(report, "members"), "total"));
+	json_object_set(row, "income", json_object_get(json_object_get(report, "funds"), "income"));
+	json_object_set(row, "expense", json_object_get(json_object_get(report, "funds"), "expense"));
+	json_object_set(row, "disputes", json_object_get(d, "received"));
+	json_object_set(row, "handled_rate", json_object_get(d, "handled_rate"));
+	json_object_set(row, "success_rate", json_object_get(d, "success_rate"));
+	code = json_string_value(json_object_get(json_object_get(report, "union"), "code"));
+	if (code)
+		json_object_set_new(row, "code", json_string(code));
+	return json_array_append_new(m->unions, row) != 0 ? uk_err_nomem() : 0;
+}
+
+/* The first report's figures, the start of the sum: without its tables of
+ * unions and units (kept apart), its plan and its union. NULL out of
+ * memory. */
+static json_t *figures_of(json_t *report)
+{
+	json_t *r = json_object(), *v;
+	const char *k;
+	/* Their places kept (null until the end), so that the sum's keys come
+	 * in a report's order. */
+	json_object_foreach(report, k, v) {
+		if (!strcmp(k, "unions"))
+			continue;
+		if (!strcmp(k, "plan") || !strcmp(k, "union")) {
+			json_object_set_new(r, k, json_null());
+		} else if (!strcmp(k, "members") && json_is_object(v)) {
+			json_t *shallow = json_copy(v);
+			json_object_set_new(shallow, "by_unit", json_null());
+			json_object_set_new(r, k, json_deep_copy(shallow));
+			json_decref(shallow);
+		} else {
+			json_object_set_new(r, k, json_deep_copy(v));
+		}
+	}
+	if (!json_object_get(r, "union"))
+		json_object_set_new(r, "union", json_null());
+	if (!json_object_get(r, "plan"))
+		json_object_set_new(r, "plan", json_null());
+	return r;
+}
+
+/* How far the sum counts: partial when any report is (a year still
+ * running where it was drawn), and as of the earliest report's last day,
+ * so that every union is counted at least that far. Either way the
+ * grouping of a tree of merges does not change it. */
+static void add_as_of(json_t *r, json_t *report)
+{
+	json_t *a = json_object_get(r, "as_of"), *b = json_object_get(report, "as_of");
+	if (json_is_true(json_object_get(report, "partial")) && json_is_boolean(json_object_get(r, "partial")))
+		json_object_set_new(r, "partial", json_true());
+	if (json_is_string(a) && json_is_string(b) && strcmp(json_string_value(b), json_string_value(a)) < 0)
+		json_object_set(r, "as_of", b);
+}
+
+/* The figures of a report after the first added into the sum. */
+static int add_figures(json_t *r, json_t *report)
+{
+	json_t *m = part(r, "members", json_object), *f = part(r, "funds", json_object);
+	json_t *fb = json_object_get(report, "funds");
+	json_t *d = part(r, "disputes", json_object), *c = part(r, "care", json_object);
+	json_t *ma = part(r, "mutual_aid", json_object), *acts = part(r, "activities", json_array);
+	json_t *cls = f ? part(f, "by_class", json_array) : NULL, *mon = f ? part(f, "by_month", json_array) : NULL;
+	json_t *bal = f ? part(f, "balances", json_array) : NULL;
+	if (!m || !f || !d || !c || !ma || !acts || !cls || !mon || !bal)
+		return uk_err_nomem();
+	add_as_of(r, report);
+	add_into(m, json_object_get(report, "members"));
+	add_into(f, fb);
+	add_rows(cls, json_object_get(fb, "by_class"), "code");
+	add_rows(mon, json_object_get(fb, "by_month"), "month");
+	add_rows2(bal, json_object_get(fb, "balances"), "fund", "account");
+	add_into(d, json_object_get(report, "disputes"));
+	add_into(c, json_object_get(report, "care"));
+	add_into(ma, json_object_get(report, "mutual_aid"));
+	add_rows(acts, json_object_get(report, "activities"), "kind");
+	return 0;
+}
+
+int uk_report_merge_new(uk_report_union_fn each, void *ctx, struct uk_report_merge **out)
+{
+	struct uk_report_merge *m = calloc(1, sizeof *m);
+	*out = NULL;
+	if (!m)
+		return uk_err_nomem();
+	m->each = each;
+	m->ctx = ctx;
+	m->units = json_array();
+	m->unit_ix = json_object();
+	m->unions = json_array();
+	m->by_code = json_object();
+	m->by_name = json_object();
+	m->by_name_bare = json_object();
+	if (!m->units || !m->unit_ix || !m->unions || !m->by_code || !m->by_name || !m->by_name_bare) {
+		uk_report_merge_free(m);
+		return uk_err_nomem();
+	}
+	*out = m;
+	return 0;
+}
+
+int uk_report_merge_add(struct uk_report_merge *m, json_t *report, const char *file)
+{
+	json_t *kind = json_object_get(report, "kind"), *fname;
+	json_int_t year = json_integer_value(json_object_get(report, "year"));
+	const char *code, *name, *first, *label = union_label(report, file);
+	int rc;
+	if (json_integer_value(json_object_get(report, "schema_version")) != UK_REPORT_SCHEMA_VERSION ||
+	    !json_is_string(kind) || strcmp(json_string_value(kind), "year") != 0) {
+		uk_err("%s: not a year report of schema version %d", file, UK_REPORT_SCHEMA_VERSION);
+		return UK_EX_DATAERR;
+	}
+	if (m->reports && year != m->year) {
+		uk_err("%s: a report of %lld, not %lld: merge reports of one year", file, (long long)year,
+		       (long long)m->year);
+		return UK_EX_DATAERR;
+	}
+	/* A union counted twice (its file given twice, or two copies) would
+	 * double every figure of the federation's report. Checked against
+	 * the reports before this one: a merged report's own rows were
+	 * checked when it was made. */
+	for (size_t k = 0; union_at(report, k, &code, &name); k++)
+		if ((first = seen_in(m, code, name)) != NULL) {
+			uk_err("%s: a second report of %s (the first is %s): merge each union once", file,
+			       name ? name : code, first);
+			return UK_EX_DATAERR;
+		}
+	for (size_t k = 0; m->each && union_at(report, k, &code, &name); k++)
+		if ((rc = m->each(m->ctx, code, name, file)) != 0)
+			return rc;
+	if (!(fname = json_string_nocheck(file)))
+		return uk_err_nomem();
+	for (size_t k = 0; union_at(report, k, &code, &name); k++)
+		if (remember(m, code, name, fname) != 0) {
+			json_decref(fname);
+			return uk_err_nomem();
+		}
+	json_decref(fname);
+	if (!m->reports) {
+		if (!(m->sum = figures_of(report)))
+			return uk_err_nomem();
+		m->year = year;
+	} else if ((rc = add_figures(m->sum, report)) != 0) {
+		return rc;
+	}
+	m->reports++;
+	if ((rc = add_units(m, report, label)) != 0)
+		return rc;
+	return add_union_rows(m, report, label);
+}
+
+int uk_report_merge_file(struct uk_report_merge *m, const char *path)
+{
+	struct uk_docs *d;
+	json_t *report;
+	int rc = uk_docs_open(path, 1024, &d);
+	while (!rc && (rc = uk_docs_next(d, &report)) == 1) {
+		rc = uk_report_merge_add(m, report, path);
+		json_decref(report);
+	}
+	uk_docs_close(d);
+	return rc;
+}
+
+int uk_report_merge_finish(struct uk_report_merge *m, const char *name, json_t **out)
+{
+	json_t *r = m->sum, *mem, *d;
+	json_int_t total, female, rec, con, res;
+	*out = NULL;
+	if (!m->reports) {
+		uk_err("no report to merge");
+		return UK_EX_DATAERR;
+	}
+	mem = part(r, "members", json_object);
+	d = part(r, "disputes", json_object);
+	if (!mem || !d)
+		return uk_err_nomem();
 	/* Rates from the sums, never averaged. */
-	{
-		json_t *m = json_object_get(r, "members"), *d = json_object_get(r, "disputes");
-		json_int_t total = json_integer_value(json_object_get(m, "total"));
-		json_int_t female = json_integer_value(json_object_get(m, "female"));
-		json_int_t rec = json_integer_value(json_object_get(d, "received"));
-		json_int_t con = json_integer_value(json_object_get(d, "concluded"));
-		json_int_t res = json_integer_value(json_object_get(d, "resolved"));
-		json_object_set_new(m, "female_share", rate(total ? (long)((female * 1000 + total / 2) / total) : -1));
-		json_object_set_new(d, "handled_rate", rate(rec ? (long)((con * 1000 + rec / 2) / rec) : -1));
-		json_object_set_new(d, "success_rate", rate(con ? (long)((res * 1000 + con / 2) / con) : -1));
-	}
-	for (int i = 0; i < n; i++) {
-		json_t *row = json_pack("{s:s}", "union", union_label(reports[i], names[i]));
-		/* A merged report's row is the federation's, which has no code here. */
-		const char *code = json_is_array(json_object_get(reports[i], "unions")) ? NULL : union_code(reports[i], 0);
-		json_t *d = json_object_get(reports[i], "disputes");
-		json_object_set(row, "members", json_object_get(json_object_get(reports[i], "members"), "total"));
-		json_object_set(row, "income", json_object_get(json_object_get(reports[i], "funds"), "income"));
-		json_object_set(row, "expense", json_object_get(json_object_get(reports[i], "funds"), "expense"));
-		json_object_set(row, "disputes", json_object_get(d, "received"));
-		json_object_set(row, "handled_rate", json_object_get(d, "handled_rate"));
-		json_object_set(row, "success_rate", json_object_get(d, "success_rate"));
-		if (code)
-			json_object_set_new(row, "code", json_string(code));
-		json_array_append_new(unions, row);
-	}
-	json_object_set_new(r, "unions", unions);
+	total = json_integer_value(json_object_get(mem, "total"));
+	female = json_integer_value(json_object_get(mem, "female"));
+	rec = json_integer_value(json_object_get(d, "received"));
+	con = json_integer_value(json_object_get(d, "concluded"));
+	res = json_integer_value(json_object_get(d, "resolved"));
+	json_object_set_new(mem, "female_share", rate(total ? (long)((female * 1000 + total / 2) / total) : -1));
+	json_object_set_new(d, "handled_rate", rate(rec ? (long)((con * 1000 + rec / 2) / rec) : -1));
+	json_object_set_new(d, "success_rate", rate(con ? (long)((res * 1000 + con / 2) / con) : -1));
+	json_object_set(mem, "by_unit", m->units);
+	json_object_set(r, "unions", m->unions);
 	/* The federation by its own name; none given, the title says how to
 	 * give one. */
 	json_object_set_new(r, "union", name ? json_pack("{s:s}", "name", name) : json_object());
 	json_object_set_new(r, "plan", json_array());
+	m->sum = NULL;
+	m->reports = 0;
 	*out = r;
 	return 0;
+}
+
+void uk_report_merge_free(struct uk_report_merge *m)
+{
+	if (!m)
+		return;
+	json_decref(m->sum);
+	json_decref(m->units);
+	json_decref(m->unit_ix);
+	json_decref(m->unions);
+	json_decref(m->by_code);
+	json_decref(m->by_name);
+	json_decref(m->by_name_bare);
+	free(m);
 }

@@ -19,11 +19,47 @@ typedef struct json_t json_t;
 int uk_report_year(struct uk_db *db, int year, json_t **out);
 /* The month's disclosure; records that it was made (once per month). */
 int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **out);
-/* Adds up year reports of several unions (same year and schema): counts
- * and money summed, rates recomputed from the sums, a row per union;
- * name the federation's (NULL: none). */
-int uk_report_merge(json_t *const *reports, int n, const char *const *names, const char *name,
-                    json_t **out);
+/* Adds up the year reports of several unions (same year and schema) for
+ * their federation, one report at a time: any number of them adds up with
+ * one in memory, beside the rows the sum keeps (one per union and per
+ * unit). Counts and money summed, rates recomputed from the sums, a row
+ * per union, members by unit named with their union; partial when any
+ * report is, as of the earliest report's day. A merged report is taken
+ * like a union's: its unions' rows are carried up, so merging merged
+ * reports (street, district, city) gives what one merge of all their
+ * unions gives. A union counted twice (the same code, or, where either
+ * has none, the same name) is refused (65, said).
+ *
+ *   uk_report_merge_new(each, ctx, &m);
+ *   uk_report_merge_add(m, report, file);   once per report, or
+ *   uk_report_merge_file(m, path);          every report a file holds
+ *   uk_report_merge_finish(m, name, &out);
+ *   uk_report_merge_free(m);
+ */
+struct uk_report_merge;
+/* Told of each union a report brings (a merged report: each union it
+ * sums), after the report is checked and before it is added: the union's
+ * code (union.code; NULL when none), name (NULL when none) and the file of
+ * its report. 0 goes on; any other value is the exit code the add returns
+ * (the callback says why), with the report not added. A check that should
+ * name every union it refuses says each, returns 0 and refuses after the
+ * last report. */
+typedef int (*uk_report_union_fn)(void *ctx, const char *code, const char *name, const char *file);
+/* A new, empty sum; each may be NULL. 0, or 70 out of memory. */
+int uk_report_merge_new(uk_report_union_fn each, void *ctx, struct uk_report_merge **out);
+/* Adds one report (left as it is: the caller frees it); file names it in
+ * messages. 0, or an exit code (65 not a year report of the schema, of
+ * another year than the first, or of a union already added), said. After
+ * an error the sum is to be freed, not finished. */
+int uk_report_merge_add(struct uk_report_merge *m, json_t *report, const char *file);
+/* Adds every report of a file ("-" stdin: JSON reports one after another),
+ * reading one at a time. 0, or an exit code (66 no such file, 65 bad JSON
+ * or a report refused, 74), said. */
+int uk_report_merge_file(struct uk_report_merge *m, const char *path);
+/* The federation's report in *out (the caller's), under its name (NULL:
+ * none). 0, or 65 when no report was added (said). */
+int uk_report_merge_finish(struct uk_report_merge *m, const char *name, json_t **out);
+void uk_report_merge_free(struct uk_report_merge *m);
 
 /* Whether a report of kind ("year", "month") has the table name. */
 int uk_report_table_known(const char *kind, const char *name);

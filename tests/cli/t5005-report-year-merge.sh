@@ -111,6 +111,19 @@ test_expect_success 'merged counts: members, women, disputes, activities summed'
 	test_cmp expect actual
 '
 
+# The collective threshold is a union's setting (disputes.collective_threshold),
+# not a count: three unions of 10 are a federation of 10, not of 30.
+test_expect_success 'the collective threshold is not summed: the unions'"'"' own, or null where they differ' '
+	test "$(jget merged.json disputes.collective_threshold)" = 10 &&
+	cp c.db c12.db &&
+	union-config -d c12.db disputes.collective_threshold 12 &&
+	report-year -d c12.db --year 2024 -f json >c12.json &&
+	test "$(jget c12.json disputes.collective_threshold)" = 12 &&
+	report-year --merge a.json b.json c12.json -f json >mixed-threshold.json &&
+	test "$(jget mixed-threshold.json disputes.collective_threshold)" = null &&
+	test "$(jget mixed-threshold.json disputes.received)" = 7
+'
+
 test_expect_success 'merged counts are the sums of the three reports, key by key' '
 	python3 - merged.json a.json b.json c.json <<-\EOF
 	import json, sys
@@ -128,7 +141,7 @@ test_expect_success 'merged counts are the sums of the three reports, key by key
 	    return o
 	for sec in ("members", "funds", "disputes"):
 	    for path, v in leaves(m[sec], sec + "."):
-	        if path.endswith("_rate") or path.endswith("_share"):
+	        if path.endswith("_rate") or path.endswith("_share") or path.endswith("_threshold"):
 	            continue
 	        vals = [get(u, path) for u in us]
 	        if isinstance(v, int):
@@ -282,6 +295,28 @@ test_expect_success 'a union is known by its code: one name and two codes are tw
 	test_grep "x4.json: a second report of 第一中学工会" err &&
 	test_expect_code 65 report-year --merge x.json x3.json >out 2>err &&
 	test_grep "x3.json: a second report of 一中工会 (the first is x.json)" err
+'
+
+# A report drawn while its year ran (partial, as of its day) makes the sum
+# partial, as of the earliest day: every union is counted at least that far.
+test_expect_success 'a report of a year still running: the sum is partial, as of its day, wherever it stands' '
+	python3 -c "import json, sys
+r = json.load(open(sys.argv[1], encoding=\"utf-8\"))
+r[\"partial\"], r[\"as_of\"] = True, \"2024-11-30\"
+json.dump(r, open(sys.argv[2], \"w\", encoding=\"utf-8\"), ensure_ascii=False)" b.json b-nov.json &&
+	test "$(jget merged.json partial) $(jget merged.json as_of)" = "False 2024-12-31" &&
+	report-year --merge a.json b-nov.json c.json -f json >p1.json &&
+	report-year --merge a.json c.json b-nov.json -f json >p2.json &&
+	report-year --merge b-nov.json a.json -f json >p3.json &&
+	report-year --merge c.json p3.json -f json >p4.json &&
+	for p in p1 p2 p4; do
+		echo "$(jget $p.json partial) $(jget $p.json as_of)" || return 1
+	done >actual &&
+	printf "True 2024-11-30\n" >one &&
+	cat one one one >expect &&
+	test_cmp expect actual &&
+	report-year --merge a.json c.json b-nov.json -f md >p2.md &&
+	test_grep "^截至2024年11月30日" p2.md
 '
 
 test_expect_success 'reports of different years: 65' '
