@@ -3,9 +3,11 @@
 #include "uk_cli.h"
 #include "uk_config.h"
 #include "uk_i18n.h"
+#include "uk_register_check.h"
 #include "uk_report.h"
 #include "uk_store.h"
 #include "uk_summary.h"
+#include "uk_unions.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -13,16 +15,18 @@
 
 static const char usage[] =
 	N_("usage: report-year --year Y [-f md|html|json|csv|table] [--lang zh|en] [--table NAME]\n"
-	"       report-year --merge FILE... [--name NAME] [-f FORMAT] [--lang zh|en]\n"
+	"       report-year --merge FILE... [-d FEDERATION_DB [--strict]] [--name NAME]\n"
+	"                   [-f FORMAT] [--lang zh|en]\n"
 	"The year's work summary: members, funds, disputes, care, activities, the plan.\n"
 	"\n"
 	"  --year Y         the year\n"
 	"  --lang zh|en     Chinese (default) or English headings\n"
 	"  --table NAME     with -f csv: that table only (members, units, funds, classes,\n"
-	"                   months, balances, disputes, care, activities, plan,\n"
-	"                   unions)\n"
+	"                   months, balances, disputes, care, register, activities,\n"
+	"                   plan, unions, not_reported)\n"
 	"  --merge FILE...  add up the JSON reports of many unions (- for stdin)\n"
 	"  --name NAME      the federation's name, for --merge (else union.name of -d)\n"
+	"  --strict         with --merge -d: refuse a report of a union not in its register\n"
 	"  --template FILE  the summary's wording (md, html); default: the one installed\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format md|html|json|csv|table  --excel  -q, --quiet\n"
@@ -55,6 +59,7 @@ int main(int argc, char **argv)
 		UK_LONGOPTS_COMMON,
 		{"year", required_argument, 0, OPT_YEAR},
 		{"table", required_argument, 0, OPT_TABLE}, {"merge", no_argument, 0, OPT_MERGE},
+		{"strict", no_argument, 0, UK_OPT_STRICT},
 		{"name", required_argument, 0, OPT_NAME},
 		{"template", required_argument, 0, OPT_TEMPLATE},
 		{0, 0, 0, 0},
@@ -65,7 +70,8 @@ int main(int argc, char **argv)
 	const char *year_s = NULL, *table = NULL, *name = NULL, *template = NULL;
 	char *db_name = NULL, *wording = NULL, *prose = NULL;
 	enum uk_format fmt;
-	int merge = 0, c, rc = 0, done = 0;
+	int merge = 0, registered = 0, c, rc = 0, done = 0;
+	struct uk_register_check *check = NULL;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
 	argv[0] = (char *)uk_cli_init(argv[0]);
@@ -103,6 +109,10 @@ int main(int argc, char **argv)
 		rc = uk_usage_error(usage, "--template goes with -f md or -f html");
 		goto out;
 	}
+	if (o.strict && (!merge || !o.db_path)) {
+		rc = uk_usage_error(usage, "--strict goes with --merge and -d (the federation's register)");
+		goto out;
+	}
 	if (name && !merge) {
 		rc = uk_usage_error(usage, "--name goes with --merge (a union's name is union.name)");
 		goto out;
@@ -122,12 +132,16 @@ int main(int argc, char **argv)
 					goto out;
 				}
 		}
-		if (!name && o.db_path && (rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 &&
+		if (o.db_path && (rc = uk_store_open(&o, UK_DB_READ, &db)) == 0 && !name &&
 		    (rc = uk_config_get(db, "union.name", &db_name)) == 0)
 			name = db_name;
+		/* The federation's own register, when it keeps one: each report's
+		 * union looked up in it, those that sent none listed. */
+		if (!rc && db && (rc = uk_union_register_used(db, &registered)) == 0 && registered)
+			rc = uk_register_check_new(db, o.strict, &check);
 		if (!rc) {
 			struct uk_report_merge *m;
-			if ((rc = uk_report_merge_new(NULL, NULL, &m)) == 0) {
+			if ((rc = uk_report_merge_new(check ? uk_register_check_union : NULL, check, &m)) == 0) {
 				for (int i = optind; i < argc && !rc; i++)
 					rc = uk_report_merge_file(m, argv[i]);
 				if (!rc)
@@ -135,6 +149,9 @@ int main(int argc, char **argv)
 				uk_report_merge_free(m);
 			}
 		}
+		if (!rc && check && (rc = uk_register_check_finish(check, report)) == 0)
+			rc = uk_report_add_register(db, report);
+		uk_register_check_free(check);
 	} else {
 		struct uk_period p;
 		const char *why;

@@ -299,6 +299,11 @@ static int ident_ok(const struct uk_union_in *in, struct ident *id, char *err, s
 		return uk_errf(err, errsz, "type '%s': 单建 (single) or 联合 (joint)", in->type);
 	if (given(in->code) && (rc = uscc_ok(in->code, in->quiet, id->code, err, errsz)) != 0)
 		return rc;
+	/* A union is registered as one: its own code begins with 81; its
+	 * employer's goes with --firm. */
+	if (given(in->code) && strncmp(id->code, "81", 2) != 0)
+		return uk_errf(err, errsz, "code %s: a trade union's code begins with 81 (a firm's goes with --firm)",
+		               id->code);
 	if (given(in->founded) && (rc = date_ok(in->founded, "founded", in->allow_future, &d, id->founded, err, errsz)))
 		return rc;
 	return 0;

@@ -856,6 +856,18 @@ static void add_as_of(json_t *r, json_t *report)
 		json_object_set(r, "as_of", b);
 }
 
+/* The lists a federation's roll-up adds (not_reported, unregistered)
+ * carried up from merged reports, one after another. */
+static int add_list(json_t *r, json_t *report, const char *key)
+{
+	json_t *b = json_object_get(report, key), *a;
+	if (!json_is_array(b) || !json_array_size(b))
+		return 0;
+	if (!(a = part(r, key, json_array)) || json_array_extend(a, b) != 0)
+		return uk_err_nomem();
+	return 0;
+}
+
 /* The figures of a report after the first added into the sum. */
 static int add_figures(json_t *r, json_t *report)
 {
@@ -877,6 +889,14 @@ static int add_figures(json_t *r, json_t *report)
 	add_into(c, json_object_get(report, "care"));
 	add_into(ma, json_object_get(report, "mutual_aid"));
 	add_rows(acts, json_object_get(report, "activities"), "kind");
+	if (json_is_object(json_object_get(report, "register"))) {
+		json_t *g = part(r, "register", json_object);
+		if (!g)
+			return uk_err_nomem();
+		add_into(g, json_object_get(report, "register"));
+	}
+	if (add_list(r, report, "not_reported") || add_list(r, report, "unregistered"))
+		return UK_EX_SOFTWARE;
 	return 0;
 }
 
@@ -965,6 +985,24 @@ int uk_report_merge_file(struct uk_report_merge *m, const char *path)
 	return rc;
 }
 
+/* The share of hardship funds from the sums (unions with one over those
+ * required), never averaged. */
+static void register_share(json_t *g)
+{
+	json_t *hf = json_object_get(g, "hardship_fund");
+	json_int_t yes = json_integer_value(json_object_get(hf, "unions"));
+	json_int_t req = json_integer_value(json_object_get(hf, "required"));
+	if (json_is_object(hf))
+		json_object_set_new(hf, "share", rate(req ? (long)((yes * 2000 + req) / (2 * req)) : -1));
+}
+
+int uk_report_add_register(struct uk_db *db, json_t *report)
+{
+	json_int_t year = json_integer_value(json_object_get(report, "year"));
+	struct uk_period p = {{(int)year, 1, 1}, {(int)year, 12, 31}};
+	return register_json(db, p, report);
+}
+
 int uk_report_merge_finish(struct uk_report_merge *m, const char *name, json_t **out)
 {
 	json_t *r = m->sum, *mem, *d;
@@ -987,6 +1025,7 @@ int uk_report_merge_finish(struct uk_report_merge *m, const char *name, json_t *
 	json_object_set_new(mem, "female_share", rate(total ? (long)((female * 1000 + total / 2) / total) : -1));
 	json_object_set_new(d, "handled_rate", rate(rec ? (long)((con * 1000 + rec / 2) / rec) : -1));
 	json_object_set_new(d, "success_rate", rate(con ? (long)((res * 1000 + con / 2) / con) : -1));
+	register_share(json_object_get(r, "register"));
 	json_object_set(mem, "by_unit", m->units);
 	json_object_set(r, "unions", m->unions);
 	/* The federation by its own name; none given, the title says how to

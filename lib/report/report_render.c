@@ -255,6 +255,11 @@ static json_t *care_rows(json_t *r, enum uk_lang lang, int nonzero)
 	return crows;
 }
 
+/* The unions a roll-up against the register names. */
+static const struct column register_union_cols[] = {
+	{"union", "工会", "union", UK_COL_TEXT}, {"code", "统一社会信用代码", "code", UK_COL_TEXT},
+};
+
 /* 基层工会组织: a federation's register, its figures of the year. */
 static json_t *register_rows(json_t *r, enum uk_lang lang)
 {
@@ -382,6 +387,12 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 		TABLE("care", "关心关爱", "Care for members", kv_cols, care_rows(r, lang, 0), 1);
 		if (json_object_get(r, "register"))
 			TABLE("register", "基层工会组织", "The register of unions", kv_cols, register_rows(r, lang), 1);
+		if (json_array_size(json_object_get(r, "not_reported")))
+			TABLE("not_reported", "未报送年度报告的基层工会", "Unions of the register that sent no report",
+			      register_union_cols, json_object_get(r, "not_reported"), 0);
+		if (json_array_size(json_object_get(r, "unregistered")))
+			TABLE("unregistered", "报告单位不在名册", "Reports of unions not in the register",
+			      register_union_cols, json_object_get(r, "unregistered"), 0);
 		TABLE("activities", "活动", "Activities", activity_cols, json_object_get(r, "activities"), 0);
 		TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols, json_object_get(r, "plan"), 0);
 	}
@@ -737,6 +748,7 @@ static void signatures(json_t *r, enum uk_lang lang, FILE *f)
 int uk_report_table_known(const char *kind, const char *name)
 {
 	static const char *const year[] = {"unions", "members", "units", "funds", "classes", "months", "register",
+	                                   "not_reported", "unregistered",
 	                                   "balances", "disputes", "care", "activities", "plan", NULL};
 	static const char *const month[] = {"statement", "balances", "aid", "disputes", "care", NULL};
 	for (const char *const *t = strcmp(kind, "month") ? year : month; *t; t++)

@@ -94,6 +94,8 @@ static const struct {
 	{"contracts_expiring", "register.contracts_expiring", FIG_COUNT},
 	{"audits_done", "register.audits.done", FIG_COUNT},
 	{"audit_findings_open", "register.audits.open", FIG_COUNT},
+	{"not_reported", "not_reported", FIG_COUNT},
+	{"unregistered", "unregistered", FIG_COUNT},
 	{"activities", NULL, FIG_COUNT},
 	{"plan", "plan", FIG_LIST},
 	{"plan_targets", NULL, FIG_COUNT},

@@ -60,6 +60,10 @@ int uk_report_merge_file(struct uk_report_merge *m, const char *path);
  * none). 0, or 65 when no report was added (said). */
 int uk_report_merge_finish(struct uk_report_merge *m, const char *name, json_t **out);
 void uk_report_merge_free(struct uk_report_merge *m);
+/* A federation's own register (union-register) into its merged report:
+ * the register section of the report's year from db, in place of the sum
+ * of its reports' ones; nothing when db's register has no union. */
+int uk_report_add_register(struct uk_db *db, json_t *report);
 
 /* Whether a report of kind ("year", "month") has the table name. */
 int uk_report_table_known(const char *kind, const char *name);

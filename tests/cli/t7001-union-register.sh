@@ -8,14 +8,14 @@
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" union-register "$@"; }
 
 test_expect_success 'add: a single-employer union with its facts, a joint one with its firms' '
-	union-register add 甲厂工会 --type 单建 --code 91350200776049653a --founded 2012-05-01 --chair 张三 \
+	union-register add 甲厂工会 --type 单建 --code 81350200mc00000012 --founded 2012-05-01 --chair 张三 \
 		--members 120 --hardship-fund yes --fund-size 20000 --mediators 1 &&
 	union-register add 某社区联合工会 --type 联合 --founded 2026-03-15 --firm 乙厂:913502000728319549:30 \
 		--firm 丙店::8 --firm 丁铺 --hardship-fund 不适用 --congress 2026-04-01 &&
 	union-register ls -f csv >ls.csv &&
 	cat >expect <<-\EOF &&
 	name,type,code,founded,chair,members,firms,hardship_fund,fund_size,mediators,congress,dissolved_on,contracts,audits_open
-	甲厂工会,single,91350200776049653A,2012-05-01,张三,120,,yes,20000.00,1,,,0,0
+	甲厂工会,single,81350200MC00000012,2012-05-01,张三,120,,yes,20000.00,1,,,0,0
 	某社区联合工会,joint,,2026-03-15,,,乙厂:913502000728319549:30;丙店::8;丁铺,n/a,,,2026-04-01,,0,0
 	EOF
 	test_cmp expect ls.csv &&
@@ -27,7 +27,7 @@ test_expect_success 'set: only what differs is written, dated; the same change a
 	test "$(db_query "SELECT date, chair, members FROM union_facts WHERE union_id = 1 ORDER BY id DESC LIMIT 1")" = \
 		"2026-06-01||130" &&
 	db_dump >before &&
-	union-register set 91350200776049653A --members 130 --date 2026-06-01 &&
+	union-register set 81350200MC00000012 --members 130 --date 2026-06-01 &&
 	db_dump >after && test_cmp before after &&
 	union-register ls --at 2026-05-31 -f csv | grep "^甲厂工会," | cut -d, -f6 >m && echo 120 >expect && test_cmp expect m &&
 	union-register ls --at 2026-06-01 -f csv | grep "^甲厂工会," | cut -d, -f6 >m && echo 130 >expect && test_cmp expect m &&
@@ -89,14 +89,16 @@ test_expect_success 'dissolve: out of the register from its day, kept in the his
 test_expect_success 'bad input: one line, 65 or 64, the database unchanged' '
 	refused 65 "is in the register already" add 甲厂工会 --type 单建 &&
 	refused 65 "code .9135020077604965. is not a unified social credit code" add 庚 --type 单建 --code 9135020077604965 &&
-	refused 65 "is the code of .甲厂工会." add 庚 --type 单建 --code 91350200776049653A &&
+	refused 65 "is the code of .甲厂工会." add 庚 --type 单建 --code 81350200MC00000012 &&
+	refused 65 "code 913502000728319549: a trade union.s code begins with 81" add 庚 --type 单建 \
+		--code 913502000728319549 &&
 	refused 65 "covers one firm" set 甲厂工会 --firm 甲厂 --firm 甲厂二分厂 &&
 	refused 65 "type .双建.: 单建 (single) or 联合 (joint)" add 庚 --type 双建 &&
 	refused 65 "members must be a whole number" add 庚 --type 单建 --members 一百 &&
 	refused 65 "hardship fund .maybe." add 庚 --type 单建 --hardship-fund maybe &&
 	refused 65 "fund size must be an amount" set 甲厂工会 --fund-size 很多 &&
 	refused 65 "after today" add 庚 --type 单建 --founded 2099-01-01 &&
-	refused 65 "a firm needs its name" add 庚 --type 联合 --firm :91350200776049653A &&
+	refused 65 "a firm needs its name" add 庚 --type 联合 --firm :81350200MC00000012 &&
 	refused 65 "no union .无此工会. in the register" set 无此工会 --members 1 &&
 	refused 64 "add takes the union" add --type 单建 &&
 	refused 64 "does not take --expiring" add 庚 --type 单建 --expiring 30 &&
@@ -104,9 +106,9 @@ test_expect_success 'bad input: one line, 65 or 64, the database unchanged' '
 '
 
 test_expect_success 'a code whose check character alone is wrong is kept, with a warning' '
-	union-register add 早期工会 --type 单建 --code 91350203M0001QAY9B 2>err &&
-	test_grep "warning: check character of code .91350203M0001QAY9B. is wrong" err &&
-	union-register -q add 早期工会二 --type 单建 --code 91350203M0001QAY8B 2>err &&
+	union-register add 早期工会 --type 单建 --code 81350200MC00000013 2>err &&
+	test_grep "warning: check character of code .81350200MC00000013. is wrong" err &&
+	union-register -q add 早期工会二 --type 单建 --code 81350200MC00000014 2>err &&
 	test_must_be_empty err
 '
 
