@@ -254,15 +254,7 @@ int main(int argc, char **argv)
 				goto out;
 		}
 	}
-	if (optind >= argc) {
-		char names[64];
-		uk_subcmd_names(commands, names, sizeof names);
-		rc = uk_usage_error(usage, "no command (%s)", names);
-	} else if (!cmd) {
-		rc = uk_usage_error(usage, "unknown command '%s'", argv[optind]);
-	} else if ((rc = uk_subcmd_check(cmd, &seen, longopts)) == 0) {
-		rc = cmd->run(&o, &a, argv + optind + 1, argc - optind - 1);
-	}
+	rc = uk_subcmd_run(commands, cmd, usage, &seen, longopts, &o, &a, argc, argv, optind);
 out:
 	uk_opts_free(&o);
 	return uk_finish_stdout(rc);

@@ -574,3 +574,20 @@ int uk_subcmd_check(const struct uk_subcmd *cmd, const struct uk_optseen *s,
 	}
 	return 0;
 }
+
+int uk_subcmd_run(const struct uk_subcmd *t, const struct uk_subcmd *cmd, const char *usage,
+                  const struct uk_optseen *s, const struct option *longopts, const struct uk_opts *o,
+                  const void *args, int argc, char **argv, int first)
+{
+	int rc;
+	if (first >= argc) {
+		char names[160];
+		uk_subcmd_names(t, names, sizeof names);
+		return uk_usage_error(usage, "no command (%s)", names);
+	}
+	if (!cmd)
+		return uk_usage_error(usage, "unknown command '%s'", argv[first]);
+	if ((rc = uk_subcmd_check(cmd, s, longopts)) != 0)
+		return rc;
+	return cmd->run(o, args, argv + first + 1, argc - first - 1);
+}

@@ -175,6 +175,12 @@ void uk_optseen_add(struct uk_optseen *s, int c);
  * the hint "Try 'TOOL CMD --help'", a usage error (64). */
 int uk_subcmd_check(const struct uk_subcmd *cmd, const struct uk_optseen *s,
                     const struct option *longopts);
+/* After getopt: runs cmd (the one argv[optind] names) on the operands after
+ * it, with o and args; no command, an unknown one, or an option it does not
+ * take is a usage error (64) under usage. */
+int uk_subcmd_run(const struct uk_subcmd *t, const struct uk_subcmd *cmd, const char *usage,
+                  const struct uk_optseen *s, const struct option *longopts, const struct uk_opts *o,
+                  const void *args, int argc, char **argv, int first);
 
 /* The output format in force: the one asked for, else table on a terminal,
  * else csv (documents: md). */
