@@ -78,19 +78,14 @@ static int row_of(sqlite3_stmt *st, void *ctx)
 
 static int find_union(struct uk_db *db, const char *which, struct union_row *u, int *found)
 {
-	char code[32];
+	/* A code is typed in either case. */
 	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id, type, name, founded, dissolved_on FROM unions"
-	                                     " WHERE name = ?1 OR code = ?2 ORDER BY name = ?1 DESC LIMIT 1");
+	                                     " WHERE name = ?1 OR code = upper(?1) ORDER BY name = ?1 DESC LIMIT 1");
 	int rc;
 	memset(u, 0, sizeof *u);
 	if (!st)
 		return UK_EX_SOFTWARE;
-	snprintf(code, sizeof code, "%s", which);
-	for (char *p = code; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
 	sqlite3_bind_text(st, 1, which, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
 	rc = uk_db_one(db, st, row_of, u, found, N_("cannot read the register"));
 	sqlite3_finalize(st);
 	return rc;

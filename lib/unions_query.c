@@ -90,19 +90,13 @@ const struct uk_outcol *uk_union_show_outcols(int *n)
 
 int uk_union_show(struct uk_db *db, const char *which, struct uk_writer *w, char *err, size_t errsz)
 {
-	char code[32];
 	int64_t id = 0;
 	int found, rc;
-	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id FROM unions WHERE name = ?1 OR code = ?2"
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id FROM unions WHERE name = ?1 OR code = upper(?1)"
 	                                     " ORDER BY name = ?1 DESC LIMIT 1");
 	if (!st)
 		return UK_EX_SOFTWARE;
-	snprintf(code, sizeof code, "%s", which);
-	for (char *p = code; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
 	sqlite3_bind_text(st, 1, which, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
 	rc = uk_db_ints(db, st, &id, 1, &found, N_("cannot read the register"));
 	sqlite3_finalize(st);
 	if (rc)
