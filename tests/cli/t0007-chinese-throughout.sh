@@ -207,6 +207,11 @@ listings() {
 	zh care-log due --at 2026-12-01 --days 365 -f table &&
 	zh mutual-aid stats --year 2026 -f table &&
 	zh mutual-aid ls --year 2026 -f table &&
+	zh union-register ls --all -f table &&
+	zh union-register show 某某社区联合工会 -f table &&
+	zh union-register show 某厂工会 -f table &&
+	zh union-register contracts --at 2026-06-01 -f table &&
+	zh union-register stats --year 2026 -f table &&
 	zh union-config vocab >/dev/null
 }
 
@@ -215,6 +220,15 @@ test_expect_success 'no English slug in any Chinese listing' '
 	zh care-log add 2026-07-02 困难帮扶 --member 000003 --goods 米油 --value 0.50 --allow-overdraft >/dev/null &&
 	zh care-log add 2026-07-03 夏送清凉 --unit 某厂 --workers 10 --occasion 高温 >/dev/null &&
 	zh mutual-aid enrol --year 2026 --category 特种 --unit 某厂 --count 10 --workers 10 >/dev/null &&
+	zh union-register add 某厂工会 --type 单建 --founded 2010-01-01 --hardship-fund 已建 --fund-size 1000 \
+		--mediators 1 --congress 2026-03-01 &&
+	zh union-register add 某某社区联合工会 --type 联合 --founded 2011-01-01 --firm 某店::8 --hardship-fund 不适用 &&
+	zh union-register add 某某工会 --type 单建 --founded 2010-01-01 --hardship-fund 未建 &&
+	zh union-register dissolve 某某工会 --date 2026-05-01 --reason 企业关闭 &&
+	zh union-register contract 某厂工会 --kind 工资专项 --signed 2026-01-01 --term-years 1 --workers 10 \
+		--wage-increase 3 >/dev/null &&
+	zh union-register contract 某厂工会 --kind 女职工专项 --signed 2025-01-01 --term-years 3 --workers 4 >/dev/null &&
+	zh union-register audit 某某社区联合工会 --date 2026-04-01 --findings 票据不全 >/dev/null &&
 	listings >all.txt &&
 	zh union-config --list -f table >>all-with-keys.txt &&
 	cat all.txt >>all-with-keys.txt &&
