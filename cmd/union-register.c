@@ -25,6 +25,7 @@ static const char usage[] =
 	"       union-register contracts [--expiring DAYS] [--at DATE]\n"
 	"       union-register audit UNION --date DATE --findings TEXT [--rectified DATE]\n"
 	"       union-register rectify AUDIT_ID --date DATE\n"
+	"       union-register void contract|audit ID --reason TEXT\n"
 	"       union-register stats [--year Y]\n"
 	"The federation's register of its grassroots unions, their contracts and audits.\n"
 	"\n"
@@ -136,6 +137,13 @@ static const char rectify_usage[] =
 	"Common:\n"
 	"  -d, --db PATH  --dry-run  --allow-future  -q, --quiet  -h, --help  --lang zh|en\n");
 
+static const char void_usage[] =
+	N_("usage: union-register void contract|audit ID --reason TEXT\n"
+	"Void a contract or an audit entered by mistake: it leaves every list and\n"
+	"figure and stays in the database with when and why.\n"
+	"Common:\n"
+	"  -d, --db PATH  --dry-run  -q, --quiet  -h, --help  --lang zh|en\n");
+
 static const char stats_usage[] =
 	N_("usage: union-register stats [--year Y]\n"
 	"The federation's figures of the year (default this one), as of its end or\n"
@@ -218,6 +226,12 @@ static int rectify_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
 	return uk_union_rectify(db, c->id, c->a->in.date, c->o->allow_future, err, errsz);
 }
 
+static int void_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+{
+	struct write_ctx *c = ctx;
+	return uk_union_void(db, c->which, c->id, c->a->reason, err, errsz);
+}
+
 static int import_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
 {
 	struct write_ctx *c = ctx;
@@ -288,6 +302,22 @@ static int cmd_rectify(const struct uk_opts *o, const void *ctx, char **pos, int
 	if (!a->in.date)
 		return uk_usage_error(usage, "rectify needs --date");
 	return uk_store_write(o, rectify_step, &c);
+}
+
+static int cmd_void(const struct uk_opts *o, const void *ctx, char **pos, int npos)
+{
+	const struct args *a = ctx;
+	struct write_ctx c = {a, o, NULL, 0, 0, 0, 0, 0, 0, NULL};
+	char *end;
+	if (npos != 2 || (strcmp(pos[0], "contract") && strcmp(pos[0], "audit")))
+		return uk_usage_error(usage, "void takes contract or audit, and its id");
+	c.which = pos[0];
+	c.id = strtoll(pos[1], &end, 10);
+	if (*end || c.id <= 0)
+		return uk_usage_error(usage, "void takes the id of a %s, not '%s'", pos[0], pos[1]);
+	if (!a->reason)
+		return uk_usage_error(usage, "void needs --reason");
+	return uk_store_write(o, void_step, &c);
 }
 
 static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
@@ -444,6 +474,7 @@ static const int contracts_opts[] = {'f', UK_OPT_EXCEL, OPT_EXPIRING, OPT_AT, 0}
 static const int audit_opts[] = {OPT_DATE, OPT_FINDINGS, OPT_RECTIFIED, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 0};
 static const int rectify_opts[] = {OPT_DATE, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 0};
 static const int stats_opts[] = {'f', UK_OPT_EXCEL, OPT_YEAR, 0};
+static const int void_opts[] = {OPT_REASON, UK_OPT_DRY_RUN, 0};
 
 static const struct uk_subcmd commands[] = {
 	{"add", add_usage, add_opts, cmd_add},
@@ -456,6 +487,7 @@ static const struct uk_subcmd commands[] = {
 	{"contracts", contracts_usage, contracts_opts, cmd_contracts},
 	{"audit", audit_usage, audit_opts, cmd_audit},
 	{"rectify", rectify_usage, rectify_opts, cmd_rectify},
+	{"void", void_usage, void_opts, cmd_void},
 	{"stats", stats_usage, stats_opts, cmd_stats},
 	{NULL, NULL, NULL, NULL},
 };

@@ -35,9 +35,11 @@
 	"CREATE TABLE union_contracts(id INTEGER PRIMARY KEY, union_id INTEGER NOT NULL REFERENCES unions(id)," \
 	" kind TEXT NOT NULL, signed TEXT NOT NULL, ends TEXT NOT NULL," \
 	" term_years INTEGER NOT NULL CHECK (term_years BETWEEN 1 AND 10)," \
-	" workers INTEGER NOT NULL CHECK (workers > 0), wage_increase INTEGER, recorded_at TEXT NOT NULL);" \
+	" workers INTEGER NOT NULL CHECK (workers > 0), wage_increase INTEGER, recorded_at TEXT NOT NULL," \
+	" voided_at TEXT, void_reason TEXT);" \
 	"CREATE TABLE union_audits(id INTEGER PRIMARY KEY, union_id INTEGER NOT NULL REFERENCES unions(id)," \
-	" date TEXT NOT NULL, findings TEXT NOT NULL, rectified TEXT, recorded_at TEXT NOT NULL);"
+	" date TEXT NOT NULL, findings TEXT NOT NULL, rectified TEXT, recorded_at TEXT NOT NULL," \
+	" voided_at TEXT, void_reason TEXT);"
 
 /* A union added, or changed (NULL or "": not given). firms: NAME, or
  * NAME:USCC, or NAME:USCC:WORKERS (USCC may be empty), added to those it
@@ -67,6 +69,9 @@ struct uk_contract_in {
 int uk_union_contract(struct uk_db *db, const struct uk_contract_in *in, int64_t *id, char *err, size_t errsz);
 int uk_union_audit(struct uk_db *db, const char *which, const char *date, const char *findings,
                    const char *rectified, int allow_future, int64_t *id, char *err, size_t errsz);
+/* A contract or an audit (what: "contract", "audit") entered by mistake
+ * voided: it leaves every list and figure and stays in the database. */
+int uk_union_void(struct uk_db *db, const char *what, int64_t id, const char *reason, char *err, size_t errsz);
 /* The findings of audit id rectified on date. */
 int uk_union_rectify(struct uk_db *db, int64_t id, const char *date, int allow_future, char *err, size_t errsz);
 
@@ -122,6 +127,9 @@ int uk_union_figures(struct uk_db *db, struct uk_period p, struct uk_union_figur
 const char *uk_contract_kind(int i);
 const struct uk_outcol *uk_union_stats_outcols(int *n);
 int uk_union_stats(struct uk_db *db, struct uk_period p, struct uk_writer *w);
+/* The union a command line names: its name (spaces around it aside) or
+ * its code (either case, full-width or not); *id 0 when none. */
+int uk_union_find(struct uk_db *db, const char *which, int64_t *id);
 /* The union of the register a report names: by its code where both have
  * one, else by its name; *id 0 when none. Exit code. */
 int uk_union_lookup(struct uk_db *db, const char *code, const char *name, int64_t *id);

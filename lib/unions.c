@@ -47,13 +47,16 @@ static int date_ok(const char *s, const char *what, int allow_future, struct uk_
  * character is kept with a warning (some early codes fail it). */
 static int uscc_ok(const char *s, int quiet, char canon[32], char *err, size_t errsz)
 {
+	char buf[256];
 	int rc;
-	snprintf(canon, 32, "%s", s);
-	uk_fold_fullwidth(uk_trim(canon));
+	/* Full-width, as a Chinese input method types it, folded first. */
+	snprintf(buf, sizeof buf, "%s", s);
+	uk_fold_fullwidth(uk_trim(buf));
+	snprintf(canon, 32, "%.31s", buf);
 	for (char *p = canon; *p; p++)
 		if (*p >= 'a' && *p <= 'z')
 			*p = (char)(*p - 'a' + 'A');
-	rc = uk_uscc_check(canon);
+	rc = strlen(buf) > 31 ? -1 : uk_uscc_check(canon);
 	if (rc < 0)
 		return uk_errf(err, errsz, "code '%s' is not a unified social credit code "
 		               "(18 characters of 0-9 A-Y without I O S V Z)", s);
@@ -78,16 +81,31 @@ static int row_of(sqlite3_stmt *st, void *ctx)
 
 static int find_union(struct uk_db *db, const char *which, struct union_row *u, int *found)
 {
-	/* A code is typed in either case. */
+	/* A name as typed, spaces around it aside; a code in either case,
+	 * full-width or not. */
 	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id, type, name, founded, dissolved_on FROM unions"
-	                                     " WHERE name = ?1 OR code = upper(?1) ORDER BY name = ?1 DESC LIMIT 1");
+	                                     " WHERE name = ?1 OR code = upper(?2) ORDER BY name = ?1 DESC LIMIT 1");
+	char name[512], code[512];
 	int rc;
 	memset(u, 0, sizeof *u);
 	if (!st)
 		return UK_EX_SOFTWARE;
-	sqlite3_bind_text(st, 1, which, -1, SQLITE_STATIC);
+	snprintf(name, sizeof name, "%s", which);
+	uk_trim(name);
+	snprintf(code, sizeof code, "%s", name);
+	uk_fold_fullwidth(code);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
 	rc = uk_db_one(db, st, row_of, u, found, N_("cannot read the register"));
 	sqlite3_finalize(st);
+	return rc;
+}
+
+int uk_union_find(struct uk_db *db, const char *which, int64_t *id)
+{
+	struct union_row u;
+	int found, rc = find_union(db, which, &u, &found);
+	*id = !rc && found ? u.id : 0;
 	return rc;
 }
 
@@ -113,6 +131,11 @@ static int firm_parse(const char *spec, int quiet, struct firm *f, char *err, si
 	if (strlen(spec) >= sizeof buf)
 		return uk_errf(err, errsz, "firm '%.40s…' is longer than %zu bytes", spec, sizeof buf - 1);
 	snprintf(buf, sizeof buf, "%s", spec);
+	/* A full-width colon (：) separates as ':' does. */
+	for (char *w; (w = strstr(buf, "：")) != NULL;) {
+		*w = ':';
+		memmove(w + 1, w + strlen("："), strlen(w + strlen("：")) + 1);
+	}
 	if ((code = strchr(buf, ':')) != NULL) {
 		*code++ = '\0';
 		if ((workers = strchr(code, ':')) != NULL)
@@ -349,26 +372,30 @@ int uk_union_add(struct uk_db *db, const struct uk_union_in *in, int64_t *id, ch
 	sqlite3_stmt *st;
 	int rc, found, changed = 0;
 
+	char name[512];
+
 	*id = 0;
-	if (!given(in->name))
+	snprintf(name, sizeof name, "%s", in->name ? in->name : "");
+	uk_trim(name);
+	if (!*name)
 		return uk_errf(err, errsz, "a union needs its name");
-	if (text_ok(in->name, "name", 200, err, errsz))
+	if (text_ok(name, "name", 200, err, errsz))
 		return -1;
 	if (!given(in->type))
 		return uk_errf(err, errsz, "a union needs its type: 单建 (single) or 联合 (joint)");
 	if ((rc = ident_ok(in, &idn, err, errsz)) != 0 || (rc = facts_day(in, idn.founded, day, err, errsz)) != 0)
 		return rc;
-	if ((rc = find_union(db, in->name, &u, &found)) != 0)
+	if ((rc = find_union(db, name, &u, &found)) != 0)
 		return rc;
-	if (found && !strcmp(u.name, in->name))
-		return uk_errf(err, errsz, "'%s' is in the register already (change it with set)", in->name);
+	if (found && !strcmp(u.name, name))
+		return uk_errf(err, errsz, "'%s' is in the register already (change it with set)", name);
 	if ((rc = code_taken(db, idn.code, 0, err, errsz)) != 0)
 		return rc;
 	if (!(st = uk_db_prepare(db, "INSERT INTO unions(name, type, code, founded, recorded_at)"
 	                             " VALUES (?1, ?2, ?3, ?4, ?5)")))
 		return UK_EX_SOFTWARE;
 	uk_timestamp(stamp);
-	sqlite3_bind_text(st, 1, in->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, idn.type, -1, SQLITE_STATIC);
 	if (*idn.code)
 		sqlite3_bind_text(st, 3, idn.code, -1, SQLITE_STATIC);
@@ -393,8 +420,6 @@ int uk_union_set(struct uk_db *db, const char *which, const struct uk_union_in *
 	*changed = 0;
 	if ((rc = union_named(db, which, &u, err, errsz)) != 0)
 		return rc;
-	if (*u.dissolved)
-		return uk_errf(err, errsz, "'%s' was dissolved on %s", u.name, u.dissolved);
 	if ((rc = ident_ok(in, &idn, err, errsz)) != 0 || (rc = facts_day(in, NULL, day, err, errsz)) != 0)
 		return rc;
 	if (given(in->new_name)) {
@@ -442,7 +467,15 @@ int uk_union_set(struct uk_db *db, const char *which, const struct uk_union_in *
 		return rc;
 	if (sqlite3_changes(uk_db_sqlite(db)))
 		*changed = 1;
-	return apply_all(db, u.id, idn.type ? idn.type : u.type, day, in, changed, err, errsz);
+	if ((rc = apply_all(db, u.id, idn.type ? idn.type : u.type, day, in, changed, err, errsz)) != 0)
+		return rc;
+	/* A dissolved union stays as it was: a record that repeats it (the
+	 * register's spreadsheet imported again) changes nothing and is
+	 * taken; a change is refused, and the caller's transaction undoes
+	 * what was written. */
+	if (*changed && *u.dissolved)
+		return uk_errf(err, errsz, "'%s' was dissolved on %s", u.name, u.dissolved);
+	return 0;
 }
 
 int uk_union_dissolve(struct uk_db *db, const char *which, const char *date, const char *reason,
@@ -529,7 +562,8 @@ int uk_union_contract(struct uk_db *db, const struct uk_contract_in *in, int64_t
 	if (*u.dissolved && strcmp(signed_on, u.dissolved) >= 0)
 		return uk_errf(err, errsz, "'%s' was dissolved on %s", u.name, u.dissolved);
 	uk_date_format(contract_end(d, years), ends);
-	if (!(st = uk_db_prepare(db, "SELECT id FROM union_contracts WHERE union_id = ?1 AND kind = ?2 AND signed = ?3")))
+	if (!(st = uk_db_prepare(db, "SELECT id FROM union_contracts WHERE union_id = ?1 AND kind = ?2 AND signed = ?3"
+	                             " AND voided_at IS NULL")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, u.id);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
@@ -560,6 +594,18 @@ int uk_union_contract(struct uk_db *db, const struct uk_contract_in *in, int64_t
 	return 0;
 }
 
+static int no_findings(const char *findings)
+{
+	static const char *const none[] = {"无", "没有", "无问题", "未发现问题", "none", NULL};
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s", findings);
+	uk_trim(buf);
+	for (const char *const *n = none; *n; n++)
+		if (!strcmp(buf, *n))
+			return 1;
+	return 0;
+}
+
 int uk_union_audit(struct uk_db *db, const char *which, const char *date, const char *findings,
                    const char *rectified, int allow_future, int64_t *id, char *err, size_t errsz)
 {
@@ -580,6 +626,9 @@ int uk_union_audit(struct uk_db *db, const char *which, const char *date, const 
 		return uk_errf(err, errsz, "an audit needs its findings (--findings; 无 when there were none)");
 	if (text_ok(findings, "findings", 2000, err, errsz))
 		return -1;
+	/* An audit that found nothing has nothing to rectify. */
+	if (!given(rectified) && no_findings(findings))
+		rectified = date;
 	if (given(rectified)) {
 		if ((rc = date_ok(rectified, "rectified", allow_future, &r, fixed, err, errsz)) != 0)
 			return rc;
@@ -617,7 +666,8 @@ int uk_union_rectify(struct uk_db *db, int64_t id, const char *date, int allow_f
 	struct audit_row a;
 	struct uk_date d;
 	char day[UK_DATE_BUFSZ];
-	sqlite3_stmt *st = uk_db_prepare(db, "SELECT date, rectified FROM union_audits WHERE id = ?1");
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT date, rectified FROM union_audits WHERE id = ?1"
+	                                     " AND voided_at IS NULL");
 	int rc, found;
 	if (!st)
 		return UK_EX_SOFTWARE;
@@ -641,6 +691,32 @@ int uk_union_rectify(struct uk_db *db, int64_t id, const char *date, int allow_f
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
 	return write_step(db, st, N_("cannot record the rectification"));
+}
+
+int uk_union_void(struct uk_db *db, const char *what, int64_t id, const char *reason, char *err, size_t errsz)
+{
+	int contract = !strcmp(what, "contract");
+	char stamp[20];
+	sqlite3_stmt *st;
+	int rc;
+	if ((rc = uk_void_reason_check(reason, err, errsz)) != 0)
+		return rc;
+	/* The table is one of two fixed names, never input. */
+	if (!(st = uk_db_prepare(db, contract ?
+		"UPDATE union_contracts SET voided_at = ?2, void_reason = ?3 WHERE id = ?1 AND voided_at IS NULL" :
+		"UPDATE union_audits SET voided_at = ?2, void_reason = ?3 WHERE id = ?1 AND voided_at IS NULL")))
+		return UK_EX_SOFTWARE;
+	uk_timestamp(stamp);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	if ((rc = write_step(db, st, N_("cannot void the record"))) != 0)
+		return rc;
+	if (sqlite3_changes(uk_db_sqlite(db)))
+		return 0;
+	if (contract)
+		return uk_errf(err, errsz, "no contract %lld in force (or voided already)", (long long)id);
+	return uk_errf(err, errsz, "no audit %lld (or voided already)", (long long)id);
 }
 
 enum { UC_NAME, UC_TYPE, UC_CODE, UC_FOUNDED, UC_CHAIR, UC_MEMBERS, UC_FIRMS, UC_HARDSHIP_FUND, UC_FUND_SIZE,

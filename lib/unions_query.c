@@ -16,8 +16,9 @@
 	" ORDER BY x.date DESC, x.id DESC LIMIT 1)"
 /* Contract c in force on day ?1: signed by then, not ended, and not
  * replaced by a later one of its union and kind signed by then. */
-#define IN_FORCE(c) c ".signed <= ?1 AND " c ".ends >= ?1 AND NOT EXISTS (SELECT 1 FROM union_contracts r" \
-	" WHERE r.union_id = " c ".union_id AND r.kind = " c ".kind AND r.signed > " c ".signed AND r.signed <= ?1)"
+#define IN_FORCE(c) c ".voided_at IS NULL AND " c ".signed <= ?1 AND " c ".ends >= ?1 AND NOT EXISTS" \
+	" (SELECT 1 FROM union_contracts r WHERE r.union_id = " c ".union_id AND r.kind = " c ".kind" \
+	" AND r.signed > " c ".signed AND r.signed <= ?1 AND r.voided_at IS NULL)"
 /* The unions in the register on day ?1: founded by then, not dissolved. */
 #define IN_REGISTER "(u.founded IS NULL OR u.founded <= ?1) AND (u.dissolved_on IS NULL OR u.dissolved_on > ?1)"
 
@@ -55,7 +56,7 @@ int uk_union_list(struct uk_db *db, const struct uk_union_filter *f, struct uk_w
 		"  " FACT("hardship_fund") ", " FACT("fund_size") ", " FACT("mediators") ","
 		"  (SELECT max(date) FROM union_congresses WHERE union_id = u.id AND date <= ?1), u.dissolved_on,"
 		"  (SELECT count(*) FROM union_contracts k WHERE k.union_id = u.id AND " IN_FORCE("k") "),"
-		"  (SELECT count(*) FROM union_audits WHERE union_id = u.id AND date <= ?1"
+		"  (SELECT count(*) FROM union_audits WHERE union_id = u.id AND date <= ?1 AND voided_at IS NULL"
 		"   AND (rectified IS NULL OR rectified > ?1)) AS open, u.id AS id"
 		"  FROM unions u WHERE (?2 IS NULL OR u.type = ?2) AND (?3 OR " IN_REGISTER "))"
 		" WHERE ?4 = 0 OR open > 0 ORDER BY id");
@@ -91,17 +92,11 @@ const struct uk_outcol *uk_union_show_outcols(int *n)
 int uk_union_show(struct uk_db *db, const char *which, struct uk_writer *w, char *err, size_t errsz)
 {
 	int64_t id = 0;
-	int found, rc;
-	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id FROM unions WHERE name = ?1 OR code = upper(?1)"
-	                                     " ORDER BY name = ?1 DESC LIMIT 1");
-	if (!st)
-		return UK_EX_SOFTWARE;
-	sqlite3_bind_text(st, 1, which, -1, SQLITE_STATIC);
-	rc = uk_db_ints(db, st, &id, 1, &found, N_("cannot read the register"));
-	sqlite3_finalize(st);
+	sqlite3_stmt *st;
+	int rc = uk_union_find(db, which, &id);
 	if (rc)
 		return rc;
-	if (!found)
+	if (!id)
 		return uk_errf(err, errsz, "no union '%s' in the register", which);
 	/* Every record of the union as (section, id, date, subject, detail,
 	 * until, workers, note), by section, then by date. */
@@ -130,9 +125,9 @@ int uk_union_show(struct uk_db *db, const char *which, struct uk_writer *w, char
 		"  WHERE union_id = ?1"
 		" UNION ALL SELECT 5, 'contract', id, signed, kind,"
 		"  CASE WHEN wage_increase IS NOT NULL THEN printf('%g', wage_increase / 10.0) END, ends, workers, NULL, id"
-		"  FROM union_contracts WHERE union_id = ?1"
+		"  FROM union_contracts WHERE union_id = ?1 AND voided_at IS NULL"
 		" UNION ALL SELECT 6, 'audit', id, date, 'audit', NULL, rectified, NULL, findings, id FROM union_audits"
-		"  WHERE union_id = ?1)"
+		"  WHERE union_id = ?1 AND voided_at IS NULL)"
 		" ORDER BY o, CASE WHEN o = 1 THEN k END, date, k")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, id);
@@ -162,8 +157,8 @@ int uk_union_contracts(struct uk_db *db, struct uk_date at, long expiring, struc
 		" CAST(julianday(c.ends) - julianday(?1) AS INTEGER)"
 		" FROM union_contracts c JOIN unions u ON u.id = c.union_id"
 		" WHERE " IN_FORCE("c") " AND " IN_REGISTER
-		" AND (?3 = 0 OR (c.ends <= ?2 AND NOT EXISTS (SELECT 1 FROM union_contracts n"
-		"  WHERE n.union_id = c.union_id AND n.kind = c.kind AND n.signed > c.signed)))"
+		" AND (?3 = 0 OR (c.ends <= ?2 AND NOT EXISTS (SELECT 1 FROM union_contracts n WHERE n.voided_at IS NULL"
+		"  AND n.union_id = c.union_id AND n.kind = c.kind AND n.signed > c.signed)))"
 		" ORDER BY c.ends, u.name, c.kind");
 	if (!st)
 		return UK_EX_SOFTWARE;
@@ -207,8 +202,10 @@ int uk_union_figures(struct uk_db *db, struct uk_period p, struct uk_union_figur
 		"   AND union_id IN (SELECT id FROM f)),"
 		"  (SELECT count(*) FROM c WHERE kind = 'collective'), (SELECT count(*) FROM c WHERE kind = 'wage'),"
 		"  (SELECT count(*) FROM c WHERE kind = 'women'),"
-		"  (SELECT count(*) FROM union_audits WHERE date BETWEEN ?2 AND ?1),"
-		"  (SELECT count(*) FROM union_audits WHERE date <= ?1 AND (rectified IS NULL OR rectified > ?1))"
+		"  (SELECT count(*) FROM union_audits WHERE date BETWEEN ?2 AND ?1 AND voided_at IS NULL),"
+		"  (SELECT count(*) FROM union_audits WHERE date <= ?1 AND (rectified IS NULL OR rectified > ?1)"
+		"   AND voided_at IS NULL"
+		"   AND union_id IN (SELECT id FROM f))"
 		" FROM f");
 	memset(f, 0, sizeof *f);
 	if (!st)
@@ -234,8 +231,8 @@ int uk_union_figures(struct uk_db *db, struct uk_period p, struct uk_union_figur
 		" SELECT coalesce(sum(workers) FILTER (WHERE kind = 'collective'), 0),"
 		"  coalesce(sum(workers) FILTER (WHERE kind = 'wage'), 0),"
 		"  coalesce(sum(workers) FILTER (WHERE kind = 'women'), 0),"
-		"  count(*) FILTER (WHERE ends <= ?2 AND NOT EXISTS (SELECT 1 FROM union_contracts n"
-		"   WHERE n.union_id = c.union_id AND n.kind = c.kind AND n.signed > c.signed))"
+		"  count(*) FILTER (WHERE ends <= ?2 AND NOT EXISTS (SELECT 1 FROM union_contracts n WHERE n.voided_at IS NULL"
+		"   AND n.union_id = c.union_id AND n.kind = c.kind AND n.signed > c.signed))"
 		" FROM c")))
 		return UK_EX_SOFTWARE;
 	bind_day(st, 1, at, day);

@@ -144,8 +144,8 @@ static const struct uk_vocab_word mutual_aid_category_words[] = {
  * contract; whether a union has an internal hardship fund (帮困基金), n/a
  * for one not required to. */
 static const struct uk_vocab_word union_type_words[] = {
-	{"single", "单建", WORDS("单建工会", "独立建会")},
-	{"joint", "联合", WORDS("联合工会", "联合基层工会", "社区联合工会", "村联合工会")},
+	{"single", "单建", WORDS("单建工会", "独立建会", "单独建会")},
+	{"joint", "联合", WORDS("联合工会", "联合建会", "联合基层工会", "社区联合工会", "村联合工会")},
 };
 static const struct uk_vocab_word contract_kind_words[] = {
 	{"collective", "集体合同", WORDS("综合集体合同")},

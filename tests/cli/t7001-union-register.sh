@@ -86,6 +86,29 @@ test_expect_success 'dissolve: out of the register from its day, kept in the his
 	refused 65 "was dissolved on 2026-09-30" set 戊厂工会 --members 3
 '
 
+test_expect_success 'the whole register, the dissolved too, imported again: nothing changes' '
+	union-register ls --all -f csv >all.csv &&
+	db_dump >before &&
+	union-register import all.csv 2>err &&
+	test_grep "added 0, changed 0, unchanged 4" err &&
+	db_dump >after && test_cmp before after &&
+	sed "s/^戊厂工会,single,,,,50,/戊厂工会,single,,,,51,/" all.csv >changed.csv &&
+	! cmp -s all.csv changed.csv &&
+	test_expect_code 65 union-register import changed.csv 2>err &&
+	test_grep "changed.csv:[0-9]*: .戊厂工会. was dissolved on 2026-09-30" err &&
+	db_dump >after && test_cmp before after
+'
+
+test_expect_success 'as typed: spaces around a name, a code full-width or in lower case, a full-width colon' '
+	union-register add "　壬厂工会 " --type 单独建会 --code ８１３５０２００ＭＣ００００００２５ &&
+	test "$(db_query "SELECT name, type, code FROM unions WHERE name = ${SQ}壬厂工会${SQ}")" = \
+		"壬厂工会|single|81350200MC00000025" &&
+	refused 65 "is in the register already" add "壬厂工会 " --type 单建 &&
+	union-register show ８１３５０２００ｍｃ００００００２５ -f csv | grep -q "^union,,,name,壬厂工会," &&
+	union-register add 癸社区联合工会 --type 联合建会 --firm "甲店：：8" &&
+	test "$(db_query "SELECT name, workers FROM union_firms WHERE name = ${SQ}甲店${SQ}")" = "甲店|8"
+'
+
 test_expect_success 'bad input: one line, 65 or 64, the database unchanged' '
 	refused 65 "is in the register already" add 甲厂工会 --type 单建 &&
 	refused 65 "code .9135020077604965. is not a unified social credit code" add 庚 --type 单建 --code 9135020077604965 &&

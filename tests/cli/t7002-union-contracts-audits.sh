@@ -66,13 +66,32 @@ test_expect_success 'audit: findings open until rectified; ls --audit-open' '
 	echo 丙社区联合工会 >expect && test_cmp expect open &&
 	refused 65 "rectified on 2026-07-01 already" rectify $a --date 2026-08-01 &&
 	refused 65 "no audit 999" rectify 999 --date 2026-08-01 &&
+	n=$(union-register audit 乙厂工会 --date 2026-06-02 --findings 无) &&
+	test "$(db_query "SELECT rectified FROM union_audits WHERE id = $n")" = 2026-06-02 &&
+	union-register ls --audit-open -f csv | sed 1d >open && test_must_be_empty open &&
 	refused 64 "audit needs --date and --findings" audit 甲厂工会 --date 2026-06-01
+'
+
+test_expect_success 'void: a contract or an audit entered by mistake leaves the lists, kept with why' '
+	c=$(union-register contract 丙社区联合工会 --kind 集体合同 --signed 2026-01-01 --term-years 3 --workers 400) &&
+	a=$(union-register audit 丙社区联合工会 --date 2026-08-01 --findings 账实不符) &&
+	union-register void contract $c --reason 职工人数录错 &&
+	union-register void audit $a --reason 重复录入 &&
+	! union-register contracts -f csv | grep -q "^$c," &&
+	union-register ls --audit-open -f csv | sed 1d >open && test_must_be_empty open &&
+	test "$(db_query "SELECT void_reason FROM union_contracts WHERE id = $c")" = 职工人数录错 &&
+	c2=$(union-register contract 丙社区联合工会 --kind 集体合同 --signed 2026-01-01 --term-years 3 --workers 40) &&
+	test "$c2" != "$c" &&
+	refused 65 "no contract $c in force (or voided already)" void contract $c --reason 再来 &&
+	refused 65 "no audit $a" rectify $a --date 2026-09-01 &&
+	refused 64 "void takes contract or audit" void union 1 --reason x &&
+	refused 64 "void needs --reason" void audit $a
 '
 
 test_expect_success 'stats: the contracts and audits of the year' '
 	union-register stats --year 2026 -f csv >stats.csv &&
-	for row in "contracts,collective,1" "contract_workers,collective,125" "contracts,wage,1" \
-		"contract_workers,wage,85" "audits,done,2" "audits,open,0" "unions,firms,4"; do
+	for row in "contracts,collective,2" "contract_workers,collective,165" "contracts,wage,1" \
+		"contract_workers,wage,85" "audits,done,3" "audits,open,0" "unions,firms,4"; do
 		grep -qx "$row" stats.csv || { echo "no $row" >&2; return 1; }
 	done &&
 	union-register stats --year 2026 --lang zh -f csv >zh.csv &&
