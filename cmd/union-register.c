@@ -15,7 +15,7 @@ static const char usage[] =
 	"                [--chair NAME] [--members N] [--firm NAME[:USCC[:WORKERS]]]...\n"
 	"                [--hardship-fund yes|no|n/a] [--fund-size A] [--mediators N]\n"
 	"                [--congress DATE] [--date DATE]\n"
-	"       union-register set UNION [--name NAME] [the options of add]\n"
+	"       union-register set UNION [--name NAME] [--firm-left NAME] [the options of add]\n"
 	"       union-register dissolve UNION --date DATE --reason TEXT\n"
 	"       union-register ls [--at DATE] [--type T] [--all] [--audit-open]\n"
 	"       union-register show UNION\n"
@@ -61,10 +61,11 @@ static const char add_usage[] =
 static const char set_usage[] =
 	N_("usage: union-register set UNION [--name NAME] [--type T] [--code USCC]\n"
 	"                [--founded DATE] [--chair NAME] [--members N] [--firm SPEC]...\n"
-	"                [--hardship-fund F] [--fund-size A] [--mediators N]\n"
-	"                [--congress DATE] [--date DATE]\n"
+	"                [--firm-left NAME] [--hardship-fund F] [--fund-size A]\n"
+	"                [--mediators N] [--congress DATE] [--date DATE]\n"
 	"Change a union: what differs is written, dated --date (default today);\n"
-	"a firm is added, or its code and workers changed.\n"
+	"a firm is added, or its code and workers changed; --firm-left: a firm it\n"
+	"no longer covers.\n"
 	"Common:\n"
 	"  -d, --db PATH  --dry-run  --allow-future  -q, --quiet  -h, --help  --lang zh|en\n");
 
@@ -156,7 +157,7 @@ static const char stats_usage[] =
 enum { OPT_TYPE = UK_OPT_TOOL, OPT_CODE, OPT_FOUNDED, OPT_CHAIR, OPT_MEMBERS, OPT_FIRM, OPT_HARDSHIP_FUND,
        OPT_FUND_SIZE, OPT_MEDIATORS, OPT_CONGRESS, OPT_DATE, OPT_NAME, OPT_REASON, OPT_AT, OPT_ALL,
        OPT_AUDIT_OPEN, OPT_KIND, OPT_SIGNED, OPT_TERM_YEARS, OPT_WORKERS, OPT_WAGE_INCREASE, OPT_EXPIRING,
-       OPT_FINDINGS, OPT_RECTIFIED, OPT_YEAR };
+       OPT_FINDINGS, OPT_RECTIFIED, OPT_YEAR, OPT_FIRM_LEFT };
 
 struct args {
 	struct uk_union_in in;
@@ -461,7 +462,7 @@ static int cmd_stats(const struct uk_opts *o, const void *ctx, char **pos, int n
 #define FACT_OPTS OPT_TYPE, OPT_CODE, OPT_FOUNDED, OPT_CHAIR, OPT_MEMBERS, OPT_FIRM, OPT_HARDSHIP_FUND, \
 	OPT_FUND_SIZE, OPT_MEDIATORS, OPT_CONGRESS, OPT_DATE, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN
 static const int add_opts[] = {FACT_OPTS, 0};
-static const int set_opts[] = {FACT_OPTS, OPT_NAME, 0};
+static const int set_opts[] = {FACT_OPTS, OPT_NAME, OPT_FIRM_LEFT, 0};
 static const int dissolve_opts[] = {OPT_DATE, OPT_REASON, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 0};
 static const int ls_opts[] = {'f', UK_OPT_EXCEL, OPT_AT, OPT_TYPE, OPT_ALL, OPT_AUDIT_OPEN, 0};
 static const int show_opts[] = {'f', UK_OPT_EXCEL, 0};
@@ -510,6 +511,7 @@ int main(int argc, char **argv)
 		{"wage-increase", required_argument, 0, OPT_WAGE_INCREASE},
 		{"expiring", required_argument, 0, OPT_EXPIRING}, {"findings", required_argument, 0, OPT_FINDINGS},
 		{"rectified", required_argument, 0, OPT_RECTIFIED}, {"year", required_argument, 0, OPT_YEAR},
+		{"firm-left", required_argument, 0, OPT_FIRM_LEFT},
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
@@ -541,6 +543,7 @@ int main(int argc, char **argv)
 		case OPT_CONGRESS: a.in.congress = optarg; break;
 		case OPT_DATE: a.in.date = optarg; break;
 		case OPT_NAME: a.in.new_name = optarg; break;
+		case OPT_FIRM_LEFT: a.in.firm_left = optarg; break;
 		case OPT_REASON: a.reason = optarg; break;
 		case OPT_AT: a.at = optarg; break;
 		case OPT_ALL: a.all = 1; break;

@@ -22,8 +22,8 @@
 	" type TEXT NOT NULL CHECK (type IN ('single', 'joint')), code TEXT UNIQUE, founded TEXT," \
 	" recorded_at TEXT NOT NULL, dissolved_on TEXT, dissolve_reason TEXT);" \
 	"CREATE TABLE union_firms(id INTEGER PRIMARY KEY, union_id INTEGER NOT NULL REFERENCES unions(id)," \
-	" name TEXT NOT NULL, code TEXT, workers INTEGER CHECK (workers >= 0), recorded_at TEXT NOT NULL," \
-	" UNIQUE (union_id, name));" \
+	" name TEXT NOT NULL, code TEXT, workers INTEGER CHECK (workers >= 0), since TEXT, until TEXT," \
+	" recorded_at TEXT NOT NULL, UNIQUE (union_id, name));" \
 	"CREATE TABLE union_facts(id INTEGER PRIMARY KEY, union_id INTEGER NOT NULL REFERENCES unions(id)," \
 	" date TEXT NOT NULL, chair TEXT, members INTEGER CHECK (members >= 0)," \
 	" hardship_fund TEXT CHECK (hardship_fund IN ('yes', 'no', 'n/a'))," \
@@ -42,10 +42,11 @@
 	" voided_at TEXT, void_reason TEXT);"
 
 /* A union added, or changed (NULL or "": not given). firms: NAME, or
- * NAME:USCC, or NAME:USCC:WORKERS (USCC may be empty), added to those it
- * has. date: the day of the facts (default: founded, else today). */
+ * NAME:USCC, or NAME:USCC:WORKERS (USCC may be empty), covered from the
+ * day of the facts (date: default founded, else today); firm_left: a firm
+ * it no longer covers from that day. */
 struct uk_union_in {
-	const char *name, *new_name, *type, *code, *founded, *chair, *members;
+	const char *name, *new_name, *type, *code, *founded, *chair, *members, *firm_left;
 	const char *const *firms;
 	int nfirms;
 	const char *hardship_fund, *fund_size, *mediators, *congress, *date;

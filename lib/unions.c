@@ -164,12 +164,26 @@ static int firm_parse(const char *spec, int quiet, struct firm *f, char *err, si
 
 /* The firms of a union added, or changed where their code or workers
  * differ. A single-employer union covers one firm. */
-static int apply_firms(struct uk_db *db, int64_t id, const char *type, const struct uk_union_in *in, int *changed,
-                       char *err, size_t errsz)
+static int apply_firms(struct uk_db *db, int64_t id, const char *type, const char *day,
+                       const struct uk_union_in *in, int *changed, char *err, size_t errsz)
 {
 	char stamp[20];
 	int rc;
 	uk_timestamp(stamp);
+	if (given(in->firm_left)) {
+		sqlite3_stmt *st = uk_db_prepare(db, "UPDATE union_firms SET until = ?3 WHERE union_id = ?1 AND name = ?2"
+		                                     " AND until IS NULL AND (since IS NULL OR since <= ?3)");
+		if (!st)
+			return UK_EX_SOFTWARE;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, in->firm_left, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
+		if ((rc = write_step(db, st, N_("cannot record the firm"))) != 0)
+			return rc;
+		if (!sqlite3_changes(uk_db_sqlite(db)))
+			return uk_errf(err, errsz, "the union covers no firm '%s' on %s", in->firm_left, day);
+		*changed = 1;
+	}
 	for (int i = 0; i < in->nfirms; i++) {
 		struct firm f;
 		sqlite3_stmt *st;
@@ -177,9 +191,11 @@ static int apply_firms(struct uk_db *db, int64_t id, const char *type, const str
 		int found;
 		if ((rc = firm_parse(in->firms[i], in->quiet, &f, err, errsz)) != 0)
 			return rc;
-		if (!(st = uk_db_prepare(db, "SELECT (SELECT count(*) FROM union_firms WHERE union_id = ?1 AND name <> ?2),"
+		/* Only the firms it covers now: one that left may come back. */
+		if (!(st = uk_db_prepare(db, "SELECT (SELECT count(*) FROM union_firms WHERE union_id = ?1 AND name <> ?2"
+		                             "  AND until IS NULL),"
 		                             " (SELECT count(*) FROM union_firms WHERE union_id = ?1 AND name = ?2"
-		                             "  AND code IS ?3 AND (?4 = 0 OR workers IS ?5))")))
+		                             "  AND until IS NULL AND code IS ?3 AND (?4 = 0 OR workers IS ?5))")))
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, f.name, -1, SQLITE_STATIC);
@@ -195,10 +211,12 @@ static int apply_firms(struct uk_db *db, int64_t id, const char *type, const str
 			continue;  /* recorded as given */
 		if (!strcmp(type, "single") && v[0])
 			return uk_errf(err, errsz, "a single-employer union (单建) covers one firm: it has one, not '%s'", f.name);
-		if (!(st = uk_db_prepare(db, "INSERT INTO union_firms(union_id, name, code, workers, recorded_at)"
-		                             " VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN ?5 END, ?6)"
+		if (!(st = uk_db_prepare(db, "INSERT INTO union_firms(union_id, name, code, workers, since, recorded_at)"
+		                             " VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN ?5 END, ?7, ?6)"
 		                             " ON CONFLICT (union_id, name) DO UPDATE SET code = excluded.code,"
-		                             " workers = CASE WHEN ?4 THEN ?5 ELSE workers END")))
+		                             " workers = CASE WHEN ?4 THEN ?5 ELSE workers END,"
+		                             " since = CASE WHEN until IS NOT NULL THEN excluded.since ELSE since END,"
+		                             " until = NULL")))
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, f.name, -1, SQLITE_STATIC);
@@ -207,6 +225,7 @@ static int apply_firms(struct uk_db *db, int64_t id, const char *type, const str
 		sqlite3_bind_int(st, 4, f.has_workers);
 		sqlite3_bind_int64(st, 5, f.workers);
 		sqlite3_bind_text(st, 6, stamp, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 7, day, -1, SQLITE_STATIC);
 		if ((rc = write_step(db, st, N_("cannot record the firm"))) != 0)
 			return rc;
 		*changed = 1;
@@ -358,7 +377,7 @@ static int apply_all(struct uk_db *db, int64_t id, const char *type, const char 
                      int *changed, char *err, size_t errsz)
 {
 	int rc;
-	if ((rc = apply_firms(db, id, type, in, changed, err, errsz)) != 0 ||
+	if ((rc = apply_firms(db, id, type, day, in, changed, err, errsz)) != 0 ||
 	    (rc = apply_facts(db, id, day, in, changed, err, errsz)) != 0)
 		return rc;
 	return apply_congress(db, id, in, changed, err, errsz);
@@ -437,7 +456,7 @@ int uk_union_set(struct uk_db *db, const char *which, const struct uk_union_in *
 	if (idn.type && !strcmp(idn.type, "single") && strcmp(u.type, "single")) {
 		int64_t n = 0;
 		int found;
-		if (!(st = uk_db_prepare(db, "SELECT count(*) FROM union_firms WHERE union_id = ?1")))
+		if (!(st = uk_db_prepare(db, "SELECT count(*) FROM union_firms WHERE union_id = ?1 AND until IS NULL")))
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, u.id);
 		rc = uk_db_ints(db, st, &n, 1, &found, N_("cannot read the firms"));

@@ -19,6 +19,8 @@
 #define IN_FORCE(c) c ".voided_at IS NULL AND " c ".signed <= ?1 AND " c ".ends >= ?1 AND NOT EXISTS" \
 	" (SELECT 1 FROM union_contracts r WHERE r.union_id = " c ".union_id AND r.kind = " c ".kind" \
 	" AND r.signed > " c ".signed AND r.signed <= ?1 AND r.voided_at IS NULL)"
+/* A firm covered on day ?1. */
+#define FIRM_ON "(since IS NULL OR since <= ?1) AND (until IS NULL OR until > ?1)"
 /* The unions in the register on day ?1: founded by then, not dissolved. */
 #define IN_REGISTER "(u.founded IS NULL OR u.founded <= ?1) AND (u.dissolved_on IS NULL OR u.dissolved_on > ?1)"
 
@@ -52,7 +54,7 @@ int uk_union_list(struct uk_db *db, const struct uk_union_filter *f, struct uk_w
 		"  (SELECT group_concat(name || CASE WHEN code IS NOT NULL OR workers IS NOT NULL"
 		"    THEN ':' || coalesce(code, '') ELSE '' END"
 		"    || CASE WHEN workers IS NOT NULL THEN ':' || workers ELSE '' END, ';')"
-		"   FROM (SELECT * FROM union_firms WHERE union_id = u.id ORDER BY id)),"
+		"   FROM (SELECT * FROM union_firms WHERE union_id = u.id AND " FIRM_ON " ORDER BY id)),"
 		"  " FACT("hardship_fund") ", " FACT("fund_size") ", " FACT("mediators") ","
 		"  (SELECT max(date) FROM union_congresses WHERE union_id = u.id AND date <= ?1), u.dissolved_on,"
 		"  (SELECT count(*) FROM union_contracts k WHERE k.union_id = u.id AND " IN_FORCE("k") "),"
@@ -109,7 +111,7 @@ int uk_union_show(struct uk_db *db, const char *which, struct uk_writer *w, char
 		"  WHERE id = ?1 AND code IS NOT NULL"
 		" UNION ALL SELECT 1, 'union', NULL, dissolved_on, 'dissolved', NULL, NULL, NULL, dissolve_reason, 3"
 		"  FROM unions WHERE id = ?1 AND dissolved_on IS NOT NULL"
-		" UNION ALL SELECT 2, 'firm', NULL, NULL, name, code, NULL, workers, NULL, id"
+		" UNION ALL SELECT 2, 'firm', NULL, since, name, code, until, workers, NULL, id"
 		"  FROM union_firms WHERE union_id = ?1"
 		" UNION ALL SELECT 3, 'fact', NULL, date, 'chair', chair, NULL, NULL, NULL, id FROM union_facts"
 		"  WHERE union_id = ?1 AND chair IS NOT NULL"
@@ -186,7 +188,7 @@ int uk_union_figures(struct uk_db *db, struct uk_period p, struct uk_union_figur
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"WITH f AS (SELECT u.id, u.type, " FACT("members") " AS members, " FACT("hardship_fund") " AS fund,"
 		"  " FACT("fund_size") " AS size, " FACT("mediators") " AS mediators,"
-		"  max((SELECT count(*) FROM union_firms WHERE union_id = u.id), u.type = 'single') AS firms"
+		"  max((SELECT count(*) FROM union_firms WHERE union_id = u.id AND " FIRM_ON "), u.type = 'single') AS firms"
 		"  FROM unions u WHERE " IN_REGISTER "),"
 		" c AS (SELECT * FROM union_contracts k WHERE " IN_FORCE("k")
 		"  AND union_id IN (SELECT id FROM f))"

@@ -40,7 +40,7 @@ test_expect_success 'show: the union whole, its firms and its dated facts' '
 	test_grep "^union,,2012-05-01,name,甲厂工会," show.csv &&
 	test_grep "^fact,,2026-06-01,members,130," show.csv &&
 	union-register show 某社区联合工会 -f csv >show2.csv &&
-	test_grep "^firm,,,乙厂,913502000728319549,,30," show2.csv &&
+	test_grep "^firm,,2026-03-15,乙厂,913502000728319549,,30," show2.csv &&
 	test_grep "^congress,,2026-04-01,congress," show2.csv &&
 	refused 65 "no union .无此工会. in the register" show 无此工会
 '
@@ -75,6 +75,18 @@ test_expect_success 'import: a change is written, a new union added; a bad recor
 	db_dump >after && test_cmp before after &&
 	test_expect_code 1 union-register import --skip-bad bad.csv 2>err &&
 	test "$(db_query "SELECT count(*) FROM unions WHERE name = ${SQ}己厂工会${SQ}")" = 1
+'
+
+test_expect_success 'firms over time: one that leaves a joint union leaves its count from that day' '
+	union-register set 某社区联合工会 --firm-left 丁铺 --date 2026-10-01 &&
+	union-register ls --at 2026-09-30 -f csv | grep "^某社区联合工会," | cut -d, -f7 >f &&
+	echo "乙厂:913502000728319549:30;丙店::8;丁铺" >expect && test_cmp expect f &&
+	union-register ls --at 2026-10-01 -f csv | grep "^某社区联合工会," | cut -d, -f7 >f &&
+	echo "乙厂:913502000728319549:30;丙店::8" >expect && test_cmp expect f &&
+	union-register set 某社区联合工会 --firm 戊店 --date 2026-11-01 &&
+	union-register ls --at 2026-10-31 -f csv >before-nov.csv && ! grep -q 戊店 before-nov.csv &&
+	union-register show 某社区联合工会 -f csv | grep "^firm,,2026-03-15,丁铺,,2026-10-01," &&
+	refused 65 "covers no firm .己店. on" set 某社区联合工会 --firm-left 己店
 '
 
 test_expect_success 'dissolve: out of the register from its day, kept in the history' '
