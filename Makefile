@@ -10,9 +10,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 jansson nettle 2>/dev/null)
 # Without pkg-config (not installed yet), the libraries' plain names.
 PKG_LIBS = $(shell pkg-config --libs sqlite3 jansson nettle 2>/dev/null || echo -lsqlite3 -ljansson -lnettle) -lcsv
 UK_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra -Werror \
-	-Wshadow -Wstrict-prototypes -Wformat=2 -Ilib/core -Ilib -Ilib/report $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS) \
+	-Wshadow -Wstrict-prototypes -Wformat=2 -pthread -Ilib/core -Ilib -Ilib/report $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS) \
 	-DUK_LOCALEDIR='"$(PREFIX)/share/locale"'
-UK_LDFLAGS = $(SAN) $(LDFLAGS)
+UK_LDFLAGS = -pthread $(SAN) $(LDFLAGS)
 
 # The library by layer: lib/core (records, database, text, money, dates),
 # lib (the domain: members, ledger, disputes, plans), lib/report (documents).
