@@ -83,3 +83,12 @@ void uk_sha256_fields(const char *const *fields, int n, const char *tail, char o
 		field(&ctx, tail);
 	hex_digest(&ctx, out);
 }
+
+void uk_sha256_fields_raw(const char *const *fields, int n, unsigned char *out, size_t outlen)
+{
+	struct sha256_ctx ctx;
+	sha256_init(&ctx);
+	for (int i = 0; i < n; i++)
+		field(&ctx, fields[i] && *fields[i] ? fields[i] : NULL);
+	sha256_digest(&ctx, outlen < SHA256_DIGEST_SIZE ? outlen : SHA256_DIGEST_SIZE, out);
+}

@@ -19,4 +19,6 @@ void uk_sha256_hex(struct uk_sha256 *h, char out[UK_SHA256_HEX]);
  * alike as NULL), then tail when not NULL, as hex: on the stack, for the
  * loops that hash a row at a time. */
 void uk_sha256_fields(const char *const *fields, int n, const char *tail, char out[UK_SHA256_HEX]);
+/* The same hash of n fields (no tail), its first outlen (<= 32) bytes. */
+void uk_sha256_fields_raw(const char *const *fields, int n, unsigned char *out, size_t outlen);
 #endif
