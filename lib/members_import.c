@@ -490,11 +490,11 @@ static int fpload_row(sqlite3_stmt *st, void *ctx)
 	}
 	for (int i = 0; i < l->im->fpc.n; i++) {
 		int f = l->im->fpc.f[i];
-		v[f] = uk_member_field_text(st, f, money);  /* one field of money */
+		v[f] = uk_member_col_text(st, 2 + i, f, money);  /* one field of money */
 	}
 	uk_member_fp(&l->im->fpc, v, t->fp[t->n]);
 	t->id[t->n++] = (uint32_t)id;
-	status = (const char *)sqlite3_column_text(st, UK_MEMBER_COL(UK_MF_STATUS));
+	status = (const char *)sqlite3_column_text(st, 1);
 	if (status && strcmp(status, "active") == 0) {
 		if (t->nactive == t->capactive) {
 			size_t cap = t->capactive ? t->capactive * 2 : 4096;
@@ -514,21 +514,27 @@ static int fpload_row(sqlite3_stmt *st, void *ctx)
  * 0, or an exit code; im->fps stays NULL when it cannot be used. */
 static int fptab_load(struct import *im)
 {
-	sqlite3_stmt *st = uk_db_prepare(im->db, UK_MEMBER_SELECT_FIELDS " ORDER BY m.id");
+	char sql[1024] = "SELECT id, status";
+	sqlite3_stmt *st;
 	struct fpload l = {im, calloc(1, sizeof *l.t), 0};
 	struct fptab *t = l.t;
 	size_t size = 1;
 	int rc;
+
+	/* Only the file's fields: the columns' names, never input. */
+	for (int i = 0; i < im->fpc.n; i++) {
+		strcat(sql, ", ");
+		strcat(sql, uk_member_field_name(im->fpc.f[i]));
+	}
+	strcat(sql, " FROM members ORDER BY id");
+	st = uk_db_prepare(im->db, sql);
 
 	if (!st || !t) {
 		sqlite3_finalize(st);
 		fptab_free(t);
 		return st ? uk_err_nomem() : UK_EX_SOFTWARE;
 	}
-	/* Read once, in order: no page is needed twice, so the small cache. */
-	uk_db_bulk(im->db, 0);
 	rc = uk_db_each(im->db, st, fpload_row, &l, N_("cannot read members"));
-	uk_db_bulk(im->db, 1);
 	sqlite3_finalize(st);
 	if (rc || l.too_big) {
 		fptab_free(t);
@@ -850,8 +856,6 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 		uk_rejects_close(im.rejects);
 		return rc;
 	}
-
-	uk_db_bulk(db, 1);
 	if ((rc = prepare(&im)) != 0 || (rc = start(&im)) != 0)
 		goto fail;
 	if (src->reader && !im.fresh) {
@@ -859,6 +863,10 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 		if ((rc = fptab_load(&im)) != 0)
 			goto fail;
 	}
+	/* The large cache only now: the passes over the register above read
+	 * each page once, and a cache they filled would stay at its peak
+	 * beside the fingerprints. */
+	uk_db_bulk(db, 1);
 	/* A first import into an empty register, from a file that can be
 	 * read twice: load without the key indexes and build them after,
 	 * once, in order. Any bad record or repeated key sends the batch

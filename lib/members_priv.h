@@ -35,6 +35,8 @@ int uk_member_keys(char *const in[UK_MF_COUNT], struct uk_member *m, struct uk_d
  * text (money and flags as the records write them; buf holds money), or
  * NULL. */
 const char *uk_member_field_text(sqlite3_stmt *st, int f, char buf[UK_MONEY_BUFSZ]);
+/* The same for field f selected as column col of any statement. */
+const char *uk_member_col_text(sqlite3_stmt *st, int col, int f, char buf[UK_MONEY_BUFSZ]);
 
 /* The fingerprint of a member's values over the fields a file gives (and
  * those its ID numbers give): equal fingerprints, equal values, so a record
