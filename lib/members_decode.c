@@ -86,6 +86,8 @@ struct uk_member_pipe {
 	struct uk_queue *full, *empty;
 	struct batch *all[BATCHES];
 	struct batch *cur;           /* the writer's */
+	void (*before)(void *);      /* run on the reading thread first */
+	void *before_ctx;
 	pthread_t th;
 	int started;
 };
@@ -94,6 +96,8 @@ static void *reading(void *arg)
 {
 	struct uk_member_pipe *p = arg;
 	struct batch *b;
+	if (p->before)
+		p->before(p->before_ctx);
 	while ((b = uk_queue_take(p->empty)) != NULL) {
 		b->n = b->next = 0;
 		b->end = -1;
@@ -133,7 +137,7 @@ static void pipe_free(struct uk_member_pipe *p)
 }
 
 int uk_member_pipe_start(struct uk_reader *r, const struct uk_member_decode_opts *o,
-                         struct uk_member_pipe **out)
+                         void (*before)(void *), void *before_ctx, struct uk_member_pipe **out)
 {
 	struct uk_member_pipe *p = calloc(1, sizeof *p);
 	*out = NULL;
@@ -141,6 +145,8 @@ int uk_member_pipe_start(struct uk_reader *r, const struct uk_member_decode_opts
 		return uk_err_nomem();
 	p->r = r;
 	p->o = *o;
+	p->before = before;
+	p->before_ctx = before_ctx;
 	if (!(p->full = uk_queue_new(BATCHES)) || !(p->empty = uk_queue_new(BATCHES)))
 		goto nomem;
 	for (int i = 0; i < BATCHES; i++) {
@@ -162,6 +168,12 @@ int uk_member_pipe_start(struct uk_reader *r, const struct uk_member_decode_opts
 nomem:
 	pipe_free(p);
 	return uk_err_nomem();
+}
+
+void uk_member_pipe_wait(struct uk_member_pipe *p)
+{
+	if (!p->cur)
+		p->cur = uk_queue_take(p->full);  /* it ends with a batch, at the least */
 }
 
 int uk_member_pipe_next(struct uk_member_pipe *p, struct uk_member_decoded **d)

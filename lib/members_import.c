@@ -42,6 +42,7 @@ struct import {
 	 * record that has one of them changes nothing (re-importing the
 	 * monthly list), known without a look-up. */
 	struct uk_member_fpcols fpc;
+	int use_fp;
 	struct fptab *fps;
 };
 
@@ -490,11 +491,11 @@ static int fpload_row(sqlite3_stmt *st, void *ctx)
 	}
 	for (int i = 0; i < l->im->fpc.n; i++) {
 		int f = l->im->fpc.f[i];
-		v[f] = uk_member_col_text(st, 2 + i, f, money);  /* one field of money */
+		v[f] = uk_member_field_text(st, f, money);  /* one field of money */
 	}
 	uk_member_fp(&l->im->fpc, v, t->fp[t->n]);
 	t->id[t->n++] = (uint32_t)id;
-	status = (const char *)sqlite3_column_text(st, 1);
+	status = (const char *)sqlite3_column_text(st, UK_MEMBER_COL(UK_MF_STATUS));
 	if (status && strcmp(status, "active") == 0) {
 		if (t->nactive == t->capactive) {
 			size_t cap = t->capactive ? t->capactive * 2 : 4096;
@@ -509,37 +510,59 @@ static int fpload_row(sqlite3_stmt *st, void *ctx)
 	return 0;
 }
 
-/* Loads the fingerprints of the stored members over the file's fields
- * (one pass over the table, against a look-up and a compare a record).
- * 0, or an exit code; im->fps stays NULL when it cannot be used. */
-static int fptab_load(struct import *im)
+/* The members with ids in (above, upto], read on the connection of db
+ * into t. 0, or an exit code (said). */
+static int fptab_read(struct import *im, struct fptab *t, int64_t above, int64_t upto, int *too_big)
 {
-	char sql[1024] = "SELECT id, status";
-	sqlite3_stmt *st;
-	struct fpload l = {im, calloc(1, sizeof *l.t), 0};
-	struct fptab *t = l.t;
-	size_t size = 1;
+	sqlite3_stmt *st = uk_db_prepare(im->db, UK_MEMBER_SELECT_FIELDS
+	                                 " WHERE m.id > ?1 AND m.id <= ?2 ORDER BY m.id");
+	struct fpload l = {im, t, 0};
 	int rc;
-
-	/* Only the file's fields: the columns' names, never input. */
-	for (int i = 0; i < im->fpc.n; i++) {
-		strcat(sql, ", ");
-		strcat(sql, uk_member_field_name(im->fpc.f[i]));
-	}
-	strcat(sql, " FROM members ORDER BY id");
-	st = uk_db_prepare(im->db, sql);
-
-	if (!st || !t) {
-		sqlite3_finalize(st);
-		fptab_free(t);
-		return st ? uk_err_nomem() : UK_EX_SOFTWARE;
-	}
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, above);
+	sqlite3_bind_int64(st, 2, upto);
 	rc = uk_db_each(im->db, st, fpload_row, &l, N_("cannot read members"));
 	sqlite3_finalize(st);
-	if (rc || l.too_big) {
-		fptab_free(t);
-		return rc;
+	*too_big |= l.too_big;
+	return rc;
+}
+
+/* Appends more (the members after t's) to t. 0, or -1 out of memory. */
+static int fptab_append(struct fptab *t, const struct fptab *more)
+{
+	size_t n = t->n + more->n, na = t->nactive + more->nactive;
+	void *a;
+	if (n > t->cap) {
+		if (!(a = realloc(t->fp, n * sizeof *t->fp)))
+			return -1;
+		t->fp = a;
+		if (!(a = realloc(t->id, n * sizeof *t->id)))
+			return -1;
+		t->id = a;
+		t->cap = n;
 	}
+	if (na > t->capactive) {
+		if (!(a = realloc(t->active, na * sizeof *t->active)))
+			return -1;
+		t->active = a;
+		t->capactive = na;
+	}
+	if (more->n) {
+		memcpy(t->fp + t->n, more->fp, more->n * sizeof *t->fp);
+		memcpy(t->id + t->n, more->id, more->n * sizeof *t->id);
+	}
+	if (more->nactive)
+		memcpy(t->active + t->nactive, more->active, more->nactive * sizeof *t->active);
+	t->n = n;
+	t->nactive = na;
+	return 0;
+}
+
+/* The table of t's fingerprints; t becomes im->fps. 0, or 70 (said). */
+static int fptab_index(struct import *im, struct fptab *t)
+{
+	size_t size = 1;
 	while (size < t->n + t->n / 3 + 1)
 		size *= 2;
 	if (!(t->slot = calloc(size, sizeof *t->slot))) {
@@ -559,6 +582,63 @@ static int fptab_load(struct import *im)
 	}
 	im->fps = t;
 	return 0;
+}
+
+/* The upper half of the register, read by the reading thread on a
+ * connection of its own before it starts on the file, while this thread
+ * reads the lower half: the pass over the register takes half as long. */
+struct fphalf {
+	struct import *im;
+	struct uk_db *conn;
+	int64_t above;
+	struct fptab t;
+	int ok, too_big;
+};
+
+static void fphalf_read(void *ctx)
+{
+	struct fphalf *h = ctx;
+	struct fpload l = {h->im, &h->t, 0};
+	sqlite3_stmt *st;
+	int rc = SQLITE_ERROR;
+	/* Nothing is said here: on any failure this thread's half is read
+	 * again by the other. */
+	if (sqlite3_prepare_v2(uk_db_sqlite(h->conn), UK_MEMBER_SELECT_FIELDS " WHERE m.id > ?1 ORDER BY m.id",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, h->above);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fpload_row(st, &l) != 0)
+			break;
+	sqlite3_finalize(st);
+	h->too_big = l.too_big;
+	h->ok = rc == SQLITE_DONE;
+}
+
+/* Loads the fingerprints of the stored members over the file's fields
+ * (one pass over the table, against a look-up and a compare a record);
+ * with h, the members above h->above are h's to read, in parallel. 0, or
+ * an exit code; im->fps stays NULL when it cannot be used. */
+static int fptab_load(struct import *im, struct fphalf *h, struct uk_member_pipe *pipe)
+{
+	struct fptab *t = calloc(1, sizeof *t);
+	int rc, too_big = 0;
+	if (!t)
+		return uk_err_nomem();
+	rc = fptab_read(im, t, 0, h ? h->above : INT64_MAX, &too_big);
+	if (h) {
+		uk_member_pipe_wait(pipe);
+		if (!rc && h->ok && !h->too_big && fptab_append(t, &h->t) != 0)
+			rc = uk_err_nomem();
+		else if (!rc && !h->ok)
+			rc = fptab_read(im, t, h->above, INT64_MAX, &too_big);
+		too_big |= h->too_big;
+	}
+	if (rc || too_big) {
+		fptab_free(t);
+		return rc;
+	}
+	return fptab_index(im, t);
 }
 
 /* A decoded record whose fingerprint is a stored member's that no earlier
@@ -763,8 +843,9 @@ static void summary(const struct import *im)
 static int run_records(struct import *im, struct uk_member_source *src)
 {
 	struct uk_member_decode_opts dopt = {im->today_date, im->o->allow_future,
-	                                     im->fps ? &im->fpc : NULL};
+	                                     im->use_fp ? &im->fpc : NULL};
 	struct uk_member_pipe *pipe = NULL;
+	struct fphalf half = {.im = im}, *h = NULL;
 	struct uk_member_decoded *d, here;
 	struct uk_progress progress;
 	char err[400];
@@ -782,8 +863,43 @@ static int run_records(struct import *im, struct uk_member_source *src)
 	/* CSV is read and checked by a second thread while this one writes.
 	 * JSON is read here: its reader names unknown keys as it meets them,
 	 * and those messages must keep their place among the records'. */
-	if (!uk_reader_json(src->reader) && (rc = uk_member_pipe_start(src->reader, &dopt, &pipe)) != 0)
-		return rc;
+	if (!uk_reader_json(src->reader)) {
+		int64_t top = 0;
+		int found;
+		sqlite3_stmt *q;
+		if (im->use_fp && (q = uk_db_prepare(im->db, "SELECT coalesce(max(id), 0) FROM members")) != NULL) {
+			rc = uk_db_ints(im->db, q, &top, 1, &found, N_("cannot read members"));
+			sqlite3_finalize(q);
+			if (rc)
+				return rc;
+			if (top > 1 && (half.conn = uk_db_open_reader(im->db)) != NULL) {
+				half.above = top / 2;
+				h = &half;
+			}
+		}
+		rc = uk_member_pipe_start(src->reader, &dopt, h ? fphalf_read : NULL, h, &pipe);
+		if (rc) {
+			uk_db_close(half.conn);
+			return rc;
+		}
+	}
+	if (im->use_fp) {
+		rc = fptab_load(im, h, pipe);
+		if (h)
+			uk_member_pipe_wait(pipe);  /* done with its connection */
+		uk_db_close(half.conn);
+		free(half.t.fp);
+		free(half.t.id);
+		free(half.t.active);
+		if (rc) {
+			uk_member_pipe_end(pipe);
+			return rc;
+		}
+	}
+	/* The large cache only now: the passes over the register above read
+	 * each page once, and a cache they filled would stay at its peak
+	 * beside the fingerprints. */
+	uk_db_bulk(im->db, 1);
 	uk_progress_start(&progress, _("records"));
 	for (;;) {
 		int res = -1;
@@ -858,15 +974,11 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 	}
 	if ((rc = prepare(&im)) != 0 || (rc = start(&im)) != 0)
 		goto fail;
+	/* The fingerprints are loaded as the records start (run_records). */
 	if (src->reader && !im.fresh) {
 		uk_member_fpcols(src->reader, &im.fpc);
-		if ((rc = fptab_load(&im)) != 0)
-			goto fail;
+		im.use_fp = 1;
 	}
-	/* The large cache only now: the passes over the register above read
-	 * each page once, and a cache they filled would stay at its peak
-	 * beside the fingerprints. */
-	uk_db_bulk(db, 1);
 	/* A first import into an empty register, from a file that can be
 	 * read twice: load without the key indexes and build them after,
 	 * once, in order. Any bad record or repeated key sends the batch

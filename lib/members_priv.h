@@ -35,8 +35,6 @@ int uk_member_keys(char *const in[UK_MF_COUNT], struct uk_member *m, struct uk_d
  * text (money and flags as the records write them; buf holds money), or
  * NULL. */
 const char *uk_member_field_text(sqlite3_stmt *st, int f, char buf[UK_MONEY_BUFSZ]);
-/* The same for field f selected as column col of any statement. */
-const char *uk_member_col_text(sqlite3_stmt *st, int col, int f, char buf[UK_MONEY_BUFSZ]);
 
 /* The fingerprint of a member's values over the fields a file gives (and
  * those its ID numbers give): equal fingerprints, equal values, so a record
@@ -75,9 +73,14 @@ void uk_member_decode_in(const struct uk_member_decode_opts *o, char *const in[U
 /* The records of a CSV file read and decoded by a second thread, handed
  * over in input order; the caller's thread keeps the database. */
 struct uk_member_pipe;
-/* Starts reading r. 0, or an exit code (said). */
+/* Starts reading r, after before(before_ctx) when before is not NULL:
+ * work of the caller's that the reading thread does first. 0, or an exit
+ * code (said). */
 int uk_member_pipe_start(struct uk_reader *r, const struct uk_member_decode_opts *o,
-                         struct uk_member_pipe **out);
+                         void (*before)(void *), void *before_ctx, struct uk_member_pipe **out);
+/* Waits until before() is done (the first records are ready): what it
+ * left in before_ctx is the caller's to read from then on. */
+void uk_member_pipe_wait(struct uk_member_pipe *p);
 /* The next record: 1 and *d (valid until the next call), 0 at the end, or
  * the exit code that stopped the reading (said). */
 int uk_member_pipe_next(struct uk_member_pipe *p, struct uk_member_decoded **d);

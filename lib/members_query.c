@@ -11,11 +11,7 @@
 /* The text form of a stored field: money and flags are kept as integers. */
 const char *uk_member_field_text(sqlite3_stmt *st, int f, char buf[UK_MONEY_BUFSZ])
 {
-	return uk_member_col_text(st, UK_MEMBER_COL(f), f, buf);
-}
-
-const char *uk_member_col_text(sqlite3_stmt *st, int col, int f, char buf[UK_MONEY_BUFSZ])
-{
+	int col = UK_MEMBER_COL(f);
 	if (sqlite3_column_type(st, col) == SQLITE_NULL)
 		return NULL;
 	if (f == UK_MF_WAGE_BASE)

@@ -506,6 +506,21 @@ static int set_wal(struct uk_db *db)
 	return UK_EX_OK;
 }
 
+struct uk_db *uk_db_open_reader(const struct uk_db *db)
+{
+	struct uk_db *r;
+	if (db->in_memory || !(r = calloc(1, sizeof *r)))
+		return NULL;
+	if (!(r->path = strdup(db->path)) ||
+	    sqlite3_open_v2(db->path, &r->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		uk_db_close(r);
+		return NULL;
+	}
+	sqlite3_busy_timeout(r->h, UK_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(r->h, 1);
+	return r;
+}
+
 int uk_db_begin(struct uk_db *db)
 {
 	struct stat now;
