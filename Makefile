@@ -42,7 +42,7 @@ FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 60
 CHECK_FUZZ_SECONDS ?= 4
 
-.PHONY: all deps check test unit lint demo install clean bench fuzz fuzzers check-valgrind pot
+.PHONY: all deps check test unit lint demo install clean bench fuzz fuzzers check-valgrind check-tsan pot
 
 all: $(BINS) $(UNIT_BINS) $(MO)
 
@@ -154,5 +154,19 @@ check-valgrind: deps
 	$(MAKE) all
 	UK_TOP=$(CURDIR) sh tests/valgrind/run.sh $(abspath $(BUILD))/bin
 
+# The code that runs on two threads (member-add's reading thread, fund-ledger
+# verify's hashing thread, the queue between them) under ThreadSanitizer:
+# the unit tests and the CLI tests of members and the ledger. A report
+# aborts the tool that made it (the test fails) and is kept in
+# build-tsan/tsan.*; any such file fails the target.
+TSAN_TESTS ?= tests/cli/t1*.sh tests/cli/t20*.sh tests/cli/t9001-crash-consistency.sh
+check-tsan: deps
+	rm -rf build-tsan/tsan-logs && mkdir -p build-tsan/tsan-logs
+	$(MAKE) -j$(JOBS) BUILD=build-tsan OPT="-O1 -g" SAN="-fsanitize=thread" all
+	TSAN_OPTIONS="halt_on_error=1 abort_on_error=1 log_path=$(CURDIR)/build-tsan/tsan-logs/tsan" \
+		UK_BIN=$(CURDIR)/build-tsan/bin UK_TOP=$(CURDIR) prove -j2 build-tsan/unit/t_* $(TSAN_TESTS)
+	@if ls build-tsan/tsan-logs/tsan* >/dev/null 2>&1; then cat build-tsan/tsan-logs/tsan*; echo "make check-tsan: ThreadSanitizer reported"; exit 1; fi
+	@echo "make check-tsan: no ThreadSanitizer report"
+
 clean:
-	rm -rf build build-asan build-fuzz demo
+	rm -rf build build-asan build-fuzz build-tsan demo
