@@ -20,7 +20,7 @@ struct import {
 	struct uk_date today_date;
 	char note[300];
 	int fresh;                   /* the table was empty at the start */
-	long long next_no;           /* next member_no to assign */
+	long long next_no;           /* next member_no to assign; 0 not read yet */
 	sqlite3_stmt *find[3];       /* by id_card, employee_no, member_no */
 	sqlite3_stmt *find_id[3];    /* the same, the id only */
 	sqlite3_stmt *insert, *update, *event;
@@ -292,14 +292,35 @@ static void format_member_no(long long no, char *buf, size_t n)
 	buf[len] = '\0';
 }
 
+/* Reads the largest numeric member_no, when a first member is added: a
+ * re-import that adds no one need not read every number. 0, or an exit
+ * code. */
+static int read_next_no(struct import *im)
+{
+	sqlite3_stmt *st = uk_db_prepare(im->db,
+		"SELECT coalesce(max(CAST(member_no AS INTEGER)), 0) FROM members"
+		" WHERE member_no NOT GLOB '*[^0-9]*' AND length(member_no) < 16");
+	int64_t max = 0;
+	int rc, found;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	rc = uk_db_ints(im->db, st, &max, 1, &found, N_("cannot read members"));
+	sqlite3_finalize(st);
+	im->next_no = max + 1;
+	return rc;
+}
+
 /* 0 or an exit code. */
 static int next_member_no(struct import *im, char *buf, size_t n)
 {
+	int rc;
+	if (!im->next_no && (rc = read_next_no(im)) != 0)
+		return rc;
 	/* Assigned numbers are the next after the largest numeric one; a
 	 * number taken by hand is skipped. */
 	for (;;) {
 		int64_t id;
-		int rc, found;
+		int found;
 		format_member_no(im->next_no++, buf, n);
 		if (im->fresh)
 			return 0;
@@ -705,25 +726,17 @@ static int apply_one(struct import *im, struct uk_member_decoded *d, char *err, 
 	return rc;
 }
 
-static int start_row(sqlite3_stmt *st, void *ctx)
-{
-	struct import *im = ctx;
-	im->fresh = sqlite3_column_int64(st, 0) == 0;
-	im->next_no = sqlite3_column_int64(st, 1) + 1;
-	return 0;
-}
-
 static int start(struct import *im)
 {
-	sqlite3_stmt *st = uk_db_prepare(im->db,
-		"SELECT (SELECT count(*) FROM members),"
-		" (SELECT coalesce(max(CAST(member_no AS INTEGER)), 0) FROM members"
-		"  WHERE member_no NOT GLOB '*[^0-9]*' AND length(member_no) < 16)");
+	sqlite3_stmt *st = uk_db_prepare(im->db, "SELECT NOT EXISTS (SELECT 1 FROM members)");
+	int64_t empty = 0;
 	int rc, found;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	rc = uk_db_one(im->db, st, start_row, im, &found, N_("cannot read members"));
+	rc = uk_db_ints(im->db, st, &empty, 1, &found, N_("cannot read members"));
 	sqlite3_finalize(st);
+	im->fresh = empty != 0;
+	im->next_no = im->fresh ? 1 : 0;
 	return rc;
 }
 

@@ -636,7 +636,12 @@ static int csv_next_record(struct uk_reader *r)
  * when reading with --excel: in a plain CSV it may be the value itself. */
 static char *excel_text(char *s, int excel)
 {
-	size_t n = strlen(s), q = strspn(s, "'");
+	size_t n, q;
+	/* Most values start with neither: no need to measure them. */
+	if (s[0] != '=' && (!excel || s[0] != '\''))
+		return s;
+	n = strlen(s);
+	q = strspn(s, "'");
 	if (excel && q > 0 && s[q] && strchr("=+-@\t\r", s[q])) {
 		memmove(s, s + 1, n);
 		return s;
