@@ -30,7 +30,8 @@ struct batch {
 	int n;
 	long long id[BATCH_ROWS];
 	int allow_future[BATCH_ROWS];
-	int32_t off[BATCH_ROWS][TEXTS];   /* into text; -1 for NULL */
+	int32_t off[BATCH_ROWS][TEXTS];   /* into text; -1 NULL, -2 an integer */
+	int64_t ival[BATCH_ROWS][TEXTS];  /* the integers, written out by the hashing thread */
 	char *text;
 	size_t len, cap;
 };
@@ -49,8 +50,21 @@ static int batch_add(struct batch *b, sqlite3_stmt *st)
 	b->id[r] = sqlite3_column_int64(st, 0);
 	b->allow_future[r] = sqlite3_column_int(st, 20);
 	for (int i = 0; i < TEXTS; i++) {
-		const char *s = (const char *)sqlite3_column_text(st, i);
-		size_t n = s ? strlen(s) : 0;
+		const char *s;
+		size_t n;
+		switch (sqlite3_column_type(st, i)) {
+		case SQLITE_NULL:
+			b->off[r][i] = -1;
+			continue;
+		case SQLITE_INTEGER:
+			/* Its text (as SQLite would write it) made on the other
+			 * thread. */
+			b->off[r][i] = -2;
+			b->ival[r][i] = sqlite3_column_int64(st, i);
+			continue;
+		}
+		s = (const char *)sqlite3_column_text(st, i);
+		n = s ? strlen(s) : 0;
 		if (!s) {
 			b->off[r][i] = -1;
 			continue;
@@ -179,14 +193,37 @@ struct chain {
 };
 enum { BREAK_LINK = 1, BREAK_CONTENT, BREAK_NOMEM };
 
+/* An integer as SQLite writes it as text. */
+static void int_text(char out[24], int64_t v)
+{
+	char d[24];
+	int k = 0, o = 0;
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do {
+		d[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		out[o++] = '-';
+	while (k)
+		out[o++] = d[--k];
+	out[o] = '\0';
+}
+
 /* 1 when the batch breaks the chain (c says where), else 0. */
 static int chain_batch(struct chain *c, const struct batch *b)
 {
 	for (int r = 0; r < b->n; r++) {
 		const char *f[TEXTS];
-		char hash[UK_SHA256_HEX];
-		for (int i = 0; i < TEXTS; i++)
-			f[i] = b->off[r][i] < 0 ? NULL : b->text + b->off[r][i];
+		char hash[UK_SHA256_HEX], ints[TEXTS][24];
+		for (int i = 0; i < TEXTS; i++) {
+			if (b->off[r][i] == -2) {
+				int_text(ints[i], b->ival[r][i]);
+				f[i] = ints[i];
+			} else {
+				f[i] = b->off[r][i] < 0 ? NULL : b->text + b->off[r][i];
+			}
+		}
 		c->id = b->id[r];
 		if (totals_add(&c->ts, f) != 0) {
 			c->broken = BREAK_NOMEM;
@@ -202,7 +239,7 @@ static int chain_batch(struct chain *c, const struct batch *b)
 			snprintf(c->date, sizeof c->date, "%s", f[1] ? f[1] : "");
 			return 1;
 		}
-		snprintf(c->prev, sizeof c->prev, "%s", f[HASHED]);
+		memcpy(c->prev, hash, sizeof c->prev);  /* the stored hash, equal */
 	}
 	return 0;
 }
