@@ -396,8 +396,10 @@ static int check_totals(struct uk_db *db, const struct totals *ts)
 	for (size_t i = 0; i < nt; i++)
 		for (int f = 0; f < 4; f++)
 			t[i].k[f] = kept + (uintptr_t)t[i].k[f];
-	qsort(e, ne, sizeof *e, group_cmp);
-	qsort(t, nt, sizeof *t, group_cmp);
+	if (ne)
+		qsort(e, ne, sizeof *e, group_cmp);
+	if (nt)  /* t is NULL when the book has no totals */
+		qsort(t, nt, sizeof *t, group_cmp);
 	if (!(bad = first_missing(e, ne, t, nt)))
 		bad = first_missing(t, nt, e, ne);
 	if (bad) {
