@@ -10,9 +10,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags sqlite3 jansson nettle 2>/dev/null)
 # Without pkg-config (not installed yet), the libraries' plain names.
 PKG_LIBS = $(shell pkg-config --libs sqlite3 jansson nettle 2>/dev/null || echo -lsqlite3 -ljansson -lnettle) -lcsv
 UK_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra -Werror \
-	-Wshadow -Wstrict-prototypes -Wformat=2 -Ilib/core -Ilib -Ilib/report $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS) \
+	-Wshadow -Wstrict-prototypes -Wformat=2 -pthread -Ilib/core -Ilib -Ilib/report $(PKG_CFLAGS) $(OPT) $(SAN) $(CFLAGS) \
 	-DUK_LOCALEDIR='"$(PREFIX)/share/locale"'
-UK_LDFLAGS = $(SAN) $(LDFLAGS)
+UK_LDFLAGS = -pthread $(SAN) $(LDFLAGS)
 
 # The library by layer: lib/core (records, database, text, money, dates),
 # lib (the domain: members, ledger, disputes, plans), lib/report (documents).
@@ -42,7 +42,7 @@ FUZZ_BINS = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SECONDS ?= 60
 CHECK_FUZZ_SECONDS ?= 4
 
-.PHONY: all deps check test unit lint demo install clean bench fuzz fuzzers check-valgrind pot
+.PHONY: all deps check test unit lint demo install clean bench fuzz fuzzers check-valgrind check-tsan pot
 
 all: $(BINS) $(UNIT_BINS) $(MO)
 
@@ -155,5 +155,19 @@ check-valgrind: deps
 	$(MAKE) all
 	UK_TOP=$(CURDIR) sh tests/valgrind/run.sh $(abspath $(BUILD))/bin
 
+# The code that runs on two threads (member-add's reading thread, fund-ledger
+# verify's hashing thread, the queue between them) under ThreadSanitizer:
+# the unit tests and the CLI tests of members and the ledger. A report
+# aborts the tool that made it (the test fails) and is kept in
+# build-tsan/tsan.*; any such file fails the target.
+TSAN_TESTS ?= tests/cli/t1*.sh tests/cli/t20*.sh tests/cli/t9001-crash-consistency.sh
+check-tsan: deps
+	rm -rf build-tsan/tsan-logs && mkdir -p build-tsan/tsan-logs
+	$(MAKE) -j$(JOBS) BUILD=build-tsan OPT="-O1 -g" SAN="-fsanitize=thread" all
+	TSAN_OPTIONS="halt_on_error=1 abort_on_error=1 log_path=$(CURDIR)/build-tsan/tsan-logs/tsan" \
+		UK_BIN=$(CURDIR)/build-tsan/bin UK_TOP=$(CURDIR) prove -j2 build-tsan/unit/t_* $(TSAN_TESTS)
+	@if ls build-tsan/tsan-logs/tsan* >/dev/null 2>&1; then cat build-tsan/tsan-logs/tsan*; echo "make check-tsan: ThreadSanitizer reported"; exit 1; fi
+	@echo "make check-tsan: no ThreadSanitizer report"
+
 clean:
-	rm -rf build build-asan build-fuzz demo
+	rm -rf build build-asan build-fuzz build-tsan demo

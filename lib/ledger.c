@@ -450,16 +450,7 @@ static void int_text(char *buf, int64_t v, int empty_zero)
 void uk_ledger_entry_hash(const char *const fields[19], int allow_future, char out[UK_SHA256_HEX]);
 void uk_ledger_entry_hash(const char *const fields[19], int allow_future, char out[UK_SHA256_HEX])
 {
-	struct uk_sha256 *h = uk_sha256_new();
-	if (!h) {
-		out[0] = '\0';
-		return;
-	}
-	for (int i = 0; i < 19; i++)
-		uk_sha256_field(h, fields[i] && *fields[i] ? fields[i] : NULL);
-	if (allow_future)
-		uk_sha256_field(h, "allow_future");
-	uk_sha256_hex(h, out);
+	uk_sha256_fields(fields, 19, allow_future ? "allow_future" : NULL, out);
 }
 
 static int write_entry(struct uk_ledger *lg, const struct entry *e, int64_t *id, char *err, size_t errsz)

@@ -5,6 +5,7 @@
 #include "uk_i18n.h"
 #include "uk_money.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@ struct import {
 	struct uk_date today_date;
 	char note[300];
 	int fresh;                   /* the table was empty at the start */
-	long long next_no;           /* next member_no to assign */
+	long long next_no;           /* next member_no to assign; 0 not read yet */
 	sqlite3_stmt *find[3];       /* by id_card, employee_no, member_no */
 	sqlite3_stmt *find_id[3];    /* the same, the id only */
 	sqlite3_stmt *insert, *update, *event;
@@ -37,7 +38,15 @@ struct import {
 	struct uk_rejects *rejects;
 	long status_delta[5];        /* members gained or lost by status */
 	int bulk, bulk_failed;       /* loading without key indexes */
+	/* The stored members by the fingerprint of the file's fields: a
+	 * record that has one of them changes nothing (re-importing the
+	 * monthly list), known without a look-up. */
+	struct uk_member_fpcols fpc;
+	int use_fp;
+	struct fptab *fps;
 };
+
+static void fptab_free(struct fptab *t);
 
 enum { N_STATUS = 5 };
 static const char *const status_names[N_STATUS] = {"active", "retired", "transferred", "left", "deceased"};
@@ -111,6 +120,8 @@ static void finalize(struct import *im)
 	free(im->named);
 	uk_matched_free(&im->affected);
 	uk_matched_free(&im->missing);
+	fptab_free(im->fps);
+	im->fps = NULL;
 	im->seen = im->named = NULL;
 	im->nseen = im->nnamed = 0;
 }
@@ -281,14 +292,35 @@ static void format_member_no(long long no, char *buf, size_t n)
 	buf[len] = '\0';
 }
 
+/* Reads the largest numeric member_no, when a first member is added: a
+ * re-import that adds no one need not read every number. 0, or an exit
+ * code. */
+static int read_next_no(struct import *im)
+{
+	sqlite3_stmt *st = uk_db_prepare(im->db,
+		"SELECT coalesce(max(CAST(member_no AS INTEGER)), 0) FROM members"
+		" WHERE member_no NOT GLOB '*[^0-9]*' AND length(member_no) < 16");
+	int64_t max = 0;
+	int rc, found;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	rc = uk_db_ints(im->db, st, &max, 1, &found, N_("cannot read members"));
+	sqlite3_finalize(st);
+	im->next_no = max + 1;
+	return rc;
+}
+
 /* 0 or an exit code. */
 static int next_member_no(struct import *im, char *buf, size_t n)
 {
+	int rc;
+	if (!im->next_no && (rc = read_next_no(im)) != 0)
+		return rc;
 	/* Assigned numbers are the next after the largest numeric one; a
 	 * number taken by hand is skipped. */
 	for (;;) {
 		int64_t id;
-		int rc, found;
+		int found;
 		format_member_no(im->next_no++, buf, n);
 		if (im->fresh)
 			return 0;
@@ -410,74 +442,301 @@ static int update_member(struct import *im, struct uk_member *m, struct uk_membe
 	return 0;
 }
 
-/* One record: 0 done, -1 bad (err set), or an exit code. */
-static int import_one(struct import *im, char *const in[UK_MF_COUNT], long line,
-                      char *err, size_t errsz)
-{
-	struct uk_member m;
-	struct uk_member_row row;
-	char no[64];
-	int rc, found, taken;
+/* The stored members by fingerprint: the fingerprints and ids in load
+ * order, and an open-addressed table of indexes into them. About 28 bytes
+ * a member, held for the batch. */
+struct fptab {
+	unsigned char (*fp)[UK_MEMBER_FP];
+	uint32_t *id;                /* 0: two members share the fingerprint */
+	size_t n, cap;
+	uint32_t *slot;              /* index + 1, 0 for none */
+	size_t mask;
+	uint32_t *active;            /* the active members, for the missing */
+	size_t nactive, capactive;
+};
 
-	if (uk_member_normalize(in, &m, im->today_date, err, errsz) != 0)
-		return -1;
-	/* A status that changes, or a membership that begins, after today is
-	 * a typo unless meant. (A hire date may be ahead: HR lists people
-	 * who start next month.) */
-	for (int k = 0; k < 2; k++) {
-		const char *v = m.v[k ? UK_MF_JOIN_DATE : UK_MF_STATUS_DATE];
-		struct uk_date d;
-		const char *why;
-		char future[200];
-		if (v && uk_date_parse(v, &d, &why) == 0 &&
-		    uk_future_check(d, im->o->allow_future, future, sizeof future) != 0)
-			return uk_errf(err, errsz, "%s: %s", k ? "join_date" : "status_date", future);
+static void fptab_free(struct fptab *t)
+{
+	if (!t)
+		return;
+	free(t->fp);
+	free(t->id);
+	free(t->slot);
+	free(t->active);
+	free(t);
+}
+
+static uint64_t fp_hash(const unsigned char *fp)
+{
+	uint64_t h;
+	memcpy(&h, fp, sizeof h);  /* SHA-256 bytes: already well mixed */
+	return h;
+}
+
+/* The member whose fingerprint fp is, or 0. */
+static int64_t fptab_find(const struct fptab *t, const unsigned char *fp)
+{
+	for (size_t j = fp_hash(fp) & t->mask; t->slot[j]; j = (j + 1) & t->mask) {
+		size_t i = t->slot[j] - 1;
+		if (memcmp(t->fp[i], fp, UK_MEMBER_FP) == 0)
+			return t->id[i];
 	}
+	return 0;
+}
+
+struct fpload { struct import *im; struct fptab *t; int too_big; };
+
+static int fpload_row(sqlite3_stmt *st, void *ctx)
+{
+	struct fpload *l = ctx;
+	struct fptab *t = l->t;
+	const char *v[UK_MF_COUNT] = {0};
+	char money[UK_MONEY_BUFSZ];
+	int64_t id = sqlite3_column_int64(st, 0);
+	const char *status;
+
+	if (id <= 0 || id > (int64_t)UINT32_MAX - 1) {
+		l->too_big = 1;
+		return UK_DB_STOP;
+	}
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 4096;
+		void *a = realloc(t->fp, cap * sizeof *t->fp), *b;
+		if (!a)
+			return uk_err_nomem();
+		t->fp = a;
+		if (!(b = realloc(t->id, cap * sizeof *t->id)))
+			return uk_err_nomem();
+		t->id = b;
+		t->cap = cap;
+	}
+	for (int i = 0; i < l->im->fpc.n; i++) {
+		int f = l->im->fpc.f[i];
+		v[f] = uk_member_field_text(st, f, money);  /* one field of money */
+	}
+	uk_member_fp(&l->im->fpc, v, t->fp[t->n]);
+	t->id[t->n++] = (uint32_t)id;
+	status = (const char *)sqlite3_column_text(st, UK_MEMBER_COL(UK_MF_STATUS));
+	if (status && strcmp(status, "active") == 0) {
+		if (t->nactive == t->capactive) {
+			size_t cap = t->capactive ? t->capactive * 2 : 4096;
+			uint32_t *a = realloc(t->active, cap * sizeof *a);
+			if (!a)
+				return uk_err_nomem();
+			t->active = a;
+			t->capactive = cap;
+		}
+		t->active[t->nactive++] = (uint32_t)id;
+	}
+	return 0;
+}
+
+/* The members with ids in (above, upto], read on the connection of db
+ * into t. 0, or an exit code (said). */
+static int fptab_read(struct import *im, struct fptab *t, int64_t above, int64_t upto, int *too_big)
+{
+	sqlite3_stmt *st = uk_db_prepare(im->db, UK_MEMBER_SELECT_FIELDS
+	                                 " WHERE m.id > ?1 AND m.id <= ?2 ORDER BY m.id");
+	struct fpload l = {im, t, 0};
+	int rc;
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_int64(st, 1, above);
+	sqlite3_bind_int64(st, 2, upto);
+	rc = uk_db_each(im->db, st, fpload_row, &l, N_("cannot read members"));
+	sqlite3_finalize(st);
+	*too_big |= l.too_big;
+	return rc;
+}
+
+/* Appends more (the members after t's) to t. 0, or -1 out of memory. */
+static int fptab_append(struct fptab *t, const struct fptab *more)
+{
+	size_t n = t->n + more->n, na = t->nactive + more->nactive;
+	void *a;
+	if (n > t->cap) {
+		if (!(a = realloc(t->fp, n * sizeof *t->fp)))
+			return -1;
+		t->fp = a;
+		if (!(a = realloc(t->id, n * sizeof *t->id)))
+			return -1;
+		t->id = a;
+		t->cap = n;
+	}
+	if (na > t->capactive) {
+		if (!(a = realloc(t->active, na * sizeof *t->active)))
+			return -1;
+		t->active = a;
+		t->capactive = na;
+	}
+	if (more->n) {
+		memcpy(t->fp + t->n, more->fp, more->n * sizeof *t->fp);
+		memcpy(t->id + t->n, more->id, more->n * sizeof *t->id);
+	}
+	if (more->nactive)
+		memcpy(t->active + t->nactive, more->active, more->nactive * sizeof *t->active);
+	t->n = n;
+	t->nactive = na;
+	return 0;
+}
+
+/* The table of t's fingerprints; t becomes im->fps. 0, or 70 (said). */
+static int fptab_index(struct import *im, struct fptab *t)
+{
+	size_t size = 1;
+	while (size < t->n + t->n / 3 + 1)
+		size *= 2;
+	if (!(t->slot = calloc(size, sizeof *t->slot))) {
+		fptab_free(t);
+		return uk_err_nomem();
+	}
+	t->mask = size - 1;
+	for (size_t i = 0; i < t->n; i++) {
+		size_t j;
+		for (j = fp_hash(t->fp[i]) & t->mask; t->slot[j]; j = (j + 1) & t->mask)
+			if (memcmp(t->fp[t->slot[j] - 1], t->fp[i], UK_MEMBER_FP) == 0)
+				break;
+		if (t->slot[j])
+			t->id[t->slot[j] - 1] = 0;  /* the records of both go the long way */
+		else
+			t->slot[j] = (uint32_t)(i + 1);
+	}
+	im->fps = t;
+	return 0;
+}
+
+/* The upper half of the register, read by the reading thread on a
+ * connection of its own before it starts on the file, while this thread
+ * reads the lower half: the pass over the register takes half as long. */
+struct fphalf {
+	struct import *im;
+	struct uk_db *conn;
+	int64_t above;
+	struct fptab t;
+	int ok, too_big;
+};
+
+static void fphalf_read(void *ctx)
+{
+	struct fphalf *h = ctx;
+	struct fpload l = {h->im, &h->t, 0};
+	sqlite3_stmt *st;
+	int rc = SQLITE_ERROR;
+	/* Nothing is said here: on any failure this thread's half is read
+	 * again by the other. */
+	if (sqlite3_prepare_v2(uk_db_sqlite(h->conn), UK_MEMBER_SELECT_FIELDS " WHERE m.id > ?1 ORDER BY m.id",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_int64(st, 1, h->above);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fpload_row(st, &l) != 0)
+			break;
+	sqlite3_finalize(st);
+	h->too_big = l.too_big;
+	h->ok = rc == SQLITE_DONE;
+}
+
+/* Loads the fingerprints of the stored members over the file's fields
+ * (one pass over the table, against a look-up and a compare a record);
+ * with h, the members above h->above are h's to read, in parallel. 0, or
+ * an exit code; im->fps stays NULL when it cannot be used. */
+static int fptab_load(struct import *im, struct fphalf *h, struct uk_member_pipe *pipe)
+{
+	struct fptab *t = calloc(1, sizeof *t);
+	int rc, too_big = 0;
+	if (!t)
+		return uk_err_nomem();
+	rc = fptab_read(im, t, 0, h ? h->above : INT64_MAX, &too_big);
+	if (h) {
+		uk_member_pipe_wait(pipe);
+		if (!rc && h->ok && !h->too_big && fptab_append(t, &h->t) != 0)
+			rc = uk_err_nomem();
+		else if (!rc && !h->ok)
+			rc = fptab_read(im, t, h->above, INT64_MAX, &too_big);
+		too_big |= h->too_big;
+	}
+	if (rc || too_big) {
+		fptab_free(t);
+		return rc;
+	}
+	return fptab_index(im, t);
+}
+
+/* A decoded record whose fingerprint is a stored member's that no earlier
+ * record of the batch named: unchanged (*done), said without a look-up.
+ * 0, or an exit code. */
+static int unchanged_known(struct import *im, const struct uk_member_decoded *d, int *done)
+{
+	const struct uk_member *m = &d->m;
+	int64_t id;
+	*done = 0;
+	if (!im->fps || !d->has_fp || im->o->no_update)
+		return 0;
+	/* It must name someone by the key the long way would use. */
+	switch (im->o->key) {
+	case UK_KEY_ID_CARD: if (!m->v[UK_MF_ID_CARD]) return 0; break;
+	case UK_KEY_EMPLOYEE_NO: if (!m->v[UK_MF_EMPLOYEE_NO]) return 0; break;
+	case UK_KEY_MEMBER_NO: if (!m->v[UK_MF_MEMBER_NO]) return 0; break;
+	default:
+		if (!m->v[UK_MF_ID_CARD] && !m->v[UK_MF_EMPLOYEE_NO] && !m->v[UK_MF_MEMBER_NO])
+			return 0;
+	}
+	if (!(id = fptab_find(im->fps, d->fp)) || seen_line(im, id))
+		return 0;  /* a second record of the same member: the long way says so */
+	*done = 1;
+	im->st->unchanged++;
+	return seen_mark(im, id, d->line);
+}
+
+
+/* One decoded record: 0 done, -1 bad (err set), or an exit code. */
+static int apply_one(struct import *im, struct uk_member_decoded *d, char *err, size_t errsz)
+{
+	struct uk_member *m = &d->m;
+	struct uk_member_row row;
+	long line = d->line;
+	char no[64];
+	int rc, found, taken, done;
+
+	if ((rc = unchanged_known(im, d, &done)) != 0 || done)
+		return rc;
 	if (im->fresh && im->o->key == UK_KEY_DEFAULT) {
 		/* Nothing stored before this batch: a key already present can
 		 * only come from an earlier record of the same batch, and the
 		 * index finds it; skip the look-ups. */
-		if ((rc = insert_member(im, &m, line, &taken, err, errsz)) != 0 || !taken)
+		if ((rc = insert_member(im, m, line, &taken, err, errsz)) != 0 || !taken)
 			return rc;
 	}
 	/* A member_no Excel stripped of its zeros keeps naming its member,
 	 * and is not stored as a change. */
-	if ((rc = member_no_stored(im, m.v[UK_MF_MEMBER_NO], no, sizeof no, &found, err, errsz)) != 0)
+	if ((rc = member_no_stored(im, m->v[UK_MF_MEMBER_NO], no, sizeof no, &found, err, errsz)) != 0)
 		return rc;
 	if (found)
-		m.v[UK_MF_MEMBER_NO] = no;
-	if ((rc = find_member(im, &m, &row, &found, err, errsz)) != 0)
+		m->v[UK_MF_MEMBER_NO] = no;
+	if ((rc = find_member(im, m, &row, &found, err, errsz)) != 0)
 		return rc;
 	if (!found) {
-		if ((rc = insert_member(im, &m, line, &taken, err, errsz)) != 0 || !taken)
+		if ((rc = insert_member(im, m, line, &taken, err, errsz)) != 0 || !taken)
 			return rc;
-		return uk_errf(err, errsz, "member_no '%s' is taken", m.v[UK_MF_MEMBER_NO] ?
-		               m.v[UK_MF_MEMBER_NO] : "");
+		return uk_errf(err, errsz, "member_no '%s' is taken", m->v[UK_MF_MEMBER_NO] ?
+		               m->v[UK_MF_MEMBER_NO] : "");
 	}
-	rc = update_member(im, &m, &row, line, err, errsz);
+	rc = update_member(im, m, &row, line, err, errsz);
 	uk_member_row_free(&row);
 	return rc;
 }
 
-static int start_row(sqlite3_stmt *st, void *ctx)
-{
-	struct import *im = ctx;
-	im->fresh = sqlite3_column_int64(st, 0) == 0;
-	im->next_no = sqlite3_column_int64(st, 1) + 1;
-	return 0;
-}
-
 static int start(struct import *im)
 {
-	sqlite3_stmt *st = uk_db_prepare(im->db,
-		"SELECT (SELECT count(*) FROM members),"
-		" (SELECT coalesce(max(CAST(member_no AS INTEGER)), 0) FROM members"
-		"  WHERE member_no NOT GLOB '*[^0-9]*' AND length(member_no) < 16)");
+	sqlite3_stmt *st = uk_db_prepare(im->db, "SELECT NOT EXISTS (SELECT 1 FROM members)");
+	int64_t empty = 0;
 	int rc, found;
 	if (!st)
 		return UK_EX_SOFTWARE;
-	rc = uk_db_one(im->db, st, start_row, im, &found, N_("cannot read members"));
+	rc = uk_db_ints(im->db, st, &empty, 1, &found, N_("cannot read members"));
 	sqlite3_finalize(st);
+	im->fresh = empty != 0;
+	im->next_no = im->fresh ? 1 : 0;
 	return rc;
 }
 
@@ -497,8 +756,22 @@ static int missing_row(sqlite3_stmt *st, void *ctx)
 
 static int count_missing(struct import *im)
 {
-	sqlite3_stmt *st = uk_db_prepare(im->db, "SELECT id FROM members WHERE status = 'active'");
+	sqlite3_stmt *st;
 	int rc;
+	if (im->fps) {
+		/* The active members at the start: those this batch changed, it
+		 * has seen. */
+		for (size_t i = 0; i < im->fps->nactive; i++) {
+			int64_t id = im->fps->active[i];
+			if (seen_line(im, id) || ((size_t)id < im->nnamed && im->named[id]))
+				continue;
+			im->st->missing++;
+			if (im->o->list_missing && im->o->out && (rc = uk_matched_add(&im->missing, id)) != 0)
+				return rc;
+		}
+		return 0;
+	}
+	st = uk_db_prepare(im->db, "SELECT id FROM members WHERE status = 'active'");
 	if (!st)
 		return UK_EX_SOFTWARE;
 	rc = uk_db_each(im->db, st, missing_row, im, N_("cannot read members"));
@@ -582,38 +855,85 @@ static void summary(const struct import *im)
  * fault in the careful second pass. */
 static int run_records(struct import *im, struct uk_member_source *src)
 {
+	struct uk_member_decode_opts dopt = {im->today_date, im->o->allow_future,
+	                                     im->use_fp ? &im->fpc : NULL};
+	struct uk_member_pipe *pipe = NULL;
+	struct fphalf half = {.im = im}, *h = NULL;
+	struct uk_member_decoded *d, here;
 	struct uk_progress progress;
-	struct uk_row *row;
 	char err[400];
 	long n = 0;
 	int rc;
 
 	if (!src->reader) {
-		rc = import_one(im, src->single, 0, err, sizeof err);
+		uk_member_decode_in(&dopt, src->single, &here);
+		here.line = 0;
+		rc = here.why ? uk_errf(err, sizeof err, "%s", here.why) : apply_one(im, &here, err, sizeof err);
 		if (rc == -1)
 			bad_record(im, NULL, 0, err);
 		return rc == -1 ? 0 : rc;
 	}
-	uk_progress_start(&progress, _("records"));
-	while ((rc = uk_reader_next(src->reader, &row)) == 1) {
-		char *in[UK_MF_COUNT];
-		long line = uk_row_line(row);
-		const char *why = uk_row_error(row);
-		int res = -1;
-		if (!why) {
-			for (int f = 0; f < UK_MF_COUNT; f++)
-				in[f] = uk_row_get(row, f);
-			res = import_one(im, in, line, err, sizeof err);
-			why = err;
+	/* CSV is read and checked by a second thread while this one writes.
+	 * JSON is read here: its reader names unknown keys as it meets them,
+	 * and those messages must keep their place among the records'. */
+	if (!uk_reader_json(src->reader)) {
+		int64_t top = 0;
+		int found;
+		sqlite3_stmt *q;
+		if (im->use_fp && (q = uk_db_prepare(im->db, "SELECT coalesce(max(id), 0) FROM members")) != NULL) {
+			rc = uk_db_ints(im->db, q, &top, 1, &found, N_("cannot read members"));
+			sqlite3_finalize(q);
+			if (rc)
+				return rc;
+			if (top > 1 && (half.conn = uk_db_open_reader(im->db)) != NULL) {
+				half.above = top / 2;
+				h = &half;
+			}
 		}
+		rc = uk_member_pipe_start(src->reader, &dopt, h ? fphalf_read : NULL, h, &pipe);
+		if (rc) {
+			uk_db_close(half.conn);
+			return rc;
+		}
+	}
+	if (im->use_fp) {
+		rc = fptab_load(im, h, pipe);
+		if (h)
+			uk_member_pipe_wait(pipe);  /* done with its connection */
+		uk_db_close(half.conn);
+		free(half.t.fp);
+		free(half.t.id);
+		free(half.t.active);
+		if (rc) {
+			uk_member_pipe_end(pipe);
+			return rc;
+		}
+	}
+	/* The large cache only now: the passes over the register above read
+	 * each page once, and a cache they filled would stay at its peak
+	 * beside the fingerprints. */
+	uk_db_bulk(im->db, 1);
+	uk_progress_start(&progress, _("records"));
+	for (;;) {
+		int res = -1;
+		if (pipe) {
+			rc = uk_member_pipe_next(pipe, &d);
+		} else if ((rc = uk_reader_next(src->reader, &here.row)) == 1) {
+			uk_member_decode(&dopt, &here);
+			d = &here;
+		}
+		if (rc != 1)
+			break;
+		if (!d->why)
+			res = apply_one(im, d, err, sizeof err);
 		if (res == -1 && im->bulk) {
 			im->bulk_failed = 1;
 			rc = 0;
 			break;
 		}
 		if (res == -1) {
-			bad_record(im, row, line, why);
-			res = note_rejected(im, row, line);
+			bad_record(im, d->row, d->line, d->why ? d->why : err);
+			res = note_rejected(im, d->row, d->line);
 		}
 		if (res) {
 			rc = res;
@@ -622,6 +942,7 @@ static int run_records(struct import *im, struct uk_member_source *src)
 		uk_progress_tick(&progress, ++n);
 	}
 	uk_progress_end(&progress);
+	uk_member_pipe_end(pipe);
 	return rc > 1 ? rc : 0;
 }
 
@@ -664,9 +985,13 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 		uk_rejects_close(im.rejects);
 		return rc;
 	}
-	uk_db_bulk(db, 1);
 	if ((rc = prepare(&im)) != 0 || (rc = start(&im)) != 0)
 		goto fail;
+	/* The fingerprints are loaded as the records start (run_records). */
+	if (src->reader && !im.fresh) {
+		uk_member_fpcols(src->reader, &im.fpc);
+		im.use_fp = 1;
+	}
 	/* A first import into an empty register, from a file that can be
 	 * read twice: load without the key indexes and build them after,
 	 * once, in order. Any bad record or repeated key sends the batch
@@ -679,9 +1004,12 @@ int uk_members_import(struct uk_db *db, struct uk_member_source *src,
 		goto fail;
 	if (im.bulk && !im.bulk_failed) {
 		int brc;
-		/* SQLite's sorter takes as much memory as the page cache: a
-		 * smaller cache keeps the peak of the index build low. */
-		uk_db_exec(db, "PRAGMA cache_size = -12000");
+		/* SQLite's sorter takes as much memory as the page cache, for
+		 * each of its threads: two helper threads sort while this one
+		 * reads the table (1M members: 1.5 s to 1.25 s), in a cache
+		 * small enough to keep the peak as it was with one. */
+		uk_db_exec(db, "PRAGMA threads = 2");
+		uk_db_exec(db, "PRAGMA cache_size = -6000");
 		brc = sqlite3_exec(uk_db_sqlite(db), UK_MEMBERS_KEY_INDEXES, NULL, NULL, NULL);
 		if ((brc & 0xff) == SQLITE_CONSTRAINT)
 			im.bulk_failed = 1;  /* a key twice in the file */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* The text form of a stored field: money and flags are kept as integers. */
-static const char *field_text(sqlite3_stmt *st, int f, char *buf)
+const char *uk_member_field_text(sqlite3_stmt *st, int f, char buf[UK_MONEY_BUFSZ])
 {
 	int col = UK_MEMBER_COL(f);
 	if (sqlite3_column_type(st, col) == SQLITE_NULL)
@@ -29,7 +29,7 @@ int uk_member_row_load(sqlite3_stmt *st, void *ctx)
 	memset(row, 0, sizeof *row);
 	row->id = sqlite3_column_int64(st, 0);
 	for (int f = 0; f < UK_MF_COUNT; f++) {
-		const char *s = field_text(st, f, buf);
+		const char *s = uk_member_field_text(st, f, buf);
 		if (s && !(row->v[f] = strdup(s)))
 			goto nomem;
 	}
@@ -58,7 +58,7 @@ int uk_member_write(sqlite3_stmt *st, struct uk_writer *w, int mask)
 
 	for (int f = 0; f < UK_MF_COUNT; f++) {
 		int out = f <= UK_MF_STATUS_DATE ? f : f + 1;  /* roles sits after status_date */
-		vals[out] = field_text(st, f, money);
+		vals[out] = uk_member_field_text(st, f, money);
 	}
 	vals[UK_MF_STATUS_DATE + 1] = uk_db_text(st, UK_MEMBER_COL_ROLES);
 	if (mask) {
@@ -126,7 +126,7 @@ static int list_row(sqlite3_stmt *st, void *ctx)
 	 * column name never reaches SQL. */
 	for (int i = 0; i < lc->f->nwhere; i++) {
 		char buf[UK_MONEY_BUFSZ];
-		const char *v = field_text(st, lc->where_field[i], buf);
+		const char *v = uk_member_field_text(st, lc->where_field[i], buf);
 		if (!v || strcmp(v, strchr(lc->f->where[i], '=') + 1) != 0)
 			return 0;
 	}

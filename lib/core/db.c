@@ -424,6 +424,14 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 		uk_db_close(db);
 		return rc;
 	}
+	/* A new file gets 16 KiB pages, before its first table: a register
+	 * row is some 230 bytes, and a large import writes, reads back and
+	 * sorts half as many pages' worth of overhead (1M members: 2.9 s of
+	 * SQLite's work to 2.3 s). A file made before keeps its pages. */
+	if (db->created && (rc = uk_db_exec(db, "PRAGMA page_size = 16384")) != 0) {
+		uk_db_close(db);
+		return rc;
+	}
 	if ((rc = configure(db)) != 0 ||
 	    (rc = check_and_migrate(db, mode, migrations, nmigrations)) != 0 ||
 	    (rc = configure_journal(db, mode)) != 0) {
@@ -507,6 +515,21 @@ static int set_wal(struct uk_db *db)
 	db->created = 0;
 	set_journal_wal(db);
 	return UK_EX_OK;
+}
+
+struct uk_db *uk_db_open_reader(const struct uk_db *db)
+{
+	struct uk_db *r;
+	if (db->in_memory || !(r = calloc(1, sizeof *r)))
+		return NULL;
+	if (!(r->path = strdup(db->path)) ||
+	    sqlite3_open_v2(db->path, &r->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		uk_db_close(r);
+		return NULL;
+	}
+	sqlite3_busy_timeout(r->h, UK_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(r->h, 1);
+	return r;
 }
 
 int uk_db_begin(struct uk_db *db)

@@ -77,6 +77,72 @@ long uk_row_line(const struct uk_row *row) { return row->line; }
 const char *uk_row_error(const struct uk_row *row) { return row->error; }
 
 char *uk_row_get(struct uk_row *row, int col) { return row->vals[col]; }
+int uk_reader_json(const struct uk_reader *r) { return r->json; }
+
+struct uk_row *uk_row_new(const struct uk_reader *r)
+{
+	struct uk_row *row = calloc(1, sizeof *row);
+	if (!row)
+		return NULL;
+	row->vals = calloc((size_t)r->ncols, sizeof *row->vals);
+	row->src = calloc((size_t)r->ncols, sizeof *row->src);
+	if (!row->vals || !row->src) {
+		uk_row_free(row);
+		return NULL;
+	}
+	return row;
+}
+
+int uk_row_copy(const struct uk_reader *r, struct uk_row *dst, const struct uk_row *src)
+{
+	if (src->len > dst->cap) {
+		char *a = realloc(dst->arena, src->len);
+		if (!a)
+			return -1;
+		dst->arena = a;
+		dst->cap = src->len;
+	}
+	if (src->nraw > dst->capraw) {
+		size_t *o = realloc(dst->raw_off, (size_t)src->nraw * sizeof *o);
+		if (!o)
+			return -1;
+		dst->raw_off = o;
+		dst->capraw = src->nraw;
+	}
+	if (src->len)
+		memcpy(dst->arena, src->arena, src->len);
+	if (src->nraw)
+		memcpy(dst->raw_off, src->raw_off, (size_t)src->nraw * sizeof *dst->raw_off);
+	dst->len = src->len;
+	dst->nraw = src->nraw;
+	dst->line = src->line;
+	/* Values point into the arena (at its offsets in the copy) or at
+	 * constant text. */
+	for (int c = 0; c < r->ncols; c++) {
+		uintptr_t v = (uintptr_t)src->vals[c], a = (uintptr_t)src->arena;
+		dst->vals[c] = v && v >= a && v < a + src->len ? dst->arena + (v - a) : src->vals[c];
+		dst->src[c] = src->src[c];
+	}
+	dst->error = NULL;
+	if (src->error == src->errbuf) {
+		memcpy(dst->errbuf, src->errbuf, sizeof dst->errbuf);
+		dst->error = dst->errbuf;
+	} else if (src->error) {
+		dst->error = src->error;
+	}
+	return 0;
+}
+
+void uk_row_free(struct uk_row *row)
+{
+	if (!row)
+		return;
+	free(row->arena);
+	free(row->raw_off);
+	free(row->vals);
+	free(row->src);
+	free(row);
+}
 
 int uk_reader_has(const struct uk_reader *r, int col)
 {
@@ -570,7 +636,12 @@ static int csv_next_record(struct uk_reader *r)
  * when reading with --excel: in a plain CSV it may be the value itself. */
 static char *excel_text(char *s, int excel)
 {
-	size_t n = strlen(s), q = strspn(s, "'");
+	size_t n, q;
+	/* Most values start with neither: no need to measure them. */
+	if (s[0] != '=' && (!excel || s[0] != '\''))
+		return s;
+	n = strlen(s);
+	q = strspn(s, "'");
 	if (excel && q > 0 && s[q] && strchr("=+-@\t\r", s[q])) {
 		memmove(s, s + 1, n);
 		return s;

@@ -48,6 +48,10 @@ void uk_db_rollback(struct uk_db *db);
  * (--skip-bad) is undone whole. Exit codes. */
 int uk_db_savepoint(struct uk_db *db);
 int uk_db_release(struct uk_db *db, int undo);
+/* A second, read-only connection to db's file, for a helper thread to read
+ * what db has committed; closed with uk_db_close. NULL when there can be
+ * none (a database in memory) or it cannot be opened: nothing is said. */
+struct uk_db *uk_db_open_reader(const struct uk_db *db);
 /* A large page cache for a batch; off restores the default. */
 void uk_db_bulk(struct uk_db *db, int on);
 

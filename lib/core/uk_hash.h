@@ -15,4 +15,10 @@ void uk_sha256_add(struct uk_sha256 *h, const void *data, size_t n);
  * length, a colon, the bytes, a newline. NULL is "-" alone. */
 void uk_sha256_field(struct uk_sha256 *h, const char *s);
 void uk_sha256_hex(struct uk_sha256 *h, char out[UK_SHA256_HEX]);
+/* The hash of n fields added as uk_sha256_field adds them (NULL and ""
+ * alike as NULL), then tail when not NULL, as hex: on the stack, for the
+ * loops that hash a row at a time. */
+void uk_sha256_fields(const char *const *fields, int n, const char *tail, char out[UK_SHA256_HEX]);
+/* The same hash of n fields (no tail), its first outlen (<= 32) bytes. */
+void uk_sha256_fields_raw(const char *const *fields, int n, unsigned char *out, size_t outlen);
 #endif

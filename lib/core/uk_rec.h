@@ -66,6 +66,15 @@ long uk_row_line(const struct uk_row *row);
 /* Why the record itself is unreadable (ragged, bad quoting, bad text), or
  * NULL. */
 const char *uk_row_error(const struct uk_row *row);
+/* Whether the input is JSON (read whole; its warnings come as records are
+ * read) rather than CSV. */
+int uk_reader_json(const struct uk_reader *r);
+/* A record of r's kept past the next read: another thread works on it
+ * while r reads on. New (NULL on no memory), copy (0, or -1 on no memory;
+ * dst's buffers are reused), free. */
+struct uk_row *uk_row_new(const struct uk_reader *r);
+int uk_row_copy(const struct uk_reader *r, struct uk_row *dst, const struct uk_row *src);
+void uk_row_free(struct uk_row *row);
 
 /* Output. */
 enum uk_coltype { UK_COL_TEXT, UK_COL_INT, UK_COL_MONEY };
