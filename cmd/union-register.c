@@ -22,7 +22,7 @@ static const char usage[] =
 	"       union-register import [FILE|-]\n"
 	"       union-register contract UNION --kind K --signed DATE --term-years N\n"
 	"                --workers N [--wage-increase PCT]\n"
-	"       union-register contracts [--expiring DAYS] [--at DATE]\n"
+	"       union-register contracts [--expiring DAYS | --lapsed DAYS] [--at DATE]\n"
 	"       union-register audit UNION --date DATE --findings TEXT [--rectified DATE]\n"
 	"       union-register rectify AUDIT_ID --date DATE\n"
 	"       union-register void contract|audit ID --reason TEXT\n"
@@ -118,9 +118,10 @@ static const char contract_usage[] =
 	"  -d, --db PATH  --dry-run  --allow-future  -q, --quiet  -h, --help  --lang zh|en\n");
 
 static const char contracts_usage[] =
-	N_("usage: union-register contracts [--expiring DAYS] [--at DATE]\n"
+	N_("usage: union-register contracts [--expiring DAYS | --lapsed DAYS] [--at DATE]\n"
 	"The contracts in force on DATE (default today); with --expiring, those that\n"
-	"end within DAYS and have not been renewed.\n"
+	"end within DAYS and have not been renewed; with --lapsed, those that ended\n"
+	"in the DAYS before and were not renewed.\n"
 	"Common:\n"
 	"  -d, --db PATH  -f, --format csv|json|ndjson|table  --excel  -q, --quiet\n"
 	"  -h, --help  --lang zh|en  --version\n");
@@ -157,12 +158,12 @@ static const char stats_usage[] =
 enum { OPT_TYPE = UK_OPT_TOOL, OPT_CODE, OPT_FOUNDED, OPT_CHAIR, OPT_MEMBERS, OPT_FIRM, OPT_HARDSHIP_FUND,
        OPT_FUND_SIZE, OPT_MEDIATORS, OPT_CONGRESS, OPT_DATE, OPT_NAME, OPT_REASON, OPT_AT, OPT_ALL,
        OPT_AUDIT_OPEN, OPT_KIND, OPT_SIGNED, OPT_TERM_YEARS, OPT_WORKERS, OPT_WAGE_INCREASE, OPT_EXPIRING,
-       OPT_FINDINGS, OPT_RECTIFIED, OPT_YEAR, OPT_FIRM_LEFT };
+       OPT_FINDINGS, OPT_RECTIFIED, OPT_YEAR, OPT_FIRM_LEFT, OPT_LAPSED };
 
 struct args {
 	struct uk_union_in in;
 	const char **firms;
-	const char *reason, *at, *kind, *signed_on, *term_years, *workers, *wage_increase, *expiring;
+	const char *reason, *at, *kind, *signed_on, *term_years, *workers, *wage_increase, *expiring, *lapsed;
 	const char *findings, *rectified, *year;
 	int all, audit_open;
 };
@@ -407,12 +408,14 @@ static int cmd_show(const struct uk_opts *o, const void *ctx, char **pos, int np
 static int list_contracts(struct uk_db *db, const struct args *a, struct uk_writer *w, char *err, size_t errsz)
 {
 	struct uk_date at;
-	long days = -1;
+	long days = -1, lapsed = -1;
 	(void)err, (void)errsz;
 	at_of(a->at, &at);
 	if (a->expiring)
 		days = strtol(a->expiring, NULL, 10);
-	return uk_union_contracts(db, at, days, w);
+	if (a->lapsed)
+		lapsed = strtol(a->lapsed, NULL, 10);
+	return uk_union_contracts(db, at, days, lapsed, w);
 }
 
 static int cmd_contracts(const struct uk_opts *o, const void *ctx, char **pos, int npos)
@@ -428,8 +431,12 @@ static int cmd_contracts(const struct uk_opts *o, const void *ctx, char **pos, i
 		return uk_usage_error(usage, "contracts takes options only");
 	if ((rc = at_of(a->at, &d)) != 0)
 		return rc;
+	if (a->expiring && a->lapsed)
+		return uk_usage_error(usage, "use just one of --expiring and --lapsed");
 	if (a->expiring && uk_whole_check(a->expiring, "--expiring", 0, 3660, &days, err, sizeof err) != 0)
 		return uk_bad_value("--expiring", a->expiring, N_("a whole number of days from 0 to 3660"));
+	if (a->lapsed && uk_whole_check(a->lapsed, "--lapsed", 0, 3660, &days, err, sizeof err) != 0)
+		return uk_bad_value("--lapsed", a->lapsed, N_("a whole number of days from 0 to 3660"));
 	return listing(o, cols, ncols, UK_COLS_OWN, list_contracts, a);
 }
 
@@ -471,7 +478,7 @@ static const int import_opts[] = {UK_OPT_DRY_RUN, UK_OPT_SKIP_BAD, UK_OPT_STRICT
                                   UK_OPT_ALLOW_FUTURE, 0};
 static const int contract_opts[] = {OPT_KIND, OPT_SIGNED, OPT_TERM_YEARS, OPT_WORKERS, OPT_WAGE_INCREASE,
                                     UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 0};
-static const int contracts_opts[] = {'f', UK_OPT_EXCEL, OPT_EXPIRING, OPT_AT, 0};
+static const int contracts_opts[] = {'f', UK_OPT_EXCEL, OPT_EXPIRING, OPT_LAPSED, OPT_AT, 0};
 static const int audit_opts[] = {OPT_DATE, OPT_FINDINGS, OPT_RECTIFIED, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 0};
 static const int rectify_opts[] = {OPT_DATE, UK_OPT_ALLOW_FUTURE, UK_OPT_DRY_RUN, 0};
 static const int stats_opts[] = {'f', UK_OPT_EXCEL, OPT_YEAR, 0};
@@ -511,7 +518,7 @@ int main(int argc, char **argv)
 		{"wage-increase", required_argument, 0, OPT_WAGE_INCREASE},
 		{"expiring", required_argument, 0, OPT_EXPIRING}, {"findings", required_argument, 0, OPT_FINDINGS},
 		{"rectified", required_argument, 0, OPT_RECTIFIED}, {"year", required_argument, 0, OPT_YEAR},
-		{"firm-left", required_argument, 0, OPT_FIRM_LEFT},
+		{"firm-left", required_argument, 0, OPT_FIRM_LEFT}, {"lapsed", required_argument, 0, OPT_LAPSED},
 		{0, 0, 0, 0},
 	};
 	struct uk_opts o = {0};
@@ -554,6 +561,7 @@ int main(int argc, char **argv)
 		case OPT_WORKERS: a.workers = optarg; break;
 		case OPT_WAGE_INCREASE: a.wage_increase = optarg; break;
 		case OPT_EXPIRING: a.expiring = optarg; break;
+		case OPT_LAPSED: a.lapsed = optarg; break;
 		case OPT_FINDINGS: a.findings = optarg; break;
 		case OPT_RECTIFIED: a.rectified = optarg; break;
 		case OPT_YEAR: a.year = optarg; break;

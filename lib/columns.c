@@ -72,7 +72,7 @@ static const struct { const char *col, *word, *zh; } words[] = {
 	{"key", "members", "会员"}, {"key", "yes", "已建"}, {"key", "required", "应建"},
 	{"key", "share", "建立率（%）"}, {"key", "size", "基金规模"}, {"key", "committees", "调处组织"},
 	{"key", "mediators", "调处员"}, {"key", "unions", "召开单位"}, {"key", "collective", "集体合同"},
-	{"key", "wage", "工资专项"}, {"key", "women", "女职工专项"}, {"key", "expiring", "90天内到期"},
+	{"key", "wage", "工资专项"}, {"key", "women", "女职工专项"}, {"key", "expiring", "90天内到期"}, {"key", "lapsed", "到期未续签"},
 	{"key", "done", "本年审计"},
 	{"section", "union", "工会"}, {"section", "firm", "覆盖企业"}, {"section", "fact", "情况"},
 	{"section", "congress", "职代会"}, {"section", "contract", "集体合同"}, {"section", "audit", "审计"},

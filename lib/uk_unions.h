@@ -99,11 +99,12 @@ int uk_union_list(struct uk_db *db, const struct uk_union_filter *f, struct uk_w
  * until, workers, note). */
 const struct uk_outcol *uk_union_show_outcols(int *n);
 int uk_union_show(struct uk_db *db, const char *which, struct uk_writer *w, char *err, size_t errsz);
-/* The contracts in force on at (every one with expiring < 0), or those
- * that end within expiring days after at and have not been renewed (no
- * later contract of the union and kind). */
+/* The contracts in force on at (expiring and lapsed < 0); those that end
+ * within expiring days after at and have not been renewed (no later
+ * contract of the union and kind); or those that ended within lapsed days
+ * before at and were not renewed. */
 const struct uk_outcol *uk_union_contract_outcols(int *n);
-int uk_union_contracts(struct uk_db *db, struct uk_date at, long expiring, struct uk_writer *w);
+int uk_union_contracts(struct uk_db *db, struct uk_date at, long expiring, long lapsed, struct uk_writer *w);
 
 /* The federation's figures for a year, as of its last day (or today
  * while it runs): the unions in the register then, by type; firms covered
@@ -113,7 +114,8 @@ int uk_union_contracts(struct uk_db *db, struct uk_date at, long expiring, struc
  * the share in per mille (-1 without any required), the funds' size;
  * mediation committees (a union with mediators) and mediators; unions
  * that held a 职代会 in the year; contracts in force by kind and the
- * workers they cover, those expiring within 90 days; audits done in the
+ * workers they cover, those expiring within 90 days, those that lapsed
+ * in the year unrenewed; audits done in the
  * year and findings open at its end. */
 #define UK_CONTRACT_NKINDS 3
 struct uk_union_figures {
@@ -122,6 +124,7 @@ struct uk_union_figures {
 	int64_t fund_size;
 	long committees, mediators, congresses;
 	long contracts[UK_CONTRACT_NKINDS], contract_workers[UK_CONTRACT_NKINDS], contracts_expiring;
+	long contracts_lapsed;
 	long audits, audits_open;
 };
 int uk_union_figures(struct uk_db *db, struct uk_period p, struct uk_union_figures *f);

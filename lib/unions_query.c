@@ -148,25 +148,29 @@ const struct uk_outcol *uk_union_contract_outcols(int *n)
 	return contract_cols;
 }
 
-int uk_union_contracts(struct uk_db *db, struct uk_date at, long expiring, struct uk_writer *w)
+int uk_union_contracts(struct uk_db *db, struct uk_date at, long expiring, long lapsed, struct uk_writer *w)
 {
 	char day[UK_DATE_BUFSZ], until[UK_DATE_BUFSZ];
-	/* Due for renewal: it ends within the days and no later contract of
-	 * the union and kind was signed. */
+	/* Due for renewal: in force, it ends within the days and no later
+	 * contract of the union and kind was signed. Lapsed: it ended within
+	 * the days before, and none was. */
 	sqlite3_stmt *st = uk_db_prepare(db,
 		"SELECT c.id, u.name, c.kind, c.signed, c.ends, c.term_years, c.workers,"
 		" CASE WHEN c.wage_increase IS NOT NULL THEN printf('%g', c.wage_increase / 10.0) END,"
 		" CAST(julianday(c.ends) - julianday(?1) AS INTEGER)"
 		" FROM union_contracts c JOIN unions u ON u.id = c.union_id"
-		" WHERE " IN_FORCE("c") " AND " IN_REGISTER
-		" AND (?3 = 0 OR (c.ends <= ?2 AND NOT EXISTS (SELECT 1 FROM union_contracts n WHERE n.voided_at IS NULL"
-		"  AND n.union_id = c.union_id AND n.kind = c.kind AND n.signed > c.signed)))"
+		" WHERE " IN_REGISTER " AND CASE WHEN ?4 THEN c.voided_at IS NULL AND c.ends < ?1 AND c.ends >= ?2"
+		"  ELSE " IN_FORCE("c") " AND (?3 = 0 OR c.ends <= ?2) END"
+		" AND (?3 = 0 AND ?4 = 0 OR NOT EXISTS (SELECT 1 FROM union_contracts n WHERE n.voided_at IS NULL"
+		"  AND n.union_id = c.union_id AND n.kind = c.kind AND n.signed > c.signed))"
 		" ORDER BY c.ends, u.name, c.kind");
 	if (!st)
 		return UK_EX_SOFTWARE;
 	bind_day(st, 1, at, day);
-	bind_day(st, 2, uk_date_from_days(uk_date_to_days(at) + (expiring > 0 ? expiring : 0)), until);
+	bind_day(st, 2, uk_date_from_days(uk_date_to_days(at) + (lapsed >= 0 ? -lapsed : expiring > 0 ? expiring : 0)),
+	         until);
 	sqlite3_bind_int(st, 3, expiring >= 0);
+	sqlite3_bind_int(st, 4, lapsed >= 0);
 	return uk_db_write_rows(db, st, contract_cols, (int)(sizeof contract_cols / sizeof contract_cols[0]), NULL, w,
 	                        N_("cannot read the contracts"));
 }
@@ -234,18 +238,24 @@ int uk_union_figures(struct uk_db *db, struct uk_period p, struct uk_union_figur
 		"  coalesce(sum(workers) FILTER (WHERE kind = 'wage'), 0),"
 		"  coalesce(sum(workers) FILTER (WHERE kind = 'women'), 0),"
 		"  count(*) FILTER (WHERE ends <= ?2 AND NOT EXISTS (SELECT 1 FROM union_contracts n WHERE n.voided_at IS NULL"
-		"   AND n.union_id = c.union_id AND n.kind = c.kind AND n.signed > c.signed))"
+		"   AND n.union_id = c.union_id AND n.kind = c.kind AND n.signed > c.signed)),"
+		"  (SELECT count(*) FROM union_contracts l JOIN unions u ON u.id = l.union_id"
+		"   WHERE l.voided_at IS NULL AND l.ends >= ?3 AND l.ends < ?1 AND " IN_REGISTER
+		"   AND NOT EXISTS (SELECT 1 FROM union_contracts n WHERE n.voided_at IS NULL"
+		"    AND n.union_id = l.union_id AND n.kind = l.kind AND n.signed > l.signed))"
 		" FROM c")))
 		return UK_EX_SOFTWARE;
 	bind_day(st, 1, at, day);
 	bind_day(st, 2, uk_date_from_days(uk_date_to_days(at) + 90), until);
-	rc = uk_db_ints(db, st, v, 4, &found, N_("cannot count the contracts"));
+	bind_day(st, 3, p.from, from);
+	rc = uk_db_ints(db, st, v, 5, &found, N_("cannot count the contracts"));
 	sqlite3_finalize(st);
 	if (rc)
 		return rc;
 	for (int k = 0; k < UK_CONTRACT_NKINDS; k++)
 		f->contract_workers[k] = (long)v[k];
 	f->contracts_expiring = (long)v[3];
+	f->contracts_lapsed = (long)v[4];
 	return 0;
 }
 
@@ -291,6 +301,7 @@ int uk_union_stats(struct uk_db *db, struct uk_period p, struct uk_writer *w)
 		ROW("contract_workers", uk_contract_kind(k), f.contract_workers[k]);
 	}
 	ROW("contracts", "expiring", f.contracts_expiring);
+	ROW("contracts", "lapsed", f.contracts_lapsed);
 	ROW("audits", "done", f.audits);
 	ROW("audits", "open", f.audits_open);
 #undef ROW

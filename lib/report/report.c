@@ -336,7 +336,7 @@ static int register_json(struct uk_db *db, struct uk_period p, json_t *r)
 	}
 	json_object_set_new(r, "register", json_pack(
 		"{s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:{s:i, s:i, s:o, s:o}, s:{s:i, s:i}, s:i, s:o, s:o, s:i,"
-		" s:{s:i, s:i}}",
+		" s:i, s:{s:i, s:i}}",
 		"unions", (json_int_t)f.unions, "single", (json_int_t)f.single, "joint", (json_int_t)f.joint,
 		"firms", (json_int_t)f.firms, "founded", (json_int_t)f.founded, "dissolved", (json_int_t)f.dissolved,
 		"members", (json_int_t)f.members,
@@ -344,7 +344,7 @@ static int register_json(struct uk_db *db, struct uk_period p, json_t *r)
 		"share", rate(f.fund_share), "size", money(f.fund_size),
 		"mediation", "committees", (json_int_t)f.committees, "mediators", (json_int_t)f.mediators,
 		"congress", (json_int_t)f.congresses, "contracts", c, "contract_workers", w,
-		"contracts_expiring", (json_int_t)f.contracts_expiring,
+		"contracts_expiring", (json_int_t)f.contracts_expiring, "contracts_lapsed", (json_int_t)f.contracts_lapsed,
 		"audits", "done", (json_int_t)f.audits, "open", (json_int_t)f.audits_open));
 	return 0;
 }

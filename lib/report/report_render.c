@@ -292,6 +292,7 @@ static json_t *register_rows(json_t *r, enum uk_lang lang)
 		kv(rows, label, json_object_get(cw, kind));
 	}
 	kv(rows, L(lang, "90天内到期未续签", "ending within 90 days, not renewed"), json_object_get(g, "contracts_expiring"));
+	kv(rows, L(lang, "本年到期未续签", "lapsed in the year, not renewed"), json_object_get(g, "contracts_lapsed"));
 	kv(rows, L(lang, "本年经费审查", "audits in the year"), json_object_get(au, "done"));
 	kv(rows, L(lang, "审计问题未整改", "findings open"), json_object_get(au, "open"));
 	return rows;

@@ -54,6 +54,14 @@ test_expect_success 'contracts --expiring: due within the days, unless renewed' 
 	test_grep "^union-register: --expiring" err
 '
 
+test_expect_success 'contracts --lapsed: ended within the days before, never renewed' '
+	union-register contracts --at 2026-12-01 --lapsed 365 -f csv | cut -d, -f2,3,5,9 | sed 1d >lapsed &&
+	echo "丙社区联合工会,women,2026-02-28,-276" >expect && test_cmp expect lapsed &&
+	union-register contracts --at 2026-12-01 --lapsed 200 -f csv | sed 1d >lapsed &&
+	test_must_be_empty lapsed &&
+	refused 64 "use just one of --expiring and --lapsed" contracts --expiring 9 --lapsed 9
+'
+
 test_expect_success 'audit: findings open until rectified; ls --audit-open' '
 	a=$(union-register audit 丙社区联合工会 --date 2026-05-10 --findings "票据不全，账目未按月公开") &&
 	union-register audit 甲厂工会 --date 2026-06-01 --findings 无 --rectified 2026-06-01 >/dev/null &&
@@ -91,7 +99,7 @@ test_expect_success 'void: a contract or an audit entered by mistake leaves the 
 test_expect_success 'stats: the contracts and audits of the year' '
 	union-register stats --year 2026 -f csv >stats.csv &&
 	for row in "contracts,collective,2" "contract_workers,collective,165" "contracts,wage,1" \
-		"contract_workers,wage,85" "audits,done,3" "audits,open,0" "unions,firms,4"; do
+		"contract_workers,wage,85" "contracts,lapsed,1" "audits,done,3" "audits,open,0" "unions,firms,4"; do
 		grep -qx "$row" stats.csv || { echo "no $row" >&2; return 1; }
 	done &&
 	union-register stats --year 2026 --lang zh -f csv >zh.csv &&
