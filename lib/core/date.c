@@ -128,6 +128,19 @@ static int no_such_day(const char **why, int y, int m, int d)
 	return fail(why, buf);
 }
 
+/* Excel's date cell shown with its time, always midnight for a date:
+ * " 0:00", " 00:00:00". Consumed when it is there; another time is no
+ * date (a moment, not a day). */
+static void skip_midnight(struct cur *c)
+{
+	struct cur t = *c;
+	if (t.p >= t.end || *t.p++ != ' ' || digits(&t, 1, 2) != 0 || !lit(&t, ":") || digits(&t, 2, 2) != 0)
+		return;
+	if (t.p < t.end && (!lit(&t, ":") || digits(&t, 2, 2) != 0))
+		return;
+	*c = t;
+}
+
 int uk_date_parse(const char *s, struct uk_date *out, const char **why)
 {
 	struct cur c;
@@ -146,7 +159,10 @@ int uk_date_parse(const char *s, struct uk_date *out, const char **why)
 		/* The same separator twice: "2019-3/5" is a typo, not a date. */
 		if (sep ? !(c.p < c.end && *c.p++ == sep) : !lit(&c, YUE))
 			return fail(why, _("not a date"));
-		if ((d = digits(&c, 1, 2)) < 0 || (sep == 0 && !lit(&c, RI)) || c.p != c.end)
+		if ((d = digits(&c, 1, 2)) < 0 || (sep == 0 && !lit(&c, RI)))
+			return fail(why, _("not a date"));
+		skip_midnight(&c);
+		if (c.p != c.end)
 			return fail(why, _("not a date"));
 	}
 	if (y < UK_YEAR_MIN || y > UK_YEAR_MAX)

@@ -117,6 +117,8 @@ test_expect_success 'as typed: spaces around a name, a code full-width or in low
 		"壬厂工会|single|81350200MC00000025" &&
 	refused 65 "is in the register already" add "壬厂工会 " --type 单建 &&
 	union-register show ８１３５０２００ｍｃ００００００２５ -f csv | grep -q "^union,,,name,壬厂工会," &&
+	printf "工会名称,建会形式,成立日期\n子厂工会,单建,2012/5/1 0:00\n" | union-register import - 2>/dev/null &&
+	test "$(db_query "SELECT founded FROM unions WHERE name = ${SQ}子厂工会${SQ}")" = 2012-05-01 &&
 	union-register add 癸社区联合工会 --type 联合建会 --firm "甲店：：8" &&
 	test "$(db_query "SELECT name, workers FROM union_firms WHERE name = ${SQ}甲店${SQ}")" = "甲店|8"
 '

@@ -73,6 +73,12 @@ int main(void)
 	is_str(norm("2019\xE5\xB9\xB4" "3\xE6\x9C\x88" "5"), "not a date", "Chinese form without day sign");
 	is_str(norm("2019031"), "not a date", "seven digits");
 	is_str(norm("201903051"), "not a date", "nine digits");
+	/* Excel's date cell with its time shown: midnight only. */
+	is_str(norm("2026/3/15 0:00"), "2026-03-15", "Excel's date with 0:00");
+	is_str(norm("2026-03-15 00:00:00"), "2026-03-15", "a date with 00:00:00");
+	is_str(norm("2026-03-15 8:30"), "not a date", "a moment, not a day");
+	is_str(norm("2026-03-15 0:00 x"), "not a date", "midnight then junk");
+	is_str(norm("2026-03-15 0:0"), "not a date", "minutes of one digit");
 	ok(uk_date_parse(NULL, NULL, NULL) == -1, "NULL input");
 
 	/* Calendar. */
