@@ -139,6 +139,12 @@ int main(int argc, char **argv)
 		 * union looked up in it, those that sent none listed. */
 		if (!rc && db && (rc = uk_union_register_used(db, &registered)) == 0 && registered)
 			rc = uk_register_check_new(db, o.strict, &check);
+		/* --strict against a register that is not there would check
+		 * nothing: most likely the wrong database. */
+		if (!rc && o.strict && !registered) {
+			uk_err(_("--strict: %s has no union in its register (union-register add them)"), uk_db_path(db));
+			rc = UK_EX_DATAERR;
+		}
 		if (!rc) {
 			struct uk_report_merge *m;
 			if ((rc = uk_report_merge_new(check ? uk_register_check_union : NULL, check, &m)) == 0) {

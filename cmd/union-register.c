@@ -409,12 +409,13 @@ static int list_contracts(struct uk_db *db, const struct args *a, struct uk_writ
 {
 	struct uk_date at;
 	long days = -1, lapsed = -1;
-	(void)err, (void)errsz;
+	/* Checked before the database was opened; read as checked (full-width
+	 * digits too). */
 	at_of(a->at, &at);
-	if (a->expiring)
-		days = strtol(a->expiring, NULL, 10);
-	if (a->lapsed)
-		lapsed = strtol(a->lapsed, NULL, 10);
+	if (a->expiring && uk_whole_check(a->expiring, "--expiring", 0, 3660, &days, err, errsz) != 0)
+		return -1;
+	if (a->lapsed && uk_whole_check(a->lapsed, "--lapsed", 0, 3660, &lapsed, err, errsz) != 0)
+		return -1;
 	return uk_union_contracts(db, at, days, lapsed, w);
 }
 

@@ -15,7 +15,8 @@
 
 /* v9: the register. A fact row carries the fields a change gave, the
  * others NULL: a field's value on a day is the latest given on or before
- * it. A contract ends the day before the anniversary of its signing after
+ * it. A firm row is one period of cover (since, until): a firm that left
+ * and came back has two. A contract ends the day before the anniversary of its signing after
  * its term. */
 #define UK_UNIONS_SCHEMA_V9 \
 	"CREATE TABLE unions(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE," \
@@ -23,7 +24,8 @@
 	" recorded_at TEXT NOT NULL, dissolved_on TEXT, dissolve_reason TEXT);" \
 	"CREATE TABLE union_firms(id INTEGER PRIMARY KEY, union_id INTEGER NOT NULL REFERENCES unions(id)," \
 	" name TEXT NOT NULL, code TEXT, workers INTEGER CHECK (workers >= 0), since TEXT, until TEXT," \
-	" recorded_at TEXT NOT NULL, UNIQUE (union_id, name));" \
+	" recorded_at TEXT NOT NULL);" \
+	"CREATE INDEX union_firms_union ON union_firms(union_id, name);" \
 	"CREATE TABLE union_facts(id INTEGER PRIMARY KEY, union_id INTEGER NOT NULL REFERENCES unions(id)," \
 	" date TEXT NOT NULL, chair TEXT, members INTEGER CHECK (members >= 0)," \
 	" hardship_fund TEXT CHECK (hardship_fund IN ('yes', 'no', 'n/a'))," \

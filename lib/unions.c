@@ -162,8 +162,23 @@ static int firm_parse(const char *spec, int quiet, struct firm *f, char *err, si
 	return 0;
 }
 
-/* The firms of a union added, or changed where their code or workers
- * differ. A single-employer union covers one firm. */
+/* A firm's open period of cover. */
+struct cover { int64_t id; char code[32], since[UK_DATE_BUFSZ]; long workers; int has_workers; };
+
+static int cover_of(sqlite3_stmt *st, void *ctx)
+{
+	struct cover *c = ctx;
+	c->id = sqlite3_column_int64(st, 0);
+	snprintf(c->code, sizeof c->code, "%s", uk_db_text(st, 1) ? uk_db_text(st, 1) : "");
+	c->has_workers = sqlite3_column_type(st, 2) != SQLITE_NULL;
+	c->workers = (long)sqlite3_column_int64(st, 2);
+	snprintf(c->since, sizeof c->since, "%s", uk_db_text(st, 3) ? uk_db_text(st, 3) : "");
+	return 0;
+}
+
+/* The firms of a union: one that left first, then those given, each
+ * added, or changed where its code or workers differ or its cover starts
+ * earlier. A single-employer union covers one firm. */
 static int apply_firms(struct uk_db *db, int64_t id, const char *type, const char *day,
                        const struct uk_union_in *in, int *changed, char *err, size_t errsz)
 {
@@ -186,46 +201,63 @@ static int apply_firms(struct uk_db *db, int64_t id, const char *type, const cha
 	}
 	for (int i = 0; i < in->nfirms; i++) {
 		struct firm f;
+		struct cover cur;
 		sqlite3_stmt *st;
-		int64_t v[2] = {0, 0};
 		int found;
 		if ((rc = firm_parse(in->firms[i], in->quiet, &f, err, errsz)) != 0)
 			return rc;
-		/* Only the firms it covers now: one that left may come back. */
-		if (!(st = uk_db_prepare(db, "SELECT (SELECT count(*) FROM union_firms WHERE union_id = ?1 AND name <> ?2"
-		                             "  AND until IS NULL),"
-		                             " (SELECT count(*) FROM union_firms WHERE union_id = ?1 AND name = ?2"
-		                             "  AND until IS NULL AND code IS ?3 AND (?4 = 0 OR workers IS ?5))")))
+		/* The firm's period of cover open now, if any. */
+		if (!(st = uk_db_prepare(db, "SELECT id, code, workers, since FROM union_firms"
+		                             " WHERE union_id = ?1 AND name = ?2 AND until IS NULL")))
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, f.name, -1, SQLITE_STATIC);
-		if (*f.code)
-			sqlite3_bind_text(st, 3, f.code, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 4, f.has_workers);
-		sqlite3_bind_int64(st, 5, f.workers);
-		rc = uk_db_ints(db, st, v, 2, &found, N_("cannot read the firms"));
+		rc = uk_db_one(db, st, cover_of, &cur, &found, N_("cannot read the firms"));
 		sqlite3_finalize(st);
 		if (rc)
 			return rc;
-		if (v[1])
-			continue;  /* recorded as given */
-		if (!strcmp(type, "single") && v[0])
-			return uk_errf(err, errsz, "a single-employer union (单建) covers one firm: it has one, not '%s'", f.name);
-		if (!(st = uk_db_prepare(db, "INSERT INTO union_firms(union_id, name, code, workers, since, recorded_at)"
-		                             " VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN ?5 END, ?7, ?6)"
-		                             " ON CONFLICT (union_id, name) DO UPDATE SET code = excluded.code,"
-		                             " workers = CASE WHEN ?4 THEN ?5 ELSE workers END,"
-		                             " since = CASE WHEN until IS NOT NULL THEN excluded.since ELSE since END,"
-		                             " until = NULL")))
-			return UK_EX_SOFTWARE;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, f.name, -1, SQLITE_STATIC);
-		if (*f.code)
-			sqlite3_bind_text(st, 3, f.code, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 4, f.has_workers);
-		sqlite3_bind_int64(st, 5, f.workers);
-		sqlite3_bind_text(st, 6, stamp, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 7, day, -1, SQLITE_STATIC);
+		if (found) {
+			/* What is not given is kept; cover may start earlier. */
+			int same = (!*f.code || !strcmp(f.code, cur.code)) &&
+			           (!f.has_workers || (cur.has_workers && f.workers == cur.workers)) &&
+			           (!*cur.since || strcmp(day, cur.since) >= 0);
+			if (same)
+				continue;
+			if (!(st = uk_db_prepare(db, "UPDATE union_firms SET code = coalesce(?2, code),"
+			                             " workers = CASE WHEN ?3 THEN ?4 ELSE workers END,"
+			                             " since = CASE WHEN since IS NULL OR ?5 < since THEN ?5 ELSE since END"
+			                             " WHERE id = ?1")))
+				return UK_EX_SOFTWARE;
+			sqlite3_bind_int64(st, 1, cur.id);
+			if (*f.code)
+				sqlite3_bind_text(st, 2, f.code, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 3, f.has_workers);
+			sqlite3_bind_int64(st, 4, f.workers);
+			sqlite3_bind_text(st, 5, day, -1, SQLITE_STATIC);
+		} else {
+			int64_t others = 0;
+			if (!(st = uk_db_prepare(db, "SELECT count(*) FROM union_firms WHERE union_id = ?1 AND until IS NULL")))
+				return UK_EX_SOFTWARE;
+			sqlite3_bind_int64(st, 1, id);
+			rc = uk_db_ints(db, st, &others, 1, &found, N_("cannot read the firms"));
+			sqlite3_finalize(st);
+			if (rc)
+				return rc;
+			if (!strcmp(type, "single") && others)
+				return uk_errf(err, errsz, "a single-employer union (单建) covers one firm: it has one, not '%s'",
+				               f.name);
+			if (!(st = uk_db_prepare(db, "INSERT INTO union_firms(union_id, name, code, workers, since, recorded_at)"
+			                             " VALUES (?1, ?2, ?3, CASE WHEN ?4 THEN ?5 END, ?6, ?7)")))
+				return UK_EX_SOFTWARE;
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_text(st, 2, f.name, -1, SQLITE_STATIC);
+			if (*f.code)
+				sqlite3_bind_text(st, 3, f.code, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 4, f.has_workers);
+			sqlite3_bind_int64(st, 5, f.workers);
+			sqlite3_bind_text(st, 6, day, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 7, stamp, -1, SQLITE_STATIC);
+		}
 		if ((rc = write_step(db, st, N_("cannot record the firm"))) != 0)
 			return rc;
 		*changed = 1;
@@ -432,7 +464,7 @@ int uk_union_set(struct uk_db *db, const char *which, const struct uk_union_in *
 {
 	struct ident idn;
 	struct union_row u;
-	char day[UK_DATE_BUFSZ];
+	char day[UK_DATE_BUFSZ], new_name[512];
 	sqlite3_stmt *st;
 	int rc;
 
@@ -441,24 +473,30 @@ int uk_union_set(struct uk_db *db, const char *which, const struct uk_union_in *
 		return rc;
 	if ((rc = ident_ok(in, &idn, err, errsz)) != 0 || (rc = facts_day(in, NULL, day, err, errsz)) != 0)
 		return rc;
-	if (given(in->new_name)) {
+	snprintf(new_name, sizeof new_name, "%s", in->new_name ? in->new_name : "");
+	uk_trim(new_name);
+	if (*new_name) {
 		struct union_row other;
 		int found;
-		if (text_ok(in->new_name, "name", 200, err, errsz))
+		if (text_ok(new_name, "name", 200, err, errsz))
 			return -1;
-		if ((rc = find_union(db, in->new_name, &other, &found)) != 0)
+		if ((rc = find_union(db, new_name, &other, &found)) != 0)
 			return rc;
-		if (found && other.id != u.id && !strcmp(other.name, in->new_name))
-			return uk_errf(err, errsz, "'%s' is the name of another union in the register", in->new_name);
+		if (found && other.id != u.id && !strcmp(other.name, new_name))
+			return uk_errf(err, errsz, "'%s' is the name of another union in the register", new_name);
 	}
 	if ((rc = code_taken(db, idn.code, u.id, err, errsz)) != 0)
 		return rc;
 	if (idn.type && !strcmp(idn.type, "single") && strcmp(u.type, "single")) {
 		int64_t n = 0;
 		int found;
-		if (!(st = uk_db_prepare(db, "SELECT count(*) FROM union_firms WHERE union_id = ?1 AND until IS NULL")))
+		/* A firm leaving in the same change does not count. */
+		if (!(st = uk_db_prepare(db, "SELECT count(*) FROM union_firms WHERE union_id = ?1 AND until IS NULL"
+		                             " AND name IS NOT ?2")))
 			return UK_EX_SOFTWARE;
 		sqlite3_bind_int64(st, 1, u.id);
+		if (given(in->firm_left))
+			sqlite3_bind_text(st, 2, in->firm_left, -1, SQLITE_STATIC);
 		rc = uk_db_ints(db, st, &n, 1, &found, N_("cannot read the firms"));
 		sqlite3_finalize(st);
 		if (rc)
@@ -474,8 +512,8 @@ int uk_union_set(struct uk_db *db, const char *which, const struct uk_union_in *
 	                             "  OR ?4 IS NOT NULL AND ?4 IS NOT code OR ?5 IS NOT NULL AND ?5 IS NOT founded)")))
 		return UK_EX_SOFTWARE;
 	sqlite3_bind_int64(st, 1, u.id);
-	if (given(in->new_name))
-		sqlite3_bind_text(st, 2, in->new_name, -1, SQLITE_STATIC);
+	if (*new_name)
+		sqlite3_bind_text(st, 2, new_name, -1, SQLITE_STATIC);
 	if (idn.type)
 		sqlite3_bind_text(st, 3, idn.type, -1, SQLITE_STATIC);
 	if (*idn.code)
@@ -525,12 +563,16 @@ int uk_union_dissolve(struct uk_db *db, const char *which, const char *date, con
 }
 
 /* A contract's last day: the day before the anniversary of its signing
- * after its term (29 February signing: from 28 February). */
+ * after its term. */
 static struct uk_date contract_end(struct uk_date s, long years)
 {
 	struct uk_date e = {s.y + (int)years, s.m, s.d};
-	if (e.m == 2 && e.d == 29 && !uk_date_valid(e.y, 2, 29))
+	/* Signed on 29 February: the anniversary a common year lacks is its
+	 * month's last day, which ends the term itself. */
+	if (e.m == 2 && e.d == 29 && !uk_date_valid(e.y, 2, 29)) {
 		e.d = 28;
+		return e;
+	}
 	return uk_date_from_days(uk_date_to_days(e) - 1);
 }
 

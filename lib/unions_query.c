@@ -240,13 +240,14 @@ int uk_union_figures(struct uk_db *db, struct uk_period p, struct uk_union_figur
 		"  count(*) FILTER (WHERE ends <= ?2 AND NOT EXISTS (SELECT 1 FROM union_contracts n WHERE n.voided_at IS NULL"
 		"   AND n.union_id = c.union_id AND n.kind = c.kind AND n.signed > c.signed)),"
 		"  (SELECT count(*) FROM union_contracts l JOIN unions u ON u.id = l.union_id"
-		"   WHERE l.voided_at IS NULL AND l.ends >= ?3 AND l.ends < ?1 AND " IN_REGISTER
+		"   WHERE l.voided_at IS NULL AND l.ends >= date(?3, '-1 day') AND l.ends < ?1 AND " IN_REGISTER
 		"   AND NOT EXISTS (SELECT 1 FROM union_contracts n WHERE n.voided_at IS NULL"
 		"    AND n.union_id = l.union_id AND n.kind = l.kind AND n.signed > l.signed))"
 		" FROM c")))
 		return UK_EX_SOFTWARE;
 	bind_day(st, 1, at, day);
 	bind_day(st, 2, uk_date_from_days(uk_date_to_days(at) + 90), until);
+	/* Lapsed in the period: the day after its end falls in it. */
 	bind_day(st, 3, p.from, from);
 	rc = uk_db_ints(db, st, v, 5, &found, N_("cannot count the contracts"));
 	sqlite3_finalize(st);

@@ -43,12 +43,14 @@ void uk_register_check_free(struct uk_register_check *c)
 	free(c);
 }
 
-int uk_register_check_union(void *ctx, const char *code, const char *name, const char *file)
+int uk_register_check_union(void *ctx, const char *code, const char *name, const char *file, int merged)
 {
 	struct uk_register_check *c = ctx;
 	int64_t id;
-	int rc = uk_union_lookup(c->db, code, name, &id);
-	if (rc)
+	int rc;
+	if (merged)
+		return 0;
+	if ((rc = uk_union_lookup(c->db, code, name, &id)) != 0)
 		return rc;
 	if (!id) {
 		const char *who = name ? name : code ? code : "?";
@@ -85,10 +87,21 @@ struct missing_ctx { const struct uk_register_check *c; json_t *rows; };
 static int add_missing(void *ctx, int64_t id, const char *name, const char *code)
 {
 	struct missing_ctx *m = ctx;
-	if (bsearch(&id, m->c->ids, m->c->n, sizeof id, cmp_id))
+	if (m->c->n && bsearch(&id, m->c->ids, m->c->n, sizeof id, cmp_id))
 		return 0;
 	return json_array_append_new(m->rows, json_pack("{s:s, s:s?}", "union", name, "code", code)) ?
 	       uk_err_nomem() : 0;
+}
+
+/* The list key of the merged report, with rows after those it has. */
+static int append_list(json_t *merged, const char *key, json_t *rows)
+{
+	json_t *a = json_object_get(merged, key);
+	if (!json_is_array(a)) {
+		if (!(a = json_array()) || json_object_set_new(merged, key, a) != 0)
+			return uk_err_nomem();
+	}
+	return json_array_extend(a, rows) ? uk_err_nomem() : 0;
 }
 
 int uk_register_check_finish(struct uk_register_check *c, json_t *merged)
@@ -108,7 +121,7 @@ int uk_register_check_finish(struct uk_register_check *c, json_t *merged)
 		json_decref(rows);
 		return rc;
 	}
-	json_object_set_new(merged, "not_reported", rows);
-	json_object_set(merged, "unregistered", c->unregistered);
-	return 0;
+	rc = append_list(merged, "not_reported", rows);
+	json_decref(rows);
+	return rc ? rc : append_list(merged, "unregistered", c->unregistered);
 }

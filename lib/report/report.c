@@ -949,7 +949,7 @@ int uk_report_merge_add(struct uk_report_merge *m, json_t *report, const char *f
 			return UK_EX_DATAERR;
 		}
 	for (size_t k = 0; m->each && union_at(report, k, &code, &name); k++)
-		if ((rc = m->each(m->ctx, code, name, file)) != 0)
+		if ((rc = m->each(m->ctx, code, name, file, is_merged(report))) != 0)
 			return rc;
 	if (!(fname = json_string_nocheck(file)))
 		return uk_err_nomem();
@@ -1000,7 +1000,20 @@ int uk_report_add_register(struct uk_db *db, json_t *report)
 {
 	json_int_t year = json_integer_value(json_object_get(report, "year"));
 	struct uk_period p = {{(int)year, 1, 1}, {(int)year, 12, 31}};
-	return register_json(db, p, report);
+	json_t *own = json_object(), *sum;
+	int rc;
+	if (!own)
+		return uk_err_nomem();
+	if ((rc = register_json(db, p, own)) == 0 && json_object_get(own, "register")) {
+		if (!(sum = part(report, "register", json_object))) {
+			json_decref(own);
+			return uk_err_nomem();
+		}
+		add_into(sum, json_object_get(own, "register"));
+		register_share(sum);
+	}
+	json_decref(own);
+	return rc;
 }
 
 int uk_report_merge_finish(struct uk_report_merge *m, const char *name, json_t **out)

@@ -38,13 +38,13 @@ int uk_report_month(struct uk_db *db, int year, int month, int record, json_t **
  */
 struct uk_report_merge;
 /* Told of each union a report brings (a merged report: each union it
- * sums), after the report is checked and before it is added: the union's
- * code (union.code; NULL when none), name (NULL when none) and the file of
- * its report. 0 goes on; any other value is the exit code the add returns
+ * sums, with merged set), after the report is checked and before it is
+ * added: the union's code (union.code; NULL when none), name (NULL when
+ * none) and the file of its report. 0 goes on; any other value is the exit code the add returns
  * (the callback says why), with the report not added. A check that should
  * name every union it refuses says each, returns 0 and refuses after the
  * last report. */
-typedef int (*uk_report_union_fn)(void *ctx, const char *code, const char *name, const char *file);
+typedef int (*uk_report_union_fn)(void *ctx, const char *code, const char *name, const char *file, int merged);
 /* A new, empty sum; each may be NULL. 0, or 70 out of memory. */
 int uk_report_merge_new(uk_report_union_fn each, void *ctx, struct uk_report_merge **out);
 /* Adds one report (left as it is: the caller frees it); file names it in
@@ -61,8 +61,9 @@ int uk_report_merge_file(struct uk_report_merge *m, const char *path);
 int uk_report_merge_finish(struct uk_report_merge *m, const char *name, json_t **out);
 void uk_report_merge_free(struct uk_report_merge *m);
 /* A federation's own register (union-register) into its merged report:
- * the register section of the report's year from db, in place of the sum
- * of its reports' ones; nothing when db's register has no union. */
+ * the register's figures of the report's year from db added to those its
+ * reports carried (a district's own unions beside its streets'); nothing
+ * when db's register has no union. */
 int uk_report_add_register(struct uk_db *db, json_t *report);
 
 /* Whether a report of kind ("year", "month") has the table name. */

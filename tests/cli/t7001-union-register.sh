@@ -86,7 +86,23 @@ test_expect_success 'firms over time: one that leaves a joint union leaves its c
 	union-register set 某社区联合工会 --firm 戊店 --date 2026-11-01 &&
 	union-register ls --at 2026-10-31 -f csv >before-nov.csv && ! grep -q 戊店 before-nov.csv &&
 	union-register show 某社区联合工会 -f csv | grep "^firm,,2026-03-15,丁铺,,2026-10-01," &&
-	refused 65 "covers no firm .己店. on" set 某社区联合工会 --firm-left 己店
+	refused 65 "covers no firm .己店. on" set 某社区联合工会 --firm-left 己店 &&
+	union-register set 某社区联合工会 --firm 乙厂::31 &&
+	union-register ls -f csv | grep -q "乙厂:913502000728319549:31;" &&
+	union-register set 某社区联合工会 --firm 丁铺 --date 2026-11-15 &&
+	union-register ls --at 2026-09-01 -f csv | grep -q ";丁铺" &&
+	union-register ls --at 2026-10-15 -f csv | grep "^某社区联合工会," >oct && ! grep -q 丁铺 oct &&
+	union-register ls --at 2026-11-15 -f csv | grep -q ";丁铺" &&
+	union-register set 某社区联合工会 --firm 戊店 --date 2026-10-20 &&
+	union-register ls --at 2026-10-25 -f csv | grep -q ";戊店"
+'
+
+test_expect_success 'set: a new name is trimmed as add trims it; a joint union to single as its last firm but one leaves' '
+	union-register add 卯社区联合工会 --type 联合 --founded 2015-01-01 --firm 甲 --firm 乙 &&
+	union-register set 卯社区联合工会 --name " 卯厂工会　" &&
+	union-register show 卯厂工会 -f csv | grep -q "^union,,2015-01-01,name,卯厂工会," &&
+	union-register set 卯厂工会 --type 单建 --firm-left 乙 &&
+	test "$(db_query "SELECT type FROM unions WHERE name = ${SQ}卯厂工会${SQ}")" = single
 '
 
 test_expect_success 'dissolve: out of the register from its day, kept in the history' '
@@ -102,7 +118,7 @@ test_expect_success 'the whole register, the dissolved too, imported again: noth
 	union-register ls --all -f csv >all.csv &&
 	db_dump >before &&
 	union-register import all.csv 2>err &&
-	test_grep "added 0, changed 0, unchanged 4" err &&
+	test_grep "added 0, changed 0, unchanged 5" err &&
 	db_dump >after && test_cmp before after &&
 	sed "s/^戊厂工会,single,,,,50,/戊厂工会,single,,,,51,/" all.csv >changed.csv &&
 	! cmp -s all.csv changed.csv &&

@@ -17,7 +17,7 @@ test_expect_success 'contract: its last day from its term; the id printed; recor
 	id=$(union-register contract 甲厂工会 --kind 集体合同 --signed 2024-01-01 --term-years 3 --workers 120) &&
 	test "$(db_query "SELECT ends FROM union_contracts WHERE id = $id")" = 2026-12-31 &&
 	id=$(union-register contract 乙厂工会 --kind wage --signed 2024-02-29 --term-years 1 --workers 80 --wage-increase 5.5%) &&
-	test "$(db_query "SELECT ends, wage_increase FROM union_contracts WHERE id = $id")" = "2025-02-27|55" &&
+	test "$(db_query "SELECT ends, wage_increase FROM union_contracts WHERE id = $id")" = "2025-02-28|55" &&
 	union-register contract 乙厂工会 --kind 工资专项 --signed 2025-02-28 --term-years 2 --workers 85 --wage-increase 4 >/dev/null &&
 	union-register contract 丙社区联合工会 --kind 女职工专项 --signed 2023-03-01 --term-years 3 --workers 40 >/dev/null &&
 	refused 65 "signed on 2024-01-01 is recorded already" contract 甲厂工会 --kind collective --signed 2024-01-01 \
@@ -50,6 +50,8 @@ test_expect_success 'contracts --expiring: due within the days, unless renewed' 
 	union-register contract 甲厂工会 --kind 集体合同 --signed 2026-11-20 --term-years 3 --workers 125 >/dev/null &&
 	union-register contracts --at 2026-12-01 --expiring 90 -f csv | cut -d, -f2 | sed 1d >due &&
 	echo 乙厂工会 >expect && test_cmp expect due &&
+	union-register contracts --at 2026-12-01 --expiring ９０ -f csv | cut -d, -f2 | sed 1d >due &&
+	test_cmp expect due &&
 	test_expect_code 65 union-register contracts --expiring 很久 2>err &&
 	test_grep "^union-register: --expiring" err
 '
@@ -59,7 +61,16 @@ test_expect_success 'contracts --lapsed: ended within the days before, never ren
 	echo "丙社区联合工会,women,2026-02-28,-276" >expect && test_cmp expect lapsed &&
 	union-register contracts --at 2026-12-01 --lapsed 200 -f csv | sed 1d >lapsed &&
 	test_must_be_empty lapsed &&
-	refused 64 "use just one of --expiring and --lapsed" contracts --expiring 9 --lapsed 9
+	refused 64 "use just one of --expiring and --lapsed" contracts --expiring 9 --lapsed 9 &&
+	union-register contracts --at 2026-12-01 --lapsed ３６５ -f csv | cut -d, -f2 | sed 1d >lapsed &&
+	echo 丙社区联合工会 >expect && test_cmp expect lapsed
+'
+
+test_expect_success 'a contract ending on 31 December lapses in the next year' '
+	union-register add 丁厂工会 --type 单建 --founded 2010-01-01 &&
+	union-register contract 丁厂工会 --kind 集体合同 --signed 2023-01-01 --term-years 3 --workers 9 >/dev/null &&
+	union-register stats --year 2025 -f csv | grep -x "contracts,lapsed,0" &&
+	union-register stats --year 2026 -f csv | grep -x "contracts,lapsed,2"
 '
 
 test_expect_success 'audit: findings open until rectified; ls --audit-open' '
@@ -99,7 +110,7 @@ test_expect_success 'void: a contract or an audit entered by mistake leaves the 
 test_expect_success 'stats: the contracts and audits of the year' '
 	union-register stats --year 2026 -f csv >stats.csv &&
 	for row in "contracts,collective,2" "contract_workers,collective,165" "contracts,wage,1" \
-		"contract_workers,wage,85" "contracts,lapsed,1" "audits,done,3" "audits,open,0" "unions,firms,4"; do
+		"contract_workers,wage,85" "contracts,lapsed,2" "audits,done,3" "audits,open,0" "unions,firms,5"; do
 		grep -qx "$row" stats.csv || { echo "no $row" >&2; return 1; }
 	done &&
 	union-register stats --year 2026 --lang zh -f csv >zh.csv &&

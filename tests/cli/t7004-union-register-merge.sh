@@ -57,7 +57,10 @@ test_expect_success '--strict: a report from a union not in the register refused
 	test_grep "^report-year: d.json: 丁厂工会 is not in the register of street.db (union-register add it, or merge without --strict)\$" err &&
 	test_must_be_empty out &&
 	test_expect_code 64 report-year --merge --strict a.json 2>err &&
-	test_grep "strict goes with --merge and -d" err
+	test_grep "strict goes with --merge and -d" err &&
+	test_expect_code 65 report-year --merge --db a.db --strict b.json -f json >out 2>err &&
+	test_grep "^report-year: --strict: a.db has no union in its register" err &&
+	test_must_be_empty out
 '
 
 test_expect_success 'a district of two streets: the lists carried up, the share from the sums' '
@@ -69,6 +72,19 @@ test_expect_success 'a district of two streets: the lists carried up, the share 
 	test "$(jget district.json register.unions) $(jget district.json register.hardship_fund.unions)" = "4 3" &&
 	test "$(jget district.json register.hardship_fund.required) $(jget district.json register.hardship_fund.share)" = "4 75.0" &&
 	test "$(python3 -c "import json; r = json.load(open(\"district.json\")); print(len(r[\"not_reported\"]), len(r[\"unregistered\"]))")" = "1 1"
+'
+
+test_expect_success 'a district with unions of its own: its register beside its streets'"'"' reports' '
+	union-config init -q --db district.db --name 某某区总工会 &&
+	union-register -q --db district.db add 区直属工会 --type 单建 --founded 2010-01-01 --hardship-fund yes &&
+	union-register -q --db district.db add 区直属二工会 --type 单建 --founded 2010-01-01 --hardship-fund yes &&
+	report_of z 区直属工会 &&
+	report-year --merge --db district.db --strict m.json m2.json z.json -f json >d2.json 2>err &&
+	test_must_be_empty err &&
+	test "$(jget d2.json register.unions) $(jget d2.json register.hardship_fund.unions)" = "6 5" &&
+	test "$(jget d2.json register.hardship_fund.required) $(jget d2.json register.hardship_fund.share)" = "6 83.3" &&
+	python3 -c "import json; r = json.load(open(\"d2.json\")); print(sorted(u[\"union\"] for u in r[\"not_reported\"]))" >nr &&
+	echo "[${SQ}丙社区联合工会${SQ}, ${SQ}区直属二工会${SQ}]" >expect && test_cmp expect nr
 '
 
 test_done

@@ -135,9 +135,10 @@ static json_t *union_report(const char *name, const char *code, int members, int
 struct seen { char text[512]; int refuse_at, calls; };
 
 /* Notes each union it is told of; refuses the refuse_at-th. */
-static int note(void *ctx, const char *code, const char *name, const char *file)
+static int note(void *ctx, const char *code, const char *name, const char *file, int merged)
 {
 	struct seen *s = ctx;
+	(void)merged;
 	size_t n = strlen(s->text);
 	snprintf(s->text + n, sizeof s->text - n, "%s/%s/%s;", code ? code : "-", name ? name : "-", file);
 	if (++s->calls == s->refuse_at) {
