@@ -15,13 +15,15 @@
 
 /* v9: the register. A fact row carries the fields a change gave, the
  * others NULL: a field's value on a day is the latest given on or before
- * it. A firm row is one period of cover (since, until): a firm that left
+ * it. A name is one union's among those not dissolved: a union founded
+ * again under the name of one dissolved is a new union. A firm row is one period of cover (since, until): a firm that left
  * and came back has two. A contract ends the day before the anniversary of its signing after
  * its term. */
 #define UK_UNIONS_SCHEMA_V9 \
-	"CREATE TABLE unions(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE," \
+	"CREATE TABLE unions(id INTEGER PRIMARY KEY, name TEXT NOT NULL," \
 	" type TEXT NOT NULL CHECK (type IN ('single', 'joint')), code TEXT UNIQUE, founded TEXT," \
 	" recorded_at TEXT NOT NULL, dissolved_on TEXT, dissolve_reason TEXT);" \
+	"CREATE UNIQUE INDEX unions_name ON unions(name) WHERE dissolved_on IS NULL;" \
 	"CREATE TABLE union_firms(id INTEGER PRIMARY KEY, union_id INTEGER NOT NULL REFERENCES unions(id)," \
 	" name TEXT NOT NULL, code TEXT, workers INTEGER CHECK (workers >= 0), since TEXT, until TEXT," \
 	" recorded_at TEXT NOT NULL);" \

@@ -84,7 +84,8 @@ static int find_union(struct uk_db *db, const char *which, struct union_row *u, 
 	/* A name as typed, spaces around it aside; a code in either case,
 	 * full-width or not. */
 	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id, type, name, founded, dissolved_on FROM unions"
-	                                     " WHERE name = ?1 OR code = upper(?2) ORDER BY name = ?1 DESC LIMIT 1");
+	                                     " WHERE name = ?1 OR code = upper(?2)"
+	                                     " ORDER BY name = ?1 DESC, dissolved_on IS NULL DESC, id DESC LIMIT 1");
 	char name[512], code[512];
 	int rc;
 	memset(u, 0, sizeof *u);
@@ -438,7 +439,7 @@ int uk_union_add(struct uk_db *db, const struct uk_union_in *in, int64_t *id, ch
 		return rc;
 	if ((rc = find_union(db, name, &u, &found)) != 0)
 		return rc;
-	if (found && !strcmp(u.name, name))
+	if (found && !strcmp(u.name, name) && !*u.dissolved)
 		return uk_errf(err, errsz, "'%s' is in the register already (change it with set)", name);
 	if ((rc = code_taken(db, idn.code, 0, err, errsz)) != 0)
 		return rc;
@@ -459,18 +460,29 @@ int uk_union_add(struct uk_db *db, const struct uk_union_in *in, int64_t *id, ch
 	return apply_all(db, *id, idn.type, day, in, &changed, err, errsz);
 }
 
+static int set_union(struct uk_db *db, struct union_row u, const struct uk_union_in *in, int *changed,
+                     char *err, size_t errsz);
+
 int uk_union_set(struct uk_db *db, const char *which, const struct uk_union_in *in, int *changed,
                  char *err, size_t errsz)
 {
-	struct ident idn;
 	struct union_row u;
+	int rc;
+	*changed = 0;
+	if ((rc = union_named(db, which, &u, err, errsz)) != 0)
+		return rc;
+	return set_union(db, u, in, changed, err, errsz);
+}
+
+static int set_union(struct uk_db *db, struct union_row u, const struct uk_union_in *in, int *changed,
+                     char *err, size_t errsz)
+{
+	struct ident idn;
 	char day[UK_DATE_BUFSZ], new_name[512];
 	sqlite3_stmt *st;
 	int rc;
 
 	*changed = 0;
-	if ((rc = union_named(db, which, &u, err, errsz)) != 0)
-		return rc;
 	if ((rc = ident_ok(in, &idn, err, errsz)) != 0 || (rc = facts_day(in, NULL, day, err, errsz)) != 0)
 		return rc;
 	snprintf(new_name, sizeof new_name, "%s", in->new_name ? in->new_name : "");
@@ -482,7 +494,7 @@ int uk_union_set(struct uk_db *db, const char *which, const struct uk_union_in *
 			return -1;
 		if ((rc = find_union(db, new_name, &other, &found)) != 0)
 			return rc;
-		if (found && other.id != u.id && !strcmp(other.name, new_name))
+		if (found && other.id != u.id && !strcmp(other.name, new_name) && !*other.dissolved)
 			return uk_errf(err, errsz, "'%s' is the name of another union in the register", new_name);
 	}
 	if ((rc = code_taken(db, idn.code, u.id, err, errsz)) != 0)
@@ -803,6 +815,24 @@ const struct uk_colspec *uk_union_colspec(int *n)
 
 struct import_ctx { struct uk_db *db; int allow_future, quiet; long added, updated, unchanged; };
 
+static int find_dissolved(struct uk_db *db, const char *name, const char *code, const char *day,
+                          struct union_row *u, int *found)
+{
+	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id, type, name, founded, dissolved_on FROM unions"
+	                                     " WHERE dissolved_on = ?3 AND (name = ?1 OR code = upper(?2))"
+	                                     " ORDER BY id DESC LIMIT 1");
+	int rc;
+	memset(u, 0, sizeof *u);
+	if (!st)
+		return UK_EX_SOFTWARE;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
+	rc = uk_db_one(db, st, row_of, u, found, N_("cannot read the register"));
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* The firms cell: NAME[:USCC[:WORKERS]] joined by ';' (or '；'). */
 static int split_firms(char *cell, const char ***firms, int *n)
 {
@@ -831,7 +861,8 @@ static int import_one(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	const char **firms = NULL;
 	int nfirms = 0, found = 0, changed = 0, rc;
 	const char *name = uk_row_get(row, UC_NAME), *code = uk_row_get(row, UC_CODE);
-	char *cell = uk_row_get(row, UC_FIRMS);
+	const char *dissolved = uk_row_get(row, UC_DISSOLVED_ON);
+	char *cell = uk_row_get(row, UC_FIRMS), day[UK_DATE_BUFSZ];
 
 	if (uk_row_error(row))
 		return uk_errf(err, errsz, "%s", uk_row_error(row));
@@ -853,8 +884,28 @@ static int import_one(void *ctx, struct uk_row *row, char *err, size_t errsz)
 		goto out;
 	in.firms = firms;
 	in.nfirms = nfirms;
+	/* A record ls wrote of a dissolved union is that union: the one of its
+	 * name or code dissolved that day, not a live one of the name. */
+	if (given(dissolved)) {
+		struct uk_date d;
+		const char *why;
+		if (uk_date_parse(dissolved, &d, &why) != 0) {
+			rc = uk_errf(err, errsz, "dissolved_on: %s in '%s'", why, dissolved);
+			goto out;
+		}
+		if ((rc = find_dissolved(c->db, name, code, uk_date_format(d, day), &u, &found)) != 0)
+			goto out;
+		if (!found) {
+			int64_t id;
+			if ((rc = uk_union_add(c->db, &in, &id, err, errsz)) == 0 &&
+			    (rc = uk_union_dissolve(c->db, name, day, "union-register import", c->allow_future, err,
+			                            errsz)) == 0)
+				c->added++;
+			goto out;
+		}
+	}
 	/* Known by its code, else by its name. */
-	if (given(code)) {
+	if (!found && given(code)) {
 		char canon[32];
 		if ((rc = uscc_ok(code, 1, canon, err, errsz)) != 0 || (rc = find_union(c->db, canon, &u, &found)) != 0)
 			goto out;
@@ -870,7 +921,7 @@ static int import_one(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	if (given(name) && strcmp(name, u.name))
 		in.new_name = name;
 	in.name = NULL;
-	if ((rc = uk_union_set(c->db, u.name, &in, &changed, err, errsz)) == 0)
+	if ((rc = set_union(c->db, u, &in, &changed, err, errsz)) == 0)
 		changed ? c->updated++ : c->unchanged++;
 out:
 	free(firms);

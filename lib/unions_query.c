@@ -332,7 +332,7 @@ int uk_union_lookup(struct uk_db *db, const char *code, const char *name, int64_
 	/* By its code where both have one; by its name where either has none. */
 	sqlite3_stmt *st = uk_db_prepare(db, "SELECT id FROM unions WHERE (?1 IS NOT NULL AND code = upper(?1))"
 	                                     " OR ((?1 IS NULL OR code IS NULL) AND name = ?2)"
-	                                     " ORDER BY code = upper(?1) DESC LIMIT 1");
+	                                     " ORDER BY code = upper(?1) DESC, dissolved_on IS NULL DESC, id DESC LIMIT 1");
 	*id = 0;
 	if (!st)
 		return UK_EX_SOFTWARE;

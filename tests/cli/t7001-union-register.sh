@@ -114,11 +114,29 @@ test_expect_success 'dissolve: out of the register from its day, kept in the his
 	refused 65 "was dissolved on 2026-09-30" set 戊厂工会 --members 3
 '
 
+test_expect_success 'a union founded again under the name of one dissolved is a new union' '
+	union-register add 戊厂工会 --type 单建 --founded 2026-10-15 --members 20 &&
+	test "$(db_query "SELECT count(*) FROM unions WHERE name = ${SQ}戊厂工会${SQ}")" = 2 &&
+	union-register ls -f csv | grep "^戊厂工会," | cut -d, -f4,6 >new && echo "2026-10-15,20" >expect &&
+	test_cmp expect new &&
+	union-register set 戊厂工会 --members 22 &&
+	union-register ls --at 2026-09-29 -f csv | grep "^戊厂工会," | cut -d, -f4 >old && echo >expect &&
+	test_cmp expect old &&
+	refused 65 "is in the register already" add 戊厂工会 --type 单建 &&
+	union-register dissolve 戊厂工会 --date 2026-11-01 --reason 再次关闭 &&
+	union-register ls --all -f csv | grep -c "^戊厂工会," >n && echo 2 >expect && test_cmp expect n
+'
+
 test_expect_success 'the whole register, the dissolved too, imported again: nothing changes' '
 	union-register ls --all -f csv >all.csv &&
+	test "$(grep -c "^戊厂工会," all.csv)" = 2 &&
+	union-config init -q --db copy.db &&
+	union-register -q --db copy.db import all.csv &&
+	union-register --db copy.db ls --all -f csv | cut -d, -f1-12 >copy.csv &&
+	cut -d, -f1-12 all.csv >orig.csv && test_cmp orig.csv copy.csv &&
 	db_dump >before &&
 	union-register import all.csv 2>err &&
-	test_grep "added 0, changed 0, unchanged 5" err &&
+	test_grep "added 0, changed 0, unchanged 6" err &&
 	db_dump >after && test_cmp before after &&
 	sed "s/^戊厂工会,single,,,,50,/戊厂工会,single,,,,51,/" all.csv >changed.csv &&
 	! cmp -s all.csv changed.csv &&
