@@ -349,30 +349,19 @@ static int cmd_due(const struct uk_opts *o, const void *ctx, char **pos, int npo
 
 /* import: every record in one transaction; any bad one writes nothing,
  * unless --skip-bad. */
-struct import_ctx { const struct uk_opts *o; struct uk_reader *r; int allow_overdraft; long added, unchanged, bad; };
-
-static int import_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+static int import_records(struct uk_db *db, struct uk_reader *r, const struct uk_opts *o, void *ctx,
+                          struct uk_import_counts *n)
 {
-	struct import_ctx *c = ctx;
-	int rc = uk_care_import(db, c->r, c->o->rejects, c->o->allow_future, c->allow_overdraft,
-	                        &c->added, &c->unchanged, &c->bad);
-	return rc ? rc : uk_import_bad(c->o, c->bad, err, errsz);
+	const struct args *a = ctx;
+	return uk_care_import(db, r, o->rejects, o->allow_future, a->in.allow_overdraft, &n->added, &n->unchanged,
+	                      &n->bad);
 }
 
 static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	const struct args *a = ctx;
-	struct import_ctx c = {o, NULL, a->in.allow_overdraft, 0, 0, 0};
-	int ncols, rc;
+	int ncols;
 	const struct uk_colspec *cols = uk_care_colspec(&ncols);
-	if (npos > 1)
-		return uk_usage_error(usage, "import takes one FILE (or - for stdin)");
-	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &c.r)) == 0)
-		rc = uk_store_write(o, import_step, &c);
-	if (!rc)
-		uk_import_said(o, c.added, c.unchanged, c.bad);
-	uk_reader_close(c.r);
-	return !rc && c.bad ? UK_EX_SKIPPED : rc;
+	return uk_store_import(o, usage, pos, npos, cols, ncols, import_records, (void *)ctx);
 }
 
 static const int add_opts[] = {OPT_MEMBER, OPT_UNIT, OPT_WORKERS, OPT_AMOUNT, OPT_GOODS, OPT_VALUE,

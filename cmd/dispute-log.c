@@ -305,41 +305,19 @@ static int run_show(const struct uk_opts *o, const void *ctx, char **pos, int np
 	return rc;
 }
 
+static int import_records(struct uk_db *db, struct uk_reader *r, const struct uk_opts *o, void *ctx,
+                          struct uk_import_counts *n)
+{
+	(void)ctx;
+	return uk_disputes_import(db, r, o->rejects, o->allow_future, &n->added, &n->unchanged, &n->bad);
+}
+
 static int run_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	struct uk_reader *r = NULL;
-	struct uk_db *db = NULL;
-	long added = 0, unchanged = 0, bad = 0;
-	char skipped[40] = "";
-	int rc, ncols;
+	int ncols;
 	const struct uk_colspec *cols = uk_dispute_colspec(&ncols);
-
 	(void)ctx;
-	if (npos > 1)
-		return uk_usage_error(usage_import, "import takes one FILE (or - for stdin)");
-	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &r)) != 0)
-		return rc;
-	if ((rc = uk_store_open(o, UK_DB_WRITE, &db)) == 0 && (rc = uk_db_begin(db)) == 0) {
-		rc = uk_disputes_import(db, r, o->rejects, o->allow_future, &added, &unchanged, &bad);
-		if (!rc && bad && !o->skip_bad) {
-			uk_err(ngettext("%ld bad record: nothing written (fix them, or --skip-bad to add the rest)",
-			                "%ld bad records: nothing written (fix them, or --skip-bad to add the rest)",
-			                (unsigned long)bad),
-			       bad);
-			rc = UK_EX_DATAERR;
-		}
-		if (!rc && !o->dry_run)
-			rc = uk_db_commit(db);
-		uk_db_rollback(db);
-	}
-	if (bad)
-		snprintf(skipped, sizeof skipped, _(", skipped %ld"), bad);
-	if (!rc && !o->quiet)
-		fprintf(stderr, _("%s: %sadded %ld, unchanged %ld%s\n"), uk_progname(),
-		        o->dry_run ? _("dry run, nothing written: ") : "", added, unchanged, skipped);
-	uk_db_close(db);
-	uk_reader_close(r);
-	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;
+	return uk_store_import(o, usage_import, pos, npos, cols, ncols, import_records, NULL);
 }
 
 static int write_stats(const struct uk_opts *o, const struct uk_dispute_stats *st)

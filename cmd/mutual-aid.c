@@ -137,29 +137,19 @@ static int cmd_claim(const struct uk_opts *o, const void *ctx, char **pos, int n
 	return rc;
 }
 
-struct import_ctx { const struct uk_opts *o; struct uk_reader *r; long added, bad; };
-
-static int import_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+static int import_records(struct uk_db *db, struct uk_reader *r, const struct uk_opts *o, void *ctx,
+                          struct uk_import_counts *n)
 {
-	struct import_ctx *c = ctx;
-	int rc = uk_mutual_aid_import(db, c->r, c->o->rejects, &c->added, &c->bad);
-	return rc ? rc : uk_import_bad(c->o, c->bad, err, errsz);
+	(void)ctx;
+	return uk_mutual_aid_import(db, r, o->rejects, &n->added, &n->bad);
 }
 
 static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	struct import_ctx c = {o, NULL, 0, 0};
-	int ncols, rc;
+	int ncols;
 	const struct uk_colspec *cols = uk_mutual_aid_colspec(&ncols);
 	(void)ctx;
-	if (npos > 1)
-		return uk_usage_error(usage, "import takes one FILE (or - for stdin)");
-	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &c.r)) == 0)
-		rc = uk_store_write(o, import_step, &c);
-	if (!rc)
-		uk_import_said(o, c.added, 0, c.bad);
-	uk_reader_close(c.r);
-	return !rc && c.bad ? UK_EX_SKIPPED : rc;
+	return uk_store_import(o, usage, pos, npos, cols, ncols, import_records, NULL);
 }
 
 /* ls and stats: the year given. */

@@ -174,8 +174,6 @@ struct write_ctx {
 	const char *which;
 	int64_t id;
 	int changed;
-	long added, updated, unchanged, bad;
-	struct uk_reader *r;
 };
 
 static struct uk_union_in union_in(const struct write_ctx *c)
@@ -234,19 +232,19 @@ static int void_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
 	return uk_union_void(db, c->which, c->id, c->a->reason, err, errsz);
 }
 
-static int import_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+static int import_records(struct uk_db *db, struct uk_reader *r, const struct uk_opts *o, void *ctx,
+                          struct uk_import_counts *n)
 {
-	struct write_ctx *c = ctx;
-	int rc = uk_union_import(db, c->r, c->o->rejects, c->o->allow_future, c->o->quiet, &c->added, &c->updated,
-	                         &c->unchanged, &c->bad);
-	return rc ? rc : uk_import_bad(c->o, c->bad, err, errsz);
+	(void)ctx;
+	return uk_union_import(db, r, o->rejects, o->allow_future, o->quiet, &n->added, &n->changed, &n->unchanged,
+	                       &n->bad);
 }
 
 /* A command on one union: its name or code the one operand. */
 static int one_union(const struct uk_opts *o, const struct args *a, char **pos, int npos, const char *what,
                      int (*step)(struct uk_db *, void *, char *, size_t), int print_id)
 {
-	struct write_ctx c = {a, o, NULL, 0, 0, 0, 0, 0, 0, NULL};
+	struct write_ctx c = {a, o, NULL, 0, 0};
 	int rc;
 	if (npos != 1)
 		return uk_usage_error(usage, "%s takes the union's name (or code)", what);
@@ -294,7 +292,7 @@ static int cmd_audit(const struct uk_opts *o, const void *ctx, char **pos, int n
 static int cmd_rectify(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
 	const struct args *a = ctx;
-	struct write_ctx c = {a, o, NULL, 0, 0, 0, 0, 0, 0, NULL};
+	struct write_ctx c = {a, o, NULL, 0, 0};
 	char *end;
 	if (npos != 1)
 		return uk_usage_error(usage, "rectify takes the id of an audit");
@@ -309,7 +307,7 @@ static int cmd_rectify(const struct uk_opts *o, const void *ctx, char **pos, int
 static int cmd_void(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
 	const struct args *a = ctx;
-	struct write_ctx c = {a, o, NULL, 0, 0, 0, 0, 0, 0, NULL};
+	struct write_ctx c = {a, o, NULL, 0, 0};
 	char *end;
 	if (npos != 2 || (strcmp(pos[0], "contract") && strcmp(pos[0], "audit")))
 		return uk_usage_error(usage, "void takes contract or audit, and its id");
@@ -324,17 +322,10 @@ static int cmd_void(const struct uk_opts *o, const void *ctx, char **pos, int np
 
 static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int npos)
 {
-	struct write_ctx c = {ctx, o, NULL, 0, 0, 0, 0, 0, 0, NULL};
-	int ncols, rc;
+	int ncols;
 	const struct uk_colspec *cols = uk_union_colspec(&ncols);
-	if (npos > 1)
-		return uk_usage_error(usage, "import takes one FILE (or - for stdin)");
-	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &c.r)) == 0)
-		rc = uk_store_write(o, import_step, &c);
-	if (!rc)
-		uk_import_said_changed(o, c.added, c.updated, c.unchanged, c.bad);
-	uk_reader_close(c.r);
-	return !rc && c.bad ? UK_EX_SKIPPED : rc;
+	(void)ctx;
+	return uk_store_import(o, usage, pos, npos, cols, ncols, import_records, NULL);
 }
 
 /* The day of a listing: --at, else today. */

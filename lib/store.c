@@ -2,6 +2,7 @@
  * its tables; this file lists the steps in order. A step is never edited
  * once released: a change is a new step. */
 #include "uk_store.h"
+#include "uk_rec.h"
 #include "uk_care.h"
 #include "uk_config.h"
 #include "uk_disputes.h"
@@ -74,6 +75,39 @@ int uk_store_init(const struct uk_opts *o, const char *name)
 	uk_db_close(db);
 	free(v);
 	return rc;
+}
+
+struct import_run {
+	const struct uk_opts *o;
+	struct uk_reader *r;
+	uk_store_import_fn fn;
+	void *ctx;
+	struct uk_import_counts n;
+};
+
+static int import_step(struct uk_db *db, void *ctx, char *err, size_t errsz)
+{
+	struct import_run *run = ctx;
+	int rc;
+	run->n = (struct uk_import_counts){0, -1, 0, 0};
+	if ((rc = run->fn(db, run->r, run->o, run->ctx, &run->n)) != 0)
+		return rc;
+	return uk_import_bad(run->o, run->n.bad, err, errsz);
+}
+
+int uk_store_import(const struct uk_opts *o, const char *usage, char **pos, int npos,
+                    const struct uk_colspec *cols, int ncols, uk_store_import_fn fn, void *ctx)
+{
+	struct import_run run = {o, NULL, fn, ctx, {0, -1, 0, 0}};
+	int rc;
+	if (npos > 1)
+		return uk_usage_error(usage, "import takes one FILE (or - for stdin)");
+	if ((rc = uk_cli_reader(o, npos ? pos[0] : "-", cols, ncols, &run.r)) == 0)
+		rc = uk_store_write(o, import_step, &run);
+	if (!rc)
+		uk_import_said_changed(o, run.n.added, run.n.changed, run.n.unchanged, run.n.bad);
+	uk_reader_close(run.r);
+	return !rc && run.n.bad ? UK_EX_SKIPPED : rc;
 }
 
 int uk_store_write(const struct uk_opts *o, uk_store_write_fn fn, void *ctx)

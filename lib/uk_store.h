@@ -22,6 +22,20 @@ int uk_store_setting(const struct uk_opts *o, const char *key, char **out);
 typedef int (*uk_store_write_fn)(struct uk_db *db, void *ctx, char *err, size_t errsz);
 int uk_store_write(const struct uk_opts *o, uk_store_write_fn fn, void *ctx);
 
+/* An import command: the records of FILE (the one operand; none or "-":
+ * stdin) read with cols, given to fn in one write (uk_store_write); any
+ * bad record writes nothing unless --skip-bad; the summary said (added,
+ * changed when fn counts it, unchanged, skipped). Exit code: 1 when
+ * --skip-bad skipped records. fn fills *n (changed starts at -1: not
+ * counted) and returns 0 or an exit code. */
+struct uk_reader;
+struct uk_colspec;
+struct uk_import_counts { long added, changed, unchanged, bad; };
+typedef int (*uk_store_import_fn)(struct uk_db *db, struct uk_reader *r, const struct uk_opts *o, void *ctx,
+                                  struct uk_import_counts *n);
+int uk_store_import(const struct uk_opts *o, const char *usage, char **pos, int npos,
+                    const struct uk_colspec *cols, int ncols, uk_store_import_fn fn, void *ctx);
+
 /* Creates the database of the options (union-config init), the only way
  * one is made; with name (when not NULL), union.name is set in the same
  * transaction. With --dry-run, checks and creates nothing. Messages are
