@@ -344,20 +344,7 @@ struct import_ctx {
 	struct uk_db *db;
 	int allow_future, allow_overdraft;
 	struct uk_matched matched;
-	int64_t same;                /* the record's, while it is looked for */
 };
-
-/* The first stored activity like the record that no earlier record has
- * matched. */
-static int same_row(sqlite3_stmt *st, void *ctx)
-{
-	struct import_ctx *c = ctx;
-	int64_t id = sqlite3_column_int64(st, 0);
-	if (uk_matched_has(&c->matched, id))
-		return 0;
-	c->same = id;
-	return UK_DB_STOP;
-}
 
 /* The stored activity the record repeats (0: none), found before anything
  * is written so that its cost is never posted again. A record that does
@@ -406,12 +393,7 @@ static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, 
 		sqlite3_bind_int64(st, 6, item);
 	if (in->cost)
 		sqlite3_bind_int64(st, 7, fen);
-	c->same = 0;
-	rc = uk_db_each(c->db, st, same_row, c, N_("cannot read the activities"));
-	sqlite3_finalize(st);
-	if (rc || !(*same = c->same))
-		return rc;
-	return uk_matched_add(&c->matched, *same);
+	return uk_matched_take(c->db, st, &c->matched, N_("cannot read the activities"), same);
 }
 
 /* One record of an import; a refused one (its cost overdraws, say) is
@@ -456,7 +438,7 @@ static int import_activity(void *ctx, struct uk_row *row, char *err, size_t errs
 int uk_activities_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
                          int allow_overdraft, long *added, long *unchanged, long *bad)
 {
-	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0, 0}, 0};
+	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0, 0}};
 	return uk_batch_records_again(db, r, rejects, "SELECT coalesce(max(id), 0) FROM activities",
 	                              import_activity, &c, &c.matched, added, unchanged, bad);
 }

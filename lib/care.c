@@ -709,7 +709,6 @@ struct import_ctx {
 	struct uk_db *db;
 	int allow_future, allow_overdraft;
 	struct uk_matched matched;
-	int64_t same;
 };
 
 static const char *field(struct uk_row *row, int c)
@@ -718,15 +717,6 @@ static const char *field(struct uk_row *row, int c)
 	return s && *s ? s : NULL;
 }
 
-static int same_row(sqlite3_stmt *st, void *ctx)
-{
-	struct import_ctx *c = ctx;
-	int64_t id = sqlite3_column_int64(st, 0);
-	if (uk_matched_has(&c->matched, id))
-		return 0;
-	c->same = id;
-	return UK_DB_STOP;
-}
 
 /* The stored record in repeats (0: none), looked for before anything is
  * written. A record that does not read repeats nothing: adding it says
@@ -737,7 +727,7 @@ static int same_care(struct import_ctx *c, const struct uk_care_in *in, int64_t 
 	const char *why;
 	char date[UK_DATE_BUFSZ];
 	int64_t cash = 0, goods = 0;
-	int kind = uk_care_kind_index(in->kind), rc;
+	int kind = uk_care_kind_index(in->kind);
 	sqlite3_stmt *st;
 	*same = 0;
 	if (kind < 0 || uk_date_parse(in->date ? in->date : "", &d, &why) != 0 ||
@@ -764,12 +754,7 @@ static int same_care(struct import_ctx *c, const struct uk_care_in *in, int64_t 
 		sqlite3_bind_int64(st, 7, goods);
 	if (in->occasion)
 		sqlite3_bind_text(st, 8, in->occasion, -1, SQLITE_STATIC);
-	c->same = 0;
-	rc = uk_db_each(c->db, st, same_row, c, N_("cannot read care records"));
-	sqlite3_finalize(st);
-	if (rc || !(*same = c->same))
-		return rc;
-	return uk_matched_add(&c->matched, *same);
+	return uk_matched_take(c->db, st, &c->matched, N_("cannot read care records"), same);
 }
 
 static int import_care(void *ctx, struct uk_row *row, char *err, size_t errsz)
@@ -807,7 +792,7 @@ static int import_care(void *ctx, struct uk_row *row, char *err, size_t errsz)
 int uk_care_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
                    int allow_overdraft, long *added, long *unchanged, long *bad)
 {
-	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0, 0}, 0};
+	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0, 0}};
 	return uk_batch_records_again(db, r, rejects, "SELECT coalesce(max(id), 0) FROM care",
 	                              import_care, &c, &c.matched, added, unchanged, bad);
 }

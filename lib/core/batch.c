@@ -86,6 +86,29 @@ int uk_matched_has(const struct uk_matched *m, int64_t id)
 	return 0;
 }
 
+struct take_ctx { const struct uk_matched *m; int64_t same; };
+
+static int take_row(sqlite3_stmt *st, void *ctx)
+{
+	struct take_ctx *t = ctx;
+	int64_t id = sqlite3_column_int64(st, 0);
+	if (uk_matched_has(t->m, id))
+		return 0;
+	t->same = id;
+	return UK_DB_STOP;
+}
+
+int uk_matched_take(struct uk_db *db, sqlite3_stmt *st, struct uk_matched *m, const char *what, int64_t *same)
+{
+	struct take_ctx t = {m, 0};
+	int rc = uk_db_each(db, st, take_row, &t, what);
+	sqlite3_finalize(st);
+	*same = t.same;
+	if (rc || !t.same)
+		return rc;
+	return uk_matched_add(m, t.same);
+}
+
 int uk_matched_add(struct uk_matched *m, int64_t id)
 {
 	if (m->n == m->cap) {

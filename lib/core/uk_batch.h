@@ -40,6 +40,10 @@ struct uk_matched { int64_t before; int64_t *ids; size_t n, cap; long found; };
 int uk_matched_has(const struct uk_matched *m, int64_t id);
 /* 0, or 70 out of memory (said). */
 int uk_matched_add(struct uk_matched *m, int64_t id);
+/* The stored record an input record repeats: the first id (column 0) of
+ * st's rows that no earlier record has matched, taken into m, in *same (0:
+ * none). st is finalized; what says what could not be read. Exit code. */
+int uk_matched_take(struct uk_db *db, sqlite3_stmt *st, struct uk_matched *m, const char *what, int64_t *same);
 void uk_matched_free(struct uk_matched *m);
 /* A batch that is safe to run twice: m->before is read with last_id_sql
  * (one row, one integer), then fn runs on every record as in
