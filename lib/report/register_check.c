@@ -4,6 +4,7 @@
  * register that sent no report are listed in the merged report
  * (not_reported, 未报送). */
 #include "uk_register_check.h"
+#include "uk_batch.h"
 #include "uk_cli.h"
 #include "uk_i18n.h"
 #include "uk_unions.h"
@@ -15,8 +16,7 @@
 struct uk_register_check {
 	struct uk_db *db;
 	int strict;
-	int64_t *ids;   /* the register's unions reported, in the order told */
-	size_t n, cap;
+	struct uk_matched reported;   /* the register's unions reported */
 	json_t *unregistered;
 };
 
@@ -38,7 +38,7 @@ void uk_register_check_free(struct uk_register_check *c)
 {
 	if (!c)
 		return;
-	free(c->ids);
+	uk_matched_free(&c->reported);
 	json_decref(c->unregistered);
 	free(c);
 }
@@ -64,16 +64,7 @@ int uk_register_check_union(void *ctx, const char *code, const char *name, const
 			return uk_err_nomem();
 		return 0;
 	}
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? 2 * c->cap : 64;
-		int64_t *ids = realloc(c->ids, cap * sizeof *ids);
-		if (!ids)
-			return uk_err_nomem();
-		c->ids = ids;
-		c->cap = cap;
-	}
-	c->ids[c->n++] = id;
-	return 0;
+	return uk_matched_add(&c->reported, id);
 }
 
 static int cmp_id(const void *a, const void *b)
@@ -87,7 +78,7 @@ struct missing_ctx { const struct uk_register_check *c; json_t *rows; };
 static int add_missing(void *ctx, int64_t id, const char *name, const char *code)
 {
 	struct missing_ctx *m = ctx;
-	if (m->c->n && bsearch(&id, m->c->ids, m->c->n, sizeof id, cmp_id))
+	if (m->c->reported.n && bsearch(&id, m->c->reported.ids, m->c->reported.n, sizeof id, cmp_id))
 		return 0;
 	return json_array_append_new(m->rows, json_pack("{s:s, s:s?}", "union", name, "code", code)) ?
 	       uk_err_nomem() : 0;
@@ -115,8 +106,8 @@ int uk_register_check_finish(struct uk_register_check *c, json_t *merged)
 	/* The register as the year ended, or as it stands while it runs. */
 	if (uk_date_cmp(today, at) < 0)
 		at = today;
-	if (c->n)
-		qsort(c->ids, c->n, sizeof *c->ids, cmp_id);
+	if (c->reported.n)
+		qsort(c->reported.ids, c->reported.n, sizeof *c->reported.ids, cmp_id);
 	if ((rc = uk_union_each(c->db, at, add_missing, &m)) != 0) {
 		json_decref(rows);
 		return rc;
