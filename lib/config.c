@@ -112,8 +112,11 @@ int uk_config_check(const struct uk_config_key *k, const char *value, char **out
 		goto bad;
 	}
 	if (strcmp(k->key, "union.code") == 0) {
-		uk_fold_fullwidth(v);
-		if (uk_uscc_check(v) < 0) {
+		char canon[UK_USCC_BUFSZ];
+		int check = uk_uscc_canon(v, canon);
+		/* Stored as the code is written, whatever way it was typed. */
+		memcpy(v, canon, strlen(canon) + 1);
+		if (check < 0) {
 			*why = _("not a unified social credit code (18 characters of 0-9 A-Y without I O S V Z)");
 			goto bad;
 		}
@@ -122,7 +125,7 @@ int uk_config_check(const struct uk_config_key *k, const char *value, char **out
 			goto bad;
 		}
 		/* A failing check character is allowed: early pilot codes. */
-		if (uk_uscc_check(v) > 0)
+		if (check > 0)
 			uk_err("warning: check character of '%s' is wrong (kept: some early codes fail it)", v);
 	}
 	if (strcmp(k->key, "funds.allocation_share") == 0 && !int_in(v, 0, 100)) {

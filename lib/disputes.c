@@ -159,12 +159,7 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 	if (uk_text_has_control(in->summary, 1))
 		return uk_errf(err, errsz, "control character in summary");
 	if (in->employer_code && *in->employer_code) {
-		snprintf(code, sizeof code, "%s", in->employer_code);
-		uk_fold_fullwidth(uk_trim(code));
-		for (char *p = code; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				*p = (char)(*p - 'a' + 'A');
-		rc = uk_uscc_check(code);
+		rc = uk_uscc_canon(in->employer_code, code);
 		if (rc < 0)
 			return uk_errf(err, errsz, "employer_code '%s' is not a unified social credit code "
 			            "(18 characters of 0-9 A-Y without I O S V Z)", in->employer_code);

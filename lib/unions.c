@@ -43,20 +43,11 @@ static int date_ok(const char *s, const char *what, int allow_future, struct uk_
 	return uk_future_check(*d, allow_future, err, errsz);
 }
 
-/* A unified social credit code, upper-cased into canon; a wrong check
+/* A unified social credit code as typed, into canon; a wrong check
  * character is kept with a warning (some early codes fail it). */
-static int uscc_ok(const char *s, int quiet, char canon[32], char *err, size_t errsz)
+static int uscc_ok(const char *s, int quiet, char canon[UK_USCC_BUFSZ], char *err, size_t errsz)
 {
-	char buf[256];
-	int rc;
-	/* Full-width, as a Chinese input method types it, folded first. */
-	snprintf(buf, sizeof buf, "%s", s);
-	uk_fold_fullwidth(uk_trim(buf));
-	snprintf(canon, 32, "%.31s", buf);
-	for (char *p = canon; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			*p = (char)(*p - 'a' + 'A');
-	rc = strlen(buf) > 31 ? -1 : uk_uscc_check(canon);
+	int rc = uk_uscc_canon(s, canon);
 	if (rc < 0)
 		return uk_errf(err, errsz, "code '%s' is not a unified social credit code "
 		               "(18 characters of 0-9 A-Y without I O S V Z)", s);
@@ -906,7 +897,7 @@ static int import_one(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	}
 	/* Known by its code, else by its name. */
 	if (!found && given(code)) {
-		char canon[32];
+		char canon[UK_USCC_BUFSZ];
 		if ((rc = uscc_ok(code, 1, canon, err, errsz)) != 0 || (rc = find_union(c->db, canon, &u, &found)) != 0)
 			goto out;
 	}

@@ -3,7 +3,9 @@
 #include "uk_ids.h"
 #include "uk_vocab.h"
 #include "uk_i18n.h"
+#include "uk_text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +140,18 @@ char uk_uscc_check_char(const char *first17)
 	}
 	c = 31 - sum % 31;
 	return uscc_alpha[c == 31 ? 0 : c];
+}
+
+int uk_uscc_canon(const char *s, char canon[UK_USCC_BUFSZ])
+{
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s", s ? s : "");
+	uk_fold_fullwidth(uk_trim(buf));
+	snprintf(canon, UK_USCC_BUFSZ, "%.*s", UK_USCC_BUFSZ - 1, buf);
+	for (char *p = canon; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return strlen(buf) >= UK_USCC_BUFSZ ? -1 : uk_uscc_check(canon);
 }
 
 int uk_uscc_check(const char *s)

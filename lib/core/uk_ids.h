@@ -35,6 +35,11 @@ char uk_id_check_char(const char *first17);
  * codes), -1 when malformed (length or characters). */
 int uk_uscc_check(const char *s);
 char uk_uscc_check_char(const char *first17);  /* 0 when a character is not allowed */
+/* A code as typed (full-width, spaces around it, lower case) into its
+ * canonical form in canon, then uk_uscc_check's answer; -1 too for input
+ * that cannot be a code (longer than canon holds). */
+#define UK_USCC_BUFSZ 32
+int uk_uscc_canon(const char *s, char canon[UK_USCC_BUFSZ]);
 
 /* Masks, newly allocated. ID: first 6 and last 4 kept, the rest '*'
  * (an ID of another length keeps its first and last quarter). Phone: first 3

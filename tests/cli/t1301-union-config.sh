@@ -77,7 +77,7 @@ test_expect_success 'a key with no value and no default: exit 1, no output at al
 test_expect_success 'every key can be set to a good value' '
 	union-config union.level federation &&
 	union-config union.parent 某某街道总工会 &&
-	union-config union.code 81350200MC00000012 &&
+	union-config union.code " ８１３５０２００ｍｃ００００００１２" &&
 	union-config union.unit_type 事业单位 &&
 	union-config funds.allocation_share 0 &&
 	union-config funds.allocation_share 100 &&
