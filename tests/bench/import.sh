@@ -8,7 +8,9 @@
 # round runs the peer, then each of ours, so that a busy machine slows
 # them alike): a first import into an empty register (UTF-8 and GB18030),
 # GB18030 against UTF-8, and a re-import of the same rows, all unchanged,
-# which must leave the database file as it was.
+# which must leave the database file as it was. Then SQLite's own share of
+# a first import: the rows member-add stored, copied into a new register
+# with nothing read or checked, in WAL and in the rollback journal.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:-$top/build/bin}
@@ -42,6 +44,19 @@ median() {
 
 line() { printf '%-10s %-9s %-36s %9s %9s %7s\n' "$@"; }
 
+# The rows of the register member-add made, inserted value by value (the
+# WHERE keeps SQLite from copying stored records as they are, which no
+# program inserting its own values can do), with member-add's settings
+# for a first load: a 32 MB cache, the key indexes dropped and built
+# after on two sorter threads.
+floor_sql="PRAGMA cache_size = -32768; ATTACH '$work/u.db' AS src; BEGIN;
+DROP INDEX members_member_no; DROP INDEX members_employee_no; DROP INDEX members_id_card;
+INSERT INTO members SELECT * FROM src.members WHERE id > 0;
+PRAGMA threads = 2; PRAGMA cache_size = -2000;
+CREATE UNIQUE INDEX members_member_no ON members(member_no);
+CREATE UNIQUE INDEX members_employee_no ON members(employee_no);
+CREATE UNIQUE INDEX members_id_card ON members(id_card); COMMIT;"
+
 line rows encoding work median_s peak_MiB ratio
 for n in $ROWS; do
 	python3 "$gen" --rows "$n" --encoding utf-8 >"$work/hr-utf8.csv"
@@ -72,6 +87,16 @@ for n in $ROWS; do
 		timed again "$bin/member-add" -q -d "$work/u.db" "$work/hr-utf8.csv"
 		sqlite3 "$work/u.db" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 		[ "$(cksum <"$work/u.db")" = "$before" ] || unchanged=NO
+		# SQLite's own share: the same rows copied into a new register,
+		# the key indexes built after as member-add builds them, with no
+		# reading or checking at all, in WAL as member-add writes and in
+		# the rollback journal for comparison.
+		for journal in wal delete; do
+			rm -f "$work"/f.db*
+			"$bin/union-config" -q init -d "$work/f.db"
+			[ $journal = delete ] && sqlite3 "$work/f.db" 'PRAGMA journal_mode = DELETE' >/dev/null
+			timed "floor-$journal" sqlite3 "$work/f.db" "$floor_sql"
+		done
 		i=$((i + 1))
 	done
 	set -- $(median peer)
@@ -85,6 +110,10 @@ for n in $ROWS; do
 	line "$n" - "gb18030 / utf-8" - - "$(ratio "$1" "$utf8_time")"
 	set -- $(median again)
 	line "$n" utf-8 "member-add again (unchanged: $unchanged)" "$1" "$2" "$(ratio "$1" "$peer")"
+	set -- $(median floor-wal)
+	line "$n" - "SQLite alone, same rows (WAL)" "$1" "$2" "$(ratio "$1" "$peer")"
+	set -- $(median floor-delete)
+	line "$n" - "SQLite alone, same rows (rollback)" "$1" "$2" "$(ratio "$1" "$peer")"
 	if [ "$n" = 100000 ]; then
 		# Calls too short for time(1): RUNS rounds of 100 calls each,
 		# the median round divided by 100 (fork and exec included).
