@@ -386,6 +386,10 @@ int uk_db_open(const char *path, enum uk_db_mode mode, int dry_run,
 		       "or give --db)", path);
 		return UK_EX_NOINPUT;
 	}
+	/* SQLite's memory statistics take a global lock on every
+	 * allocation; unionkit never reads them. Refused (and harmless)
+	 * once SQLite is initialised: a second open in the process. */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	db = calloc(1, sizeof *db);
 	if (!db || !(db->path = strdup(path))) {
 		free(db);
