@@ -605,7 +605,7 @@ int uk_care_figures(struct uk_db *db, struct uk_period p, struct uk_care_figures
 		"  (SELECT count(DISTINCT member_id) FROM c WHERE kind IN ('winter', 'hardship')),"
 		"  (SELECT coalesce(sum(v), 0) FROM c WHERE kind IN ('winter', 'hardship') AND member_id IS NOT NULL),"
 		"  (SELECT count(DISTINCT unit) FROM c WHERE kind = 'summer'),"
-		"  (SELECT coalesce(sum(workers), 0) FROM c WHERE kind = 'summer'),"
+		"  (SELECT count(DISTINCT member_id) + coalesce(sum(workers), 0) FROM c WHERE kind = 'summer'),"
 		"  (SELECT coalesce(sum(v), 0) FROM c WHERE kind = 'summer'),"
 		"  (SELECT count(DISTINCT member_id || ':' || student) FROM c WHERE kind = 'school-aid'),"
 		"  (SELECT coalesce(sum(v), 0) FROM c WHERE kind = 'school-aid')"

@@ -47,7 +47,7 @@ static const struct uk_metric fixed[] = {
 	{"hardship_visited", UK_UNIT_COUNT, "members in hardship visited (送温暖, 困难帮扶)", "慰问困难职工"},
 	{"hardship_care_amount", UK_UNIT_FEN, "cash and goods they were given, yuan", "慰问困难职工金额"},
 	{"summer_units", UK_UNIT_COUNT, "units given 夏送清凉", "高温慰问企业"},
-	{"summer_workers", UK_UNIT_COUNT, "their workers", "高温慰问职工"},
+	{"summer_workers", UK_UNIT_COUNT, "workers given 夏送清凉", "高温慰问职工"},
 	{"summer_amount", UK_UNIT_FEN, "what 夏送清凉 gave, yuan", "高温慰问金额"},
 	{"school_aid_students", UK_UNIT_COUNT, "students given 金秋助学", "金秋助学人数"},
 	{"school_aid_amount", UK_UNIT_FEN, "金秋助学 grants, yuan", "金秋助学金额"},

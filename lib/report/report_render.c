@@ -233,7 +233,7 @@ static json_t *care_rows(json_t *r, enum uk_lang lang, int nonzero)
 	care_kv(crows, nonzero, L(lang, "慰问困难职工", "members in hardship visited"), json_object_get(ch, "persons"));
 	care_kv(crows, nonzero, L(lang, "困难职工慰问金额", "given them"), json_object_get(ch, "amount"));
 	care_kv(crows, nonzero, L(lang, "高温慰问企业", "units given 夏送清凉"), json_object_get(cs, "units"));
-	care_kv(crows, nonzero, L(lang, "高温慰问职工", "their workers"), json_object_get(cs, "workers"));
+	care_kv(crows, nonzero, L(lang, "高温慰问职工", "workers given 夏送清凉"), json_object_get(cs, "workers"));
 	care_kv(crows, nonzero, L(lang, "高温慰问金额", "夏送清凉 given"), json_object_get(cs, "amount"));
 	care_kv(crows, nonzero, L(lang, "金秋助学人数", "students given 金秋助学"), json_object_get(ca, "students"));
 	care_kv(crows, nonzero, L(lang, "金秋助学金额", "金秋助学 grants"), json_object_get(ca, "amount"));

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The seed's year in the year's report: the district report's 27 disputes
 # of 2025 (篇四: contract 5, wages 10, injury 7, other 5; 120 workers;
-# 1,329,770 yuan at stake; 调出率 100%, 成功率 100%), imported from
+# 1,329,770 yuan at stake; 调处率 100%, 成功率 100%), imported from
 # tests/data/disputes-seed-2025.csv with dispute-log import, come out of
 # report-year --year 2025 in every format, equal to dispute-log stats.
 . "$(dirname "$0")/lib.sh"
@@ -58,9 +58,9 @@ test_expect_success 'the seed year: the same figures as dispute-log stats --year
 
 test_expect_success 'the summary says the seed year as the district report does, word for word' '
 	report-year --year 2025 -f md >summary.md &&
-	test_grep "^1、全年共调处劳动纠纷27起，涉及职工120人，涉及金额1329770元，调出率100%，成功率100%。\$" summary.md &&
+	test_grep "^1、全年共调处劳动纠纷27起，涉及职工120人，涉及金额1329770元，调处率100%，成功率100%。\$" summary.md &&
 	report-year --year 2025 -f html >summary.html &&
-	test_grep "<p>1、全年共调处劳动纠纷27起，涉及职工120人，涉及金额1329770元，调出率100%，成功率100%。</p>" summary.html
+	test_grep "<p>1、全年共调处劳动纠纷27起，涉及职工120人，涉及金额1329770元，调处率100%，成功率100%。</p>" summary.html
 '
 
 test_expect_success 'the seed year in the CSV, Markdown and terminal forms' '

@@ -61,7 +61,7 @@ test_expect_success BROWSER,PDF 'the summary: sentences with the figures of the 
 	rate() { jget y.json $1 | sed "s/\\.0\$//"; } &&
 	test_grep "某某中学工会2026年度工作总结" report.flat &&
 	test_grep "一、组织建设和会员发展" report.flat &&
-	test_grep "全年共调处劳动纠纷$(jget y.json disputes.received)起，涉及职工$(jget y.json disputes.workers)人，涉及金额$(money disputes.claimed)元，调出率$(rate disputes.handled_rate)%，成功率$(rate disputes.success_rate)%。" report.flat &&
+	test_grep "全年共调处劳动纠纷$(jget y.json disputes.received)起，涉及职工$(jget y.json disputes.workers)人，涉及金额$(money disputes.claimed)元，调处率$(rate disputes.handled_rate)%，成功率$(rate disputes.success_rate)%。" report.flat &&
 	test_grep "全年工会经费收入$(money funds.income)元，其中会费收入$(money funds.dues)元；支出$(money funds.expense)元。" report.flat &&
 	test_grep "共有会员$(jget y.json members.total)人" report.flat &&
 	test_grep "附表" report.flat &&

@@ -147,4 +147,24 @@ test_expect_success 'import: a bad record writes nothing, named with its line; -
 	test_grep "000099" rej.csv
 '
 
+test_expect_success '夏送清凉 rolled to the members and given to a firm: the workers are both' '
+	(
+		UNIONKIT_DB=$PWD/summer.db &&
+		union-config -q init &&
+		member-add -q --name 周五 --id-card 110105198001010016 &&
+		member-add -q --name 吴六 --id-card 110105198102020029 &&
+		fund-ledger -q opening 2026-01-01 20000 --fund general --account bank &&
+		care-log roll 夏送清凉 --occasion 2026高温 --goods 防暑用品 --value 50 --date 2026-07-15 2>err &&
+		test_grep "gave 2" err &&
+		report-year --year 2026 -f md >y.md &&
+		test_grep "、夏季高温慰问职工2人，共发放防暑用品、饮料等慰问品共计100元。" y.md &&
+		care-log add 2026-07-16 夏送清凉 --unit 某某建筑工地 --workers 30 --goods 绿豆汤 --value 600 &&
+		report-year --year 2026 -f json >y.json &&
+		test "$(jq -c .care.summer y.json)" = "{\"units\":1,\"workers\":32,\"amount\":\"700.00\"}" &&
+		report-year --year 2026 -f md >y.md &&
+		test_grep "、夏季高温慰问企业1家，企业职工32人，共发放防暑用品、饮料等慰问品共计700元。" y.md &&
+		test_grep "^| 高温慰问职工 | 32 |\$" y.md
+	)
+'
+
 test_done

@@ -78,8 +78,8 @@ static void test_metrics_known(void)
 static void test_fill(void)
 {
 	is_prose("全年共调处劳动纠纷{{disputes_received}}起，涉及职工{{dispute_workers}}人，"
-	         "涉及金额{{dispute_claimed}}元，调出率{{dispute_handled_rate}}，成功率{{dispute_success_rate}}。",
-	         "全年共调处劳动纠纷27起，涉及职工120人，涉及金额1329770元，调出率100%，成功率97.3%。",
+	         "涉及金额{{dispute_claimed}}元，调处率{{dispute_handled_rate}}，成功率{{dispute_success_rate}}。",
+	         "全年共调处劳动纠纷27起，涉及职工120人，涉及金额1329770元，调处率100%，成功率97.3%。",
 	         "counts, whole yuan without decimals, a whole rate without .0");
 	is_prose("{{income}}/{{expense}}/{{union_name}}/{{year}}/{{as_of}}",
 	         "1000.50/0/某区总工会/2025/2025年12月31日", "money with fen, text, the year, a date");
@@ -142,7 +142,7 @@ static void test_default(void)
 	char *out = NULL;
 	is_int(uk_summary_check(uk_summary_default, "year-summary.md"), 0, "the installed template passes its check");
 	is_int(uk_summary_expand(report, uk_summary_default, &out), 0, "and fills in");
-	ok(out && strstr(out, "全年共调处劳动纠纷27起，涉及职工120人，涉及金额1329770元，调出率100%，成功率97.3%"),
+	ok(out && strstr(out, "全年共调处劳动纠纷27起，涉及职工120人，涉及金额1329770元，调处率100%，成功率97.3%"),
 	   "the disputes' sentence");
 	if (getenv("T_SUMMARY_SHOW")) puts(out);
 	ok(out && strstr(out, "本年度没有新入会会员") && !zero_written(out), "zero figures as sentences, never 0人 or 0次");
