@@ -307,6 +307,10 @@ int uk_opts_handle(struct uk_opts *o, int c, const char *arg, const char *usage,
 		*done = 1;
 		return UK_EX_OK;
 	case 'd':
+		/* -d "$DB" with DB unset would otherwise fall back to
+		 * $UNIONKIT_DB or ./union.db: another register than meant. */
+		if (!*arg)
+			return uk_usage_error(usage, "--db: the path is empty");
 		o->db_path = arg;
 		return 0;
 	case 'f':

@@ -1286,8 +1286,27 @@ int uk_rejects_open(const char *path, struct uk_reader *r, struct uk_rejects **o
 	for (int i = 0; i < n; i++)
 		cols[i].name = r->json ? r->cols[i].name : r->header[i];
 	cols[n].name = "error";
-	/* Rejected records carry what the register holds (ID numbers,
-	 * phones): private to the user, like the database. */
+	/* The rejects must never take the place of the input they come
+	 * from (--rejects hr.csv hr.csv): that would lose the HR file. */
+	{
+		struct stat in, old;
+		if (r->f && fstat(fileno(r->f), &in) == 0 && stat(path, &old) == 0 &&
+		    in.st_dev == old.st_dev && in.st_ino == old.st_ino) {
+			uk_err("--rejects '%s' is the input file: give another file for the rejects", path);
+			free(cols);
+			free(rj->vals);
+			free(rj->path);
+			free(rj);
+			return UK_EX_USAGE;
+		}
+		/* Rejected records carry what the register holds (ID numbers,
+		 * phones): private to the user, like the database. A regular
+		 * file already there is replaced by a new one, so that it is
+		 * 0600 whatever the old one's mode was (a device such as
+		 * /dev/stderr is written to as it is). */
+		if (lstat(path, &old) == 0 && S_ISREG(old.st_mode))
+			unlink(path);
+	}
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	if (fd < 0 || !(rj->f = fdopen(fd, "w"))) {
 		uk_err("cannot create rejects file '%s': %s", path, strerror(errno));

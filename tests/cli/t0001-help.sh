@@ -22,6 +22,11 @@ for tool in $(cd "$UK_TOP/cmd" && ls *.c | sed "s/\.c$//"); do
 		test_grep \"^$tool: option '--db' requires an argument\" err &&
 		test \$(wc -l <err) = 2
 	"
+	test_expect_success "$tool: an empty --db (an unset variable) is 64, not another register" "
+		{ test -f union.db || union-config -q init; } &&
+		test_expect_code 64 $tool -d '' 2>err &&
+		test_grep \"^$tool: --db: the path is empty\" err
+	"
 	test_expect_success "$tool: --help and the man page name the same options" "
 		$tool --help | grep -o -- '--[a-z][a-z-]*' | sort -u >help-opts &&
 		grep -o 'Fl -[a-z][a-z-]*' \"\$UK_TOP/man/man1/$tool.1\" | sed 's/^Fl /-/' | sort -u >man-opts &&

@@ -174,6 +174,31 @@ test_expect_success '--dry-run --rejects writes the rejects file only' '
 	test_cmp before after
 '
 
+test_expect_success '--rejects naming the input itself: 64, the input and the database untouched' '
+	cp batch-bad.csv input.csv &&
+	cp input.csv input.keep &&
+	ln -s input.csv link.csv &&
+	db_dump >before &&
+	test_expect_code 64 member-add --dry-run --rejects input.csv input.csv 2>err &&
+	test_grep "^member-add: --rejects .input.csv. is the input file" err &&
+	test_expect_code 64 member-add --skip-bad --rejects link.csv input.csv 2>err &&
+	test_grep "is the input file" err &&
+	iconv -f utf-8 -t gb18030 input.keep >gb.csv &&
+	test_expect_code 64 member-add --skip-bad --rejects ./gb.csv gb.csv 2>err &&
+	test_cmp input.keep input.csv &&
+	db_dump >after &&
+	test_cmp before after
+'
+
+test_expect_success '--rejects over a file already there: a new one, private, holding the rejects only' '
+	echo "last month" >old.csv &&
+	chmod 644 old.csv &&
+	test_expect_code 65 member-add --dry-run --rejects old.csv batch-bad.csv 2>err &&
+	test "$(stat -c %a old.csv)" = 600 &&
+	! grep "last month" old.csv &&
+	test "$(csv_rows old.csv | wc -l)" = 2
+'
+
 test_expect_success 'missing N counts the active members the file does not mention' '
 	total=$(db_query "SELECT count(*) FROM members WHERE status = ${SQ}active${SQ}") &&
 	member-add "$DATA/members-hr-utf8.csv" 2>err &&
