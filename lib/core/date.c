@@ -1,5 +1,6 @@
 /* date.c - proleptic Gregorian dates, their text forms, and periods. */
 #include "uk_date.h"
+#include "uk_text.h"
 #include "uk_i18n.h"
 
 #include <stdio.h>
@@ -145,9 +146,19 @@ int uk_date_parse(const char *s, struct uk_date *out, const char **why)
 {
 	struct cur c;
 	int y, m, d, sep;
+	char folded[64];
 
 	if (!s)
 		return fail(why, _("not a date"));
+	/* Full-width digits and signs, as a Chinese input method types
+	 * them (２０２６－０３－１５), are the same date. */
+	if (strpbrk(s, "\xEF\xE3")) {
+		if (strlen(s) >= sizeof folded)
+			return fail(why, _("not a date"));
+		strcpy(folded, s);
+		uk_fold_fullwidth(folded);
+		s = folded;
+	}
 	c = trimmed(s);
 	if (run_of_digits(c) == 8 && c.p + 8 == c.end) {
 		y = digits(&(struct cur){ c.p, c.p + 4 }, 4, 4);

@@ -1,5 +1,6 @@
 /* money.c - money as int64 fen: exact parsing and printing, no floats. */
 #include "uk_money.h"
+#include "uk_text.h"
 #include "uk_i18n.h"
 
 #include <string.h>
@@ -39,9 +40,19 @@ int uk_money_parse(const char *s, int64_t *fen, const char **why)
 	const char *p, *end;
 	int neg = 0, sign_seen = 0, over = 0, ndigits = 0, nfrac = 0;
 	uint64_t whole = 0, frac = 0;
+	char folded[96];
 
 	if (!s)
 		return fail(why, _("empty"));
+	/* Full-width digits and signs, as a Chinese input method types
+	 * them (１，２３４．５０), are the same amount. */
+	if (strpbrk(s, "\xEF\xE3")) {
+		if (strlen(s) >= sizeof folded)
+			return fail(why, _("not a number"));
+		strcpy(folded, s);
+		uk_fold_fullwidth(folded);
+		s = folded;
+	}
 	p = s;
 	end = s + strlen(s);
 	while (p < end && is_blank(*p))

@@ -147,6 +147,17 @@ test_expect_success 'import: a bad record writes nothing, named with its line; -
 	test_grep "000099" rej.csv
 '
 
+test_expect_success 'import: a date and an amount in full-width digits are the same record the second time' '
+	printf "日期,类别,会员编号,慰问金\n２０２６-１１-０５,生病住院,000001,１００\n" >fw.csv &&
+	care-log import fw.csv 2>err &&
+	test_grep "added 1, unchanged 0" err &&
+	db_dump >before &&
+	care-log import fw.csv 2>err &&
+	test_grep "added 0, unchanged 1" err &&
+	db_dump >after && test_cmp before after &&
+	test "$(care-log ls --member 000001 --kind sick --from 2026-11-05 --to 2026-11-05 -f csv | sed 1d | cut -d, -f2,8)" = "2026-11-05,100.00"
+'
+
 test_expect_success '夏送清凉 rolled to the members and given to a firm: the workers are both' '
 	(
 		UNIONKIT_DB=$PWD/summer.db &&

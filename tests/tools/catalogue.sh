@@ -36,7 +36,7 @@ for l in "$@"; do
 		cat "$tmp/faults"
 		bad=1
 	fi
-	# A message that starts "PROG: " (or "FILE: ") keeps that prefix as it is,
+	# A message that starts "PROG: " (or "FILE: ", "FILE:LINE: ") keeps that prefix as it is,
 	# ASCII colon and space, so that scripts still find it.
 	python3 - "$tmp/$l.po" "po/$l.po" >"$tmp/prefix" <<-'PY'
 	import re, sys
@@ -44,7 +44,8 @@ for l in "$@"; do
 	    mid = "".join(re.findall(r'"(.*)"', b.split("msgid")[1].split("msgstr")[0])) if "msgid" in b else ""
 	    ms = re.search(r'msgstr(?:\[0\])? ((?:".*"\n?)+)', b)
 	    mstr = "".join(re.findall(r'"(.*)"', ms.group(1))) if ms else ""
-	    if mid.startswith("%s: ") and mstr and not mstr.startswith("%s: "):
+	    pre = re.match(r"(%s:(?:%s|%ld): |%s: )", mid)
+	    if pre and mstr and not mstr.startswith(pre.group(1)):
 	        print(f"{sys.argv[2]}: prefix changed: {mid}")
 	PY
 	if [ -s "$tmp/prefix" ]; then

@@ -38,6 +38,12 @@ int main(void)
 
 	/* Accepted forms. */
 	is_int(fen_of("1234.50"), 123450, "plain with two decimals");
+	is_int(fen_of("\xEF\xBC\x91\xEF\xBC\x8C\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94\xEF\xBC\x8E"
+	              "\xEF\xBC\x95"), 123450, "full-width digits, comma and point");
+	is_int(fen_of("\xEF\xBF\xA5\xEF\xBC\x91\xEF\xBC\x90\xEF\xBC\x90\xE5\x85\x83"), 10000,
+	       "full-width yen sign and digits, with yuan");
+	is_str(why_of("\xEF\xBC\x91\xEF\xBC\x8E\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94"),
+	       "more than two decimals", "full-width digits checked as the same amount");
 	is_int(fen_of("1234.5"), 123450, "one decimal");
 	is_int(fen_of("1234"), 123400, "integer");
 	is_int(fen_of("0"), 0, "zero");
