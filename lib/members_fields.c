@@ -348,6 +348,8 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 			m->v[f] = (char *)w;
 			break;
 		default:
+			if (f == UK_MF_NAME)
+				uk_close_han_spaces(s);
 			if (uk_text_has_control(s, f == UK_MF_NOTE))
 				return uk_errf(err, errsz, "control character in %s", label(f));
 			if (strlen(s) > (f == UK_MF_NOTE ? 2000u : 200u))

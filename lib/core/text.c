@@ -548,3 +548,49 @@ int uk_cn_numeral_parse(const char *s, int *value, size_t *len)
 	}
 	return -1;
 }
+
+/* The code point of the Han character (U+3400..U+9FFF, three bytes in
+ * UTF-8) at p, else 0. */
+static unsigned han_at(const unsigned char *p)
+{
+	unsigned cp;
+	if (p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		return 0;
+	cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+	return cp >= 0x3400 && cp <= 0x9FFF ? cp : 0;
+}
+
+/* The length of the run of spaces (ASCII or U+3000) at p. */
+static size_t spaces_at(const unsigned char *p)
+{
+	size_t n = 0;
+	for (;;) {
+		if (p[n] == ' ')
+			n++;
+		else if (p[n] == 0xE3 && p[n + 1] == 0x80 && p[n + 2] == 0x80)
+			n += 3;
+		else
+			return n;
+	}
+}
+
+void uk_close_han_spaces(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+	size_t r = 0, w = 0;
+	if (!s)
+		return;
+	while (p[r]) {
+		if (han_at(p + r)) {
+			size_t sp;
+			memmove(p + w, p + r, 3);
+			w += 3, r += 3;
+			sp = spaces_at(p + r);
+			if (sp && han_at(p + r + sp))
+				r += sp;
+			continue;
+		}
+		p[w++] = p[r++];
+	}
+	p[w] = '\0';
+}

@@ -80,6 +80,11 @@ char *uk_text_for_terminal(const char *s);
  * The string only shrinks. */
 void uk_fold_fullwidth(char *s);
 
+/* In place: drops the spaces (ASCII or U+3000) between two Han
+ * characters, as HR pads a two-character name to three ("李　四" ->
+ * "李四"); a space beside anything else (a Latin name) stays. */
+void uk_close_han_spaces(char *s);
+
 /* In place: strips leading and trailing white space (ASCII space, tab, CR,
  * LF, and U+3000, U+00A0). Returns s. */
 char *uk_trim(char *s);

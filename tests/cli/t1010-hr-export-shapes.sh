@@ -202,4 +202,18 @@ test_expect_success 'dispute-log import: a GB18030 file with title rows, --ignor
 	test "$(db_query "SELECT count(*) FROM disputes WHERE employer_code IS NOT NULL")" = 0
 '
 
+test_expect_success 'a two-character name padded to three (李　四) is the name without the space' '
+	printf "工号,姓名,身份证号码\r\nP1,李　四,110105198506010118\r\nP2,欧阳 明,110105198506020113\r\nP3,Anna Lee,110105198506030119\r\n" |
+		iconv -f utf-8 -t gb18030 >pad.csv &&
+	union-config -q init --db pad.db &&
+	member-add -q --db pad.db pad.csv &&
+	test "$(member-ls --db pad.db -f csv | cut -d, -f2,3 | sed 1d | sort)" = "P1,李四
+P2,欧阳明
+P3,Anna Lee" &&
+	test "$(member-ls --db pad.db --mask --where employee_no=P1 -f csv | cut -d, -f3 | sed 1d)" = "李*" &&
+	printf "工号,姓名,身份证号码\nP1,李四,110105198506010118\n" >again.csv &&
+	member-add --db pad.db again.csv 2>err &&
+	test_grep "added 0, updated 0, unchanged 1" err
+'
+
 test_done

@@ -183,6 +183,23 @@ static void test_fold_trim(void)
 	is_str(uk_trim(d), "\xE5\xBC\xA0\xE4\xB8\x89", "trim NBSP and trailing U+3000 CRLF");
 	is_str(uk_trim(e), "", "trim all-space string");
 	is_str(uk_trim(f), "a b", "inner space kept");
+	{
+		char n1[] = "\xE6\x9D\x8E\xE3\x80\x80\xE5\x9B\x9B";          /* 李　四 */
+		char n2[] = "\xE6\xAC\xA7\xE9\x98\xB3 \xE3\x80\x80 \xE6\x98\x8E"; /* 欧阳 　 明 */
+		char n3[] = "John Smith";
+		char n4[] = "\xE6\x9D\x8E Lee";                                  /* 李 Lee */
+		char n5[] = "\xE3\x80\x80\xE6\x9D\x8E";                           /* 　李 */
+		uk_close_han_spaces(n1);
+		is_str(n1, "\xE6\x9D\x8E\xE5\x9B\x9B", "a space padding a two-character name closed up");
+		uk_close_han_spaces(n2);
+		is_str(n2, "\xE6\xAC\xA7\xE9\x98\xB3\xE6\x98\x8E", "a run of mixed spaces between Han closed up");
+		uk_close_han_spaces(n3);
+		is_str(n3, "John Smith", "a Latin name keeps its space");
+		uk_close_han_spaces(n4);
+		is_str(n4, "\xE6\x9D\x8E Lee", "a space between Han and Latin stays");
+		uk_close_han_spaces(n5);
+		is_str(n5, "\xE3\x80\x80\xE6\x9D\x8E", "a leading space is trim's, not this");
+	}
 	ok(uk_streq_ci("GB18030", "gb18030"), "streq_ci equal");
 	ok(!uk_streq_ci("gbk", "gbk2"), "streq_ci length differs");
 }
