@@ -420,6 +420,8 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	} else if (res == 0) {
 		in.allow_future = c->allow_future;
 		in.quiet = 0;
+		in.file = uk_reader_name(c->r);
+		in.line = uk_row_line(row);
 		res = open_record(c, row, &in, status, case_no, err, errsz);
 	}
 	free(list);

@@ -164,8 +164,8 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 			return uk_errf(err, errsz, "employer_code '%s' is not a unified social credit code "
 			            "(18 characters of 0-9 A-Y without I O S V Z)", in->employer_code);
 		if (rc > 0 && !in->quiet)
-			uk_err("warning: check character of employer_code '%s' is wrong (kept: some early "
-			       "codes fail it)", code);
+			uk_err_at(in->file, in->line, "warning: check character of employer_code '%s' is wrong "
+			          "(kept: some early codes fail it)", code);
 	}
 	if (in->workers && *in->workers) {
 		char *end;

@@ -61,6 +61,8 @@ struct uk_case_in {
 	int nmembers;
 	int allow_future;           /* --allow-future: a received date after today is meant */
 	int quiet;                  /* no warnings: an import's trial of a record perhaps stored */
+	const char *file;           /* the record's file and line, for warnings; NULL: the command line */
+	long line;
 };
 
 /* Opens a case in the caller's write transaction: *case_no receives

@@ -55,6 +55,8 @@ struct uk_union_in {
 	int nfirms;
 	const char *hardship_fund, *fund_size, *mediators, *congress, *date;
 	int allow_future, quiet;
+	const char *file;           /* the record's file and line, for warnings; NULL: the command line */
+	long line;
 };
 /* 0 with *id, -1 with err for a record that breaks a rule, or an exit
  * code. A USCC that fails its check character only is kept, with a

@@ -45,14 +45,16 @@ static int date_ok(const char *s, const char *what, int allow_future, struct uk_
 
 /* A unified social credit code as typed, into canon; a wrong check
  * character is kept with a warning (some early codes fail it). */
-static int uscc_ok(const char *s, int quiet, char canon[UK_USCC_BUFSZ], char *err, size_t errsz)
+static int uscc_ok(const char *s, const struct uk_union_in *in, char canon[UK_USCC_BUFSZ], char *err,
+                   size_t errsz)
 {
 	int rc = uk_uscc_canon(s, canon);
 	if (rc < 0)
 		return uk_errf(err, errsz, "code '%s' is not a unified social credit code "
 		               "(18 characters of 0-9 A-Y without I O S V Z)", s);
-	if (rc > 0 && !quiet)
-		uk_err(_("warning: check character of code '%s' is wrong (kept: some early codes fail it)"), canon);
+	if (rc > 0 && in && !in->quiet)
+		uk_err_at(in->file, in->line, "warning: check character of code '%s' is wrong (kept: some early codes fail it)",
+		          canon);
 	return 0;
 }
 
@@ -116,7 +118,7 @@ static int union_named(struct uk_db *db, const char *which, struct union_row *u,
 /* One firm NAME[:USCC[:WORKERS]]. */
 struct firm { char name[512], code[32]; long workers; int has_workers; };
 
-static int firm_parse(const char *spec, int quiet, struct firm *f, char *err, size_t errsz)
+static int firm_parse(const char *spec, const struct uk_union_in *in, struct firm *f, char *err, size_t errsz)
 {
 	char buf[512], *code, *workers;
 	memset(f, 0, sizeof *f);
@@ -134,7 +136,7 @@ static int firm_parse(const char *spec, int quiet, struct firm *f, char *err, si
 			*workers++ = '\0';
 		uk_trim(code);
 		if (*code) {
-			int rc = uscc_ok(code, quiet, f->code, err, errsz);
+			int rc = uscc_ok(code, in, f->code, err, errsz);
 			if (rc)
 				return rc;
 		}
@@ -196,7 +198,7 @@ static int apply_firms(struct uk_db *db, int64_t id, const char *type, const cha
 		struct cover cur;
 		sqlite3_stmt *st;
 		int found;
-		if ((rc = firm_parse(in->firms[i], in->quiet, &f, err, errsz)) != 0)
+		if ((rc = firm_parse(in->firms[i], in, &f, err, errsz)) != 0)
 			return rc;
 		/* The firm's period of cover open now, if any. */
 		if (!(st = uk_db_prepare(db, "SELECT id, code, workers, since FROM union_firms"
@@ -358,7 +360,7 @@ static int ident_ok(const struct uk_union_in *in, struct ident *id, char *err, s
 	memset(id, 0, sizeof *id);
 	if (given(in->type) && !(id->type = uk_vocab_slug_of(UK_V_UNION_TYPE, in->type)))
 		return uk_errf(err, errsz, "type '%s': 单建 (single) or 联合 (joint)", in->type);
-	if (given(in->code) && (rc = uscc_ok(in->code, in->quiet, id->code, err, errsz)) != 0)
+	if (given(in->code) && (rc = uscc_ok(in->code, in, id->code, err, errsz)) != 0)
 		return rc;
 	/* A union is registered as one: its own code begins with 81; its
 	 * employer's goes with --firm. */
@@ -804,7 +806,12 @@ const struct uk_colspec *uk_union_colspec(int *n)
 	return colspec;
 }
 
-struct import_ctx { struct uk_db *db; int allow_future, quiet; long added, updated, unchanged; };
+struct import_ctx {
+	struct uk_db *db;
+	int allow_future, quiet;
+	long added, updated, unchanged;
+	const char *file;
+};
 
 static int find_dissolved(struct uk_db *db, const char *name, const char *code, const char *day,
                           struct union_row *u, int *found)
@@ -871,6 +878,8 @@ static int import_one(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	in.date = uk_row_get(row, UC_DATE);
 	in.allow_future = c->allow_future;
 	in.quiet = c->quiet;
+	in.file = c->file;
+	in.line = uk_row_line(row);
 	if (cell && (rc = split_firms(cell, &firms, &nfirms)) != 0)
 		goto out;
 	in.firms = firms;
@@ -898,7 +907,7 @@ static int import_one(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	/* Known by its code, else by its name. */
 	if (!found && given(code)) {
 		char canon[UK_USCC_BUFSZ];
-		if ((rc = uscc_ok(code, 1, canon, err, errsz)) != 0 || (rc = find_union(c->db, canon, &u, &found)) != 0)
+		if ((rc = uscc_ok(code, NULL, canon, err, errsz)) != 0 || (rc = find_union(c->db, canon, &u, &found)) != 0)
 			goto out;
 	}
 	if (!found && given(name) && (rc = find_union(c->db, name, &u, &found)) != 0)
@@ -922,7 +931,7 @@ out:
 int uk_union_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future, int quiet,
                     long *added, long *updated, long *unchanged, long *bad)
 {
-	struct import_ctx c = {db, allow_future, quiet, 0, 0, 0};
+	struct import_ctx c = {db, allow_future, quiet, 0, 0, 0, uk_reader_name(r)};
 	long written = 0;
 	int rc = uk_batch_records(db, r, rejects, import_one, &c, &written, bad);
 	*added = c.added;

@@ -165,7 +165,11 @@ test_expect_success 'USCC: a failing check character is accepted with a warning 
 	echo 2026-0023 >expect &&
 	test_cmp expect out &&
 	test_grep "^dispute-log: .*warning.*91350203M0001QAY9B" err &&
-	test "$(db_query "SELECT employer_code FROM disputes WHERE case_no = ${SQ}2026-0023${SQ}")" = 91350203M0001QAY9B
+	test "$(db_query "SELECT employer_code FROM disputes WHERE case_no = ${SQ}2026-0023${SQ}")" = 91350203M0001QAY9B &&
+	printf "受理日期,争议类别,用人单位,统一社会信用代码,案情摘要\n2026-01-11,工资纠纷,某公司,91350203M0001QAY9B,欠薪\n" >early.csv &&
+	dispute-log import --dry-run early.csv 2>err &&
+	test_grep "^dispute-log: early.csv:2: warning: check character of employer_code .91350203M0001QAY9B. is wrong" err &&
+	test "$(grep -c warning err)" = 1
 '
 
 test_expect_success 'USCC: something that is no code at all is refused (65)' '

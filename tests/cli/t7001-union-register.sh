@@ -180,7 +180,10 @@ test_expect_success 'a code whose check character alone is wrong is kept, with a
 	union-register add 早期工会 --type 单建 --code 81350200MC00000013 2>err &&
 	test_grep "warning: check character of code .81350200MC00000013. is wrong" err &&
 	union-register -q add 早期工会二 --type 单建 --code 81350200MC00000014 2>err &&
-	test_must_be_empty err
+	test_must_be_empty err &&
+	printf "name,type,code\n早期工会三,单建,81350200MC00000015\n" >early.csv &&
+	union-register import early.csv 2>err &&
+	test_grep "^union-register: early.csv:2: warning: check character of code .81350200MC00000015. is wrong" err
 '
 
 test_expect_success '--dry-run checks and writes nothing' '
