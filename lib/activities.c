@@ -263,10 +263,10 @@ static const struct uk_outcol outcols[AC_COUNT + 2] = {
 
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
 static const struct uk_colspec colspec[AC_COUNT] = {
-	{"id", NULL}, {"date", A("日期", "活动日期")}, {"kind", A("类型", "活动类型")},
+	{"id", A("编号")}, {"date", A("日期", "活动日期")}, {"kind", A("类型", "活动类型")},
 	{"title", A("活动名称", "名称", "标题")}, {"participants", A("参加人数", "人数")},
 	{"plan_item", A("计划条目")}, {"cost", A("费用", "金额")}, {"category", A("科目")},
-	{"fund", A("基金")}, {"entry_id", NULL}, {"members", A("参加会员")}, {"note", A("备注")},
+	{"fund", A("基金")}, {"entry_id", A("分录编号")}, {"members", A("参加会员")}, {"note", A("备注")},
 };
 
 const struct uk_outcol *uk_activity_outcols(int voided, int *n)

@@ -43,6 +43,11 @@ test_expect_success 'what ls writes, imported back: unchanged' '
 	db_dump >before &&
 	activity-log import ls.csv 2>err &&
 	test_grep "added 0, unchanged 4" err &&
+	activity-log ls --lang zh -f csv >zh.csv &&
+	head -1 zh.csv | grep -q "^编号,.*,分录编号," &&
+	activity-log import --strict zh.csv 2>err &&
+	echo "activity-log: added 0, unchanged 4" >expect &&
+	test_cmp expect err &&
 	db_dump >after &&
 	test_cmp before after
 '
