@@ -403,9 +403,9 @@ static int list_contracts(struct uk_db *db, const struct args *a, struct uk_writ
 	/* Checked before the database was opened; read as checked (full-width
 	 * digits too). */
 	at_of(a->at, &at);
-	if (a->expiring && uk_whole_check(a->expiring, "--expiring", 0, 3660, &days, err, errsz) != 0)
+	if (a->expiring && uk_whole_check(a->expiring, N_("--expiring"), 0, 3660, &days, err, errsz) != 0)
 		return -1;
-	if (a->lapsed && uk_whole_check(a->lapsed, "--lapsed", 0, 3660, &lapsed, err, errsz) != 0)
+	if (a->lapsed && uk_whole_check(a->lapsed, N_("--lapsed"), 0, 3660, &lapsed, err, errsz) != 0)
 		return -1;
 	return uk_union_contracts(db, at, days, lapsed, w);
 }
@@ -425,9 +425,9 @@ static int cmd_contracts(const struct uk_opts *o, const void *ctx, char **pos, i
 		return rc;
 	if (a->expiring && a->lapsed)
 		return uk_usage_error(usage, "use just one of --expiring and --lapsed");
-	if (a->expiring && uk_whole_check(a->expiring, "--expiring", 0, 3660, &days, err, sizeof err) != 0)
+	if (a->expiring && uk_whole_check(a->expiring, N_("--expiring"), 0, 3660, &days, err, sizeof err) != 0)
 		return uk_bad_value("--expiring", a->expiring, N_("a whole number of days from 0 to 3660"));
-	if (a->lapsed && uk_whole_check(a->lapsed, "--lapsed", 0, 3660, &days, err, sizeof err) != 0)
+	if (a->lapsed && uk_whole_check(a->lapsed, N_("--lapsed"), 0, 3660, &days, err, sizeof err) != 0)
 		return uk_bad_value("--lapsed", a->lapsed, N_("a whole number of days from 0 to 3660"));
 	return listing(o, cols, ncols, UK_COLS_OWN, list_contracts, a);
 }

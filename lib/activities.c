@@ -97,13 +97,8 @@ static int date_of(const char *s, struct uk_date *d, char out[UK_DATE_BUFSZ], ch
 /* The number given, else the members named, each once. */
 static int participants_of(const struct uk_activity_in *in, long *n, char *err, size_t errsz)
 {
-	if (in->participants && *in->participants) {
-		char *end;
-		*n = strtol(in->participants, &end, 10);
-		if (*end || *n < 0 || *n > 10000000)
-			return uk_errf(err, errsz, "participants must be a whole number, not '%s'", in->participants);
-		return 0;
-	}
+	if (in->participants && *in->participants)
+		return uk_whole_check(in->participants, N_("participants"), 0, 10000000, n, err, errsz) ? -1 : 0;
 	*n = 0;
 	for (int i = 0; i < in->nmembers; i++) {
 		int seen = 0;

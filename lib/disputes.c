@@ -167,12 +167,8 @@ int uk_dispute_open(struct uk_db *db, const struct uk_case_in *in, char case_no[
 			uk_err_at(in->file, in->line, "warning: check character of employer_code '%s' is wrong "
 			          "(kept: some early codes fail it)", code);
 	}
-	if (in->workers && *in->workers) {
-		char *end;
-		workers = strtol(in->workers, &end, 10);
-		if (*end || workers < 1 || workers > 1000000)
-			return uk_errf(err, errsz, "workers must be a whole number from 1, not '%s'", in->workers);
-	}
+	if (in->workers && *in->workers && uk_whole_check(in->workers, N_("workers"), 1, 1000000, &workers, err, errsz))
+		return -1;
 	if (in->claimed && *in->claimed && (rc = amount_of(in->claimed, 0, &claimed, err, errsz)) != 0)
 		return rc;
 

@@ -73,7 +73,7 @@ int uk_mutual_aid_enrol(struct uk_db *db, const struct uk_enrol_in *in, int64_t 
 	int rc;
 
 	*id = 0;
-	if ((rc = uk_whole_check(in->year, "year", 1990, 2200, &year, err, errsz)) != 0)
+	if ((rc = uk_whole_check(in->year, N_("year"), 1990, 2200, &year, err, errsz)) != 0)
 		return rc;
 	if (!category)
 		return uk_errf(err, errsz, "unknown category '%s' (在职, 退休, 安康 or 特种)", in->category ? in->category : "");
@@ -81,9 +81,9 @@ int uk_mutual_aid_enrol(struct uk_db *db, const struct uk_enrol_in *in, int64_t 
 		return uk_errf(err, errsz, "an enrolment names a member (--member) or a unit (--unit --count), one of them");
 	if (has_member && ((in->count && *in->count) || (in->workers && *in->workers)))
 		return uk_errf(err, errsz, "--count and --workers go with --unit");
-	if (has_unit && ((rc = uk_whole_check(in->count, "count", 1, 10000000, &count, err, errsz)) != 0 ||
+	if (has_unit && ((rc = uk_whole_check(in->count, N_("count"), 1, 10000000, &count, err, errsz)) != 0 ||
 	                 (in->workers && *in->workers &&
-	                  (rc = uk_whole_check(in->workers, "workers", 1, 10000000, &workers, err, errsz)) != 0)))
+	                  (rc = uk_whole_check(in->workers, N_("workers"), 1, 10000000, &workers, err, errsz)) != 0)))
 		return rc;
 	if (has_unit && workers && count > workers)
 		return uk_errf(err, errsz, "%ld insured of a unit of %ld workers", count, workers);

@@ -141,7 +141,7 @@ static int firm_parse(const char *spec, const struct uk_union_in *in, struct fir
 				return rc;
 		}
 		if (workers && *uk_trim(workers)) {
-			int rc = uk_whole_check(workers, "workers of a firm", 0, 10000000, &f->workers, err, errsz);
+			int rc = uk_whole_check(workers, N_("workers of a firm"), 0, 10000000, &f->workers, err, errsz);
 			if (rc)
 				return rc;
 			f->has_workers = 1;
@@ -274,9 +274,9 @@ static int apply_facts(struct uk_db *db, int64_t id, const char *day, const stru
 
 	if (given(in->hardship_fund) && !(fund = uk_vocab_slug_of(UK_V_HARDSHIP_FUND, in->hardship_fund)))
 		return uk_errf(err, errsz, "hardship fund '%s': yes (已建), no (未建) or n/a (不适用)", in->hardship_fund);
-	if (given(in->members) && (rc = uk_whole_check(in->members, "members", 0, 10000000, &members, err, errsz)))
+	if (given(in->members) && (rc = uk_whole_check(in->members, N_("members"), 0, 10000000, &members, err, errsz)))
 		return rc;
-	if (given(in->mediators) && (rc = uk_whole_check(in->mediators, "mediators", 0, 100000, &mediators, err, errsz)))
+	if (given(in->mediators) && (rc = uk_whole_check(in->mediators, N_("mediators"), 0, 100000, &mediators, err, errsz)))
 		return rc;
 	if (given(in->fund_size) && (uk_money_parse(in->fund_size, &size, &why) != 0 || size < 0))
 		return uk_errf(err, errsz, "fund size must be an amount in yuan, not '%s'", in->fund_size);
@@ -620,8 +620,8 @@ int uk_union_contract(struct uk_db *db, const struct uk_contract_in *in, int64_t
 	if (!given(in->signed_on))
 		return uk_errf(err, errsz, "a contract needs the day it was signed (--signed)");
 	if ((rc = date_ok(in->signed_on, "signed", in->allow_future, &d, signed_on, err, errsz)) != 0 ||
-	    (rc = uk_whole_check(in->term_years, "term", 1, 10, &years, err, errsz)) != 0 ||
-	    (rc = uk_whole_check(in->workers, "workers", 1, 10000000, &workers, err, errsz)) != 0)
+	    (rc = uk_whole_check(in->term_years, N_("term"), 1, 10, &years, err, errsz)) != 0 ||
+	    (rc = uk_whole_check(in->workers, N_("workers"), 1, 10000000, &workers, err, errsz)) != 0)
 		return rc;
 	if (given(in->wage_increase) && (rc = pct_ok(in->wage_increase, &pct, err, errsz)) != 0)
 		return rc;

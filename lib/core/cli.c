@@ -476,7 +476,7 @@ int uk_whole_check(const char *s, const char *what, long lo, long hi, long *n, c
 	uk_fold_fullwidth(uk_trim(buf));
 	*n = strtol(buf, &end, 10);
 	if (!*buf || *end || *n < lo || *n > hi)
-		return uk_errf(err, errsz, "%s must be a whole number from %ld to %ld, not '%s'", what, lo, hi,
+		return uk_errf(err, errsz, "%s must be a whole number from %ld to %ld, not '%s'", _(what), lo, hi,
 		               s ? s : "");
 	return 0;
 }

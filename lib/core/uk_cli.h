@@ -54,7 +54,8 @@ int uk_cli_period(const char *usage, const char *year, const char *month, const 
  * else -1 with the reason in err. */
 int uk_future_check(struct uk_date d, int allow_future, char *err, size_t errsz);
 /* A whole number from lo to hi (full-width digits and spaces taken):
- * 0 with *n, or -1 with err naming what. */
+ * 0 with *n, or -1 with err naming what (given as N_("..."): said in
+ * the user's language). */
 int uk_whole_check(const char *s, const char *what, long lo, long hi, long *n, char *err, size_t errsz);
 /* Out of memory: one message, exit code 70. */
 int uk_err_nomem(void);

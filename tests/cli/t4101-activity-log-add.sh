@@ -5,6 +5,7 @@
 # member-ls -f csv on a pipe); --plan-item YEAR/SECTION/ITEM or an item id.
 # A refusal (65 bad value, 64 bad command line) leaves the database as it was.
 . "$(dirname "$0")/lib.sh"
+zh_locale_check
 
 refused() { c=$1 p=$2; shift 2; test_refused "$c" "$p" activity-log "$@"; }
 
@@ -240,6 +241,17 @@ test_expect_success '--dry-run: checked, nothing stored, no id printed' '
 test_expect_success 'the ids run 1..N: nothing refused left a row behind' '
 	test "$(db_query "SELECT count(*) = max(id) FROM activities")" = 1 &&
 	test "$(db_query "SELECT count(*) FROM activity_members WHERE activity_id NOT IN (SELECT id FROM activities)")" = 0
+'
+
+test_expect_success 'participants typed in full-width digits are the number; words are refused in the user'"'"'s language' '
+	id=$(activity-log add 2026-05-06 学习 全角人数 --participants ２０) &&
+	test "$(db_query "SELECT participants FROM activities WHERE id = $id")" = 20 &&
+	db_dump >before &&
+	test_expect_code 65 activity-log add 2026-05-06 学习 汉字人数 --participants 二十 2>err &&
+	test_grep "participants must be a whole number from 0 to 10000000, not .二十." err &&
+	test_expect_code 65 zh activity-log add 2026-05-06 学习 汉字人数 --participants 二十 2>err &&
+	test_grep "参加人数 必须是 0 到 10000000 的整数" err &&
+	db_dump >after && test_cmp before after
 '
 
 test_done
