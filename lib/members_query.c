@@ -290,9 +290,15 @@ int uk_member_resolve(struct uk_db *db, const char *name, enum uk_member_key by,
 	};
 	struct found_member fm = {id, no, nosz};
 	sqlite3_stmt *st;
+	char key[128];
 	int rc;
 
 	*found = 0;
+	/* A key typed by hand, perhaps in full-width digits (０００００２), is
+	 * read as the importers read the file's: trimmed and folded. */
+	snprintf(key, sizeof key, "%s", name);
+	uk_fold_fullwidth(uk_trim(key));
+	name = key;
 	if (by == UK_KEY_DEFAULT || by == UK_KEY_MEMBER_NO)
 		return member_no_lookup(db, name, id, no, nosz, found, err, errsz);
 	if (!(st = uk_db_prepare(db, sql[by])))
@@ -300,9 +306,10 @@ int uk_member_resolve(struct uk_db *db, const char *name, enum uk_member_key by,
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	rc = uk_db_one(db, st, found_member_row, &fm, found, N_("cannot find member"));
 	sqlite3_finalize(st);
-	if (!rc && !*found)
-		uk_errf(err, errsz, "no member with %s '%s'", by == UK_KEY_EMPLOYEE_NO ? "employee_no" :
-		        "id_card", name);
+	if (!rc && !*found && by == UK_KEY_EMPLOYEE_NO)
+		uk_errf(err, errsz, "no member with employee_no '%s'", name);
+	else if (!rc && !*found)
+		uk_errf(err, errsz, "no member with id_card '%s'", name);
 	return rc;
 }
 

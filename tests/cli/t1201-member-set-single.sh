@@ -219,4 +219,13 @@ test_expect_success 'the register after all this' '
 	test_cmp expect actual
 '
 
+test_expect_success 'a member named in full-width digits (０００００２, as an input method types it) is found' '
+	member-set ０００００２ --unit 全角处 2>err &&
+	test "$(db_query "SELECT unit FROM members WHERE member_no = ${SQ}000002${SQ}")" = 全角处 &&
+	db_dump >before &&
+	test_expect_code 65 zh member-set Ｅ９９９ --by employee_no --unit 某处 2>err &&
+	test_grep "没有工号为 .E999. 的会员" err &&
+	db_dump >after && test_cmp before after
+'
+
 test_done
