@@ -47,6 +47,7 @@ static const struct {
 	{"income", "funds.income", FIG_MONEY},
 	{"expense", "funds.expense", FIG_MONEY},
 	{"disclosure", "funds.disclosures", FIG_COUNT},
+	{"disclosure_missed", NULL, FIG_COUNT},
 	{"disputes_received", "disputes.received", FIG_COUNT},
 	{"dispute_handled_rate", "disputes.handled_rate", FIG_RATE},
 	{"dispute_success_rate", "disputes.success_rate", FIG_RATE},
@@ -220,7 +221,21 @@ static void figure(json_t *r, json_t *item, const char *name, struct fig *f)
 		if (strcmp(figures[i].name, name))
 			continue;
 		f->kind = figures[i].kind;
-		if (!strcmp(name, "activities")) {
+		if (!strcmp(name, "disclosure_missed")) {
+			/* The months closed by the report's day, one disclosure due
+			 * for each (per union, in a merge), less those made: not
+			 * zero, the summary may not say 每月一公开. */
+			const char *as_of = str_or_empty(json_object_get(r, "as_of"));
+			long long year = number_of(json_object_get(r, "year"), FIG_COUNT);
+			long long unions = number_of(json_object_get(r, "unions"), FIG_COUNT);
+			long long due = 12;
+			if (json_is_true(json_object_get(r, "partial")) && strlen(as_of) >= 7 && atoll(as_of) == year)
+				due = atoll(as_of + 5) - 1;
+			due *= unions > 0 ? unions : 1;
+			f->n = due - number_of(at_path(r, "funds.disclosures"), FIG_COUNT);
+			if (f->n < 0)
+				f->n = 0;
+		} else if (!strcmp(name, "activities")) {
 			json_array_foreach(json_object_get(r, "activities"), j, row)
 				f->n += number_of(json_object_get(row, "count"), FIG_COUNT);
 		} else if (!strcmp(name, "plan_targets") || !strcmp(name, "plan_met")) {

@@ -104,6 +104,22 @@ static void test_blocks(void)
 	         "1、学习。学习不少于4，已完成。\n2、成功率。调解成功率不低于98%，未完成。",
 	         "the plan's rows with a target, in words");
 	is_prose("{{#plan_targets}}{{plan_targets}}项{{plan_met}}项{{/plan_targets}}", "2项1项", "the plan's counts");
+	is_prose("{{^disclosure_missed}}每月一公开{{/disclosure_missed}}", "每月一公开",
+	         "twelve disclosures in a whole year: none missed");
+	{
+		json_t *saved = json_deep_copy(report);
+		json_object_set_new(json_object_get(report, "funds"), "disclosures", json_integer(1));
+		is_prose("{{disclosure}}次，{{disclosure_missed}}个月未公开", "1次，11个月未公开", "one in a whole year");
+		json_object_set_new(report, "partial", json_true());
+		json_object_set_new(report, "as_of", json_string("2025-06-10"));
+		is_prose("{{disclosure_missed}}", "4", "by 10 June, five months closed, one disclosed");
+		json_object_set_new(report, "unions", json_integer(3));
+		json_object_set_new(json_object_get(report, "funds"), "disclosures", json_integer(15));
+		is_prose("{{^disclosure_missed}}每月一公开{{/disclosure_missed}}", "每月一公开",
+		         "a merge of three unions: five months each, fifteen made");
+		json_decref(report);
+		report = saved;
+	}
 }
 
 static void test_refused(void)
