@@ -70,8 +70,8 @@ static const struct { const char *col, *word, *zh; } words[] = {
 	{"key", "total", "合计"}, {"key", "single", "单建"}, {"key", "joint", "联合"},
 	{"key", "founded", "本年新建"}, {"key", "dissolved", "本年撤销"}, {"key", "firms", "覆盖企业"},
 	{"key", "members", "会员"}, {"key", "yes", "已建"}, {"key", "required", "应建"},
-	{"key", "share", "建立率（%）"}, {"key", "size", "基金规模"}, {"key", "committees", "调处组织"},
-	{"key", "mediators", "调处员"}, {"key", "unions", "召开单位"}, {"key", "collective", "集体合同"},
+	{"key", "share", "建立率（%）"}, {"key", "size", "基金规模"}, {"key", "committees", "调解委员会"},
+	{"key", "mediators", "调解员"}, {"key", "unions", "召开单位"}, {"key", "collective", "集体合同"},
 	{"key", "wage", "工资专项"}, {"key", "women", "女职工专项"}, {"key", "expiring", "90天内到期"}, {"key", "lapsed", "到期未续签"},
 	{"key", "done", "本年审计"},
 	{"section", "union", "工会"}, {"section", "firm", "覆盖企业"}, {"section", "fact", "情况"},
@@ -79,7 +79,7 @@ static const struct { const char *col, *word, *zh; } words[] = {
 	{"subject", "name", "名称"}, {"subject", "type", "建会形式"}, {"subject", "code", "统一社会信用代码"},
 	{"subject", "dissolved", "撤销"}, {"subject", "chair", "工会主席"}, {"subject", "members", "会员人数"},
 	{"subject", "hardship_fund", "帮困基金"}, {"subject", "fund_size", "基金规模"},
-	{"subject", "mediators", "调处员"}, {"subject", "congress", "职代会"}, {"subject", "audit", "经费审查"},
+	{"subject", "mediators", "调解员"}, {"subject", "congress", "职代会"}, {"subject", "audit", "经费审查"},
 	{"field", "member", "会员"}, {"field", "role", "工会职务"}, {"field", "hardship_review", "困难档案复核"}, {"new_value", "added", "登记入会"},
 };
 

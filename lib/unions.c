@@ -794,7 +794,7 @@ static const struct uk_colspec colspec[UC_NCOLS] = {
 	{"code", A("统一社会信用代码", "信用代码")}, {"founded", A("成立日期", "建会日期")},
 	{"chair", A("工会主席", "主席")}, {"members", A("会员人数", "会员数")},
 	{"firms", A("覆盖企业", "企业")}, {"hardship_fund", A("帮困基金", "内部帮困基金")},
-	{"fund_size", A("基金规模", "帮困基金规模")}, {"mediators", A("调处员", "调解员")},
+	{"fund_size", A("基金规模", "帮困基金规模")}, {"mediators", A("调解员", "调处员")},
 	{"congress", A("职代会", "职代会日期")}, {"date", A("日期", "变更日期")},
 	/* What ls writes besides, read and left: dissolve and contract say them. */
 	{"dissolved_on", A("撤销日期")}, {"contracts", A("集体合同")}, {"audits_open", A("未整改审计")},

@@ -278,8 +278,8 @@ static json_t *register_rows(json_t *r, enum uk_lang lang)
 	kv(rows, L(lang, "应建帮困基金", "required to have one"), json_object_get(hf, "required"));
 	kv(rows, L(lang, "帮困基金建立率", "share"), json_object_get(hf, "share"));
 	kv(rows, L(lang, "帮困基金规模", "funds' size"), json_object_get(hf, "size"));
-	kv(rows, L(lang, "劳动争议调处组织", "mediation committees"), json_object_get(me, "committees"));
-	kv(rows, L(lang, "调处员", "mediators"), json_object_get(me, "mediators"));
+	kv(rows, L(lang, "劳动争议调解委员会", "mediation committees"), json_object_get(me, "committees"));
+	kv(rows, L(lang, "调解员", "mediators"), json_object_get(me, "mediators"));
 	kv(rows, L(lang, "召开职代会", "held a workers' congress"), json_object_get(g, "congress"));
 	for (int k = 0; k < UK_CONTRACT_NKINDS; k++) {
 		const char *kind = uk_contract_kind(k);
