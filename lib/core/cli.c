@@ -217,7 +217,7 @@ int uk_read_file(const char *path, size_t max_mb, char **out, size_t *len)
 	char *buf = NULL, *b;
 	int rc = 0;
 	if (!f) {
-		uk_err("cannot open '%s'", path);
+		uk_err("cannot open '%s': %s", path, strerror(errno));
 		return UK_EX_NOINPUT;
 	}
 	for (;;) {
@@ -238,7 +238,7 @@ int uk_read_file(const char *path, size_t max_mb, char **out, size_t *len)
 		n += k;
 	}
 	if (!rc && ferror(f)) {
-		uk_err("cannot read '%s'", name);
+		uk_err("cannot read '%s': %s", name, strerror(errno));
 		rc = UK_EX_IOERR;
 	}
 	if (!rc && n > max_mb * 1024 * 1024) {

@@ -4,6 +4,7 @@
 #include "uk_rec.h"
 
 #include <jansson.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,7 @@ int uk_docs_open(const char *path, size_t max_mb, struct uk_docs **out)
 	d->f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	d->name = d->f == stdin ? "stdin" : path;
 	if (!d->f) {
-		uk_err("cannot open '%s'", path);
+		uk_err("cannot open '%s': %s", path, strerror(errno));
 		free(d);
 		return UK_EX_NOINPUT;
 	}
@@ -65,7 +66,7 @@ static int fill(struct uk_docs *d)
 	d->len += k;
 	if (k == 0) {
 		if (ferror(d->f)) {
-			uk_err("cannot read '%s'", d->name);
+			uk_err("cannot read '%s': %s", d->name, strerror(errno));
 			return UK_EX_IOERR;
 		}
 		d->eof = 1;

@@ -976,12 +976,20 @@ int uk_report_merge_file(struct uk_report_merge *m, const char *path)
 {
 	struct uk_docs *d;
 	json_t *report;
+	long n = 0;
 	int rc = uk_docs_open(path, 1024, &d);
 	while (!rc && (rc = uk_docs_next(d, &report)) == 1) {
 		rc = uk_report_merge_add(m, report, path);
 		json_decref(report);
+		n++;
 	}
 	uk_docs_close(d);
+	/* An empty file is a report that was never written (a run that
+	 * failed): merging on without it would leave its union out. */
+	if (!rc && !n) {
+		uk_err("%s: holds no report", strcmp(path, "-") ? path : "stdin");
+		rc = UK_EX_DATAERR;
+	}
 	return rc;
 }
 

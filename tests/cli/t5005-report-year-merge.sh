@@ -362,8 +362,20 @@ test_expect_success 'a truncated report or text that is not JSON: 65, never a su
 
 test_expect_success 'a report file that does not exist: 66' '
 	test_expect_code 66 report-year --merge a.json nowhere.json >out 2>err &&
-	test_grep "^report-year: .*nowhere.json" err &&
+	test_grep "^report-year: cannot open .nowhere.json.: No such file or directory" err &&
 	test_must_fail test -s out
+'
+
+test_expect_success 'an empty report file (a run that failed) is named and refused: 65, no sum without it' '
+	: >empty.json &&
+	test_expect_code 65 report-year --merge a.json empty.json b.json >out 2>err &&
+	test_grep "^report-year: empty.json: holds no report\$" err &&
+	test_must_fail test -s out &&
+	test_expect_code 65 report-year --merge - </dev/null >out 2>err &&
+	test_grep "^report-year: stdin: holds no report\$" err &&
+	mkdir adir &&
+	test_expect_code 74 report-year --merge a.json adir >out 2>err &&
+	test_grep "^report-year: cannot read .adir.: Is a directory" err
 '
 
 test_expect_success '--merge without a file: 64' '
