@@ -477,7 +477,9 @@ static int set_header(struct uk_reader *r, struct uk_row *row)
 			if (r->opts->strict) {
 				uk_err_at(r->name, row->line, "unknown column '%s' (--strict)", h);
 				status = UK_EX_DATAERR;
-			} else if (*h && !r->quiet) {
+			} else if (*h && !r->quiet && strcmp(h, "序号") != 0) {
+				/* 序号, the row numbers of a spreadsheet, is left out
+				 * without a word: every HR export has one. */
 				uk_err_at(r->name, row->line, "ignoring unknown column '%s' "
 				          "(--map '%s=COLUMN' names it)", h, h);
 			}
@@ -1207,6 +1209,39 @@ int uk_reader_rewind(struct uk_reader *r)
 	return start(r) == 0 ? 0 : -1;
 }
 
+/* Whether a cell holds only a figure, or nothing: a summary row's sums. */
+static int figure_cell(const char *f)
+{
+	return strspn(f, " \t0123456789.,-+%\xC2\xA5\xE5\x85\x83") == strlen(f);
+}
+
+/* Whether a record is a spreadsheet's summary or signature row below the
+ * data (合计 with its sums, 制表人：…, 审核：…): its first filled cell
+ * starts with such a word and every other cell is a figure or empty. */
+static int summary_row(const struct uk_row *row)
+{
+	static const char *const words[] = {"合计", "总计", "小计", "制表", "审核", "填表", "负责人", "盖章"};
+	int first = -1;
+	if (row->error)
+		return 0;
+	for (int i = 0; i < row->nraw; i++) {
+		const char *f = row->arena + row->raw_off[i];
+		f += strspn(f, " \t");
+		if (first < 0 && *f) {
+			size_t k;
+			for (k = 0; k < sizeof words / sizeof words[0]; k++)
+				if (!strncmp(f, words[k], strlen(words[k])))
+					break;
+			if (k == sizeof words / sizeof words[0])
+				return 0;
+			first = i;
+		} else if (first >= 0 && !figure_cell(f)) {
+			return 0;
+		}
+	}
+	return first >= 0;
+}
+
 int uk_reader_next(struct uk_reader *r, struct uk_row **row)
 {
 	int rc;
@@ -1219,7 +1254,13 @@ int uk_reader_next(struct uk_reader *r, struct uk_row **row)
 		 * one may have stopped early. */
 		return rc == 0 ? json_check_ignores(r) : rc;
 	}
-	rc = csv_next_filled(r);
+	while ((rc = csv_next_filled(r)) == 1 && summary_row(&r->row)) {
+		if (!r->quiet) {
+			char cells[160] = "";
+			title_text(cells, sizeof cells, &r->row);
+			uk_err_at(r->name, r->row.line, "summary row skipped (%s)", cells);
+		}
+	}
 	if (rc != 1)
 		return rc;
 	csv_values(r);

@@ -216,4 +216,26 @@ P3,Anna Lee" &&
 	test_grep "added 0, updated 0, unchanged 1" err
 '
 
+test_expect_success 'summary and signature rows below the data (合计, 制表人：) are named and skipped; 序号 is left out without a word' '
+	printf "序号,工号,姓名,身份证号码,基本工资\r\n1,F1,甲,110105198506010118,5000\r\n2,F2,乙,110105198506020113,4000\r\n合计,,,,\"9,000.00\"\r\n,,,,\r\n制表人：王五,,,,\r\n审核：赵六,,,,2026-12-01\r\n" |
+		iconv -f utf-8 -t gb18030 >foot.csv &&
+	union-config -q init --db foot.db &&
+	member-add --db foot.db --list-missing foot.csv >out 2>err &&
+	cat >expect <<-\EOF &&
+	member-add: foot.csv:4: summary row skipped (${SQ}合计${SQ}, ${SQ}9,000.00${SQ})
+	member-add: foot.csv:6: summary row skipped (${SQ}制表人：王五${SQ})
+	member-add: foot.csv:7: summary row skipped (${SQ}审核：赵六${SQ}, ${SQ}2026-12-01${SQ})
+	member-add: added 2, updated 0, unchanged 0, missing 0
+	EOF
+	sed "s/\${SQ}/$SQ/g" expect >expect.q &&
+	test_cmp expect.q err &&
+	test "$(db_query "SELECT count(*) FROM members" foot.db)" = 2
+'
+
+test_expect_success 'a member whose first cell only looks like a summary word is still a member' '
+	printf "姓名,工号,身份证号码,部门\n合计明,G1,110105198506030119,总务处\n" >notfoot.csv &&
+	member-add -q --db foot.db notfoot.csv &&
+	test "$(db_query "SELECT name FROM members WHERE employee_no = ${SQ}G1${SQ}" foot.db)" = 合计明
+'
+
 test_done
