@@ -279,7 +279,8 @@ int uk_member_keys(char *const in[UK_MF_COUNT], struct uk_member *m, struct uk_d
 int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
                         struct uk_date today, char *err, size_t errsz)
 {
-	struct uk_date id_birth = {0, 0, 0};
+	struct uk_date id_birth = {0, 0, 0}, birth_month = {0, 0, 0};
+	char birth_text[48] = "";
 	enum uk_gender id_gender = UK_GENDER_UNKNOWN;
 	int have_id = 0;
 	char sh[48], words[240];
@@ -304,10 +305,22 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 			have_id = 1;
 			break;
 		case UK_MF_BIRTH_DATE: case UK_MF_HIRE_DATE: case UK_MF_JOIN_DATE:
-		case UK_MF_STATUS_DATE:
-			if (norm_date(m, f, s, err, errsz))
+		case UK_MF_STATUS_DATE: {
+			struct uk_period ym;
+			if (!norm_date(m, f, s, err, errsz))
+				break;
+			/* 出生年月 and 入会时间 are often a month (1985.06, 2008年7月).
+			 * A birth month is checked against the ID number, which
+			 * gives the day; any other date needs its day. */
+			if (uk_period_parse_month(s, &ym, NULL) != 0)
 				return -1;
-			break;
+			if (f != UK_MF_BIRTH_DATE)
+				return uk_errf(err, errsz, "%s '%s' is a month, not a day (give the day, or --ignore the column)",
+				               label(f), shown(s, sh, sizeof sh));
+			birth_month = ym.from;
+			snprintf(birth_text, sizeof birth_text, "%s", shown(s, sh, sizeof sh));
+			continue;  /* the day is the ID's, below */
+		}
 		case UK_MF_PHONE:
 			if (norm_phone(m, s, err, errsz))
 				return -1;
@@ -359,6 +372,14 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 		}
 		if (!m->v[f])
 			return uk_errf(err, errsz, "%s too long", label(f));
+	}
+	if (birth_month.y && !have_id)
+		return uk_errf(err, errsz, "birth_date '%s' is a month: the day comes from an id_card, and the record has none",
+		               birth_text);
+	if (birth_month.y && (birth_month.y != id_birth.y || birth_month.m != id_birth.m)) {
+		char bd[UK_DATE_BUFSZ];
+		return uk_errf(err, errsz, "birth_date '%s' disagrees with id_card '%s' (born %s)", birth_text,
+		               m->v[UK_MF_ID_CARD], uk_date_format(id_birth, bd));
 	}
 	if (have_id) {
 		char bd[UK_DATE_BUFSZ];

@@ -238,4 +238,20 @@ test_expect_success 'a member whose first cell only looks like a summary word is
 	test "$(db_query "SELECT name FROM members WHERE employee_no = ${SQ}G1${SQ}" foot.db)" = 合计明
 '
 
+test_expect_success '出生年月 as a month agrees with the ID number, which gives the day; another date needs its day' '
+	printf "工号,姓名,身份证号码,出生年月,入会时间\nM1,甲,110105198506010118,1985.06,\nM2,乙,110105198506020113,1985年6月,2010-03-01\n" >ym.csv &&
+	union-config -q init --db ym.db &&
+	member-add -q --db ym.db ym.csv &&
+	test "$(db_query "SELECT group_concat(birth_date) FROM members" ym.db)" = "1985-06-01,1985-06-02" &&
+	member-add --db ym.db ym.csv 2>err &&
+	test_grep "added 0, updated 0, unchanged 2" err &&
+	printf "工号,姓名,身份证号码,出生年月,入会时间\nM3,丙,110105198506030119,1985年7月,\nM4,丁,,198001,\nM5,戊,,,2008年7月\n" >ymbad.csv &&
+	db_dump ym.db >before &&
+	test_expect_code 65 member-add --db ym.db ymbad.csv 2>err &&
+	test_grep "ymbad.csv:2: birth_date .1985年7月. disagrees with id_card .110105198506030119. (born 1985-06-03)" err &&
+	test_grep "ymbad.csv:3: birth_date .198001. is a month: the day comes from an id_card, and the record has none" err &&
+	test_grep "ymbad.csv:4: join_date .2008年7月. is a month, not a day (give the day, or --ignore the column)" err &&
+	db_dump ym.db >after && test_cmp before after
+'
+
 test_done
