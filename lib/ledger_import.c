@@ -125,9 +125,14 @@ struct import {
 	long nmap, capmap;
 	int64_t *voided;
 	long nvoided, capvoided;
+	int pending;
 	char pend_date[32], pend_amount[64], pend_from[160], pend_voucher[64], pend_memo[600];
+	struct uk_entry_key pend_key;   /* as read, for the transfer-in to agree with */
 	long long pend_src;
 	long pend_line;
+	/* The line of a transfer-out refused on its own values just before:
+	 * its transfer-in goes with it. */
+	long out_refused;
 };
 
 /* "fund:account" of a record, the defaults filled in. */
@@ -142,9 +147,28 @@ static void copy_val(char *buf, size_t n, struct uk_row *row, int c)
 	snprintf(buf, n, "%s", val(row, c) ? val(row, c) : "");
 }
 
-/* A transfer-out record: held until its transfer-in comes. */
-static int hold_transfer_out(struct import *im, struct uk_row *row, long long src)
+static void entry_of(struct uk_row *row, struct uk_entry_in *in)
 {
+	memset(in, 0, sizeof *in);
+	in->date = val(row, UK_LC_DATE);
+	in->amount = val(row, UK_LC_AMOUNT);
+	in->fund = val(row, UK_LC_FUND);
+	in->account = val(row, UK_LC_ACCOUNT);
+	in->voucher = val(row, UK_LC_VOUCHER);
+}
+
+/* A transfer-out record: held until its transfer-in comes, once its own
+ * values read (a bad one is said at its line). */
+static int hold_transfer_out(struct import *im, struct uk_row *row, long long src, char *err, size_t errsz)
+{
+	struct uk_entry_in in;
+	int rc;
+	entry_of(row, &in);
+	if ((rc = uk_ledger_entry_key(im->lg, &in, NULL, &im->pend_key, err, errsz)) != 0) {
+		if (rc == -1)
+			im->out_refused = uk_row_line(row);
+		return rc;
+	}
 	copy_val(im->pend_date, sizeof im->pend_date, row, UK_LC_DATE);
 	copy_val(im->pend_amount, sizeof im->pend_amount, row, UK_LC_AMOUNT);
 	place_of(row, im->pend_from, sizeof im->pend_from);
@@ -152,32 +176,40 @@ static int hold_transfer_out(struct import *im, struct uk_row *row, long long sr
 	copy_val(im->pend_memo, sizeof im->pend_memo, row, UK_LC_MEMO);
 	im->pend_src = src;
 	im->pend_line = uk_row_line(row);
-	if (!*im->pend_date)
-		snprintf(im->pend_date, sizeof im->pend_date, "?");
+	im->pending = 1;
 	return UK_BATCH_HELD;
 }
 
-/* A transfer-in record: with the transfer-out held before it, one transfer;
- * *src becomes the transfer-out's, its own mapped to the incoming half. */
-static int transfer_in(struct import *im, struct uk_row *row, long long *src, int64_t *id,
-                       char *err, size_t errsz)
+/* A transfer-in record: with the transfer-out held before it, one
+ * transfer; *src becomes the transfer-out's, its own mapped to the
+ * incoming half. out_refused: the line of a transfer-out just refused. A
+ * refusal here refuses the held record with this one (the batch says
+ * it). */
+static int transfer_in(struct import *im, struct uk_row *row, long out_refused, long long *src,
+                       int64_t *id, char *err, size_t errsz)
 {
-	char to[160];
+	struct uk_entry_in in;
+	struct uk_entry_key to;
+	char place[160];
 	int64_t in_id;
 	int res;
-	if (!*im->pend_date)
+
+	if (!im->pending && out_refused)
+		return uk_errf(err, errsz, "the transfer-in record is skipped with its transfer-out record "
+		               "of line %ld: a transfer is imported whole or not at all", out_refused);
+	if (!im->pending)
 		return uk_errf(err, errsz, "a transfer-in record without its transfer-out record before it");
-	if (strcmp(im->pend_date, val(row, UK_LC_DATE) ? val(row, UK_LC_DATE) : "") != 0 ||
-	    strcmp(im->pend_amount, val(row, UK_LC_AMOUNT) ? val(row, UK_LC_AMOUNT) : "") != 0) {
-		*im->pend_date = '\0';
+	im->pending = 0;
+	entry_of(row, &in);
+	if ((res = uk_ledger_entry_key(im->lg, &in, NULL, &to, err, errsz)) != 0)
+		return res;
+	if (strcmp(to.date, im->pend_key.date) != 0 || to.amount != im->pend_key.amount)
 		return uk_errf(err, errsz, "the transfer-in record does not match the transfer-out "
 		               "record of line %ld (date and amount)", im->pend_line);
-	}
-	place_of(row, to, sizeof to);
-	res = uk_ledger_transfer(im->lg, im->pend_date, im->pend_amount, im->pend_from, to,
-	                         im->pend_voucher, im->pend_memo, im->o->allow_overdraft, id, err, errsz);
-	*im->pend_date = '\0';
-	if (res)
+	place_of(row, place, sizeof place);
+	if ((res = uk_ledger_transfer(im->lg, im->pend_date, im->pend_amount, im->pend_from, place,
+	                              im->pend_voucher, im->pend_memo, im->o->allow_overdraft, id,
+	                              err, errsz)) != 0)
 		return res;
 	/* Both source ids name the new halves, for voids later in the input. */
 	if (*src) {
@@ -217,20 +249,24 @@ static int import_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	struct uk_ledger_mark mark;
 	const char *cat = val(row, UK_LC_CATEGORY);
 	long long src = val(row, UK_LC_ID) ? atoll(val(row, UK_LC_ID)) : 0;
+	long out_refused = im->out_refused;
 	int64_t id = 0;
 	int res, rc, done = 0;
 
+	im->out_refused = 0;
+	/* Anything but its transfer-in: the transfer-out held is refused on
+	 * its own, and this record read afresh. */
+	if (im->pending && !(cat && strcmp(cat, "transfer-in") == 0)) {
+		im->pending = 0;
+		return UK_BATCH_ALONE;
+	}
 	uk_ledger_mark(im->lg, &mark);
-	if (val(row, UK_LC_VOID_OF) && !*im->pend_date) {
+	if (val(row, UK_LC_VOID_OF)) {
 		res = void_record(im, row, &id, &done, err, errsz);
-	} else if (*im->pend_date && !(cat && strcmp(cat, "transfer-in") == 0)) {
-		*im->pend_date = '\0';
-		res = uk_errf(err, errsz, "the transfer-out record of line %ld has no transfer-in "
-		              "record after it", im->pend_line);
 	} else if (cat && strcmp(cat, "transfer-out") == 0) {
-		return hold_transfer_out(im, row, src);
+		return hold_transfer_out(im, row, src, err, errsz);
 	} else if (cat && strcmp(cat, "transfer-in") == 0) {
-		res = transfer_in(im, row, &src, &id, err, errsz);
+		res = transfer_in(im, row, out_refused, &src, &id, err, errsz);
 	} else {
 		res = one(im->lg, row, im->o, im->map, im->nmap, &id, err, errsz);
 	}
@@ -245,12 +281,15 @@ static int import_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	return 0;
 }
 
-static int import_finish(void *ctx, long *line, char *err, size_t errsz)
+/* The transfer-out held, refused: with the transfer-in of line with, or
+ * with nothing after it to complete it. */
+static int import_finish(void *ctx, long with, char *err, size_t errsz)
 {
 	struct import *im = ctx;
-	if (!*im->pend_date)
-		return 0;
-	*line = im->pend_line;
+	im->pending = 0;
+	if (with)
+		return uk_errf(err, errsz, "the transfer-out record is skipped with its transfer-in record "
+		               "of line %ld: a transfer is imported whole or not at all", with);
 	return uk_errf(err, errsz, "a transfer-out record with no transfer-in record after it");
 }
 

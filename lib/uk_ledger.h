@@ -134,6 +134,22 @@ int uk_ledger_add(struct uk_ledger *lg, const struct uk_entry_in *in, int64_t *i
 int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, const char *direction,
                           int64_t *id, char *err, size_t errsz);
 
+/* An entry as add would store it, read without the rules that look at
+ * the books (a date after today, the balance, a voucher or opening
+ * already there, a hardship file): what an import reads of a transfer's
+ * half before the other half comes. With no category, only the date, amount, fund, account
+ * and voucher are read (an opening, a transfer's half). direction, when
+ * given, must agree with the category. 0; -1 with err for a value that
+ * does not read, which add would refuse for the same reason; or an exit
+ * code. */
+struct uk_entry_key {
+	char date[UK_DATE_BUFSZ], fund[64], account[64], category[24], sub[200], voucher[64];
+	const char *direction;
+	int64_t amount, member_id, activity_id;
+};
+int uk_ledger_entry_key(struct uk_ledger *lg, const struct uk_entry_in *in, const char *direction,
+                        struct uk_entry_key *k, char *err, size_t errsz);
+
 /* Import: every record checked like add; bad ones reported (FILE:LINE) and
  * written to rejects; the caller commits or not. Returns an exit code for
  * a failure that stops reading, else 0 with the counts. */
