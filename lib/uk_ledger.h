@@ -136,8 +136,8 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 
 /* An entry as add would store it, read without the rules that look at
  * the books (a date after today, the balance, a voucher or opening
- * already there, a hardship file): what an import reads of a transfer's
- * half before the other half comes. With no category, only the date, amount, fund, account
+ * already there, a hardship file): what an import compares with the
+ * stored entries. With no category, only the date, amount, fund, account
  * and voucher are read (an opening, a transfer's half). direction, when
  * given, must agree with the category. 0; -1 with err for a value that
  * does not read, which add would refuse for the same reason; or an exit
@@ -151,11 +151,13 @@ int uk_ledger_entry_key(struct uk_ledger *lg, const struct uk_entry_in *in, cons
                         struct uk_entry_key *k, char *err, size_t errsz);
 
 /* Import: every record checked like add; bad ones reported (FILE:LINE) and
- * written to rejects; the caller commits or not. Returns an exit code for
- * a failure that stops reading, else 0 with the counts. */
+ * written to rejects; a record of an entry stored before (a transfer's
+ * two records, of a transfer) counted unchanged and not written again; the
+ * caller commits or not. Returns an exit code for a failure that stops
+ * reading, else 0 with the counts. */
 struct uk_import_ledger_opts { int allow_overdraft; const char *rejects; };
 int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_import_ledger_opts *o,
-                     long *added, long *bad);
+                     long *added, long *unchanged, long *bad);
 
 /* An opening balance: once per fund and account, before its other entries. */
 int uk_ledger_opening(struct uk_ledger *lg, const char *date, const char *amount,

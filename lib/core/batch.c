@@ -184,6 +184,15 @@ int uk_batch_records_again(struct uk_db *db, struct uk_reader *r, const char *re
                            const char *last_id_sql, uk_record_fn fn, void *ctx,
                            struct uk_matched *m, long *added, long *unchanged, long *bad)
 {
+	return uk_batch_records_again_finish(db, r, rejects, last_id_sql, fn, NULL, ctx, m, added,
+	                                     unchanged, bad);
+}
+
+int uk_batch_records_again_finish(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                                  const char *last_id_sql, uk_record_fn fn, uk_batch_finish_fn finish,
+                                  void *ctx, struct uk_matched *m, long *added, long *unchanged,
+                                  long *bad)
+{
 	sqlite3_stmt *st = uk_db_prepare(db, last_id_sql);
 	int rc;
 	*added = *unchanged = *bad = 0;
@@ -194,7 +203,7 @@ int uk_batch_records_again(struct uk_db *db, struct uk_reader *r, const char *re
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return uk_db_fail(db, rc, N_("cannot read what is stored"));
-	rc = uk_batch_records(db, r, rejects, fn, ctx, added, bad);
+	rc = uk_batch_records_finish(db, r, rejects, fn, finish, ctx, added, bad);
 	/* The batch counts the records found stored as written: they wrote
 	 * nothing. */
 	*added -= m->found;

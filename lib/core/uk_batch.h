@@ -60,4 +60,9 @@ void uk_matched_free(struct uk_matched *m);
 int uk_batch_records_again(struct uk_db *db, struct uk_reader *r, const char *rejects,
                            const char *last_id_sql, uk_record_fn fn, void *ctx,
                            struct uk_matched *m, long *added, long *unchanged, long *bad);
+/* The same for records that come in pairs (finish as above). */
+int uk_batch_records_again_finish(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                                  const char *last_id_sql, uk_record_fn fn, uk_batch_finish_fn finish,
+                                  void *ctx, struct uk_matched *m, long *added, long *unchanged,
+                                  long *bad);
 #endif
