@@ -1015,6 +1015,16 @@ static int stored_row(sqlite3_stmt *st, void *ctx)
 	return 0;
 }
 
+/* The memo of a void: the entry it voids and why. */
+#define VOID_MEMO "void of %lld: "
+
+const char *uk_ledger_void_reason(const char *memo, long long id)
+{
+	char head[40];
+	size_t n = (size_t)snprintf(head, sizeof head, VOID_MEMO, id);
+	return memo && strncmp(memo, head, n) == 0 ? memo + n : memo;
+}
+
 /* Reverses one stored entry. */
 static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
                    int64_t transfer_of, int allow_overdraft, int64_t *new_id, char *err, size_t errsz)
@@ -1035,7 +1045,7 @@ static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const c
 		            (long long)id);
 	if (x.voided)
 		return uk_errf(err, errsz, "entry %lld is already voided", (long long)id);
-	snprintf(memo, sizeof memo, "void of %lld: %s", (long long)id, reason);
+	snprintf(memo, sizeof memo, VOID_MEMO "%s", (long long)id, reason);
 	e.date = date && *date ? date : x.date;
 	if (strcmp(e.date, x.date) < 0)
 		return uk_errf(err, errsz, "a void cannot be dated before its entry (%s)", x.date);

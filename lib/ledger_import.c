@@ -18,6 +18,15 @@ static const char *val(struct uk_row *row, int c)
 	return s && *s ? s : NULL;
 }
 
+/* The category of a record, a system one by its slug whatever the words
+ * (转出 in a listing in Chinese, as transfer-out). */
+static const char *category_of(struct uk_row *row)
+{
+	const char *cat = val(row, UK_LC_CATEGORY);
+	const char *sys = cat ? uk_vocab_slug_of(UK_V_SYSTEM_CATEGORY, cat) : NULL;
+	return sys ? sys : cat;
+}
+
 static int is(const char *cat, const char *slug)
 {
 	return cat && strcmp(cat, slug) == 0;
@@ -225,14 +234,12 @@ static int one(struct import *im, struct uk_row *row, const char *cat, long long
 	const char *sub = val(row, UK_LC_SUBCATEGORY);
 	const char *dir = val(row, UK_LC_DIRECTION);
 	const char *way = dir ? uk_vocab_slug_of(UK_V_DIRECTION, dir) : NULL;
-	const char *sys = cat ? uk_vocab_slug_of(UK_V_SYSTEM_CATEGORY, cat) : NULL;
 	char catbuf[300], why[400];
 	struct uk_entry_in in;
 	struct uk_entry_key k;
 	int rc;
 
-	/* 期初余额 or 收入 (a listing in Chinese) as well as opening or in. */
-	cat = sys ? sys : cat;
+	/* 收入 (a listing in Chinese) as well as in. */
 	dir = way ? way : dir;
 	*found = 0;
 	if (is(cat, "transfer-out") || is(cat, "transfer-in"))
@@ -388,8 +395,11 @@ static int void_record(struct import *im, struct uk_row *row, int64_t *id, int *
 				return 0;
 		}
 	}
-	res = uk_ledger_void(im->lg, target, memo ? memo : "voided in the source", val(row, UK_LC_DATE),
-	                     im->o->allow_overdraft, id, err, errsz);
+	/* A listing's void says "void of ID: reason": the reason again, not
+	 * the whole memo inside a new one. */
+	memo = uk_ledger_void_reason(memo, atoll(void_of));
+	res = uk_ledger_void(im->lg, target, memo && *memo ? memo : "voided in the source",
+	                     val(row, UK_LC_DATE), im->o->allow_overdraft, id, err, errsz);
 	if (res)
 		return res;
 	if ((res = uk_ledger_transfer_pair(im->lg, target, &pair)) != 0)
@@ -401,7 +411,7 @@ static int import_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
 {
 	struct import *im = ctx;
 	struct uk_ledger_mark mark;
-	const char *cat = val(row, UK_LC_CATEGORY);
+	const char *cat = category_of(row);
 	long long src = val(row, UK_LC_ID) ? atoll(val(row, UK_LC_ID)) : 0;
 	long out_refused = im->out_refused;
 	int64_t id = 0;

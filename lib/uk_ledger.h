@@ -170,6 +170,10 @@ int uk_ledger_transfer(struct uk_ledger *lg, const char *date, const char *amoun
 /* The other half of a transfer entry in *pair, 0 when it is none; 0 or an
  * exit code. */
 int uk_ledger_transfer_pair(struct uk_ledger *lg, int64_t id, int64_t *pair);
+/* The reason in the memo of a void of entry id, as void writes it
+ * ("void of ID: reason"), for a listing's void read back; memo itself when
+ * it is not such a memo. */
+const char *uk_ledger_void_reason(const char *memo, long long id);
 /* A reversing entry for entry id (and its pair, for a transfer). */
 int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
                    int allow_overdraft, int64_t *new_id, char *err, size_t errsz);

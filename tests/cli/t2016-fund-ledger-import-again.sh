@@ -3,8 +3,19 @@
 # stored (every column it gives the stored entry's, read as add reads it)
 # is unchanged and writes nothing, a transfer's two records together. A
 # transfer is written whole or not at all, with --skip-bad too: a bad half
-# skips both, each named at its line.
+# skips both, each named at its line. And what ls writes in Chinese
+# (--lang zh) imports back as the English listing does.
 . "$(dirname "$0")/lib.sh"
+
+# listing [DB]: ls without the hash column (the time written is in it).
+listing() {
+	fund-ledger -d "${1:-$UNIONKIT_DB}" ls -f csv | cut -d, -f1-14
+}
+
+# links [DB]: how the entries hang together: transfers, voids, members.
+links() {
+	db_query "SELECT id, coalesce(transfer_of, '-'), coalesce(void_of, '-'), coalesce(member_id, '-') FROM ledger_entries ORDER BY id" "${1:-$UNIONKIT_DB}"
+}
 
 test_expect_success 'a file without vouchers but for one entry: an opening, a transfer, dues' '
 	cat >l.csv <<-\EOF &&
@@ -50,9 +61,11 @@ test_expect_success 'an entry written otherwise (2026/3/2, 50, 工会经费, 银
 	cat >other.csv <<-\EOF &&
 	日期,基金,账户,科目,金额,凭证号,摘要
 	2026/3/2,工会经费,银行,会费收入,50,V1,会费
+	2026年3月1日,工会经费,银行存款,转出,100.00,,备用金
+	2026-3-1,经费,现金,转入,100.00,,备用金
 	EOF
 	fund-ledger import other.csv 2>err &&
-	echo "fund-ledger: added 0, unchanged 1" >expect &&
+	echo "fund-ledger: added 0, unchanged 2" >expect &&
 	test_cmp expect err &&
 	db_dump >after &&
 	test_cmp before after
@@ -206,6 +219,91 @@ test_expect_success '--skip-bad skips both halves, says so, writes both to the r
 	EOF
 	test_cmp expect actual &&
 	fund-ledger verify 2>err
+'
+
+test_expect_success 'setup: books with a fund of their own, a member, a subcategory and a voided transfer' '
+	union-config -q init --db src.db &&
+	member-add -d src.db -q --name 赵一 --id-card 110105198001010016 &&
+	fund-ledger -d src.db -q fund add building --title 职工之家建设基金 &&
+	fund-ledger -d src.db -q opening 2026-01-01 5000 --fund general --account bank >/dev/null &&
+	fund-ledger -d src.db -q transfer 2026-03-01 100 --from general:bank --to general:cash --voucher T-1 --memo 备用金 >out &&
+	out=$(cat out) &&
+	fund-ledger -d src.db -q transfer 2026-03-02 200 --from general:bank --to building --memo 建家 >/dev/null &&
+	fund-ledger -d src.db -q add 2026-03-05 30 文体活动费/球赛 --memo 球赛 >/dev/null &&
+	fund-ledger -d src.db -q add 2026-03-06 50 401 --member 000001 --voucher H-1 --memo 会费 >/dev/null &&
+	fund-ledger -d src.db -q void $out --reason 未提取 --date 2026-03-31 >/dev/null &&
+	fund-ledger -d src.db ls --lang zh -f csv >zh.csv &&
+	fund-ledger -d src.db ls -f csv >en.csv &&
+	test_grep "^[0-9]*,2026-03-01,工会经费,银行存款,支出,转出,转出," zh.csv &&
+	test_grep "^[0-9]*,2026-03-02,building,银行存款,收入,转入,转入," zh.csv
+'
+
+# book NAME: a new book NAME.db with the member and the fund of src.db.
+book() {
+	union-config -q init --db "$1.db" &&
+	member-add -d "$1.db" -q --name 赵一 --id-card 110105198001010016 &&
+	fund-ledger -d "$1.db" -q fund add building --title 职工之家建设基金
+}
+
+test_expect_success 'the Chinese listing imports into new books as the English one does: the same entries' '
+	book en && book zh &&
+	fund-ledger -d en.db import en.csv 2>err.en &&
+	fund-ledger -d zh.db import zh.csv >out 2>err.zh &&
+	echo "fund-ledger: added 7, unchanged 0" >expect &&
+	test_cmp expect err.en &&
+	test_cmp expect err.zh &&
+	test_must_fail test -s out &&
+	listing src.db >expect &&
+	listing zh.db >actual &&
+	test_cmp expect actual &&
+	listing en.db >actual &&
+	test_cmp expect actual &&
+	links src.db >expect &&
+	links zh.db >actual &&
+	test_cmp expect actual &&
+	fund-ledger -d zh.db verify 2>err
+'
+
+test_expect_success 'the Chinese JSON too' '
+	fund-ledger -d src.db ls --lang zh -f json >zh.json &&
+	book zj &&
+	fund-ledger -d zj.db import zh.json 2>err &&
+	test_grep "^fund-ledger: added 7, unchanged 0$" err &&
+	listing src.db >expect &&
+	listing zj.db >actual &&
+	test_cmp expect actual
+'
+
+test_expect_success 'either listing imported into the books it came from, or again: unchanged' '
+	db_dump src.db >before &&
+	fund-ledger -d src.db import zh.csv 2>err &&
+	echo "fund-ledger: added 0, unchanged 7" >expect &&
+	test_cmp expect err &&
+	fund-ledger -d src.db import en.csv 2>err &&
+	test_cmp expect err &&
+	db_dump src.db >after &&
+	test_cmp before after &&
+	db_dump zh.db >before &&
+	fund-ledger -d zh.db import zh.csv 2>err &&
+	test_cmp expect err &&
+	db_dump zh.db >after &&
+	test_cmp before after
+'
+
+test_expect_success 'a Chinese listing with one half of a transfer is refused at its line, nothing written' '
+	awk -F, "!(\$6 == \"转入\" && \$3 == \"building\")" zh.csv >half.csv &&
+	line=$(grep -n ",转出,转出,.*,建家," half.csv | cut -d: -f1) &&
+	test -n "$line" &&
+	book half &&
+	db_dump half.db >before &&
+	test_expect_code 65 fund-ledger -d half.db import half.csv 2>err &&
+	cat >expect <<-EOF &&
+	fund-ledger: half.csv:$line: a transfer-out record with no transfer-in record after it
+	fund-ledger: 1 bad record: nothing written (fix them, or --skip-bad to add the rest)
+	EOF
+	test_cmp expect err &&
+	db_dump half.db >after &&
+	test_cmp before after
 '
 
 test_done
