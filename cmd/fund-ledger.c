@@ -350,7 +350,7 @@ static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int 
 	struct uk_db *db = NULL;
 	struct uk_ledger *lg = NULL;
 	const char *input = npos == 1 ? pos[0] : npos == 0 ? "-" : NULL;
-	long added = 0, bad = 0;
+	long added = 0, unchanged = 0, bad = 0;
 	int ncols, rc;
 	const struct uk_colspec *cols = uk_ledger_colspec(&ncols);
 
@@ -359,13 +359,12 @@ static int cmd_import(const struct uk_opts *o, const void *ctx, char **pos, int 
 	if ((rc = uk_cli_reader(o, input, cols, ncols, &r)) != 0)
 		return rc;
 	if ((rc = open_write(o, &db, &lg)) == 0)
-		rc = uk_ledger_import(lg, r, &io, &added, &bad);
+		rc = uk_ledger_import(lg, r, &io, &added, &unchanged, &bad);
 	if (!rc && bad && !o->skip_bad)
 		rc = bad_records(bad, _("nothing written (fix them, or --skip-bad to add the rest)"));
 	rc = close_write(o, db, lg, rc);
-	if (!rc && !o->quiet)
-		fprintf(stderr, _("%s: %sadded %ld, skipped %ld\n"), uk_progname(),
-		        o->dry_run ? _("dry run, nothing written: ") : "", added, bad);
+	if (!rc)
+		uk_import_said(o, added, unchanged, bad);
 	uk_db_close(db);
 	uk_reader_close(r);
 	return rc ? rc : bad ? UK_EX_SKIPPED : UK_EX_OK;

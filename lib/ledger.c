@@ -560,17 +560,24 @@ static char *clean(const char *s, char *buf, size_t n)
 	return buf;
 }
 
+static int parse_date(const char *s, struct uk_date *d, char *err, size_t errsz)
+{
+	const char *why;
+	char buf[64];
+	if (!s || !*s)
+		return uk_errf(err, errsz, "no date");
+	if (uk_date_parse(clean(s, buf, sizeof buf), d, &why) != 0)
+		return uk_errf(err, errsz, "%s in date '%s'", why, s);
+	return 0;
+}
+
 /* A date as given, refused when after today without --allow-future: said
  * before any other rule, as the likeliest typo. */
 static int check_date(struct uk_ledger *lg, const char *s, char out[UK_DATE_BUFSZ], char *err, size_t errsz)
 {
 	struct uk_date d;
-	const char *why;
-	char buf[64];
-	if (!s || !*s)
-		return uk_errf(err, errsz, "no date");
-	if (uk_date_parse(clean(s, buf, sizeof buf), &d, &why) != 0)
-		return uk_errf(err, errsz, "%s in date '%s'", why, s);
+	if (parse_date(s, &d, err, errsz) != 0)
+		return -1;
 	if (uk_future_check(d, lg->allow_future, err, errsz) != 0)
 		return -1;
 	uk_date_format(d, out);
@@ -815,6 +822,51 @@ int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, co
 	return write_entry(lg, &e, id, err, errsz);
 }
 
+int uk_ledger_entry_key(struct uk_ledger *lg, const struct uk_entry_in *in, const char *direction,
+                        struct uk_entry_key *k, char *err, size_t errsz)
+{
+	struct uk_date d;
+	char kind[12], top[24], member[64];
+	int rc, found;
+
+	memset(k, 0, sizeof *k);
+	if (parse_date(in->date, &d, err, errsz) != 0)
+		return -1;
+	uk_date_format(d, k->date);
+	if ((rc = check_amount(in->amount, &k->amount, err, errsz)) != 0)
+		return rc;
+	clean(in->fund && *in->fund ? in->fund : "general", k->fund, sizeof k->fund);
+	clean(in->account && *in->account ? in->account : "bank", k->account, sizeof k->account);
+	if ((rc = check_fund_account(lg, k->fund, k->account, err, errsz)) != 0)
+		return rc;
+	clean(in->voucher, k->voucher, sizeof k->voucher);
+	if (!in->category)
+		return 0;
+	if ((rc = check_category(lg, in->category, k->category, kind, top, k->sub, sizeof k->sub,
+	                         err, errsz)) != 0)
+		return rc;
+	k->direction = strcmp(kind, "income") == 0 ? "in" : "out";
+	if (direction && strcmp(direction, k->direction) != 0)
+		return strcmp(k->direction, "in") == 0
+		       ? uk_errf(err, errsz, "category %s is money in, not %s", k->category, direction)
+		       : uk_errf(err, errsz, "category %s is money out, not %s", k->category, direction);
+	if (in->member && *clean(in->member, member, sizeof member)) {
+		if ((rc = uk_member_resolve(lg->db, member, (enum uk_member_key)in->member_by, &k->member_id,
+		                            NULL, 0, &found, err, errsz)) != 0)
+			return rc;
+		if (!found)
+			return uk_errf(err, errsz, "no member '%s'", member);
+	}
+	if (in->activity && *in->activity) {
+		char *end;
+		long long a = strtoll(in->activity, &end, 10);
+		if (*end || a <= 0)
+			return uk_errf(err, errsz, "activity must be an activity id, not '%s'", in->activity);
+		k->activity_id = a;
+	}
+	return 0;
+}
+
 /* What a fund and account hold before its opening balance: whether it has
  * one, and the date of its first entry ("" when none). */
 struct opening_seen { int had; char *first; };
@@ -963,6 +1015,16 @@ static int stored_row(sqlite3_stmt *st, void *ctx)
 	return 0;
 }
 
+/* The memo of a void: the entry it voids and why. */
+#define VOID_MEMO "void of %lld: "
+
+const char *uk_ledger_void_reason(const char *memo, long long id)
+{
+	char head[40];
+	size_t n = (size_t)snprintf(head, sizeof head, VOID_MEMO, id);
+	return memo && strncmp(memo, head, n) == 0 ? memo + n : memo;
+}
+
 /* Reverses one stored entry. */
 static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
                    int64_t transfer_of, int allow_overdraft, int64_t *new_id, char *err, size_t errsz)
@@ -983,7 +1045,7 @@ static int reverse(struct uk_ledger *lg, int64_t id, const char *reason, const c
 		            (long long)id);
 	if (x.voided)
 		return uk_errf(err, errsz, "entry %lld is already voided", (long long)id);
-	snprintf(memo, sizeof memo, "void of %lld: %s", (long long)id, reason);
+	snprintf(memo, sizeof memo, VOID_MEMO "%s", (long long)id, reason);
 	e.date = date && *date ? date : x.date;
 	if (strcmp(e.date, x.date) < 0)
 		return uk_errf(err, errsz, "a void cannot be dated before its entry (%s)", x.date);

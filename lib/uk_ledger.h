@@ -134,12 +134,30 @@ int uk_ledger_add(struct uk_ledger *lg, const struct uk_entry_in *in, int64_t *i
 int uk_ledger_add_checked(struct uk_ledger *lg, const struct uk_entry_in *in, const char *direction,
                           int64_t *id, char *err, size_t errsz);
 
+/* An entry as add would store it, read without the rules that look at
+ * the books (a date after today, the balance, a voucher or opening
+ * already there, a hardship file): what an import compares with the
+ * stored entries. With no category, only the date, amount, fund, account
+ * and voucher are read (an opening, a transfer's half). direction, when
+ * given, must agree with the category. 0; -1 with err for a value that
+ * does not read, which add would refuse for the same reason; or an exit
+ * code. */
+struct uk_entry_key {
+	char date[UK_DATE_BUFSZ], fund[64], account[64], category[24], sub[200], voucher[64];
+	const char *direction;
+	int64_t amount, member_id, activity_id;
+};
+int uk_ledger_entry_key(struct uk_ledger *lg, const struct uk_entry_in *in, const char *direction,
+                        struct uk_entry_key *k, char *err, size_t errsz);
+
 /* Import: every record checked like add; bad ones reported (FILE:LINE) and
- * written to rejects; the caller commits or not. Returns an exit code for
- * a failure that stops reading, else 0 with the counts. */
+ * written to rejects; a record of an entry stored before (a transfer's
+ * two records, of a transfer) counted unchanged and not written again; the
+ * caller commits or not. Returns an exit code for a failure that stops
+ * reading, else 0 with the counts. */
 struct uk_import_ledger_opts { int allow_overdraft; const char *rejects; };
 int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_import_ledger_opts *o,
-                     long *added, long *bad);
+                     long *added, long *unchanged, long *bad);
 
 /* An opening balance: once per fund and account, before its other entries. */
 int uk_ledger_opening(struct uk_ledger *lg, const char *date, const char *amount,
@@ -152,6 +170,10 @@ int uk_ledger_transfer(struct uk_ledger *lg, const char *date, const char *amoun
 /* The other half of a transfer entry in *pair, 0 when it is none; 0 or an
  * exit code. */
 int uk_ledger_transfer_pair(struct uk_ledger *lg, int64_t id, int64_t *pair);
+/* The reason in the memo of a void of entry id, as void writes it
+ * ("void of ID: reason"), for a listing's void read back; memo itself when
+ * it is not such a memo. */
+const char *uk_ledger_void_reason(const char *memo, long long id);
 /* A reversing entry for entry id (and its pair, for a transfer). */
 int uk_ledger_void(struct uk_ledger *lg, int64_t id, const char *reason, const char *date,
                    int allow_overdraft, int64_t *new_id, char *err, size_t errsz);

@@ -13,18 +13,61 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 	return uk_batch_records_finish(db, r, rejects, fn, NULL, ctx, added, bad);
 }
 
+/* A batch under way: what is held for the record after it. */
+struct batch {
+	struct uk_reader *r;
+	struct uk_rejects *rj;
+	uk_batch_finish_fn finish;
+	void *ctx;
+	struct uk_row *held;
+	int holding;
+	long *bad;
+};
+
+/* The held record refused (with: the line of the record that takes it
+ * along, 0 when nothing completes it): said at its own line, counted and
+ * written to the rejects. 0 or an exit code. */
+static int held_refused(struct batch *b, long with)
+{
+	char err[400];
+	int res;
+	b->holding = 0;
+	if (!b->finish)
+		return UK_EX_SOFTWARE;
+	if ((res = b->finish(b->ctx, with, err, sizeof err)) != -1)
+		return res ? res : UK_EX_SOFTWARE;
+	(*b->bad)++;
+	uk_err_at(uk_reader_name(b->r), uk_row_line(b->held), "%s", err);
+	if (b->rj)
+		uk_rejects_add(b->rj, b->held, err);
+	return 0;
+}
+
+/* Keeps row past the next read, for the rejects should its pair fail. */
+static int hold(struct batch *b, struct uk_row *row)
+{
+	int rc;
+	/* Never two held: the function answers UK_BATCH_ALONE first. */
+	if (b->holding && (rc = held_refused(b, 0)) != 0)
+		return rc;
+	if ((!b->held && !(b->held = uk_row_new(b->r))) || uk_row_copy(b->r, b->held, row) != 0)
+		return uk_err_nomem();
+	b->holding = 1;
+	return 0;
+}
+
 int uk_batch_records_finish(struct uk_db *db, struct uk_reader *r, const char *rejects,
                             uk_record_fn fn, uk_batch_finish_fn finish, void *ctx,
                             long *added, long *bad)
 {
-	struct uk_rejects *rj = NULL;
+	struct batch b = {r, NULL, finish, ctx, NULL, 0, bad};
 	struct uk_progress progress;
 	struct uk_row *row;
 	char err[400];
 	int rc, crc;
 
 	*added = *bad = 0;
-	if (rejects && (rc = uk_rejects_open(rejects, r, &rj)) != 0)
+	if (rejects && (rc = uk_rejects_open(rejects, r, &b.rj)) != 0)
 		return rc;
 	uk_progress_start(&progress, _("records"));
 	while ((rc = uk_reader_next(r, &row)) == 1) {
@@ -34,7 +77,13 @@ int uk_batch_records_finish(struct uk_db *db, struct uk_reader *r, const char *r
 			res = -1;
 		} else if ((res = uk_db_savepoint(db)) == 0) {
 			int sp;
-			res = fn(ctx, row, err, sizeof err);
+			/* A record that does not complete the held one: that
+			 * one refused alone, this one run again. */
+			while ((res = fn(ctx, row, err, sizeof err)) == UK_BATCH_ALONE && b.holding)
+				if ((res = held_refused(&b, 0)) != 0)
+					break;
+			if (res == UK_BATCH_ALONE)
+				res = UK_EX_SOFTWARE;
 			sp = uk_db_release(db, res != 0 && res != UK_BATCH_HELD);
 			if (sp && res <= 1) {
 				/* The transaction is gone (a full disk): the record's
@@ -44,35 +93,36 @@ int uk_batch_records_finish(struct uk_db *db, struct uk_reader *r, const char *r
 				res = sp;
 			}
 		}
-		if (res == UK_BATCH_HELD)
-			continue;
+		if (res == UK_BATCH_HELD) {
+			if ((res = hold(&b, row)) == 0)
+				continue;
+		}
 		uk_progress_tick(&progress, *added + *bad + 1);
+		/* The held record goes with this one: written with it, or
+		 * refused with it, said first (its line comes first). */
+		if (b.holding && res == -1 && (res = held_refused(&b, uk_row_line(row))) == 0)
+			res = -1;
+		b.holding = 0;
 		if (res > 1) {
 			uk_progress_end(&progress);
-			uk_rejects_close(rj);
+			uk_rejects_close(b.rj);
+			uk_row_free(b.held);
 			return res;
 		}
 		if (res == -1) {
 			(*bad)++;
 			uk_err_at(uk_reader_name(r), uk_row_line(row), "%s", err);
-			if (rj)
-				uk_rejects_add(rj, row, err);
+			if (b.rj)
+				uk_rejects_add(b.rj, row, err);
 			continue;
 		}
 		(*added)++;
 	}
 	uk_progress_end(&progress);
-	if (rc == 0 && finish) {
-		long line = 0;
-		int res = finish(ctx, &line, err, sizeof err);
-		if (res == -1) {
-			(*bad)++;
-			uk_err_at(uk_reader_name(r), line, "%s", err);
-		} else if (res) {
-			rc = res;
-		}
-	}
-	crc = uk_rejects_close(rj);
+	if (rc == 0 && b.holding)
+		rc = held_refused(&b, 0);
+	uk_row_free(b.held);
+	crc = uk_rejects_close(b.rj);
 	if (rc > 1)
 		return rc;
 	return crc;
@@ -134,6 +184,15 @@ int uk_batch_records_again(struct uk_db *db, struct uk_reader *r, const char *re
                            const char *last_id_sql, uk_record_fn fn, void *ctx,
                            struct uk_matched *m, long *added, long *unchanged, long *bad)
 {
+	return uk_batch_records_again_finish(db, r, rejects, last_id_sql, fn, NULL, ctx, m, added,
+	                                     unchanged, bad);
+}
+
+int uk_batch_records_again_finish(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                                  const char *last_id_sql, uk_record_fn fn, uk_batch_finish_fn finish,
+                                  void *ctx, struct uk_matched *m, long *added, long *unchanged,
+                                  long *bad)
+{
 	sqlite3_stmt *st = uk_db_prepare(db, last_id_sql);
 	int rc;
 	*added = *unchanged = *bad = 0;
@@ -144,7 +203,7 @@ int uk_batch_records_again(struct uk_db *db, struct uk_reader *r, const char *re
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return uk_db_fail(db, rc, N_("cannot read what is stored"));
-	rc = uk_batch_records(db, r, rejects, fn, ctx, added, bad);
+	rc = uk_batch_records_finish(db, r, rejects, fn, finish, ctx, added, bad);
 	/* The batch counts the records found stored as written: they wrote
 	 * nothing. */
 	*added -= m->found;

@@ -20,13 +20,21 @@ int uk_batch_records(struct uk_db *db, struct uk_reader *r, const char *rejects,
 
 /* A record function's answer for a record it holds to be written with the
  * next one (the first of a pair): counted with that one, neither added
- * nor bad on its own. */
+ * nor bad on its own. A pair is written whole or not at all: when the
+ * record after the held one is refused (or unreadable), the held one is
+ * refused with it. */
 #define UK_BATCH_HELD (-3)
-/* Called once when the input has ended well, for a record still held:
- * 0; -1 with err and *line, one more bad record said at that line (its
- * row is gone: it is not written to rejects); or an exit code. */
-typedef int (*uk_batch_finish_fn)(void *ctx, long *line, char *err, size_t errsz);
-/* uk_batch_records with a finish (NULL: none). */
+/* The answer for a record that does not complete the one held before it:
+ * the held one is refused alone, then the function is called again with
+ * this record, nothing held. */
+#define UK_BATCH_ALONE (-4)
+/* Why the held record is refused: with, the line of the refused record
+ * that takes it along, or 0 when nothing completes it (the input ended,
+ * or UK_BATCH_ALONE). -1 with err: said at the held record's line,
+ * counted bad and written to rejects; or an exit code. */
+typedef int (*uk_batch_finish_fn)(void *ctx, long with, char *err, size_t errsz);
+/* uk_batch_records with a finish, needed by a record function that holds
+ * (NULL: none). */
 int uk_batch_records_finish(struct uk_db *db, struct uk_reader *r, const char *rejects,
                             uk_record_fn fn, uk_batch_finish_fn finish, void *ctx,
                             long *added, long *bad);
@@ -52,4 +60,9 @@ void uk_matched_free(struct uk_matched *m);
 int uk_batch_records_again(struct uk_db *db, struct uk_reader *r, const char *rejects,
                            const char *last_id_sql, uk_record_fn fn, void *ctx,
                            struct uk_matched *m, long *added, long *unchanged, long *bad);
+/* The same for records that come in pairs (finish as above). */
+int uk_batch_records_again_finish(struct uk_db *db, struct uk_reader *r, const char *rejects,
+                                  const char *last_id_sql, uk_record_fn fn, uk_batch_finish_fn finish,
+                                  void *ctx, struct uk_matched *m, long *added, long *unchanged,
+                                  long *bad);
 #endif

@@ -41,11 +41,11 @@ test_expect_success 'a planted fuzzy translation fails the check' '
 
 test_expect_success 'a translation that changes the "PROG: " prefix fails the check' '
 	rm -rf src && tree src &&
-	sed -i "s/^msgstr \"%s: %sadded %ld, skipped/&/; /^msgid \"%s: %sadded %ld, skipped/{n;s/^msgstr \"%s: /msgstr \"%s：/}" \
+	sed -i "/^msgid \"%s: %sadded %ld%s, unchanged/{n;s/^msgstr \"%s: /msgstr \"%s：/}" \
 		src/po/zh_CN.po &&
-	grep -q "^msgstr \"%s：%s新增 %ld，跳过" src/po/zh_CN.po &&
+	grep -q "^msgstr \"%s：%s新增 %ld%s，未变" src/po/zh_CN.po &&
 	test_expect_code 1 sh -c "cd src && UK_FRESH_POT=\"$TRASH/fresh.pot\" sh tests/tools/catalogue.sh zh_CN" >faults &&
-	test_grep "prefix changed: %s: %sadded %ld, skipped" faults
+	test_grep "prefix changed: %s: %sadded %ld%s, unchanged" faults
 '
 
 test_expect_success 'a stale template fails the check' '

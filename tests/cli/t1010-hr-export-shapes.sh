@@ -187,7 +187,7 @@ test_expect_success 'fund-ledger import: a title row and rows of commas, --ignor
 	EOF
 	fund-ledger import --ignore memo ledger.csv 2>err &&
 	test_grep "^fund-ledger: ledger.csv:1: title row above the header skipped (.某某中学工会2026年经费台帐.)$" err &&
-	test_grep "^fund-ledger: added 2, skipped 0$" err &&
+	test_grep "^fund-ledger: added 2, unchanged 0$" err &&
 	test "$(db_query "SELECT count(*), sum(amount), count(memo) FROM ledger_entries")" = "2|105000|0"
 '
 

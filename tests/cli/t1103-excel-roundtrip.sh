@@ -115,7 +115,7 @@ test_expect_success 'fund-ledger --member 1, and an import whose member_no colum
 	fund-ledger add 2026-03-05 500 50204 --fund hardship --member 1 --voucher 0007 --memo "=帮扶" >id1 &&
 	printf "date,fund,account,category,subcategory,amount,member_no,voucher,memo\n2026-03-06,hardship,bank,50204,,300.00,1,0008,帮扶\n" >led.csv &&
 	fund-ledger import led.csv 2>err &&
-	test_grep "added 1, skipped 0" err &&
+	test_grep "added 1, unchanged 0" err &&
 	member_of ledger_entries "ORDER BY x.id" >actual &&
 	printf "000001\n000001\n" >expect &&
 	test_cmp expect actual &&
@@ -149,7 +149,7 @@ test_expect_success 'fund-ledger ls --excel imports into another ledger as it wa
 	fund-ledger ls --excel -f csv >l.csv &&
 	test_grep ",\"=\"\"000001\"\"\",,\"=\"\"0007\"\"\",${SQ}=帮扶," l.csv &&
 	fund-ledger -d two.db import --excel l.csv 2>err &&
-	test_grep "added 4, skipped 0" err &&
+	test_grep "added 4, unchanged 0" err &&
 	fund-ledger ls -f csv | cut -d, -f2-14 >expect &&
 	fund-ledger -d two.db ls -f csv | cut -d, -f2-14 >actual &&
 	test_cmp expect actual &&

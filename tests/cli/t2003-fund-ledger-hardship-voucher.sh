@@ -21,7 +21,7 @@ test_expect_success 'setup: the example members and a year of entries' '
 	test "$(db_query "SELECT hardship FROM members WHERE member_no = ${SQ}000002${SQ}")" = relative &&
 	test "$(db_query "SELECT hardship FROM members WHERE member_no = ${SQ}000003${SQ}")" = none &&
 	fund-ledger import "$UK_TOP/examples/ledger-2026.csv" 2>err &&
-	test_grep "added 60, skipped 0" err &&
+	test_grep "added 60, unchanged 0" err &&
 	test "$(db_query "SELECT count(*) FROM ledger_entries WHERE fund = ${SQ}hardship${SQ} AND member_id IS NOT NULL")" = 3
 '
 

@@ -108,7 +108,7 @@ test_expect_success 'the files are good: unkilled, each batch lands whole and ve
 	member-add -d full.db staff.csv 2>err &&
 	test_grep "added 20000, updated 0, unchanged 0, missing 50" err &&
 	fund-ledger -d full.db import ledger.csv 2>err &&
-	test_grep "added 20000, skipped 0" err &&
+	test_grep "added 20000, unchanged 0" err &&
 	test "$(counts full.db)" = "20050 20003" &&
 	fund-ledger -d full.db verify >/dev/null
 '

@@ -71,7 +71,7 @@ test_expect_success 'all at once: every process exits 0, no locked or busy messa
 	cat err.* >errs &&
 	test_must_fail grep -i -e locked -e busy errs &&
 	for p in 1 2 3 4; do
-		echo "fund-ledger: added 2500, skipped 0" >expect &&
+		echo "fund-ledger: added 2500, unchanged 0" >expect &&
 		test_cmp expect err.imp$p &&
 		test_grep "^member-add: added 50, updated 0, unchanged 0, missing" err.mem$p &&
 		test_must_fail test -s err.add$p || exit 1

@@ -1,6 +1,6 @@
 /* t_batch.c - the set of stored records an import has matched; a record
- * held for the next one (the first of a pair), and the finish that refuses
- * one still held at the end. */
+ * held for the next one (the first of a pair), refused with it, alone, or
+ * still held at the end, by what the finish says. */
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -31,23 +31,29 @@ static void test_matched(void)
 	ok(!uk_matched_has(&m, 3), "matched: freed set has nothing");
 }
 
-/* "out" is held for the "in" after it; "bad" is refused; anything else is
- * written alone. */
+/* "out" is held for the "in" after it ("inbad": an in refused, which
+ * takes the out with it); "bad" is refused; anything else is written
+ * alone, and after an out refuses it first. */
 struct pairs { long held_line, pairs, calls; };
 
 static int pair_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
 {
 	struct pairs *p = ctx;
 	const char *kind = uk_row_get(row, 0);
+	int in = strncmp(kind, "in", 2) == 0;
 	p->calls++;
+	if (p->held_line && !in)
+		return UK_BATCH_ALONE;
 	if (strcmp(kind, "out") == 0) {
 		p->held_line = uk_row_line(row);
 		return UK_BATCH_HELD;
 	}
-	if (strcmp(kind, "in") == 0) {
+	if (in) {
 		if (!p->held_line)
 			return uk_errf(err, errsz, "in without out");
 		p->held_line = 0;
+		if (strcmp(kind, "inbad") == 0)
+			return uk_errf(err, errsz, "bad in");
 		p->pairs++;
 		return 0;
 	}
@@ -56,12 +62,12 @@ static int pair_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	return 0;
 }
 
-static int pair_finish(void *ctx, long *line, char *err, size_t errsz)
+static int pair_finish(void *ctx, long with, char *err, size_t errsz)
 {
 	struct pairs *p = ctx;
-	if (!p->held_line)
-		return 0;
-	*line = p->held_line;
+	p->held_line = 0;
+	if (with)
+		return uk_errf(err, errsz, "out refused with line %ld", with);
 	return uk_errf(err, errsz, "out with no in after it");
 }
 
@@ -74,7 +80,7 @@ static void test_held(const char *dir)
 	struct uk_reader *r = NULL;
 	struct uk_db *db = NULL;
 	struct pairs p = {0, 0, 0};
-	char csv[128], dbp[128];
+	char csv[128], dbp[128], rej[128];
 	const char *msg;
 	long added = -1, bad = -1;
 	FILE *f;
@@ -82,12 +88,15 @@ static void test_held(const char *dir)
 
 	snprintf(csv, sizeof csv, "%s/in.csv", dir);
 	snprintf(dbp, sizeof dbp, "%s/b.db", dir);
+	snprintf(rej, sizeof rej, "%s/rejects.csv", dir);
 	if (!(f = fopen(csv, "w"))) {
 		ok(0, "held: input written");
 		return;
 	}
-	/* Lines 2-3 a pair, 4 alone, 5 bad, 6 held to the end. */
-	fputs("kind\nout\nin\none\nbad\nout\n", f);
+	/* Lines 2-3 a pair, 4 alone, 5 bad, 6-7 a pair refused at its
+	 * second, 8 an out followed by a record alone (9), 10 held to the
+	 * end. */
+	fputs("kind\nout\nin\none\nbad\nout\ninbad\nout\none\nout\n", f);
 	fclose(f);
 	memset(&ro, 0, sizeof ro);
 	is_int(uk_db_open(dbp, UK_DB_CREATE, 0, no_tables, 1, &db), 0, "held: database");
@@ -99,19 +108,38 @@ static void test_held(const char *dir)
 	}
 	is_int(uk_db_begin(db), 0, "held: transaction");
 	cap_start();
-	rc = uk_batch_records_finish(db, r, NULL, pair_record, pair_finish, &p, &added, &bad);
+	rc = uk_batch_records_finish(db, r, rej, pair_record, pair_finish, &p, &added, &bad);
 	msg = cap_end();
 	is_int(rc, 0, "held: the batch ends well");
-	is_int(p.calls, 5, "held: every record seen");
+	is_int(p.calls, 10, "held: every record seen, the one after a lone out twice");
 	is_int(p.pairs, 1, "held: one pair written");
-	is_int(added, 2, "held: a pair counts once, with the record alone: 2 added");
-	is_int(bad, 2, "held: the bad record and the one held at the end: 2 bad");
+	is_int(added, 3, "held: a pair counts once, with the two records alone: 3 added");
+	is_int(bad, 5, "held: the bad record, a refused pair, a lone out, the one held at the end: 5 bad");
 	ok(strstr(msg, "in.csv:5: bad record") != NULL, "held: the bad record at its line");
-	ok(strstr(msg, "in.csv:6: out with no in after it") != NULL,
+	ok(strstr(msg, "in.csv:6: out refused with line 7\n") != NULL &&
+	   strstr(msg, "in.csv:7: bad in\n") != NULL &&
+	   strstr(msg, "in.csv:6:") < strstr(msg, "in.csv:7:"),
+	   "held: a pair refused at its second record: both said, the first first");
+	ok(strstr(msg, "in.csv:8: out with no in after it") != NULL && !strstr(msg, "in.csv:9:"),
+	   "held: an out followed by another record refused alone, that record written");
+	ok(strstr(msg, "in.csv:10: out with no in after it") != NULL,
 	   "held: the one held at the end said at its own line");
 	uk_db_rollback(db);
 	uk_reader_close(r);
 	uk_db_close(db);
+	if ((f = fopen(rej, "r")) != NULL) {
+		char lines[512] = "", line[128];
+		while (fgets(line, sizeof line, f))
+			if (strlen(lines) + strlen(line) < sizeof lines)
+				strcat(lines, line);
+		fclose(f);
+		is_str(lines, "kind,error\nbad,bad record\nout,out refused with line 7\ninbad,bad in\n"
+		       "out,out with no in after it\nout,out with no in after it\n",
+		       "held: every refused record in the rejects, the held ones too");
+	} else {
+		ok(0, "held: rejects written");
+	}
+	unlink(rej);
 	unlink(csv);
 	unlink(dbp);
 }

@@ -472,6 +472,12 @@ static void test_void(void)
 	       "void: direction flipped, same category and amount, void_of set");
 	ok(has(q_text("SELECT memo FROM ledger_entries WHERE id = %lld", (long long)nid), "录入错误"),
 	   "void: the reason is in the memo");
+	is_str(uk_ledger_void_reason(q_text("SELECT memo FROM ledger_entries WHERE id = %lld", (long long)nid),
+	                             orig), "录入错误", "void: the reason read back from its memo");
+	is_str(uk_ledger_void_reason("void of 12: 录入错误", 1), "void of 12: 录入错误",
+	       "void reason: a memo naming another entry is kept whole");
+	is_str(uk_ledger_void_reason("退款", 12), "退款", "void reason: any other memo is kept whole");
+	ok(uk_ledger_void_reason(NULL, 12) == NULL, "void reason: no memo, none");
 	is_int(bal("general", "bank"), gb + 3000, "void: the expense is given back");
 	n = n_entries();
 	is_int(void_entry(nid, "again", NULL, &id), -1, "void of a void refused");
