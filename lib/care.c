@@ -792,7 +792,7 @@ static int import_care(void *ctx, struct uk_row *row, char *err, size_t errsz)
 int uk_care_import(struct uk_db *db, struct uk_reader *r, const char *rejects, int allow_future,
                    int allow_overdraft, long *added, long *unchanged, long *bad)
 {
-	struct import_ctx c = {db, allow_future, allow_overdraft, {0, NULL, 0, 0, 0}};
+	struct import_ctx c = {db, allow_future, allow_overdraft, UK_MATCHED_INIT};
 	return uk_batch_records_again(db, r, rejects, "SELECT coalesce(max(id), 0) FROM care",
 	                              import_care, &c, &c.matched, added, unchanged, bad);
 }

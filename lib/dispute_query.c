@@ -431,7 +431,7 @@ static int import_case(void *ctx, struct uk_row *row, char *err, size_t errsz)
 int uk_disputes_import(struct uk_db *db, struct uk_reader *r, const char *rejects_path, int allow_future,
                        long *added, long *unchanged, long *bad)
 {
-	struct import_ctx c = {db, r, allow_future, {0, NULL, 0, 0, 0}};
+	struct import_ctx c = {db, r, allow_future, UK_MATCHED_INIT};
 	return uk_batch_records_again(db, r, rejects_path, "SELECT coalesce(max(id), 0) FROM disputes",
 	                              import_case, &c, &c.matched, added, unchanged, bad);
 }

@@ -409,7 +409,7 @@ int uk_members_set_batch(struct uk_db *db, struct uk_reader *r, const struct uk_
                          int dry_run, int skip_bad, int quiet, const char *rejects_path,
                          struct uk_writer *out, int mask)
 {
-	struct set_batch b = {{db, NULL, ""}, given, uk_date_today(), {0, NULL, 0, 0, 0}, 0, 0, out != NULL};
+	struct set_batch b = {{db, NULL, ""}, given, uk_date_today(), UK_MATCHED_INIT, 0, 0, out != NULL};
 	long done, bad = 0;
 	int rc;
 

@@ -27,6 +27,7 @@ static const struct uk_migration migrations[] = {
 	{7, UK_CARE_SCHEMA_V7},
 	{8, UK_MUTUAL_AID_SCHEMA_V8},
 	{9, UK_UNIONS_SCHEMA_V9},
+	{10, UK_LEDGER_SCHEMA_V10},
 };
 
 int uk_store_schema_version(void)

@@ -89,6 +89,10 @@
 /* v5: an entry dated after the day it was recorded says it was meant. */
 #define UK_LEDGER_SCHEMA_V5 \
 	"ALTER TABLE ledger_entries ADD COLUMN allow_future INTEGER NOT NULL DEFAULT 0;"
+/* v10: a transfer's incoming half found by its outgoing one without
+ * reading the books through (an import run again looks up each transfer). */
+#define UK_LEDGER_SCHEMA_V10 \
+	"CREATE INDEX ledger_entries_transfer ON ledger_entries(transfer_of) WHERE transfer_of IS NOT NULL;"
 
 struct uk_ledger;
 /* A session on the books inside the caller's write transaction: holds the statements of a batch and the chain's last

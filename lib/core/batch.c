@@ -130,6 +130,8 @@ int uk_batch_records_finish(struct uk_db *db, struct uk_reader *r, const char *r
 
 int uk_matched_has(const struct uk_matched *m, int64_t id)
 {
+	if (id > 0 && (uint64_t)id < m->nbits)
+		return m->bits[id / 8] >> (id % 8) & 1;
 	for (size_t i = 0; i < m->n; i++)
 		if (m->ids[i] == id)
 			return 1;
@@ -161,6 +163,18 @@ int uk_matched_take(struct uk_db *db, sqlite3_stmt *st, struct uk_matched *m, co
 
 int uk_matched_add(struct uk_matched *m, int64_t id)
 {
+	/* The stored records an import can match are those up to before:
+	 * a bit each, made with the first. */
+	if (!m->bits && m->before > 0 && (uint64_t)m->before < SIZE_MAX / 2) {
+		if (!(m->bits = calloc((size_t)m->before / 8 + 1, 1)))
+			return uk_err_nomem();
+		m->nbits = ((size_t)m->before / 8 + 1) * 8;
+		for (size_t i = 0; i < m->n; i++)
+			if (m->ids[i] > 0 && (uint64_t)m->ids[i] < m->nbits)
+				m->bits[m->ids[i] / 8] |= (unsigned char)(1u << (m->ids[i] % 8));
+	}
+	if (id > 0 && (uint64_t)id < m->nbits)
+		m->bits[id / 8] |= (unsigned char)(1u << (id % 8));
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? m->cap * 2 : 64;
 		int64_t *ids = realloc(m->ids, cap * sizeof *ids);
@@ -176,7 +190,10 @@ int uk_matched_add(struct uk_matched *m, int64_t id)
 void uk_matched_free(struct uk_matched *m)
 {
 	free(m->ids);
+	free(m->bits);
 	m->ids = NULL;
+	m->bits = NULL;
+	m->nbits = 0;
 	m->n = m->cap = 0;
 }
 

@@ -44,7 +44,17 @@ int uk_batch_records_finish(struct uk_db *db, struct uk_reader *r, const char *r
  * the second, and running the file again matches both. before is the last
  * id stored before the import: later ones are the import's own. found
  * counts the records the record function took as already stored. */
-struct uk_matched { int64_t before; int64_t *ids; size_t n, cap; long found; };
+/* A growing list of ids; those up to before also in a bitmap, so that
+ * uk_matched_has answers at once however many were taken. */
+struct uk_matched {
+	int64_t before;
+	int64_t *ids;
+	size_t n, cap;
+	long found;
+	unsigned char *bits;
+	size_t nbits;
+};
+#define UK_MATCHED_INIT {0, NULL, 0, 0, 0, NULL, 0}
 int uk_matched_has(const struct uk_matched *m, int64_t id);
 /* 0, or 70 out of memory (said). */
 int uk_matched_add(struct uk_matched *m, int64_t id);

@@ -36,6 +36,10 @@ for n in $ROWS; do
 	set -- $(measure "rm -f $work/f.db* && $bin/union-config -q init -d $work/f.db" "$bin/fund-ledger" -q -d "$work/f.db" import "$work/e.csv")
 	rate=$(awk -v n="$entries" -v t="$1" 'BEGIN {printf "%.0f", n / t}')
 	row "$entries" "fund-ledger import ($rate entries/s)" "$1" "$2" -
+	# The same journal again, the monthly habit: every record found
+	# stored, nothing written.
+	set -- $(measure true "$bin/fund-ledger" -q -d "$work/f.db" import "$work/e.csv")
+	row "$entries" "fund-ledger import again (all unchanged)" "$1" "$2" -
 	"$bin/fund-ledger" -d "$work/f.db" export -f ledger >"$work/x.ledger"
 
 	set -- $(measure true ledger -f "$work/x.ledger" bal)

@@ -71,7 +71,7 @@ test_expect_success 'union-config init creates ./union.db, mode 0600 under umask
 	test_cmp expect err &&
 	test "$(stat -c %a union.db)" = 600 &&
 	test "$(db_query "PRAGMA application_id")" = 1430997332 &&
-	test "$(db_query "PRAGMA user_version")" = 9 &&
+	test "$(db_query "PRAGMA user_version")" = 10 &&
 	test "$(db_query "PRAGMA integrity_check")" = ok &&
 	for t in config members member_events ledger_entries ledger_categories disputes activities plans care \
 		mutual_aid_enrolments mutual_aid_claims unions union_firms union_facts union_contracts union_audits; do

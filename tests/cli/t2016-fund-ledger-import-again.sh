@@ -306,4 +306,16 @@ test_expect_success 'a Chinese listing with one half of a transfer is refused at
 	test_cmp before after
 '
 
+test_expect_success 'books of schema 9 gain the index of transfers on their next write, and read back unchanged' '
+	fund-ledger ls -f csv >all.csv &&
+	cp "$UNIONKIT_DB" old.db &&
+	sqlite3 old.db "DROP INDEX ledger_entries_transfer; PRAGMA user_version = 9" &&
+	fund-ledger -d old.db import all.csv 2>err &&
+	test_grep "added 0, unchanged" err &&
+	test "$(db_query "PRAGMA user_version" old.db)" = 10 &&
+	test "$(db_query "SELECT count(*) FROM sqlite_master WHERE name = ${SQ}ledger_entries_transfer${SQ}" old.db)" = 1 &&
+	sqlite3 old.db "EXPLAIN QUERY PLAN SELECT id FROM ledger_entries WHERE transfer_of = 3" >plan &&
+	test_grep "USING .*INDEX ledger_entries_transfer" plan
+'
+
 test_done

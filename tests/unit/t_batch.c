@@ -11,8 +11,9 @@
 
 static void test_matched(void)
 {
-	struct uk_matched m = {5, NULL, 0, 0, 0};
+	struct uk_matched m = UK_MATCHED_INIT;
 	int grown = 1;
+	m.before = 5;
 	ok(!uk_matched_has(&m, 3), "matched: empty set has nothing");
 	is_int(uk_matched_add(&m, 3), 0, "matched: add 3");
 	ok(uk_matched_has(&m, 3), "matched: has 3 once added");
@@ -29,6 +30,27 @@ static void test_matched(void)
 	uk_matched_free(&m);
 	is_int((long long)m.n, 0, "matched: freed set is empty");
 	ok(!uk_matched_has(&m, 3), "matched: freed set has nothing");
+	/* Many ids up to before (a re-import of large books): each found,
+	 * none that was not added, answered by the bitmap. */
+	{
+		struct uk_matched big = UK_MATCHED_INIT;
+		int all = 1, none = 1;
+		big.before = 200000;
+		for (int64_t id = 2; id <= 200000; id += 2)
+			if (uk_matched_add(&big, id) != 0)
+				all = 0;
+		for (int64_t id = 1; id <= 200000; id++)
+			if (uk_matched_has(&big, id) != (id % 2 == 0)) {
+				if (id % 2)
+					none = 0;
+				else
+					all = 0;
+			}
+		ok(all && none, "matched: 100,000 ids of 200,000: each added found, no other");
+		ok(!uk_matched_has(&big, 200002) && uk_matched_add(&big, 200002) == 0 && uk_matched_has(&big, 200002),
+		   "matched: an id past before, by the list");
+		uk_matched_free(&big);
+	}
 }
 
 /* "out" is held for the "in" after it ("inbad": an in refused, which
