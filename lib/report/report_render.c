@@ -685,13 +685,15 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 			fputs("</p>\n", f);
 			continue;
 		}
-		fputs("<table><tr>", f);
+		/* The header row in <thead>: a browser prints it again on each
+		 * page a long table runs onto. */
+		fputs("<table><thead><tr>", f);
 		for (int c = 0; c < t[i].ncols; c++) {
 			fputs("<th>", f);
 			uk_html_escape(L(lang, t[i].cols[c].zh, t[i].cols[c].en), f);
 			fputs("</th>", f);
 		}
-		fputs("</tr>\n", f);
+		fputs("</tr></thead>\n<tbody>\n", f);
 		json_array_foreach(t[i].rows, k, row) {
 			fputs("<tr>", f);
 			for (int c = 0; c < t[i].ncols; c++) {
@@ -703,7 +705,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 			}
 			fputs("</tr>\n", f);
 		}
-		fputs("</table>\n", f);
+		fputs("</tbody></table>\n", f);
 		if (note_of(r, &t[i], lang)) {
 			fputs("<p class=\"note\">", f);
 			uk_html_escape(note_of(r, &t[i], lang), f);

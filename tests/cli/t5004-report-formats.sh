@@ -164,6 +164,22 @@ test_expect_success 'html: well-formed, as a real parser reads it, for both repo
 	html_wellformed y.en.html
 '
 
+test_expect_success 'html: every table'"'"'s header row in <thead>, which print repeats on each page' '
+	report-month --month 2024-06 --dry-run -f html >m6.html &&
+	for f in y.html m.html m6.html y.en.html; do
+		python3 - $f <<-\EOF || return 1
+		import re, sys
+		html = open(sys.argv[1], encoding="utf-8").read()
+		tables = re.findall(r"<table>(.*?)</table>", html, re.S)
+		assert len(tables) >= 4, (sys.argv[1], len(tables))
+		for t in tables:
+		    m = re.fullmatch(r"<thead><tr>((?:<th>[^<]*</th>)+)</tr></thead>\s*<tbody>(.*)</tbody>", t, re.S)
+		    assert m, (sys.argv[1], t[:200])
+		    assert "<th" not in m.group(2) and "<tr>" in m.group(2), (sys.argv[1], t[:200])
+		EOF
+	done
+'
+
 test_expect_success 'html: self-contained and printable: SVG inline, no script, no external file, A4' '
 	for f in y.html m.html; do
 		test_grep "^<!DOCTYPE html>" $f &&
