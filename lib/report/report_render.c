@@ -26,8 +26,10 @@ struct table {
 
 #define NCOLS(c) ((int)(sizeof c / sizeof c[0]))
 
+/* The values are counts, money and rates: aligned right as numbers are
+ * in every other table. */
 static const struct column kv_cols[] = {
-	{"item", "项目", "item", UK_COL_TEXT}, {"value", "数值", "value", UK_COL_TEXT},
+	{"item", "项目", "item", UK_COL_TEXT}, {"value", "数值", "value", UK_COL_MONEY},
 };
 static const struct column unit_cols[] = {
 	{"unit", "部门", "unit", UK_COL_TEXT}, {"members", "会员数", "members", UK_COL_INT},

@@ -180,6 +180,31 @@ test_expect_success 'html: every table'"'"'s header row in <thead>, which print 
 	done
 '
 
+test_expect_success 'the item/value tables (会员, 经费, 劳动争议, 关心关爱) align their numbers right, as the others do' '
+	python3 - y.html m6.html <<-\EOF &&
+	import re, sys
+	for f in sys.argv[1:]:
+	    html = open(f, encoding="utf-8").read()
+	    kv = [t for t in re.findall(r"<table>(.*?)</table>", html, re.S) if "<th>数值</th>" in t]
+	    assert len(kv) >= (4 if f == "y.html" else 1), (f, len(kv))
+	    for t in kv:
+	        for row in re.findall(r"<tr>(.*?)</tr>", t.split("<tbody>")[1]):
+	            cells = re.findall(r"<td[^>]*>", row)
+	            assert cells[0] == "<td>" and cells[1:] == ["<td class=\"n\">"], (f, row)
+	EOF
+	grep -A4 "^### 会员\$" y.md >kv.md &&
+	test_grep "^| --- | ---: |\$" kv.md &&
+	report-year --year 2024 -f table >y.txt &&
+	sed -n "/^会员\$/,/^\$/p" y.txt | sed "1,2d;/^\$/d" >kv.txt &&
+	test "$(wc -l <kv.txt)" -ge 10 &&
+	python3 - kv.txt <<-\EOF
+	import sys, unicodedata
+	w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+	widths = {w(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")}
+	assert len(widths) == 1, ("the values not aligned right", widths)
+	EOF
+'
+
 test_expect_success 'html: self-contained and printable: SVG inline, no script, no external file, A4' '
 	for f in y.html m.html; do
 		test_grep "^<!DOCTYPE html>" $f &&
