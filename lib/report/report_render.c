@@ -143,7 +143,9 @@ static json_t *money_row(json_t *o, const char *k1, json_t *from, const char *k2
 }
 
 /* 收入支出表 as the rules lay it out: the income classes and 本期收入合计,
- * the expense classes and 本期支出合计, then 本期收支结余. */
+ * the expense classes and 本期支出合计, then 本期收支结余. No rows when
+ * no class has an entry in the year so far: the section says 本月无, not
+ * three totals of 0.00 under an empty table. */
 static json_t *statement_doc_rows(json_t *r, enum uk_lang lang)
 {
 	json_t *rows = json_array(), *row;
@@ -151,6 +153,8 @@ static json_t *statement_doc_rows(json_t *r, enum uk_lang lang)
 	static const char *const total[][2] = {{"本期收入合计", "total income"},
 	                                       {"本期支出合计", "total expense"}};
 	static const char *const key[] = {"income_total", "expense_total"};
+	if (!json_array_size(json_object_get(r, "statement")))
+		return rows;
 	for (int k = 0; k < 2; k++) {
 		size_t i;
 		json_t *t = json_object_get(r, key[k]);
