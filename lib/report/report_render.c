@@ -646,10 +646,16 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 	fputs(lang == UK_LANG_EN ? "en" : "zh-CN", f);
 	fputs("\"><head><meta charset=\"utf-8\"><title>", f);
 	uk_html_escape(title, f);
+	/* A note never starts a page: the break is taken between the rows of
+	 * its table above (whose header prints again) instead. Nor do the
+	 * signatures, kept in one block with the date and the seal, each
+	 * label with its blank. */
 	fputs("</title>\n<style>@page{size:A4;margin:18mm}body{font-family:serif;max-width:180mm;"
 	      "margin:auto}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #999;"
 	      "padding:2px 6px;font-size:10pt}td.n{text-align:right}h2,h3{break-after:avoid}svg{break-inside:avoid;break-before:avoid}"
-	      ".sign{margin-top:3em;display:flex;gap:3em}.seal{display:flex;gap:12em;margin-top:2em}"
+	      "p.note,.signoff{break-before:avoid}.signoff{break-inside:avoid}"
+	      ".signoff{margin-top:3em}.sign{display:flex;flex-wrap:wrap;justify-content:space-between;gap:1em;font-size:11pt}.sign span{white-space:nowrap}"
+	      ".seal{display:flex;gap:12em;margin:2em 0 0}"
 	      "tr{break-inside:avoid}.summary p{text-indent:2em;line-height:1.7;margin:.3em 0}"
 	      "h2.appendix{break-before:page}</style></head>\n<body>\n<h1>", f);
 	uk_html_escape(title, f);
@@ -721,7 +727,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 	if (json_is_array(json_object_get(r, "signatures"))) {
 		size_t k;
 		json_t *s;
-		fputs("<div class=\"sign\">", f);
+		fputs("<div class=\"signoff\"><div class=\"sign\">", f);
 		json_array_foreach(json_object_get(r, "signatures"), k, s) {
 			fputs("<span>", f);
 			uk_html_escape(json_string_value(s), f);
@@ -731,8 +737,9 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 		if (drawn_up_of(r, lang, drawn, sizeof drawn)) {
 			fputs("<p class=\"seal\"><span>", f);
 			uk_html_escape(drawn, f);
-			fprintf(f, "</span><span>%s</span></p>\n", L(lang, "（盖章）", "(seal)"));
+			fprintf(f, "</span><span>%s</span></p>", L(lang, "（盖章）", "(seal)"));
 		}
+		fputs("</div>\n", f);
 	}
 	fputs("</body></html>\n", f);
 }
