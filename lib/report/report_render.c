@@ -7,6 +7,7 @@
 #include "uk_rec.h"
 #include "uk_text.h"
 #include "uk_columns.h"
+#include "uk_money.h"
 #include "uk_vocabs.h"
 
 #include <jansson.h>
@@ -46,6 +47,12 @@ static const struct column balance_cols[] = {
 	{"fund", "基金", "fund", UK_COL_TEXT}, {"title", "名称", "title", UK_COL_TEXT},
 	{"account", "账户", "account", UK_COL_TEXT}, {"opening", "期初余额", "opening", UK_COL_MONEY},
 	{"closing", "期末余额", "closing", UK_COL_MONEY},
+};
+/* The year's as a document shows them: accounts under their fund, as the
+ * month's. */
+static const struct column balance_doc_cols[] = {
+	{"fund", "基金", "fund", UK_COL_TEXT}, {"account", "账户", "account", UK_COL_TEXT},
+	{"opening", "期初余额", "opening", UK_COL_MONEY}, {"closing", "期末余额", "closing", UK_COL_MONEY},
 };
 /* The month's balances: the year's columns with the month's movements. */
 static const struct column month_balance_cols[] = {
@@ -201,6 +208,62 @@ static json_t *balance_doc_rows(json_t *r, enum uk_lang lang)
 		json_array_append_new(rows, flow_row("", L(lang, "小计", "subtotal"), fund));
 	}
 	json_array_append_new(rows, flow_row(L(lang, "合计", "total"), "", json_object_get(r, "balances_total")));
+	return rows;
+}
+
+/* A year's 各项基金余额: each fund once, by its title, its accounts under
+ * it and its 小计, then the 合计 of all, the books' balance at the year's
+ * end. The report has no totals of its own: they are added here. */
+static json_t *year_balance_doc_rows(json_t *balances, enum uk_lang lang)
+{
+	static const char *const k[] = {"opening", "closing"};
+	json_t *rows = json_array(), *funds = json_array(), *fund, *row;
+	int64_t all[2] = {0, 0};
+	size_t i, j;
+	json_array_foreach(balances, i, row) {
+		int seen = 0;
+		json_array_foreach(funds, j, fund)
+			seen |= json_equal(fund, json_object_get(row, "fund"));
+		if (!seen)
+			json_array_append(funds, json_object_get(row, "fund"));
+	}
+	json_array_foreach(funds, j, fund) {
+		int64_t sub[2] = {0, 0};
+		int first = 1;
+		json_array_foreach(balances, i, row) {
+			json_t *out;
+			if (!json_equal(fund, json_object_get(row, "fund")))
+				continue;
+			out = json_pack("{s:s, s:O}", "fund", "", "account", json_object_get(row, "account"));
+			if (first)
+				json_object_set(out, "fund", json_object_get(row, lang == UK_LANG_ZH ? "title" : "fund"));
+			for (int c = 0; c < 2; c++) {
+				int64_t fen = 0;
+				const char *why;
+				json_t *v = json_object_get(row, k[c]);
+				if (json_is_string(v))
+					uk_money_parse(json_string_value(v), &fen, &why);
+				sub[c] += fen;
+				json_object_set(out, k[c], v);
+			}
+			json_array_append_new(rows, out);
+			first = 0;
+		}
+		row = json_pack("{s:s, s:s}", "fund", "", "account", L(lang, "小计", "subtotal"));
+		for (int c = 0; c < 2; c++) {
+			char buf[UK_MONEY_BUFSZ];
+			json_object_set_new(row, k[c], json_string(uk_money_format(sub[c], buf)));
+			all[c] += sub[c];
+		}
+		json_array_append_new(rows, row);
+	}
+	row = json_pack("{s:s, s:s}", "fund", L(lang, "合计", "total"), "account", "");
+	for (int c = 0; c < 2; c++) {
+		char buf[UK_MONEY_BUFSZ];
+		json_object_set_new(row, k[c], json_string(uk_money_format(all[c], buf)));
+	}
+	json_array_append_new(rows, row);
+	json_decref(funds);
 	return rows;
 }
 
@@ -373,7 +436,11 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 		TABLE("funds", "经费", "Funds", kv_cols, frows, 1);
 		TABLE("classes", "收支按科目", "Income and expense by class", class_cols, json_object_get(f, "by_class"), 0);
 		TABLE("months", "收支按月", "Income and expense by month", month_cols, json_object_get(f, "by_month"), 0);
-		TABLE("balances", "各项基金余额", "Balances", balance_cols, json_object_get(f, "balances"), 0);
+		if (doc)
+			TABLE("balances", "各项基金余额", "Balances", balance_doc_cols,
+			      year_balance_doc_rows(json_object_get(f, "balances"), lang), 1);
+		else
+			TABLE("balances", "各项基金余额", "Balances", balance_cols, json_object_get(f, "balances"), 0);
 		kv(drows, L(lang, "受理", "received"), json_object_get(d, "received"));
 		kv(drows, L(lang, "调处结案", "concluded"), json_object_get(d, "concluded"));
 		kv(drows, L(lang, "调解成功", "resolved"), json_object_get(d, "resolved"));
