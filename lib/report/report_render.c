@@ -468,7 +468,10 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 			TABLE("unregistered", "报告单位不在名册", "Reports of unions not in the register",
 			      register_union_cols, json_object_get(r, "unregistered"), 0);
 		TABLE("activities", "活动", "Activities", activity_cols, json_object_get(r, "activities"), 0);
-		TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols, json_object_get(r, "plan"), 0);
+		/* A merged report carries no plan: each union's is its own. */
+		if (!json_object_get(r, "unions"))
+			TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols,
+			      json_object_get(r, "plan"), 0);
 	}
 #undef TABLE
 	return n;
