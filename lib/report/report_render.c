@@ -7,6 +7,7 @@
 #include "uk_rec.h"
 #include "uk_text.h"
 #include "uk_columns.h"
+#include "uk_metrics.h"
 #include "uk_money.h"
 #include "uk_vocabs.h"
 
@@ -267,6 +268,41 @@ static json_t *year_balance_doc_rows(json_t *balances, enum uk_lang lang)
 	return rows;
 }
 
+/* A plan row's field as the summary words it: the target 学习不少于4,
+ * the actual 5次. */
+static json_t *plan_words(json_t *row, const char *key)
+{
+	char *buf = NULL;
+	size_t n;
+	json_t *v = json_object_get(row, key), *words;
+	FILE *f;
+	if (!json_is_string(v) || !(f = open_memstream(&buf, &n)))
+		return json_incref(v ? v : json_null());
+	if (!strcmp(key, "target"))
+		uk_metric_target_text(json_string_value(v), f);
+	else
+		uk_metric_actual_words(json_string_value(json_object_get(row, "target")), json_string_value(v), f);
+	fclose(f);
+	words = buf ? json_string(buf) : NULL;
+	free(buf);
+	return words ? words : json_incref(v);
+}
+
+/* The plan's rows as the Chinese document has them: targets and actuals
+ * in words, not "study >= 4". */
+static json_t *plan_doc_rows(json_t *plan)
+{
+	json_t *rows = json_array(), *row;
+	size_t i;
+	json_array_foreach(plan, i, row) {
+		json_t *out = json_copy(row);
+		json_object_set_new(out, "target", plan_words(row, "target"));
+		json_object_set_new(out, "actual", plan_words(row, "actual"));
+		json_array_append_new(rows, out);
+	}
+	return rows;
+}
+
 /* 帮扶支出 and its 合计; no rows when none was paid. */
 static json_t *aid_doc_rows(json_t *r, enum uk_lang lang)
 {
@@ -469,7 +505,10 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 			      register_union_cols, json_object_get(r, "unregistered"), 0);
 		TABLE("activities", "活动", "Activities", activity_cols, json_object_get(r, "activities"), 0);
 		/* A merged report carries no plan: each union's is its own. */
-		if (!json_object_get(r, "unions"))
+		if (!json_object_get(r, "unions") && doc && lang == UK_LANG_ZH)
+			TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols,
+			      plan_doc_rows(json_object_get(r, "plan")), 1);
+		else if (!json_object_get(r, "unions"))
 			TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols,
 			      json_object_get(r, "plan"), 0);
 	}
@@ -727,7 +766,8 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 	      ".signoff{margin-top:3em}.sign{display:flex;flex-wrap:wrap;justify-content:space-between;gap:1em;font-size:11pt}.sign span{white-space:nowrap}"
 	      ".seal{display:flex;gap:12em;margin:2em 0 0}"
 	      "tr{break-inside:avoid}.summary p{text-indent:2em;line-height:1.7;margin:.3em 0}"
-	      "h2.appendix{break-before:page}</style></head>\n<body>\n<h1>", f);
+	      "h2.appendix{break-before:page}table.plan{width:100%}"
+	      "table.plan th,table.plan td:nth-child(4),table.plan td:nth-child(5){white-space:nowrap}</style></head>\n<body>\n<h1>", f);
 	uk_html_escape(title, f);
 	fputs("</h1>\n", f);
 	if (as_of_of(r, lang, as_of, sizeof as_of))
@@ -769,7 +809,22 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 		}
 		/* The header row in <thead>: a browser prints it again on each
 		 * page a long table runs onto. */
-		fputs("<table><thead><tr>", f);
+		if (!strcmp(t[i].name, "plan")) {
+			/* Widths that hold 2026/三/(二)/4, a target in words, 35868.25元
+			 * and 已完成 on a line (the last two never broken); the item's
+			 * text takes the rest. */
+			static const char *const width[] = {"26mm", NULL, "40mm", "24mm", "20mm"};
+			fputs("<table class=\"plan\"><colgroup>", f);
+			for (int c = 0; c < t[i].ncols && c < 5; c++)
+				if (width[c])
+					fprintf(f, "<col style=\"width:%s\">", width[c]);
+				else
+					fputs("<col>", f);
+			fputs("</colgroup>", f);
+		} else {
+			fputs("<table>", f);
+		}
+		fputs("<thead><tr>", f);
 		for (int c = 0; c < t[i].ncols; c++) {
 			fputs("<th>", f);
 			uk_html_escape(L(lang, t[i].cols[c].zh, t[i].cols[c].en), f);
