@@ -767,7 +767,8 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 	      ".seal{display:flex;gap:12em;margin:2em 0 0}"
 	      "tr{break-inside:avoid}.summary p{text-indent:2em;line-height:1.7;margin:.3em 0}"
 	      "h2.appendix{break-before:page}table.plan{width:100%}"
-	      "table.plan th,table.plan td:nth-child(4),table.plan td:nth-child(5){white-space:nowrap}</style></head>\n<body>\n<h1>", f);
+	      "table.plan th,table.plan td:nth-child(1),table.plan td:nth-child(4),table.plan td:nth-child(5)"
+	      "{white-space:nowrap}</style></head>\n<body>\n<h1>", f);
 	uk_html_escape(title, f);
 	fputs("</h1>\n", f);
 	if (as_of_of(r, lang, as_of, sizeof as_of))
@@ -811,9 +812,9 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 		 * page a long table runs onto. */
 		if (!strcmp(t[i].name, "plan")) {
 			/* Widths that hold 2026/三/(二)/4, a target in words, 35868.25元
-			 * and 已完成 on a line (the last two never broken); the item's
-			 * text takes the rest. */
-			static const char *const width[] = {"26mm", NULL, "40mm", "24mm", "20mm"};
+			 * and 已完成 on a line (all but the target never broken); the
+			 * item's text takes the rest. */
+			static const char *const width[] = {"30mm", NULL, "38mm", "22mm", "18mm"};
 			fputs("<table class=\"plan\"><colgroup>", f);
 			for (int c = 0; c < t[i].ncols && c < 5; c++)
 				if (width[c])
