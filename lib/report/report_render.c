@@ -808,8 +808,6 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 			fputs("</p>\n", f);
 			continue;
 		}
-		/* The header row in <thead>: a browser prints it again on each
-		 * page a long table runs onto. */
 		if (!strcmp(t[i].name, "plan")) {
 			/* Widths that hold 2026/三/(二)/4, a target in words, 35868.25元
 			 * and 已完成 on a line (all but the target never broken); the
@@ -825,6 +823,8 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 		} else {
 			fputs("<table>", f);
 		}
+		/* The header row in <thead>: a browser prints it again on each
+		 * page a long table runs onto. */
 		fputs("<thead><tr>", f);
 		for (int c = 0; c < t[i].ncols; c++) {
 			fputs("<th>", f);
