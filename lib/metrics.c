@@ -20,53 +20,53 @@
 /* The metrics of the modules; after them, built from the activity kinds,
  * two for each kind. */
 static const struct uk_metric fixed[] = {
-	{"members_total", UK_UNIT_COUNT, "members active or retired at the period's end", "会员总数"},
-	{"members_joined", UK_UNIT_COUNT, "members who joined in the period (join_date, else hire_date)", "新入会会员"},
-	{"members_left", UK_UNIT_COUNT, "members who left, were transferred or died in the period", "减少会员"},
-	{"female_share", UK_UNIT_PERMILLE, "women among members_total, in %", "女会员占比"},
-	{"hardship_members", UK_UNIT_COUNT, "members with a hardship level at the period's end", "困难会员"},
-	{"hardship_new", UK_UNIT_COUNT, "hardship files opened in the period", "新增困难档案"},
-	{"hardship_out", UK_UNIT_COUNT, "hardship files closed in the period (脱困)", "脱困"},
-	{"hardship_paid", UK_UNIT_FEN, "aid paid from the hardship fund (维权支出), yuan", "帮扶金额"},
-	{"hardship_recipients", UK_UNIT_COUNT, "members who received that aid", "帮扶人数"},
-	{"dues_collected", UK_UNIT_FEN, "dues (会费收入) posted, yuan", "会费收入"},
-	{"income", UK_UNIT_FEN, "income of every class, yuan", "收入合计"},
-	{"expense", UK_UNIT_FEN, "expense of every class, yuan", "支出合计"},
-	{"disclosure", UK_UNIT_COUNT, "monthly disclosures made (report-month)", "财务公开次数"},
-	{"disputes_received", UK_UNIT_COUNT, "disputes received (petitions apart)", "受理劳动争议"},
-	{"dispute_success_rate", UK_UNIT_PERMILLE, "成功率: resolved / concluded, in %", "调解成功率"},
-	{"dispute_handled_rate", UK_UNIT_PERMILLE, "调处率: concluded / received, in %", "调处率"},
-	{"overdue_disputes", UK_UNIT_COUNT, "disputes open past the time limit at the period's end", "超期案件"},
-	{"dispute_workers", UK_UNIT_COUNT, "workers the disputes received concern", "涉及职工"},
-	{"dispute_claimed", UK_UNIT_FEN, "money the disputes received claim, yuan", "争议金额"},
-	{"dispute_recovered", UK_UNIT_FEN, "money recovered for the workers, yuan", "追回金额"},
-	{"petitions", UK_UNIT_COUNT, "petitions received (来信来访)", "信访"},
-	{"visit_persons", UK_UNIT_COUNT, "members cared for (care-log), each once", "慰问人数"},
-	{"care_times", UK_UNIT_COUNT, "care records (visits and gifts)", "慰问人次"},
-	{"care_amount", UK_UNIT_FEN, "cash and goods given in care, yuan", "慰问金额"},
-	{"hardship_visited", UK_UNIT_COUNT, "members in hardship visited (送温暖, 困难帮扶)", "慰问困难职工"},
-	{"hardship_care_amount", UK_UNIT_FEN, "cash and goods they were given, yuan", "慰问困难职工金额"},
-	{"summer_units", UK_UNIT_COUNT, "units given 夏送清凉", "高温慰问企业"},
-	{"summer_workers", UK_UNIT_COUNT, "workers given 夏送清凉", "高温慰问职工"},
-	{"summer_amount", UK_UNIT_FEN, "what 夏送清凉 gave, yuan", "高温慰问金额"},
-	{"school_aid_students", UK_UNIT_COUNT, "students given 金秋助学", "金秋助学人数"},
-	{"school_aid_amount", UK_UNIT_FEN, "金秋助学 grants, yuan", "金秋助学金额"},
-	{"mutual_aid_insured", UK_UNIT_COUNT, "insured in the medical mutual-aid scheme, every category", "医疗互助参保人数"},
-	{"mutual_aid_units", UK_UNIT_COUNT, "units taking part in it", "医疗互助参保单位"},
-	{"mutual_aid_full_units", UK_UNIT_COUNT, "units enrolled in full", "全员参保单位"},
-	{"unions_total", UK_UNIT_COUNT, "grassroots unions in the register (union-register)", "基层工会"},
-	{"unions_founded", UK_UNIT_COUNT, "unions founded in the period", "新建基层工会"},
-	{"firms_covered", UK_UNIT_COUNT, "firms the unions cover", "覆盖企业"},
-	{"hardship_fund_unions", UK_UNIT_COUNT, "unions with an internal hardship fund", "建立帮困基金"},
-	{"hardship_fund_share", UK_UNIT_PERMILLE, "those among the unions required to have one, in %", "帮困基金建立率"},
-	{"mediation_committees", UK_UNIT_COUNT, "unions with a mediation committee", "劳动争议调解委员会"},
-	{"mediators", UK_UNIT_COUNT, "their mediators", "调解员"},
-	{"congress_unions", UK_UNIT_COUNT, "unions that held a 职代会 in the period", "召开职代会单位"},
-	{"contracts_in_force", UK_UNIT_COUNT, "collective contracts in force, every kind", "集体合同"},
-	{"contract_workers", UK_UNIT_COUNT, "the workers they cover", "集体合同覆盖职工"},
-	{"contracts_expiring", UK_UNIT_COUNT, "contracts ending within 90 days, not renewed", "到期未续签合同"},
-	{"audits_done", UK_UNIT_COUNT, "audits of unions' finances in the period", "经费审查"},
-	{"audit_findings_open", UK_UNIT_COUNT, "audits with findings not rectified", "审计问题未整改"},
+	{"members_total", UK_UNIT_COUNT, "members active or retired at the period's end", "会员总数", "人"},
+	{"members_joined", UK_UNIT_COUNT, "members who joined in the period (join_date, else hire_date)", "新入会会员", "人"},
+	{"members_left", UK_UNIT_COUNT, "members who left, were transferred or died in the period", "减少会员", "人"},
+	{"female_share", UK_UNIT_PERMILLE, "women among members_total, in %", "女会员占比", NULL},
+	{"hardship_members", UK_UNIT_COUNT, "members with a hardship level at the period's end", "困难会员", "户"},
+	{"hardship_new", UK_UNIT_COUNT, "hardship files opened in the period", "新增困难档案", "户"},
+	{"hardship_out", UK_UNIT_COUNT, "hardship files closed in the period (脱困)", "脱困", "户"},
+	{"hardship_paid", UK_UNIT_FEN, "aid paid from the hardship fund (维权支出), yuan", "帮扶金额", NULL},
+	{"hardship_recipients", UK_UNIT_COUNT, "members who received that aid", "帮扶人数", "人"},
+	{"dues_collected", UK_UNIT_FEN, "dues (会费收入) posted, yuan", "会费收入", NULL},
+	{"income", UK_UNIT_FEN, "income of every class, yuan", "收入合计", NULL},
+	{"expense", UK_UNIT_FEN, "expense of every class, yuan", "支出合计", NULL},
+	{"disclosure", UK_UNIT_COUNT, "monthly disclosures made (report-month)", "财务公开次数", "次"},
+	{"disputes_received", UK_UNIT_COUNT, "disputes received (petitions apart)", "受理劳动争议", "起"},
+	{"dispute_success_rate", UK_UNIT_PERMILLE, "成功率: resolved / concluded, in %", "调解成功率", NULL},
+	{"dispute_handled_rate", UK_UNIT_PERMILLE, "调处率: concluded / received, in %", "调处率", NULL},
+	{"overdue_disputes", UK_UNIT_COUNT, "disputes open past the time limit at the period's end", "超期案件", "起"},
+	{"dispute_workers", UK_UNIT_COUNT, "workers the disputes received concern", "涉及职工", "人"},
+	{"dispute_claimed", UK_UNIT_FEN, "money the disputes received claim, yuan", "争议金额", NULL},
+	{"dispute_recovered", UK_UNIT_FEN, "money recovered for the workers, yuan", "追回金额", NULL},
+	{"petitions", UK_UNIT_COUNT, "petitions received (来信来访)", "信访", "件次"},
+	{"visit_persons", UK_UNIT_COUNT, "members cared for (care-log), each once", "慰问人数", "人"},
+	{"care_times", UK_UNIT_COUNT, "care records (visits and gifts)", "慰问人次", "人次"},
+	{"care_amount", UK_UNIT_FEN, "cash and goods given in care, yuan", "慰问金额", NULL},
+	{"hardship_visited", UK_UNIT_COUNT, "members in hardship visited (送温暖, 困难帮扶)", "慰问困难职工", "名"},
+	{"hardship_care_amount", UK_UNIT_FEN, "cash and goods they were given, yuan", "慰问困难职工金额", NULL},
+	{"summer_units", UK_UNIT_COUNT, "units given 夏送清凉", "高温慰问企业", "家"},
+	{"summer_workers", UK_UNIT_COUNT, "workers given 夏送清凉", "高温慰问职工", "人"},
+	{"summer_amount", UK_UNIT_FEN, "what 夏送清凉 gave, yuan", "高温慰问金额", NULL},
+	{"school_aid_students", UK_UNIT_COUNT, "students given 金秋助学", "金秋助学人数", "名"},
+	{"school_aid_amount", UK_UNIT_FEN, "金秋助学 grants, yuan", "金秋助学金额", NULL},
+	{"mutual_aid_insured", UK_UNIT_COUNT, "insured in the medical mutual-aid scheme, every category", "医疗互助参保人数", "人"},
+	{"mutual_aid_units", UK_UNIT_COUNT, "units taking part in it", "医疗互助参保单位", "家"},
+	{"mutual_aid_full_units", UK_UNIT_COUNT, "units enrolled in full", "全员参保单位", "家"},
+	{"unions_total", UK_UNIT_COUNT, "grassroots unions in the register (union-register)", "基层工会", "家"},
+	{"unions_founded", UK_UNIT_COUNT, "unions founded in the period", "新建基层工会", "家"},
+	{"firms_covered", UK_UNIT_COUNT, "firms the unions cover", "覆盖企业", "家"},
+	{"hardship_fund_unions", UK_UNIT_COUNT, "unions with an internal hardship fund", "建立帮困基金", "家"},
+	{"hardship_fund_share", UK_UNIT_PERMILLE, "those among the unions required to have one, in %", "帮困基金建立率", NULL},
+	{"mediation_committees", UK_UNIT_COUNT, "unions with a mediation committee", "劳动争议调解委员会", "个"},
+	{"mediators", UK_UNIT_COUNT, "their mediators", "调解员", "名"},
+	{"congress_unions", UK_UNIT_COUNT, "unions that held a 职代会 in the period", "召开职代会单位", "家"},
+	{"contracts_in_force", UK_UNIT_COUNT, "collective contracts in force, every kind", "集体合同", "份"},
+	{"contract_workers", UK_UNIT_COUNT, "the workers they cover", "集体合同覆盖职工", "人次"},
+	{"contracts_expiring", UK_UNIT_COUNT, "contracts ending within 90 days, not renewed", "到期未续签合同", "份"},
+	{"audits_done", UK_UNIT_COUNT, "audits of unions' finances in the period", "经费审查", "次"},
+	{"audit_findings_open", UK_UNIT_COUNT, "audits with findings not rectified", "审计问题未整改", "次"},
 };
 #define NFIXED ((int)(sizeof fixed / sizeof fixed[0]))
 #define NMETRICS (NFIXED + 2 * UK_ACTIVITY_NKINDS)
@@ -92,10 +92,13 @@ static const struct uk_metric *metrics(void)
 		snprintf(part, sizeof part_names[k], "%.31s_participants", count);
 		/* 文体活动 and 文体活动人次: the kind's Chinese name. */
 		snprintf(part_zh[k], sizeof part_zh[k], "%s人次", uk_activity_kind_zh(k));
+		/* 培训4期, 疗休养2批, else 学习5次, as the summary counts them. */
 		table[NFIXED + 2 * k] = (struct uk_metric){count, UK_UNIT_COUNT, "activities of this kind",
-		                                           uk_activity_kind_zh(k)};
+		                                           uk_activity_kind_zh(k),
+		                                           !strcmp(count, "training") ? "期" :
+		                                           !strcmp(count, "rest") ? "批" : "次"};
 		table[NFIXED + 2 * k + 1] = (struct uk_metric){part, UK_UNIT_COUNT, "their participants",
-		                                               part_zh[k]};
+		                                               part_zh[k], "人次"};
 	}
 	return table;
 }
@@ -204,6 +207,60 @@ void uk_metric_target_words(const char *metric, const char *op, const char *valu
 			return;
 		}
 	fprintf(out, "%s %s %s", metric, op, value);
+}
+
+/* The metric a target names, its length in *n: "study" of "study >= 4". */
+static const struct uk_metric *target_metric(const char *target, size_t *n)
+{
+	char metric[64];
+	*n = strcspn(target, " <>=");
+	if (*n >= sizeof metric)
+		return NULL;
+	snprintf(metric, sizeof metric, "%.*s", (int)*n, target);
+	return uk_metric_find(metric);
+}
+
+void uk_metric_target_text(const char *target, FILE *out)
+{
+	char metric[64], op[4];
+	size_t n = strcspn(target, " <>="), k;
+	const char *rest = target + n;
+	snprintf(metric, sizeof metric, "%.*s", (int)(n < 63 ? n : 63), target);
+	while (*rest == ' ')
+		rest++;
+	k = strspn(rest, "<>=");
+	snprintf(op, sizeof op, "%.*s", (int)(k < 3 ? k : 3), rest);
+	rest += k;
+	while (*rest == ' ')
+		rest++;
+	if (n >= sizeof metric || !k)
+		fputs(target, out);
+	else
+		uk_metric_target_words(metric, op, rest, out);
+}
+
+void uk_metric_actual_words(const char *target, const char *actual, FILE *out)
+{
+	size_t n;
+	const struct uk_metric *m = target ? target_metric(target, &n) : NULL;
+	size_t len = actual ? strlen(actual) : 0;
+	int64_t fen;
+	const char *why;
+	if (!m || !len || !strcmp(actual, "\xE2\x80\x93")) {
+		fputs(len ? actual : "\xE2\x80\x93", out);
+	} else if (m->unit == UK_UNIT_FEN && uk_money_parse(actual, &fen, &why) == 0) {
+		/* 3200元, 2400.50元: as the summary writes money. */
+		const char *sign = fen < 0 ? "-" : "";
+		fen = fen < 0 ? -fen : fen;
+		if (fen % 100)
+			fprintf(out, "%s%lld.%02lld元", sign, (long long)(fen / 100), (long long)(fen % 100));
+		else
+			fprintf(out, "%s%lld元", sign, (long long)(fen / 100));
+	} else if (m->unit == UK_UNIT_PERMILLE && len > 3 && !strcmp(actual + len - 3, ".0%")) {
+		fprintf(out, "%.*s%%", (int)(len - 3), actual);   /* 50% for 50.0% */
+	} else {
+		fprintf(out, "%s%s", actual, m->unit == UK_UNIT_COUNT && m->measure ? m->measure : "");
+	}
 }
 
 static int64_t permille(long a, long b)

@@ -15,6 +15,7 @@ struct uk_metric {
 	enum uk_metric_unit unit;
 	const char *help;
 	const char *zh;              /* 文体活动: what a plan may write instead */
+	const char *measure;         /* 次, 人, 户: a count's word (5次); NULL else */
 };
 /* The metric called name, by its name (a '-' for a '_'), its Chinese name,
  * or for an activity kind any word of the kind (技能比武; 技能比武人次 for
@@ -31,6 +32,13 @@ void uk_metric_format(const struct uk_metric *m, int64_t value, char *buf, size_
  * rate's 不低于, money with 元. Written as given when the metric or the
  * operator is unknown. */
 void uk_metric_target_words(const char *metric, const char *op, const char *value, FILE *out);
+/* A plan row's target, "study >= 4", in words the same way; as given when
+ * it is not METRIC OP VALUE. */
+void uk_metric_target_text(const char *target, FILE *out);
+/* A plan row's actual, as its target's metric writes figures: a count with
+ * its word (5次, 3人), money in yuan without .00 (3200元), a rate without
+ * .0 (50%, 73.7%). As given when the target's metric is unknown. */
+void uk_metric_actual_words(const char *target, const char *actual, FILE *out);
 /* The dispute figures of period p as the union's settings count them
  * (disputes.collective_threshold, disputes.limit_days), open cases
  * overdue at the period's end or today, whichever comes first: what the

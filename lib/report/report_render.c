@@ -7,6 +7,8 @@
 #include "uk_rec.h"
 #include "uk_text.h"
 #include "uk_columns.h"
+#include "uk_metrics.h"
+#include "uk_money.h"
 #include "uk_vocabs.h"
 
 #include <jansson.h>
@@ -26,8 +28,10 @@ struct table {
 
 #define NCOLS(c) ((int)(sizeof c / sizeof c[0]))
 
+/* The values are counts, money and rates: aligned right as numbers are
+ * in every other table. */
 static const struct column kv_cols[] = {
-	{"item", "项目", "item", UK_COL_TEXT}, {"value", "数值", "value", UK_COL_TEXT},
+	{"item", "项目", "item", UK_COL_TEXT}, {"value", "数值", "value", UK_COL_MONEY},
 };
 static const struct column unit_cols[] = {
 	{"unit", "部门", "unit", UK_COL_TEXT}, {"members", "会员数", "members", UK_COL_INT},
@@ -44,6 +48,12 @@ static const struct column balance_cols[] = {
 	{"fund", "基金", "fund", UK_COL_TEXT}, {"title", "名称", "title", UK_COL_TEXT},
 	{"account", "账户", "account", UK_COL_TEXT}, {"opening", "期初余额", "opening", UK_COL_MONEY},
 	{"closing", "期末余额", "closing", UK_COL_MONEY},
+};
+/* The year's as a document shows them: accounts under their fund, as the
+ * month's. */
+static const struct column balance_doc_cols[] = {
+	{"fund", "基金", "fund", UK_COL_TEXT}, {"account", "账户", "account", UK_COL_TEXT},
+	{"opening", "期初余额", "opening", UK_COL_MONEY}, {"closing", "期末余额", "closing", UK_COL_MONEY},
 };
 /* The month's balances: the year's columns with the month's movements. */
 static const struct column month_balance_cols[] = {
@@ -141,7 +151,9 @@ static json_t *money_row(json_t *o, const char *k1, json_t *from, const char *k2
 }
 
 /* 收入支出表 as the rules lay it out: the income classes and 本期收入合计,
- * the expense classes and 本期支出合计, then 本期收支结余. */
+ * the expense classes and 本期支出合计, then 本期收支结余. No rows when
+ * no class has an entry in the year so far: the section says 本月无, not
+ * three totals of 0.00 under an empty table. */
 static json_t *statement_doc_rows(json_t *r, enum uk_lang lang)
 {
 	json_t *rows = json_array(), *row;
@@ -149,6 +161,8 @@ static json_t *statement_doc_rows(json_t *r, enum uk_lang lang)
 	static const char *const total[][2] = {{"本期收入合计", "total income"},
 	                                       {"本期支出合计", "total expense"}};
 	static const char *const key[] = {"income_total", "expense_total"};
+	if (!json_array_size(json_object_get(r, "statement")))
+		return rows;
 	for (int k = 0; k < 2; k++) {
 		size_t i;
 		json_t *t = json_object_get(r, key[k]);
@@ -195,6 +209,97 @@ static json_t *balance_doc_rows(json_t *r, enum uk_lang lang)
 		json_array_append_new(rows, flow_row("", L(lang, "小计", "subtotal"), fund));
 	}
 	json_array_append_new(rows, flow_row(L(lang, "合计", "total"), "", json_object_get(r, "balances_total")));
+	return rows;
+}
+
+/* A year's 各项基金余额: each fund once, by its title, its accounts under
+ * it and its 小计, then the 合计 of all, the books' balance at the year's
+ * end. The report has no totals of its own: they are added here. */
+static json_t *year_balance_doc_rows(json_t *balances, enum uk_lang lang)
+{
+	static const char *const k[] = {"opening", "closing"};
+	json_t *rows = json_array(), *funds = json_array(), *fund, *row;
+	int64_t all[2] = {0, 0};
+	size_t i, j;
+	json_array_foreach(balances, i, row) {
+		int seen = 0;
+		json_array_foreach(funds, j, fund)
+			seen |= json_equal(fund, json_object_get(row, "fund"));
+		if (!seen)
+			json_array_append(funds, json_object_get(row, "fund"));
+	}
+	json_array_foreach(funds, j, fund) {
+		int64_t sub[2] = {0, 0};
+		int first = 1;
+		json_array_foreach(balances, i, row) {
+			json_t *out;
+			if (!json_equal(fund, json_object_get(row, "fund")))
+				continue;
+			out = json_pack("{s:s, s:O}", "fund", "", "account", json_object_get(row, "account"));
+			if (first)
+				json_object_set(out, "fund", json_object_get(row, lang == UK_LANG_ZH ? "title" : "fund"));
+			for (int c = 0; c < 2; c++) {
+				int64_t fen = 0;
+				const char *why;
+				json_t *v = json_object_get(row, k[c]);
+				if (json_is_string(v))
+					uk_money_parse(json_string_value(v), &fen, &why);
+				sub[c] += fen;
+				json_object_set(out, k[c], v);
+			}
+			json_array_append_new(rows, out);
+			first = 0;
+		}
+		row = json_pack("{s:s, s:s}", "fund", "", "account", L(lang, "小计", "subtotal"));
+		for (int c = 0; c < 2; c++) {
+			char buf[UK_MONEY_BUFSZ];
+			json_object_set_new(row, k[c], json_string(uk_money_format(sub[c], buf)));
+			all[c] += sub[c];
+		}
+		json_array_append_new(rows, row);
+	}
+	row = json_pack("{s:s, s:s}", "fund", L(lang, "合计", "total"), "account", "");
+	for (int c = 0; c < 2; c++) {
+		char buf[UK_MONEY_BUFSZ];
+		json_object_set_new(row, k[c], json_string(uk_money_format(all[c], buf)));
+	}
+	json_array_append_new(rows, row);
+	json_decref(funds);
+	return rows;
+}
+
+/* A plan row's field as the summary words it: the target 学习不少于4,
+ * the actual 5次. */
+static json_t *plan_words(json_t *row, const char *key)
+{
+	char *buf = NULL;
+	size_t n;
+	json_t *v = json_object_get(row, key), *words;
+	FILE *f;
+	if (!json_is_string(v) || !(f = open_memstream(&buf, &n)))
+		return json_incref(v ? v : json_null());
+	if (!strcmp(key, "target"))
+		uk_metric_target_text(json_string_value(v), f);
+	else
+		uk_metric_actual_words(json_string_value(json_object_get(row, "target")), json_string_value(v), f);
+	fclose(f);
+	words = buf ? json_string(buf) : NULL;
+	free(buf);
+	return words ? words : json_incref(v);
+}
+
+/* The plan's rows as the Chinese document has them: targets and actuals
+ * in words, not "study >= 4". */
+static json_t *plan_doc_rows(json_t *plan)
+{
+	json_t *rows = json_array(), *row;
+	size_t i;
+	json_array_foreach(plan, i, row) {
+		json_t *out = json_copy(row);
+		json_object_set_new(out, "target", plan_words(row, "target"));
+		json_object_set_new(out, "actual", plan_words(row, "actual"));
+		json_array_append_new(rows, out);
+	}
 	return rows;
 }
 
@@ -367,7 +472,11 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 		TABLE("funds", "经费", "Funds", kv_cols, frows, 1);
 		TABLE("classes", "收支按科目", "Income and expense by class", class_cols, json_object_get(f, "by_class"), 0);
 		TABLE("months", "收支按月", "Income and expense by month", month_cols, json_object_get(f, "by_month"), 0);
-		TABLE("balances", "各项基金余额", "Balances", balance_cols, json_object_get(f, "balances"), 0);
+		if (doc)
+			TABLE("balances", "各项基金余额", "Balances", balance_doc_cols,
+			      year_balance_doc_rows(json_object_get(f, "balances"), lang), 1);
+		else
+			TABLE("balances", "各项基金余额", "Balances", balance_cols, json_object_get(f, "balances"), 0);
 		kv(drows, L(lang, "受理", "received"), json_object_get(d, "received"));
 		kv(drows, L(lang, "调处结案", "concluded"), json_object_get(d, "concluded"));
 		kv(drows, L(lang, "调解成功", "resolved"), json_object_get(d, "resolved"));
@@ -395,7 +504,13 @@ static int tables_of(json_t *r, enum uk_lang lang, int doc, struct table *t, int
 			TABLE("unregistered", "报告单位不在名册", "Reports of unions not in the register",
 			      register_union_cols, json_object_get(r, "unregistered"), 0);
 		TABLE("activities", "活动", "Activities", activity_cols, json_object_get(r, "activities"), 0);
-		TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols, json_object_get(r, "plan"), 0);
+		/* A merged report carries no plan: each union's is its own. */
+		if (!json_object_get(r, "unions") && doc && lang == UK_LANG_ZH)
+			TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols,
+			      plan_doc_rows(json_object_get(r, "plan")), 1);
+		else if (!json_object_get(r, "unions"))
+			TABLE("plan", "工作计划完成情况", "The plan against what was done", plan_cols,
+			      json_object_get(r, "plan"), 0);
 	}
 #undef TABLE
 	return n;
@@ -640,12 +755,20 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 	fputs(lang == UK_LANG_EN ? "en" : "zh-CN", f);
 	fputs("\"><head><meta charset=\"utf-8\"><title>", f);
 	uk_html_escape(title, f);
+	/* A note never starts a page: the break is taken between the rows of
+	 * its table above (whose header prints again) instead. Nor do the
+	 * signatures, kept in one block with the date and the seal, each
+	 * label with its blank. */
 	fputs("</title>\n<style>@page{size:A4;margin:18mm}body{font-family:serif;max-width:180mm;"
 	      "margin:auto}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #999;"
 	      "padding:2px 6px;font-size:10pt}td.n{text-align:right}h2,h3{break-after:avoid}svg{break-inside:avoid;break-before:avoid}"
-	      ".sign{margin-top:3em;display:flex;gap:3em}.seal{display:flex;gap:12em;margin-top:2em}"
+	      "p.note,.signoff{break-before:avoid}.signoff{break-inside:avoid}"
+	      ".signoff{margin-top:3em}.sign{display:flex;flex-wrap:wrap;justify-content:space-between;gap:1em;font-size:11pt}.sign span{white-space:nowrap}"
+	      ".seal{display:flex;gap:12em;margin:2em 0 0}"
 	      "tr{break-inside:avoid}.summary p{text-indent:2em;line-height:1.7;margin:.3em 0}"
-	      "h2.appendix{break-before:page}</style></head>\n<body>\n<h1>", f);
+	      "h2.appendix{break-before:page}table.plan{width:100%}"
+	      "table.plan th,table.plan td:nth-child(1),table.plan td:nth-child(4),table.plan td:nth-child(5)"
+	      "{white-space:nowrap}</style></head>\n<body>\n<h1>", f);
 	uk_html_escape(title, f);
 	fputs("</h1>\n", f);
 	if (as_of_of(r, lang, as_of, sizeof as_of))
@@ -685,13 +808,30 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 			fputs("</p>\n", f);
 			continue;
 		}
-		fputs("<table><tr>", f);
+		if (!strcmp(t[i].name, "plan")) {
+			/* Widths that hold 2026/三/(二)/4, a target in words, 35868.25元
+			 * and 已完成 on a line (all but the target never broken); the
+			 * item's text takes the rest. */
+			static const char *const width[] = {"30mm", NULL, "38mm", "22mm", "18mm"};
+			fputs("<table class=\"plan\"><colgroup>", f);
+			for (int c = 0; c < t[i].ncols && c < 5; c++)
+				if (width[c])
+					fprintf(f, "<col style=\"width:%s\">", width[c]);
+				else
+					fputs("<col>", f);
+			fputs("</colgroup>", f);
+		} else {
+			fputs("<table>", f);
+		}
+		/* The header row in <thead>: a browser prints it again on each
+		 * page a long table runs onto. */
+		fputs("<thead><tr>", f);
 		for (int c = 0; c < t[i].ncols; c++) {
 			fputs("<th>", f);
 			uk_html_escape(L(lang, t[i].cols[c].zh, t[i].cols[c].en), f);
 			fputs("</th>", f);
 		}
-		fputs("</tr>\n", f);
+		fputs("</tr></thead>\n<tbody>\n", f);
 		json_array_foreach(t[i].rows, k, row) {
 			fputs("<tr>", f);
 			for (int c = 0; c < t[i].ncols; c++) {
@@ -703,7 +843,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 			}
 			fputs("</tr>\n", f);
 		}
-		fputs("</table>\n", f);
+		fputs("</tbody></table>\n", f);
 		if (note_of(r, &t[i], lang)) {
 			fputs("<p class=\"note\">", f);
 			uk_html_escape(note_of(r, &t[i], lang), f);
@@ -713,7 +853,7 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 	if (json_is_array(json_object_get(r, "signatures"))) {
 		size_t k;
 		json_t *s;
-		fputs("<div class=\"sign\">", f);
+		fputs("<div class=\"signoff\"><div class=\"sign\">", f);
 		json_array_foreach(json_object_get(r, "signatures"), k, s) {
 			fputs("<span>", f);
 			uk_html_escape(json_string_value(s), f);
@@ -723,8 +863,9 @@ static void html_page(json_t *r, struct table *t, int n, enum uk_lang lang, cons
 		if (drawn_up_of(r, lang, drawn, sizeof drawn)) {
 			fputs("<p class=\"seal\"><span>", f);
 			uk_html_escape(drawn, f);
-			fprintf(f, "</span><span>%s</span></p>\n", L(lang, "（盖章）", "(seal)"));
+			fprintf(f, "</span><span>%s</span></p>", L(lang, "（盖章）", "(seal)"));
 		}
+		fputs("</div>\n", f);
 	}
 	fputs("</body></html>\n", f);
 }

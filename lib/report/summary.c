@@ -112,6 +112,7 @@ struct fig {
 	long long n;        /* count, fen, or per mille (-1: no denominator) */
 	const char *text;   /* FIG_TEXT, FIG_DATE */
 	json_t *list;       /* FIG_LIST */
+	json_t *item;       /* the plan row of an item field */
 };
 
 static const char *str_or_empty(json_t *v)
@@ -205,6 +206,7 @@ static void figure(json_t *r, json_t *item, const char *name, struct fig *f)
 	if (item && is_item_field(name)) {
 		f->kind = FIG_TEXT;
 		f->text = json_string_value(json_object_get(item, name));
+		f->item = item;
 		return;
 	}
 	if ((k = activity_metric(name, &part)) >= 0) {
@@ -269,26 +271,6 @@ static int truthy(const struct fig *f)
 	return f->kind == FIG_RATE ? f->n >= 0 : f->n != 0;
 }
 
-/* "study >= 4" (a plan row's target) as a sentence says it: 学习不少于4. */
-static void target_words(const char *target, FILE *out)
-{
-	char metric[64], op[4];
-	size_t n = strcspn(target, " <>="), k;
-	const char *rest = target + n;
-	snprintf(metric, sizeof metric, "%.*s", (int)(n < 63 ? n : 63), target);
-	while (*rest == ' ')
-		rest++;
-	k = strspn(rest, "<>=");
-	snprintf(op, sizeof op, "%.*s", (int)(k < 3 ? k : 3), rest);
-	rest += k;
-	while (*rest == ' ')
-		rest++;
-	if (n >= sizeof metric || !k)
-		fputs(target, out);
-	else
-		uk_metric_target_words(metric, op, rest, out);
-}
-
 static void put_figure(const struct fig *f, const char *name, FILE *out)
 {
 	long long n = f->n;
@@ -296,7 +278,9 @@ static void put_figure(const struct fig *f, const char *name, FILE *out)
 		if (f->text && !strcmp(name, "result"))
 			fputs(uk_vocab_zh(uk_vocab_of(UK_V_PLAN_RESULT), f->text), out);
 		else if (f->text && !strcmp(name, "target"))
-			target_words(f->text, out);
+			uk_metric_target_text(f->text, out);
+		else if (f->text && !strcmp(name, "actual"))
+			uk_metric_actual_words(json_string_value(json_object_get(f->item, "target")), f->text, out);
 		else
 			fputs(f->text ? f->text : "\xE2\x80\x93", out);
 	} else if (f->kind == FIG_DATE) {

@@ -207,6 +207,37 @@ test_expect_success 'balances agree with fund-ledger balance --by account --at a
 	done
 '
 
+# The documents name each fund once, by its title (no 名称 column that
+# repeats it), with 小计 and 合计 as the disclosure has them: 51500.00 =
+# 49500 + 2000, 72218.25 = 69697.75 + 2520.50; the 合计 is the books'
+# balance at the year's end.
+test_expect_success 'the documents'"'"' 各项基金余额: each fund once, its accounts, 小计, and a 合计 that is the books'"'"' balance at 12-31' '
+	report-year --year 2024 -f md >y.md &&
+	sed -n "/^### 各项基金余额\$/,/^### /p" y.md | sed "1,2d;\$d;/^\$/d" >actual &&
+	cat >expect <<-\EOF &&
+	| 基金 | 账户 | 期初余额 | 期末余额 |
+	| --- | --- | ---: | ---: |
+	| 工会经费 | 银行存款 | 49500.00 | 69697.75 |
+	|  | 库存现金 | 2000.00 | 2520.50 |
+	|  | 小计 | 51500.00 | 72218.25 |
+	| 帮困基金 | 银行存款 | 9700.00 | 16600.00 |
+	|  | 小计 | 9700.00 | 16600.00 |
+	| 职工医疗互助 | 银行存款 | 0.00 | 0.00 |
+	|  | 小计 | 0.00 | 0.00 |
+	| 合计 |  | 61200.00 | 88818.25 |
+	EOF
+	test_cmp expect actual &&
+	total=$(fund-ledger balance --at 2024-12-31 -f csv | awk -F, "\$1 == \"total\" { print \$5 }") &&
+	test "$total" = 88818.25 &&
+	opening=$(fund-ledger balance --at 2023-12-31 -f csv | awk -F, "\$1 == \"total\" { print \$5 }") &&
+	test_grep "^| 合计 |  | $opening | $total |\$" actual &&
+	report-year --year 2024 -f html >y.html &&
+	test_grep "<th>基金</th><th>账户</th><th>期初余额</th><th>期末余额</th>" y.html &&
+	test_must_fail grep "<th>名称</th>" y.html &&
+	report-year --year 2024 -f csv --table balances >data.csv &&
+	test "$(head -1 data.csv)" = "fund,title,account,opening,closing"
+'
+
 test_expect_success 'the books reconcile: opening + income - expense = closing' '
 	python3 - y.json <<-\EOF
 	import json, sys

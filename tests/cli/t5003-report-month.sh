@@ -163,6 +163,34 @@ test_expect_success 'January: opening balances dated the first day are the month
 	test_cmp expect actual
 '
 
+test_expect_success 'no income or expense in the year yet: the statement says 本月无, not three totals of 0.00' '
+	union-config -q init --db empty.db &&
+	fund-ledger -q -d empty.db opening 2024-01-01 50000 --fund general --account bank >/dev/null &&
+	for f in md table html; do
+		report-month -d empty.db --month 2024-02 --dry-run -f $f >empty.$f || return 1
+	done &&
+	sed -n "/^## 收入支出表\$/,/^## /p" empty.md >statement.md &&
+	cat >expect <<-\EOF &&
+	## 收入支出表
+
+	本月无
+
+	## 各项基金余额
+	EOF
+	test_cmp expect statement.md &&
+	sed -n "/^收入支出表\$/,/^各项基金余额\$/p" empty.table >statement.table &&
+	printf "收入支出表\n本月无\n\n各项基金余额\n" >expect &&
+	test_cmp expect statement.table &&
+	test_grep "<h2>收入支出表</h2>" empty.html &&
+	sed -n "/<h2>收入支出表<\/h2>/,/<h2>/p" empty.html >statement.html &&
+	test_grep "^<p>本月无</p>\$" statement.html &&
+	for f in md table html; do
+		test_must_fail grep "本期收入合计\|本期收支结余" empty.$f || return 1
+	done &&
+	report-month -d empty.db --month 2024-02 --dry-run -f json >empty.json &&
+	test "$(jget empty.json income_total.month)" = 0.00
+'
+
 # Aid from the hardship fund, month by month, names masked: 2024-03 刘洋
 # (000004, deep) 500; 2024-04 王丽 800; 2024-06 黄晓燕 1200; 2024-10 周建国
 # 600 (his 300 of 10-20 voided in the month is not aid); none in May.

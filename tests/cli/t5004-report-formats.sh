@@ -58,7 +58,7 @@ test_expect_success 'table: the title, then aligned tables' '
 	report-year --year 2024 -f table >y.txt &&
 	test "$(head -1 y.txt)" = "测试中学工会2024年度工作总结" &&
 	test_grep "^2024-10  *468.15  *1050.00\$" y.txt &&
-	test_grep "^工会经费  *工会经费  *银行存款  *49500.00  *69697.75\$" y.txt &&
+	test_grep "^工会经费  *银行存款  *49500.00  *69697.75\$" y.txt &&
 	report-month --month 2024-10 --dry-run -f table >m.txt &&
 	test_grep "^401  *会费收入  *218.15  *618.25\$" m.txt
 '
@@ -162,6 +162,47 @@ test_expect_success 'html: well-formed, as a real parser reads it, for both repo
 	html_wellformed m.html &&
 	report-year --year 2024 -f html --lang en >y.en.html &&
 	html_wellformed y.en.html
+'
+
+test_expect_success 'html: every table'"'"'s header row in <thead>, which print repeats on each page' '
+	report-month --month 2024-06 --dry-run -f html >m6.html &&
+	for f in y.html m.html m6.html y.en.html; do
+		python3 - $f <<-\EOF || return 1
+		import re, sys
+		html = open(sys.argv[1], encoding="utf-8").read()
+		tables = re.findall(r"<table[^>]*>(.*?)</table>", html, re.S)
+		assert len(tables) >= 4, (sys.argv[1], len(tables))
+		for t in tables:
+		    m = re.fullmatch(r"(?:<colgroup>(?:<col[^>]*>)+</colgroup>)?<thead><tr>((?:<th>[^<]*</th>)+)</tr></thead>\s*<tbody>(.*)</tbody>", t, re.S)
+		    assert m, (sys.argv[1], t[:200])
+		    assert "<th" not in m.group(2) and "<tr>" in m.group(2), (sys.argv[1], t[:200])
+		EOF
+	done
+'
+
+test_expect_success 'the item/value tables (会员, 经费, 劳动争议, 关心关爱) align their numbers right, as the others do' '
+	python3 - y.html m6.html <<-\EOF &&
+	import re, sys
+	for f in sys.argv[1:]:
+	    html = open(f, encoding="utf-8").read()
+	    kv = [t for t in re.findall(r"<table>(.*?)</table>", html, re.S) if "<th>数值</th>" in t]
+	    assert len(kv) >= (4 if f == "y.html" else 1), (f, len(kv))
+	    for t in kv:
+	        for row in re.findall(r"<tr>(.*?)</tr>", t.split("<tbody>")[1]):
+	            cells = re.findall(r"<td[^>]*>", row)
+	            assert cells[0] == "<td>" and cells[1:] == ["<td class=\"n\">"], (f, row)
+	EOF
+	grep -A4 "^### 会员\$" y.md >kv.md &&
+	test_grep "^| --- | ---: |\$" kv.md &&
+	report-year --year 2024 -f table >y.txt &&
+	sed -n "/^会员\$/,/^\$/p" y.txt | sed "1,2d;/^\$/d" >kv.txt &&
+	test "$(wc -l <kv.txt)" -ge 10 &&
+	python3 - kv.txt <<-\EOF
+	import sys, unicodedata
+	w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+	widths = {w(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")}
+	assert len(widths) == 1, ("the values not aligned right", widths)
+	EOF
 '
 
 test_expect_success 'html: self-contained and printable: SVG inline, no script, no external file, A4' '

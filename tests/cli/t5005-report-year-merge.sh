@@ -231,6 +231,20 @@ test_expect_success 'merged in other formats: a unions section in csv, md and ht
 	html_wellformed merged.html
 '
 
+test_expect_success 'a merged report carries no plan: no section on it in the summary, no plan table, in any format' '
+	for f in md html csv table; do
+		report-year --merge a.json b.json c.json -f $f >noplan.$f &&
+		test_must_fail grep "工作计划\|本年度没有录入\|^# plan" noplan.$f || return 1
+	done &&
+	sed -n "/^## 五、/,/^## 附表\$/p" noplan.md | grep "^## " >headings &&
+	printf "## 五、职工活动\n## 附表\n" >expect &&
+	test_cmp expect headings &&
+	test_expect_code 64 report-year --merge a.json b.json c.json -f csv --table plan &&
+	report-year -d a.db --year 2024 -f md >one.md &&
+	test_grep "^## 六、工作计划完成情况\$" one.md &&
+	test_grep "^### 工作计划完成情况\$" one.md
+'
+
 test_expect_success 'the federation by its name: --name, else union.name of -d; never the word federation' '
 	report-year --merge a.json b.json c.json --name 某某街道总工会 -f md >named.md &&
 	test "$(head -1 named.md)" = "# 某某街道总工会2024年度工作总结" &&

@@ -23,6 +23,39 @@ test_expect_success 'a union with nothing recorded: every zero said in words, ne
 	! grep "[^0-9.]0[人次元起件项期批户]" prose
 '
 
+# The plan of tests/data/report-plan-2024.md against the fixture's year:
+# each actual written as its target is, with its word (人, 户, 次, 起,
+# 期, 人次) or 元 (whole yuan without .00), a whole rate without .0; the
+# table (附表) words the targets and actuals the same way.
+test_expect_success 'the plan in the summary and in its table: targets in words, actuals with their units' '
+	report-year --year 2024 -f md >y.md &&
+	sed -n "/^## 六、/,/^## 附表/p" y.md >plan.prose &&
+	for s in "目标：会员总数不少于10；实际：9人，未完成。" \
+		"目标：困难会员为3；实际：4户，未完成。" \
+		"目标：帮扶金额不少于3000元；实际：3100元，已完成。" \
+		"目标：会费收入不少于618.25元；实际：618.25元，已完成。" \
+		"目标：支出合计少于9000元；实际：8250元，已完成。" \
+		"目标：财务公开次数不少于12；实际：0次，未完成。" \
+		"目标：受理劳动争议不少于7；实际：7起，已完成。" \
+		"目标：调解成功率不低于60%；实际：50%，未完成。" \
+		"目标：调处率不低于50%；实际：57.1%，已完成。" \
+		"目标：培训不少于3；实际：2期，未完成。" \
+		"目标：文体活动人次不少于180；实际：180人次，已完成。"; do
+		test_grep "$s" plan.prose || return 1
+	done &&
+	test_must_fail grep "实际：[0-9.]*，" plan.prose &&
+	test_grep "^| 2024/二/1 | 困难帮扶金额 | 帮扶金额不少于3000元 | 3100元 | 已完成 |\$" y.md &&
+	test_grep "^| 2024/三/2 | 调解成功率 | 调解成功率不低于60% | 50% | 未完成 |\$" y.md &&
+	test_grep "^| 2024/四/3 | 文体活动人次 | 文体活动人次不少于180 | 180人次 | 已完成 |\$" y.md &&
+	test_grep "^| 2024/四/4 | 会员之家建设 | – | – | 无目标 |\$" y.md &&
+	test_must_fail grep "^| 2024/.*[<>=]" y.md &&
+	report-year --year 2024 -f html >y.html &&
+	test_grep "<td>帮扶金额不少于3000元</td><td>3100元</td><td>已完成</td>" y.html &&
+	test_grep "<table class=\"plan\"><colgroup>.*width:" y.html &&
+	report-year --year 2024 -f csv --table plan >plan.csv &&
+	test_grep "^2024/二/1,困难帮扶金额,hardship_paid >= 3000,3100.00,met\$" plan.csv
+'
+
 test_expect_success 'a template of the union'"'"'s own: figures, blocks, comments, numbering' '
 	cat >ours.md <<-\EOF &&
 	{{! 本会的措辞 }}

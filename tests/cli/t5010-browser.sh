@@ -54,6 +54,68 @@ test_expect_success BROWSER,PDF 'the disclosure: title, every total of the JSON 
 	pdfinfo demo/disclosure-2026-11.pdf | grep -q "^Page size:.*(A4)"
 '
 
+# print_check PDF: the printed disclosure read page by page: the note
+# (注：…) on the page of its table's last row (合计), the signature lines,
+# the date and the seal on one page, and each signature's blank on its
+# label's line.
+print_check() {
+	python3 - "$1" <<-\EOF
+	import subprocess, sys
+	text = subprocess.run(["pdftotext", "-layout", sys.argv[1], "-"], capture_output=True,
+	                      text=True, check=True).stdout
+	pages = [p.splitlines() for p in text.split("\f")[:-1]]
+	page_of = {}
+	for i, lines in enumerate(pages):
+	    for j, line in enumerate(lines):
+	        s = line.replace(" ", "")
+	        if s.startswith("注："):
+	            assert any(l.strip().startswith("合计") for l in lines[:j]), \
+	                ("the note apart from its table, on page %d" % (i + 1), lines[:j + 1])
+	        for w in ("工会主席：", "编制日期：", "（盖章）"):
+	            if w in s:
+	                page_of[w] = i
+	        for w in ("工会主席", "经审委员会主任", "财务负责人", "制表"):
+	            if s.startswith(w + "：") or ("：" + w + "：") in s or ("_" + w + "：") in s:
+	                assert w + "：________" in s, ("the blank not beside " + w, line)
+	assert len(page_of) == 3 and len(set(page_of.values())) == 1, ("the signatures, the date, the seal", page_of)
+	EOF
+}
+
+test_expect_success BROWSER,PDF 'a small disclosure prints on one page: the signatures, each blank beside its label, the date and the seal' '
+	union-config -q -d g.db init --name 某某小学工会 &&
+	fund-ledger -q -d g.db opening 2024-01-01 50000 --fund 工会经费 --account 银行存款 >/dev/null &&
+	report-month -d g.db --month 2024-02 --dry-run -f html >g.html &&
+	sh "$UK_TOP/mk/print-pdf.sh" g.html g.pdf &&
+	test "$(pdfinfo g.pdf | sed -n "s/^Pages: *//p")" = 1 &&
+	print_check g.pdf &&
+	pdftotext -layout g.pdf - | tr -d " " >g.txt &&
+	test_grep "^工会主席：________经审委员会主任：________财务负责人：________制表：________\$" g.txt
+'
+
+# A December with every class and a transfer (so the balances have their
+# note), and 0 to 10 funds more: one of them or another brings the note or
+# the signatures to a page's foot, whatever the fonts.
+test_expect_success BROWSER,PDF 'a page break leaves the note under its table and the signatures with the date and the seal' '
+	for n in 0 1 2 3 4 5 6 7 8 9 10; do
+		union-config -q -d dec$n.db init --name 某某中学工会 &&
+		fund-ledger -q -d dec$n.db opening 2024-01-01 50000 --fund general --account bank >/dev/null &&
+		fund-ledger -q -d dec$n.db opening 2024-01-01 2000 --fund general --account cash >/dev/null &&
+		i=0 &&
+		while [ $i -lt $n ]; do
+			i=$((i + 1)) &&
+			fund-ledger -q -d dec$n.db fund add extra$i --title 专项基金$i >/dev/null || return 1
+		done &&
+		for c in 401 402 403 501 502 503 509; do
+			fund-ledger -q -d dec$n.db add 2024-12-10 100 $c >/dev/null || return 1
+		done &&
+		fund-ledger -q -d dec$n.db transfer 2024-12-11 500 --from general:bank --to general:cash >/dev/null &&
+		report-month -d dec$n.db --month 2024-12 --dry-run -f html >dec$n.html &&
+		test_grep "注：本月收入、本月支出含基金、账户之间的调拨。" dec$n.html &&
+		sh "$UK_TOP/mk/print-pdf.sh" dec$n.html dec$n.pdf &&
+		print_check dec$n.pdf || { echo "with $n funds more" >&2; return 1; }
+	done
+'
+
 test_expect_success BROWSER,PDF 'the summary: sentences with the figures of the JSON, then the tables as 附表' '
 	export UNIONKIT_DB=demo/union.db &&
 	report-year --year 2026 -f json >y.json &&
@@ -66,6 +128,16 @@ test_expect_success BROWSER,PDF 'the summary: sentences with the figures of the 
 	test_grep "共有会员$(jget y.json members.total)人" report.flat &&
 	test_grep "附表" report.flat &&
 	pdfinfo demo/report.pdf | grep -q "^Page size:.*(A4)"
+'
+
+test_expect_success BROWSER,PDF 'the summary'"'"'s plan table printed: each item'"'"'s reference and result unbroken on one line, targets in words' '
+	n=$(python3 -c "import json, sys; print(len(json.load(open(sys.argv[1]))[\"plan\"]))" y.json) &&
+	test "$n" -gt 20 &&
+	sed -n "/^ *工作计划完成情况 *\$/,\$p" report.txt >plan-table.txt &&
+	grep -E "^ *2026/[^ ]*[0-9] .*(已完成|未完成|无目标) *\$" plan-table.txt >rows &&
+	test "$(wc -l <rows)" = "$n" &&
+	test_grep "学习不少于4 *4次 *已完成" rows &&
+	test_must_fail grep "[<>]=\| = " plan-table.txt
 '
 
 test_expect_success BROWSER,PDF 'the plan: its title, its targets in words' '

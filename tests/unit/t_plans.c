@@ -882,6 +882,53 @@ static void test_metric_format(void)
 	is_str(buf, "0.00", "no money");
 }
 
+/* A plan row's target and actual as the year's summary words them. */
+static void is_words(const char *target, const char *actual, const char *want, const char *what)
+{
+	char *got = NULL;
+	size_t n;
+	FILE *f = open_memstream(&got, &n);
+	if (actual)
+		uk_metric_actual_words(target, actual, f);
+	else
+		uk_metric_target_text(target, f);
+	fclose(f);
+	is_str(got, want, "%s", what);
+	free(got);
+}
+
+static void test_plan_words(void)
+{
+	is_words("study >= 4", NULL, "学习不少于4", "a target in words");
+	is_words("dispute_success_rate >= 95%", NULL, "调解成功率不低于95%", "a rate's target: 不低于");
+	is_words("hardship_paid >= 2000", NULL, "帮扶金额不少于2000元", "a target in money: 元");
+	is_words("nosuch >= 4", NULL, "nosuch >= 4", "an unknown metric: as given");
+	is_words("study >= 4", "5", "5次", "an activity counted in 次");
+	is_words("training >= 3", "2", "2期", "training in 期, as the summary counts it");
+	is_words("rest >= 1", "1", "1批", "疗休养 in 批");
+	is_words("culture_sports_participants >= 300", "343", "343人次", "participants in 人次");
+	is_words("members_joined >= 2", "2", "2人", "members in 人");
+	is_words("disputes_received >= 7", "7", "7起", "disputes in 起");
+	is_words("hardship_new >= 1", "0", "0户", "hardship files in 户");
+	is_words("hardship_paid >= 2000", "3200.00", "3200元", "whole money without .00, with 元");
+	is_words("dues_collected >= 5000", "5571.45", "5571.45元", "money with fen keeps them");
+	is_words("dispute_success_rate >= 95%", "73.7%", "73.7%", "a rate as it is");
+	is_words("dispute_success_rate >= 60%", "50.0%", "50%", "a whole rate without .0");
+	is_words("dispute_success_rate >= 60%", "–", "–", "a rate with no denominator");
+	is_words("nosuch >= 4", "5", "5", "an unknown metric: the actual as given");
+	is_words("培训 >= 3", "2", "2期", "a target naming its metric in Chinese");
+	{
+		int n, all = 1;
+		const struct uk_metric *m = uk_metrics(&n);
+		for (int i = 0; i < n; i++)
+			if ((m[i].unit == UK_UNIT_COUNT) != (m[i].measure != NULL)) {
+				fprintf(stderr, "# %s: measure %s\n", m[i].name, m[i].measure ? m[i].measure : "none");
+				all = 0;
+			}
+		ok(all, "every count has its word, money and rates none");
+	}
+}
+
 /* ---- storage ---- */
 
 /* uk_plan_item_find: the text of the item ref names, or "-" and the reason in msg. */
@@ -1065,6 +1112,7 @@ int main(void)
 	test_metric_find();
 	test_metric_value();
 	test_metric_format();
+	test_plan_words();
 	if (!mkdtemp(dir)) {
 		printf("# cannot make a temp directory\n");
 		return 1;
