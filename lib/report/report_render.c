@@ -526,7 +526,11 @@ static void free_tables(struct table *t, int n)
 static const char *title_of(json_t *r, enum uk_lang lang, char *buf, size_t n)
 {
 	json_t *name = json_object_get(json_object_get(r, "union"), "name");
+	/* A merge is named by --name (or the federation's own database): its
+	 * unions' union.name is not what to set. */
 	const char *u = json_is_string(name) ? json_string_value(name) :
+		json_array_size(json_object_get(r, "unions")) > 0 ?
+		L(lang, "(未设名称: report-year --merge --name 名称 …)", "(no name: report-year --merge --name NAME …)") :
 		L(lang, "(未设工会名称: union-config union.name …)", "(no union name: union-config union.name …)");
 	const char *mon = json_string_value(json_object_get(r, "month"));
 	int y = 0, m = 0;

@@ -252,7 +252,7 @@ test_expect_success 'the federation by its name: --name, else union.name of -d; 
 	report-year -d fed.db --merge a.json b.json c.json -f md >fromdb.md &&
 	test_cmp named.md fromdb.md &&
 	report-year --merge a.json b.json c.json -f md >anon.md &&
-	head -1 anon.md | grep -q "union.name" &&
+	head -1 anon.md | grep -q -e "--merge --name" &&
 	for f in md table html csv json; do
 		report-year --merge a.json b.json c.json -f $f >any.$f &&
 		! grep -qi federation any.$f || return 1
@@ -396,6 +396,16 @@ test_expect_success '--merge without a file: 64' '
 	test_expect_code 64 report-year --merge >out 2>err &&
 	test_grep "^report-year: " err &&
 	test_must_fail test -s out
+'
+
+test_expect_success 'a merge with no name, given neither --name nor -d: its title says --name, not union-config' '
+	report-year --merge a.json b.json -f md >noname.md &&
+	head -1 noname.md >title &&
+	test_grep "^# (未设名称: report-year --merge --name 名称 …)" title &&
+	report-year --merge a.json b.json --lang en -f md | head -1 >title.en &&
+	test_grep "(no name: report-year --merge --name NAME …)" title.en &&
+	report-year --merge a.json b.json --name 某某街道总工会 -f md | head -1 >named &&
+	test_grep "^# 某某街道总工会" named
 '
 
 test_done
