@@ -152,13 +152,8 @@ int uk_date_parse(const char *s, struct uk_date *out, const char **why)
 		return fail(why, _("not a date"));
 	/* Full-width digits and signs, as a Chinese input method types
 	 * them (２０２６－０３－１５), are the same date. */
-	if (strpbrk(s, "\xEF\xE3")) {
-		if (strlen(s) >= sizeof folded)
-			return fail(why, _("not a date"));
-		strcpy(folded, s);
-		uk_fold_fullwidth(folded);
-		s = folded;
-	}
+	if (!(s = uk_fold_fullwidth_copy(s, folded, sizeof folded)))
+		return fail(why, _("not a date"));
 	c = trimmed(s);
 	if (run_of_digits(c) == 8 && c.p + 8 == c.end) {
 		y = digits(&(struct cur){ c.p, c.p + 4 }, 4, 4);

@@ -46,13 +46,8 @@ int uk_money_parse(const char *s, int64_t *fen, const char **why)
 		return fail(why, _("empty"));
 	/* Full-width digits and signs, as a Chinese input method types
 	 * them (１，２３４．５０), are the same amount. */
-	if (strpbrk(s, "\xEF\xE3")) {
-		if (strlen(s) >= sizeof folded)
-			return fail(why, _("not a number"));
-		strcpy(folded, s);
-		uk_fold_fullwidth(folded);
-		s = folded;
-	}
+	if (!(s = uk_fold_fullwidth_copy(s, folded, sizeof folded)))
+		return fail(why, _("not a number"));
 	p = s;
 	end = s + strlen(s);
 	while (p < end && is_blank(*p))

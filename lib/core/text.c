@@ -594,3 +594,15 @@ void uk_close_han_spaces(char *s)
 	}
 	p[w] = '\0';
 }
+
+const char *uk_fold_fullwidth_copy(const char *s, char *buf, size_t n)
+{
+	size_t len;
+	if (!strpbrk(s, "\xEF\xE3"))
+		return s;
+	if ((len = strlen(s)) >= n)
+		return NULL;
+	memcpy(buf, s, len + 1);
+	uk_fold_fullwidth(buf);
+	return buf;
+}

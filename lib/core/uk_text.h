@@ -79,6 +79,9 @@ char *uk_text_for_terminal(const char *s);
  * space U+3000 -> space. Used for codes (IDs, phones, amounts, dates).
  * The string only shrinks. */
 void uk_fold_fullwidth(char *s);
+/* s itself when it holds nothing full-width, else its folded copy in buf;
+ * NULL when the copy does not fit in n bytes. */
+const char *uk_fold_fullwidth_copy(const char *s, char *buf, size_t n);
 
 /* In place: drops the spaces (ASCII or U+3000) between two Han
  * characters, as HR pads a two-character name to three ("李　四" ->
