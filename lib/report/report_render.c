@@ -378,14 +378,17 @@ static json_t *register_rows(json_t *r, enum uk_lang lang)
 	kv(rows, L(lang, "覆盖企业", "firms covered"), json_object_get(g, "firms"));
 	kv(rows, L(lang, "本年新建", "founded in the year"), json_object_get(g, "founded"));
 	kv(rows, L(lang, "本年撤销", "dissolved in the year"), json_object_get(g, "dissolved"));
-	kv(rows, L(lang, "会员", "members"), json_object_get(g, "members"));
+	/* The register's own figures, as each union last declared them: named
+	 * so beside the reports' sums (the members counted at the year's end,
+	 * the congresses each union logged) that may differ from them. */
+	kv(rows, L(lang, "名册登记会员", "members as registered"), json_object_get(g, "members"));
 	kv(rows, L(lang, "建立帮困基金", "with a hardship fund"), json_object_get(hf, "unions"));
 	kv(rows, L(lang, "应建帮困基金", "required to have one"), json_object_get(hf, "required"));
 	kv(rows, L(lang, "帮困基金建立率", "share"), json_object_get(hf, "share"));
 	kv(rows, L(lang, "帮困基金规模", "funds' size"), json_object_get(hf, "size"));
 	kv(rows, L(lang, "劳动争议调解委员会", "mediation committees"), json_object_get(me, "committees"));
 	kv(rows, L(lang, "调解员", "mediators"), json_object_get(me, "mediators"));
-	kv(rows, L(lang, "召开职代会", "held a workers' congress"), json_object_get(g, "congress"));
+	kv(rows, L(lang, "名册登记召开职代会", "held a workers' congress, as registered"), json_object_get(g, "congress"));
 	for (int k = 0; k < UK_CONTRACT_NKINDS; k++) {
 		const char *kind = uk_contract_kind(k);
 		char label[96];

@@ -43,7 +43,10 @@ test_expect_success 'the prose says it as the federation does' '
 	test_grep "基层工会组织224家，其中单建工会216家，联合工会8家，覆盖企业368家；本年新建基层工会8家。" y.md &&
 	test_grep "217家基层工会建立了内部帮困基金，基金组建占97.3%。" y.md &&
 	test_grep "企业劳动争议调解委员会190个，调解员190名。" y.md &&
-	test_grep "^| 帮困基金建立率 | 97.3% |\$" y.md
+	test_grep "^| 帮困基金建立率 | 97.3% |\$" y.md &&
+	test_grep "^| 名册登记会员 | [0-9][0-9]* |\$" y.md &&
+	test_grep "^| 名册登记召开职代会 | [0-9][0-9]* |\$" y.md &&
+	! grep "^| 会员 |" y.md
 '
 
 test_expect_success 'the plan metrics: unions_founded >= 8 met, by name and in Chinese' '
