@@ -962,6 +962,9 @@ int uk_ledger_transfer(struct uk_ledger *lg, const char *date_in, const char *am
 		return rc;
 	if (strcmp(f1, f2) == 0 && strcmp(a1, a2) == 0)
 		return uk_errf(err, errsz, "a transfer from %s:%s to itself", f1, a1);
+	/* The memo goes on both halves, under add's rule. */
+	if (memo && (strlen(memo) > 500 || uk_member_text_ok(memo, err, errsz, N_("memo"))))
+		return uk_errf(err, errsz, "memo: control characters or longer than 500 bytes");
 	if ((rc = check_overdraft(lg, f1, a1, date, e.amount, allow_overdraft, &e.overdraft,
 	                          err, errsz)) != 0)
 		return rc;

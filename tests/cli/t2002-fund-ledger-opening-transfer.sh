@@ -162,4 +162,13 @@ test_expect_success 'verify agrees with all of it' '
 	test_grep "the chain and every balance match" err
 '
 
+test_expect_success 'a transfer memo under add'"'"'s rule: over 500 bytes or a control character, 65, nothing written' '
+	long=$(printf "%0501d" 0) &&
+	db_dump >before &&
+	test_expect_code 65 fund-ledger transfer 2026-03-01 10 --from general:bank --to general:cash --memo "$long" 2>err &&
+	test_grep "memo: control characters or longer than 500 bytes" err &&
+	test_expect_code 65 fund-ledger transfer 2026-03-01 10 --from general:bank --to general:cash --memo "$(printf "a\tb")" 2>err &&
+	db_dump >after && test_cmp before after
+'
+
 test_done
