@@ -104,7 +104,20 @@ struct import {
 	/* The line of a transfer-out refused on its own values just before:
 	 * its transfer-in goes with it. */
 	long out_refused;
+	/* The look-ups of a stored record, prepared once for the whole file:
+	 * an import run again asks one per record. */
+	sqlite3_stmt *look[4];
 };
+
+enum { LOOK_ENTRY, LOOK_OPENING, LOOK_TRANSFER, LOOK_VOID };
+
+/* The look-up statement k, prepared the first time; NULL on failure (said). */
+static sqlite3_stmt *look(struct import *im, int k, const char *sql)
+{
+	if (!im->look[k])
+		im->look[k] = uk_db_prepare(uk_ledger_db(im->lg), sql);
+	return im->look[k];
+}
 
 static void bind_text(sqlite3_stmt *st, int p, const char *s)
 {
@@ -134,7 +147,7 @@ static int same_entry(struct import *im, const struct uk_entry_key *k, const cha
 	/* A first import: nothing stored to repeat. */
 	if (!im->matched.before)
 		return 0;
-	st = uk_db_prepare(uk_ledger_db(im->lg),
+	st = look(im, LOOK_ENTRY,
 		"SELECT id FROM ledger_entries WHERE id <= ?1 AND date = ?2 AND fund = ?3 AND account = ?4"
 		" AND category = ?5 AND subcategory IS ?6 AND amount = ?7 AND member_id IS ?8"
 		" AND activity_id IS ?9 AND voucher IS ?10 AND memo IS ?11 AND direction = ?12"
@@ -154,7 +167,7 @@ static int same_entry(struct import *im, const struct uk_entry_key *k, const cha
 	bind_text(st, 11, memo);
 	bind_text(st, 12, k->direction);
 	sqlite3_bind_int64(st, 13, src);
-	return uk_matched_take(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
+	return uk_matched_find(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
 }
 
 /* An opening balance: the same date, fund, account, amount and memo. */
@@ -166,7 +179,7 @@ static int same_opening(struct import *im, const struct uk_entry_key *k, const c
 	/* A first import: nothing stored to repeat. */
 	if (!im->matched.before)
 		return 0;
-	st = uk_db_prepare(uk_ledger_db(im->lg),
+	st = look(im, LOOK_OPENING,
 		"SELECT id FROM ledger_entries WHERE id <= ?1 AND category = 'opening' AND date = ?2"
 		" AND fund = ?3 AND account = ?4 AND amount = ?5 AND memo IS ?6 AND void_of IS NULL"
 		" ORDER BY id = ?7 DESC, id");
@@ -179,7 +192,7 @@ static int same_opening(struct import *im, const struct uk_entry_key *k, const c
 	sqlite3_bind_int64(st, 5, k->amount);
 	bind_text(st, 6, memo);
 	sqlite3_bind_int64(st, 7, src);
-	return uk_matched_take(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
+	return uk_matched_find(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
 }
 
 /* A transfer, by its outgoing half: the same date, amount, places,
@@ -192,7 +205,7 @@ static int same_transfer(struct import *im, const struct uk_entry_key *from, con
 	/* A first import: nothing stored to repeat. */
 	if (!im->matched.before)
 		return 0;
-	st = uk_db_prepare(uk_ledger_db(im->lg),
+	st = look(im, LOOK_TRANSFER,
 		"SELECT o.id FROM ledger_entries o JOIN ledger_entries i ON i.transfer_of = o.id"
 		" WHERE o.id <= ?1 AND o.category = 'transfer-out' AND o.void_of IS NULL AND i.void_of IS NULL"
 		" AND o.date = ?2 AND o.amount = ?3 AND o.fund = ?4 AND o.account = ?5 AND o.voucher IS ?6"
@@ -209,7 +222,7 @@ static int same_transfer(struct import *im, const struct uk_entry_key *from, con
 	bind_text(st, 8, to->fund);
 	bind_text(st, 9, to->account);
 	sqlite3_bind_int64(st, 10, im->pend_src);
-	return uk_matched_take(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
+	return uk_matched_find(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
 }
 
 static void entry_of(struct uk_row *row, const char *cat, struct uk_entry_in *in)
@@ -350,7 +363,7 @@ static int transfer_in(struct import *im, struct uk_row *row, long out_refused, 
  * the entry's own date), in *same (0: none). */
 static int stored_void(struct import *im, int64_t target, const char *date, int64_t *same)
 {
-	sqlite3_stmt *st = uk_db_prepare(uk_ledger_db(im->lg),
+	sqlite3_stmt *st = look(im, LOOK_VOID,
 		"SELECT v.id FROM ledger_entries v JOIN ledger_entries t ON t.id = v.void_of"
 		" WHERE v.void_of = ?1 AND v.id <= ?2 AND v.date = coalesce(?3, t.date)");
 	if (!st)
@@ -358,7 +371,7 @@ static int stored_void(struct import *im, int64_t target, const char *date, int6
 	sqlite3_bind_int64(st, 1, target);
 	sqlite3_bind_int64(st, 2, im->matched.before);
 	bind_text(st, 3, date);
-	return uk_matched_take(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
+	return uk_matched_find(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
 }
 
 /* A reversal in the source, of the entry an earlier record became (of a
@@ -474,6 +487,8 @@ int uk_ledger_import(struct uk_ledger *lg, struct uk_reader *r, const struct uk_
 	rc = uk_batch_records_again_finish(uk_ledger_db(lg), r, o->rejects,
 	                                   "SELECT coalesce(max(id), 0) FROM ledger_entries", import_record,
 	                                   import_finish, &im, &im.matched, added, unchanged, bad);
+	for (int k = 0; k < 4; k++)
+		sqlite3_finalize(im.look[k]);
 	free(im.map);
 	free(im.voided);
 	return rc;

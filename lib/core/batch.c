@@ -150,15 +150,23 @@ static int take_row(sqlite3_stmt *st, void *ctx)
 	return UK_DB_STOP;
 }
 
-int uk_matched_take(struct uk_db *db, sqlite3_stmt *st, struct uk_matched *m, const char *what, int64_t *same)
+int uk_matched_find(struct uk_db *db, sqlite3_stmt *st, struct uk_matched *m, const char *what, int64_t *same)
 {
 	struct take_ctx t = {m, 0};
 	int rc = uk_db_each(db, st, take_row, &t, what);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	*same = t.same;
 	if (rc || !t.same)
 		return rc;
 	return uk_matched_add(m, t.same);
+}
+
+int uk_matched_take(struct uk_db *db, sqlite3_stmt *st, struct uk_matched *m, const char *what, int64_t *same)
+{
+	int rc = uk_matched_find(db, st, m, what, same);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int uk_matched_add(struct uk_matched *m, int64_t id)

@@ -62,6 +62,9 @@ int uk_matched_add(struct uk_matched *m, int64_t id);
  * st's rows that no earlier record has matched, taken into m, in *same (0:
  * none). st is finalized; what says what could not be read. Exit code. */
 int uk_matched_take(struct uk_db *db, sqlite3_stmt *st, struct uk_matched *m, const char *what, int64_t *same);
+/* The same with a statement kept for the next record: st is reset and its
+ * bindings cleared instead. */
+int uk_matched_find(struct uk_db *db, sqlite3_stmt *st, struct uk_matched *m, const char *what, int64_t *same);
 void uk_matched_free(struct uk_matched *m);
 /* A batch that is safe to run twice: m->before is read with last_id_sql
  * (one row, one integer), then fn runs on every record as in
