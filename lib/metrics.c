@@ -202,8 +202,9 @@ void uk_metric_target_words(const char *metric, const char *op, const char *valu
 	const struct uk_metric *m = uk_metric_find(metric);
 	for (size_t i = 0; m && i < sizeof ops / sizeof ops[0]; i++)
 		if (!strcmp(op, ops[i].op)) {
+			/* 帮扶金额不少于2000元, 学习不少于4次: the unit the actual has. */
 			fprintf(out, "%s%s%s%s", m->zh, m->unit == UK_UNIT_PERMILLE ? ops[i].rate_zh : ops[i].zh, value,
-			        m->unit == UK_UNIT_FEN ? "元" : "");
+			        m->unit == UK_UNIT_FEN ? "元" : m->unit == UK_UNIT_COUNT && m->measure ? m->measure : "");
 			return;
 		}
 	fprintf(out, "%s %s %s", metric, op, value);

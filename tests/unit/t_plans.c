@@ -899,7 +899,7 @@ static void is_words(const char *target, const char *actual, const char *want, c
 
 static void test_plan_words(void)
 {
-	is_words("study >= 4", NULL, "学习不少于4", "a target in words");
+	is_words("study >= 4", NULL, "学习不少于4次", "a target in words, with its measure word");
 	is_words("dispute_success_rate >= 95%", NULL, "调解成功率不低于95%", "a rate's target: 不低于");
 	is_words("hardship_paid >= 2000", NULL, "帮扶金额不少于2000元", "a target in money: 元");
 	is_words("nosuch >= 4", NULL, "nosuch >= 4", "an unknown metric: as given");

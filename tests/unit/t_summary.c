@@ -101,10 +101,10 @@ static void test_blocks(void)
 	         "## 一、甲\n1、a\n## 二、丙\n1、c\n2、d", "sections numbered anew, paragraphs from 1 under each");
 	is_prose("{{! a comment may quote {{income}} and {{#x}} }}x", "x", "a comment, quoting tags, is dropped");
 	is_prose("{{#plan}}\n{{#target}}\n1、{{text}}{{target}}，{{result}}。\n{{/target}}\n{{/plan}}\n",
-	         "1、学习。学习不少于4，已完成。\n2、成功率。调解成功率不低于98%，未完成。",
+	         "1、学习。学习不少于4次，已完成。\n2、成功率。调解成功率不低于98%，未完成。",
 	         "the plan's rows with a target, in words");
 	is_prose("{{#plan}}\n{{#target}}\n1、目标：{{target}}；实际：{{actual}}。\n{{/target}}\n{{/plan}}\n",
-	         "1、目标：学习不少于4；实际：4次。\n2、目标：调解成功率不低于98%；实际：97.3%。",
+	         "1、目标：学习不少于4次；实际：4次。\n2、目标：调解成功率不低于98%；实际：97.3%。",
 	         "the plan's actuals as their targets are written: a count with its word");
 	is_prose("{{#plan_targets}}{{plan_targets}}项{{plan_met}}项{{/plan_targets}}", "2项1项", "the plan's counts");
 	is_prose("{{^disclosure_missed}}每月一公开{{/disclosure_missed}}", "每月一公开",
