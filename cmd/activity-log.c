@@ -282,7 +282,7 @@ int main(int argc, char **argv)
 
 	memset(&a, 0, sizeof a);
 	/* getopt names argv[0] in its messages: the same name as ours. */
-	argv[0] = (char *)uk_cli_init(argv[0]);
+	argv[0] = (char *)uk_cli_start(argc, argv);
 	/* The command first, so that CMD -h is its own usage. */
 	cmd = uk_subcmd_find(commands, uk_subcmd_name(argc, argv, longopts, UK_SHORTOPTS_COMMON));
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {

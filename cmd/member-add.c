@@ -82,7 +82,7 @@ int main(int argc, char **argv)
 	int nfields = 0, c, rc, done = 0, toomany;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
-	argv[0] = (char *)uk_cli_init(argv[0]);
+	argv[0] = (char *)uk_cli_start(argc, argv);
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
 		int handled = 0;
 		for (size_t i = 0; i < sizeof field_opts / sizeof field_opts[0]; i++)

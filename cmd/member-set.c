@@ -61,7 +61,7 @@ int main(int argc, char **argv)
 	int nchanges = 0, c, rc = 0, done = 0;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
-	argv[0] = (char *)uk_cli_init(argv[0]);
+	argv[0] = (char *)uk_cli_start(argc, argv);
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_BY:

@@ -102,7 +102,7 @@ int main(int argc, char **argv)
 	const char *name = NULL;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
-	argv[0] = (char *)uk_cli_init(argv[0]);
+	argv[0] = (char *)uk_cli_start(argc, argv);
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_YEAR: year_s = optarg; break;

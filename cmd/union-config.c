@@ -192,7 +192,7 @@ int main(int argc, char **argv)
 	int c, rc = 0, done = 0, nargs;
 
 	/* getopt names argv[0] in its messages: the same name as ours. */
-	argv[0] = (char *)uk_cli_init(argv[0]);
+	argv[0] = (char *)uk_cli_start(argc, argv);
 	/* The command first, so that init -h is init's own. */
 	cmd = uk_subcmd_find(commands, uk_subcmd_name(argc, argv, longopts, UK_SHORTOPTS_COMMON));
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {

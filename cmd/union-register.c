@@ -520,7 +520,7 @@ int main(int argc, char **argv)
 	int c, rc = 0, done = 0, nfirms = 0;
 
 	memset(&a, 0, sizeof a);
-	argv[0] = (char *)uk_cli_init(argv[0]);
+	argv[0] = (char *)uk_cli_start(argc, argv);
 	cmd = uk_subcmd_find(commands, uk_subcmd_name(argc, argv, longopts, UK_SHORTOPTS_COMMON));
 	while ((c = getopt_long(argc, argv, UK_SHORTOPTS_COMMON, longopts, NULL)) != -1) {
 		uk_optseen_add(&seen, c);

@@ -36,6 +36,27 @@ const char *uk_cli_init(const char *argv0)
 	return progname;
 }
 
+const char *uk_cli_start(int argc, char **argv)
+{
+	const char *name = uk_cli_init(argv[0]);
+	/* A --lang anywhere on the line speaks from the start: --help and a
+	 * usage error act as soon as they are read, before a --lang after
+	 * them would be. */
+	for (int i = 1; i < argc; i++) {
+		const char *v = NULL;
+		enum uk_lang lang;
+		if (!strcmp(argv[i], "--"))
+			break;
+		if (!strncmp(argv[i], "--lang=", 7))
+			v = argv[i] + 7;
+		else if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			v = argv[++i];
+		if (v && uk_lang_parse(v, &lang) == 0)
+			uk_i18n_use(lang);
+	}
+	return name;
+}
+
 const char *uk_progname(void) { return progname; }
 
 /* Writes s to stderr so that no value quoted in a message (a field read

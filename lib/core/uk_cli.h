@@ -27,6 +27,9 @@ enum uk_exit {
  * a closed output pipe end the program quietly with status 0, and returns
  * the name. */
 const char *uk_cli_init(const char *argv0);
+/* uk_cli_init for a tool's main: also takes the language of a --lang
+ * given anywhere on the command line, before the options are read. */
+const char *uk_cli_start(int argc, char **argv);
 const char *uk_progname(void);
 
 /* "PROG: message" on stderr, one line. These four translate their format

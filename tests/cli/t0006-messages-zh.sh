@@ -49,6 +49,17 @@ test_expect_success '--lang en under a Chinese locale speaks English; --lang zh 
 	test_grep "身份证号校验位错误" err
 '
 
+test_expect_success '--help speaks the --lang given after it, as before it; so does a usage error' '
+	LC_ALL=C member-add --help --lang zh >help &&
+	test_grep "^用法：member-add" help &&
+	LC_ALL=C fund-ledger --help --lang=zh >help &&
+	test_grep "^用法：fund-ledger" help &&
+	zh member-ls --help --lang en >help &&
+	test_grep "^usage: member-ls" help &&
+	test_expect_code 64 env LC_ALL=C report-year --year 2026 --name 某工会 --lang zh 2>err &&
+	! grep -q "name goes with --merge" err
+'
+
 test_expect_success 'an unknown --lang is a usage error naming it' '
 	test_expect_code 64 member-ls --lang fr 2>err &&
 	test_grep "^member-ls: --lang: unknown language ${SQ}fr${SQ}" err
