@@ -431,9 +431,10 @@ static int import_record(void *ctx, struct uk_row *row, char *err, size_t errsz)
 	int res, rc, done = 0, found = 0;
 
 	im->out_refused = 0;
-	/* Anything but its transfer-in: the transfer-out held is refused on
-	 * its own, and this record read afresh. */
-	if (im->pending && !is(cat, "transfer-in")) {
+	/* Anything but its transfer-in (a void is not, whatever its
+	 * category): the transfer-out held is refused on its own, and this
+	 * record read afresh. */
+	if (im->pending && (!is(cat, "transfer-in") || val(row, UK_LC_VOID_OF))) {
 		im->pending = 0;
 		return UK_BATCH_ALONE;
 	}

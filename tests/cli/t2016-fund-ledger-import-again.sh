@@ -318,4 +318,18 @@ test_expect_success 'books of schema 9 gain the index of transfers on their next
 	test_grep "USING .*INDEX ledger_entries_transfer" plan
 '
 
+test_expect_success 'a void after a transfer-out, even one of category transfer-in, is not its other half: the transfer-out is refused at its line' '
+	union-config -q -d held.db init &&
+	fund-ledger -q -d held.db opening 2026-01-01 1000 --fund general --account bank >/dev/null &&
+	printf "id,date,fund,account,category,amount,memo,void_of\n10,2026-02-01,general,bank,402,100,a,\n11,2026-03-01,general,bank,transfer-out,30,t,\n12,2026-03-02,general,bank,transfer-in,100,v,10\n" >held.csv &&
+	db_dump held.db >before &&
+	test_expect_code 65 fund-ledger -d held.db import held.csv 2>err &&
+	test_grep "^fund-ledger: held.csv:3: a transfer-out record with no transfer-in record after it" err &&
+	db_dump held.db >after && test_cmp before after &&
+	printf "13,2026-03-03,general,bank,402,5,b,\n" >>held.csv &&
+	test_expect_code 65 fund-ledger -d held.db import held.csv 2>err &&
+	test_grep "held.csv:3: " err &&
+	db_dump held.db >after && test_cmp before after
+'
+
 test_done
