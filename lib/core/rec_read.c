@@ -1209,18 +1209,57 @@ int uk_reader_rewind(struct uk_reader *r)
 	return start(r) == 0 ? 0 : -1;
 }
 
-/* Whether a cell holds only a figure, or nothing: a summary row's sums. */
+/* Whether a cell holds only a figure, or nothing: a summary row's sums
+ * (9,000.00, ¥9000元) or the day it was signed (2026-12-01). */
 static int figure_cell(const char *f)
 {
-	return strspn(f, " \t0123456789.,-+%\xC2\xA5\xE5\x85\x83") == strlen(f);
+	while (*f) {
+		if (strchr(" \t0123456789.,-/%", *f))
+			f++;
+		else if (!strncmp(f, "\xC2\xA5", 2))        /* ¥ */
+			f += 2;
+		else if (!strncmp(f, "\xE5\x85\x83", 3))    /* 元 */
+			f += 3;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether the cell f (leading blanks skipped) is a summary's or a
+ * signature's label: 合计 alone (or with a colon), 制表人：… with its
+ * colon, not a memo that merely starts so (负责人交通补贴). */
+static int summary_label(const char *f)
+{
+	static const char *const sums[] = {"合计", "总计", "小计"};
+	static const char *const signs[] = {"制表人", "制表", "审核人", "审核", "填表人", "填表", "负责人",
+	                                    "盖章"};
+	for (size_t k = 0; k < sizeof sums / sizeof sums[0]; k++) {
+		size_t n = strlen(sums[k]);
+		if (!strncmp(f, sums[k], n)) {
+			const char *p = f + n;
+			p += strspn(p, " \t");
+			if (!strncmp(p, "\xEF\xBC\x9A", 3))        /* ： */
+				p += 3;
+			else if (*p == ':')
+				p++;
+			return !*(p + strspn(p, " \t"));
+		}
+	}
+	for (size_t k = 0; k < sizeof signs / sizeof signs[0]; k++) {
+		size_t n = strlen(signs[k]);
+		if (!strncmp(f, signs[k], n))
+			return !f[n] || f[n] == ':' || !strncmp(f + n, "\xEF\xBC\x9A", 3) ||
+			       strspn(f + n, " \t") == strlen(f + n);
+	}
+	return 0;
 }
 
 /* Whether a record is a spreadsheet's summary or signature row below the
- * data (合计 with its sums, 制表人：…, 审核：…): its first filled cell
- * starts with such a word and every other cell is a figure or empty. */
+ * data (合计 with its sums, 制表人：…, 审核：…): its first filled cell is
+ * such a label and every other cell is a figure or empty. */
 static int summary_row(const struct uk_row *row)
 {
-	static const char *const words[] = {"合计", "总计", "小计", "制表", "审核", "填表", "负责人", "盖章"};
 	int first = -1;
 	if (row->error)
 		return 0;
@@ -1228,11 +1267,7 @@ static int summary_row(const struct uk_row *row)
 		const char *f = row->arena + row->raw_off[i];
 		f += strspn(f, " \t");
 		if (first < 0 && *f) {
-			size_t k;
-			for (k = 0; k < sizeof words / sizeof words[0]; k++)
-				if (!strncmp(f, words[k], strlen(words[k])))
-					break;
-			if (k == sizeof words / sizeof words[0])
+			if (!summary_label(f))
 				return 0;
 			first = i;
 		} else if (first >= 0 && !figure_cell(f)) {

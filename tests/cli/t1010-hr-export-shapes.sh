@@ -254,4 +254,14 @@ test_expect_success '出生年月 as a month agrees with the ID number, which gi
 	db_dump ym.db >after && test_cmp before after
 '
 
+test_expect_success 'a record whose first cell only starts with a signature word (负责人交通补贴, 审核费) is a record, never skipped' '
+	union-config -q init --db memo.db &&
+	fund-ledger -q -d memo.db opening 2026-01-01 1000 --fund general --account bank >/dev/null &&
+	printf "memo,date,category,amount\n负责人交通补贴,2026-03-05,50102,200\n审核费,2026-03-06,50102,50\n合计：,,,250\n" >memo.csv &&
+	fund-ledger -d memo.db import memo.csv 2>err &&
+	test_grep "^fund-ledger: memo.csv:4: summary row skipped" err &&
+	test_grep "added 2" err &&
+	test "$(db_query "SELECT count(*) FROM ledger_entries WHERE memo IN (${SQ}负责人交通补贴${SQ}, ${SQ}审核费${SQ})" memo.db)" = 2
+'
+
 test_done
