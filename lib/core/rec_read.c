@@ -1342,6 +1342,39 @@ struct uk_rejects {
 	const char **vals;
 };
 
+/* Whether path may take the rejects (said when not): never the input
+ * they come from (--rejects hr.csv hr.csv would lose the HR file), nor a
+ * database (--rejects "$UNIONKIT_DB"). A regular file already there is
+ * removed, so that the new one is 0600 whatever the old one's mode was:
+ * rejected records carry what the register holds (ID numbers, phones). A
+ * device such as /dev/stderr is written to as it is. */
+static int rejects_place_ok(const char *path, const struct uk_reader *r)
+{
+	struct stat in, old;
+	char magic[16] = "";
+	size_t got = 0;
+	FILE *f;
+	if (lstat(path, &old) != 0)
+		return 1;
+	if (r->f && fstat(fileno(r->f), &in) == 0 && stat(path, &old) == 0 &&
+	    in.st_dev == old.st_dev && in.st_ino == old.st_ino) {
+		uk_err("--rejects '%s' is the input file: give another file for the rejects", path);
+		return 0;
+	}
+	if (lstat(path, &old) != 0 || !S_ISREG(old.st_mode))
+		return 1;
+	if ((f = fopen(path, "rb")) != NULL) {
+		got = fread(magic, 1, sizeof magic, f);
+		fclose(f);
+	}
+	if (got == sizeof magic && !memcmp(magic, "SQLite format 3", sizeof magic)) {
+		uk_err("--rejects '%s' is a database: give another file for the rejects", path);
+		return 0;
+	}
+	unlink(path);
+	return 1;
+}
+
 int uk_rejects_open(const char *path, struct uk_reader *r, struct uk_rejects **out)
 {
 	struct uk_rejects *rj = calloc(1, sizeof *rj);
@@ -1362,26 +1395,12 @@ int uk_rejects_open(const char *path, struct uk_reader *r, struct uk_rejects **o
 	for (int i = 0; i < n; i++)
 		cols[i].name = r->json ? r->cols[i].name : r->header[i];
 	cols[n].name = "error";
-	/* The rejects must never take the place of the input they come
-	 * from (--rejects hr.csv hr.csv): that would lose the HR file. */
-	{
-		struct stat in, old;
-		if (r->f && fstat(fileno(r->f), &in) == 0 && stat(path, &old) == 0 &&
-		    in.st_dev == old.st_dev && in.st_ino == old.st_ino) {
-			uk_err("--rejects '%s' is the input file: give another file for the rejects", path);
-			free(cols);
-			free(rj->vals);
-			free(rj->path);
-			free(rj);
-			return UK_EX_USAGE;
-		}
-		/* Rejected records carry what the register holds (ID numbers,
-		 * phones): private to the user, like the database. A regular
-		 * file already there is replaced by a new one, so that it is
-		 * 0600 whatever the old one's mode was (a device such as
-		 * /dev/stderr is written to as it is). */
-		if (lstat(path, &old) == 0 && S_ISREG(old.st_mode))
-			unlink(path);
+	if (!rejects_place_ok(path, r)) {
+		free(cols);
+		free(rj->vals);
+		free(rj->path);
+		free(rj);
+		return UK_EX_USAGE;
 	}
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	if (fd < 0 || !(rj->f = fdopen(fd, "w"))) {

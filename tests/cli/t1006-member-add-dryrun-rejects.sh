@@ -174,7 +174,7 @@ test_expect_success '--dry-run --rejects writes the rejects file only' '
 	test_cmp before after
 '
 
-test_expect_success '--rejects naming the input itself: 64, the input and the database untouched' '
+test_expect_success '--rejects naming the input itself or the database: 64, the input and the database untouched' '
 	cp batch-bad.csv input.csv &&
 	cp input.csv input.keep &&
 	ln -s input.csv link.csv &&
@@ -186,6 +186,8 @@ test_expect_success '--rejects naming the input itself: 64, the input and the da
 	iconv -f utf-8 -t gb18030 input.keep >gb.csv &&
 	test_expect_code 64 member-add --skip-bad --rejects ./gb.csv gb.csv 2>err &&
 	test_cmp input.keep input.csv &&
+	test_expect_code 64 member-add --skip-bad --rejects "$UNIONKIT_DB" input.csv 2>err &&
+	test_grep "^member-add: --rejects .*union.db. is a database" err &&
 	db_dump >after &&
 	test_cmp before after
 '
