@@ -48,6 +48,7 @@ static const struct {
 	{"expense", "funds.expense", FIG_MONEY},
 	{"disclosure", "funds.disclosures", FIG_COUNT},
 	{"disclosure_missed", NULL, FIG_COUNT},
+	{"disclosure_monthly", NULL, FIG_COUNT},
 	{"disputes_received", "disputes.received", FIG_COUNT},
 	{"dispute_handled_rate", "disputes.handled_rate", FIG_RATE},
 	{"dispute_success_rate", "disputes.success_rate", FIG_RATE},
@@ -197,6 +198,35 @@ static long long number_of(json_t *v, enum fig_kind kind)
 	return kind == FIG_RATE ? -1 : 0;
 }
 
+/* The months due a disclosure that had none, in *missed (0 when not
+ * known), and whether every month due had one: 1 lets the summary say
+ * 坚持每月一公开. A union's months due are those ended by its report's
+ * day (a month is recorded on its last day). A merge counts only when
+ * no report is partial: twelve a union, at most one disclosure a month
+ * each; reports drawn on different days cannot be told month by month. */
+static int disclosure_counts(json_t *r, long long *missed)
+{
+	const char *as_of = str_or_empty(json_object_get(r, "as_of"));
+	long long made = number_of(at_path(r, "funds.disclosures"), FIG_COUNT);
+	long long unions = number_of(json_object_get(r, "unions"), FIG_COUNT);
+	int partial = json_is_true(json_object_get(r, "partial"));
+	long long due = 12;
+	*missed = 0;
+	if (unions > 0) {
+		if (partial)
+			return 0;
+		due *= unions;
+	} else if (partial && strlen(as_of) == 10) {
+		struct uk_date d;
+		const char *why;
+		if (uk_date_parse(as_of, &d, &why) != 0)
+			return 0;
+		due = d.m - 1 + (d.d == uk_date_days_in_month(d.y, d.m));
+	}
+	*missed = due > made ? due - made : 0;
+	return due > 0 && !*missed;
+}
+
 /* The figure called name, from the report r or from the plan row item. */
 static void figure(json_t *r, json_t *item, const char *name, struct fig *f)
 {
@@ -223,20 +253,10 @@ static void figure(json_t *r, json_t *item, const char *name, struct fig *f)
 		if (strcmp(figures[i].name, name))
 			continue;
 		f->kind = figures[i].kind;
-		if (!strcmp(name, "disclosure_missed")) {
-			/* The months closed by the report's day, one disclosure due
-			 * for each (per union, in a merge), less those made: not
-			 * zero, the summary may not say 每月一公开. */
-			const char *as_of = str_or_empty(json_object_get(r, "as_of"));
-			long long year = number_of(json_object_get(r, "year"), FIG_COUNT);
-			long long unions = number_of(json_object_get(r, "unions"), FIG_COUNT);
-			long long due = 12;
-			if (json_is_true(json_object_get(r, "partial")) && strlen(as_of) >= 7 && atoll(as_of) == year)
-				due = atoll(as_of + 5) - 1;
-			due *= unions > 0 ? unions : 1;
-			f->n = due - number_of(at_path(r, "funds.disclosures"), FIG_COUNT);
-			if (f->n < 0)
-				f->n = 0;
+		if (!strcmp(name, "disclosure_missed") || !strcmp(name, "disclosure_monthly")) {
+			long long missed;
+			int monthly = disclosure_counts(r, &missed);
+			f->n = !strcmp(name, "disclosure_missed") ? missed : monthly;
 		} else if (!strcmp(name, "activities")) {
 			json_array_foreach(json_object_get(r, "activities"), j, row)
 				f->n += number_of(json_object_get(row, "count"), FIG_COUNT);

@@ -107,19 +107,37 @@ static void test_blocks(void)
 	         "1、目标：学习不少于4次；实际：4次。\n2、目标：调解成功率不低于98%；实际：97.3%。",
 	         "the plan's actuals as their targets are written: a count with its word");
 	is_prose("{{#plan_targets}}{{plan_targets}}项{{plan_met}}项{{/plan_targets}}", "2项1项", "the plan's counts");
-	is_prose("{{^disclosure_missed}}每月一公开{{/disclosure_missed}}", "每月一公开",
-	         "twelve disclosures in a whole year: none missed");
+	is_prose("{{#disclosure_monthly}}每月一公开{{/disclosure_monthly}}", "每月一公开",
+	         "twelve disclosures in a whole year: every month");
 	{
-		json_t *saved = json_deep_copy(report);
+		json_t *saved = json_deep_copy(report), *unions = json_array();
 		json_object_set_new(json_object_get(report, "funds"), "disclosures", json_integer(1));
-		is_prose("{{disclosure}}次，{{disclosure_missed}}个月未公开", "1次，11个月未公开", "one in a whole year");
+		is_prose("{{disclosure}}次，{{disclosure_missed}}个月未公开{{^disclosure_monthly}}，不称每月一公开{{/disclosure_monthly}}",
+		         "1次，11个月未公开，不称每月一公开", "one in a whole year");
 		json_object_set_new(report, "partial", json_true());
 		json_object_set_new(report, "as_of", json_string("2025-06-10"));
-		is_prose("{{disclosure_missed}}", "4", "by 10 June, five months closed, one disclosed");
-		json_object_set_new(report, "unions", json_integer(3));
+		is_prose("{{disclosure_missed}}", "4", "by 10 June, five months ended, one disclosed");
+		json_object_set_new(report, "as_of", json_string("2025-03-31"));
+		json_object_set_new(json_object_get(report, "funds"), "disclosures", json_integer(2));
+		is_prose("{{disclosure_missed}}{{^disclosure_monthly}}，不称每月一公开{{/disclosure_monthly}}",
+		         "1，不称每月一公开", "on 31 March its month has ended too: three due, two made");
+		json_object_set_new(report, "as_of", json_string("2025-01-20"));
+		json_object_set_new(json_object_get(report, "funds"), "disclosures", json_integer(0));
+		is_prose("[{{disclosure_missed}}{{#disclosure_monthly}}每月一公开{{/disclosure_monthly}}]", "[0]",
+		         "in January no month has ended: nothing missed, nothing claimed");
+		/* A merge of three unions. */
+		for (int i = 0; i < 3; i++)
+			json_array_append_new(unions, json_pack("{s:s}", "union", "x"));
+		json_object_set_new(report, "unions", unions);
 		json_object_set_new(json_object_get(report, "funds"), "disclosures", json_integer(15));
-		is_prose("{{^disclosure_missed}}每月一公开{{/disclosure_missed}}", "每月一公开",
-		         "a merge of three unions: five months each, fifteen made");
+		is_prose("[{{disclosure_missed}}{{#disclosure_monthly}}每月一公开{{/disclosure_monthly}}]", "[0]",
+		         "a partial merge: reports of different days are not told month by month, nothing claimed");
+		json_object_set_new(report, "partial", json_false());
+		is_prose("{{disclosure_missed}}{{^disclosure_monthly}}，不称每月一公开{{/disclosure_monthly}}",
+		         "21，不称每月一公开", "a whole year's merge: thirty-six due, fifteen made");
+		json_object_set_new(json_object_get(report, "funds"), "disclosures", json_integer(36));
+		is_prose("{{#disclosure_monthly}}每月一公开{{/disclosure_monthly}}", "每月一公开",
+		         "a whole year's merge with thirty-six: every union every month");
 		json_decref(report);
 		report = saved;
 	}
