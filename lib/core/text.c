@@ -549,15 +549,19 @@ int uk_cn_numeral_parse(const char *s, int *value, size_t *len)
 	return -1;
 }
 
-/* The code point of the Han character (U+3400..U+9FFF, three bytes in
- * UTF-8) at p, else 0. */
-static unsigned han_at(const unsigned char *p)
+/* The length in bytes of the Han character at p, else 0: the unified
+ * ideographs (U+3400..U+9FFF, and U+20000..U+3134F, where the rarer
+ * characters of names are), the compatibility ones (U+F900..U+FAFF) and
+ * 〇 (U+3007). */
+static size_t han_at(const unsigned char *p)
 {
 	unsigned cp;
-	if (p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+	if (p[0] == 0xF0 && p[1] >= 0xA0 && p[1] <= 0xB4 && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80)
+		return 4;
+	if (p[0] < 0xE3 || p[0] > 0xEF || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
 		return 0;
 	cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-	return cp >= 0x3400 && cp <= 0x9FFF ? cp : 0;
+	return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007 ? 3 : 0;
 }
 
 /* The length of the run of spaces (ASCII or U+3000) at p. */
@@ -581,10 +585,10 @@ void uk_close_han_spaces(char *s)
 	if (!s)
 		return;
 	while (p[r]) {
-		if (han_at(p + r)) {
-			size_t sp;
-			memmove(p + w, p + r, 3);
-			w += 3, r += 3;
+		size_t k = han_at(p + r), sp;
+		if (k) {
+			memmove(p + w, p + r, k);
+			w += k, r += k;
 			sp = spaces_at(p + r);
 			if (sp && han_at(p + r + sp))
 				r += sp;

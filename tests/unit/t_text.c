@@ -197,6 +197,11 @@ static void test_fold_trim(void)
 		is_str(n3, "John Smith", "a Latin name keeps its space");
 		uk_close_han_spaces(n4);
 		is_str(n4, "\xE6\x9D\x8E Lee", "a space between Han and Latin stays");
+		{
+			char n6[] = "\xF0\xA0\xAE\xB7 \xE5\x9B\x9B";   /* 𠮷 四: a character of plane 2 */
+			uk_close_han_spaces(n6);
+			is_str(n6, "\xF0\xA0\xAE\xB7\xE5\x9B\x9B", "a rare character (U+20BB7) closed up too");
+		}
 		uk_close_han_spaces(n5);
 		is_str(n5, "\xE3\x80\x80\xE6\x9D\x8E", "a leading space is trim's, not this");
 	}
