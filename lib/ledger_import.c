@@ -111,12 +111,28 @@ struct import {
 
 enum { LOOK_ENTRY, LOOK_OPENING, LOOK_TRANSFER, LOOK_VOID };
 
-/* The look-up statement k, prepared the first time; NULL on failure (said). */
-static sqlite3_stmt *look(struct import *im, int k, const char *sql)
+/* The look-up statement k of a stored record (its ?1 the last id stored
+ * before the import), prepared the first time. NULL with *rc 0 when
+ * nothing was stored (a first import: nothing to repeat), or with *rc an
+ * exit code (said); *same is 0 either way. */
+static sqlite3_stmt *look(struct import *im, int k, const char *sql, int64_t *same, int *rc)
 {
-	if (!im->look[k])
-		im->look[k] = uk_db_prepare(uk_ledger_db(im->lg), sql);
+	*same = 0;
+	*rc = 0;
+	if (!im->matched.before)
+		return NULL;
+	if (!im->look[k] && !(im->look[k] = uk_db_prepare(uk_ledger_db(im->lg), sql))) {
+		*rc = UK_EX_SOFTWARE;
+		return NULL;
+	}
+	sqlite3_bind_int64(im->look[k], 1, im->matched.before);
 	return im->look[k];
+}
+
+/* The first stored row of st no earlier record matched, in *same. */
+static int take_stored(struct import *im, sqlite3_stmt *st, int64_t *same)
+{
+	return uk_matched_find(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
 }
 
 static void bind_text(sqlite3_stmt *st, int p, const char *s)
@@ -142,19 +158,14 @@ static void bind_id(sqlite3_stmt *st, int p, int64_t v)
 static int same_entry(struct import *im, const struct uk_entry_key *k, const char *memo, long long src,
                       int64_t *same)
 {
-	sqlite3_stmt *st;
-	*same = 0;
-	/* A first import: nothing stored to repeat. */
-	if (!im->matched.before)
-		return 0;
-	st = look(im, LOOK_ENTRY,
+	int rc;
+	sqlite3_stmt *st = look(im, LOOK_ENTRY,
 		"SELECT id FROM ledger_entries WHERE id <= ?1 AND date = ?2 AND fund = ?3 AND account = ?4"
 		" AND category = ?5 AND subcategory IS ?6 AND amount = ?7 AND member_id IS ?8"
 		" AND activity_id IS ?9 AND voucher IS ?10 AND memo IS ?11 AND direction = ?12"
-		" AND void_of IS NULL AND transfer_of IS NULL ORDER BY id = ?13 DESC, id");
+		" AND void_of IS NULL AND transfer_of IS NULL ORDER BY id = ?13 DESC, id", same, &rc);
 	if (!st)
-		return UK_EX_SOFTWARE;
-	sqlite3_bind_int64(st, 1, im->matched.before);
+		return rc;
 	bind_text(st, 2, k->date);
 	bind_text(st, 3, k->fund);
 	bind_text(st, 4, k->account);
@@ -167,32 +178,27 @@ static int same_entry(struct import *im, const struct uk_entry_key *k, const cha
 	bind_text(st, 11, memo);
 	bind_text(st, 12, k->direction);
 	sqlite3_bind_int64(st, 13, src);
-	return uk_matched_find(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
+	return take_stored(im, st, same);
 }
 
 /* An opening balance: the same date, fund, account, amount and memo. */
 static int same_opening(struct import *im, const struct uk_entry_key *k, const char *memo, long long src,
                         int64_t *same)
 {
-	sqlite3_stmt *st;
-	*same = 0;
-	/* A first import: nothing stored to repeat. */
-	if (!im->matched.before)
-		return 0;
-	st = look(im, LOOK_OPENING,
+	int rc;
+	sqlite3_stmt *st = look(im, LOOK_OPENING,
 		"SELECT id FROM ledger_entries WHERE id <= ?1 AND category = 'opening' AND date = ?2"
 		" AND fund = ?3 AND account = ?4 AND amount = ?5 AND memo IS ?6 AND void_of IS NULL"
-		" ORDER BY id = ?7 DESC, id");
+		" ORDER BY id = ?7 DESC, id", same, &rc);
 	if (!st)
-		return UK_EX_SOFTWARE;
-	sqlite3_bind_int64(st, 1, im->matched.before);
+		return rc;
 	bind_text(st, 2, k->date);
 	bind_text(st, 3, k->fund);
 	bind_text(st, 4, k->account);
 	sqlite3_bind_int64(st, 5, k->amount);
 	bind_text(st, 6, memo);
 	sqlite3_bind_int64(st, 7, src);
-	return uk_matched_find(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
+	return take_stored(im, st, same);
 }
 
 /* A transfer, by its outgoing half: the same date, amount, places,
@@ -200,19 +206,14 @@ static int same_opening(struct import *im, const struct uk_entry_key *k, const c
 static int same_transfer(struct import *im, const struct uk_entry_key *from, const struct uk_entry_key *to,
                          int64_t *same)
 {
-	sqlite3_stmt *st;
-	*same = 0;
-	/* A first import: nothing stored to repeat. */
-	if (!im->matched.before)
-		return 0;
-	st = look(im, LOOK_TRANSFER,
+	int rc;
+	sqlite3_stmt *st = look(im, LOOK_TRANSFER,
 		"SELECT o.id FROM ledger_entries o JOIN ledger_entries i ON i.transfer_of = o.id"
 		" WHERE o.id <= ?1 AND o.category = 'transfer-out' AND o.void_of IS NULL AND i.void_of IS NULL"
 		" AND o.date = ?2 AND o.amount = ?3 AND o.fund = ?4 AND o.account = ?5 AND o.voucher IS ?6"
-		" AND o.memo IS ?7 AND i.fund = ?8 AND i.account = ?9 ORDER BY o.id = ?10 DESC, o.id");
+		" AND o.memo IS ?7 AND i.fund = ?8 AND i.account = ?9 ORDER BY o.id = ?10 DESC, o.id", same, &rc);
 	if (!st)
-		return UK_EX_SOFTWARE;
-	sqlite3_bind_int64(st, 1, im->matched.before);
+		return rc;
 	bind_text(st, 2, from->date);
 	sqlite3_bind_int64(st, 3, from->amount);
 	bind_text(st, 4, from->fund);
@@ -222,7 +223,7 @@ static int same_transfer(struct import *im, const struct uk_entry_key *from, con
 	bind_text(st, 8, to->fund);
 	bind_text(st, 9, to->account);
 	sqlite3_bind_int64(st, 10, im->pend_src);
-	return uk_matched_find(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
+	return take_stored(im, st, same);
 }
 
 static void entry_of(struct uk_row *row, const char *cat, struct uk_entry_in *in)
@@ -363,15 +364,15 @@ static int transfer_in(struct import *im, struct uk_row *row, long out_refused, 
  * the entry's own date), in *same (0: none). */
 static int stored_void(struct import *im, int64_t target, const char *date, int64_t *same)
 {
+	int rc;
 	sqlite3_stmt *st = look(im, LOOK_VOID,
 		"SELECT v.id FROM ledger_entries v JOIN ledger_entries t ON t.id = v.void_of"
-		" WHERE v.void_of = ?1 AND v.id <= ?2 AND v.date = coalesce(?3, t.date)");
+		" WHERE v.id <= ?1 AND v.void_of = ?2 AND v.date = coalesce(?3, t.date)", same, &rc);
 	if (!st)
-		return UK_EX_SOFTWARE;
-	sqlite3_bind_int64(st, 1, target);
-	sqlite3_bind_int64(st, 2, im->matched.before);
+		return rc;
+	sqlite3_bind_int64(st, 2, target);
 	bind_text(st, 3, date);
-	return uk_matched_find(uk_ledger_db(im->lg), st, &im->matched, N_("cannot read the ledger"), same);
+	return take_stored(im, st, same);
 }
 
 /* A reversal in the source, of the entry an earlier record became (of a
