@@ -64,7 +64,7 @@ $(BUILD)/libunionkit.a: $(LIB_OBJ)
 $(BUILD)/bin/%: cmd/%.c $(BUILD)/libunionkit.a $(LIB_HDR) | $(BUILD)/bin
 	$(CC) $(UK_CFLAGS) $< -o $@ $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
 
-$(BUILD)/unit/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libunionkit.a | $(BUILD)/unit
+$(BUILD)/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libunionkit.a | $(BUILD)/unit
 	$(CC) $(UK_CFLAGS) -Itests/unit $< -o $@ $(UK_LDFLAGS) $(BUILD)/libunionkit.a $(PKG_LIBS)
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz.h tests/fuzz/fuzz_records.c $(BUILD)/libunionkit.a | $(BUILD)/fuzz

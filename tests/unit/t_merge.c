@@ -11,25 +11,8 @@
 #include "uk_report.h"
 #include "tap.h"
 #include "capture.h"
+#include "tmpfiles.h"
 
-static char tmpnames[16][32];
-static int ntmp;
-
-/* Writes n bytes into a new temp file; returns its path. */
-static const char *tmp_with(const char *bytes, size_t n)
-{
-	char *path = tmpnames[ntmp++];
-	int fd;
-	strcpy(path, "/tmp/t_merge.XXXXXX");
-	fd = mkstemp(path);
-	if (fd < 0 || (n && write(fd, bytes, n) != (ssize_t)n)) {
-		printf("# cannot write temp file %s\n", path);
-		exit(1);
-	}
-	close(fd);
-	return path;
-}
-#define TMP(lit) tmp_with(lit, sizeof lit - 1)
 
 static void test_docs(void)
 {
@@ -232,7 +215,6 @@ int main(void)
 	uk_cli_init("t_merge");
 	test_docs();
 	test_merge();
-	for (int i = 0; i < ntmp; i++)
-		unlink(tmpnames[i]);
+	tmp_remove_all();
 	return done_testing();
 }

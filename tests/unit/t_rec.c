@@ -10,6 +10,7 @@
 #include "uk_rec.h"
 #include "tap.h"
 #include "capture.h"
+#include "tmpfiles.h"
 
 #define A(...) (const char *const[]){__VA_ARGS__, NULL}
 
@@ -21,29 +22,6 @@ static const struct uk_colspec cols[NC] = {
 	{"amount", A("金额")},
 	{"note", NULL},
 };
-
-/* ---- temp files ---- */
-
-static char tmpnames[64][32];
-static int ntmp;
-
-/* Writes n raw bytes into a new temp file; returns its path. */
-static const char *tmp_with(const char *bytes, size_t n)
-{
-	char *path = tmpnames[ntmp++];
-	int fd;
-	strcpy(path, "/tmp/t_rec.XXXXXX");
-	fd = mkstemp(path);
-	if (fd < 0 || (n && write(fd, bytes, n) != (ssize_t)n)) {
-		printf("# cannot write temp file %s\n", path);
-		exit(1);
-	}
-	close(fd);
-	return path;
-}
-#define TMP(lit) tmp_with(lit, sizeof lit - 1)
-
-
 
 /* ---- reading a whole file ---- */
 
@@ -917,7 +895,6 @@ int main(void)
 	test_writer_json();
 	test_writer_table();
 	free(wbuf);
-	for (int i = 0; i < ntmp; i++)
-		unlink(tmpnames[i]);
+	tmp_remove_all();
 	return done_testing();
 }
