@@ -85,10 +85,7 @@ static int plan_item_of_year(struct uk_db *db, const char *s, int year, int64_t 
 static int date_of(const char *s, struct uk_date *d, char out[UK_DATE_BUFSZ], char *err, size_t errsz)
 {
 	const char *why;
-	char buf[64];
-	snprintf(buf, sizeof buf, "%s", s ? s : "");
-	uk_fold_fullwidth(uk_trim(buf));
-	if (uk_date_parse(buf, d, &why) != 0)
+	if (uk_date_parse(s ? s : "", d, &why) != 0)
 		return uk_errf(err, errsz, "%s in date '%s'", why, s ? s : "");
 	uk_date_format(*d, out);
 	return 0;
@@ -350,7 +347,7 @@ struct import_ctx {
 static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, int64_t *same)
 {
 	struct uk_date d;
-	char date[UK_DATE_BUFSZ], buf[64], err[200];
+	char date[UK_DATE_BUFSZ], err[200];
 	int64_t item = 0, fen = 0;
 	long participants;
 	sqlite3_stmt *st;
@@ -363,12 +360,8 @@ static int same_activity(struct import_ctx *c, const struct uk_activity_in *in, 
 		return 0;
 	if (in->plan_item && (rc = plan_item_of(c->db, in->plan_item, &item, err, sizeof err)) != 0)
 		return rc > 0 ? rc : 0;
-	if (in->cost) {
-		snprintf(buf, sizeof buf, "%s", in->cost);
-		uk_fold_fullwidth(uk_trim(buf));
-		if (uk_money_parse(buf, &fen, &why) != 0)
-			return 0;
-	}
+	if (in->cost && uk_money_parse(in->cost, &fen, &why) != 0)
+		return 0;
 	if (!(st = uk_db_prepare(c->db,
 		"SELECT a.id FROM activities a LEFT JOIN ledger_entries e ON e.id = a.entry_id"
 		" WHERE a.id <= ?1 AND a.date = ?2 AND a.kind = ?3 AND a.title = ?4 AND a.participants = ?5"

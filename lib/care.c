@@ -68,13 +68,10 @@ static int write_step(struct uk_db *db, sqlite3_stmt *st, const char *what)
 static int money_of(const char *s, const char *what, int64_t *fen, char *err, size_t errsz)
 {
 	const char *why;
-	char buf[64];
 	*fen = 0;
 	if (!s || !*s)
 		return 0;
-	snprintf(buf, sizeof buf, "%s", s);
-	uk_fold_fullwidth(uk_trim(buf));
-	if (uk_money_parse(buf, fen, &why) != 0)
+	if (uk_money_parse(s, fen, &why) != 0)
 		return uk_errf(err, errsz, "%s in %s '%s'", why, what, s);
 	if (*fen <= 0)
 		return uk_errf(err, errsz, "%s must be more than zero, not '%s'", what, s);
@@ -225,16 +222,14 @@ int uk_care_add(struct uk_db *db, const struct uk_care_in *in, int64_t *id, char
 	const struct kind_rule *k;
 	struct uk_date d;
 	const char *why;
-	char date[UK_DATE_BUFSZ], buf[64], stamp[20], no[64] = "", level[16] = "", memo[600];
+	char date[UK_DATE_BUFSZ], stamp[20], no[64] = "", level[16] = "", memo[600];
 	int64_t member = 0, cash = 0, goods = 0, entry = 0;
 	long workers = -1, entry_year = 0;
 	int kind, rc, found;
 	sqlite3_stmt *st;
 
 	*id = 0;
-	snprintf(buf, sizeof buf, "%s", in->date ? in->date : "");
-	uk_fold_fullwidth(uk_trim(buf));
-	if (uk_date_parse(buf, &d, &why) != 0)
+	if (uk_date_parse(in->date ? in->date : "", &d, &why) != 0)
 		return uk_errf(err, errsz, "%s in date '%s'", why, in->date ? in->date : "");
 	uk_date_format(d, date);
 	if (uk_future_check(d, in->allow_future, err, errsz) != 0)

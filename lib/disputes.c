@@ -58,10 +58,7 @@ static int date_of(const char *s, int change, int allow_future, char out[UK_DATE
 static int amount_of(const char *s, int recovered, int64_t *fen, char *err, size_t errsz)
 {
 	const char *why;
-	char buf[64];
-	snprintf(buf, sizeof buf, "%s", s);
-	uk_fold_fullwidth(uk_trim(buf));
-	if (uk_money_parse(buf, fen, &why) != 0)
+	if (uk_money_parse(s, fen, &why) != 0)
 		return recovered ? uk_errf(err, errsz, "%s in recovered '%s'", why, s)
 		                 : uk_errf(err, errsz, "%s in claimed '%s'", why, s);
 	if (*fen < 0)

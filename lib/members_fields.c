@@ -193,7 +193,6 @@ static int norm_date(struct uk_member *m, int f, char *s, char *err, size_t errs
 	struct uk_date d;
 	char out[UK_DATE_BUFSZ], sh[48];
 	const char *why;
-	uk_fold_fullwidth(s);
 	if (uk_date_parse(s, &d, &why) != 0)
 		return uk_errf(err, errsz, "%s in %s '%s'", why, label(f), shown(s, sh, sizeof sh));
 	m->v[f] = keep(m, uk_date_format(d, out));
@@ -337,7 +336,6 @@ int uk_member_normalize(char *const in[UK_MF_COUNT], struct uk_member *m,
 			int64_t fen;
 			const char *why;
 			char out[UK_MONEY_BUFSZ];
-			uk_fold_fullwidth(s);
 			if (uk_money_parse(s, &fen, &why) != 0)
 				return uk_errf(err, errsz, "%s in wage_base '%s'", why, shown(s, sh, sizeof sh));
 			if (fen < 0)

@@ -148,11 +148,10 @@ int uk_date_parse(const char *s, struct uk_date *out, const char **why)
 	int y, m, d, sep;
 	char folded[64];
 
-	if (!s)
-		return fail(why, _("not a date"));
 	/* Full-width digits and signs, as a Chinese input method types
-	 * them (２０２６－０３－１５), are the same date. */
-	if (!(s = uk_fold_fullwidth_copy(s, folded, sizeof folded)))
+	 * them (２０２６－０３－１５), are the same date; so in a year or a
+	 * month below. */
+	if (!s || !(s = uk_fold_fullwidth_copy(s, folded, sizeof folded)))
 		return fail(why, _("not a date"));
 	c = trimmed(s);
 	if (run_of_digits(c) == 8 && c.p + 8 == c.end) {
@@ -278,8 +277,9 @@ int uk_period_parse_year(const char *s, struct uk_period *out, const char **why)
 {
 	struct cur c;
 	int y;
+	char folded[64];
 
-	if (!s)
+	if (!s || !(s = uk_fold_fullwidth_copy(s, folded, sizeof folded)))
 		return fail(why, _("not a year"));
 	c = trimmed(s);
 	if ((y = digits(&c, 4, 4)) < 0 || c.p != c.end)
@@ -299,8 +299,9 @@ int uk_period_parse_month(const char *s, struct uk_period *out, const char **why
 {
 	struct cur c;
 	int y, m, sep;
+	char folded[64];
 
-	if (!s)
+	if (!s || !(s = uk_fold_fullwidth_copy(s, folded, sizeof folded)))
 		return fail(why, _("not a month"));
 	c = trimmed(s);
 	if (run_of_digits(c) == 6 && c.p + 6 == c.end) {

@@ -145,6 +145,10 @@ int main(void)
 	is_str(period(0, "1799"), "year out of range", "year too early");
 	is_str(period(1, "2026-11"), "2026-11-01..2026-11-30", "month with dash");
 	is_str(period(1, "2026/11"), "2026-11-01..2026-11-30", "month with slash");
+	is_str(period(1, "\xEF\xBC\x91\xEF\xBC\x99\xEF\xBC\x98\xEF\xBC\x95.\xEF\xBC\x90\xEF\xBC\x96"),
+	       "1985-06-01..1985-06-30", "a month in full-width digits (１９８５.０６)");
+	is_str(period(0, "\xEF\xBC\x92\xEF\xBC\x90\xEF\xBC\x92\xEF\xBC\x96"), "2026-01-01..2026-12-31",
+	       "a year in full-width digits");
 	is_str(period(1, "2026-1"), "2026-01-01..2026-01-31", "one-digit month");
 	is_str(period(1, "2026\xE5\xB9\xB4" "11\xE6\x9C\x88"), "2026-11-01..2026-11-30", "Chinese month");
 	is_str(period(1, "202611"), "2026-11-01..2026-11-30", "six digits");
