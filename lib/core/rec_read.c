@@ -356,6 +356,10 @@ static int header_lookup(const struct uk_reader *r, const char *h)
  * the header as written, or by the column's name. */
 static int ignored(const struct uk_reader *r, const char *h, int c)
 {
+	/* 序号, a spreadsheet's row numbers, as if --ignore named it: every
+	 * HR export has one, and no tool has such a column. */
+	if (c < 0 && !strcmp(h, "序号"))
+		return 1;
 	for (int k = 0; k < r->opts->nignores; k++)
 		if (uk_streq_ci(h, r->opts->ignores[k]) ||
 		    (c >= 0 && uk_streq_ci(r->opts->ignores[k], r->cols[c].name)))
@@ -477,9 +481,7 @@ static int set_header(struct uk_reader *r, struct uk_row *row)
 			if (r->opts->strict) {
 				uk_err_at(r->name, row->line, "unknown column '%s' (--strict)", h);
 				status = UK_EX_DATAERR;
-			} else if (*h && !r->quiet && strcmp(h, "序号") != 0) {
-				/* 序号, the row numbers of a spreadsheet, is left out
-				 * without a word: every HR export has one. */
+			} else if (*h && !r->quiet) {
 				uk_err_at(r->name, row->line, "ignoring unknown column '%s' "
 				          "(--map '%s=COLUMN' names it)", h, h);
 			}

@@ -229,7 +229,9 @@ test_expect_success 'summary and signature rows below the data (合计, 制表�
 	EOF
 	sed "s/\${SQ}/$SQ/g" expect >expect.q &&
 	test_cmp expect.q err &&
-	test "$(db_query "SELECT count(*) FROM members" foot.db)" = 2
+	test "$(db_query "SELECT count(*) FROM members" foot.db)" = 2 &&
+	member-add --db foot.db --strict --dry-run foot.csv 2>err &&
+	! grep "序号" err
 '
 
 test_expect_success 'a member whose first cell only looks like a summary word is still a member' '
