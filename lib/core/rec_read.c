@@ -1352,18 +1352,18 @@ struct uk_rejects {
  * device such as /dev/stderr is written to as it is. */
 static int rejects_place_ok(const char *path, const struct uk_reader *r)
 {
-	struct stat in, old;
+	struct stat in, there, link;
 	char magic[16] = "";
 	size_t got = 0;
 	FILE *f;
-	if (lstat(path, &old) != 0)
-		return 1;
-	if (r->f && fstat(fileno(r->f), &in) == 0 && stat(path, &old) == 0 &&
-	    in.st_dev == old.st_dev && in.st_ino == old.st_ino) {
+	/* What is there, through a link too (stat follows it). */
+	if (lstat(path, &link) != 0 || stat(path, &there) != 0)
+		return 1;  /* a new file */
+	if (r->f && fstat(fileno(r->f), &in) == 0 && in.st_dev == there.st_dev && in.st_ino == there.st_ino) {
 		uk_err("--rejects '%s' is the input file: give another file for the rejects", path);
 		return 0;
 	}
-	if (lstat(path, &old) != 0 || !S_ISREG(old.st_mode))
+	if (!S_ISREG(there.st_mode))
 		return 1;
 	if ((f = fopen(path, "rb")) != NULL) {
 		got = fread(magic, 1, sizeof magic, f);
@@ -1373,7 +1373,8 @@ static int rejects_place_ok(const char *path, const struct uk_reader *r)
 		uk_err("--rejects '%s' is a database: give another file for the rejects", path);
 		return 0;
 	}
-	unlink(path);
+	if (S_ISREG(link.st_mode))
+		unlink(path);
 	return 1;
 }
 

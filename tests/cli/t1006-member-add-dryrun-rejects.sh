@@ -188,6 +188,9 @@ test_expect_success '--rejects naming the input itself or the database: 64, the 
 	test_cmp input.keep input.csv &&
 	test_expect_code 64 member-add --skip-bad --rejects "$UNIONKIT_DB" input.csv 2>err &&
 	test_grep "^member-add: --rejects .*union.db. is a database" err &&
+	ln -s "$UNIONKIT_DB" db-link &&
+	test_expect_code 64 member-add --skip-bad --rejects db-link input.csv 2>err &&
+	test_grep "^member-add: --rejects .db-link. is a database" err &&
 	db_dump >after &&
 	test_cmp before after
 '
